@@ -1,0 +1,20 @@
+"""reportgraph: Chinese local-government work reports as an RDF knowledge graph.
+
+``reportgraph.build(paths)`` and ``reportgraph.build_text(text)`` are the
+library entry points; they are imported on first use so that ``--help`` and
+light commands start fast.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+__all__ = ["BuildResult", "build", "build_text"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from reportgraph import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'reportgraph' has no attribute {name!r}")

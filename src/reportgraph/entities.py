@@ -1,0 +1,539 @@
+"""Find where a report names communities, companies, bodies, projects, programs,
+places, events and honors.
+
+Every rule reads its words from ``data/``; the code knows only the shapes
+names take in this genre:
+
+* a name ending in a type word (``…社区``, ``…有限公司``, ``…项目``, ``…路``), whose
+  left edge is found by walking back over jieba's words to a verb, a
+  preposition or a punctuation mark (``data/name_boundaries.txt``);
+* a quoted name, completed by a head word after it (``“三个一”企业服务``);
+* the items of a list closed by a counted type word (``蚝四等3个社区公园``);
+* what follows an honor verb (``荣获“全国工人先锋号”称号``), and the firms
+  that won an honor for enterprises;
+* names from the packaged and user gazetteers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from reportgraph.indicators import quote_spans
+from reportgraph.lexicon import GazetteerEntry, Lexicon, table, words
+from reportgraph.model import Mention, Report, Sentence
+from reportgraph.numerals import NUMERAL_CHARS, fold
+
+jieba.setLogLevel(60)
+
+HARD = set("，；。：！？\n,;:!?")
+QUOTE_CHARS = "“”‘’\"「」『』"
+OPENERS = "“‘「『\""
+CLOSERS = "”’」』\""
+PUNCT = set("，；。：！？、（）()《》“”‘’\"「」『』·—-+ \n")
+COUNTER = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|所|条|家|座|项|处|大|宗)"
+PHASE = re.compile(r"^(?:[一二三四五六七八九十]|\d{1,2})期(?:工程)?")
+ORDINAL = re.compile(r"^第?[\d" + NUMERAL_CHARS + r"]+(?:届|次|批|期)?$")
+#: the order in which two candidates on the same span are preferred
+SOURCE_RANK = {"gazetteer": 0, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5}
+
+
+@dataclass
+class Candidate:
+    """A possible mention within one sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    source: str
+
+
+@dataclass
+class _Suffix:
+    word: str
+    kind: str
+    min_core: int
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[_Suffix, ...]:
+    rows = [_Suffix(r[0], r[1], int(r[2])) for r in table("entity_suffixes.tsv")]
+    return tuple(sorted(rows, key=lambda s: -len(s.word)))
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s.word) for s in _suffixes()))
+
+
+@lru_cache(maxsize=1)
+def _suffix_by_word() -> dict[str, _Suffix]:
+    return {s.word: s for s in _suffixes()}
+
+
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for kind, core in table("generic_cores.tsv"):
+        out.setdefault(kind, set()).add(core)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> frozenset[str]:
+    return frozenset(words("name_boundaries.txt"))
+
+
+@lru_cache(maxsize=1)
+def _quote_heads() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r[0], r[1]) for r in table("quote_heads.tsv")), key=lambda r: -len(r[0])))
+
+
+class _Sentence:
+    """A sentence folded to one width, with its jieba words and quoted spans."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.text = fold(sentence.text)
+        self.tokens = [(w, a, b) for w, a, b in jieba.tokenize(self.text, HMM=False)]
+        self.token_end = {b for _, _, b in self.tokens}
+        self.token_start = {a for _, a, _ in self.tokens}
+        self.quotes = quote_spans(self.text)
+
+    def original(self, start: int, end: int) -> str:
+        """The name as written, without quotation marks."""
+        raw = self.sentence.text[start:end]
+        return "".join(ch for ch in raw if ch not in QUOTE_CHARS + "《》").strip()
+
+    def in_quote(self, pos: int) -> tuple[int, int] | None:
+        for a, b in self.quotes:
+            if a < pos < b:
+                return a, b
+        return None
+
+    def clause(self, start: int, end: int) -> str:
+        i, j = start, end
+        while i > 0 and self.text[i - 1] not in HARD:
+            i -= 1
+        while j < len(self.text) and self.text[j] not in HARD:
+            j += 1
+        return self.text[i:j]
+
+    def left_edge(self, pos: int, max_len: int, kind: str = "", allow_numbers: bool = False) -> int:
+        """Walk left from ``pos`` over jieba's words to where a name begins.
+
+        The walk stops at punctuation, at a counted number (``3所``), at a word of
+        ``name_boundaries.txt``, and — for names that are not undertakings — at a
+        dictionary word that jieba tags as a verb, adverb, preposition or the like.
+        """
+        start = pos
+        self.counted = False
+        tokens = [t for t in self.tokens if t[1] < pos]
+        k = len(tokens) - 1
+        while k >= 0:
+            word, a, b = tokens[k]
+            b = min(b, pos)
+            piece = self.text[a:b]
+            if piece and (piece[-1] in CLOSERS and piece[-1] != '"' or piece[-1] in "）)"):
+                span = self._bracketed(b)
+                if span and pos - span[0] <= max_len:
+                    start = span[0]
+                    while k >= 0 and tokens[k][1] >= span[0]:
+                        k -= 1
+                    continue
+                break
+            if not piece or any(ch in PUNCT for ch in piece) and not self._code(a, b):
+                break
+            if b == tokens[k][2] and _stops(piece, kind, clause_start=self._clause_start(a)):
+                break
+            if not allow_numbers and not self._code(a, b) and self._counted(tokens, k):
+                self.counted = True
+                break
+            if pos - a > max_len:
+                break
+            start = a
+            k -= 1
+        return start
+
+    def _bracketed(self, close_at: int) -> tuple[int, int] | None:
+        """The quoted or bracketed span that closes at ``close_at``, if short enough to sit in a name."""
+        for qa, qb in self.quotes:
+            if qb == close_at:
+                return qa, qb
+        if self.text[close_at - 1] in "）)":
+            depth, i = 0, close_at - 1
+            while i >= 0 and close_at - i <= 12:
+                depth += self.text[i] in "）)"
+                depth -= self.text[i] in "（("
+                if depth == 0:
+                    return i, close_at
+                i -= 1
+        return None
+
+    def _counted(self, tokens: list[tuple[str, int, int]], k: int) -> bool:
+        """Is token k a counter after a number (3所, 四大), or a number before a counter?"""
+        word = tokens[k][0]
+        before = tokens[k - 1][0] if k > 0 else ""
+        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if word[0] in COUNTER_WORDS and before and (before[-1].isdigit() or before[-1] in NUMERAL_CHARS):
+            return True
+        if word[-1].isdigit() or word[-1] in NUMERAL_CHARS:
+            return bool(after) and after[0] in COUNTER_WORDS or word.isdigit()
+        return False
+
+    def _code(self, a: int, b: int) -> bool:
+        """Digits and dashes that belong to a name: 03-05地块."""
+        around = self.text[max(0, a - 1):b + 1]
+        return bool(re.fullmatch(r"[\d-]+", self.text[a:b])) and "-" in around
+
+    def _clause_start(self, a: int) -> bool:
+        return a == 0 or self.text[a - 1] in HARD or self.text[a - 1] in "、"
+
+
+#: jieba tags of dictionary words that never stand inside a name of a place,
+#: body, firm or community: verbs, adverbs, prepositions, idioms and the like
+NAME_STOP_TAGS = frozenset({"d", "p", "c", "r", "q", "u", "ad", "f"})
+#: the same for undertakings, whose names do hold adverbs (慢行) and times (夜间课堂)
+UNDERTAKING_STOP_TAGS = frozenset({"p", "c", "r", "q", "u", "ad"})
+COUNTER_WORDS = frozenset("个所条家座项处大宗名批栋件")
+CONJUNCTIONS = frozenset("和与及或")
+#: suffixes that are also verbs or common nouns unless a name ends there (试点安装)
+TRAILING_ONLY = frozenset({"试点"})
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=4096)
+def _stops_cached(piece: str, undertaking: bool) -> bool:
+    boundaries = _boundaries()
+    if piece in boundaries:
+        return True
+    if len(piece) >= 2:
+        tag = _tags().get(piece)
+        if tag in (UNDERTAKING_STOP_TAGS if undertaking else NAME_STOP_TAGS):
+            return True
+        return any(len(w) >= 2 and piece.endswith(w) for w in boundaries)
+    return False
+
+
+def _stops(piece: str, kind: str, clause_start: bool) -> bool:
+    """Does this word end the words before a name?"""
+    if clause_start and piece in CONJUNCTIONS:
+        return False  # 和一社区: at the head of a clause 和 is part of the name
+    if clause_start and len(piece) >= 2 and _tags().get(piece) == "v":
+        return True  # a clause that opens with a verb: 征集实事项目
+    return _stops_cached(piece, kind in ("Initiative", "Project", "Program", "Event", "Honor"))
+
+
+def find_mentions(report: Report, lexicon: Lexicon) -> list[Mention]:
+    """Every mention of an entity in the report, in text order."""
+    gazetteer = lexicon.index
+    mentions: list[Mention] = []
+    for sentence in report.sentences():
+        s = _Sentence(sentence)
+        candidates: list[Candidate] = []
+        candidates += _from_gazetteer(s, gazetteer)
+        candidates += _from_quotes(s)
+        candidates += _from_suffixes(s)
+        candidates += _from_lists(s)
+        candidates += _from_honors(s)
+        candidates += _from_ordinals(s)
+        for c in _resolve(candidates):
+            mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
+                                    end=sentence.start + c.end, sentence=sentence))
+    return mentions
+
+
+def _from_gazetteer(s: _Sentence, index: tuple[re.Pattern[str] | None, dict[str, GazetteerEntry]]) -> list[Candidate]:
+    pattern, forms = index
+    if pattern is None:
+        return []
+    return [Candidate(m.start(), m.end(), forms[m.group()].type, s.original(m.start(), m.end()), "gazetteer")
+            for m in pattern.finditer(s.text)]
+
+
+def _resolve_kind(kind: str, core: str, s: _Sentence, start: int, end: int) -> str | None:
+    """Facility and Initiative become a concrete type from their words and clause."""
+    if kind == "Facility":
+        clause = s.clause(start, end)
+        return "Project" if any(w in clause for w in words("construction_words.txt")) else "Place"
+    if kind == "Initiative":
+        return "Project" if any(w in core for w in words("project_words.txt")) else "Program"
+    return kind
+
+
+def _generic_core(kind: str, core: str) -> bool:
+    """A core that makes the name a common noun: 友好社区, 股份合作公司, 布局."""
+    generic = _generic().get(kind, frozenset())
+    if kind in ("Initiative", "Program", "Project", "Event"):
+        return core in generic
+    return core in generic or any(core.endswith(g) for g in generic)
+
+
+def _community_start(s: _Sentence, start: int, suffix_at: int) -> int | None:
+    """A community's own name is its last two characters before 社区/村, as whole words.
+
+    Names of communities and villages are two characters in this genre; a
+    longer run is a description (儿童友好社区) unless the walk found it whole.
+    """
+    begin = max(start, suffix_at - 2)
+    if suffix_at - begin < 2 or begin not in s.token_start:
+        return None
+    core = s.text[begin:suffix_at]
+    if _tags().get(core, "n")[0] in "vad" or not re.fullmatch(r"[\u4e00-\u9fff]{2}", core):
+        return None
+    return begin
+
+
+def _from_suffixes(s: _Sentence) -> list[Candidate]:
+    out = []
+    by_word = _suffix_by_word()
+    text = s.text
+    for m in _suffix_pattern().finditer(text):
+        suffix = by_word[m.group()]
+        start_suffix, end = m.start(), m.end()
+        if end not in s.token_end and end < len(text):
+            continue  # the suffix is the start of a longer word: 路径, 街道
+        quote = s.in_quote(start_suffix)
+        if quote:
+            continue  # handled as a quoted name
+        phase = PHASE.match(text[end:])
+        if phase and suffix.kind in ("Facility", "Initiative", "Project", "Place"):
+            end += phase.end()
+        max_len = 4 if suffix.kind == "Community" else 24
+        start = s.left_edge(start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event")
+        if suffix.kind == "Community":
+            start = _community_start(s, start, start_suffix)
+            if start is None:
+                continue
+        if suffix.min_core == 0 and start_suffix - start > 3:
+            start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        core = text[start:start_suffix]
+        if start > 0 and text[start - 1] == "等" and suffix.kind != "Community":
+            continue  # …等特色议事平台: the category a list belongs to, not a name
+        if s.counted and suffix.kind != "Community":
+            continue  # 3所学校项目, 四大特色项目: a counted common noun
+        if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core):
+            continue
+        if suffix.word in TRAILING_ONLY and not re.match(r"$|[，；。：！？、等的\n]", text[end:end + 1]):
+            continue
+        if suffix.kind == "Event" and not re.search(r"[\u4e00-\u9fff]{2}", core + suffix.word):
+            continue
+        etype = _resolve_kind(suffix.kind, core, s, start, end)
+        if etype is None:
+            continue
+        out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
+    return out
+
+
+def _quote_head(tail: str) -> tuple[int, str] | None:
+    """The end of the last head word within a quoted name's tail, and its type."""
+    best: tuple[int, str] | None = None
+    for head, etype in _quote_heads():
+        i = tail.rfind(head)
+        if i >= 0 and (best is None or i + len(head) > best[0]):
+            best = (i + len(head), etype)
+    return best
+
+
+def _from_quotes(s: _Sentence) -> list[Candidate]:
+    out = []
+    text = s.text
+    not_names = words("quote_not_names.txt")
+    triggers = words("honor_triggers.txt")
+    for a, b in s.quotes:
+        if text[a] not in OPENERS:
+            continue
+        inner = text[a + 1:b - 1]
+        if not inner or "、" in inner or len(inner) > 30 or any(ch in "。；，" for ch in inner):
+            continue
+        j = b
+        while j < len(text) and j - b < 14 and text[j] not in HARD and text[j] not in "、等" \
+                and not text[j].isdigit() and not (j == b and text[j] in OPENERS):
+            j += 1
+        tail = text[b:j]
+        if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
+            continue
+        head = _quote_head(tail.replace("的", "", 1) if tail.startswith("的") else tail)
+        honor_before = any(text[max(0, a - 4):a].endswith(t) for t in triggers)
+        if head and len(inner) < 3 and head[1] == "Program" and not honor_before:
+            continue  # “两委”工作: a short quoted word before a generic head is not a name
+        if head:
+            end = b + head[0] + (1 if tail.startswith("的") else 0)
+            name = s.original(a, end).replace("的", "", 1) if tail.startswith("的") else s.original(a, end)
+            etype = "Honor" if honor_before else head[1]
+            if name.endswith("称号"):
+                name = name[:-2]
+            out.append(Candidate(a, end, etype, name, "quote"))
+            continue
+        if honor_before:
+            out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
+        elif len(inner) >= 4 or "+" in inner or "·" in inner:
+            etype = "Event" if _ends_with_kind(inner, "Event") else "Program"
+            out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
+    return out
+
+
+def _ends_with_kind(name: str, kind: str) -> bool:
+    return any(name.endswith(x.word) for x in _suffixes() if x.kind == kind)
+
+
+def _from_lists(s: _Sentence) -> list[Candidate]:
+    """``蚝四等3个社区公园``, ``共和旧村、东塘旧村2个项目``: list items take the counted type."""
+    out = []
+    text = s.text
+    for m in re.finditer(rf"(等)(?:{COUNTER}|一批)?|(?:{COUNTER})", text):
+        if not m.group(1) and (m.start() == 0 or text[m.start() - 1] in HARD):
+            continue
+        rest_end = m.end()
+        while rest_end < len(text) and text[rest_end] not in HARD and text[rest_end] != "、" and rest_end - m.end() < 20:
+            rest_end += 1
+        rest = text[m.end():rest_end]
+        kind = _list_kind(rest)
+        if kind is None:
+            continue
+        items = _list_items(s, m.start(), has_deng=bool(m.group(1)))
+        for a, b in items:
+            item = text[a:b]
+            if re.search(r"(整治|建设|改造|提升|治理|管理|服务|工作)$", item) or len(item) < 2:
+                continue
+            etype = kind
+            if kind in ("Facility", "Initiative"):
+                clause = s.clause(a, rest_end)
+                building = any(w in clause for w in words("construction_words.txt"))
+                if kind == "Initiative":
+                    building = building or any(w in item for w in words("project_words.txt"))
+                etype = "Project" if building else ("Place" if kind == "Facility" else "Program")
+            out.append(Candidate(a, b, etype, s.original(a, b), "list"))
+    return out
+
+
+def _list_kind(rest: str) -> str | None:
+    """The kind a counted list's head word gives its items."""
+    stripped = rest.strip(QUOTE_CHARS)
+    if re.match(r"^(社区|城中村|村)", stripped) or re.search(r"(社区|城中村|村)$", stripped):
+        return "Community"
+    m = _suffix_pattern().search(stripped)
+    if not m:
+        return None
+    kind = _suffix_by_word()[m.group()].kind
+    return kind if kind in ("Community", "Facility", "Initiative", "Program", "Place", "Project") else None
+
+
+def _list_items(s: _Sentence, pos: int, has_deng: bool) -> list[tuple[int, int]]:
+    """The 、-separated items that end at ``pos`` (where 等 or the count stands)."""
+    items = []
+    end = pos
+    while True:
+        start = s.left_edge(end, 16, "Initiative")
+        if start >= end:
+            break
+        items.append((start, end))
+        if start > 0 and s.text[start - 1] == "、":
+            end = start - 1
+            continue
+        break
+    if not has_deng and len(items) < 2:
+        return []
+    return items
+
+
+def _from_ordinals(s: _Sentence) -> list[Candidate]:
+    """``第二十一届…文化活动``: an edition number makes an event of what it counts."""
+    out = []
+    for m in re.finditer(r"第[\d" + NUMERAL_CHARS + r"]+届", s.text):
+        tail = re.match(r"[^，。；：！？、\n]{2,40}?(活动|大会|会|赛|节|展|周|论坛)", s.text[m.end():])
+        if tail and not s.in_quote(m.start()):
+            end = m.end() + tail.end()
+            out.append(Candidate(m.start(), end, "Event", s.original(m.start(), end), "suffix"))
+    return out
+
+
+def _from_honors(s: _Sentence) -> list[Candidate]:
+    """What follows 获评/荣获/入选 is an honor; firms before an honor for enterprises are companies."""
+    out = []
+    text = s.text
+    triggers = set(words("honor_triggers.txt"))
+    generic = words("honor_generic.txt")
+    for word, a, b in s.tokens:
+        if word not in triggers:
+            continue
+        start = b
+        year = re.match(r"\d{4}年度?", text[start:])
+        if year:
+            start += year.end()
+        while start < len(text) and text[start] in "为了":
+            start += 1
+        j = start
+        while j < len(text) and text[j] not in HARD and text[j] != "、" and not (
+                text[j].isdigit() and text[j - 1] != "第"):
+            j += 1
+        phrase = text[start:j]
+        bare = phrase.strip(QUOTE_CHARS)
+        if len(bare) < 3 or bare[0] in "此该其" or "以上" in bare or any(bare.endswith(g) for g in generic) \
+                or bare[0].isascii():
+            continue
+        end = j
+        name = s.original(start, end)
+        if name.endswith("称号"):
+            name = name[:-2]
+        etype = "Honor"
+        for kind in ("Event", "Program"):
+            if _ends_with_kind(bare, kind) or bare.endswith("活动"):
+                etype = "Event" if kind == "Event" or bare.endswith("活动") else "Program"
+                break
+        out.append(Candidate(start, end, etype, name, "honor"))
+        if etype == "Honor" and re.search(r"(企业|公司|集团|百强|500强)$", bare):
+            out += _winners(s, a)
+    return out
+
+
+def _winners(s: _Sentence, trigger_at: int) -> list[Candidate]:
+    """``立讯精密、信维通信获评…企业``: the listed subjects are companies."""
+    out = []
+    i = trigger_at
+    while i > 0 and s.text[i - 1] not in HARD:
+        i -= 1
+    subject = s.text[i:trigger_at]
+    pos = i
+    for item in subject.split("、"):
+        a = pos
+        pos += len(item) + 1
+        core = item.strip()
+        if 2 <= len(core) <= 10 and not re.search(r"[\d" + NUMERAL_CHARS + r"]", core[:1]) \
+                and core not in ("企业", "公司", "集团") and not any(ch in PUNCT for ch in core):
+            out.append(Candidate(a, a + len(item), "Company", s.original(a, a + len(item)), "subject"))
+    return out
+
+
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per span and type; a name inside a longer one of the same type goes."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), SOURCE_RANK[c.source], c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if not c.name or len(c.name) < 2:
+            continue
+        clash = False
+        for k in kept:
+            overlap = c.start < k.end and k.start < c.end
+            if not overlap:
+                continue
+            same_span = (c.start, c.end) == (k.start, k.end)
+            nested = k.start <= c.start and c.end <= k.end
+            if same_span or (nested and c.type == k.type) or (not nested and overlap and c.type == k.type):
+                clash = True
+                break
+            if not nested and overlap:
+                clash = True  # crossing spans of different types: the longer one stands
+                break
+        if not clash:
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))

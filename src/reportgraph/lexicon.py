@@ -1,0 +1,95 @@
+"""Domain knowledge read from data files that a user can read and extend.
+
+Every word list the extractors use lives in ``reportgraph/data/``: one entry
+per line, ``#`` starts a comment. Tables (``*.tsv``) have tab-separated
+columns. A user gazetteer passed with ``--lexicon`` adds names of their own
+(see :meth:`Lexicon.load`). No name from any report is written into code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from reportgraph.errors import ReportError
+from reportgraph.model import ENTITY_TYPES
+from reportgraph.numerals import fold
+
+
+def _lines(text: str) -> list[str]:
+    """Non-blank lines that are not ``#`` comments."""
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def _packaged(name: str) -> tuple[str, ...]:
+    text = resources.files("reportgraph").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in _lines(text))
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The entries of a packaged list file, longest first (so regex alternations prefer them)."""
+    return tuple(sorted(dict.fromkeys(_packaged(name)), key=lambda w: (-len(w), w)))
+
+
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a packaged tab-separated file."""
+    return tuple(tuple(c.strip() for c in line.split("\t")) for line in _packaged(name))
+
+
+@dataclass
+class GazetteerEntry:
+    """A name a user (or the package) declares: its type and aliases."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """The packaged lists plus any user gazetteer."""
+
+    gazetteer: list[GazetteerEntry] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, user_file: str | Path | None = None) -> "Lexicon":
+        """Load the packaged gazetteer and, if given, a user's own.
+
+        A gazetteer file has one name per line: ``NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...]``,
+        where TYPE is one of the eight entity types (Community, Company, ...).
+        """
+        entries = [cls._entry(row, "gazetteer.tsv", n) for n, row in enumerate(table("gazetteer.tsv"), 1)]
+        if user_file is not None:
+            path = Path(user_file)
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except FileNotFoundError:
+                raise ReportError(str(path), "lexicon file not found") from None
+            except (OSError, UnicodeDecodeError) as err:
+                raise ReportError(str(path), f"cannot read lexicon: {err}") from None
+            for n, line in enumerate(_lines(text), 1):
+                entries.append(cls._entry(tuple(c.strip() for c in line.split("\t")), str(path), n))
+        return cls(gazetteer=entries)
+
+    @cached_property
+    def index(self) -> tuple[re.Pattern[str] | None, dict[str, GazetteerEntry]]:
+        """One regex over every name and alias (folded), and the entry each form belongs to."""
+        forms: dict[str, GazetteerEntry] = {}
+        for entry in self.gazetteer:
+            for form in (entry.name, *entry.aliases):
+                forms.setdefault(fold(form), entry)
+        if not forms:
+            return None, forms
+        return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), forms
+
+    @staticmethod
+    def _entry(row: tuple[str, ...], where: str, n: int) -> GazetteerEntry:
+        if len(row) < 2 or row[1] not in ENTITY_TYPES:
+            raise ReportError(
+                where, f"line {n}: expected NAME<TAB>TYPE[<TAB>ALIASES], TYPE one of {', '.join(ENTITY_TYPES)}"
+            )
+        aliases = tuple(a for a in (row[2].split("|") if len(row) > 2 else ()) if a)
+        return GazetteerEntry(name=row[0], type=row[1], aliases=aliases)

@@ -1,0 +1,175 @@
+"""Plain dataclasses that flow between the pipeline stages.
+
+load -> segment -> extract -> link -> rdf. Every stage takes and returns these
+objects; only :mod:`reportgraph.rdf` turns them into triples. Offsets are
+character offsets into :attr:`Report.text`, the cleaned text of one report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+#: The eight entity types of the ontology, in a fixed order for summaries.
+ENTITY_TYPES: tuple[str, ...] = (
+    "Community", "Company", "GovernmentBody", "Project",
+    "Program", "Place", "Event", "Honor",
+)
+
+#: The parts a report is divided into.
+PARTS: tuple[str, ...] = ("preamble", "summary", "problems", "plan", "other")
+
+
+@dataclass
+class SourceText:
+    """A report as read from disk, before any structure is found."""
+
+    path: str
+    text: str
+    #: what the reader found out already (a web page's title, a sidecar file)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    """One sentence of the report: the unit of provenance."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    section_id: str
+
+
+@dataclass
+class Section:
+    """A numbered section (or a part's unnumbered opening); its heading names a work area."""
+
+    id: str
+    part: str
+    number: int | None
+    heading: str
+    label: str
+    start: int
+    end: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    """A problem the report admits, named by its heading phrase."""
+
+    label: str
+    sentence: Sentence
+    section_id: str
+
+
+@dataclass
+class Report:
+    """A segmented report: metadata, parts, sections and sentences."""
+
+    path: str
+    text: str
+    title: str = ""
+    issuer: str = ""
+    date: str = ""
+    #: period the summary part covers, e.g. "2024年上半年"
+    period: str = ""
+    #: period the plan part covers, e.g. "2024年下半年"
+    plan_period: str = ""
+    level: str = ""
+    region: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def sentences(self) -> list[Sentence]:
+        return [s for sec in self.sections for s in sec.sentences]
+
+    def section(self, section_id: str) -> Section:
+        for sec in self.sections:
+            if sec.id == section_id:
+                return sec
+        raise KeyError(section_id)
+
+
+@dataclass
+class Mention:
+    """One place in a sentence where an entity is named."""
+
+    type: str
+    name: str
+    start: int
+    end: int
+    sentence: Sentence
+    #: the longer form this mention abbreviates, when the text says so
+    full_name: str = ""
+
+
+@dataclass
+class Indicator:
+    """A stated quantity: an achievement or a target."""
+
+    kind: str  # "achievement" | "target"
+    metric: str
+    value: Decimal
+    unit: str
+    #: value in base units (万/亿/千 expanded), and that base unit
+    normalized: float
+    base_unit: str
+    qualifier: str  # 以上, 余, 近, 约, 左右, 超, 不少于 ... or ""
+    start: int
+    end: int
+    sentence: Sentence
+    section_id: str
+    #: names of entities the indicator's clause names (filled by link)
+    entity_keys: list[str] = field(default_factory=list)
+
+    @property
+    def quote(self) -> str:
+        return self.sentence.text
+
+
+@dataclass
+class Entity:
+    """One node per real-world thing: mentions merged, aliases kept."""
+
+    key: str  # stable, content-derived: "Community/和一社区"
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def section_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.sentence.section_id, None)
+        return list(seen)
+
+
+@dataclass
+class Relation:
+    """An edge the sentence states between two entities."""
+
+    subject: str  # entity key
+    predicate: str  # ontology property local name, e.g. "locatedIn"
+    object: str  # entity key
+    sentence: Sentence
+
+
+@dataclass
+class Extraction:
+    """What extract finds in one report, before linking."""
+
+    report: Report
+    mentions: list[Mention]
+    indicators: list[Indicator]
+
+
+@dataclass
+class LinkedReport:
+    """The final, linked result for one report: what rdf turns into triples."""
+
+    report: Report
+    entities: list[Entity]
+    indicators: list[Indicator]
+    relations: list[Relation]

@@ -1,0 +1,98 @@
+"""Shared fixtures. Tests write their own reports; only ``bundled_report`` reads the repo's seed."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+#: A short, invented report in the genre: title, source line, the three parts,
+#: numbered sections with figures, a community and a project, problems, targets.
+SMALL_REPORT = """\
+某某市某某区和风街道办事处2024年上半年工作报告和下半年工作计划
+
+信息来源:某某市某某区和风街道办事处 信息提供日期:2024-07-15 10:30
+
+  一、上半年工作总结
+
+  上半年,和风街道在区委、区政府的正确领导下,聚焦高质量发展,各项工作有序推进。
+
+  (一)经济发展稳中有进。1-6月,实现规上工业增加值增长8.5%,社会消费品零售总额增长6.2%。新增企业12家,其中规上工业企业3家。招引新项目落户5宗,新增注资1.2亿元。
+
+  (二)城市建设提质增效。幸福社区土地整备利益统筹项目完成签约,签约率98%。幸福社区新建口袋公园2个,改造老旧小区3个。清理违法建筑1.5万平方米。
+
+  二、存在的主要问题
+
+  一是经济增长动力不足,部分企业经营困难。二是公共服务供给不足,学位和床位仍然紧张。
+
+  三、下半年工作计划
+
+  (一)抓经济。力争全年规上工业增加值增长6%以上,新增企业20家以上。
+
+  (二)抓建设。推进幸福社区土地整备利益统筹项目拆除清表,年内完成拆除率90%。
+"""
+
+#: A second invented report, so that batches have two different reports.
+OTHER_REPORT = """\
+某某市某某区青山镇人民政府2024年工作报告
+
+信息来源:某某市某某区青山镇人民政府 信息提供日期:2025-01-20 09:00
+
+  一、2024年工作总结
+
+  (一)产业发展持续向好。全年实现地区生产总值增长5.8%,新增企业30家。青山村乡村振兴示范项目建成投用。
+
+  二、存在的主要问题
+
+  一是产业结构单一。二是基础设施欠账较多。
+
+  三、2025年工作计划
+
+  (一)抓产业。力争地区生产总值增长5%以上。
+"""
+
+
+@pytest.fixture
+def small_report_text() -> str:
+    """A short synthetic work report in Chinese (invented names, invented figures)."""
+    return SMALL_REPORT
+
+
+@pytest.fixture
+def other_report_text() -> str:
+    """A second, different synthetic report."""
+    return OTHER_REPORT
+
+
+WriteReport = Callable[..., Path]
+
+
+@pytest.fixture
+def write_report(tmp_path: Path) -> WriteReport:
+    """Factory: ``write_report(text, name="report.txt", encoding="utf-8")`` writes a file, returns its path.
+
+    ``text`` may be ``bytes`` to write raw content. ``name`` may contain folders.
+    """
+
+    def write(text: str | bytes, name: str = "report.txt", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode(encoding))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def bundled_report() -> Path:
+    """The real report shipped in ``seeds/``, for end-to-end tests."""
+    path = REPO / "seeds" / "shajing-2024h1.txt"
+    assert path.is_file(), path
+    return path
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return REPO
