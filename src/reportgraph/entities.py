@@ -16,6 +16,7 @@ names take in this genre:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,6 +102,7 @@ class _Sentence:
         self.tokens = [(w, a, b) for w, a, b in jieba.tokenize(self.text, HMM=False)]
         self.token_end = {b for _, _, b in self.tokens}
         self.token_start = {a for _, a, _ in self.tokens}
+        self.token_spans = {(a, b) for _, a, b in self.tokens}
         self.quotes = quote_spans(self.text)
 
     def original(self, start: int, end: int) -> str:
@@ -158,6 +160,32 @@ class _Sentence:
             k -= 1
         return start
 
+    def words_at(self, wanted: Iterable[str]) -> list[tuple[int, int]]:
+        """Where any of ``wanted`` stands as whole words (增选/为 holds 增选为; 获批 holds no 获)."""
+        out = []
+        for w in wanted:
+            i = self.text.find(w)
+            while i >= 0:
+                if i in self.token_start and i + len(w) in self.token_end:
+                    out.append((i, i + len(w)))
+                i = self.text.find(w, i + 1)
+        return sorted(set(out))
+
+    def phrase_end(self, start: int, stops: frozenset[str] | None = None, first: bool = True) -> int:
+        """End of the noun phrase from ``start``: up to punctuation, a word of ``stops``
+        (the boundary list by default), or a counted number (500强 stays, 18家 ends it).
+        With ``first`` False the phrase's first word is never a stop."""
+        stops = _boundaries() if stops is None else stops
+        for word, a, b in self.tokens:
+            if a < start:
+                continue
+            piece = self.text[a:b]
+            if any(ch in HARD or ch == "、" for ch in piece) or ((first or a > start) and piece in stops):
+                return a
+            if piece[0].isdigit() and not self.text[b:b + 1] == "强" and self.text[a - 1:a] != "第":
+                return a
+        return len(self.text)
+
     def _bracketed(self, close_at: int) -> tuple[int, int] | None:
         """The quoted or bracketed span that closes at ``close_at``, if short enough to sit in a name."""
         for qa, qb in self.quotes:
@@ -181,7 +209,7 @@ class _Sentence:
         if word[0] in COUNTER_WORDS and before and (before[-1].isdigit() or before[-1] in NUMERAL_CHARS):
             return True
         if word[-1].isdigit() or word[-1] in NUMERAL_CHARS:
-            return bool(after) and after[0] in COUNTER_WORDS or word.isdigit()
+            return bool(after) and after[0] in COUNTER_WORDS
         return False
 
     def _code(self, a: int, b: int) -> bool:
@@ -202,6 +230,8 @@ COUNTER_WORDS = frozenset("个所条家座项处大宗名批栋件")
 CONJUNCTIONS = frozenset("和与及或")
 #: suffixes that are also verbs or common nouns unless a name ends there (试点安装)
 TRAILING_ONLY = frozenset({"试点"})
+#: program suffixes so common that one plain noun before them is no name (商业模式)
+GENERIC_PROGRAM_SUFFIXES = frozenset({"模式", "平台", "机制", "体系"})
 
 
 @lru_cache(maxsize=1)
@@ -228,6 +258,8 @@ def _stops(piece: str, kind: str, clause_start: bool) -> bool:
     """Does this word end the words before a name?"""
     if clause_start and piece in CONJUNCTIONS:
         return False  # 和一社区: at the head of a clause 和 is part of the name
+    if piece == "与" and kind == "GovernmentBody":
+        return False  # 材料科学与技术研究所
     if clause_start and len(piece) >= 2 and _tags().get(piece) == "v":
         return True  # a clause that opens with a verb: 征集实事项目
     return _stops_cached(piece, kind in ("Initiative", "Project", "Program", "Event", "Honor"))
@@ -246,6 +278,7 @@ def find_mentions(report: Report, lexicon: Lexicon) -> list[Mention]:
         candidates += _from_lists(s)
         candidates += _from_honors(s)
         candidates += _from_ordinals(s)
+        candidates += _from_firm_verbs(s)
         for c in _resolve(candidates):
             mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
                                     end=sentence.start + c.end, sentence=sentence))
@@ -257,7 +290,8 @@ def _from_gazetteer(s: _Sentence, index: tuple[re.Pattern[str] | None, dict[str,
     if pattern is None:
         return []
     return [Candidate(m.start(), m.end(), forms[m.group()].type, s.original(m.start(), m.end()), "gazetteer")
-            for m in pattern.finditer(s.text)]
+            for m in pattern.finditer(s.text)
+            if m.start() in s.token_start and m.end() in s.token_end]
 
 
 def _resolve_kind(kind: str, core: str, s: _Sentence, start: int, end: int) -> str | None:
@@ -276,6 +310,21 @@ def _generic_core(kind: str, core: str) -> bool:
     if kind in ("Initiative", "Program", "Project", "Event"):
         return core in generic
     return core in generic or any(core.endswith(g) for g in generic)
+
+
+@lru_cache(maxsize=1)
+def _blocking_followers() -> frozenset[str]:
+    return frozenset(words("name_blocking_followers.txt"))
+
+
+def _attribute_only(s: _Sentence, start: int, end: int, kind: str, suffix: str) -> bool:
+    """世界级机场, 专业化产业园, 商业模式: a core that is one common word is no proper name."""
+    if (start, end) not in s.token_spans:
+        return False
+    tag = _tags().get(s.text[start:end], "")
+    if (kind == "Initiative" or suffix in GENERIC_PROGRAM_SUFFIXES) and tag[:1] == "n" and tag != "nr":
+        return True  # 学校项目, 花园项目, 商业模式
+    return tag[:1] in ("a", "b", "z") or tag in ("ad", "an", "vn", "v", "d")
 
 
 def _community_start(s: _Sentence, start: int, suffix_at: int) -> int | None:
@@ -302,6 +351,8 @@ def _from_suffixes(s: _Sentence) -> list[Candidate]:
         start_suffix, end = m.start(), m.end()
         if end not in s.token_end and end < len(text):
             continue  # the suffix is the start of a longer word: 路径, 街道
+        if len(suffix.word) > 1 and suffix.kind == "Honor" and start_suffix not in s.token_start:
+            continue  # the suffix is the end of a longer word
         quote = s.in_quote(start_suffix)
         if quote:
             continue  # handled as a quoted name
@@ -321,7 +372,9 @@ def _from_suffixes(s: _Sentence) -> list[Candidate]:
             continue  # …等特色议事平台: the category a list belongs to, not a name
         if s.counted and suffix.kind != "Community":
             continue  # 3所学校项目, 四大特色项目: a counted common noun
-        if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core):
+        if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core) \
+                or _attribute_only(s, start, start_suffix, suffix.kind, suffix.word) or re.search(r"[\d" + NUMERAL_CHARS + r"](亿|万)?元", core) \
+                or text[end:end + 1] in _blocking_followers():
             continue
         if suffix.word in TRAILING_ONLY and not re.match(r"$|[，；。：！？、等的\n]", text[end:end + 1]):
             continue
@@ -359,11 +412,14 @@ def _from_quotes(s: _Sentence) -> list[Candidate]:
         while j < len(text) and j - b < 14 and text[j] not in HARD and text[j] not in "、等" \
                 and not text[j].isdigit() and not (j == b and text[j] in OPENERS):
             j += 1
-        tail = text[b:j]
+        tail = text[b:s.phrase_end(b, _quote_tail_stops())][: j - b]
         if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
             continue
         head = _quote_head(tail.replace("的", "", 1) if tail.startswith("的") else tail)
         honor_before = any(text[max(0, a - 4):a].endswith(t) for t in triggers)
+        rest = tail[head[0]:] if head else tail
+        if any(rest.endswith(x.word) for x in _suffixes() if x.kind in ("Facility", "Place", "Project")):
+            continue  # 中国企业“走出去”综合服务基地: the quote is inside a place's name
         if head and len(inner) < 3 and head[1] == "Program" and not honor_before:
             continue  # “两委”工作: a short quoted word before a generic head is not a name
         if head:
@@ -453,7 +509,11 @@ def _from_ordinals(s: _Sentence) -> list[Candidate]:
         tail = re.match(r"[^，。；：！？、\n]{2,40}?(活动|大会|会|赛|节|展|周|论坛)", s.text[m.end():])
         if tail and not s.in_quote(m.start()):
             end = m.end() + tail.end()
-            out.append(Candidate(m.start(), end, "Event", s.original(m.start(), end), "suffix"))
+            session = re.match(r"第[\d" + NUMERAL_CHARS + r"]+次(全体)?会议", s.text[end:])
+            if session:
+                end += session.end()
+            start = s.left_edge(m.start(), 8, "Event")
+            out.append(Candidate(start, end, "Event", s.original(start, end), "suffix"))
     return out
 
 
@@ -463,8 +523,9 @@ def _from_honors(s: _Sentence) -> list[Candidate]:
     text = s.text
     triggers = set(words("honor_triggers.txt"))
     generic = words("honor_generic.txt")
-    for word, a, b in s.tokens:
-        if word not in triggers:
+    blockers = words("honor_trigger_blockers.txt")
+    for a, b in s.words_at(triggers):
+        if any(text.startswith(x, a) for x in blockers):
             continue
         start = b
         year = re.match(r"\d{4}年度?", text[start:])
@@ -472,10 +533,7 @@ def _from_honors(s: _Sentence) -> list[Candidate]:
             start += year.end()
         while start < len(text) and text[start] in "为了":
             start += 1
-        j = start
-        while j < len(text) and text[j] not in HARD and text[j] != "、" and not (
-                text[j].isdigit() and text[j - 1] != "第"):
-            j += 1
+        j = s.phrase_end(start, _honor_stops(), first=False)
         phrase = text[start:j]
         bare = phrase.strip(QUOTE_CHARS)
         if len(bare) < 3 or bare[0] in "此该其" or "以上" in bare or any(bare.endswith(g) for g in generic) \
@@ -492,12 +550,30 @@ def _from_honors(s: _Sentence) -> list[Candidate]:
                 break
         out.append(Candidate(start, end, etype, name, "honor"))
         if etype == "Honor" and re.search(r"(企业|公司|集团|百强|500强)$", bare):
-            out += _winners(s, a)
+            out += _subjects(s, a, "Company")
     return out
 
 
-def _winners(s: _Sentence, trigger_at: int) -> list[Candidate]:
-    """``立讯精密、信维通信获评…企业``: the listed subjects are companies."""
+@lru_cache(maxsize=1)
+def _quote_tail_stops() -> frozenset[str]:
+    return frozenset(words("quote_tail_stops.txt"))
+
+
+@lru_cache(maxsize=1)
+def _honor_stops() -> frozenset[str]:
+    return frozenset(words("honor_phrase_stops.txt"))
+
+
+def _from_firm_verbs(s: _Sentence) -> list[Candidate]:
+    """``招银金投、信银金投开业运营``: only firms open for business or list on a market."""
+    out = []
+    for a, _b in s.words_at(words("company_verbs.txt")):
+        out += _subjects(s, a, "Company")
+    return out
+
+
+def _subjects(s: _Sentence, trigger_at: int, etype: str) -> list[Candidate]:
+    """The 、-listed names a clause opens with, before ``trigger_at``: 立讯精密、信维通信获评…"""
     out = []
     i = trigger_at
     while i > 0 and s.text[i - 1] not in HARD:
@@ -510,13 +586,16 @@ def _winners(s: _Sentence, trigger_at: int) -> list[Candidate]:
         core = item.strip()
         if 2 <= len(core) <= 10 and not re.search(r"[\d" + NUMERAL_CHARS + r"]", core[:1]) \
                 and core not in ("企业", "公司", "集团") and not any(ch in PUNCT for ch in core):
-            out.append(Candidate(a, a + len(item), "Company", s.original(a, a + len(item)), "subject"))
+            out.append(Candidate(a, a + len(item), etype, s.original(a, a + len(item)), "subject"))
     return out
 
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per span and type; a name inside a longer one of the same type goes."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), SOURCE_RANK[c.source], c.start))
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in sorted(candidates, key=lambda c: SOURCE_RANK[c.source]):
+        best.setdefault((c.start, c.end), c)  # one reading per span: the surest source's
+    ordered = sorted(best.values(), key=lambda c: (-(c.end - c.start), SOURCE_RANK[c.source], c.start))
     kept: list[Candidate] = []
     for c in ordered:
         if not c.name or len(c.name) < 2:

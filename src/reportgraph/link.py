@@ -116,7 +116,7 @@ def _canonical_names(mentions: list[Mention], types: dict[str, str],
 
 def _longer_form(n: str, etype: str, by_length: list[str]) -> str | None:
     """The longer name of the same type that ``n`` is a short form of, if exactly one is."""
-    hits = [long for long in by_length if len(long) > len(n) and _abbreviates(n, long, etype)]
+    hits = [long for long in by_length if len(long) >= len(n) and long != n and _abbreviates(n, long, etype)]
     return hits[0] if len(hits) == 1 or (hits and etype == "Community") else None
 
 
@@ -126,8 +126,12 @@ def _abbreviates(short: str, long: str, etype: str) -> bool:
     prefix = REGION.match(long)
     if prefix and long[prefix.end():] == short:
         return True  # 深圳市人民医院 / 人民医院
+    if etype == "GovernmentBody":
+        short, long = short.replace("人民政府", "政府"), long.replace("人民政府", "政府")
+        if short == long:
+            return True  # 省人民政府 / 省政府
     if short[0] in "省市区县镇" and long.endswith(short) and len(long) - len(short) >= 2:
-        return True  # 宝安区委 / 区委, 深圳市政府 / 市政府
+        return True  # 宝安区委 / 区委, 广东省政府 / 省人民政府
     if long.endswith(short) and len(short) >= 2 and etype in ("GovernmentBody", "Place") and \
             re.search(r"(省|市|区|县)$", long[: len(long) - len(short)]):
         return True
@@ -139,9 +143,10 @@ def _abbreviates(short: str, long: str, etype: str) -> bool:
     if etype == "Company":
         return len(core) >= 2 and _subsequence(core, long) and short[-2:] in long
     if etype in ("Program", "Event", "Honor"):
-        return long.startswith(short) and len(short) >= 3
+        return long.startswith(short) and len(short) >= 3 or etype == "Honor" and long.endswith(short) \
+            and len(short) >= 4
     if etype == "Project":
-        if long.startswith(short) and len(short) >= 4:
+        if short in long and len(short) >= 4:
             return True  # 东塘旧村 / 东塘旧村片区城市更新项目
         return (core[:2] == long[:2] and _subsequence(core, long) and len(core) >= 4
                 and len(short) >= 0.5 * len(long))

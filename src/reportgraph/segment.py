@@ -53,8 +53,11 @@ def _metadata_fields() -> dict[str, str]:
 
 def _is_heading(line: str) -> bool:
     f = fold(line)
+    # a dash lead-in is a heading only as a sentence (——经济增长快速稳健。), not as a
+    # speech's dateline (——2026年1月26日在…会议上), which a line break may cut
+    dash = DASH_HEADING.match(f) and re.search(r"[。！]", f)
     return bool(PART_HEADING.match(f) or PAREN_HEADING.match(f) or SHI_HEADING.match(f)
-                or DASH_HEADING.match(f) or DIGIT_HEADING.match(f))
+                or dash or DIGIT_HEADING.match(f))
 
 
 def _read_metadata(line: str, meta: dict[str, str]) -> bool:
