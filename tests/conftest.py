@@ -96,3 +96,50 @@ def bundled_report() -> Path:
 @pytest.fixture
 def repo_root() -> Path:
     return REPO
+
+
+# --- fixtures for the segment and indicator tests -------------------------------
+
+from reportgraph.model import Report, SourceText  # noqa: E402
+from reportgraph.segment import segment  # noqa: E402
+
+SegmentText = Callable[..., Report]
+
+
+@pytest.fixture
+def segment_text() -> SegmentText:
+    """Factory: ``segment_text(text, meta=None, path="report.txt")`` segments ``text`` into a Report."""
+
+    def run(text: str, meta: dict[str, str] | None = None, path: str = "report.txt") -> Report:
+        return segment(SourceText(path=path, text=text, meta=dict(meta or {})))
+
+    return run
+
+
+#: Skeleton of a half-year subdistrict report; ``{summary}`` and ``{plan}`` are
+#: filled with the body lines of the summary section and the plan section.
+WORK_REPORT = """\
+某某市某某区和风街道办事处2024年上半年工作报告和下半年工作计划
+一、上半年工作总结
+（一）经济发展稳中有进。
+{summary}
+二、下半年工作计划
+（一）抓经济促发展。
+{plan}
+"""
+
+
+@pytest.fixture
+def work_report(segment_text: SegmentText) -> Callable[..., Report]:
+    """Factory: ``work_report(summary=[...], plan=[...])`` segments a report with those body lines.
+
+    The summary lines land in one numbered section of the summary part, the plan
+    lines in one numbered section of the plan part; the frame itself holds no quantity.
+    """
+
+    def build(summary: list[str] | tuple[str, ...] = (), plan: list[str] | tuple[str, ...] = ()) -> Report:
+        text = WORK_REPORT.format(summary="\n".join(summary) or "各项工作有序推进。",
+                                  plan="\n".join(plan) or "抓好各项工作落实。")
+        return segment_text(text)
+
+    return build

@@ -93,13 +93,23 @@ def _quote_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r[0], r[1]) for r in table("quote_heads.tsv")), key=lambda r: -len(r[0])))
 
 
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """jieba's words of ``text`` with their offsets (dictionary only, no HMM guessing:
+    an unknown name falls apart into characters, which the walks over names rely on)."""
+    out, pos = [], 0
+    for word in jieba.lcut(text, HMM=False):
+        out.append((word, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
 class _Sentence:
     """A sentence folded to one width, with its jieba words and quoted spans."""
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
         self.text = fold(sentence.text)
-        self.tokens = [(w, a, b) for w, a, b in jieba.tokenize(self.text, HMM=False)]
+        self.tokens = words_of(self.text)
         self.token_end = {b for _, _, b in self.tokens}
         self.token_start = {a for _, a, _ in self.tokens}
         self.token_spans = {(a, b) for _, a, b in self.tokens}
@@ -327,6 +337,12 @@ def _attribute_only(s: _Sentence, start: int, end: int, kind: str, suffix: str) 
     return tag[:1] in ("a", "b", "z") or tag in ("ad", "an", "vn", "v", "d")
 
 
+def _common_word(s: _Sentence, start: int, end: int) -> bool:
+    """One dictionary word that is not a proper noun (医疗, 金融): a field, not a name."""
+    tag = _tags().get(s.text[start:end], "") if (start, end) in s.token_spans else ""
+    return bool(tag) and tag[:1] in ("n", "v", "a") and tag not in ("nr", "ns", "nt", "nz")
+
+
 def _community_start(s: _Sentence, start: int, suffix_at: int) -> int | None:
     """A community's own name is its last two characters before 社区/村, as whole words.
 
@@ -449,9 +465,7 @@ def _from_lists(s: _Sentence) -> list[Candidate]:
     for m in re.finditer(rf"(等)(?:{COUNTER}|一批)?|(?:{COUNTER})", text):
         if not m.group(1) and (m.start() == 0 or text[m.start() - 1] in HARD):
             continue
-        rest_end = m.end()
-        while rest_end < len(text) and text[rest_end] not in HARD and text[rest_end] != "、" and rest_end - m.end() < 20:
-            rest_end += 1
+        rest_end = min(s.phrase_end(m.end(), first=False), m.end() + 20)
         rest = text[m.end():rest_end]
         kind = _list_kind(rest)
         if kind is None:
@@ -459,8 +473,9 @@ def _from_lists(s: _Sentence) -> list[Candidate]:
         items = _list_items(s, m.start(), has_deng=bool(m.group(1)))
         for a, b in items:
             item = text[a:b]
-            if re.search(r"(整治|建设|改造|提升|治理|管理|服务|工作)$", item) or len(item) < 2:
-                continue
+            if re.search(r"(整治|建设|改造|提升|治理|管理|服务|工作)$", item) or len(item) < 2 \
+                    or re.search(r"[" + NUMERAL_CHARS + r"\d][级年批]$", item) or _common_word(s, a, b):
+                continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等: not names
             etype = kind
             if kind in ("Facility", "Initiative"):
                 clause = s.clause(a, rest_end)

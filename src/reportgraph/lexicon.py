@@ -29,11 +29,13 @@ def _packaged(name: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in _lines(text))
 
 
+@lru_cache(maxsize=None)
 def words(name: str) -> tuple[str, ...]:
     """The entries of a packaged list file, longest first (so regex alternations prefer them)."""
     return tuple(sorted(dict.fromkeys(_packaged(name)), key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=None)
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a packaged tab-separated file."""
     return tuple(tuple(c.strip() for c in line.split("\t")) for line in _packaged(name))
@@ -70,8 +72,9 @@ class Lexicon:
                 raise ReportError(str(path), "lexicon file not found") from None
             except (OSError, UnicodeDecodeError) as err:
                 raise ReportError(str(path), f"cannot read lexicon: {err}") from None
-            for n, line in enumerate(_lines(text), 1):
-                entries.append(cls._entry(tuple(c.strip() for c in line.split("\t")), str(path), n))
+            for n, line in enumerate(text.splitlines(), 1):
+                if line.strip() and not line.lstrip().startswith("#"):
+                    entries.append(cls._entry(tuple(c.strip() for c in line.split("\t")), str(path), n))
         return cls(gazetteer=entries)
 
     @cached_property

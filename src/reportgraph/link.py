@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Iterable
 
 from reportgraph.lexicon import Lexicon
@@ -26,6 +27,7 @@ TYPE_PRIORITY = ("Project", "Program", "Company", "Community", "GovernmentBody",
 GENERIC_TAILS = ("项目", "工程", "单元", "集团", "公司", "有限公司")
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """The form names are compared in: one width, no quotes or spaces."""
     return re.sub(r"\s+", "", fold(name)).translate({ord(c): None for c in QUOTES})
@@ -167,20 +169,19 @@ def _display_name(entity: Entity) -> str:
 def _relations(entities: list[Entity]) -> list[Relation]:
     """Edges the names and sentences state."""
     out: dict[tuple[str, str, str], Relation] = {}
-    places = [e for e in entities if e.type in ("Community", "Place")]
-    companies = [e for e in entities if e.type == "Company"]
+    places = _NameIndex([e for e in entities if e.type in ("Community", "Place")])
+    companies = _NameIndex([e for e in entities if e.type == "Company"])
     for e in entities:
         for m in e.mentions:
             name = norm(m.name)
             if e.type in ("Project", "Program", "Place", "Event"):
-                for p in places:
-                    if p is not e and _names_in(p, name):
-                        pred = "locatedIn" if e.type in ("Project", "Place") else "runIn"
+                pred = "locatedIn" if e.type in ("Project", "Place") else "runIn"
+                for p in places.inside(name):
+                    if p is not e:
                         out.setdefault((e.key, pred, p.key), Relation(e.key, pred, p.key, m.sentence))
             if e.type == "Project":
-                for c in companies:
-                    if _names_in(c, name):
-                        out.setdefault((e.key, "involves", c.key), Relation(e.key, "involves", c.key, m.sentence))
+                for c in companies.inside(name):
+                    out.setdefault((e.key, "involves", c.key), Relation(e.key, "involves", c.key, m.sentence))
     by_sentence: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
     for e in entities:
         for m in e.mentions:
@@ -202,8 +203,23 @@ def _relations(entities: list[Entity]) -> list[Relation]:
     return [out[k] for k in sorted(out)]
 
 
-def _names_in(entity: Entity, text: str) -> bool:
-    return any(len(norm(n)) >= 2 and norm(n) in text and norm(n) != text for n in (entity.name, *entity.aliases))
+class _NameIndex:
+    """Finds which entities' names stand inside a longer name, without a scan per pair."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.by_first: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+        for e in entities:
+            for n in {norm(x) for x in (e.name, *e.aliases)}:
+                if len(n) >= 2:
+                    self.by_first[n[0]].append((n, e))
+
+    def inside(self, text: str) -> list[Entity]:
+        found: dict[str, Entity] = {}
+        for i, ch in enumerate(text):
+            for n, e in self.by_first.get(ch, ()):
+                if n != text and text.startswith(n, i):
+                    found[e.key] = e
+        return list(found.values())
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

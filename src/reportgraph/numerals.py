@@ -30,13 +30,18 @@ def chinese_to_int(text: str) -> int | None:
     """Value of a Chinese numeral such as 十五, 二十一, 一百零六, 三千六百; None if not one."""
     if not text or any(c not in NUMERAL_CHARS for c in text):
         return None
-    total, section, digit = 0, 0, None
-    for i, ch in enumerate(text):
+    if text[-1] in "零〇" and len(text) > 1:
+        return None
+    total, section, digit, last_unit = 0, 0, None, 10_000
+    for ch in text:
         if ch in _DIGITS:
-            if digit is not None and digit != 0 and ch not in "零〇":
-                return None  # 一二三: a list of digits, not one number
+            if digit is not None and (digit != 0 or ch in "零〇"):
+                return None  # 一二三, 一零: a list of digits, not one number
             digit = _DIGITS[ch]
         elif ch in _SMALL_UNITS:
+            if _SMALL_UNITS[ch] >= last_unit:
+                return None  # 十十, 十百: units must fall within a section
+            last_unit = _SMALL_UNITS[ch]
             section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
             digit = None
         else:
@@ -44,5 +49,5 @@ def chinese_to_int(text: str) -> int | None:
                 digit = 1
             section += digit or 0
             total = (total + section) * _BIG_UNITS[ch] if total and ch == "亿" else total + section * _BIG_UNITS[ch]
-            section, digit = 0, None
+            section, digit, last_unit = 0, None, 10_000
     return total + section + (digit or 0)

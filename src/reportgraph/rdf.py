@@ -10,16 +10,19 @@ used where that ontology says it reuses them.
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, TIME
+from rdflib.term import Node
 
 from reportgraph.model import ENTITY_TYPES, Entity, Indicator, LinkedReport, Report, Sentence
 
@@ -167,17 +170,129 @@ def _entity_class(etype: str) -> URIRef:
     return RG[etype] if etype in _ENTITY_CLASSES else RG.Entity
 
 
-def _add_entities(g: Graph, merged: dict[str, _MergedEntity]) -> None:
+class _T:
+    """The terms every report repeats, looked up once: a namespace attribute is a Python-level call."""
+
+    type = RDF.type
+    label = RDFS.label
+    pref_label = SKOS.prefLabel
+    alt_label = SKOS.altLabel
+    in_scheme = SKOS.inScheme
+    concept = SKOS.Concept
+    concept_scheme = SKOS.ConceptScheme
+    derived_from = PROV.wasDerivedFrom
+    title = DCTERMS.title
+    issued = DCTERMS.issued
+    publisher = DCTERMS.publisher
+    spatial = DCTERMS.spatial
+    report = RG.Report
+    section = RG.Section
+    work_area_class = RG.WorkArea
+    statement_class = RG.Statement
+    problem = RG.Problem
+    period_class = RG.Period
+    indicator = RG.Indicator
+    source_file = RG.sourceFile
+    char_length = RG.charLength
+    level = RG.level
+    period = RG.period
+    plan_period = RG.planPeriod
+    issuer = RG.issuer
+    region = RG.region
+    has_section = RG.hasSection
+    in_report = RG.inReport
+    in_section = RG.inSection
+    part = RG.part
+    other_part = RG.otherPart
+    part_type = RG.partType
+    section_number = RG.sectionNumber
+    start = RG.startOffset
+    end = RG.endOffset
+    work_area = RG.workArea
+    text = RG.text
+    statement = RG.statement
+    mentioned_in = RG.mentionedIn
+    mention_count = RG.mentionCount
+    value = RG.value
+    unit = RG.unit
+    metric = RG.metric
+    normalized_value = RG.normalizedValue
+    base_unit = RG.baseUnit
+    qualifier = RG.qualifier
+    indicator_period = RG.indicatorPeriod
+    about_entity = RG.aboutEntity
+    related_to = RG.relatedTo
+    double = XSD.double
+
+
+#: A triple as to_graph collects it, before one bulk add to the graph.
+_Triple = tuple[Node, Node, Node]
+
+
+class _Triples:
+    """The build's triples in a list, plus the terms reports share, each made once.
+
+    ``Graph.add`` per triple costs a store call and an event; collecting first
+    lets to_graph drop repeats and add everything in one ``addN``. Literals and
+    IRIs are immutable, so one object per value is as good as many.
+    """
+
+    def __init__(self) -> None:
+        self.triples: list[_Triple] = []
+        self.add = self.triples.append
+        self._zh: dict[str, Literal] = {}
+        self._int: dict[int, Literal] = {}
+        self._plain: dict[str, Literal] = {}
+        self._entities: dict[str, URIRef] = {}
+        self._periods: dict[str, URIRef] = {}
+
+    def zh(self, text: str) -> Literal:
+        lit = self._zh.get(text)
+        if lit is None:
+            lit = self._zh[text] = _zh(text)
+        return lit
+
+    def int(self, n: int) -> Literal:
+        n = int(n)
+        lit = self._int.get(n)
+        if lit is None:
+            lit = self._int[n] = _int(n)
+        return lit
+
+    def plain(self, text: str) -> Literal:
+        lit = self._plain.get(text)
+        if lit is None:
+            lit = self._plain[text] = Literal(text)
+        return lit
+
+    def entity(self, key: str) -> URIRef:
+        node = self._entities.get(key)
+        if node is None:
+            node = self._entities[key] = entity_iri(key)
+        return node
+
+    def period(self, label: str) -> URIRef:
+        """The period's node; typed and labelled the first time a report names it."""
+        node = self._periods.get(label)
+        if node is None:
+            node = self._periods[label] = period_iri(label)
+            self.add((node, _T.type, _T.period_class))
+            self.add((node, _T.label, self.zh(label)))
+        return node
+
+
+def _add_entities(out: _Triples, merged: dict[str, _MergedEntity]) -> None:
     """One node per key: type, one canonical label, aliases, summed mention count."""
+    add = out.add
     for key, m in merged.items():
-        node = entity_iri(key)
-        g.add((node, RDF.type, _entity_class(m.type)))
+        node = out.entity(key)
+        add((node, _T.type, _entity_class(m.type)))
         label = m.label()
-        g.add((node, RDFS.label, _zh(label)))
+        add((node, _T.label, out.zh(label)))
         for alt in (set(m.names) | m.aliases) - {label}:
             if alt:
-                g.add((node, SKOS.altLabel, _zh(alt)))
-        g.add((node, RG.mentionCount, _int(m.mention_count)))
+                add((node, _T.alt_label, out.zh(alt)))
+        add((node, _T.mention_count, out.int(m.mention_count)))
 
 
 def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> Entity | None:
@@ -193,153 +308,163 @@ def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> En
 
 
 class _ReportWriter:
-    """Adds one LinkedReport's triples; holds the report-scoped IRIs."""
+    """Collects one LinkedReport's triples; holds the report-scoped IRIs."""
 
-    def __init__(self, g: Graph, lr: LinkedReport, known_keys: set[str]) -> None:
-        self.g = g
+    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str]) -> None:
+        self.out = out
+        self.add = out.add
         self.lr = lr
         self.report = lr.report
         self.iri = report_iri(lr.report)
         self.known_keys = known_keys
         self.own_keys = {e.key for e in lr.entities}
+        # statements, sections and areas are named by many triples each
+        self._statements: dict[int, URIRef] = {}
+        self._sections: dict[str, URIRef] = {}
+        self._areas: dict[str, URIRef] = {}
 
     # IRIs ---------------------------------------------------------------
 
     def section(self, section_id: str) -> URIRef:
-        return URIRef(f"{self.iri}/section/{iri_safe(section_id)}")
+        node = self._sections.get(section_id)
+        if node is None:
+            node = self._sections[section_id] = URIRef(f"{self.iri}/section/{iri_safe(section_id)}")
+        return node
 
     def area(self, section_id: str) -> URIRef:
-        return URIRef(f"{self.iri}/area/{iri_safe(section_id)}")
+        node = self._areas.get(section_id)
+        if node is None:
+            node = self._areas[section_id] = URIRef(f"{self.iri}/area/{iri_safe(section_id)}")
+        return node
 
     def statement(self, sentence: Sentence) -> URIRef:
-        return URIRef(f"{self.iri}/s{sentence.index}")
-
-    def period(self, label: str) -> URIRef:
-        node = period_iri(label)
-        self.g.add((node, RDF.type, RG.Period))
-        self.g.add((node, RDFS.label, _zh(label)))
+        node = self._statements.get(sentence.index)
+        if node is None:
+            node = self._statements[sentence.index] = URIRef(f"{self.iri}/s{sentence.index}")
         return node
 
     # triples ------------------------------------------------------------
 
     def write(self) -> None:
         self._report()
-        self._sections()
+        self._write_sections()
         self._entities()
         self._indicators()
         self._problems()
         self._relations()
 
     def _report(self) -> None:
-        g, r, node = self.g, self.report, self.iri
-        g.add((node, RDF.type, RG.Report))
+        add, out, r, node = self.add, self.out, self.report, self.iri
+        add((node, _T.type, _T.report))
         if r.title:
-            g.add((node, DCTERMS.title, _zh(r.title)))
-            g.add((node, RDFS.label, _zh(r.title)))
+            add((node, _T.title, out.zh(r.title)))
+            add((node, _T.label, out.zh(r.title)))
         if r.date:
-            g.add((node, DCTERMS.issued, _date(r.date)))
-        g.add((node, RG.sourceFile, Literal(r.path)))
-        g.add((node, RG.charLength, _int(len(r.text))))
+            add((node, _T.issued, _date(r.date)))
+        add((node, _T.source_file, out.plain(r.path)))
+        add((node, _T.char_length, out.int(len(r.text))))
         if r.level:
-            g.add((node, RG.level, Literal(r.level)))
+            add((node, _T.level, out.plain(r.level)))
         if r.period:
-            g.add((node, RG.period, self.period(r.period)))
+            add((node, _T.period, out.period(r.period)))
         if r.plan_period:
-            g.add((node, RG.planPeriod, self.period(r.plan_period)))
+            add((node, _T.plan_period, out.period(r.plan_period)))
         if r.issuer:
             body = _find_entity(self.lr.entities, r.issuer, frozenset({"GovernmentBody"}))
             if body is not None:
-                g.add((node, RG.issuer, entity_iri(body.key)))
+                add((node, _T.issuer, out.entity(body.key)))
             else:
-                g.add((node, DCTERMS.publisher, _zh(r.issuer)))
+                add((node, _T.publisher, out.zh(r.issuer)))
         for name in r.region:
             place = _find_entity(self.lr.entities, name, _PLACE_CLASSES)
             if place is not None:
-                g.add((node, RG.region, entity_iri(place.key)))
+                add((node, _T.region, out.entity(place.key)))
             else:
-                g.add((node, DCTERMS.spatial, _zh(name)))
+                add((node, _T.spatial, out.zh(name)))
 
-    def _sections(self) -> None:
-        g, report = self.g, self.iri
+    def _write_sections(self) -> None:
+        add, out, report = self.add, self.out, self.iri
+        zh, int_ = out.zh, out.int
         scheme = URIRef(f"{report}/areas")
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, PROV.wasDerivedFrom, report))
+        add((scheme, _T.type, _T.concept_scheme))
+        add((scheme, _T.derived_from, report))
         if self.report.title:
-            g.add((scheme, RDFS.label, _zh(f"{self.report.title}：工作领域")))
+            add((scheme, _T.label, zh(f"{self.report.title}：工作领域")))
         for sec in self.report.sections:
             node, area = self.section(sec.id), self.area(sec.id)
-            g.add((report, RG.hasSection, node))
-            g.add((node, RDF.type, RG.Section))
-            g.add((node, RG.inReport, report))
-            g.add((node, RG.part, _PARTS.get(sec.part, RG.otherPart)))
+            add((report, _T.has_section, node))
+            add((node, _T.type, _T.section))
+            add((node, _T.in_report, report))
+            add((node, _T.part, _PARTS.get(sec.part, _T.other_part)))
             if sec.number is not None:
-                g.add((node, RG.sectionNumber, _int(sec.number)))
+                add((node, _T.section_number, int_(sec.number)))
             if sec.heading:
-                g.add((node, RDFS.label, _zh(sec.heading)))
-            g.add((node, RG.startOffset, _int(sec.start)))
-            g.add((node, RG.endOffset, _int(sec.end)))
-            g.add((node, RG.workArea, area))
+                add((node, _T.label, zh(sec.heading)))
+            add((node, _T.start, int_(sec.start)))
+            add((node, _T.end, int_(sec.end)))
+            add((node, _T.work_area, area))
 
             label = sec.label or sec.heading
-            g.add((area, RDF.type, RG.WorkArea))
-            g.add((area, RDF.type, SKOS.Concept))
+            add((area, _T.type, _T.work_area_class))
+            add((area, _T.type, _T.concept))
             if label:
-                g.add((area, RDFS.label, _zh(label)))
-                g.add((area, SKOS.prefLabel, _zh(label)))
+                add((area, _T.label, zh(label)))
+                add((area, _T.pref_label, zh(label)))
             if sec.heading and sec.heading != label:
-                g.add((area, SKOS.altLabel, _zh(sec.heading)))
-            g.add((area, SKOS.inScheme, scheme))
-            g.add((area, RG.inReport, report))
-            g.add((area, RG.partType, Literal(sec.part)))
+                add((area, _T.alt_label, zh(sec.heading)))
+            add((area, _T.in_scheme, scheme))
+            add((area, _T.in_report, report))
+            add((area, _T.part_type, out.plain(sec.part)))
 
             for sent in sec.sentences:
                 s = self.statement(sent)
-                g.add((s, RDF.type, RG.Statement))
-                g.add((s, RG.text, _zh(sent.text)))
-                g.add((s, RG.startOffset, _int(sent.start)))
-                g.add((s, RG.endOffset, _int(sent.end)))
-                g.add((s, RG.inSection, node))
-                g.add((s, RG.inReport, report))
+                add((s, _T.type, _T.statement_class))
+                add((s, _T.text, zh(sent.text)))
+                add((s, _T.start, int_(sent.start)))
+                add((s, _T.end, int_(sent.end)))
+                add((s, _T.in_section, node))
+                add((s, _T.in_report, report))
 
     def _entities(self) -> None:
         """Per-report facts of the (already typed and labelled) entity nodes: where they are mentioned."""
-        g = self.g
+        add = self.add
         for ent in self.lr.entities:
-            node = entity_iri(ent.key)
+            node = self.out.entity(ent.key)
             if ent.mentions:
-                g.add((node, RG.mentionedIn, self.iri))
+                add((node, _T.mentioned_in, self.iri))
             for m in ent.mentions:
-                g.add((node, RG.statement, self.statement(m.sentence)))
-                g.add((node, RG.workArea, self.area(m.sentence.section_id)))
+                add((node, _T.statement, self.statement(m.sentence)))
+                add((node, _T.work_area, self.area(m.sentence.section_id)))
 
     def _indicators(self) -> None:
-        g, r = self.g, self.report
+        add, out, r = self.add, self.out, self.report
+        periods = {"achievement": r.period, "target": r.plan_period}
         seen: set[str] = set()
         for ind in self.lr.indicators:
             node = self._indicator_iri(ind, seen)
-            g.add((node, RDF.type, _INDICATOR_CLASSES.get(ind.kind, RG.Indicator)))
-            g.add((node, RG.value, _decimal(ind.value)))
+            add((node, _T.type, _INDICATOR_CLASSES.get(ind.kind, _T.indicator)))
+            add((node, _T.value, _decimal(ind.value)))
             if ind.unit:
-                g.add((node, RG.unit, Literal(ind.unit)))
+                add((node, _T.unit, out.plain(ind.unit)))
             if ind.metric:
-                g.add((node, RG.metric, _zh(ind.metric)))
-            g.add((node, RG.normalizedValue, Literal(float(ind.normalized), datatype=XSD.double)))
+                add((node, _T.metric, out.zh(ind.metric)))
+            add((node, _T.normalized_value, Literal(float(ind.normalized), datatype=_T.double)))
             if ind.base_unit:
-                g.add((node, RG.baseUnit, Literal(ind.base_unit)))
+                add((node, _T.base_unit, out.plain(ind.base_unit)))
             if ind.qualifier:
-                g.add((node, RG.qualifier, Literal(ind.qualifier)))
-            g.add((node, RG.workArea, self.area(ind.section_id)))
-            g.add((node, RG.statement, self.statement(ind.sentence)))
-            g.add((node, RG.inReport, self.iri))
-            g.add((node, RG.startOffset, _int(ind.start)))
-            g.add((node, RG.endOffset, _int(ind.end)))
-            period = {"achievement": r.period, "target": r.plan_period}.get(ind.kind, "")
+                add((node, _T.qualifier, out.plain(ind.qualifier)))
+            add((node, _T.work_area, self.area(ind.section_id)))
+            add((node, _T.statement, self.statement(ind.sentence)))
+            add((node, _T.in_report, self.iri))
+            add((node, _T.start, out.int(ind.start)))
+            add((node, _T.end, out.int(ind.end)))
+            period = periods.get(ind.kind, "")
             if period:
-                g.add((node, RG.indicatorPeriod, self.period(period)))
-            g.add((node, RDFS.label, _zh(f"{ind.metric} {_number_text(ind.value)}{ind.unit}")))
+                add((node, _T.indicator_period, out.period(period)))
+            add((node, _T.label, out.zh(f"{ind.metric} {_number_text(ind.value)}{ind.unit}")))
             for key in ind.entity_keys:
                 if key in self.own_keys:
-                    g.add((node, RG.aboutEntity, entity_iri(key)))
+                    add((node, _T.about_entity, out.entity(key)))
 
     def _indicator_iri(self, ind: Indicator, seen: set[str]) -> URIRef:
         """``indicator/start-end``; a second indicator on the very same span gets ``-2``, ``-3`` ..."""
@@ -352,20 +477,37 @@ class _ReportWriter:
         return URIRef(f"{self.iri}/indicator/{local}")
 
     def _problems(self) -> None:
-        g = self.g
+        add = self.add
         for n, prob in enumerate(self.report.problems, 1):
             node = URIRef(f"{self.iri}/problem/{n}")
-            g.add((node, RDF.type, RG.Problem))
-            g.add((node, RDFS.label, _zh(prob.label)))
-            g.add((node, RG.statement, self.statement(prob.sentence)))
-            g.add((node, RG.workArea, self.area(prob.section_id)))
-            g.add((node, RG.inReport, self.iri))
+            add((node, _T.type, _T.problem))
+            add((node, _T.label, self.out.zh(prob.label)))
+            add((node, _T.statement, self.statement(prob.sentence)))
+            add((node, _T.work_area, self.area(prob.section_id)))
+            add((node, _T.in_report, self.iri))
 
     def _relations(self) -> None:
         for rel in self.lr.relations:
             if rel.subject in self.known_keys and rel.object in self.known_keys:
-                pred = RG[rel.predicate] if rel.predicate in _RELATIONS else RG.relatedTo
-                self.g.add((entity_iri(rel.subject), pred, entity_iri(rel.object)))
+                pred = RG[rel.predicate] if rel.predicate in _RELATIONS else _T.related_to
+                self.add((self.out.entity(rel.subject), pred, self.out.entity(rel.object)))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, restoring it as it was.
+
+    Building a graph allocates a few objects per triple, none of them cyclic
+    garbage, and every so often that makes the collector walk the whole heap
+    (the build's reports, the lexicon) for nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def to_graph(reports: list[LinkedReport]) -> Graph:
@@ -375,11 +517,21 @@ def to_graph(reports: list[LinkedReport]) -> Graph:
     merged, mention counts summed), so the graph is a union over reports, and
     the order of ``reports`` does not change it. Unknown relation predicates
     fall back to ``rg:relatedTo`` so every term used is in the ontology.
+
+    Triples are collected first, repeats dropped in first-seen order (what the
+    store would keep), and handed to the store in one ``addN``: per-triple
+    ``Graph.add`` was most of the time spent here. Every term is made by this
+    module as a URIRef or Literal, so the checks ``Graph.addN`` would repeat
+    per triple are skipped.
     """
     g = Graph(bind_namespaces="core")
     bind_prefixes(g)
-    merged = _merge_entities(reports)
-    _add_entities(g, merged)
-    for lr in reports:
-        _ReportWriter(g, lr, set(merged)).write()
+    with _gc_paused():
+        out = _Triples()
+        merged = _merge_entities(reports)
+        _add_entities(out, merged)
+        known_keys = set(merged)
+        for lr in reports:
+            _ReportWriter(out, lr, known_keys).write()
+        g.store.addN((s, p, o, g) for s, p, o in dict.fromkeys(out.triples))
     return g

@@ -136,7 +136,7 @@ def _part_of(heading: str, previous: str, in_appendix: bool) -> str:
 
 def _heading_words(body: str) -> str:
     """The heading of a numbered paragraph: its first sentence, without the end mark."""
-    m = re.search(r"[。！？；]", body)
+    m = re.search(r"[。！？；]", fold(body))
     head = body[: m.start()] if m else body
     return head.strip(" ：:")
 
@@ -190,9 +190,13 @@ def _metadata(report: Report, meta: dict[str, str], paragraphs: list[_Paragraph]
     report.region = [m.group(0) for m in re.finditer(
         r"[\u4e00-\u9fff]+?(?:自治区|省|自治州|市|自治县|县|区|街道|镇|乡)", report.issuer)]
     report.level = _level(report.issuer)
-    if ym:
-        year = int(ym.group(1))
-        half = re.search(r"(上半年|下半年|前三季度|第[一二三四]季度)", title[ym.end():])
+    years = [int(y) for y in YEAR.findall(title)]
+    if not years and "政府工作报告" in title and report.date:
+        years = [int(report.date[:4])]  # a bare 政府工作报告 is dated by its speech
+    if years:
+        year = years[0]
+        rest = title[ym.end():] if ym else ""
+        half = re.search(r"(上半年|下半年|前三季度|第[一二三四]季度)", rest)
         if half and half.group(1) == "上半年":
             report.period, report.plan_period = f"{year}年上半年", f"{year}年下半年"
         elif half:
@@ -201,12 +205,16 @@ def _metadata(report: Report, meta: dict[str, str], paragraphs: list[_Paragraph]
             report.period, report.plan_period = f"{year - 1}年", f"{year}年"
         else:
             report.period = f"{year}年"
+            if len(years) > 1 and years[1] > year:
+                report.plan_period = f"{years[1]}年"  # 2024年工作总结和2025年工作计划
+            elif re.search(r"计划|安排|打算", rest):
+                report.plan_period = f"{year + 1}年" if re.search(r"总结", rest) else f"{year}年"
 
 
 def _level(issuer: str) -> str:
     for suffix, level in (("街道办事处", "subdistrict"), ("街道", "subdistrict"), ("镇", "town"),
-                          ("乡", "town"), ("县", "county"), ("区", "district"), ("市", "city"),
-                          ("省", "province"), ("自治区", "province")):
+                          ("乡", "town"), ("自治区", "province"), ("县", "county"), ("区", "district"),
+                          ("市", "city"), ("省", "province")):
         core = re.sub(r"(人民政府|政府|办事处|党工委|委员会)$", "", issuer)
         if core.endswith(suffix):
             return level
@@ -286,7 +294,8 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
         current.end = p.start + len(p.text)
     if opening.end > opening.start or not sections:
         opening.end = max(opening.end, opening.start)
-        _name_opening(report, opening)
+        if part == "plan":
+            _name_opening(report, opening)
         sections.insert(0, opening)
     return sections
 
@@ -346,9 +355,16 @@ def _problems_after_lead(report: Report, sec: Section, lead: Sentence) -> None:
     """The clauses that follow a 清醒地看到 sentence, up to the paragraph's end."""
     para_end = report.text.find("\n", lead.end)
     para_end = len(report.text) if para_end < 0 else min(para_end, sec.end)
+    if fold(lead.text).endswith("；"):
+        # 清醒地看到，有效需求不足；… : the first problem shares the lead's sentence
+        rest = re.split(r"[，：]", fold(lead.text), maxsplit=1)
+        if len(rest) == 2 and len(rest[1].rstrip("；")) >= 4:
+            _add_problem(report, sec, lead.text[len(rest[0]) + 1:].rstrip("；;"), lead.start)
     for sentence in sec.sentences:
         if lead.end <= sentence.start < para_end:
-            label = sentence.text.rstrip("。；;")
+            label = re.sub(r"^[^，：:]{0,4}[：:]", "", sentence.text.rstrip("。；;"))
+            if re.match(r"(对此|我们)", label):
+                break  # the paragraph turns from problems to resolve
             if 4 <= len(label):
                 _add_problem(report, sec, label, sentence.start)
 

@@ -1,0 +1,275 @@
+"""indicators.find_indicators: value, unit, qualifier, metric, kind and work area.
+
+Sentences are invented in the style of the genre; each test writes the few it needs
+into the frame of a half-year subdistrict report (``work_report`` in conftest).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from reportgraph.indicators import find_indicators
+from reportgraph.model import Indicator, Report
+
+WorkReport = Callable[..., Report]
+
+
+def _summary(work_report: WorkReport, *sentences: str) -> list[Indicator]:
+    """Indicators of a report whose summary section holds ``sentences`` (the frame has none)."""
+    return find_indicators(work_report(summary=list(sentences)))
+
+
+def _one(work_report: WorkReport, sentence: str) -> Indicator:
+    found = _summary(work_report, sentence)
+    assert len(found) == 1, [(i.metric, i.value, i.unit) for i in found]
+    return found[0]
+
+
+def _span(ind: Indicator) -> str:
+    report_text = ind.sentence.text
+    return report_text[ind.start - ind.sentence.start: ind.end - ind.sentence.start]
+
+
+def test_the_frame_itself_has_no_indicators(work_report: WorkReport) -> None:
+    # title with 2024年, 上半年, numbered headings: none of them is a quantity
+    assert find_indicators(work_report()) == []
+
+
+# --- value, unit, qualifier, normalized --------------------------------------------------
+
+
+def test_percentage_growth(work_report: WorkReport) -> None:
+    ind = _one(work_report, "规上工业增加值增长11.2%。")
+    assert ind.value == Decimal("11.2")
+    assert ind.unit == "%" and ind.base_unit == "%"
+    assert ind.normalized == pytest.approx(11.2)
+    assert ind.qualifier == ""
+    assert ind.metric == "规上工业增加值"
+    assert _span(ind) == "11.2%"
+
+
+def test_hundred_million_yuan_is_normalized_to_yuan(work_report: WorkReport) -> None:
+    ind = _one(work_report, "招引新项目带动新增注资5.12亿元。")
+    assert ind.value == Decimal("5.12")
+    assert ind.unit == "亿元"
+    assert ind.normalized == pytest.approx(512_000_000)
+    assert ind.base_unit == "元"
+    assert _span(ind) == "5.12亿元"
+
+
+def test_ten_thousand_counter(work_report: WorkReport) -> None:
+    ind = _one(work_report, "园区宿舍安装烟感报警器16.47万个。")
+    assert (ind.value, ind.unit, ind.base_unit) == (Decimal("16.47"), "万个", "个")
+    assert ind.normalized == pytest.approx(164_700)
+    assert "烟感报警器" in ind.metric
+
+
+def test_qualifier_between_number_and_unit(work_report: WorkReport) -> None:
+    ind = _one(work_report, "为务工人员追回欠薪4131余万元。")
+    assert ind.value == Decimal("4131")
+    assert ind.qualifier == "余"
+    assert ind.unit == "万元" and ind.base_unit == "元"
+    assert ind.normalized == pytest.approx(41_310_000)
+    assert _span(ind) == "4131余万元"
+
+
+def test_qualifier_after_the_unit(work_report: WorkReport) -> None:
+    ind = _one(work_report, "固定资产投资增长11%以上。")
+    assert (ind.value, ind.unit, ind.qualifier) == (Decimal("11"), "%", "以上")
+    assert ind.metric == "固定资产投资"
+    assert _span(ind) == "11%以上"
+
+
+def test_qualifier_before_the_number(work_report: WorkReport) -> None:
+    ind = _one(work_report, "全区算力调用量超610亿次。")
+    assert (ind.value, ind.unit, ind.qualifier) == (Decimal("610"), "亿次", "超")
+    assert ind.base_unit == "次"
+    assert ind.normalized == pytest.approx(61_000_000_000)
+    assert _span(ind) == "超610亿次"
+    assert "算力调用量" in ind.metric
+
+
+@pytest.mark.parametrize(("sentence", "qualifier", "span"), [
+    ("走访服务企业近300家。", "近", "近300家"),
+    ("新增投资不少于2亿元。", "不少于", "不少于2亿元"),
+    ("建成口袋公园20余个。", "余", "20余个"),
+    ("引进各类人才100多名。", "多", "100多名"),
+    ("居民收入增长5%左右。", "左右", "5%左右"),
+])
+def test_other_qualifiers(work_report: WorkReport, sentence: str, qualifier: str, span: str) -> None:
+    ind = _one(work_report, sentence)
+    assert ind.qualifier == qualifier
+    assert _span(ind) == span
+
+
+def test_rank(work_report: WorkReport) -> None:
+    ind = _one(work_report, "社会消费品零售总额增速全区第1。")
+    assert (ind.value, ind.unit, ind.base_unit) == (Decimal(1), "名次", "名次")
+    assert ind.normalized == 1
+    assert _span(ind) == "全区第1"
+    assert "社会消费品零售总额" in ind.metric
+
+
+def test_rank_in_chinese_numerals(work_report: WorkReport) -> None:
+    ind = _one(work_report, "固定资产投资增速全市排名第三。")
+    assert (ind.value, ind.unit) == (Decimal(3), "名次")
+
+
+def test_chinese_numeral_with_a_counter(work_report: WorkReport) -> None:
+    ind = _one(work_report, "开工建设四条道路。")
+    assert (ind.value, ind.unit, ind.base_unit) == (Decimal(4), "条", "条")
+    assert ind.normalized == 4
+    assert ind.metric == "道路"
+    assert _span(ind) == "四条"
+
+
+def test_larger_chinese_numeral(work_report: WorkReport) -> None:
+    ind = _one(work_report, "完成招商引资项目十五个。")
+    assert (ind.value, ind.unit) == (Decimal(15), "个")
+    assert "招商引资项目" in ind.metric
+
+
+def test_percentage_points(work_report: WorkReport) -> None:
+    ind = _one(work_report, "研发投入占比提高2.5个百分点。")
+    assert (ind.value, ind.unit, ind.base_unit) == (Decimal("2.5"), "个百分点", "百分点")
+
+
+def test_offsets_point_into_the_report_text(work_report: WorkReport) -> None:
+    report = work_report(summary=["新增企业12家，其中规上工业企业3家。", "清理违法建筑1.5万平方米。"])
+    found = find_indicators(report)
+    assert [report.text[i.start:i.end] for i in found] == ["12家", "3家", "1.5万平方米"]
+    for ind in found:
+        assert ind.sentence.start <= ind.start < ind.end <= ind.sentence.end
+        assert ind.quote == ind.sentence.text
+
+
+# --- metric ---------------------------------------------------------------------------------
+
+
+def test_metric_after_the_number_with_quotes_removed(work_report: WorkReport) -> None:
+    ind = _one(work_report, "新增“小升规”工业企业20家。")
+    assert "小升规工业企业" in ind.metric
+    assert "“" not in ind.metric and "”" not in ind.metric
+
+
+def test_metric_is_the_counted_noun_after_a_counter(work_report: WorkReport) -> None:
+    ind = _one(work_report, "加强出租屋管理，清退4家二房东。")
+    assert ind.metric == "二房东"
+    assert (ind.value, ind.unit) == (Decimal(4), "家")
+
+
+def test_two_quantities_of_one_metric(work_report: WorkReport) -> None:
+    found = _summary(work_report, "货物进出口总额9.5万亿元、增长4.4%。")
+    assert [(i.metric, i.value, i.unit) for i in found] == [
+        ("货物进出口总额", Decimal("9.5"), "万亿元"),
+        ("货物进出口总额", Decimal("4.4"), "%"),
+    ]
+    assert found[0].normalized == pytest.approx(9.5e12)
+    assert found[0].base_unit == "元"
+
+
+def test_jun_gives_one_indicator_per_listed_metric(work_report: WorkReport) -> None:
+    found = _summary(work_report, "制造业贷款余额、科技贷款余额均增长11.7%。")
+    assert [(i.metric, i.value, i.unit) for i in found] == [
+        ("制造业贷款余额", Decimal("11.7"), "%"),
+        ("科技贷款余额", Decimal("11.7"), "%"),
+    ]
+
+
+def test_fenbie_pairs_metrics_with_values_in_order(work_report: WorkReport) -> None:
+    found = _summary(work_report, "刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。")
+    assert [i.value for i in found] == [Decimal("17.7"), Decimal("17.4"), Decimal("68")]
+    metrics = [i.metric for i in found]
+    assert len(set(metrics)) == 3
+    assert metrics[0].startswith("刑事治安")
+    assert "涉诈" in metrics[1] and "涉毒" not in metrics[1]
+    assert "涉毒" in metrics[2]
+    assert all(i.unit == "%" for i in found)
+
+
+def test_list_of_numbers_shares_the_last_unit(work_report: WorkReport) -> None:
+    found = _summary(work_report, "全年接待游客1409万、1305万人次。")
+    assert [(i.value, i.unit, i.base_unit) for i in found] == [
+        (Decimal("1409"), "万人次", "人次"),
+        (Decimal("1305"), "万人次", "人次"),
+    ]
+    assert [i.normalized for i in found] == [pytest.approx(14_090_000), pytest.approx(13_050_000)]
+
+
+def test_clauses_keep_their_own_metrics(work_report: WorkReport) -> None:
+    found = _summary(work_report, "新增企业12家，其中规上工业企业3家。")
+    assert [(i.metric, i.value) for i in found] == [("新增企业", Decimal(12)), ("规上工业企业", Decimal(3))]
+
+
+# --- not quantities ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年，各项工作有序推进。",
+    "1-5月，各项工作有序推进。",
+    "辖区企业获评第八批国家级制造业单项冠军企业。",
+    "荣获第十五届少儿戏剧展演金奖。",
+    "推行“4+N”捆绑作业模式。",
+    "编制“十四五”规划中期评估报告。",
+    "推动03-05地块项目主体结构封顶。",
+    "完善“5分钟社会救援圈”创建工作。",
+    "按不少于3:1比例建设电动自行车充电点。",
+    "认真学习贯彻党的二十届三中全会精神。",
+    "引进12英寸晶圆生产线项目。",
+    "刑事治安总警情呈两位数下降。",
+    "全市第1批试点顺利落地。",
+], ids=["year", "months", "batch", "session", "quoted-code", "quoted-plan", "lot-code",
+        "quoted-minutes", "ratio", "plenum", "inches", "idiom", "batch-rank"])
+def test_not_quantities(work_report: WorkReport, sentence: str) -> None:
+    assert _summary(work_report, sentence) == []
+
+
+def test_non_quantities_next_to_a_real_one(work_report: WorkReport) -> None:
+    found = _summary(work_report,
+                     "1-6月，入选第八批“专精特新”名单的企业新增12家，落实“十四五”规划项目3个。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(12), "家"), (Decimal(3), "个")]
+
+
+# --- kind and work area ---------------------------------------------------------------------
+
+
+def test_kind_follows_the_part(work_report: WorkReport) -> None:
+    report = work_report(summary=["新增企业12家。"], plan=["新增企业20家以上。"])
+    found = find_indicators(report)
+    assert [(i.kind, i.value) for i in found] == [("achievement", Decimal(12)), ("target", Decimal(20))]
+    assert [report.section(i.section_id).part for i in found] == ["summary", "plan"]
+
+
+def test_kind_in_a_problems_part_is_achievement(segment_text: Callable[..., Report]) -> None:
+    report = segment_text("某某镇2024年工作总结\n一、工作总结\n全年工作有序推进。\n二、存在的主要问题\n"
+                          "一是产业结构单一。工业占比超过80%。\n")
+    found = find_indicators(report)
+    assert [(i.kind, i.qualifier, i.value) for i in found] == [("achievement", "超过", Decimal(80))]
+
+
+def test_kind_outside_summary_and_plan_follows_trigger_words(segment_text: Callable[..., Report]) -> None:
+    report = segment_text("全年新建道路3条。\n下一步，力争新增企业10家。")
+    found = find_indicators(report)
+    assert {report.section(i.section_id).part for i in found} == {"other"}
+    assert [(i.kind, i.value) for i in found] == [("achievement", Decimal(3)), ("target", Decimal(10))]
+
+
+def test_section_is_the_enclosing_work_area(segment_text: Callable[..., Report]) -> None:
+    report = segment_text(
+        "某某市某某区和风街道办事处2024年上半年工作报告\n一、上半年工作总结\n上半年，各项工作有序推进。\n"
+        "（一）经济发展稳中有进。新增企业12家。\n（二）城市建设提质增效。新建口袋公园2个。\n"
+        "二、下半年工作计划\n下半年主要预期目标是：规上工业增加值增长6%以上。\n（一）抓建设。改造老旧小区5个。\n")
+    found = find_indicators(report)
+    assert [(i.value, report.section(i.section_id).label) for i in found] == [
+        (Decimal(12), "经济发展稳中有进"),
+        (Decimal(2), "城市建设提质增效"),
+        (Decimal(6), "主要预期目标"),
+        (Decimal(5), "抓建设"),
+    ]
+    assert [i.kind for i in found] == ["achievement", "achievement", "target", "target"]
+    for ind in found:
+        assert ind.section_id == ind.sentence.section_id
+        sec = report.section(ind.section_id)
+        assert sec.start <= ind.start < ind.end <= sec.end

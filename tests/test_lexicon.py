@@ -1,0 +1,145 @@
+"""lexicon: the packaged word lists and tables, and a user's own gazetteer."""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from conftest import WriteReport
+from reportgraph.errors import ReportError
+from reportgraph.lexicon import GazetteerEntry, Lexicon, table, words
+from reportgraph.model import ENTITY_TYPES
+from reportgraph.numerals import fold
+
+DATA = resources.files("reportgraph").joinpath("data")
+LISTS = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".txt"))
+TABLES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".tsv"))
+
+
+def test_the_package_ships_its_lists() -> None:
+    for name in ("furniture.txt", "title_words.txt", "problem_leads.txt", "target_list_headings.txt",
+                 "number_stop_phrases.txt", "appendix_markers.txt"):
+        assert name in LISTS, name
+    for name in ("units.tsv", "part_keywords.tsv", "metadata_fields.tsv", "gazetteer.tsv",
+                 "quantity_qualifiers.tsv", "metric_strip.tsv"):
+        assert name in TABLES, name
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_packaged_lists_load(name: str) -> None:
+    entries = words(name)
+    assert entries, name
+    assert all(e and e == e.strip() for e in entries)
+    assert not any(e.startswith("#") for e in entries)
+    assert len(entries) == len(set(entries))
+    # longest first, so a regex alternation prefers the longer word
+    assert [len(e) for e in entries] == sorted((len(e) for e in entries), reverse=True)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_packaged_tables_load(name: str) -> None:
+    rows = table(name)
+    assert rows, name
+    assert all(len(row) >= 2 and all(row[:2]) for row in rows), name
+    assert not any(row[0].startswith("#") for row in rows)
+
+
+def test_packaged_list_contents() -> None:
+    assert "主要预期目标" in words("target_list_headings.txt")
+    assert "清醒地看到" in words("problem_leads.txt")
+    assert {"两位数"} <= set(words("number_stop_phrases.txt"))
+    units = {row[0]: (row[1], float(row[2])) for row in table("units.tsv")}
+    assert units["%"] == ("%", 1.0)
+    assert units["公里"] == ("米", 1000.0)
+    assert units["家"] == ("家", 1.0)
+    assert ("problems", "问题") in table("part_keywords.tsv")
+    assert dict(table("metadata_fields.tsv"))["信息提供日期"] == "date"
+
+
+def test_packaged_gazetteer_loads() -> None:
+    lexicon = Lexicon.load()
+    assert len(lexicon.gazetteer) > 30
+    assert all(e.type in ENTITY_TYPES for e in lexicon.gazetteer)
+    by_name = {e.name: e for e in lexicon.gazetteer}
+    assert by_name["北京市"] == GazetteerEntry("北京市", "Place", ("北京",))
+    assert by_name["香港特别行政区"].aliases == ("香港", "香港特区")
+
+
+def test_user_gazetteer_is_read(write_report: WriteReport) -> None:
+    path = write_report(
+        "# NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...]\n"
+        "\n"
+        "幸福社区土地整备利益统筹项目\tProject\t幸福项目|幸福统筹项目\n"
+        "某某科技有限公司\tCompany\n"
+        "  和风街道办事处 \t GovernmentBody \t 和风街道 \n",
+        "names.tsv",
+    )
+    packaged = len(Lexicon.load().gazetteer)
+    lexicon = Lexicon.load(path)
+    assert len(lexicon.gazetteer) == packaged + 3
+    assert lexicon.gazetteer[-3:] == [
+        GazetteerEntry("幸福社区土地整备利益统筹项目", "Project", ("幸福项目", "幸福统筹项目")),
+        GazetteerEntry("某某科技有限公司", "Company", ()),
+        GazetteerEntry("和风街道办事处", "GovernmentBody", ("和风街道",)),
+    ]
+
+
+def test_user_gazetteer_accepts_str_path_bom_and_empty_aliases(write_report: WriteReport) -> None:
+    path = write_report("\ufeff某某科技有限公司\tCompany\t某某科技||\n", "names.tsv")
+    lexicon = Lexicon.load(str(path))
+    assert lexicon.gazetteer[-1] == GazetteerEntry("某某科技有限公司", "Company", ("某某科技",))
+
+
+def test_user_names_are_in_the_index(write_report: WriteReport) -> None:
+    path = write_report("某某科技有限公司\tCompany\t某某科技\n", "names.tsv")
+    pattern, forms = Lexicon.load(path).index
+    assert pattern is not None
+    assert forms["某某科技"].name == "某某科技有限公司"
+    assert forms["某某科技有限公司"].type == "Company"
+    m = pattern.search(fold("辖区企业某某科技有限公司成功上市"))
+    assert m is not None and m.group() == "某某科技有限公司"
+
+
+@pytest.mark.parametrize("content", [
+    "某某科技有限公司\n",                       # no TYPE column
+    "某某科技有限公司 Company\n",              # spaces, not a tab
+    "某某科技有限公司\tPerson\n",               # not one of the eight types
+    "某某科技有限公司\tcompany\n",              # types are case-sensitive
+], ids=["no-type", "spaces", "unknown-type", "lower-case-type"])
+def test_bad_line_raises_report_error_naming_file_and_line(write_report: WriteReport, content: str) -> None:
+    path = write_report("幸福社区\tCommunity\n" + content, "names.tsv")
+    with pytest.raises(ReportError) as caught:
+        Lexicon.load(path)
+    err = caught.value
+    assert err.path == str(path)
+    assert "line 2" in err.problem
+    assert str(path) in str(err)
+    assert "Community" in err.problem  # the message lists the valid types
+
+
+def test_error_line_number_counts_comment_and_blank_lines(write_report: WriteReport) -> None:
+    path = write_report("# NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...]\n\n幸福社区\tCommunity\n某某科技有限公司\tPerson\n",
+                        "names.tsv")
+    with pytest.raises(ReportError) as caught:
+        Lexicon.load(path)
+    assert "line 4" in caught.value.problem
+
+
+def test_missing_file_raises_report_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.tsv"
+    with pytest.raises(ReportError) as caught:
+        Lexicon.load(missing)
+    assert caught.value.path == str(missing)
+    assert "not found" in caught.value.problem
+
+
+def test_unreadable_lexicon_raises_report_error(write_report: WriteReport, tmp_path: Path) -> None:
+    with pytest.raises(ReportError) as caught:
+        Lexicon.load(tmp_path)  # a folder, not a file
+    assert caught.value.path == str(tmp_path)
+    bad = write_report(b"\xff\xfe\xfa names\tCompany\n", "bad.tsv")
+    with pytest.raises(ReportError) as caught:
+        Lexicon.load(bad)
+    assert caught.value.path == str(bad)
+    assert "cannot read" in caught.value.problem

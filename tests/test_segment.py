@@ -1,0 +1,507 @@
+"""segment.segment: metadata, cleaning, parts, numbered sections, problems, sentences.
+
+Every report here is invented in the style of the genre (某某 names, made-up figures).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SegmentText
+from reportgraph.model import Report, Section, SourceText
+from reportgraph.numerals import fold
+from reportgraph.segment import segment
+
+#: A half-year subdistrict report copied from a web page: breadcrumbs, toolbar,
+#: a metadata line, a paragraph cut by a stray blank line, the three parts,
+#: half-width (一) sections in the summary, full-width （一） in the plan, an appendix.
+WEB_REPORT = """\
+您现在的位置 首页 > 政务公开 > 规划计划
+某某市某某区和风街道办事处2024年上半年工作报告和下半年工作计划
+【字体:大 中 小】 【打印】
+触碰右侧展开
+下载
+打印
+信息来源:某某市某某区和风街道办事处 信息提供日期:2024-08-19 10:30
+
+  一、上半年工作总结
+
+  上半年,和风街道在区委、区政府的正确领导下,各项工作有序推进。
+
+  (一)经济发展稳中有进。1-6月,规上工业增加值增长8.5%。在121个园
+
+  区、32家电镀企业试点安装智能终端。累计下载政务服务应用5万次。
+
+  (二)城市建设提质增效。新建口袋公园2个,改造老旧小区3个。
+
+  二、存在的主要问题
+
+  一是经济增长动力不足。部分企业经营困难。二是公共服务供给不足。学位和床位仍然紧张。
+
+  三、下半年工作计划
+
+  下半年主要预期目标是:规上工业增加值增长6%以上,新增企业20家以上。
+
+  （一）抓经济。加强企业服务,推动产业升级。
+
+  （二）抓建设。推进口袋公园建设。
+
+附件1
+
+  名词解释:规上工业指年主营业务收入2000万元以上的工业企业。
+"""
+
+#: A provincial 政府工作报告 delivered in 2026: a dated 在…会议上 line, ——lead-in
+#: sections in the review, 一是 sections in the plan, a 清醒地看到 paragraph.
+GOV_REPORT = """\
+2026年某某省政府工作报告
+——2026年1月26日在某某省第十四届人民代表大会第五次会议上
+各位代表：
+  现在，我代表省人民政府，向大会报告工作，请予审议。
+一、2025年工作回顾
+  过去一年，全省上下攻坚克难，经济社会发展取得新成效。
+  ——经济增长快速稳健。地区生产总值增长5.5%，货物进出口总额增长4.4%。
+  ——创新动能持续增强。研发投入增长11%以上，新增专精特新企业300家。
+  同时我们清醒地看到，发展中还面临一些困难和挑战。有效需求不足；部分企业生产经营困难；民生领域还有不少短板。
+  在新的一年里，我们将直面问题，切实加以解决。
+二、2026年经济社会发展总体要求和主要预期目标
+  今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+三、2026年工作安排
+  一是扩大有效需求。新建四条道路。
+  二是推进科技创新。培育专精特新企业100家。
+"""
+
+
+def _shape(report: Report) -> list[tuple[str, str, int | None, str]]:
+    return [(s.id, s.part, s.number, s.label) for s in report.sections]
+
+
+def _section_of(report: Report, fragment: str) -> Section:
+    """The section whose sentences contain ``fragment``."""
+    hits = [sec for sec in report.sections if any(fragment in s.text for s in sec.sentences)]
+    assert len(hits) == 1, (fragment, [h.id for h in hits])
+    return hits[0]
+
+
+# --- metadata ---------------------------------------------------------------------
+
+
+def test_metadata_of_a_half_year_subdistrict_report(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    assert report.title == "某某市某某区和风街道办事处2024年上半年工作报告和下半年工作计划"
+    assert report.issuer == "某某市某某区和风街道办事处"
+    assert report.date == "2024-08-19"
+    assert report.period == "2024年上半年"
+    assert report.plan_period == "2024年下半年"
+    assert report.level == "subdistrict"
+    assert report.region == ["某某市", "某某区", "和风街道"]
+    # the title is text too: the first sentence of the report
+    assert report.text.startswith(report.title + "\n")
+    assert report.sentences()[0].text == report.title
+
+
+def test_metadata_of_a_government_work_report(segment_text: SegmentText) -> None:
+    report = segment_text(GOV_REPORT)
+    assert report.title == "2026年某某省政府工作报告"
+    assert report.date == "2026-01-26"  # from the ——…在…会议上 line
+    assert report.period == "2025年"
+    assert report.plan_period == "2026年"
+    assert report.level == "province"
+    assert report.region == ["某某省"]
+
+
+def test_date_from_a_chinese_date_in_a_metadata_line(segment_text: SegmentText) -> None:
+    text = "某某县某某镇人民政府2024年工作总结\n发布日期：2025年1月8日\n一、2024年工作总结\n全年各项工作有序推进。\n"
+    report = segment_text(text)
+    assert report.date == "2025-01-08"
+    assert "发布日期" not in report.text
+    assert report.issuer == "某某县某某镇人民政府"
+    assert report.level == "town"
+    assert report.region == ["某某县", "某某镇"]
+    assert report.period == "2024年" and report.plan_period == ""
+
+
+def test_issuer_from_the_source_line_when_the_title_has_none(segment_text: SegmentText) -> None:
+    text = ("2024年上半年工作总结\n信息来源：某某市某某区青山街道办事处 发布日期：2024-07-02\n"
+            "一、上半年工作总结\n上半年各项工作有序推进。\n")
+    report = segment_text(text)
+    assert report.issuer == "某某市某某区青山街道办事处"
+    assert report.level == "subdistrict"
+    assert report.region == ["某某市", "某某区", "青山街道"]
+    assert report.date == "2024-07-02"
+    assert report.period == "2024年上半年" and report.plan_period == "2024年下半年"
+
+
+@pytest.mark.parametrize(("issuer", "level"), [
+    ("某某市某某区和风街道办事处", "subdistrict"),
+    ("某某街道党工委", "subdistrict"),
+    ("某某县青山镇人民政府", "town"),
+    ("某某县人民政府", "county"),
+    ("某某市某某区人民政府", "district"),
+    ("某某市人民政府", "city"),
+    ("某某省人民政府", "province"),
+])
+def test_level_of_government(segment_text: SegmentText, issuer: str, level: str) -> None:
+    report = segment_text(f"{issuer}2024年工作总结\n一、2024年工作总结\n全年各项工作有序推进。\n")
+    assert report.issuer == issuer
+    assert report.level == level
+
+
+def test_autonomous_region_is_province_level(segment_text: SegmentText) -> None:
+    report = segment_text("某某壮族自治区人民政府2024年工作报告\n一、2024年工作总结\n全年各项工作有序推进。\n")
+    assert report.region == ["某某壮族自治区"]
+    assert report.level == "province"
+
+
+def test_government_work_report_year_from_its_date_line(segment_text: SegmentText) -> None:
+    text = GOV_REPORT.replace("2026年某某省政府工作报告", "政府工作报告", 1)
+    report = segment_text(text)
+    assert report.title == "政府工作报告"
+    assert report.date == "2026-01-26"
+    assert (report.period, report.plan_period) == ("2025年", "2026年")
+
+
+def test_plan_period_from_a_title_that_names_the_plan_year(segment_text: SegmentText) -> None:
+    text = "某某县青山镇2024年工作总结和2025年工作计划\n一、2024年工作总结\n全年各项工作有序推进。\n"
+    report = segment_text(text)
+    assert report.period == "2024年"
+    assert report.plan_period == "2025年"
+
+
+# --- cleaning -------------------------------------------------------------------------
+
+
+def test_page_furniture_and_metadata_lines_are_dropped(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    lines = report.text.split("\n")
+    for furniture in ("您现在的位置", "首页", "【字体", "触碰右侧展开", "信息来源", "信息提供日期"):
+        assert furniture not in report.text, furniture
+    assert "下载" not in lines and "打印" not in lines
+    # words of the toolbar inside a sentence stay
+    assert "累计下载政务服务应用5万次。" in report.text
+    # what is left starts with the title and keeps the body in order
+    assert lines[0] == report.title
+    assert lines[1] == "一、上半年工作总结"
+    assert lines[-1] == "名词解释:规上工业指年主营业务收入2000万元以上的工业企业。"
+
+
+def test_paragraph_broken_by_a_blank_line_is_joined(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    assert "在121个园区、32家电镀企业试点安装智能终端。" in report.text
+    assert "园\n" not in report.text
+    sentence = next(s for s in report.sentences() if "121个园" in s.text)
+    assert sentence.text == "在121个园区、32家电镀企业试点安装智能终端。"
+    # the joined paragraph stays in its section
+    assert sentence.section_id == _section_of(report, "规上工业增加值增长8.5%").id
+
+
+def test_headings_are_not_joined_to_the_next_line(segment_text: SegmentText) -> None:
+    text = "某某镇2024年工作总结\n一、2024年工作总结\n（一）产业发展\n全年新增企业30家。\n（二）民生保障\n新建学校1所。\n"
+    report = segment_text(text)
+    lines = report.text.split("\n")
+    assert "（一）产业发展" in lines and "（二）民生保障" in lines
+    assert [s.label for s in report.sections if s.number] == ["产业发展", "民生保障"]
+
+
+# --- parts ------------------------------------------------------------------------------
+
+
+def test_parts_of_a_half_year_report(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    parts = [s.part for s in report.sections]
+    assert parts[0] == "preamble"
+    # parts come in reading order and each one appears as one run
+    runs = [p for i, p in enumerate(parts) if i == 0 or parts[i - 1] != p]
+    assert runs == ["preamble", "summary", "problems", "plan", "other"]
+    assert _section_of(report, "规上工业增加值增长8.5%").part == "summary"
+    assert _section_of(report, "一是经济增长动力不足。").part == "problems"
+    assert _section_of(report, "推进口袋公园建设。").part == "plan"
+
+
+def test_parts_of_a_government_work_report(segment_text: SegmentText) -> None:
+    report = segment_text(GOV_REPORT)
+    assert _section_of(report, "各位代表：").part == "preamble"
+    assert _section_of(report, "一、2025年工作回顾").part == "summary"
+    assert _section_of(report, "地区生产总值增长5.5%").part == "summary"
+    assert _section_of(report, "三、2026年工作安排").part == "plan"
+    assert _section_of(report, "新建四条道路。").part == "plan"
+
+
+def test_appendix_goes_to_part_other(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    appendix = _section_of(report, "附件1")
+    assert appendix.part == "other"
+    glossary = _section_of(report, "名词解释")
+    assert glossary.part == "other"
+    # the plan ends before the appendix: the plan's last section does not swallow it
+    last_plan = [s for s in report.sections if s.part == "plan"][-1]
+    assert "附件" not in report.text[last_plan.start:last_plan.end]
+
+
+def test_numbered_headings_after_an_appendix_stay_in_part_other(segment_text: SegmentText) -> None:
+    text = ("某某镇2024年工作总结\n一、2024年工作总结\n（一）产业发展。新增企业30家。\n"
+            "附件：\n一、指标说明\n规上工业指年主营业务收入2000万元以上的工业企业。\n")
+    report = segment_text(text)
+    assert _section_of(report, "一、指标说明").part == "other"
+    assert _section_of(report, "规上工业指").part == "other"
+
+
+# --- numbered sections -------------------------------------------------------------------
+
+
+def test_half_width_parenthesised_sections(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    summary = [s for s in report.sections if s.part == "summary"]
+    assert [(s.number, s.heading, s.label) for s in summary] == [
+        (None, "上半年工作总结", "上半年工作总结"),
+        (1, "经济发展稳中有进", "经济发展稳中有进"),
+        (2, "城市建设提质增效", "城市建设提质增效"),
+    ]
+    first = summary[1]
+    assert report.text[first.start:first.end].startswith("(一)经济发展稳中有进。")
+    assert [s.text for s in first.sentences][0] == "(一)经济发展稳中有进。"
+
+
+def test_full_width_parenthesised_sections(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    plan = [s for s in report.sections if s.part == "plan"]
+    assert [(s.number, s.label) for s in plan[1:]] == [(1, "抓经济"), (2, "抓建设")]
+    assert report.text[plan[2].start:plan[2].end] == "（二）抓建设。推进口袋公园建设。"
+
+
+def test_shi_lead_in_sections(segment_text: SegmentText) -> None:
+    report = segment_text(GOV_REPORT)
+    plan = [s for s in report.sections if s.part == "plan"]
+    assert [(s.number, s.heading, s.label) for s in plan if s.number] == [
+        (1, "扩大有效需求", "扩大有效需求"),
+        (2, "推进科技创新", "推进科技创新"),
+    ]
+    assert _section_of(report, "培育专精特新企业100家").label == "推进科技创新"
+
+
+def test_dash_lead_in_sections(segment_text: SegmentText) -> None:
+    report = segment_text(GOV_REPORT)
+    summary = [s for s in report.sections if s.part == "summary"]
+    assert [(s.number, s.label) for s in summary] == [
+        (None, "2025年工作回顾"),
+        (1, "经济增长快速稳健"),
+        (2, "创新动能持续增强"),
+    ]
+    assert _section_of(report, "研发投入增长11%以上").label == "创新动能持续增强"
+    # the dated ——…会议上 line of the preamble is not a section heading
+    assert all(s.number is None for s in report.sections if s.part == "preamble")
+
+
+def test_digit_sections(segment_text: SegmentText) -> None:
+    text = ("某某镇2025年工作计划\n一、2025年工作计划\n1.抓产业。新增企业5家。\n"
+            "2.抓民生。新建公园3个。\n")
+    report = segment_text(text)
+    assert [(s.number, s.label) for s in report.sections if s.number] == [(1, "抓产业"), (2, "抓民生")]
+
+
+def test_section_heading_is_the_first_sentence_and_label_its_first_clause(segment_text: SegmentText) -> None:
+    text = ("某某镇2024年工作总结\n一、2024年工作总结\n"
+            "（一）聚焦产业升级，推动经济高质量发展。全年新增企业30家。\n"
+            "（二）坚持民生优先：办好民生实事。新建学校1所。\n")
+    report = segment_text(text)
+    numbered = [s for s in report.sections if s.number]
+    assert [(s.heading, s.label) for s in numbered] == [
+        ("聚焦产业升级，推动经济高质量发展", "聚焦产业升级"),
+        ("坚持民生优先：办好民生实事", "坚持民生优先"),
+    ]
+
+
+def test_section_ids_and_spans(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    ids = [s.id for s in report.sections]
+    assert len(ids) == len(set(ids))
+    assert ids[:4] == ["0p-0", "1s-0", "1s-1", "1s-2"]
+    for a, b in zip(report.sections, report.sections[1:]):
+        assert a.start <= a.end <= b.start
+    assert report.section("1s-2").label == "城市建设提质增效"
+    with pytest.raises(KeyError):
+        report.section("9x-9")
+
+
+def test_plan_opening_with_main_targets_is_a_work_area(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    opening = _section_of(report, "下半年主要预期目标是")
+    assert opening.part == "plan"
+    assert opening.number is None
+    assert opening.label == "主要预期目标"
+    assert opening.heading == "下半年工作计划·主要预期目标"
+    gov = segment_text(GOV_REPORT)
+    assert _section_of(gov, "今年经济社会发展的主要预期目标是").label == "主要预期目标"
+
+
+def test_plan_opening_without_targets_keeps_the_part_heading(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT.replace("下半年主要预期目标是:", "下半年,我们将"))
+    opening = _section_of(report, "下半年,我们将")
+    assert opening.label == "下半年工作计划"
+
+
+def test_summary_opening_is_not_a_target_work_area(segment_text: SegmentText) -> None:
+    text = GOV_REPORT.replace("经济社会发展取得新成效", "较好完成了全年主要目标任务")
+    report = segment_text(text)
+    opening = _section_of(report, "较好完成了全年主要目标任务")
+    assert opening.part == "summary"
+    assert opening.label == "2025年工作回顾"
+
+
+# --- problems ------------------------------------------------------------------------------
+
+
+def test_problems_from_shi_clauses_in_a_problems_part(segment_text: SegmentText) -> None:
+    report = segment_text(WEB_REPORT)
+    assert [p.label for p in report.problems] == ["经济增长动力不足", "公共服务供给不足"]
+    problems_part = [s.id for s in report.sections if s.part == "problems"]
+    assert [p.section_id for p in report.problems] == problems_part * 2
+    assert report.problems[0].sentence.text == "一是经济增长动力不足。"
+    assert report.problems[1].sentence.text == "二是公共服务供给不足。"
+
+
+def test_problems_from_numbered_sections_of_a_problems_part(segment_text: SegmentText) -> None:
+    text = ("某某镇2024年工作总结\n一、2024年工作总结\n全年各项工作有序推进。\n二、存在问题\n"
+            "（一）产业结构单一。传统产业占比偏高。\n（二）基础设施欠账较多。\n")
+    report = segment_text(text)
+    assert [p.label for p in report.problems] == ["产业结构单一", "基础设施欠账较多"]
+    assert [report.section(p.section_id).number for p in report.problems] == [1, 2]
+
+
+def test_problems_after_a_clear_eyed_lead(segment_text: SegmentText) -> None:
+    report = segment_text(GOV_REPORT)
+    assert [p.label for p in report.problems] == ["有效需求不足", "部分企业生产经营困难", "民生领域还有不少短板"]
+    # they belong to the section the paragraph is in, and the next paragraph adds none
+    assert {p.section_id for p in report.problems} == {_section_of(report, "清醒地看到").id}
+    assert report.problems[1].sentence.text == "部分企业生产经营困难；"
+
+
+def test_first_problem_in_the_lead_sentence_is_kept(segment_text: SegmentText) -> None:
+    text = GOV_REPORT.replace("发展中还面临一些困难和挑战。有效需求不足；", "有效需求不足；")
+    report = segment_text(text)
+    assert "同时我们清醒地看到，有效需求不足；部分企业" in report.text
+    assert [p.label for p in report.problems] == ["有效需求不足", "部分企业生产经营困难", "民生领域还有不少短板"]
+
+
+def test_no_problems_without_a_problems_part_or_lead(segment_text: SegmentText) -> None:
+    text = "某某镇2024年工作总结\n一、2024年工作总结\n一是产业发展提速。新建厂房2栋。\n二是民生改善。新建学校1所。\n"
+    report = segment_text(text)
+    assert report.problems == []
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+
+def _check_sentences(report: Report) -> None:
+    sentences = report.sentences()
+    assert sentences
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    for s in sentences:
+        assert report.text[s.start:s.end] == s.text
+        assert s.text and s.text == s.text.strip()
+        assert "\n" not in s.text
+        sec = report.section(s.section_id)
+        assert sec.start <= s.start <= s.end <= sec.end
+    starts = [s.start for s in sentences]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("text", [WEB_REPORT, GOV_REPORT], ids=["web", "gov"])
+def test_sentence_offsets(segment_text: SegmentText, text: str) -> None:
+    _check_sentences(segment_text(text))
+
+
+def test_sentence_offsets_of_the_fixture_reports(segment_text: SegmentText, small_report_text: str,
+                                                 other_report_text: str, bundled_report: Path) -> None:
+    for text in (small_report_text, other_report_text, bundled_report.read_text(encoding="utf-8")):
+        _check_sentences(segment_text(text))
+
+
+def test_sentences_split_at_end_marks(segment_text: SegmentText) -> None:
+    report = segment_text(GOV_REPORT)
+    sec = _section_of(report, "货物进出口总额增长4.4%")
+    assert [s.text for s in sec.sentences] == [
+        "——经济增长快速稳健。",
+        "地区生产总值增长5.5%，货物进出口总额增长4.4%。",
+    ]
+
+
+def test_text_without_structure_still_has_sections_and_sentences(segment_text: SegmentText) -> None:
+    text = "今年以来，我们扎实推进各项工作，新建道路3条。\n下一步，我们将继续努力，力争新增企业10家。"
+    report = segment_text(text)
+    assert report.title == ""
+    assert len(report.sections) == 1
+    assert [s.text for s in report.sentences()] == [
+        "今年以来，我们扎实推进各项工作，新建道路3条。",
+        "下一步，我们将继续努力，力争新增企业10家。",
+    ]
+    _check_sentences(report)
+
+
+def test_title_without_parts_decides_the_single_part(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2025年工作计划\n新建道路3条，改造公园2个。\n")
+    assert {s.part for s in report.sections} == {"plan"}
+    report = segment_text("某某镇2024年工作总结\n新建道路3条，改造公园2个。\n")
+    assert {s.part for s in report.sections} == {"summary"}
+
+
+def test_source_meta_title_used_when_the_text_has_none(segment_text: SegmentText) -> None:
+    report = segment_text("一、2025年工作回顾\n全年各项工作有序推进。\n",
+                          meta={"title": "2026年某某市政府工作报告"})
+    assert report.title == "2026年某某市政府工作报告"
+    assert report.text.split("\n")[0] == report.title
+    assert (report.period, report.plan_period, report.level) == ("2025年", "2026年", "city")
+    _check_sentences(report)
+
+
+def test_segment_keeps_the_path(segment_text: SegmentText) -> None:
+    report = segment(SourceText(path="some/where/r.txt", text=WEB_REPORT))
+    assert report.path == "some/where/r.txt"
+
+
+# --- half-width and full-width punctuation ------------------------------------------------------
+
+#: The same report in full-width punctuation; its half-width twin is made by translation.
+FULL_WIDTH = """\
+某某市某某区和风街道办事处2024年上半年工作报告和下半年工作计划
+信息来源：某某市某某区和风街道办事处 信息提供日期：2024-07-15
+一、上半年工作总结
+上半年，和风街道各项工作有序推进！
+（一）经济发展稳中有进。规上工业增加值增长8.5%，新增企业12家。
+（二）城市建设提质增效：新建口袋公园2个（含社区公园1个）。
+二、存在的主要问题
+一是经济增长动力不足。企业经营困难。二是公共服务供给不足。学位仍然紧张。
+三、下半年工作计划
+（一）抓经济，促发展。力争新增企业20家以上；推进产业升级。
+（二）抓建设。完成拆除率90%。
+"""
+HALF = str.maketrans("，；：（）！？", ",;:()!?")
+
+
+def _structure(report: Report) -> tuple:
+    return (
+        report.title, report.issuer, report.date, report.period, report.plan_period, report.level,
+        [(s.id, s.part, s.number, fold(s.heading), fold(s.label), [(x.start, x.end, fold(x.text)) for x in s.sentences])
+         for s in report.sections],
+        [(fold(p.label), p.section_id, p.sentence.index) for p in report.problems],
+    )
+
+
+def test_half_and_full_width_punctuation_give_the_same_structure(segment_text: SegmentText) -> None:
+    full = segment_text(FULL_WIDTH)
+    half = segment_text(FULL_WIDTH.translate(HALF))
+    assert "(一)" in half.text and "（一）" in full.text
+    assert _structure(half) == _structure(full)
+    assert [s.label for s in full.sections if s.number] == [
+        "经济发展稳中有进", "城市建设提质增效", "抓经济", "抓建设"]
+    assert full.date == "2024-07-15"
+
+
+def test_half_width_semicolon_ends_a_heading_like_the_full_width_one(segment_text: SegmentText) -> None:
+    text = FULL_WIDTH.replace("一是经济增长动力不足。企业经营困难。", "一是经济增长动力不足；企业经营困难。")
+    text = text.replace("（一）经济发展稳中有进。", "（一）经济发展稳中有进；产业升级加快。")
+    full = segment_text(text)
+    half = segment_text(text.translate(HALF))
+    assert full.problems[0].label == "经济增长动力不足"
+    assert _structure(half) == _structure(full)
