@@ -310,7 +310,12 @@ def _resolve_kind(kind: str, core: str, s: _Sentence, start: int, end: int) -> s
         clause = s.clause(start, end)
         return "Project" if any(w in clause for w in words("construction_words.txt")) else "Place"
     if kind == "Initiative":
-        return "Project" if any(w in core for w in words("project_words.txt")) else "Program"
+        plain = re.sub(r"[“‘「『][^”’」』]*[”’」』]", "", core)  # words inside quotes name a campaign
+        if any(w in plain for w in words("project_words.txt")):
+            return "Project"
+        clause = s.clause(start, end)
+        building = "“" not in core and any(w in clause for w in words("construction_words.txt"))
+        return "Project" if building else "Program"
     return kind
 
 
@@ -386,6 +391,9 @@ def _from_suffixes(s: _Sentence) -> list[Candidate]:
         core = text[start:start_suffix]
         if start > 0 and text[start - 1] == "等" and suffix.kind != "Community":
             continue  # …等特色议事平台: the category a list belongs to, not a name
+        yearless = re.sub(r"^\d{4}年度?", "", core)
+        if _generic_core(suffix.kind, yearless) or (yearless != core and len(yearless) < 2):
+            continue  # 2024年工作计划: a heading's words, not a name
         if s.counted and suffix.kind != "Community":
             continue  # 3所学校项目, 四大特色项目: a counted common noun
         if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core) \

@@ -20,7 +20,11 @@ from reportgraph.numerals import NUMERAL_CHARS, chinese_to_int, fold
 OPEN_QUOTES, CLOSE_QUOTES = "“‘\"《「『", "”’\"》」』"
 HARD_DELIMITERS = "，；。：！？\n"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-RANK = re.compile(r"(?:全区|全市|全省|全国|全球|全街道|全县|全镇)(?:排名|排)?(?:第([\d一二三四五六七八九十]+)(?!批|届|期|次|个)|首位)")
+RANK = re.compile(r"(?:全区|全市|全省|全国|全球|全街道|全县|全镇)(?:排名|排)?(?:第([\d一二三四五六七八九十]+)(?!批|届|期|次|个)[位名]?|首位)")
+#: endings that look like a trailing verb but belong to the metric (平均, 人均)
+KEEP_TAILS = ("平均", "人均", "户均")
+#: what follows a count that makes it part of a name: 三次会议, 十四届全会
+SESSION_AFTER = re.compile(r"(次|届)(全体)?(会议|全会|代表大会|党代会)")
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 
@@ -91,16 +95,19 @@ def _scan(sentence: str) -> list[_Quantity]:
     for m in _quantity_pattern().finditer(sentence):
         num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
         start, end = m.start("num"), m.end()
-        if _inside(start, quotes) or any(sentence.startswith(s, start) for s in stops):
+        if _inside(start, quotes) or any(sentence.startswith(s, start) for s in stops) \
+                or SESSION_AFTER.match(sentence, m.end("num")):
             continue
         before = sentence[max(0, start - 1):start]
         after = sentence[end:end + 1]
-        if before and (before in "第-+/~.·" or before.isascii() and before.isalpha()):
+        negative = before == "-" and start >= 2 and bool(CJK.match(sentence[start - 2]))  # 增长-2.5%
+        if before and not negative and (before in "第-+/~.·" or before.isascii() and before.isalpha()):
             continue
         if after and after in "-+/:：" and not unit:
             continue
         if num[0].isdigit():
-            value = Decimal(num)
+            value = -Decimal(num) if negative else Decimal(num)
+            start -= negative
             if not unit and not (mult and _unit_follows(sentence, end)):
                 continue
         else:
@@ -151,10 +158,14 @@ def _unit_follows(sentence: str, end: int) -> str | None:
 
 
 def _unit_tail(sentence: str, unit: str, end: int) -> tuple[str, int]:
-    """``2813.8万辆（艘、架、列）次``: a bracketed aside before 次 belongs to the unit."""
+    """``2813.8万辆（艘、架、列）次``: a bracketed aside before 次 belongs to the unit;
+    ``42万元/人``: a rate's denominator does too."""
     m = re.match(r"（[^）]{1,12}）次", sentence[end:])
     if m and unit and not unit.endswith("次"):
         return unit + "次", end + m.end()
+    m = re.match(r"/(人|户|年|月|天|日|吨|平方米|亩|公顷|千瓦时)", sentence[end:])
+    if m and unit:
+        return unit + m.group(), end + m.end()
     return unit, end
 
 
@@ -162,7 +173,7 @@ def _strip(metric: str) -> str:
     """Trim verbs of doing, time words and links from both ends; a bare verb leaves nothing."""
     lead, tail = _strip_words()
     punct = " 、，—-~～"
-    metric = metric.strip(punct)
+    metric = re.sub(r"连续[\d一二三四五六七八九十]+年", "", metric).strip(punct)
     changed = True
     while changed and metric:
         changed = False
@@ -171,7 +182,7 @@ def _strip(metric: str) -> str:
                 metric, changed = metric[len(w):], True
                 break
         for w in tail:
-            if metric.endswith(w):
+            if metric.endswith(w) and not any(metric.endswith(k) for k in KEEP_TAILS):
                 metric, changed = metric[: -len(w)], True
                 break
         metric = metric.strip(punct)
@@ -259,6 +270,9 @@ def _distribute(sentence: str, quantities: list[_Quantity]) -> list[_Quantity]:
         clause = _before(sentence, q.start, 0)
         m = re.search(r"(分别|均|都)[\u4e00-\u9fff]{0,3}$", clause)
         items = [_strip(_clean(x)) for x in re.split(r"、", clause[: m.start()])] if m else []
+        if m and m.group(1) == "分别" and len(items) == 1:
+            # 旅客和货邮吞吐量分别…: 和 joins the items when the figures say there are two
+            items = [_strip(_clean(x)) for x in re.split(r"[和及与]", clause[: m.start()])]
         items = [x for x in items if x]
         if m and m.group(1) == "分别" and len(items) > 1:
             run = [q]

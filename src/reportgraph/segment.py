@@ -180,7 +180,7 @@ def _metadata(report: Report, meta: dict[str, str], paragraphs: list[_Paragraph]
     ym = YEAR.search(title)
     issuer = meta.get("issuer", "")
     if not issuer and ym and ym.start() > 1:
-        issuer = title[: ym.start()]
+        issuer = re.sub(r"^(关于|对)", "", title[: ym.start()])
     elif not issuer and ym:
         m2 = re.match(r"(.+?(?:人民政府|政府|办事处|委员会))", title[ym.end():])
         issuer = m2.group(1) if m2 else ""
