@@ -93,12 +93,13 @@ def test_user_gazetteer_accepts_str_path_bom_and_empty_aliases(write_report: Wri
 
 def test_user_names_are_in_the_index(write_report: WriteReport) -> None:
     path = write_report("某某科技有限公司\tCompany\t某某科技\n", "names.tsv")
-    pattern, forms = Lexicon.load(path).index
-    assert pattern is not None
-    assert forms["某某科技"].name == "某某科技有限公司"
-    assert forms["某某科技有限公司"].type == "Company"
-    m = pattern.search(fold("辖区企业某某科技有限公司成功上市"))
-    assert m is not None and m.group() == "某某科技有限公司"
+    index = Lexicon.load(path).index
+    assert index.forms["某某科技"].name == "某某科技有限公司"
+    assert index.forms["某某科技有限公司"].type == "Company"
+    text = fold("辖区企业某某科技有限公司成功上市")
+    hits = [(text[a:b], entry.name) for a, b, entry in index.find(text)]
+    assert ("某某科技有限公司", "某某科技有限公司") in hits  # the longest form wins at its position
+    assert all(name != "某某科技" for name, _ in hits)
 
 
 @pytest.mark.parametrize("content", [

@@ -1,6 +1,7 @@
 """to_graph on hand-built LinkedReports: real triples, stable IRIs, no blank nodes."""
 from __future__ import annotations
 
+import gc
 import hashlib
 from decimal import Decimal
 
@@ -379,3 +380,56 @@ def test_matches_expected_graph() -> None:
         _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
         pytest.fail(f"only in to_graph:\n{only_got.serialize(format='nt')}\n"
                     f"only expected:\n{only_expected.serialize(format='nt')}")
+
+
+# --------------------------------------------------------------------------
+# The bulk build: shared terms, repeats and the collector
+# --------------------------------------------------------------------------
+
+def test_shared_nodes_get_their_facts_once() -> None:
+    """A period named by the report and by every indicator is typed and labelled once."""
+    lr = make_report()
+    lr.report.plan_period = lr.report.period
+    lr.indicators.append(Indicator(
+        kind="target", metric="增长", value=Decimal("5"), unit="%", normalized=5.0, base_unit="%",
+        qualifier="", start=0, end=2, sentence=lr.indicators[0].sentence, section_id="s1-1",
+    ))
+    g = to_graph([lr])
+    period = INST["period/2024年上半年"]
+    assert list(g.objects(period, RDF.type)) == [RG.Period]
+    assert list(g.objects(period, RDFS.label)) == [Literal("2024年上半年", lang="zh")]
+    assert set(g.subjects(RG.indicatorPeriod, period)) == {
+        URIRef(f"{report_node()}/indicator/57-63"), URIRef(f"{report_node()}/indicator/0-2"),
+    }
+    assert (report_node(), RG.planPeriod, period) in g
+
+
+def test_equal_text_keeps_its_own_literal_kind() -> None:
+    """One string as a plain literal, a @zh literal and a number must stay three different terms."""
+    lr = make_second_report()
+    ind = lr.indicators[0]
+    ind.metric, ind.unit, ind.qualifier = "10", "10", "10"
+    lr.report.sections[0].number = 10
+    g = to_graph([lr])
+    node = URIRef(f"{report_node(lr.report.text)}/indicator/24-27")
+    assert g.value(node, RG.metric) == Literal("10", lang="zh")
+    assert g.value(node, RG.unit) == Literal("10")
+    assert g.value(node, RG.qualifier) == Literal("10")
+    section = URIRef(f"{report_node(lr.report.text)}/section/s0")
+    assert g.value(section, RG.sectionNumber) == Literal(10, datatype=XSD.integer)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collector_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        to_graph([make_report()])
+        assert gc.isenabled() is enabled
+        broken = make_report()
+        broken.report = None  # type: ignore[assignment]
+        with pytest.raises(AttributeError):
+            to_graph([broken])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -48,6 +48,43 @@ class GazetteerEntry:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    #: from the user's own file rather than the package
+    user: bool = field(default=False, compare=False)
+
+
+class NameIndex:
+    """Finds gazetteer names in a text in one pass: forms are keyed by their first
+    two characters, so each position costs a dictionary lookup, not a regex race
+    between a thousand alternatives."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.forms: dict[str, GazetteerEntry] = {}
+        for entry in entries:
+            for form in (entry.name, *entry.aliases):
+                self.forms.setdefault(fold(form), entry)
+        self._by_head: dict[str, list[str]] = {}
+        for form in sorted(self.forms, key=len, reverse=True):
+            self._by_head.setdefault(form[:2], []).append(form)
+
+    def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
+        """Non-overlapping matches, longest first at each position, left to right."""
+        out = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = None
+            for head in (text[i:i + 2], text[i]):
+                for form in self._by_head.get(head, ()):
+                    if text.startswith(form, i):
+                        hit = form
+                        break
+                if hit:
+                    break
+            if hit:
+                out.append((i, i + len(hit), self.forms[hit]))
+                i += len(hit)
+            else:
+                i += 1
+        return out
 
 
 @dataclass
@@ -74,19 +111,15 @@ class Lexicon:
                 raise ReportError(str(path), f"cannot read lexicon: {err}") from None
             for n, line in enumerate(text.splitlines(), 1):
                 if line.strip() and not line.lstrip().startswith("#"):
-                    entries.append(cls._entry(tuple(c.strip() for c in line.split("\t")), str(path), n))
+                    entry = cls._entry(tuple(c.strip() for c in line.split("\t")), str(path), n)
+                    entry.user = True
+                    entries.append(entry)
         return cls(gazetteer=entries)
 
     @cached_property
-    def index(self) -> tuple[re.Pattern[str] | None, dict[str, GazetteerEntry]]:
-        """One regex over every name and alias (folded), and the entry each form belongs to."""
-        forms: dict[str, GazetteerEntry] = {}
-        for entry in self.gazetteer:
-            for form in (entry.name, *entry.aliases):
-                forms.setdefault(fold(form), entry)
-        if not forms:
-            return None, forms
-        return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), forms
+    def index(self) -> "NameIndex":
+        """Every name and alias (folded), ready to be found in a text."""
+        return NameIndex(self.gazetteer)
 
     @staticmethod
     def _entry(row: tuple[str, ...], where: str, n: int) -> GazetteerEntry:

@@ -192,7 +192,7 @@ def _relations(entities: list[Entity]) -> list[Relation]:
                 continue
             for m, e in pairs:
                 if e.type in ("Company", "Community", "GovernmentBody", "Project", "Place") and m.end <= hm.start \
-                        and _same_clause(m, hm):
+                        and _same_clause(m, hm) and not _nested(m, pairs):
                     out.setdefault((e.key, "wonHonor", honor.key), Relation(e.key, "wonHonor", honor.key, m.sentence))
         for pm, program in pairs:
             if program.type != "Program":
@@ -220,6 +220,12 @@ class _NameIndex:
                 if n != text and text.startswith(n, i):
                     found[e.key] = e
         return list(found.values())
+
+
+def _nested(m: Mention, pairs: list[tuple[Mention, Entity]]) -> bool:
+    """Is ``m`` inside a longer mention (深圳市 in 深圳市白鹭信息技术有限公司)?"""
+    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+               for o, _ in pairs)
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

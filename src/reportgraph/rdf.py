@@ -14,7 +14,7 @@ import gc
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -170,7 +170,7 @@ def _entity_class(etype: str) -> URIRef:
     return RG[etype] if etype in _ENTITY_CLASSES else RG.Entity
 
 
-class _T:
+class _Terms:
     """The terms every report repeats, looked up once: a namespace attribute is a Python-level call."""
 
     type = RDF.type
@@ -239,7 +239,7 @@ class _Triples:
 
     def __init__(self) -> None:
         self.triples: list[_Triple] = []
-        self.add = self.triples.append
+        self.add: Callable[[_Triple], None] = self.triples.append
         self._zh: dict[str, Literal] = {}
         self._int: dict[int, Literal] = {}
         self._plain: dict[str, Literal] = {}
@@ -252,7 +252,7 @@ class _Triples:
             lit = self._zh[text] = _zh(text)
         return lit
 
-    def int(self, n: int) -> Literal:
+    def integer(self, n: int) -> Literal:
         n = int(n)
         lit = self._int.get(n)
         if lit is None:
@@ -276,8 +276,8 @@ class _Triples:
         node = self._periods.get(label)
         if node is None:
             node = self._periods[label] = period_iri(label)
-            self.add((node, _T.type, _T.period_class))
-            self.add((node, _T.label, self.zh(label)))
+            self.add((node, _Terms.type, _Terms.period_class))
+            self.add((node, _Terms.label, self.zh(label)))
         return node
 
 
@@ -286,13 +286,13 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity]) -> None:
     add = out.add
     for key, m in merged.items():
         node = out.entity(key)
-        add((node, _T.type, _entity_class(m.type)))
+        add((node, _Terms.type, _entity_class(m.type)))
         label = m.label()
-        add((node, _T.label, out.zh(label)))
+        add((node, _Terms.label, out.zh(label)))
         for alt in (set(m.names) | m.aliases) - {label}:
             if alt:
-                add((node, _T.alt_label, out.zh(alt)))
-        add((node, _T.mention_count, out.int(m.mention_count)))
+                add((node, _Terms.alt_label, out.zh(alt)))
+        add((node, _Terms.mention_count, out.integer(m.mention_count)))
 
 
 def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> Entity | None:
@@ -312,7 +312,7 @@ class _ReportWriter:
 
     def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str]) -> None:
         self.out = out
-        self.add = out.add
+        self.add: Callable[[_Triple], None] = out.add
         self.lr = lr
         self.report = lr.report
         self.iri = report_iri(lr.report)
@@ -355,75 +355,75 @@ class _ReportWriter:
 
     def _report(self) -> None:
         add, out, r, node = self.add, self.out, self.report, self.iri
-        add((node, _T.type, _T.report))
+        add((node, _Terms.type, _Terms.report))
         if r.title:
-            add((node, _T.title, out.zh(r.title)))
-            add((node, _T.label, out.zh(r.title)))
+            add((node, _Terms.title, out.zh(r.title)))
+            add((node, _Terms.label, out.zh(r.title)))
         if r.date:
-            add((node, _T.issued, _date(r.date)))
-        add((node, _T.source_file, out.plain(r.path)))
-        add((node, _T.char_length, out.int(len(r.text))))
+            add((node, _Terms.issued, _date(r.date)))
+        add((node, _Terms.source_file, out.plain(r.path)))
+        add((node, _Terms.char_length, out.integer(len(r.text))))
         if r.level:
-            add((node, _T.level, out.plain(r.level)))
+            add((node, _Terms.level, out.plain(r.level)))
         if r.period:
-            add((node, _T.period, out.period(r.period)))
+            add((node, _Terms.period, out.period(r.period)))
         if r.plan_period:
-            add((node, _T.plan_period, out.period(r.plan_period)))
+            add((node, _Terms.plan_period, out.period(r.plan_period)))
         if r.issuer:
             body = _find_entity(self.lr.entities, r.issuer, frozenset({"GovernmentBody"}))
             if body is not None:
-                add((node, _T.issuer, out.entity(body.key)))
+                add((node, _Terms.issuer, out.entity(body.key)))
             else:
-                add((node, _T.publisher, out.zh(r.issuer)))
+                add((node, _Terms.publisher, out.zh(r.issuer)))
         for name in r.region:
             place = _find_entity(self.lr.entities, name, _PLACE_CLASSES)
             if place is not None:
-                add((node, _T.region, out.entity(place.key)))
+                add((node, _Terms.region, out.entity(place.key)))
             else:
-                add((node, _T.spatial, out.zh(name)))
+                add((node, _Terms.spatial, out.zh(name)))
 
     def _write_sections(self) -> None:
         add, out, report = self.add, self.out, self.iri
-        zh, int_ = out.zh, out.int
+        zh, integer = out.zh, out.integer
         scheme = URIRef(f"{report}/areas")
-        add((scheme, _T.type, _T.concept_scheme))
-        add((scheme, _T.derived_from, report))
+        add((scheme, _Terms.type, _Terms.concept_scheme))
+        add((scheme, _Terms.derived_from, report))
         if self.report.title:
-            add((scheme, _T.label, zh(f"{self.report.title}：工作领域")))
+            add((scheme, _Terms.label, zh(f"{self.report.title}：工作领域")))
         for sec in self.report.sections:
             node, area = self.section(sec.id), self.area(sec.id)
-            add((report, _T.has_section, node))
-            add((node, _T.type, _T.section))
-            add((node, _T.in_report, report))
-            add((node, _T.part, _PARTS.get(sec.part, _T.other_part)))
+            add((report, _Terms.has_section, node))
+            add((node, _Terms.type, _Terms.section))
+            add((node, _Terms.in_report, report))
+            add((node, _Terms.part, _PARTS.get(sec.part, _Terms.other_part)))
             if sec.number is not None:
-                add((node, _T.section_number, int_(sec.number)))
+                add((node, _Terms.section_number, integer(sec.number)))
             if sec.heading:
-                add((node, _T.label, zh(sec.heading)))
-            add((node, _T.start, int_(sec.start)))
-            add((node, _T.end, int_(sec.end)))
-            add((node, _T.work_area, area))
+                add((node, _Terms.label, zh(sec.heading)))
+            add((node, _Terms.start, integer(sec.start)))
+            add((node, _Terms.end, integer(sec.end)))
+            add((node, _Terms.work_area, area))
 
             label = sec.label or sec.heading
-            add((area, _T.type, _T.work_area_class))
-            add((area, _T.type, _T.concept))
+            add((area, _Terms.type, _Terms.work_area_class))
+            add((area, _Terms.type, _Terms.concept))
             if label:
-                add((area, _T.label, zh(label)))
-                add((area, _T.pref_label, zh(label)))
+                add((area, _Terms.label, zh(label)))
+                add((area, _Terms.pref_label, zh(label)))
             if sec.heading and sec.heading != label:
-                add((area, _T.alt_label, zh(sec.heading)))
-            add((area, _T.in_scheme, scheme))
-            add((area, _T.in_report, report))
-            add((area, _T.part_type, out.plain(sec.part)))
+                add((area, _Terms.alt_label, zh(sec.heading)))
+            add((area, _Terms.in_scheme, scheme))
+            add((area, _Terms.in_report, report))
+            add((area, _Terms.part_type, out.plain(sec.part)))
 
             for sent in sec.sentences:
                 s = self.statement(sent)
-                add((s, _T.type, _T.statement_class))
-                add((s, _T.text, zh(sent.text)))
-                add((s, _T.start, int_(sent.start)))
-                add((s, _T.end, int_(sent.end)))
-                add((s, _T.in_section, node))
-                add((s, _T.in_report, report))
+                add((s, _Terms.type, _Terms.statement_class))
+                add((s, _Terms.text, zh(sent.text)))
+                add((s, _Terms.start, integer(sent.start)))
+                add((s, _Terms.end, integer(sent.end)))
+                add((s, _Terms.in_section, node))
+                add((s, _Terms.in_report, report))
 
     def _entities(self) -> None:
         """Per-report facts of the (already typed and labelled) entity nodes: where they are mentioned."""
@@ -431,10 +431,10 @@ class _ReportWriter:
         for ent in self.lr.entities:
             node = self.out.entity(ent.key)
             if ent.mentions:
-                add((node, _T.mentioned_in, self.iri))
+                add((node, _Terms.mentioned_in, self.iri))
             for m in ent.mentions:
-                add((node, _T.statement, self.statement(m.sentence)))
-                add((node, _T.work_area, self.area(m.sentence.section_id)))
+                add((node, _Terms.statement, self.statement(m.sentence)))
+                add((node, _Terms.work_area, self.area(m.sentence.section_id)))
 
     def _indicators(self) -> None:
         add, out, r = self.add, self.out, self.report
@@ -442,29 +442,29 @@ class _ReportWriter:
         seen: set[str] = set()
         for ind in self.lr.indicators:
             node = self._indicator_iri(ind, seen)
-            add((node, _T.type, _INDICATOR_CLASSES.get(ind.kind, _T.indicator)))
-            add((node, _T.value, _decimal(ind.value)))
+            add((node, _Terms.type, _INDICATOR_CLASSES.get(ind.kind, _Terms.indicator)))
+            add((node, _Terms.value, _decimal(ind.value)))
             if ind.unit:
-                add((node, _T.unit, out.plain(ind.unit)))
+                add((node, _Terms.unit, out.plain(ind.unit)))
             if ind.metric:
-                add((node, _T.metric, out.zh(ind.metric)))
-            add((node, _T.normalized_value, Literal(float(ind.normalized), datatype=_T.double)))
+                add((node, _Terms.metric, out.zh(ind.metric)))
+            add((node, _Terms.normalized_value, Literal(float(ind.normalized), datatype=_Terms.double)))
             if ind.base_unit:
-                add((node, _T.base_unit, out.plain(ind.base_unit)))
+                add((node, _Terms.base_unit, out.plain(ind.base_unit)))
             if ind.qualifier:
-                add((node, _T.qualifier, out.plain(ind.qualifier)))
-            add((node, _T.work_area, self.area(ind.section_id)))
-            add((node, _T.statement, self.statement(ind.sentence)))
-            add((node, _T.in_report, self.iri))
-            add((node, _T.start, out.int(ind.start)))
-            add((node, _T.end, out.int(ind.end)))
+                add((node, _Terms.qualifier, out.plain(ind.qualifier)))
+            add((node, _Terms.work_area, self.area(ind.section_id)))
+            add((node, _Terms.statement, self.statement(ind.sentence)))
+            add((node, _Terms.in_report, self.iri))
+            add((node, _Terms.start, out.integer(ind.start)))
+            add((node, _Terms.end, out.integer(ind.end)))
             period = periods.get(ind.kind, "")
             if period:
-                add((node, _T.indicator_period, out.period(period)))
-            add((node, _T.label, out.zh(f"{ind.metric} {_number_text(ind.value)}{ind.unit}")))
+                add((node, _Terms.indicator_period, out.period(period)))
+            add((node, _Terms.label, out.zh(f"{ind.metric} {_number_text(ind.value)}{ind.unit}")))
             for key in ind.entity_keys:
                 if key in self.own_keys:
-                    add((node, _T.about_entity, out.entity(key)))
+                    add((node, _Terms.about_entity, out.entity(key)))
 
     def _indicator_iri(self, ind: Indicator, seen: set[str]) -> URIRef:
         """``indicator/start-end``; a second indicator on the very same span gets ``-2``, ``-3`` ..."""
@@ -480,26 +480,28 @@ class _ReportWriter:
         add = self.add
         for n, prob in enumerate(self.report.problems, 1):
             node = URIRef(f"{self.iri}/problem/{n}")
-            add((node, _T.type, _T.problem))
-            add((node, _T.label, self.out.zh(prob.label)))
-            add((node, _T.statement, self.statement(prob.sentence)))
-            add((node, _T.work_area, self.area(prob.section_id)))
-            add((node, _T.in_report, self.iri))
+            add((node, _Terms.type, _Terms.problem))
+            add((node, _Terms.label, self.out.zh(prob.label)))
+            add((node, _Terms.statement, self.statement(prob.sentence)))
+            add((node, _Terms.work_area, self.area(prob.section_id)))
+            add((node, _Terms.in_report, self.iri))
 
     def _relations(self) -> None:
         for rel in self.lr.relations:
             if rel.subject in self.known_keys and rel.object in self.known_keys:
-                pred = RG[rel.predicate] if rel.predicate in _RELATIONS else _T.related_to
+                pred = RG[rel.predicate] if rel.predicate in _RELATIONS else _Terms.related_to
                 self.add((self.out.entity(rel.subject), pred, self.out.entity(rel.object)))
 
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, restoring it as it was.
+    """Pause the cyclic garbage collector, restoring it as it was (also on errors).
 
-    Building a graph allocates a few objects per triple, none of them cyclic
-    garbage, and every so often that makes the collector walk the whole heap
-    (the build's reports, the lexicon) for nothing.
+    The store allocates several container objects per triple, none of them
+    cyclic garbage; with the collector on they set off about a hundred
+    collections per long report, now and then a full one that walks the whole
+    heap (the build's reports, the lexicon), for nothing. Paused, it looks at
+    them once, afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()

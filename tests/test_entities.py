@@ -1,0 +1,401 @@
+"""entities.find_mentions: which names a report states, of which type, and where.
+
+Sentences are invented in the style of the genre (names and figures made up); each
+test writes the few lines it needs into the frame of a half-year subdistrict report
+(``work_report`` in conftest) and looks only at the mentions inside those lines.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+import pytest
+
+from conftest import WriteReport
+from reportgraph.entities import find_mentions
+from reportgraph.lexicon import Lexicon
+from reportgraph.model import ENTITY_TYPES, Mention, Report
+
+WorkReport = Callable[..., Report]
+QUOTES = "“”‘’\"「」『』《》"
+
+LEXICON = Lexicon.load()
+
+
+def _in_lines(report: Report, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+    """The mentions that fall inside ``lines`` (not the title or headings of the frame)."""
+    spans = []
+    for line in lines:
+        at = report.text.find(line)
+        assert at >= 0, line
+        spans.append((at, at + len(line)))
+    return [m for m in mentions if any(a <= m.start and m.end <= b for a, b in spans)]
+
+
+def _mentions(work_report: WorkReport, *lines: str, plan: tuple[str, ...] = (),
+              lexicon: Lexicon = LEXICON) -> list[Mention]:
+    report = work_report(summary=list(lines), plan=list(plan))
+    return _in_lines(report, find_mentions(report, lexicon), [*lines, *plan])
+
+
+def _pairs(mentions: list[Mention]) -> set[tuple[str, str]]:
+    return {(m.type, m.name) for m in mentions}
+
+
+def _names(mentions: list[Mention], etype: str | None = None) -> set[str]:
+    return {m.name for m in mentions if etype is None or m.type == etype}
+
+
+# --- communities ------------------------------------------------------------------------
+
+
+def test_community_at_clause_start(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青松社区新建口袋公园2个，改造老旧小区3个。")
+    assert ("Community", "青松社区") in _pairs(found)
+
+
+def test_community_after_a_verb_but_not_the_description_it_creates(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "推动青松社区创建儿童友好社区。")
+    assert ("Community", "青松社区") in _pairs(found)
+    # the walk stops at the verb: no 推动青松社区, and 儿童友好社区 is a description
+    assert _names(found, "Community") == {"青松社区"}
+
+
+def test_he_initial_community_at_clause_start_keeps_its_he(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "和平社区完成老旧小区改造。")
+    assert ("Community", "和平社区") in _pairs(found)
+    assert "平社区" not in _names(found)
+
+
+def test_he_initial_community_after_an_enumeration_comma(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青松社区、和美社区完成雨污分流改造。")
+    assert {("Community", "青松社区"), ("Community", "和美社区")} <= _pairs(found)
+    assert "美社区" not in _names(found)
+
+
+def test_he_between_two_communities_is_a_conjunction(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青松社区和翠湖社区完成雨污分流改造。")
+    assert _names(found, "Community") == {"青松社区", "翠湖社区"}
+
+
+@pytest.mark.parametrize("line", [
+    "创建儿童友好社区。",
+    "新增达标社区10个。",
+    "各社区开展消防演练。",
+    "推进宜居社区建设。",
+])
+def test_descriptions_of_communities_are_not_communities(work_report: WorkReport, line: str) -> None:
+    found = _mentions(work_report, line)
+    assert not [m for m in found if m.type == "Community"], _pairs(found)
+
+
+# --- companies --------------------------------------------------------------------------
+
+
+def test_company_by_its_legal_suffix(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "丙丁通信有限公司落户辖区。")
+    assert ("Company", "丙丁通信有限公司") in _pairs(found)
+
+
+@pytest.mark.parametrize("name", ["甲乙科技有限公司", "甲乙投资有限公司", "甲乙建设有限公司"])
+def test_company_whose_name_ends_in_a_trade_word(work_report: WorkReport, name: str) -> None:
+    found = _mentions(work_report, f"{name}落户辖区。")
+    assert ("Company", name) in _pairs(found)
+
+
+def test_a_bare_trade_word_before_the_suffix_is_no_company(work_report: WorkReport) -> None:
+    # 科技公司 / 上市公司 are kinds of firm, not firms
+    found = _mentions(work_report, "引进科技公司5家，培育上市公司2家。")
+    assert not [m for m in found if m.type == "Company"], _pairs(found)
+
+
+def test_company_abbreviation_by_group_suffix(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "成功引进青松集团。")
+    assert ("Company", "青松集团") in _pairs(found)
+
+
+def test_firms_before_an_honor_for_enterprises_are_companies(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "甲乙科技、丙丁通信获评国家级专精特新小巨人企业。")
+    pairs = _pairs(found)
+    assert {("Company", "甲乙科技"), ("Company", "丙丁通信")} <= pairs
+    assert ("Honor", "国家级专精特新小巨人企业") in pairs
+
+
+def test_names_before_an_honor_that_is_not_for_firms_are_not_companies(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青松社区、和美社区获评省级文明社区。")
+    assert not [m for m in found if m.type == "Company"], _pairs(found)
+    assert {("Community", "青松社区"), ("Community", "和美社区")} <= _pairs(found)
+
+
+def test_firm_that_opens_for_business_is_a_company(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "甲乙银行、丙丁证券开业运营。")
+    assert {("Company", "甲乙银行"), ("Company", "丙丁证券")} <= _pairs(found)
+
+
+# --- projects and programs --------------------------------------------------------------
+
+
+def test_project_with_physical_words_and_its_community(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "松林社区土地整备利益统筹项目完成签约。")
+    pairs = _pairs(found)
+    assert ("Project", "松林社区土地整备利益统筹项目") in pairs
+    assert ("Community", "松林社区") in pairs
+    assert "Program" not in {m.type for m in found}
+
+
+@pytest.mark.parametrize("line, name", [
+    ("完成白鹭片区管网改造工程。", "白鹭片区管网改造工程"),
+    ("推进白鹭中学改扩建工程。", "白鹭中学改扩建工程"),
+])
+def test_engineering_works_ending_in_gongcheng_are_projects(work_report: WorkReport, line: str,
+                                                            name: str) -> None:
+    found = _mentions(work_report, line)
+    assert ("Project", name) in _pairs(found)
+    assert ("Program", name) not in _pairs(found)
+
+
+def test_unquoted_plan_is_a_program(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "实施暖心陪伴计划，服务独居老人200人。")
+    assert ("Program", "暖心陪伴计划") in _pairs(found)
+
+
+def test_quoted_plan_is_a_program(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "深入实施“红枫计划”，惠及居民3000人。")
+    assert ("Program", "红枫计划") in _pairs(found)
+
+
+def test_quoted_name_is_completed_by_its_head_word(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "推进“一村一品”行动，推广“三心”服务模式。")
+    pairs = _pairs(found)
+    assert ("Program", "一村一品行动") in pairs
+    assert ("Program", "三心服务模式") in pairs
+    # the bare quoted words are not separate entities
+    assert "一村一品" not in _names(found) and "三心" not in _names(found)
+
+
+@pytest.mark.parametrize("line", [
+    "着力解决群众“急难愁盼”问题。",
+    "及时回应居民“急难愁盼”需求。",
+])
+def test_quoted_description_is_not_a_name(work_report: WorkReport, line: str) -> None:
+    found = _mentions(work_report, line)
+    assert not [m for m in found if "急难愁盼" in m.name], _pairs(found)
+
+
+# --- lists closed by a counted type word ------------------------------------------------
+
+
+def test_list_item_before_a_counted_community_word(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "建成翠湖等3个社区公园。")
+    assert ("Community", "翠湖") in _pairs(found)
+    # 社区公园 itself is a kind of park, not a name
+    assert not [m for m in found if m.name.endswith("社区公园")]
+
+
+def test_list_item_that_is_also_a_common_word(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "建成青松等3个社区公园。")
+    assert ("Community", "青松") in _pairs(found)
+
+
+def test_every_item_of_a_counted_community_list(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "完成蚝乡、翠湖等3个社区雨污分流改造。")
+    assert {("Community", "蚝乡"), ("Community", "翠湖")} <= _pairs(found)
+
+
+def test_list_items_before_a_counted_project_word_are_projects(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "东湖旧村、西湖旧村2个项目实施主体确认。")
+    assert {("Project", "东湖旧村"), ("Project", "西湖旧村")} <= _pairs(found)
+
+
+def test_list_of_fields_is_no_list_of_names(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "医疗、教育等5个项目纳入民生实事。")
+    assert not ({"医疗", "教育"} & _names(found)), _pairs(found)
+
+
+# --- facilities: built (Project) or standing (Place) ------------------------------------
+
+
+def test_a_school_being_built_is_a_project(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "开工建设白鹭中学。")
+    assert ("Project", "白鹭中学") in _pairs(found)
+
+
+def test_a_school_not_being_built_is_a_place(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "白鹭中学举办科技节活动。")
+    assert ("Place", "白鹭中学") in _pairs(found)
+    assert ("Project", "白鹭中学") not in _pairs(found)
+
+
+def test_a_road_in_a_construction_clause_is_a_place(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "完成松园路等3条道路建设。")
+    assert ("Place", "松园路") in _pairs(found)
+    assert "道路" not in _names(found)
+
+
+def test_a_road_after_a_mid_clause_verb(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "引导车辆驶入松园路。")
+    assert ("Place", "松园路") in _pairs(found)
+    assert not [m for m in found if "驶入" in m.name], _pairs(found)
+
+
+# --- honors and events ------------------------------------------------------------------
+
+
+def test_quoted_honor_after_ronghuo_without_its_title_word(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青松社区荣获“全国示范单位”称号。")
+    assert ("Honor", "全国示范单位") in _pairs(found)
+    assert not [m for m in found if m.name.endswith("称号")]
+
+
+@pytest.mark.parametrize("line", [
+    "青松社区获评2023年度“全国示范单位”。",
+    "青松社区荣获2023年“全国示范单位”称号。",
+])
+def test_year_before_an_honor_is_removed(work_report: WorkReport, line: str) -> None:
+    found = _mentions(work_report, line)
+    honors = [m for m in found if m.type == "Honor"]
+    assert [m.name for m in honors] == ["全国示范单位"]
+
+
+def test_unquoted_honor_after_huoping(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青松社区获评2024年度省级文明单位。")
+    assert ("Honor", "省级文明单位") in _pairs(found)
+
+
+@pytest.mark.parametrize("line", [
+    "工作成效获得上级充分肯定。",
+    "青松社区改造项目获批立项。",
+])
+def test_no_honor_where_nothing_is_awarded(work_report: WorkReport, line: str) -> None:
+    found = _mentions(work_report, line)
+    assert not [m for m in found if m.type == "Honor"], _pairs(found)
+
+
+def test_ordinal_event(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "成功举办第五届青松文化节，吸引游客2万人次。")
+    assert ("Event", "第五届青松文化节") in _pairs(found)
+
+
+def test_ordinal_event_ending_in_a_contest(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "举办第三届白鹭杯足球赛。")
+    assert ("Event", "第三届白鹭杯足球赛") in _pairs(found)
+
+
+# --- gazetteer --------------------------------------------------------------------------
+
+
+def test_city_from_the_gazetteer(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "在深圳市设立研发中心。")
+    places = [m for m in found if m.type == "Place"]
+    assert places and all("深圳" in m.name for m in places)
+    assert "深圳市" in _names(places)
+
+
+def test_city_short_name_and_province_short_name_as_whole_words(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "组织企业赴东莞考察，参加广东招商推介会。")
+    assert {("Place", "东莞"), ("Place", "广东")} <= _pairs(found)
+
+
+def test_province_full_name(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "承办广东省青少年篮球赛。")
+    assert ("Place", "广东省") in _pairs(found)
+
+
+@pytest.mark.parametrize("line, city", [
+    ("传承德育传统。", "承德"),      # 传承 / 德育
+    ("确保定期巡查。", "保定"),      # 确保 / 定期
+    ("加强大同小异的问题排查。", "大同"),
+])
+def test_city_short_name_not_found_inside_other_words(work_report: WorkReport, line: str, city: str) -> None:
+    found = _mentions(work_report, line)
+    assert not [m for m in found if city in m.name], _pairs(found)
+
+
+def test_user_lexicon_names_and_aliases_are_found(work_report: WorkReport, write_report: WriteReport) -> None:
+    path = write_report("青松智谷\tPlace\t智谷\n蓝鲸科创\tCompany\t蓝鲸\n", "names.tsv")
+    lexicon = Lexicon.load(path)
+    lines = ("青松智谷新增入驻企业5家，蓝鲸科创完成产值3亿元。", "蓝鲸新增研发人员50名。")
+    found = _mentions(work_report, *lines, lexicon=lexicon)
+    assert {("Place", "青松智谷"), ("Company", "蓝鲸科创"), ("Company", "蓝鲸")} <= _pairs(found)
+    # without the user file none of them is known
+    assert not ({"青松智谷", "蓝鲸科创", "蓝鲸"} & _names(_mentions(work_report, *lines)))
+
+
+def test_user_lexicon_name_is_found_when_jieba_cuts_across_its_end(work_report: WorkReport,
+                                                                 write_report: WriteReport) -> None:
+    lexicon = Lexicon.load(write_report("蓝鲸科创\tCompany\n", "names.tsv"))
+    found = _mentions(work_report, "蓝鲸科创新增研发人员50名。", lexicon=lexicon)
+    assert ("Company", "蓝鲸科创") in _pairs(found)
+
+
+# --- counted common nouns ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["新建3所学校项目。", "打造两大特色项目。", "实施10大民生工程。"])
+def test_counted_generic_phrases_are_not_names(work_report: WorkReport, line: str) -> None:
+    found = _mentions(work_report, line)
+    assert not [m for m in found if m.type in ("Project", "Program")], _pairs(found)
+
+
+@pytest.mark.parametrize("line", ["打造四大特色项目。", "推进五大攻坚行动。"])
+def test_counted_generic_phrases_with_a_one_word_count(work_report: WorkReport, line: str) -> None:
+    found = _mentions(work_report, line)
+    assert not [m for m in found if m.type in ("Project", "Program")], _pairs(found)
+
+
+# --- offsets, order, shape --------------------------------------------------------------
+
+BUSY = [
+    "和平社区、青松社区全力推进“红枫计划”，荣获“全国示范单位”称号。",
+    "甲乙科技、丙丁通信获评2024年度省级专精特新企业。",
+    "推动松林社区土地整备利益统筹项目、东湖旧村城市更新项目取得进展，推广“三心”服务模式。",
+    "举办第五届青松文化节，吸引游客１２万人次。",
+    "在深圳市开展“暖心行动”，完成松园路等3条道路建设。",
+]
+
+
+def test_offsets_point_at_the_mention_in_the_report_text(work_report: WorkReport) -> None:
+    report = work_report(summary=BUSY)
+    mentions = find_mentions(report, LEXICON)
+    found = _in_lines(report, mentions, BUSY)
+    assert len(found) >= 15, _pairs(found)
+    for m in found:
+        span = report.text[m.start:m.end]
+        bare = "".join(ch for ch in span if ch not in QUOTES)
+        # an honor's span may hold its title word 称号, which the name leaves out
+        assert bare in (m.name, m.name + "称号"), (m.name, span)
+        assert m.type in ENTITY_TYPES
+        s = m.sentence
+        assert s.start <= m.start < m.end <= s.end
+        assert s.text[m.start - s.start:m.end - s.start] == span
+
+
+def test_mentions_are_in_text_order(work_report: WorkReport) -> None:
+    report = work_report(summary=BUSY)
+    mentions = find_mentions(report, LEXICON)
+    assert [(m.start, m.end) for m in mentions] == sorted((m.start, m.end) for m in mentions)
+
+
+def test_the_busy_lines_yield_their_names(work_report: WorkReport) -> None:
+    found = _mentions(work_report, *BUSY)
+    expected = {
+        ("Community", "和平社区"), ("Community", "青松社区"), ("Program", "红枫计划"),
+        ("Honor", "全国示范单位"), ("Company", "甲乙科技"), ("Company", "丙丁通信"),
+        ("Honor", "省级专精特新企业"), ("Project", "松林社区土地整备利益统筹项目"),
+        ("Project", "东湖旧村城市更新项目"), ("Program", "三心服务模式"),
+        ("Event", "第五届青松文化节"), ("Place", "深圳市"), ("Program", "暖心行动"),
+        ("Place", "松园路"),
+    }
+    assert expected <= _pairs(found)
+
+
+def test_full_width_text_keeps_offsets(work_report: WorkReport) -> None:
+    line = "青松社区（试点）新增停车位２００个，开工建设白鹭中学。"
+    report = work_report(summary=[line])
+    found = _in_lines(report, find_mentions(report, LEXICON), [line])
+    assert {("Community", "青松社区"), ("Project", "白鹭中学")} <= _pairs(found)
+    for m in found:
+        assert report.text[m.start:m.end] == m.name
+
+
+def test_a_report_without_names_has_no_mentions(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "各项工作有序推进，群众满意度持续提升。")
+    assert found == []
