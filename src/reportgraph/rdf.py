@@ -526,7 +526,9 @@ def to_graph(reports: list[LinkedReport]) -> Graph:
     module as a URIRef or Literal, so the checks ``Graph.addN`` would repeat
     per triple are skipped.
     """
-    g = Graph(bind_namespaces="core")
+    # SimpleMemory: a report graph is one graph, so the default store's per-triple
+    # context bookkeeping is cost without use (it took two thirds of this stage)
+    g = Graph(store="SimpleMemory", bind_namespaces="core")
     bind_prefixes(g)
     with _gc_paused():
         out = _Triples()
