@@ -122,7 +122,8 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if any(p.search(previous) or p.search(line) for p in _appendix()):
         return False
-    return not (len(previous) < 30 and CJK_SPACE.search(previous))
+    # a short line with spaced characters is a byline (上海市市长 龚 正), never a continuation
+    return not any(len(x) < 30 and CJK_SPACE.search(x) for x in (previous, line))
 
 
 def _part_of(heading: str, previous: str, in_appendix: bool) -> str:
