@@ -250,12 +250,13 @@ def _metrics(sentence: str, quantities: list[_Quantity]) -> None:
             after = ""
         if after and not CJK.match(after[:1]):
             after = ""
-        if after and before and any(after.startswith(v) for v in verbs):
+        after_metric = _strip(after) if after and CJK.match(after[:1]) else ""
+        if after_metric and before and any(after.startswith(v) for v in verbs):
             metric = before + after
-        elif after and (not before or not any(after.startswith(v) for v in verbs)):
-            metric = _strip(after) if CJK.match(after[:1]) else before
+        elif after_metric:
+            metric = after_metric
         else:
-            metric = before
+            metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         q.metric = metric or previous
         previous = q.metric
         floor = q.end

@@ -175,7 +175,9 @@ def _relations(entities: list[Entity]) -> list[Relation]:
         for m in e.mentions:
             name = norm(m.name)
             if e.type in ("Project", "Program", "Place", "Event"):
-                pred = "locatedIn" if e.type in ("Project", "Place") else "runIn"
+                # a project or place lies in a community; a programme runs there; an event
+                # named after one (沙井非遗周) is only related to it
+                pred = {"Project": "locatedIn", "Place": "locatedIn", "Program": "runIn"}.get(e.type, "relatedTo")
                 for p in places.inside(name):
                     if p is not e:
                         out.setdefault((e.key, pred, p.key), Relation(e.key, pred, p.key, m.sentence))
