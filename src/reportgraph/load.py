@@ -1,53 +1,78 @@
-"""Find report files and read them as text, whatever encoding they came in.
+"""Find report files and read them as text, whatever form they came in.
 
-Reports are published as UTF-8, GBK/GB18030, Big5 or UTF-16 files, often with
-no declaration of which, so the encoding is detected from the bytes. This
-stage only turns bytes into text (and web pages into their visible text);
-page furniture, headings and everything else are the segment stage's job.
-Every failure is a :class:`ReportError` naming the file, so a batch can report
-it in one line and go on.
+Reports reach users as plain text or Markdown (UTF-8, GBK/GB18030, Big5,
+UTF-16, often with no declaration of which), web pages saved from a
+government site, Word ``.docx`` files and PDFs. The format is detected from
+the bytes, not the file name, and each is turned into the same thing: the
+report's text, one paragraph a line with the title first, plus what the file
+itself says about the report (a page's title, 信息来源 and 发布日期) as
+``meta``. The formats' own readers live in :mod:`reportgraph.readers`.
+
+Every failure is a :class:`ReportError` naming the file, with a one-line
+reason a user can act on, so a batch can report it and go on.
 """
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from functools import cache
-from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
 
 from reportgraph.errors import ReportError
-from reportgraph.model import SourceText
+from reportgraph.metadata import is_sidecar
+from reportgraph.model import Report, SourceText
+from reportgraph.readers import FormatProblem
+from reportgraph.readers.docx import NOT_DOCX
 
-#: File name endings that are treated as reports when a folder or glob is searched.
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".text", ".html", ".htm")
+#: File name endings that are taken as reports when a folder or glob is searched.
+REPORT_SUFFIXES: tuple[str, ...] = (
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf",
+    # old Office files are not read, but are listed so that each gets a message saying what to do
+    ".doc", ".wps",
+)
+#: Files in a folder that describe the folder rather than being a report; read only when named explicitly.
+SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|contributing)([.\-_].*)?$", re.IGNORECASE)
 #: Beyond this a file is almost certainly not one report; reading it would only eat memory.
 MAX_BYTES = 50 * 1024 * 1024
 
 NO_SUCH_PATH = "no such file or folder"
-NO_REPORTS = "no reports found (looked for .txt, .md, .html)"
+NO_REPORTS = "no reports found (looked for .txt, .md, .html, .docx, .pdf)"
 EMPTY = "file is empty"
 NO_TEXT = "file has no text"
 BINARY = "looks like a binary file, not a text report"
 UNDECODABLE = "cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text"
 TOO_LARGE = "file is larger than 50 MB; split it first"
+IMAGE = "is an image, not a text report: run OCR on it first"
+OLD_OFFICE = "is an old Office file (.doc, .wps, .xls): save it as .docx or PDF first"
+RTF = "is an RTF file: save it as .docx or PDF first"
+ZIP_NOT_DOCX = "is a ZIP archive but not a Word .docx document: save the report as .docx, PDF or text"
+NO_STRUCTURE = ("no report structure found: no title line and no numbered headings (一、 （一） 1.); "
+                "built as plain text")
 
 _GLOB_CHARS = re.compile(r"[*?[]")
 #: How much of a file the control-character check looks at: enough to be sure, cheap on big files.
 _SNIFF = 64 * 1024
 #: C0 control characters that plain text does contain.
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_IMAGE_MAGIC: tuple[bytes, ...] = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # --------------------------------------------------------------------------- finding
 
 
 def _is_report_name(path: Path) -> bool:
+    """A file a folder or glob search takes: a report ending, not hidden, a lock file, a sidecar or a README."""
     name = path.name
     return (
-        not name.startswith(".")
-        and not name.endswith(".meta.json")
+        not name.startswith((".", "~$"))
+        and not is_sidecar(path)
+        and not SKIPPED_NAMES.match(name)
         and path.suffix.lower() in REPORT_SUFFIXES
     )
 
@@ -67,7 +92,8 @@ def find_inputs(inputs: Sequence[str | Path]) -> list[Path]:
 
     Sorting makes the build independent of argument order and of the order the
     file system lists folders in. A file named explicitly is taken whatever its
-    ending; folders and globs only yield report files.
+    name; folders and globs only yield report files, and skip README and
+    similar files, sidecar files, hidden files and Word's ``~$`` lock files.
     """
     by_identity: dict[str, Path] = {}
     for item in inputs:
@@ -146,8 +172,42 @@ def _common_count(text: str) -> int:
     return sum(1 for ch in text if ch in common)
 
 
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+#: Pages declare the old, smaller Chinese charsets but are written in their supersets.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+              "big5": "big5hkscs", "x-euc-tw": "big5"}
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a web page declares in a ``<meta>`` tag, as a Python codec name."""
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    name = _SUPERSETS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte order mark: the zero bytes of ASCII characters fall on one side."""
+    sample = data[:_SNIFF]
+    if len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 4 * min(even, odd) + 2:
+        return None  # zeros on both sides: binary
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary_text(text) else text
+
+
 def _decode(data: bytes, where: str) -> str:
-    """Decode report bytes: BOMs first, then UTF-8, then the better of GB18030 and Big5."""
+    """Decode report bytes: BOMs first, a page's declared charset, then UTF-8, then the better of GB18030 and Big5."""
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data.decode("utf-8-sig")
@@ -162,7 +222,16 @@ def _decode(data: bytes, where: str) -> str:
             raise ReportError(where, BINARY)
         return text
     if _looks_binary_bytes(data):
-        raise ReportError(where, BINARY)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ReportError(where, BINARY)
+        return text
+    declared = _declared_charset(data)
+    if declared and not declared.startswith("utf-16"):
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong, as it often is: detect
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -179,20 +248,12 @@ def _decode(data: bytes, where: str) -> str:
     return max(candidates, key=_common_count)
 
 
-# --------------------------------------------------------------------------- HTML
+# --------------------------------------------------------------------------- HTML and Markdown
 
-_HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.S)
 _HTML_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
-#: Elements whose content is never report text.
-_SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "template"})
-#: Elements that start a new line in the visible text.
-_BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main",
-    "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
-_SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
 def looks_like_html(text: str) -> bool:
@@ -200,67 +261,63 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text) or _HTML_BODY.search(text))
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the visible text of a page, one line per block element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:  # <br/>, <hr/>: a self-closed skip element has no content to skip
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skip:
-            self.parts.append(_SPACES.sub(" ", data))
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
+_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_MD_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),            # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),        # links keep their text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),              # bold
+    (re.compile(r"`([^`]+)`"), r"\1"),                     # code
+    (re.compile(r"<!--.*?-->"), ""),
+)
+_MD_PREFIX = re.compile(r"^(\s*(?:>\s?)+|\s*[-*+][ \t]+|\s{0,3}#{1,6}[ \t]+)")
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """The visible text of a page and its ``<title>``: tags gone, entities unescaped."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    # one line per block; the blank lines nested blocks leave carry no meaning
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    text = "\n".join(line for line in lines if line)
-    title = _SPACES.sub(" ", "".join(parser.title)).strip()
-    return text + "\n", title
+def markdown_to_text(text: str) -> str:
+    """Markdown's markup gone, its text kept line for line: headings, emphasis, links, lists, tables.
+
+    ``1.`` items are kept as written: numbered paragraphs are a heading style of the genre.
+    """
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":  # front matter
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+        if end is not None:
+            lines = lines[end + 1:]
+    out: list[str] = []
+    in_fence = False
+    for line in lines:
+        if _MD_FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
+            out.append("")
+            continue
+        line = _MD_PREFIX.sub("", line)
+        if line.strip().startswith("|") and line.strip().endswith("|"):
+            line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
+        for pattern, replacement in _MD_INLINE:
+            line = pattern.sub(replacement, line)
+        out.append(line.rstrip(" #") if line.rstrip().endswith(" #") else line)
+    return "\n".join(out)
+
+
+def _looks_like_markdown(text: str, path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".markdown") or bool(_MD_HEADING.search(text))
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def read(path: Path | str) -> SourceText:
-    """Read one report file as text, or raise a one-line :class:`ReportError` saying why not."""
-    path = Path(path)
-    where = str(path)
+def _read_bytes(path: Path, where: str) -> bytes:
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise ReportError(where, "is a folder, not a file")
-        if size > MAX_BYTES:
+        if path.stat().st_size > MAX_BYTES:
             raise ReportError(where, TOO_LARGE)
         with path.open("rb") as fh:
             # stat can lie (pipes, /proc); never read more than the limit
@@ -277,14 +334,84 @@ def read(path: Path | str) -> SourceText:
         raise ReportError(where, TOO_LARGE)
     if not data:
         raise ReportError(where, EMPTY)
+    return data
 
+
+def sniff(data: bytes) -> str:
+    """The file's format from its first bytes: pdf, docx, zip, ole, rtf, image, mhtml (a page saved as one file) or text."""
+    # readers accept the header anywhere in the first KB; the end marker tells a PDF from a note about one
+    if data.startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and b"%%EOF" in data[-2048:]):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return "zip"
+        return "docx" if "word/document.xml" in names else "zip"
+    if data.startswith(_OLE_MAGIC):
+        return "ole"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
+    head = data[:4096].lower()
+    if head.startswith((b"mime-version:", b"from:", b"content-type:", b"subject:", b"date:")) and (
+            b"multipart/related" in head or b"text/html" in head):
+        return "mhtml"
+    return "text"
+
+
+def _read_text(data: bytes, path: Path, where: str) -> tuple[str, dict[str, str]]:
     text = _decode(data, where).lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta: dict[str, str] = {}
-    if looks_like_html(text) or (path.suffix.lower() in (".html", ".htm") and _ANY_TAG.search(text)):
-        text, title = html_to_text(text)
-        if title:
-            meta["title"] = title
+    if looks_like_html(text) or (path.suffix.lower() in _HTML_SUFFIXES and _ANY_TAG.search(text)):
+        from reportgraph.readers.html import read_html
+
+        return read_html(text)
+    if _looks_like_markdown(text, path):
+        text = markdown_to_text(text)
+    return text, {}
+
+
+def read(path: Path | str) -> SourceText:
+    """Read one report file as text, or raise a one-line :class:`ReportError` saying why not."""
+    path = Path(path)
+    where = str(path)
+    data = _read_bytes(path, where)
+    kind = sniff(data)
+    try:
+        if kind == "pdf":
+            from reportgraph.readers.pdf import read_pdf
+
+            text, meta = read_pdf(data)
+        elif kind == "docx":
+            from reportgraph.readers.docx import read_docx
+
+            text, meta = read_docx(data)
+        elif kind == "mhtml":
+            from reportgraph.readers.html import read_mhtml
+
+            text, meta = read_mhtml(data)
+        elif kind == "zip" and path.suffix.lower() == ".docx":
+            raise ReportError(where, NOT_DOCX)  # a damaged or truncated Word file
+        elif kind == "zip":
+            raise ReportError(where, ZIP_NOT_DOCX)
+        elif kind == "ole":
+            raise ReportError(where, OLD_OFFICE)
+        elif kind == "rtf":
+            raise ReportError(where, RTF)
+        elif kind == "image":
+            raise ReportError(where, IMAGE)
+        else:
+            text, meta = _read_text(data, path, where)
+    except FormatProblem as problem:
+        raise ReportError(where, str(problem)) from None
     if not text.strip():
         raise ReportError(where, NO_TEXT)
     return SourceText(path=where, text=text, meta=meta)
+
+
+def has_structure(report: Report) -> bool:
+    """Does the text look like a report: a title, or at least one numbered heading?"""
+    return bool(report.title) or any(sec.number is not None for sec in report.sections)

@@ -14,6 +14,9 @@ from rdflib import Graph
 from reportgraph import extract, link, load, rdf, segment
 from reportgraph.errors import ReportError
 from reportgraph.lexicon import Lexicon
+from reportgraph.metadata import Metadata
+from reportgraph.metadata import apply as apply_metadata
+from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport, SourceText
 
 
@@ -24,6 +27,10 @@ class BuildResult:
     graph: Graph
     reports: list[LinkedReport]
     errors: list[ReportError] = field(default_factory=list)
+    #: (path, path of the input with the same text): inputs built once, as that other input
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    #: inputs that built, but not as well as they might (no report structure found)
+    warnings: list[ReportError] = field(default_factory=list)
 
 
 def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None) -> LinkedReport:
@@ -39,26 +46,45 @@ def build(
     lexicon: Lexicon | None = None,
     strict: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    metadata: Metadata | None = None,
 ) -> BuildResult:
     """Build one graph from files, folders or globs.
 
     A file that cannot be read or built is reported in ``errors`` and the
     others still build; with ``strict`` the first failure is raised.
-    The order of ``inputs`` never changes the result.
+    The order of ``inputs`` never changes the result. ``metadata`` (the
+    build options) overrides each report's sidecar file, which overrides
+    what its text says.
     """
     lex = lexicon or Lexicon.load()
     paths = load.find_inputs(inputs)
     extractions = []
     errors: list[ReportError] = []
+    warnings: list[ReportError] = []
+    # a report's IRI is a hash of its text: a second file with the same text (the same report saved
+    # twice, or as .html and .docx) would merge into the first's rg:Report with two source files, so
+    # it is built once and listed as a duplicate (paths are sorted: the same file wins every time)
+    built: dict[str, str] = {}
+    duplicates: list[tuple[str, str]] = []
     for n, path in enumerate(paths, 1):
         if progress:
             progress(n, len(paths), str(path))
         try:
             source = load.read(path)
-            extractions.append(extract.extract(segment.segment(source, lex), lex))
+            report = segment.segment(source, lex)
+            if not load.has_structure(report):
+                # still built: what can be found in plain text is worth having, but say so
+                warnings.append(ReportError(str(path), load.NO_STRUCTURE))
+            if report.text in built:
+                duplicates.append((str(path), built[report.text]))
+                continue
+            built[report.text] = str(path)
+            apply_metadata(report, (metadata or Metadata()).over(metadata_for_file(path)))
+            extractions.append(extract.extract(report, lex))
         except ReportError as err:
             if strict:
                 raise
             errors.append(err)
     linked = link.link(extractions, lex)
-    return BuildResult(graph=rdf.to_graph(linked), reports=linked, errors=errors)
+    return BuildResult(graph=rdf.to_graph(linked), reports=linked, errors=errors, duplicates=duplicates,
+                       warnings=warnings)

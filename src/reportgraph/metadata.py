@@ -1,0 +1,253 @@
+"""Report metadata a user states: a sidecar file next to the report, or ``build`` options.
+
+The text says who issued a report, when and for what period, but not always
+(a page's title is cut, a PDF has no 信息来源 line, a 政府工作报告 names no
+year). A user can say it instead, and what a user says wins:
+
+    what the text says  <  the sidecar file NAME.meta.json / .yaml  <  build options
+
+Fields the user leaves out are derived again from the ones they give, as the
+text's own are: an issuer gives the region chain and the level, a title gives
+the periods. Every value is checked here, so a typo is one clear message
+naming the sidecar file or the option, not a wrong graph.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from reportgraph.errors import ReportError
+from reportgraph.model import Report
+
+#: Sidecar file endings, in the order they are looked for.
+SIDECAR_SUFFIXES: tuple[str, ...] = (".meta.json", ".meta.yaml", ".meta.yml")
+
+#: Level codes (the ontology's rg:level values) and the words that name them.
+LEVELS: dict[str, str] = {
+    "subdistrict": "subdistrict", "街道": "subdistrict", "街道办事处": "subdistrict",
+    "town": "town", "镇": "town", "乡": "town", "乡镇": "town",
+    "county": "county", "县": "county",
+    "district": "district", "区": "district",
+    "city": "city", "市": "city",
+    "province": "province", "省": "province", "自治区": "province",
+}
+LEVEL_CODES: tuple[str, ...] = ("subdistrict", "town", "county", "district", "city", "province")
+
+#: Field names a sidecar may use: English, as the options spell them, and Chinese.
+_KEYS: dict[str, str] = {
+    "title": "title", "标题": "title",
+    "issuer": "issuer", "发布机关": "issuer", "发文机关": "issuer",
+    "date": "date", "发布日期": "date", "日期": "date",
+    "period": "period", "时期": "period", "总结时期": "period",
+    "plan_period": "plan_period", "plan-period": "plan_period", "planPeriod": "plan_period", "计划时期": "plan_period",
+    "level": "level", "层级": "level", "行政层级": "level",
+    "region": "region", "区域": "region", "所属区域": "region",
+}
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_PERIOD = re.compile(r"^\d{4}年")
+_REGION_SPLIT = re.compile(r"\s*[/>＞、,，;；|]\s*|\s+")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata stated by a user; ``None`` is "not stated", so the text's value stands."""
+
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    period: str | None = None  # 2024年上半年
+    plan_period: str | None = None  # 2024年下半年
+    level: str | None = None  # one of LEVEL_CODES
+    region: tuple[str, ...] | None = None  # broadest first: 广东省, 深圳市, 宝安区, 沙井街道
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) is not None for f in fields(self))
+
+    def over(self, base: Metadata) -> Metadata:
+        """These values where stated, ``base``'s elsewhere: options over a sidecar."""
+        return dataclasses.replace(base, **{
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
+        })
+
+
+def _text(value: object, field: str) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{field} must be text")
+    value = value.strip()
+    if not value:
+        raise ValueError(f"{field} must not be empty")
+    return value
+
+
+def _date(value: object) -> str:
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = _text(value, "date")
+    m = _DATE.match(text)
+    try:
+        if not m:
+            raise ValueError
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        raise ValueError(f"date must be a day such as 2024-08-19 or 2024年8月19日, not {text!r}") from None
+
+
+def _period(value: object, field: str) -> str:
+    text = _text(value, field)
+    if re.fullmatch(r"\d{4}", text):
+        text += "年"
+    if not _PERIOD.match(text):
+        raise ValueError(f"{field} must start with its year, such as 2024年上半年 or 2023年, not {text!r}")
+    return text
+
+
+def _level(value: object) -> str:
+    text = _text(value, "level")
+    code = LEVELS.get(text) or LEVELS.get(text.lower())
+    if code is None:
+        raise ValueError(f"level must be one of {', '.join(LEVEL_CODES)} (or 街道, 镇, 县, 区, 市, 省), not {text!r}")
+    return code
+
+
+def _region(value: object) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        parts = [_text(v, "region") for v in value]
+    else:
+        parts = [p for p in _REGION_SPLIT.split(_text(value, "region")) if p]
+    if not parts:
+        raise ValueError("region must name at least one place")
+    return tuple(parts)
+
+
+def parse(values: Mapping[str, object], where: str) -> Metadata:
+    """Check and normalise stated metadata; a bad value is a :class:`ReportError` naming ``where``."""
+    found: dict[str, object] = {}
+    for key, value in values.items():
+        name = _KEYS.get(str(key).strip())
+        if name is None:
+            known = ", ".join(f.name for f in fields(Metadata))
+            raise ReportError(where, f"unknown field {key!r} (known: {known})")
+        if value is None:
+            continue
+        try:
+            if name == "date":
+                found[name] = _date(value)
+            elif name in ("period", "plan_period"):
+                found[name] = _period(value, name)
+            elif name == "level":
+                found[name] = _level(value)
+            elif name == "region":
+                found[name] = _region(value)
+            else:
+                found[name] = _text(value, name)
+        except ValueError as err:
+            raise ReportError(where, str(err)) from None
+    return Metadata(**found)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- sidecar files
+
+
+def is_sidecar(path: Path) -> bool:
+    """A sidecar file, never a report of its own."""
+    return path.name.lower().endswith(SIDECAR_SUFFIXES)
+
+
+def sidecars(report: Path) -> list[Path]:
+    """The sidecar files of ``report`` that exist: ``NAME.meta.json`` or ``NAME.EXT.meta.json`` (or .yaml/.yml)."""
+    found: list[Path] = []
+    for stem in dict.fromkeys((report.name, report.stem)):
+        for suffix in SIDECAR_SUFFIXES:
+            candidate = report.with_name(stem + suffix)
+            if candidate.is_file():
+                found.append(candidate)
+    return found
+
+
+def _load(path: Path) -> object:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportError(str(path), "sidecar file is not UTF-8 text") from None
+    except OSError as err:
+        raise ReportError(str(path), f"cannot read sidecar file: {(err.strerror or str(err)).lower()}") from None
+    if path.name.lower().endswith(".json"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ReportError(str(path), f"not valid JSON: {err.msg} at line {err.lineno}") from None
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ReportError(str(path), f"not valid YAML{at}: {getattr(err, 'problem', None) or err}") from None
+
+
+def for_file(report: Path) -> Metadata:
+    """The metadata the report's sidecar file states, or none if it has no sidecar."""
+    found = sidecars(report)
+    if not found:
+        return Metadata()
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found)
+        raise ReportError(str(report), f"has more than one sidecar file ({names}); keep one")
+    data = _load(found[0])
+    if data is None:
+        return Metadata()
+    if not isinstance(data, dict):
+        raise ReportError(str(found[0]), "sidecar file must hold fields such as {\"issuer\": \"…\", \"date\": \"…\"}")
+    return parse(data, str(found[0]))
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def apply(report: Report, stated: Metadata) -> None:
+    """Put stated metadata on a segmented report; what is not stated is derived again from what is.
+
+    The derivation is the segment stage's own, so a stated title gives the
+    same periods, and a stated issuer the same region chain and level, as
+    they would have had in the text.
+    """
+    if not stated:
+        return
+    # the segment stage's reading of title, issuer and date; one implementation for text and user alike
+    from reportgraph.segment import _metadata as derive
+
+    derived = Report(path=report.path, text="", title=stated.title if stated.title is not None else report.title)
+    derive(derived, {"issuer": stated.issuer or report.issuer, "date": stated.date or report.date}, [])
+    report.title = derived.title
+    report.issuer = derived.issuer
+    report.date = derived.date
+    report.region = list(stated.region) if stated.region is not None else derived.region
+    report.level = stated.level or derived.level
+    report.period = stated.period or derived.period
+    report.plan_period = stated.plan_period or derived.plan_period
+
+
+#: The ``build`` options that state metadata, by field.
+OPTIONS: dict[str, str] = {
+    "title": "--title", "issuer": "--issuer", "date": "--date", "period": "--period",
+    "plan_period": "--plan-period", "level": "--level", "region": "--region",
+}
+
+
+def from_options(values: Mapping[str, object]) -> Metadata:
+    """Metadata from the ``build`` options (field name -> value or None); errors name the option."""
+    stated = Metadata()
+    for name, value in values.items():
+        if value is not None:
+            stated = parse({name: value}, OPTIONS.get(name, name)).over(stated)
+    return stated
