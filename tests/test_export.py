@@ -1,0 +1,352 @@
+"""``reportgraph export``: every format reads back (rdflib, oxigraph, networkx, a spreadsheet's CSV reader)
+as the graph it came from, named graphs split per report, and the same graph always gives the same bytes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from conftest import OTHER_REPORT, SMALL_REPORT
+from reportgraph import cli, export, pipeline
+from reportgraph.graphfile import read_graph
+from reportgraph.pipeline import BuildResult
+from reportgraph.rdf import INST, RG
+from reportgraph.turtle import write_turtle
+
+REPO = Path(__file__).resolve().parent.parent
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD,
+}
+RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+
+
+def lit_int(node: object) -> int:
+    assert isinstance(node, Literal)
+    return int(node.toPython())
+
+
+def copy(g: Graph) -> Graph:
+    out = Graph()
+    for prefix, ns in g.namespaces():
+        out.bind(prefix, ns, override=True, replace=True)
+    for t in g:
+        out.add(t)
+    return out
+
+
+def one_file(graph: Graph, fmt: str) -> bytes:
+    files = export.export(graph, fmt)
+    assert len(files) == 1
+    return next(iter(files.values()))
+
+
+def rdflib_reads(data: bytes, fmt: str) -> Graph:
+    """What rdflib reads from an export; a dataset's graphs merged."""
+    if fmt in ("nq", "trig"):
+        ds = Dataset()
+        ds.parse(data=data.decode("utf-8"), format=RDFLIB_FORMATS[fmt])
+        merged = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            merged.add((s, p, o))
+        return merged
+    return Graph().parse(data=data.decode("utf-8"), format=RDFLIB_FORMATS[fmt])
+
+
+def ox_string(node: object) -> str:
+    if isinstance(node, URIRef):
+        return str(ox.NamedNode(str(node)))
+    assert isinstance(node, Literal)
+    if node.language:
+        return str(ox.Literal(str(node), language=node.language))
+    if node.datatype is not None:
+        return str(ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))))
+    return str(ox.Literal(str(node)))
+
+
+def exact(g: Graph) -> set[tuple[str, str, str]]:
+    return {(ox_string(s), ox_string(p), ox_string(o)) for s, p, o in g}
+
+
+def oxigraph_reads(data: bytes, fmt: str) -> list[ox.Quad]:
+    return list(ox.parse(data, format=RDF_FORMATS[fmt]))
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_build: BuildResult) -> Graph:
+    """A copy: export binds prefixes on the graph it writes."""
+    return copy(seed_build.graph)
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    folder = tmp_path_factory.mktemp("two")
+    (folder / "hefeng.txt").write_text(SMALL_REPORT, encoding="utf-8")
+    (folder / "qingshan.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    return pipeline.build([folder])
+
+
+# --------------------------------------------------------------------------- RDF formats
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_reads_back_in_rdflib(seed_graph: Graph, fmt: str) -> None:
+    assert isomorphic(rdflib_reads(one_file(seed_graph, fmt), fmt), seed_graph)
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_reads_back_exactly_in_oxigraph(seed_graph: Graph, fmt: str) -> None:
+    quads = oxigraph_reads(one_file(seed_graph, fmt), fmt)
+    assert {(str(q.subject), str(q.predicate), str(q.object)) for q in quads} == exact(seed_graph)
+
+
+@pytest.mark.parametrize("fmt", [*RDF_FORMATS, "graphml", "csv"])
+def test_same_graph_same_bytes(seed_graph: Graph, seed_build: BuildResult, fmt: str) -> None:
+    again = copy(seed_build.graph)
+    assert export.export(seed_graph, fmt) == export.export(again, fmt)
+
+
+def test_no_blank_nodes_in_any_export(seed_graph: Graph) -> None:
+    assert not any(isinstance(t, BNode) for triple in seed_graph for t in triple)
+    for fmt in RDF_FORMATS:
+        for q in oxigraph_reads(one_file(seed_graph, fmt), fmt):
+            assert not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
+
+
+def test_turtle_has_readable_prefixes_and_equals_build_output(seed_graph: Graph, tmp_path: Path) -> None:
+    ttl = one_file(seed_graph, "ttl").decode("utf-8")
+    for line in ("@prefix rg: <https://w3id.org/reportgraph/ns#> .",
+                 "@prefix community: <https://w3id.org/reportgraph/id/community/> ."):
+        assert line in ttl
+    assert "\ncommunity:" in ttl  # entity subjects as prefixed names
+    # a graph file read back and exported again is the same file
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(ttl.encode("utf-8"))
+    assert one_file(read_graph(path), "ttl").decode("utf-8") == ttl
+
+
+def test_named_graph_per_report(two_reports: BuildResult) -> None:
+    g = copy(two_reports.graph)
+    reports = sorted(str(r) for r in g.subjects(RDF.type, RG.Report))
+    assert len(reports) == 2
+    for fmt in ("nq", "trig"):
+        ds = Dataset()
+        ds.parse(data=one_file(g, fmt).decode("utf-8"), format=RDFLIB_FORMATS[fmt])
+        names = sorted(str(c.identifier) for c in ds.graphs() if len(c) and c.identifier != ds.default_graph.identifier)
+        assert names == [f"{r}/graph" for r in reports], fmt
+        default = ds.default_graph
+        for report in map(URIRef, reports):
+            named = ds.graph(URIRef(f"{report}/graph"))
+            # everything of the report is in its graph, nothing of the other report
+            statements = set(named.subjects(RDF.type, RG.Statement))
+            assert statements and statements == {s for s in g.subjects(RG.inReport, report)
+                                                 if (s, RDF.type, RG.Statement) in g}
+            assert all(named.value(s, RG.inReport) == report for s in statements)
+            assert (report, RDF.type, RG.Report) in named
+        # what the reports share is in the default graph: entity names, periods
+        entity = next(iter(g.subjects(RG.mentionCount, None)))
+        assert (entity, RDFS.label, g.value(entity, RDFS.label)) in default
+        assert all(p != RG.inReport for _, p, _ in default)
+
+
+def test_named_graphs_read_back_exactly_in_oxigraph(two_reports: BuildResult) -> None:
+    g = copy(two_reports.graph)
+    for fmt in ("nq", "trig"):
+        quads = oxigraph_reads(one_file(g, fmt), fmt)
+        graphs = {str(q.graph_name) for q in quads}
+        assert len(graphs) == 3  # default + two reports
+        assert {(str(q.subject), str(q.predicate), str(q.object)) for q in quads} == exact(g)
+
+
+def test_jsonld_has_a_context_and_one_object_per_node(seed_graph: Graph) -> None:
+    doc = json.loads(one_file(seed_graph, "jsonld"))
+    context = doc["@context"]
+    assert context["rg"] == "https://w3id.org/reportgraph/ns#"
+    assert context["xsd"] == "http://www.w3.org/2001/XMLSchema#"
+    ids = [node["@id"] for node in doc["@graph"]]
+    assert len(ids) == len(set(ids)) == len(set(seed_graph.subjects()))
+    community = next(n for n in doc["@graph"] if n.get("@type") == "rg:Community")
+    assert community["@id"].startswith("community:")
+    assert community["rdfs:label"]["@language"] == "zh"
+    assert community["rg:mentionCount"]["@type"] == "xsd:integer"
+
+
+# --------------------------------------------------------------------------- GraphML
+
+
+def test_graphml_for_gephi_and_cytoscape(seed_graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(one_file(seed_graph, "graphml"))
+    assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    net = nx.read_graphml(path)
+    entities = set(seed_graph.subjects(RG.mentionCount, None))
+    reports = set(seed_graph.subjects(RDF.type, RG.Report))
+    assert set(net.nodes) == {str(n) for n in entities | reports}
+    for ent in entities:
+        data = net.nodes[str(ent)]
+        assert data["label"] == str(seed_graph.value(ent, RDFS.label))
+        assert data["type"] == str(seed_graph.value(ent, RDF.type)).rsplit("#", 1)[1]
+        assert data["mention_count"] == lit_int(seed_graph.value(ent, RG.mentionCount))
+        areas = {str(seed_graph.value(a, RDFS.label)) for a in seed_graph.objects(ent, RG.workArea)}
+        assert set(data["work_area"].split("; ")) == areas
+    relations = {d["relation"] for _, _, d in net.edges(data=True)}
+    assert "mentionedIn" in relations and "locatedIn" in relations
+    for s, o, d in net.edges(data=True):
+        assert (URIRef(s), RG[d["relation"]], URIRef(o)) in seed_graph
+        assert d["label"] == d["relation"]
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def read_like_excel(data: bytes) -> list[list[str]]:
+    """What a spreadsheet reads: a UTF-8 BOM says the encoding, then RFC 4180 CSV with CRLF line ends."""
+    assert data.startswith(b"\xef\xbb\xbf"), "no BOM: Excel would read the Chinese as mojibake"
+    text = data[3:].decode("utf-8")
+    assert "\r\n" in text
+    assert "\n" not in text.replace("\r\n", "") or '"' in text  # bare newlines only inside quoted cells
+    return list(csv.reader(io.StringIO(text, newline=""), dialect="excel"))
+
+
+def test_csv_indicators(seed_graph: Graph, seed_build: BuildResult) -> None:
+    rows = read_like_excel(export.to_csv(seed_graph)["indicators.csv"])
+    header, body = rows[0], rows[1:]
+    assert header[:9] == ["report", "work area", "kind", "metric", "value", "unit", "normalized value",
+                          "qualifier", "source sentence"]
+    assert all(len(row) == len(header) for row in body)
+    indicators = [i for lr in seed_build.reports for i in lr.indicators]
+    assert len(body) == len(indicators)
+    col = {name: n for n, name in enumerate(header)}
+    first = body[0]
+    ind = min(indicators, key=lambda i: (i.start, i.end))
+    assert first[col["kind"]] == ind.kind
+    assert first[col["metric"]] == ind.metric
+    assert float(first[col["value"]]) == float(ind.value)
+    assert first[col["unit"]] == ind.unit
+    assert float(first[col["normalized value"]]) == pytest.approx(ind.normalized)
+    assert first[col["source sentence"]] == ind.sentence.text
+    assert first[col["report"]] == seed_build.reports[0].report.title
+    # a sentence with commas survives as one cell
+    assert any("," in row[col["source sentence"]] for row in body)
+    # numbers are plain digits a spreadsheet reads as numbers
+    for row in body:
+        float(row[col["value"]])
+        assert "e" not in row[col["normalized value"]].lower()
+
+
+def test_csv_entities(seed_graph: Graph) -> None:
+    rows = read_like_excel(export.to_csv(seed_graph)["entities.csv"])
+    header, body = rows[0], rows[1:]
+    assert header == list(export.ENTITY_COLUMNS)
+    assert len(body) == len(set(seed_graph.subjects(RG.mentionCount, None)))
+    col = {name: n for n, name in enumerate(header)}
+    by_iri = {row[col["entity"]]: row for row in body}
+    ent = min(seed_graph.subjects(RG.mentionCount, None), key=str)
+    row = by_iri[str(ent)]
+    assert row[col["label"]] == str(seed_graph.value(ent, RDFS.label))
+    assert int(row[col["mention count"]]) == lit_int(seed_graph.value(ent, RG.mentionCount))
+
+
+def test_csv_quoting_and_formulas() -> None:
+    """Quotes, commas, line breaks and formula-like text stay one cell each and are never run as formulas."""
+    g = Graph()
+    report, ind, st = INST["report/x"], INST["report/x/indicator/0-1"], INST["report/x/s0"]
+    area = INST["report/x/area/a"]
+    g.add((report, RDF.type, RG.Report))
+    g.add((report, RDFS.label, Literal('报告 "甲", 乙', lang="zh")))
+    g.add((ind, RDF.type, RG.Target))
+    g.add((ind, RG.inReport, report))
+    g.add((ind, RG.metric, Literal("=1+2", lang="zh")))
+    g.add((ind, RG.value, Literal("5.0", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))))
+    g.add((ind, RG.normalizedValue, Literal("5.12E8", datatype=URIRef("http://www.w3.org/2001/XMLSchema#double"))))
+    g.add((ind, RG.unit, Literal("亿元")))
+    g.add((ind, RG.statement, st))
+    g.add((st, RG.text, Literal("第一行\n第二行, 有逗号", lang="zh")))
+    g.add((ind, RG.workArea, area))
+    g.add((area, RDFS.label, Literal("@mention", lang="zh")))
+    rows = read_like_excel(export.to_csv(g)["indicators.csv"])
+    col = {name: n for n, name in enumerate(rows[0])}
+    row = rows[1]
+    assert len(rows) == 2
+    assert row[col["report"]] == '报告 "甲", 乙'
+    assert row[col["metric"]] == "'=1+2"
+    assert row[col["work area"]] == "'@mention"
+    assert row[col["source sentence"]] == "第一行\n第二行, 有逗号"
+    assert row[col["value"]] == "5"
+    assert row[col["normalized value"]] == "512000000"
+    assert row[col["kind"]] == "target"
+
+
+# --------------------------------------------------------------------------- the command
+
+
+@pytest.fixture(scope="module")
+def graph_file(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("graph") / "graph.ttl"
+    path.write_bytes(write_turtle(seed_build.graph))
+    return path
+
+
+def run(*argv: str, cwd: Path = REPO) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "reportgraph", *argv], cwd=cwd, capture_output=True, timeout=300)
+
+
+def test_command_writes_csv_and_trig_as_a_user_runs_it(graph_file: Path, seed_graph: Graph, tmp_path: Path) -> None:
+    done = run("export", "--graph", str(graph_file), "--format", "csv", "--out", str(tmp_path / "tables"))
+    assert done.returncode == 0, done.stderr.decode()
+    for name in export.CSV_FILES:
+        assert (tmp_path / "tables" / name).read_bytes().startswith(b"\xef\xbb\xbf")
+        assert name in done.stdout.decode()
+    done = run("export", "--graph", str(graph_file), "--out", str(tmp_path / "graph.trig"))  # format from the name
+    assert done.returncode == 0, done.stderr.decode()
+    assert isomorphic(rdflib_reads((tmp_path / "graph.trig").read_bytes(), "trig"), seed_graph)
+
+
+def test_command_to_standard_output(graph_file: Path, seed_graph: Graph) -> None:
+    done = run("export", "--graph", str(graph_file), "--format", "nt", "--out", "-")
+    assert done.returncode == 0, done.stderr.decode()
+    assert len(done.stdout.splitlines()) == len(seed_graph)
+    assert done.stdout == one_file(seed_graph, "nt")
+
+
+def test_command_default_graph_is_build_output(tmp_path: Path, bundled_report: Path) -> None:
+    assert cli.main(["build", str(bundled_report), "--out", str(tmp_path / "output"), "--quiet"]) == 0
+    done = run("export", "--format", "jsonld", "--out", "g.jsonld", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads((tmp_path / "g.jsonld").read_bytes())["@graph"]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--graph", "missing.ttl", "--format", "ttl", "--out", "x.ttl"], "missing.ttl: no such file"),
+    (["--graph", "{graph}", "--out", "x.unknown"], "say which format"),
+    (["--graph", "{graph}", "--format", "csv", "--out", "-"], "csv writes two files"),
+    (["--graph", "{graph}", "--format", "xml", "--out", "x.xml"], "invalid choice"),
+    (["--graph", "{bad}", "--format", "ttl", "--out", "x.ttl"], "not valid"),
+])
+def test_command_errors_exit_2(graph_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               argv: list[str], message: str) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    argv = [a.format(graph=graph_file, bad=bad) for a in argv]
+    argv = [str(tmp_path / a) if a in ("x.ttl", "x.unknown", "x.xml") else a for a in argv]
+    assert cli.main(["export", *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_command_help_lists_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["export", "--help"]) == 0
+    out = capsys.readouterr().out
+    for fmt in export.FORMATS:
+        assert fmt in out
+    assert tuple(export.FORMATS) == cli._EXPORT_FORMATS
