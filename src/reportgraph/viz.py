@@ -1,0 +1,824 @@
+"""The interactive picture of a graph: one HTML page that works offline, safely, at size.
+
+The page is read from the RDF graph (not from the pipeline's objects), so
+``reportgraph viz --graph FILE`` draws any graph ``reportgraph build`` wrote,
+and ``build`` draws its in-memory graph with the same code.
+
+It is drawn with pyvis, but three of pyvis's defaults are gone around:
+
+* **offline** -- pyvis's ``cdn_resources="in_line"`` still loads Bootstrap from
+  a CDN. The page is rendered from this package's own template, which inlines
+  vis-network's script and style from the files pyvis ships, and a
+  Content-Security-Policy lets the page load nothing and run only its own two
+  scripts (by hash), so no request can leave it.
+* **safe** -- text from a report reaches the page only as JSON inside a
+  ``<script type="application/json">`` block with ``<``, ``>`` and ``&``
+  escaped, and the page's script puts it into the document with
+  ``textContent`` only (vis-network draws labels on a canvas). The hashed CSP
+  is a second wall: an injected ``<script>`` or ``onerror=`` would not run.
+* **size** -- ``Network.add_node``/``add_edge`` scan lists (quadratic for big
+  graphs), so nodes and edges are handed to the Network in bulk; and
+  vis-network's physics needs about a minute to settle 1,000 nodes in a
+  headless browser, so every node gets a position computed here (work areas as
+  hubs around their report, the entities of an area in a sunflower around it)
+  and physics only polishes small graphs for a few iterations.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import gc
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyvis
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
+from pyvis.network import Network
+from rdflib import DCTERMS, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from reportgraph.model import ENTITY_TYPES
+from reportgraph.rdf import RG
+from reportgraph.viz_style import (
+    DEFAULT_MAX_NODES, PHYSICS_MAX_NODES, STABILIZATION_ITERATIONS, STYLES, TYPE_CHOICES,
+)
+
+__all__ = [
+    "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "STYLES", "TYPE_CHOICES", "Selection", "VizEdge",
+    "VizGraph", "VizNode", "layout", "read_graph", "render_html", "select", "write_page",
+]
+
+#: Canvas labels longer than this are cut (the panel shows the whole name).
+_MAX_LABEL_CHARS = 14
+#: At most this many sentences per node in the page; the rest are counted.
+_MAX_SENTENCES = 40
+
+# --------------------------------------------------------------------------- types
+
+_PLACE_KINDS: tuple[str, ...] = (
+    "Road", "Park", "School", "Hospital", "IndustrialZone", "ResidentialCompound",
+    "CommercialDistrict", "Region",
+)
+
+#: class IRI -> (style key, rank); a node typed twice keeps the lower rank (the more specific type).
+_CLASSES: dict[URIRef, tuple[str, int]] = {
+    RG.Report: ("Report", 0),
+    RG.WorkArea: ("WorkArea", 0),
+    RG.Achievement: ("Achievement", 0),
+    RG.Target: ("Target", 0),
+    RG.Indicator: ("Indicator", 1),
+    RG.Problem: ("Problem", 0),
+    RG.Entity: ("Entity", 2),
+    **{RG[t]: (t, 0) for t in ENTITY_TYPES},
+    **{RG[k]: ("Place", 0) for k in _PLACE_KINDS},
+}
+
+_PLACE_CLASS_IRIS: frozenset[URIRef] = frozenset(RG[k] for k in _PLACE_KINDS)
+
+#: Entity-to-entity properties of the ontology (rg:relatedTo and its sub-properties).
+_RELATIONS: tuple[str, ...] = ("locatedIn", "runIn", "wonHonor", "involves", "partOf", "relatedTo")
+
+_PARTS_ZH: dict[str, str] = {
+    "summary": "总结", "problems": "问题", "plan": "计划", "preamble": "前言", "other": "其他",
+}
+
+# --------------------------------------------------------------------------- the graph as drawn
+
+
+@dataclass
+class VizNode:
+    """One node of the picture, with everything its panel shows."""
+
+    iri: str
+    type: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    #: work-area IRIs, the one with most of this node's sentences first
+    areas: list[str] = field(default_factory=list)
+    #: statement IRIs, in report order
+    statements: list[str] = field(default_factory=list)
+    mentions: int = 0
+    #: the report a hub, indicator or problem belongs to
+    report: str = ""
+    #: extra panel lines, e.g. ("数值", "8.5%")
+    details: list[tuple[str, str]] = field(default_factory=list)
+    #: where the report's sections start, for ordering work areas as the report does
+    order: int = 0
+
+    @property
+    def kind(self) -> str:
+        return STYLES[self.type].kind
+
+
+@dataclass(frozen=True)
+class VizEdge:
+    """An edge: ``predicate`` is the ontology term, shown on relation edges."""
+
+    source: str
+    target: str
+    predicate: str
+    #: "structure" (hub membership, unlabelled), "relation" or "about"
+    kind: str
+
+
+@dataclass
+class VizGraph:
+    """What the page draws: nodes by IRI, edges, and the sentences they cite."""
+
+    nodes: dict[str, VizNode]
+    edges: list[VizEdge]
+    #: statement IRI -> (text, report IRI, offset)
+    sentences: dict[str, tuple[str, str, int]]
+    #: nodes in the graph before any selection, for "drawn N of M"
+    total_nodes: int = 0
+
+    def count_by_type(self) -> Counter[str]:
+        return Counter(n.type for n in self.nodes.values())
+
+
+_T = TypeVar("_T")
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector: reading and drawing make many small objects, none cyclic
+    garbage, and each collection walks the whole graph in memory for nothing (a third of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _without_gc(func: Callable[..., _T]) -> Callable[..., _T]:
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> _T:
+        with _gc_paused():
+            return func(*args, **kwargs)
+
+    return run
+
+
+def _literal_text(values: Iterable[Node]) -> list[str]:
+    """Literal values, Chinese ones first, then by text, so a label choice is stable."""
+    lits = [v for v in values if isinstance(v, Literal)]
+    lits.sort(key=lambda lit: (lit.language != "zh", str(lit)))
+    return [str(lit) for lit in lits]
+
+
+def _group_objects(g: Graph, predicate: URIRef, subjects: Iterable[str] | None = None) -> dict[str, list[Node]]:
+    """subject IRI -> objects of ``predicate``, in one pass over the predicate's index."""
+    wanted = None if subjects is None else set(subjects)
+    out: dict[str, list[Node]] = defaultdict(list)
+    for s, o in g.subject_objects(predicate):
+        key = str(s)
+        if wanted is None or key in wanted:
+            out[key].append(o)
+    return out
+
+
+def _int(value: Node | None, default: int = 0) -> int:
+    try:
+        return int(value.toPython()) if isinstance(value, Literal) else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _number(value: Node | None) -> str:
+    """A number as the report wrote it (xsd:decimal ``20.0`` back to ``20``)."""
+    if not isinstance(value, Literal):
+        return ""
+    text = str(value)
+    if "." in text and "e" not in text.lower():
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+@_without_gc
+def read_graph(g: Graph) -> VizGraph:
+    """Everything the picture needs, read from a graph in the shape ``rdf.to_graph`` writes.
+
+    One pass per predicate over rdflib's index rather than SPARQL or
+    ``Graph.value`` per node, so reading a 20,000-node graph stays well under a second.
+    """
+    types: dict[str, tuple[str, int]] = {}
+    sections: set[str] = set()
+    periods: set[str] = set()
+    place_kinds: dict[str, list[str]] = defaultdict(list)
+    for s, o in g.subject_objects(RDF.type):
+        if o == RG.Section:
+            sections.add(str(s))
+            continue
+        if o == RG.Period:
+            periods.add(str(s))
+            continue
+        if o in _PLACE_CLASS_IRIS:
+            place_kinds[str(s)].append(str(o).rsplit("#", 1)[-1])
+        found = _CLASSES.get(o)  # type: ignore[call-overload]
+        if found is None or not isinstance(s, URIRef):
+            continue
+        key = str(s)
+        if key not in types or found[1] < types[key][1]:
+            types[key] = found
+    labels = _group_objects(g, RDFS.label, types)
+    nodes: dict[str, VizNode] = {}
+    for iri, (etype, _) in sorted(types.items()):  # the store's order varies from run to run; the page should not
+        label = (_literal_text(labels.get(iri, ())) or [iri.rsplit("/", 1)[-1]])[0]
+        nodes[iri] = VizNode(iri=iri, type=etype, label=label)
+
+    def of_kind(*kinds: str) -> list[VizNode]:
+        return [n for n in nodes.values() if n.kind in kinds]
+
+    # reports: title, date, periods, file
+    reports = {n.iri: n for n in of_kind("report")}
+    titles = _group_objects(g, DCTERMS.title, reports)
+    period_of = _group_objects(g, RG.period, reports)
+    plan_of = _group_objects(g, RG.planPeriod, reports)
+    issued = _group_objects(g, DCTERMS.issued, reports)
+    files = _group_objects(g, RG.sourceFile, reports)
+    period_labels = {iri: (_literal_text(labels) or [""])[0] for iri, labels in _group_objects(g, RDFS.label, periods).items()}
+    for n in reports.values():
+        title = _literal_text(titles.get(n.iri, ()))
+        if title:
+            n.label = title[0]
+        elif n.iri in files:
+            n.label = Path(str(files[n.iri][0])).name
+        for name, source in (("日期", issued), ("来源文件", files)):
+            if n.iri in source:
+                n.details.append((name, str(source[n.iri][0])))
+        for name, source in (("总结时期", period_of), ("计划时期", plan_of)):
+            if n.iri in source:
+                n.details.append((name, period_labels.get(str(source[n.iri][0]), "")))
+
+    # work areas: report, part, heading, order of their sections
+    areas = {n.iri: n for n in of_kind("area")}
+    for s, o in g.subject_objects(RG.inReport):
+        node = nodes.get(str(s))
+        if node is not None and node.kind in ("area", "indicator", "problem"):
+            node.report = str(o)
+    for s, o in g.subject_objects(RG.partType):
+        area = areas.get(str(s))
+        if area is not None:
+            area.details.append(("部分", _PARTS_ZH.get(str(o), str(o))))
+    for iri, alts in _group_objects(g, SKOS.altLabel, areas).items():
+        for text in _literal_text(alts):
+            areas[iri].details.append(("标题", text))
+    section_area: dict[str, str] = {}
+    for s, o in g.subject_objects(RG.workArea):
+        key, target = str(s), str(o)
+        if key in sections:
+            section_area[key] = target
+        elif key in nodes and target in areas and target not in nodes[key].areas:
+            nodes[key].areas.append(target)
+    for s, o in g.subject_objects(RG.startOffset):
+        area_iri = section_area.get(str(s))
+        if area_iri is not None and area_iri in areas:
+            areas[area_iri].order = _int(o)
+
+    # entities: aliases and mention counts
+    entities = {n.iri: n for n in of_kind("entity")}
+    for iri, alts in _group_objects(g, SKOS.altLabel, entities).items():
+        entities[iri].aliases = [a for a in _literal_text(alts) if a != entities[iri].label]
+    for s, o in g.subject_objects(RG.mentionCount):
+        ent = entities.get(str(s))
+        if ent is not None:
+            ent.mentions = _int(o)
+    for iri, kinds in place_kinds.items():
+        if iri in entities:
+            entities[iri].details.append(("地点类别", "、".join(sorted(kinds))))
+
+    # indicators: what, how much, when
+    indicators = {n.iri: n for n in of_kind("indicator")}
+    fields = (("指标", RG.metric), ("数值", RG.value), ("单位", RG.unit), ("限定词", RG.qualifier),
+              ("时期", RG.indicatorPeriod))
+    found = {name: _group_objects(g, pred, indicators) for name, pred in fields}
+    for n in indicators.values():
+        metric = _literal_text(found["指标"].get(n.iri, ()))
+        value = _number(found["数值"].get(n.iri, [None])[0])
+        unit = "".join(_literal_text(found["单位"].get(n.iri, ())))
+        qualifier = "".join(_literal_text(found["限定词"].get(n.iri, ())))
+        period = [period_labels.get(str(p), "") for p in found["时期"].get(n.iri, ())]
+        n.details = [(k, v) for k, v in (
+            ("指标", metric[0] if metric else ""), ("数值", f"{value}{unit}{qualifier}".strip()),
+            ("时期", period[0] if period else ""),
+        ) if v]
+        if value:
+            n.label = f"{value}{unit}{qualifier}" + (f"\n{_cut(metric[0], 10)}" if metric else "")
+
+    # provenance: each node's sentences, and each sentence's text and work area
+    cited = _group_objects(g, RG.statement, nodes)
+    wanted = {str(s) for objs in cited.values() for s in objs}
+    sentences: dict[str, tuple[str, str, int]] = {}
+    text_of = _group_objects(g, RG.text, wanted)
+    report_of = _group_objects(g, RG.inReport, wanted)
+    start_of = _group_objects(g, RG.startOffset, wanted)
+    section_of = _group_objects(g, RG.inSection, wanted)
+    for st in wanted:
+        texts = _literal_text(text_of.get(st, ()))
+        sentences[st] = (
+            texts[0] if texts else "",
+            str(report_of[st][0]) if st in report_of else "",
+            _int(start_of[st][0]) if st in start_of else 0,
+        )
+    for iri, stmts in cited.items():
+        node = nodes[iri]
+        keys = sorted({str(s) for s in stmts}, key=lambda k: (sentences[k][1], sentences[k][2], k))
+        node.statements = keys
+        if len(node.areas) > 1:  # the area most of its sentences stand in comes first
+            weight = Counter(section_area.get(str(section_of[k][0]), "") for k in keys if k in section_of)
+            node.areas.sort(key=lambda a: (-weight.get(a, 0), areas[a].report, areas[a].order, a))
+        if node.kind == "entity" and not node.mentions:
+            node.mentions = len(keys)
+
+    for node in nodes.values():
+        if len(node.areas) > 1 and node.iri not in cited:
+            node.areas.sort(key=lambda a: (areas[a].report, areas[a].order, a))
+
+    # edges: relations the sentences state, indicators' entities, hub membership
+    edges: list[VizEdge] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def edge(s: str, o: str, predicate: str, kind: str) -> None:
+        if (s, o, predicate) not in seen and s in nodes and o in nodes and s != o:
+            seen.add((s, o, predicate))
+            edges.append(VizEdge(s, o, predicate, kind))
+
+    for name in _RELATIONS:
+        for s, o in g.subject_objects(RG[name]):
+            if str(s) in entities and str(o) in entities:
+                edge(str(s), str(o), name, "relation")
+    for s, o in g.subject_objects(RG.aboutEntity):
+        if str(s) in indicators and str(o) in entities:
+            edge(str(s), str(o), "aboutEntity", "about")
+    for area in sorted(areas.values(), key=lambda a: (a.report, a.order, a.iri)):
+        if area.report in reports:
+            edge(area.report, area.iri, "workArea", "structure")
+    for node in nodes.values():
+        for area_iri in node.areas:
+            edge(node.iri, area_iri, "workArea", "structure")
+    edges.sort(key=lambda e: (e.source, e.target, e.predicate))
+    return VizGraph(nodes=nodes, edges=edges, sentences=sentences, total_nodes=len(nodes))
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- choosing what to draw
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a user asked to see: types, work areas (label substrings), a node budget."""
+
+    types: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    max_nodes: int | None = DEFAULT_MAX_NODES
+
+
+def normalize_types(names: Sequence[str]) -> tuple[str, ...]:
+    """``--type`` values, case-insensitively, with "Indicator" standing for both kinds.
+
+    Raises ValueError naming the accepted types, for the CLI to show.
+    """
+    by_lower = {t.lower(): t for t in TYPE_CHOICES}
+    out: list[str] = []
+    for name in names:
+        found = by_lower.get(name.strip().lower())
+        if found is None:
+            raise ValueError(f"unknown type {name!r}; choose from: {', '.join(TYPE_CHOICES)}")
+        out.extend(["Achievement", "Target", "Indicator"] if found == "Indicator" else [found])
+    return tuple(dict.fromkeys(out))
+
+
+def _importance(node: VizNode) -> tuple[int, int, str, int, str]:
+    """Rank for the node budget: entities by mentions, then problems, then indicators."""
+    rank = {"entity": 0, "problem": 1, "indicator": 2}[node.kind]
+    return (rank, -node.mentions, node.report, node.order, node.label)
+
+
+def select(vg: VizGraph, selection: Selection) -> VizGraph:
+    """The part of the graph a selection asks for, every kept node attached to a kept hub.
+
+    With no filter and no cut everything is drawn, empty work areas too. Else
+    nodes are taken in order of importance, each bringing its work area and
+    report along, until ``max_nodes`` is reached; hubs left empty are dropped.
+    Raises ValueError when a type is unknown or no work area matches.
+    """
+    types = set(normalize_types(selection.types))
+    if selection.max_nodes is not None and selection.max_nodes < 1:
+        raise ValueError("--max-nodes must be at least 1")
+    nodes = vg.nodes
+    hubs_chosen: set[str] | None = None
+    if selection.areas:
+        wanted = [a.strip() for a in selection.areas if a.strip()]
+        hubs_chosen = {
+            n.iri for n in nodes.values()
+            if n.kind == "area" and any(w in n.label or any(w in v for _, v in n.details) for w in wanted)
+        }
+        if not hubs_chosen:
+            known = sorted({n.label for n in nodes.values() if n.kind == "area"})
+            shown = "、".join(known[:12]) + (" …" if len(known) > 12 else "")
+            raise ValueError(f"no work area matches {', '.join(map(repr, wanted))}; work areas are: {shown or '(none)'}")
+    filtered = bool(types) or hubs_chosen is not None
+    budget = selection.max_nodes if selection.max_nodes is not None else len(nodes)
+    if not filtered and len(nodes) <= budget:
+        return replace(vg, total_nodes=len(nodes))
+
+    keep: dict[str, None] = {}
+    children = [n for n in nodes.values() if n.kind not in ("report", "area")]
+    if types:
+        children = [n for n in children if n.type in types]
+    children.sort(key=_importance)
+    for child in children:
+        areas = [a for a in child.areas if hubs_chosen is None or a in hubs_chosen]
+        if hubs_chosen is not None and not areas:
+            continue
+        needed = [child.iri]
+        if areas and areas[0] not in keep:
+            needed.append(areas[0])
+            report = nodes[areas[0]].report
+            if report in nodes and report not in keep:
+                needed.append(report)
+        if len(keep) + len(needed) > budget:
+            if len(keep) >= budget:
+                break
+            continue
+        for iri in reversed(needed):
+            keep[iri] = None
+    if not filtered:  # a cut, not a filter: hubs that hold nothing still show the report's outline
+        for n in sorted((n for n in nodes.values() if n.kind in ("report", "area")), key=lambda n: (n.kind != "report", n.report, n.order)):
+            if len(keep) >= budget:
+                break
+            if n.kind == "area" and n.report in nodes and n.report not in keep:
+                continue
+            keep.setdefault(n.iri, None)
+    kept = {iri: _restrict(n, keep, hubs_chosen) for iri, n in nodes.items() if iri in keep}
+    edges = [e for e in vg.edges if e.source in kept and e.target in kept]
+    cited = {s for n in kept.values() for s in n.statements}
+    sentences = {k: v for k, v in vg.sentences.items() if k in cited}
+    return VizGraph(nodes=kept, edges=edges, sentences=sentences, total_nodes=len(nodes))
+
+
+def _restrict(node: VizNode, keep: dict[str, None], hubs: set[str] | None) -> VizNode:
+    areas = [a for a in node.areas if a in keep and (hubs is None or a in hubs)]
+    return node if areas == node.areas else replace(node, areas=areas)
+
+
+# --------------------------------------------------------------------------- layout
+
+#: Distance between neighbouring nodes of a sunflower, and the clearance around a hub.
+_SPACING = 46.0
+_HUB_CLEARANCE = 90.0
+_GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
+
+
+def _sunflower(count: int, clearance: float) -> list[tuple[float, float]]:
+    """``count`` points evenly spread on a disc with an empty middle (Vogel's spiral)."""
+    out = []
+    for i in range(count):
+        r = clearance + _SPACING * math.sqrt(i + 0.5)
+        out.append((r * math.cos(i * _GOLDEN_ANGLE), r * math.sin(i * _GOLDEN_ANGLE)))
+    return out
+
+
+def _disc_radius(count: int, clearance: float) -> float:
+    return clearance + _SPACING * math.sqrt(count + 0.5)
+
+
+def layout(vg: VizGraph) -> dict[str, tuple[float, float]]:
+    """Positions for every node, in O(n): the page opens drawn, with no physics to wait for.
+
+    Each report is a hub with its work areas on a ring around it, in the
+    report's order; each area's nodes sit on a disc around it, most mentioned
+    nearest. Reports are packed in rows; nodes with no work area get a disc of
+    their own. Entities named in several areas sit at the area with most of
+    their sentences, their other areas joined by edges.
+    """
+    nodes = vg.nodes
+    members: dict[str, list[VizNode]] = defaultdict(list)
+    loose: list[VizNode] = []
+    for n in nodes.values():
+        if n.kind in ("report", "area"):
+            continue
+        if n.areas:
+            members[n.areas[0]].append(n)
+        else:
+            loose.append(n)
+    for group in members.values():
+        group.sort(key=_importance)
+
+    by_report: dict[str, list[VizNode]] = defaultdict(list)
+    for n in nodes.values():
+        if n.kind == "area":
+            by_report[n.report if n.report in nodes else ""].append(n)
+    blocks: list[tuple[str, float, dict[str, tuple[float, float]]]] = []  # (hub, radius, local positions)
+    for report_iri in [n.iri for n in nodes.values() if n.kind == "report"] + ([""] if "" in by_report else []):
+        areas = sorted(by_report.get(report_iri, []), key=lambda a: (a.order, a.iri))
+        local: dict[str, tuple[float, float]] = {}
+        if report_iri:
+            local[report_iri] = (0.0, 0.0)
+        radii = [_disc_radius(len(members[a.iri]), _HUB_CLEARANCE) for a in areas]
+        ring = max(_HUB_CLEARANCE * 2, sum(2 * r + _SPACING for r in radii) / (2 * math.pi)) if areas else 0.0
+        if len(areas) == 1:
+            ring = radii[0] + _HUB_CLEARANCE
+        angle = -math.pi / 2
+        total = sum(2 * r + _SPACING for r in radii) or 1.0
+        for area, r in zip(areas, radii):
+            share = (2 * r + _SPACING) / total * 2 * math.pi
+            theta = angle + share / 2
+            angle += share
+            cx, cy = ring * math.cos(theta), ring * math.sin(theta)
+            local[area.iri] = (cx, cy)
+            for member, (dx, dy) in zip(members[area.iri], _sunflower(len(members[area.iri]), _HUB_CLEARANCE)):
+                local[member.iri] = (cx + dx, cy + dy)
+        blocks.append((report_iri, ring + (max(radii) if radii else _HUB_CLEARANCE), local))
+    if loose:
+        loose.sort(key=_importance)
+        local = {n.iri: p for n, p in zip(loose, _sunflower(len(loose), 0.0))}
+        blocks.append(("", _disc_radius(len(loose), 0.0), local))
+
+    # shelf packing: rows of blocks about as wide as the whole is tall
+    width = math.sqrt(sum((2 * r + _SPACING) ** 2 for _, r, _ in blocks)) * 1.2
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for _, r, local in blocks:
+        size = 2 * r + 2 * _SPACING
+        if x > 0 and x + size > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        for iri, (dx, dy) in local.items():
+            positions[iri] = (round(cx + dx, 1), round(cy + dy, 1))
+        x += size
+        row_height = max(row_height, size)
+    return positions
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    return resources.files("reportgraph").joinpath("viz_assets", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _vis_files() -> tuple[str, str]:
+    """vis-network's standalone script and style, from the copy pyvis ships (newest version)."""
+    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    versions = sorted(
+        (p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
+        key=lambda p: tuple(int(x) for x in p.name[4:].split(".") if x.isdigit()),
+    )
+    if not versions:
+        raise RuntimeError(f"pyvis at {lib.parent.parent} ships no vis-network; reinstall pyvis>=0.3")
+    js = (versions[-1] / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (versions[-1] / "vis-network.css").read_text(encoding="utf-8")
+    # a source-map comment makes developer tools fetch a file that is not there
+    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL="))
+    return js, css
+
+
+def _script_json(data: object) -> str:
+    """JSON that can stand inside ``<script>``: no ``</script>``, ``<!--`` or ``&`` can appear."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _short_report_name(node: VizNode) -> str:
+    return _cut(node.label, 18)
+
+
+def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """vis-network's nodes and edges, and the side data the page's controls and panel use."""
+    ids = {iri: i for i, iri in enumerate(vg.nodes)}
+    reports = {iri: n for iri, n in vg.nodes.items() if n.kind == "report"}
+    many_reports = len({n.report for n in vg.nodes.values() if n.kind == "area"}) > 1
+    sentence_ids: dict[str, int] = {}
+    sentences: list[list[Any]] = []
+    report_names: dict[str, int] = {}
+    report_list: list[str] = []
+
+    def report_ref(iri: str) -> int:
+        if iri not in report_names:
+            report_names[iri] = len(report_list)
+            report_list.append(_short_report_name(reports[iri]) if iri in reports else iri.rsplit("/", 1)[-1])
+        return report_names[iri]
+
+    def sentence_ref(st: str) -> int:
+        if st not in sentence_ids:
+            text, report, _ = vg.sentences.get(st, ("", "", 0))
+            sentence_ids[st] = len(sentences)
+            sentences.append([text, report_ref(report) if report else -1])
+        return sentence_ids[st]
+
+    vis_nodes: list[dict[str, Any]] = []
+    info: list[dict[str, Any]] = []
+    for iri, n in vg.nodes.items():
+        x, y = positions.get(iri, (0.0, 0.0))
+        label = n.label
+        if n.kind == "area":
+            part = dict(n.details).get("部分", "")
+            label = _cut(n.label, _MAX_LABEL_CHARS) + (f"\n〔{part}〕" if part else "")
+        elif n.kind == "report":
+            label = _cut(n.label, 24)
+        elif n.kind != "indicator":
+            label = _cut(n.label, _MAX_LABEL_CHARS)
+        vn: dict[str, Any] = {"id": ids[iri], "label": label, "group": n.type, "x": x, "y": y}
+        if n.kind == "entity":
+            vn["value"] = max(n.mentions, 1)
+        vis_nodes.append(vn)
+        shown = n.statements[:_MAX_SENTENCES]
+        item: dict[str, Any] = {"t": n.type, "n": n.label, "iri": iri}
+        if n.aliases:
+            item["al"] = n.aliases
+        if n.areas:
+            item["ar"] = [ids[a] for a in n.areas if a in ids]
+        if shown:
+            item["s"] = [sentence_ref(s) for s in shown]
+            if len(n.statements) > len(shown):
+                item["more"] = len(n.statements) - len(shown)
+        if n.kind == "entity":
+            item["m"] = n.mentions
+        if n.details:
+            item["d"] = [list(d) for d in n.details]
+        if n.report in ids:
+            item["r"] = ids[n.report]
+        info.append(item)
+
+    vis_edges: list[dict[str, Any]] = []
+    for e in vg.edges:
+        ve: dict[str, Any] = {"from": ids[e.source], "to": ids[e.target], "p": e.predicate}
+        if e.kind == "relation":
+            ve.update(label=e.predicate, arrows="to", color={"color": "#616161", "highlight": "#212121"}, width=1.5)
+        elif e.kind == "about":
+            ve.update(label=e.predicate, arrows="to", dashes=True, color={"color": "#b0bec5"},
+                      font={"size": 8, "color": "#90a4ae"})
+        vis_edges.append(ve)
+
+    counts = vg.count_by_type()
+    side = {
+        "info": info,
+        "sentences": sentences,
+        "reports": report_list,
+        "manyReports": many_reports,
+        "areas": [ids[iri] for iri, n in sorted(vg.nodes.items(), key=lambda kv: (kv[1].report, kv[1].order)) if n.kind == "area"],
+        "types": [
+            {"key": t, "zh": s.name_zh, "shape": s.shape, "color": s.color, "kind": s.kind, "count": counts[t]}
+            for t, s in STYLES.items() if counts.get(t)
+        ],
+        "stats": {"nodes": len(vis_nodes), "edges": len(vis_edges), "graphNodes": vg.total_nodes},
+        "physics": physics,
+    }
+    return vis_nodes, vis_edges, side
+
+
+def _vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
+    """vis-network options: groups per type, physics capped, big graphs kept responsive."""
+    groups: dict[str, Any] = {}
+    for key, s in STYLES.items():
+        if s.kind == "report":
+            groups[key] = {"shape": "box", "color": {"background": s.color, "border": "#263238"},
+                           "font": {"color": "#ffffff", "size": 22, "bold": True}, "margin": 12, "mass": 4}
+        elif s.kind == "area":
+            groups[key] = {"shape": "box", "color": {"background": s.color, "border": "#607d8b",
+                                                     "highlight": {"background": "#cfd8dc", "border": "#37474f"}},
+                           "font": {"size": 16, "color": "#263238", "multi": False}, "margin": 8, "mass": 3,
+                           "borderWidth": 2}
+        elif s.kind == "indicator":
+            groups[key] = {"shape": s.shape, "size": 7, "color": {"background": s.color, "border": "#5f7f5f" if key == "Achievement" else "#5f7f9f"},
+                           "font": {"size": 10, "color": "#555555"}}
+        else:
+            groups[key] = {"shape": s.shape, "size": 14,
+                           "color": {"background": s.color, "border": "#424242"},
+                           "font": {"size": 13}}
+    big = n_nodes > PHYSICS_MAX_NODES
+    return {
+        "groups": groups,
+        "nodes": {
+            "scaling": {"min": 10, "max": 34, "label": {"enabled": False}},
+            "font": {"face": "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "color": {"color": "#cfd8dc", "highlight": "#78909c", "inherit": False},
+            "width": 1,
+            "smooth": False,
+            "font": {"size": 10, "align": "middle", "color": "#455a64", "strokeWidth": 3},
+            "selectionWidth": 2,
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -3000, "centralGravity": 0.05, "springLength": 90,
+                          "springConstant": 0.03, "damping": 0.25, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": physics, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 20,
+                              "fit": True},
+            "minVelocity": 1.0,
+        },
+    }
+
+
+def _page_title(vg: VizGraph) -> str:
+    reports = [n for n in vg.nodes.values() if n.kind == "report"]
+    if len(reports) == 1:
+        return reports[0].label or "reportgraph"
+    return f"{len(reports)} 份工作报告" if reports else "reportgraph"
+
+
+class OfflineNetwork(Network):  # type: ignore[misc]  # pyvis has no type hints
+    """A pyvis Network rendered through this package's offline template (see the module doc)."""
+
+    def render_page(self, side: dict[str, Any]) -> str:
+        """pyvis's ``generate_html`` with our template, our side data and a hash-based CSP."""
+        nodes, edges, heading, _height, _width, options = self.get_network_data()
+        vis_js, vis_css = _vis_files()
+        page_js = _asset("viz.js")
+        csp = "; ".join((
+            "default-src 'none'",
+            f"script-src {_csp_hash(vis_js)} {_csp_hash(page_js)}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ))
+        return _template().render(
+            title=heading,
+            csp=csp,
+            vis_css=vis_css,
+            page_css=_asset("viz.css"),
+            vis_js=vis_js,
+            page_js=page_js,
+            nodes_json=_script_json(nodes),
+            edges_json=_script_json(edges),
+            options_json=_script_json(json.loads(options) if isinstance(options, str) else options),
+            side_json=_script_json(side),
+            stats=side["stats"],
+        )
+
+
+@functools.cache
+def _template() -> Template:
+    """The page template; autoescaped, so the title (from a report) cannot become markup."""
+    env = Environment(
+        loader=FileSystemLoader(str(resources.files("reportgraph").joinpath("viz_assets"))),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    return env.get_template("page.html")
+
+
+@_without_gc
+def render_html(vg: VizGraph, *, title: str | None = None) -> str:
+    """The whole self-contained page for a (selected) graph, as text."""
+    physics = len(vg.nodes) <= PHYSICS_MAX_NODES
+    positions = layout(vg)
+    vis_nodes, vis_edges, side = _page_data(vg, positions, physics)
+    net = OfflineNetwork(directed=True, cdn_resources="in_line", heading=title or _page_title(vg))
+    # in bulk, not add_node/add_edge: those scan every node and edge added so far (quadratic)
+    net.nodes = vis_nodes
+    net.node_ids = [n["id"] for n in vis_nodes]
+    net.node_map = {n["id"]: n for n in vis_nodes}
+    net.edges = vis_edges
+    net.options = _vis_options(len(vis_nodes), physics)
+    return net.render_page(side)
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What was drawn, for the command's summary line."""
+
+    nodes: int
+    edges: int
+    graph_nodes: int
+    physics: bool
+
+
+def write_page(g: Graph, selection: Selection = Selection(), *, title: str | None = None) -> tuple[str, PageSummary]:
+    """Read, select, lay out and render: the page for ``g`` as text, and what it shows."""
+    vg = select(read_graph(g), selection)
+    html = render_html(vg, title=title)
+    return html, PageSummary(len(vg.nodes), len(vg.edges), vg.total_nodes, len(vg.nodes) <= PHYSICS_MAX_NODES)

@@ -1,0 +1,190 @@
+"""``reportgraph viz``: draw a built graph, or part of it, as one offline HTML page.
+
+Kept out of ``cli.py`` so that the command's options and wording live next to
+each other and pyvis is imported only when a page is drawn. ``build`` calls
+:func:`write_build_page` to write ``DIR/graph.html`` next to ``DIR/graph.ttl``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgraph import viz_style
+from reportgraph.errors import ReportError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+PROG = "reportgraph"
+DEFAULT_GRAPH = "output/graph.ttl"
+PAGE_FILE = "graph.html"
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+Draw a graph written by `reportgraph build` as one interactive HTML page:
+work areas as hubs, the entities, indicators and problems of each area around
+them, relations on the edges. Hover or click a node for its type, names, work
+areas and source sentences; filter by type and work area, search, switch
+physics on and off. The page works offline: it loads nothing from the network."""
+
+EPILOG = """\
+types for --type: {types}
+  ("Indicator" means both Achievement and Target; work areas and reports are
+  always drawn as the hubs of what is shown)
+
+examples:
+  reportgraph viz
+      output/graph.ttl -> output/graph.html (build writes this page too)
+  reportgraph viz --type Company Project --out companies.html
+      only companies and projects, on their work areas
+  reportgraph viz --area 经济 --area 民生
+      only the work areas whose name contains 经济 or 民生
+  reportgraph viz --graph big/graph.ttl --max-nodes 20000
+      draw more than the default {max_nodes} nodes of a big graph
+
+Graphs of more than {physics} nodes open with physics off (positions are
+computed when the page is written); switch it on in the page if you like.
+
+exit codes: 0 written; 2 usage error, unreadable graph or nothing to draw;
+130 interrupted.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's options; the help text documents the defaults."""
+    parser.epilog = EPILOG.format(types=", ".join(viz_style.TYPE_CHOICES), max_nodes=viz_style.DEFAULT_MAX_NODES,
+                                  physics=viz_style.PHYSICS_MAX_NODES)
+    parser.add_argument(
+        "--graph", metavar="FILE", default=DEFAULT_GRAPH,
+        help=f"the graph to draw: Turtle, or any RDF format rdflib reads, by file extension (default: {DEFAULT_GRAPH})",
+    )
+    parser.add_argument(
+        "--out", metavar="FILE",
+        help="the page to write; replaced atomically (default: the graph's path with .html, "
+        "so output/graph.ttl gives output/graph.html)",
+    )
+    parser.add_argument(
+        "--type", metavar="T", nargs="+", action="extend", default=[], dest="types",
+        help="draw only these types of node (repeatable; case does not matter)",
+    )
+    parser.add_argument(
+        "--area", metavar="A", nargs="+", action="extend", default=[], dest="areas",
+        help="draw only the work areas whose name contains A, and what hangs on them (repeatable)",
+    )
+    parser.add_argument(
+        "--max-nodes", metavar="N", type=_positive_int, default=viz_style.DEFAULT_MAX_NODES,
+        help="draw at most N nodes: entities by how often they are mentioned, then problems, then "
+        f"indicators, each with its work area and report (default: {viz_style.DEFAULT_MAX_NODES})",
+    )
+    parser.add_argument("--title", metavar="TEXT", help="the page's title (default: the report's title)")
+    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def load_graph(path: Path) -> Graph:
+    """Parse a graph file; a missing or unreadable file is a ReportError naming it."""
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    if not path.is_file():
+        hint = "; build one first with: reportgraph build" if path.name == "graph.ttl" else ""
+        raise ReportError(str(path), f"no such file{hint}" if not path.exists() else "not a file")
+    fmt = guess_format(str(path)) or "turtle"
+    try:
+        return Graph().parse(path, format=fmt)
+    except OSError:
+        raise
+    except Exception as err:  # noqa: BLE001 -- each rdflib parser raises its own kinds of error
+        raise ReportError(str(path), f"cannot be read as {fmt}: {_parse_problem(err)}") from None
+
+
+def _parse_problem(err: Exception) -> str:
+    """rdflib's parse error as one short line: ``line 3: Bad syntax (...)`` rather than a page."""
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    if not lines:
+        return type(err).__name__
+    where = lines[0].removeprefix("at ").removesuffix(" of <>:").rstrip(":") if lines[0].startswith("at line") else ""
+    what = next((line.split(" at ^")[0] for line in lines if line.startswith("Bad syntax")), lines[-1] if where else lines[0])
+    text = f"{where}: {what}" if where else what
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the graph, draw the selection, write the page atomically, say what was drawn."""
+    from reportgraph import viz
+    from reportgraph.cli import write_atomically
+
+    graph_path = Path(args.graph)
+    out = Path(args.out) if args.out else graph_path.with_suffix(".html")
+    if out.resolve() == graph_path.resolve():
+        _error(f"{out}: --out would overwrite the graph itself")
+        return EXIT_USAGE
+    try:
+        selection = viz.Selection(types=tuple(args.types), areas=tuple(args.areas), max_nodes=args.max_nodes)
+        viz.normalize_types(selection.types)  # an unknown type is a usage error before the graph is read
+    except ValueError as err:
+        _error(err)
+        return EXIT_USAGE
+    graph = load_graph(graph_path)
+    vg = viz.read_graph(graph)
+    if not vg.nodes:
+        _error(f"{graph_path}: no reports, work areas or entities in this graph (was it written by reportgraph build?)")
+        return EXIT_USAGE
+    try:
+        chosen = viz.select(vg, selection)
+    except ValueError as err:
+        _error(err)
+        return EXIT_USAGE
+    if not chosen.nodes:
+        _error("nothing to draw: no node of the chosen types is on the chosen work areas")
+        return EXIT_USAGE
+    write_atomically(out, viz.render_html(chosen, title=args.title).encode("utf-8", errors="replace"))
+    if not args.quiet:
+        print(describe(len(chosen.nodes), len(chosen.edges), chosen.total_nodes, args.max_nodes))
+        print(f"written:     {out}")
+    return EXIT_OK
+
+
+def describe(nodes: int, edges: int, graph_nodes: int, max_nodes: int | None) -> str:
+    """One line: what the page shows, and how to see more when it shows part."""
+    line = f"drawn:       {nodes} nodes, {edges} edges"
+    if nodes < graph_nodes:
+        line += f" (of {graph_nodes} nodes in the graph"
+        if max_nodes is not None and nodes >= max_nodes:
+            line += "; raise --max-nodes to draw more"
+        line += ")"
+    return line
+
+
+def write_build_page(graph: Graph, out_dir: Path) -> tuple[Path, str]:
+    """``build``'s page: DIR/graph.html for the whole graph (up to the default node budget).
+
+    Returns the path written and a one-line description for the build summary.
+    """
+    from reportgraph import viz
+    from reportgraph.cli import write_atomically
+
+    target = out_dir / PAGE_FILE
+    chosen = viz.select(viz.read_graph(graph), viz.Selection())
+    write_atomically(target, viz.render_html(chosen).encode("utf-8", errors="replace"))
+    shown = f"{len(chosen.nodes)} nodes"
+    if len(chosen.nodes) < chosen.total_nodes:
+        shown += f" of {chosen.total_nodes}; reportgraph viz --max-nodes N draws more"
+    return target, shown
+
+
+def _error(message: object) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)

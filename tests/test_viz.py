@@ -1,0 +1,323 @@
+"""The picture without a browser: what is read from the graph, chosen, laid out and written.
+
+What the page does in a real browser is in ``test_viz_browser.py``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from collections import Counter
+from decimal import Decimal
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Graph
+
+from reportgraph import cli, pipeline, viz
+from reportgraph.model import (
+    Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
+)
+from reportgraph.rdf import to_graph
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+from viz_synthetic import synthetic_graph  # noqa: E402
+
+#: Everything the picture draws, counted straight from the graph with SPARQL.
+COUNT_NODES = """
+PREFIX rg: <https://w3id.org/reportgraph/ns#>
+SELECT ?t (COUNT(DISTINCT ?n) AS ?c) WHERE {
+  ?n a ?t .
+  VALUES ?t { rg:Report rg:WorkArea rg:Community rg:Company rg:GovernmentBody rg:Project rg:Program
+              rg:Place rg:Event rg:Honor rg:Achievement rg:Target rg:Problem }
+} GROUP BY ?t
+"""
+
+PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "</script><script>window.__pwned=1</script>")
+
+
+def graph_counts(g: Graph) -> dict[str, int]:
+    return {str(row.t).rsplit("#", 1)[-1]: int(row.c) for row in g.query(COUNT_NODES)}  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def bundled_graph() -> Graph:
+    return pipeline.build([REPO / "seeds" / "shajing-2024h1.txt"]).graph
+
+
+def payload_graph() -> Graph:
+    """A tiny graph with a script-injection payload in every text a report can carry."""
+    a, b, c = PAYLOADS
+    s0 = Sentence(0, 0, 30, f"{a}社区完成改造{b}。", "1s-1")
+    s1 = Sentence(1, 31, 60, f"{c}项目建成,新增企业12家。", "1s-1")
+    section = Section("1s-1", "summary", 1, f"（一）{b}经济发展", f"{a}经济", 0, 60, [s0, s1])
+    report = Report(path="payload.txt", text=f"{a}{b}{c}" * 3, title=f"{c}{a}街道工作报告", issuer="", date="2024-07-15",
+                    period="2024年上半年", sections=[section])
+    report.problems = [Problem(f"{b}问题", s1, "1s-1")]
+    community = Entity(f"Community/{b}社区", "Community", f"{b}社区", aliases=[f"{a}别名"],
+                       mentions=[Mention("Community", f"{b}社区", 0, 5, s0)])
+    project = Entity(f"Project/{a}项目", "Project", f"{a}项目", mentions=[Mention("Project", f"{a}项目", 31, 40, s1)])
+    indicator = Indicator("achievement", f"{b}新增企业", Decimal(12), f"{a}家", 12.0, "家", "", 45, 48, s1, "1s-1",
+                          entity_keys=[project.key])
+    relation = Relation(project.key, "locatedIn", community.key, s1)
+    return to_graph([LinkedReport(report, [community, project], [indicator], [relation])])
+
+
+def start_tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every element the page's markup really makes (a script's text is not markup)."""
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Collect().feed(html)
+    return found
+
+
+def json_blocks(html: str) -> dict[str, Any]:
+    return {m[1]: json.loads(m[2]) for m in re.finditer(r'<script type="application/json" id="([\w-]+)">(.*?)</script>', html, re.S)}
+
+
+# --------------------------------------------------------------------------- reading the graph
+
+
+def test_every_node_the_graph_has_is_read(bundled_graph: Graph) -> None:
+    vg = viz.read_graph(bundled_graph)
+    assert dict(vg.count_by_type()) == graph_counts(bundled_graph)
+    assert vg.total_nodes == sum(graph_counts(bundled_graph).values())
+
+
+def test_entities_hang_on_work_areas_and_cite_sentences(bundled_graph: Graph) -> None:
+    vg = viz.read_graph(bundled_graph)
+    for node in vg.nodes.values():
+        if node.kind in ("entity", "indicator", "problem"):
+            assert node.areas and all(vg.nodes[a].type == "WorkArea" for a in node.areas), node.label
+            assert node.statements and all(vg.sentences[s][0] for s in node.statements), node.label
+        if node.kind == "entity":
+            assert node.mentions >= 1
+    structure = {(e.source, e.target) for e in vg.edges if e.kind == "structure"}
+    assert all((n.iri, a) in structure for n in vg.nodes.values() for a in n.areas)
+    assert {e.predicate for e in vg.edges if e.kind == "relation"} <= {"locatedIn", "runIn", "wonHonor", "involves", "partOf", "relatedTo"}
+    assert any(e.kind == "relation" for e in vg.edges)
+
+
+def test_indicators_show_value_and_unit(bundled_graph: Graph) -> None:
+    vg = viz.read_graph(bundled_graph)
+    indicators = [n for n in vg.nodes.values() if n.kind == "indicator"]
+    assert indicators
+    for n in indicators:
+        details = dict(n.details)
+        assert details["数值"] and details["指标"]
+        assert n.label.startswith(details["数值"])
+
+
+def test_reading_is_deterministic(tmp_path: Path, bundled_graph: Graph) -> None:
+    path = tmp_path / "g.ttl"
+    bundled_graph.serialize(path, format="turtle")
+    pages = {viz.render_html(viz.select(viz.read_graph(Graph().parse(path)), viz.Selection())) for _ in range(2)}
+    assert len(pages) == 1
+
+
+# --------------------------------------------------------------------------- choosing what to draw
+
+
+def test_type_filter_keeps_those_types_on_their_hubs(bundled_graph: Graph) -> None:
+    vg = viz.select(viz.read_graph(bundled_graph), viz.Selection(types=("company", "Project")))
+    types = vg.count_by_type()
+    assert set(types) == {"Report", "WorkArea", "Company", "Project"}
+    counts = graph_counts(bundled_graph)
+    assert (types["Company"], types["Project"]) == (counts["Company"], counts["Project"])
+    members = {a for n in vg.nodes.values() for a in n.areas}
+    assert all(n.iri in members for n in vg.nodes.values() if n.kind == "area"), "no empty hub"
+    assert all(e.source in vg.nodes and e.target in vg.nodes for e in vg.edges)
+
+
+def test_indicator_means_both_kinds() -> None:
+    assert viz.normalize_types(["indicator"]) == ("Achievement", "Target", "Indicator")
+    with pytest.raises(ValueError, match="unknown type 'Firm'.*Company"):
+        viz.normalize_types(["Firm"])
+
+
+def test_area_filter_matches_part_of_the_name(bundled_graph: Graph) -> None:
+    vg = viz.select(viz.read_graph(bundled_graph), viz.Selection(areas=("经济",)))
+    areas = [n for n in vg.nodes.values() if n.kind == "area"]
+    assert areas and all("经济" in n.label or any("经济" in v for _, v in n.details) for n in areas)
+    assert all(set(n.areas) <= {a.iri for a in areas} for n in vg.nodes.values())
+    with pytest.raises(ValueError, match="no work area matches '不存在'; work areas are: "):
+        viz.select(viz.read_graph(bundled_graph), viz.Selection(areas=("不存在",)))
+
+
+def test_max_nodes_keeps_the_most_mentioned_with_their_hubs(bundled_graph: Graph) -> None:
+    full = viz.read_graph(bundled_graph)
+    vg = viz.select(full, viz.Selection(max_nodes=40))
+    assert len(vg.nodes) == 40 and vg.total_nodes == len(full.nodes)
+    top = max((n for n in full.nodes.values() if n.kind == "entity"), key=lambda n: n.mentions)
+    assert top.iri in vg.nodes
+    for n in vg.nodes.values():
+        if n.kind not in ("report", "area"):
+            assert n.areas and all(a in vg.nodes for a in n.areas)
+    with pytest.raises(ValueError):
+        viz.select(full, viz.Selection(max_nodes=0))
+
+
+def test_big_graph_is_cut_to_the_default_budget() -> None:
+    full = viz.read_graph(synthetic_graph(6000))
+    assert len(full.nodes) > viz.DEFAULT_MAX_NODES
+    vg = viz.select(full, viz.Selection())
+    assert len(vg.nodes) == viz.DEFAULT_MAX_NODES
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def test_layout_places_every_node_apart(bundled_graph: Graph) -> None:
+    vg = viz.read_graph(bundled_graph)
+    positions = viz.layout(vg)
+    assert set(positions) == set(vg.nodes)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in positions.values())
+    assert len(set(positions.values())) == len(positions), "two nodes on the same spot"
+    # an area's own nodes are nearer to it than to the report hub
+    report = next(n for n in vg.nodes.values() if n.kind == "report")
+    for n in vg.nodes.values():
+        if n.kind == "entity":
+            hub = positions[n.areas[0]]
+            assert math.dist(positions[n.iri], hub) < math.dist(positions[n.iri], positions[report.iri])
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def test_page_is_self_contained(bundled_graph: Graph) -> None:
+    html, summary = viz.write_page(bundled_graph)
+    assert summary.nodes == sum(graph_counts(bundled_graph).values())
+    assert "<script src" not in html and "<link" not in html and "@import" not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "bootstrap" not in html.lower()
+    assert "sourceMappingURL" not in html
+    found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert found
+    csp = unescape(found[1])
+    assert "default-src 'none'" in csp and "'unsafe-inline'" not in csp.split("style-src")[0]
+    assert "vis.Network" in html  # vis-network is inline
+
+
+def test_page_data_round_trips(bundled_graph: Graph) -> None:
+    html, _ = viz.write_page(bundled_graph)
+    blocks = json_blocks(html)
+    nodes, side = blocks["rg-nodes"], blocks["rg-side"]
+    assert isinstance(nodes, list) and isinstance(side, dict)
+    assert len(nodes) == side["stats"]["nodes"] == len(side["info"])
+    assert all({"id", "label", "group", "x", "y"} <= set(n) for n in nodes)
+    assert {t["key"] for t in side["types"]} == set(graph_counts(bundled_graph))
+
+
+def test_report_text_cannot_break_out_of_the_page() -> None:
+    html, _ = viz.write_page(payload_graph())
+    for payload in PAYLOADS:
+        assert payload not in html
+    tags = Counter(tag for tag, _ in start_tags(html))
+    assert "img" not in tags and "b" not in tags
+    scripts = [dict(attrs) for tag, attrs in start_tags(html) if tag == "script"]
+    assert scripts == [{"type": "application/json", "id": i} for i in ("rg-nodes", "rg-edges", "rg-options", "rg-side")] + [{}, {}]
+    # the text survives, exactly, as data
+    blocks = json_blocks(html)
+    text = json.dumps(blocks, ensure_ascii=False)
+    for payload in PAYLOADS:
+        assert json.dumps(payload, ensure_ascii=False)[1:-1] in text
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title and "&lt;/script&gt;" in title[1]
+
+
+def test_script_json_escapes_markup() -> None:
+    text = viz._script_json({"a": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+def test_build_writes_the_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["build", str(REPO / "seeds"), "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    page = tmp_path / "graph.html"
+    assert page.is_file() and f"picture:     {page} (" in out
+    blocks = json_blocks(page.read_text(encoding="utf-8"))
+    assert len(blocks["rg-nodes"]) == sum(graph_counts(Graph().parse(tmp_path / "graph.ttl")).values())
+
+
+def test_viz_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled_graph: Graph) -> None:
+    graph = tmp_path / "g.ttl"
+    bundled_graph.serialize(graph, format="turtle")
+    assert cli.main(["viz", "--graph", str(graph)]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "g.html").is_file()
+    assert out.startswith("drawn:       ") and f"written:     {tmp_path / 'g.html'}" in out
+
+    page = tmp_path / "sub" / "part.html"
+    argv = ["viz", "--graph", str(graph), "--out", str(page), "--type", "Company", "--type", "Honor", "Project",
+            "--area", "经济", "--max-nodes", "1000", "--title", "<b>测试</b>", "--quiet"]
+    assert cli.main(argv) == 0
+    assert capsys.readouterr() == ("", "")
+    html = page.read_text(encoding="utf-8")
+    groups = {n["group"] for n in json_blocks(html)["rg-nodes"]}
+    assert groups <= {"Report", "WorkArea", "Company", "Honor", "Project"}
+    assert "<title>&lt;b&gt;测试&lt;/b&gt; · reportgraph</title>" in html
+
+
+def test_viz_reads_other_rdf_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled_graph: Graph) -> None:
+    graph = tmp_path / "g.nt"
+    bundled_graph.serialize(graph, format="nt", encoding="utf-8")
+    assert cli.main(["viz", "--graph", str(graph), "--quiet"]) == 0
+    assert (tmp_path / "g.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--type", "Firm"], "unknown type 'Firm'"),
+        (["--area", "不存在"], "no work area matches '不存在'"),
+        (["--max-nodes", "0"], "--max-nodes: must be at least 1"),
+        (["--graph", "{tmp}/missing/graph.ttl"], "no such file; build one first with: reportgraph build"),
+        (["--graph", "{tmp}/bad.ttl"], "bad.ttl: cannot be read as turtle: line 1: Bad syntax"),
+        (["--graph", "{tmp}/empty.ttl"], "no reports, work areas or entities in this graph"),
+        (["--graph", "{tmp}/g.ttl", "--out", "{tmp}/g.ttl"], "would overwrite the graph itself"),
+        (["--graph", "{tmp}/g.ttl", "--type", "Problem", "--area", "经济发展"], "nothing to draw"),
+    ],
+)
+def test_viz_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled_graph: Graph, argv: list[str], message: str
+) -> None:
+    bundled_graph.serialize(tmp_path / "g.ttl", format="turtle")
+    (tmp_path / "bad.ttl").write_text("garbage <<\n", encoding="utf-8")
+    (tmp_path / "empty.ttl").write_text("", encoding="utf-8")
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    if "--graph" not in argv:
+        argv += ["--graph", str(tmp_path / "g.ttl")]
+    assert cli.main(["viz", *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert err.startswith(("reportgraph: error: ", "usage: reportgraph viz"))
+    assert err.count("reportgraph: error") + err.count("reportgraph viz: error") == 1
+
+
+def test_viz_help_lists_types_and_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["viz", "--help"]) == 0
+    out = capsys.readouterr().out
+    for word in ("--graph", "--out", "--type", "--area", "--max-nodes", "examples", "offline", *viz.TYPE_CHOICES):
+        assert word in out
+
+
+def test_help_does_not_load_pyvis() -> None:
+    import subprocess
+
+    code = "import sys, reportgraph.cli as c; c.make_parser(); print('pyvis' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
