@@ -1,0 +1,229 @@
+"""``reportgraph query``: the options and the run, kept out of cli.py so that cli stays a thin index.
+
+cli.py declares the command with :func:`add_arguments` and calls :func:`run`.
+Nothing here imports the SPARQL engine until the command actually runs, so
+other commands do not pay for it at start-up.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from reportgraph.errors import ReportError
+
+PROG = "reportgraph"
+DEFAULT_GRAPH = os.path.join("output", "graph.ttl")
+
+EXIT_OK = 0
+EXIT_FALSE = 1
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+Ask a report graph a question in SPARQL, or run one of the named queries that
+ship with reportgraph. The prefixes rg:, inst:, rdf:, rdfs:, owl:, xsd:,
+skos:, prov:, dcterms:, org: and time: are declared for you."""
+
+EPILOG = """\
+examples:
+  reportgraph query --list
+      the named queries, one line each
+  reportgraph query --name targets
+      every target: work area, metric, value, unit, qualifier, sentence
+  reportgraph query --name entity 沙头社区
+      everything the graph says about one entity, found by name or alias
+  reportgraph query 'SELECT ?c WHERE { ?c a rg:Community }'
+      your own SPARQL; the standard prefixes are already declared
+  reportgraph query -f my-question.rq --graph out/graph.ttl --format csv > answer.csv
+  reportgraph query 'ASK { ?p a rg:Problem }' && echo "the report admits problems"
+  reportgraph query --name targets --show
+      print a named query's SPARQL, to start your own from it
+
+formats: table (default; columns sized for Chinese text and cut to the
+terminal's width), csv (W3C SPARQL CSV: plain values), tsv (the same values,
+tab-separated), json (SPARQL 1.1 Query Results JSON; JSON-LD for a graph),
+ttl (Turtle; the default for CONSTRUCT and DESCRIBE). ASK prints true or false.
+
+exit codes: 0 done (for ASK: true); 1 ASK was false; 2 usage error, query
+syntax error (with line and column), unknown named query, or a graph file that
+is missing or cannot be read.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``reportgraph query``."""
+    parser.add_argument(
+        "query", nargs="*", metavar="QUERY",
+        help="SPARQL text (one argument, in quotes), or a named query's name followed by its arguments",
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("-f", "--file", metavar="FILE", help="read the SPARQL query from FILE ('-' for standard input)")
+    source.add_argument(
+        "--name", metavar="NAME",
+        help="run the named query NAME; the words after it are its arguments (--name entity 沙头社区)",
+    )
+    source.add_argument("--list", action="store_true", help="list the named queries, one line each, and exit")
+    parser.add_argument(
+        "--graph", metavar="FILE", action="append",
+        help=f"graph file to query (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD), or a folder with a "
+        f"graph.ttl; repeat for several files, which are queried as one graph (default: {DEFAULT_GRAPH})",
+    )
+    parser.add_argument(
+        "--format", choices=("table", "csv", "tsv", "json", "ttl"), default=None,
+        help="output format (default: table; ttl for CONSTRUCT and DESCRIBE)",
+    )
+    parser.add_argument(
+        "--param", metavar="NAME=VALUE", action="append", default=[],
+        help="bind the variable ?NAME to the string VALUE before the query runs (safely: never pasted "
+        "into the text); the variable must be in the SELECT clause",
+    )
+    parser.add_argument(
+        "--width", metavar="N", type=int, default=None,
+        help="cut the table to N columns (0: never cut; default: the terminal's width, or no cut when "
+        "the output is not a terminal)",
+    )
+    parser.add_argument("--show", action="store_true", help="print the query's SPARQL instead of running it")
+
+
+def _error(message: object) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _table_width(option: int | None) -> int | None:
+    """The table's width: --width, else $COLUMNS, else the terminal's; None means do not cut."""
+    if option is not None:
+        return option if option > 0 else None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def _looks_like_graph_file(word: str) -> bool:
+    suffixes = (".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".jsonld", ".n3")
+    return word.lower().endswith(suffixes) and Path(word).is_file()
+
+
+def _read_query_file(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportError(path, "is not UTF-8 text") from None
+    except IsADirectoryError:
+        raise ReportError(path, "is a folder, not a query file") from None
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    from reportgraph.sparql import QueryError
+
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name.isidentifier():
+            raise QueryError(f"--param needs NAME=VALUE, e.g. --param name=沙头社区; got {pair!r}")
+        params[name] = value
+    return params
+
+
+def _resolve(args: argparse.Namespace) -> tuple[str, dict[str, str], str]:
+    """(SPARQL text, parameters, where the text came from) from the command line."""
+    from reportgraph.sparql import QueryError, UnknownQueryError, named_queries, named_query
+
+    words: list[str] = args.query
+    params = _params(args.param)
+    if args.name:
+        nq = named_query(args.name)
+        return nq.sparql, {**nq.bindings(words), **params}, f"named query {nq.name}"
+    if args.file:
+        if words:
+            raise QueryError("give the query either as QUERY or with -f FILE, not both")
+        return _read_query_file(args.file), params, args.file
+    if not words:
+        raise QueryError(
+            "no query: give SPARQL text, -f FILE or --name NAME (reportgraph query --list shows the named queries)"
+        )
+    first = words[0]
+    if first in named_queries():
+        nq = named_query(first)
+        return nq.sparql, {**nq.bindings(words[1:]), **params}, f"named query {nq.name}"
+    graph_like = [w for w in words if _looks_like_graph_file(w)]
+    if graph_like:
+        raise QueryError(
+            f"{graph_like[0]} looks like a graph file: give each graph with its own --graph "
+            f"(--graph a.ttl --graph b.ttl)"
+        )
+    if len(words) > 1:
+        raise QueryError("give the SPARQL query as one argument, in quotes: reportgraph query 'SELECT ...'")
+    if first.isidentifier():  # a bare word is not SPARQL: the user meant a named query
+        raise UnknownQueryError(first, named_queries())
+    return first, params, ""
+
+
+def _list() -> str:
+    from reportgraph.sparql import named_queries
+
+    queries = list(named_queries().values())
+    width = max(len(q.usage) for q in queries)
+    return "".join(f"{q.usage.ljust(width)}  {q.summary}\n" for q in queries)
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader has gone; stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``reportgraph query``; return the exit code. ReportError and OSError go to cli.main."""
+    from reportgraph.sparql import QueryError, QueryGraph, QuerySyntaxError, similar_names
+    from reportgraph.sparql_output import render
+
+    origin = ""
+    try:
+        if args.list:
+            _write(_list())
+            return EXIT_OK
+        text, params, origin = _resolve(args)
+        if not text.strip():
+            raise QueryError("the query is empty")
+        if args.show:
+            _write(text if text.endswith("\n") else text + "\n")
+            return EXIT_OK
+        paths = args.graph or [DEFAULT_GRAPH]
+        if not args.graph and not os.path.exists(DEFAULT_GRAPH):
+            raise ReportError(
+                DEFAULT_GRAPH,
+                "no such file; build the graph first with `reportgraph build` "
+                "(or name a graph file with --graph FILE)",
+            )
+        graph = QueryGraph.load(paths)
+        result = graph.run(text, params)
+        _write(render(result, args.format, _table_width(args.width)))
+    except QuerySyntaxError as err:
+        where = f"{origin}: " if origin and not origin.startswith("named query") else ""
+        _error(f"{where}{err}")
+        pointer = err.pointer()
+        if pointer:
+            print(pointer, file=sys.stderr)
+        return EXIT_USAGE
+    except QueryError as err:
+        _error(err)
+        return EXIT_USAGE
+    if result.kind == "ask":
+        return EXIT_OK if result.boolean else EXIT_FALSE
+    if result.kind == "select" and not result.rows and origin == "named query entity":
+        name = next(iter(params.values()), "")
+        near = similar_names(graph, name)
+        hint = f"; names that contain it: {'、'.join(near)}" if near else ""
+        print(f"{PROG}: no entity is named exactly {name!r}{hint}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,705 @@
+"""SPARQL over report graphs: load a graph once, ask it questions, get rows back.
+
+The engine is `pyoxigraph <https://pyoxigraph.readthedocs.io/>`_, an embedded
+SPARQL 1.1 engine that runs in this process. rdflib's own engine answers the
+same queries, but on a graph of a million triples it takes tens of seconds to
+parse and seconds per join (see ``benchmarks/bench_query.py``); pyoxigraph
+loads it in seconds and answers in milliseconds. rdflib graphs stay the
+project's currency: :func:`query` takes one (or a file, or a
+:class:`QueryGraph`) and gives rows of rdflib terms.
+
+Standard prefixes (:data:`PREFIXES`) are declared for every query, so a user
+never has to write ``PREFIX rg: <...>``. Named queries are ``.rq`` files in
+``reportgraph/queries/``; their parameters are bound by the engine
+(SEP-0007 substitution), never pasted into the query text.
+
+This module does not import rdflib unless a caller hands it an rdflib graph
+or asks for rdflib terms, so ``reportgraph query`` starts fast.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+import pyoxigraph as ox
+
+from reportgraph.errors import ReportError
+
+if TYPE_CHECKING:  # only for annotations: importing rdflib costs start-up time
+    from rdflib import Graph
+    from rdflib.term import Node
+
+__all__ = [
+    "PREFIXES", "GraphSource", "NamedQuery", "Param", "QueryError", "QueryGraph", "QueryResult",
+    "QuerySyntaxError", "UnknownQueryError", "load", "named_queries", "named_query", "query", "similar_names", "bind_values", "sparql_string",
+]
+
+#: The ontology's namespace and the instance namespace; the same strings as
+#: ``rdf.RG`` and ``rdf.INST`` (a test checks), spelled out so that this module
+#: does not have to import rdflib.
+RG_NS = "https://w3id.org/reportgraph/ns#"
+INST_NS = "https://w3id.org/reportgraph/id/"
+
+#: Prefixes declared for every query (a query's own PREFIX lines override them).
+PREFIXES: dict[str, str] = {
+    "rg": RG_NS,
+    "inst": INST_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "org": "http://www.w3.org/ns/org#",
+    "time": "http://www.w3.org/2006/time#",
+}
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: File extension -> RDF format; anything else is read as Turtle (what ``build`` writes).
+_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES, ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+}
+_GRAPH_FILE = "graph.ttl"
+
+#: One term of a result as the engine gives it.
+OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+#: What :func:`query` accepts as the graph.
+GraphSource = Union["Graph", "QueryGraph", str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
+
+QueryKind = Literal["select", "ask", "graph"]
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class QueryError(Exception):
+    """A query could not be run; ``str()`` is one message for the user (no traceback)."""
+
+
+class QuerySyntaxError(QueryError):
+    """The query text is not SPARQL: says where (1-based line and column) and what was expected."""
+
+    def __init__(self, message: str, line: int, column: int, source_line: str = "") -> None:
+        super().__init__(f"SPARQL syntax error at line {line}, column {column}: {message}")
+        self.line = line
+        self.column = column
+        self.source_line = source_line
+        self.reason = message
+
+    def pointer(self) -> str:
+        """The offending line with a caret under the column, for a terminal."""
+        if not self.source_line:
+            return ""
+        text = self.source_line.replace("\t", " ")
+        col = max(1, min(self.column, len(text) + 1))
+        return f"  {text}\n  {' ' * _display_width(text[: col - 1])}^"
+
+
+class UnknownQueryError(QueryError):
+    """A named query that does not exist; the message lists the ones that do."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = sorted(known)
+        super().__init__(f"no named query {name!r}; the named queries are: {', '.join(self.known)}")
+
+
+def _display_width(text: str) -> int:
+    from reportgraph.sparql_output import display_width
+
+    return display_width(text)
+
+
+_ERROR_AT = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
+_CHAR_CLASS = re.compile(r"\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]")
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_PREFIXED_NAME = re.compile(r"(?<![\w?$:<\"'.-])([A-Za-z][\w.-]*)?:(?=[\w%\\])")
+_SLASHED_NAME = re.compile(r"(?<![\w?$:<\"'.\\-])[A-Za-z][\w.-]*:[^\s/<>\"{}()\\]*/[^\s<>\"{}()]*")
+_QUERY_FORM = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.I)
+_DECLARED_PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+
+def _syntax_error(err: SyntaxError, sparql: str) -> QuerySyntaxError:
+    """Turn the engine's message (a parser's ``expected one of ...`` list) into a readable one."""
+    raw = str(err)
+    m = _ERROR_AT.match(raw)
+    if not m:
+        return QuerySyntaxError(raw.splitlines()[0] if raw else "invalid query", 1, 1, _line(sparql, 1))
+    line, column, detail = _past_the_end(sparql, int(m.group(1)), int(m.group(2))) + (m.group(3),)
+    if not _QUERY_FORM.search(_strip_strings_and_comments(sparql)):
+        message = "a query must have a SELECT, CONSTRUCT, ASK or DESCRIBE clause (after any PREFIX lines)"
+        return QuerySyntaxError(message, line, column, _line(sparql, line))
+    unknown = _unknown_prefix(sparql) if "Prefix not found" in detail else None
+    if unknown is not None:
+        prefix, line, column = unknown
+        known = ", ".join(sorted(PREFIXES))
+        message = f"unknown prefix '{prefix}:' (declared for you: {known}; add a PREFIX line for others)"
+        return QuerySyntaxError(message, line, column, _line(sparql, line))
+    message = _expected(detail)
+    slashed = _SLASHED_NAME.search(_line(_strip_strings_and_comments(sparql), line))
+    if slashed:  # the table shows inst:community/沙头社区, which SPARQL does not accept as it is
+        name = slashed.group(0)
+        prefix, _, local = name.partition(":")
+        message += (f"; a prefixed name cannot contain '/': write {prefix}:{local.replace('/', chr(92) + '/')}"
+                    f" or the full IRI <{PREFIXES.get(prefix, prefix + ':')}{local}>")
+    return QuerySyntaxError(message, line, column, _line(sparql, line))
+
+
+#: The engine's own explanations, said in terms a user can act on.
+_NOTES: dict[str, str] = {
+    "The SELECT contains a variable that is unbound": (
+        "a variable in SELECT is neither grouped nor aggregated: with COUNT, SUM, GROUP_CONCAT …, "
+        "every other selected variable must be in GROUP BY"
+    ),
+}
+
+
+def _past_the_end(sparql: str, line: int, column: int) -> tuple[int, int]:
+    """An error reported after the last word (the query ends too soon) points just after that word."""
+    lines = sparql.splitlines()
+    offset = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+    stripped = sparql.rstrip()
+    if offset < len(stripped) or not stripped:
+        return line, column
+    last_line = stripped.count("\n") + 1
+    return last_line, len(stripped) - (stripped.rfind("\n") + 1) + 1
+
+
+def _expected(detail: str) -> str:
+    """``expected one of A, B, [char class], "x"`` -> the words a person can act on."""
+    detail = " ".join(detail.split())
+    lead = "expected one of "
+    if not detail.startswith(lead):
+        return detail
+    body = _CHAR_CLASS.sub(" ", detail[len(lead):])
+    items: list[str] = []
+    notes: list[str] = []
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[^,]+', body):
+        item = m.group(0).strip()
+        if not item:
+            continue
+        quoted = _QUOTED.fullmatch(item)
+        if quoted:
+            token = quoted.group(1).replace('\\"', '"').replace("\\\\", "\\")
+            items.append(f"'{token}'")
+        elif " " in item:
+            notes.append(item.rstrip("."))  # the engine's own words, e.g. "The SELECT contains ..."
+        elif item not in ("_", "[_]"):
+            items.append(item)
+    if notes:
+        return "; ".join(_NOTES.get(n, n) for n in notes)
+    if not items:
+        return "unexpected text here"
+    shown = items[:12]
+    more = ", …" if len(items) > len(shown) else ""
+    if len(items) == 1:
+        return f"expected {shown[0]}"
+    return "expected one of " + ", ".join(shown) + more
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _strip_strings_and_comments(sparql: str) -> str:
+    """The query with strings, IRIs and comments blanked (same length), so names can be searched."""
+
+    def blank(m: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+
+    pattern = re.compile(
+        r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
+        r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+        r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*',
+        re.S,
+    )
+    return pattern.sub(blank, sparql)
+
+
+def _unknown_prefix(sparql: str) -> tuple[str, int, int] | None:
+    """The first prefixed name whose prefix nobody declared, with its line and column."""
+    text = _strip_strings_and_comments(sparql)
+    declared = set(PREFIXES) | {m.group(1) or "" for m in _DECLARED_PREFIX.finditer(text)}
+    for m in _PREFIXED_NAME.finditer(text):
+        prefix = m.group(1) or ""
+        if prefix in declared:
+            continue
+        start = m.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return prefix, line, column
+    return None
+
+
+# --------------------------------------------------------------------------- named queries
+
+
+@dataclass(frozen=True)
+class Param:
+    """A named query's parameter: bound to the variable ``?name`` as a plain string literal."""
+
+    name: str
+    help: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query shipped with the package: ``reportgraph query --name NAME``."""
+
+    name: str
+    summary: str
+    sparql: str
+    params: tuple[Param, ...] = ()
+
+    @property
+    def usage(self) -> str:
+        """``entity NAME``: how the command line calls it."""
+        return " ".join([self.name, *(p.name.upper() for p in self.params)])
+
+    def bindings(self, args: Sequence[str]) -> dict[str, str]:
+        """Positional arguments -> parameter values; a wrong count is a QueryError that shows the usage."""
+        if len(args) != len(self.params):
+            if self.params:
+                want = ", ".join(f"{p.name.upper()} ({p.help})" for p in self.params)
+                raise QueryError(f"the named query {self.name!r} needs {want}: reportgraph query --name {self.usage}")
+            raise QueryError(f"the named query {self.name!r} takes no arguments, got: {' '.join(args)}")
+        return {p.name: value for p, value in zip(self.params, args)}
+
+
+_HEADER = re.compile(r"^#\s*(summary|param)\s*:\s*(.*)$")
+
+
+def _parse_named(name: str, text: str) -> NamedQuery:
+    summary = ""
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "summary":
+            summary = value
+        else:
+            pname, _, phelp = value.partition(" ")
+            params.append(Param(pname, phelp.strip()))
+    return NamedQuery(name=name, summary=summary, sparql=text, params=tuple(params))
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in ``reportgraph/queries/``, by name, sorted."""
+    folder = resources.files("reportgraph") / "queries"
+    found: dict[str, NamedQuery] = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".rq"):
+            name = entry.name[: -len(".rq")]
+            found[name] = _parse_named(name, entry.read_text(encoding="utf-8"))
+    return dict(sorted(found.items()))
+
+
+def named_query(name: str) -> NamedQuery:
+    """The named query ``name``; UnknownQueryError (listing the known ones) if there is none."""
+    queries = named_queries()
+    if name not in queries:
+        raise UnknownQueryError(name, queries)
+    return queries[name]
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class QueryResult:
+    """What a query gave, in the engine's terms: rows for SELECT, a boolean for ASK, triples otherwise."""
+
+    kind: QueryKind
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[OxTerm | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        if self.kind == "select":
+            return len(self.rows)
+        if self.kind == "graph":
+            return len(self.triples)
+        return 1 if self.boolean else 0
+
+    def as_dicts(self) -> list[dict[str, Node | None]]:
+        """Rows as ``{variable: rdflib term or None}``; see :func:`query` for ASK and graph results."""
+        convert = _RdflibTerms()
+        if self.kind == "select":
+            names = self.variables
+            return [{v: convert(t) for v, t in zip(names, row)} for row in self.rows]
+        if self.kind == "ask":
+            return [{}] if self.boolean else []
+        return [
+            {"subject": convert(t.subject), "predicate": convert(t.predicate), "object": convert(t.object)}
+            for t in self.triples
+        ]
+
+
+class _RdflibTerms:
+    """Engine term -> rdflib term, remembering each so repeated values are converted once."""
+
+    def __init__(self) -> None:
+        import rdflib
+
+        self._rdflib = rdflib
+        self._seen: dict[OxTerm, Node] = {}
+
+    def __call__(self, term: OxTerm | None) -> Node | None:
+        if term is None:
+            return None
+        node = self._seen.get(term)
+        if node is None:
+            node = self._seen[term] = self._convert(term)
+        return node
+
+    def _convert(self, term: OxTerm) -> Node:
+        rdflib = self._rdflib
+        if isinstance(term, ox.NamedNode):
+            return rdflib.URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return rdflib.BNode(term.value)
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return rdflib.Literal(term.value, lang=term.language)
+            datatype = term.datatype.value
+            # a plain "x" in Turtle is xsd:string in RDF 1.1, and rdflib reads it without a datatype
+            return rdflib.Literal(term.value, datatype=None if datatype == XSD_STRING else rdflib.URIRef(datatype))
+        return rdflib.Literal(str(term))  # an RDF-star quoted triple: rdflib has no term for it
+
+
+# --------------------------------------------------------------------------- the graph
+
+
+class QueryGraph:
+    """A graph loaded into the SPARQL engine, ready for many queries.
+
+    Loading is the slow part on a large graph, so load once and query often::
+
+        g = QueryGraph.load(["output/graph.ttl"])
+        rows = g.query("SELECT ?c WHERE { ?c a rg:Community }")
+    """
+
+    def __init__(self, store: ox.Store | None = None, *, union: bool = False) -> None:
+        self.store = store if store is not None else ox.Store()
+        #: query the union of named graphs (set when an N-Quads or TriG file was loaded)
+        self.union = union
+
+    # -- loading ----------------------------------------------------------
+
+    @classmethod
+    def load(cls, paths: Iterable[str | os.PathLike[str]]) -> QueryGraph:
+        """Load graph files (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) into one graph.
+
+        A folder stands for the ``graph.ttl`` in it. A missing or unreadable
+        file raises ReportError naming the file, never a traceback.
+        """
+        graph = cls()
+        for path in paths:
+            graph.add_file(path)
+        return graph
+
+    def add_file(self, path: str | os.PathLike[str]) -> None:
+        """Add one graph file; its format comes from the extension (Turtle when unknown)."""
+        p = Path(path)
+        if p.is_dir():
+            if not (p / _GRAPH_FILE).is_file():
+                raise ReportError(str(path), f"is a folder without a {_GRAPH_FILE} in it")
+            p = p / _GRAPH_FILE
+        fmt = _FORMATS.get(p.suffix.lower(), ox.RdfFormat.TURTLE)
+        try:
+            self.store.bulk_load(path=str(p), format=fmt)
+        except FileNotFoundError:
+            raise ReportError(str(p), "no such file") from None
+        except IsADirectoryError:
+            raise ReportError(str(p), "is a folder") from None
+        except PermissionError:
+            raise ReportError(str(p), "permission denied") from None
+        except SyntaxError as err:
+            raise ReportError(str(p), f"not a valid {fmt.name} file: {_first_line(err)}") from None
+        except (OSError, ValueError) as err:
+            raise ReportError(str(p), f"cannot be read as {fmt.name}: {_first_line(err)}") from None
+        if fmt.supports_datasets:
+            self.union = True
+
+    @classmethod
+    def from_rdflib(cls, graph: Graph) -> QueryGraph:
+        """Copy an rdflib graph (or dataset) into the engine; each triple once, named graphs merged."""
+        qg = cls()
+        qg.store.bulk_extend(_ox_quads(graph))
+        return qg
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # -- querying ---------------------------------------------------------
+
+    def run(self, sparql: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a SPARQL query (or a named query's name) and collect all of its results.
+
+        ``params`` binds variables to values before evaluation (strings become
+        plain literals); this is how named queries take arguments, safely.
+        """
+        sparql, rest = bind_values(_resolve(sparql), params or {})
+        subs = {ox.Variable(name): _ox_value(value) for name, value in rest.items()}
+        try:
+            result = self.store.query(
+                sparql, prefixes=PREFIXES, substitutions=subs or None, use_default_graph_as_union=self.union,
+            )
+        except SyntaxError as err:
+            raise _syntax_error(err, sparql) from None
+        except (OSError, RuntimeError, ValueError, TypeError) as err:
+            raise QueryError(f"the query failed: {_first_line(err)}") from None
+        try:
+            return _collect(result)
+        except (OSError, RuntimeError, ValueError, TypeError) as err:
+            raise QueryError(f"the query failed: {_first_line(err)}") from None
+
+    def query(self, sparql: str, /, **params: Any) -> list[dict[str, Node | None]]:
+        """Run a query and return its rows as dicts of rdflib terms (see :func:`query`)."""
+        return self.run(sparql, params).as_dicts()
+
+
+def _first_line(err: BaseException) -> str:
+    """The error's own words on one line (a SyntaxError's without the ``(file, line n)`` tail)."""
+    text = (err.msg if isinstance(err, SyntaxError) and err.msg else str(err)).strip() or type(err).__name__
+    return text.splitlines()[0]
+
+
+def _resolve(sparql: str) -> str:
+    """A bare word naming a named query stands for its text, so ``query(g, "targets")`` works."""
+    word = sparql.strip()
+    if word and word.isidentifier():
+        queries = named_queries()
+        if word in queries:
+            return queries[word].sparql
+    return sparql
+
+
+def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    """All results as Python objects, with the cyclic collector paused.
+
+    A large result is many small objects and no cyclic garbage; left on, the
+    collector would walk them all again and again while they are made.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _collect_all(result)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _collect_all(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        return QueryResult("graph", triples=list(result))
+    variables = [v.value for v in result.variables]
+    return QueryResult("select", variables=variables, rows=[tuple(s) for s in result])
+
+
+_VALUES_SLOT = re.compile(r"VALUES\s+[?$]([A-Za-z_][\w]*)\s*\{\s*UNDEF\s*\}")
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def sparql_string(value: str) -> str:
+    """``value`` as one SPARQL string literal token, whatever it contains.
+
+    Quotes, backslashes and line breaks are escaped, other control characters
+    and anything that is not a letter, digit, mark, space or common
+    punctuation is written as a ``\\uXXXX`` / ``\\UXXXXXXXX`` escape, so the text
+    can never end the literal or be read as query syntax.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError("a parameter value must be text (it has a lone surrogate)") from None
+    out = ['"']
+    for ch in value:
+        if ch in _ECHAR:
+            out.append(_ECHAR[ch])
+        elif ch.isalnum() or ch in " -_.,:;!?()[]'/+*=<>@&%~^|{}#$`" or (ord(ch) > 0x7F and ch.isprintable()):
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}")
+    out.append('"')
+    return "".join(out)
+
+
+def bind_values(sparql: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Fill each ``VALUES ?p { UNDEF }`` block whose variable is a string parameter.
+
+    The value goes in as escaped literals, both ``"…"@zh`` (how the graph
+    writes names) and plain ``"…"``, so the engine's planner sees a constant
+    and looks it up in its index; engine substitution (SEP-0007) is exact too
+    but is applied after planning, which on a large graph means scanning.
+    Returns the text and the parameters no block took (bound by substitution).
+    """
+    rest = dict(params)
+    taken: set[str] = set()
+
+    def fill(m: re.Match[str]) -> str:
+        var = m.group(1)
+        value = params.get(var)
+        if not isinstance(value, str):
+            return m.group(0)
+        taken.add(var)
+        literal = sparql_string(value)
+        return f"VALUES ?{var} {{ {literal}@zh {literal} }}"
+
+    text = _VALUES_SLOT.sub(fill, sparql)
+    for var in taken:
+        rest.pop(var, None)
+    return text, rest
+
+
+def _ox_value(value: Any) -> OxTerm:
+    """A parameter value as an engine term; strings are plain literals, so they can never become syntax."""
+    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "double"))
+    if type(value).__module__.startswith("rdflib"):
+        return _OxTerms()(value)
+    if isinstance(value, str):
+        return ox.Literal(value)
+    raise QueryError(f"cannot bind a {type(value).__name__} in a query; give a string, number or RDF term")
+
+
+class _OxTerms:
+    """rdflib term -> engine term, remembering each so repeated values are converted once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, OxTerm] = {}
+        self._blank: dict[str, ox.BlankNode] = {}
+
+    def __call__(self, node: Any) -> Any:
+        term = self._seen.get(node)
+        if term is None:
+            term = self._seen[node] = self._convert(node)
+        return term
+
+    def _convert(self, node: Any) -> Any:
+        from rdflib import BNode, Literal as RLiteral, URIRef
+
+        if isinstance(node, URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, BNode):
+            blank = self._blank.get(str(node))
+            if blank is None:
+                blank = self._blank[str(node)] = ox.BlankNode()
+            return blank
+        if isinstance(node, RLiteral):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node))
+        raise QueryError(f"cannot use {node!r} in the SPARQL engine")
+
+
+def _ox_quads(graph: Graph) -> Iterator[ox.Quad]:
+    """The graph's triples as engine quads in the default graph; a dataset's named graphs are merged."""
+    convert = _OxTerms()
+    default = ox.DefaultGraph()
+    if getattr(graph, "context_aware", False):  # a Dataset: every named graph, each triple once
+        triples: Iterable[tuple[Any, Any, Any]] = dict.fromkeys(
+            (s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))  # type: ignore[attr-defined]
+        )
+    else:
+        triples = graph
+    for s, p, o in triples:
+        yield ox.Quad(convert(s), convert(p), convert(o), default)
+
+
+# --------------------------------------------------------------------------- the one-call API
+
+
+def load(source: GraphSource) -> QueryGraph:
+    """Whatever names a graph -> a loaded QueryGraph: a path, several paths, an rdflib graph, a BuildResult."""
+    if isinstance(source, QueryGraph):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        return QueryGraph.load([source])
+    inner = getattr(source, "graph", None)  # a pipeline.BuildResult
+    if inner is not None and not isinstance(source, (list, tuple)):
+        source = inner
+    if hasattr(source, "triples") and hasattr(source, "serialize"):
+        return QueryGraph.from_rdflib(source)  # type: ignore[arg-type]
+    if isinstance(source, (list, tuple)) and all(isinstance(p, (str, os.PathLike)) for p in source):
+        return QueryGraph.load(source)
+    raise TypeError(f"query() needs an rdflib Graph, a QueryGraph or graph file paths, not {type(source).__name__}")
+
+
+def query(graph_or_path: GraphSource, sparql: str, /, **params: Any) -> list[dict[str, Node | None]]:
+    """Run one SPARQL query on a graph and return its rows.
+
+    ``graph_or_path`` is an rdflib Graph (``pipeline.build(...).graph``), a
+    BuildResult, a path to a graph file (``output/graph.ttl``), a list of
+    paths, or a :class:`QueryGraph` (load a big graph once with
+    :func:`load` and pass that to skip re-loading). ``sparql`` is the query
+    text, with :data:`PREFIXES` already declared, or the name of a named
+    query (``"targets"``); ``params`` bind variables, e.g.
+    ``query(g, "entity", name="沙头社区")``.
+
+    SELECT gives one dict per row, ``{variable: rdflib term}``, with None for
+    unbound variables. ASK gives ``[{}]`` when true and ``[]`` when false, so
+    ``bool(query(g, "ASK {...}"))`` is the answer. CONSTRUCT and DESCRIBE give
+    one dict per triple with keys ``subject``, ``predicate``, ``object``.
+
+    Raises QuerySyntaxError (with ``line`` and ``column``) for a bad query,
+    QueryError when it cannot run, ReportError for a missing or broken file.
+    """
+    return load(graph_or_path).query(sparql, **params)
+
+
+_SIMILAR_NAMES = """
+SELECT DISTINCT ?label ?name
+WHERE {
+  VALUES ?class {
+    rg:Entity rg:Community rg:Company rg:GovernmentBody rg:Project rg:Program rg:Place rg:Event rg:Honor
+    rg:Road rg:Park rg:School rg:Hospital rg:IndustrialZone rg:ResidentialCompound rg:CommercialDistrict rg:Region
+  }
+  ?entity a ?class ;
+          rdfs:label|skos:altLabel ?label .
+  FILTER (CONTAINS(STR(?label), STR(?name)) || CONTAINS(STR(?name), STR(?label)))
+}
+ORDER BY STRLEN(STR(?label)) ?label
+LIMIT 12
+"""
+
+
+def similar_names(graph: QueryGraph, name: str) -> list[str]:
+    """Entity names that contain ``name`` or are contained in it: the hint when ``entity NAME`` finds nothing."""
+    if not name:
+        return []
+    result = graph.run(_SIMILAR_NAMES, {"name": name})
+    return [row[0].value for row in result.rows if isinstance(row[0], ox.Literal)]

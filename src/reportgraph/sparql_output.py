@@ -1,0 +1,302 @@
+"""Query results as text: a terminal table, CSV, TSV, SPARQL JSON, Turtle.
+
+The table is for people reading Chinese in a terminal: CJK characters take
+two columns, so widths are counted in display columns, not characters, and
+long cells are cut with ``…`` so that each row stays on one line. The other
+formats are for programs and keep every value whole.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import pyoxigraph as ox
+
+from reportgraph.sparql import PREFIXES, XSD_STRING, OxTerm, QueryError, QueryResult
+
+__all__ = ["FORMATS", "display_width", "fit_widths", "render", "truncate"]
+
+#: The output formats of ``reportgraph query --format``.
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "ttl")
+
+_XSD = PREFIXES["xsd"]
+_NUMERIC = frozenset(_XSD + t for t in (
+    "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+))
+_GAP = "  "
+#: A column is never cut narrower than this (unless its content is narrower).
+_MIN_COLUMN = 6
+_ELLIPSIS = "…"
+#: Namespaces longest first, so ``inst:`` wins over a shorter prefix of it.
+_NAMESPACES = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+
+
+# --------------------------------------------------------------------------- display width
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: CJK ideographs and full-width forms count 2."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` display columns, ending in ``…`` when anything was cut."""
+    if display_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        w = _char_width(ch)
+        if used + w > width - 1:  # keep one column for the ellipsis
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + _ELLIPSIS
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * max(0, width - display_width(text))
+    return space + text if right else text + space
+
+
+def fit_widths(natural: Sequence[int], available: int | None, minimum: int = _MIN_COLUMN) -> list[int]:
+    """Column widths that fit ``available`` columns in all: the widest columns give way first.
+
+    Every column keeps ``min(natural, minimum)``; above that, a common cap is
+    lowered until the sum fits (water-filling), and leftover columns go to the
+    capped columns from the left. With no limit, or enough room, widths are natural.
+    """
+    widths = list(natural)
+    if available is None or sum(widths) <= available:
+        return widths
+    floors = [min(w, minimum) for w in widths]
+    if sum(floors) >= available:
+        return floors
+
+    def total(cap: int) -> int:
+        return sum(max(f, min(w, cap)) for w, f in zip(widths, floors))
+
+    lo, hi = 0, max(widths)
+    while lo < hi:  # the largest cap whose total still fits
+        mid = (lo + hi + 1) // 2
+        if total(mid) <= available:
+            lo = mid
+        else:
+            hi = mid - 1
+    fitted = [max(f, min(w, lo)) for w, f in zip(widths, floors)]
+    spare = available - sum(fitted)
+    for i, w in enumerate(widths):
+        if spare <= 0:
+            break
+        if fitted[i] < w:
+            fitted[i] += 1
+            spare -= 1
+    return fitted
+
+
+# --------------------------------------------------------------------------- terms as text
+
+
+def compact_iri(iri: str) -> str:
+    """``https://w3id.org/reportgraph/ns#Target`` -> ``rg:Target``, for people; other IRIs as they are."""
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _number_text(term: ox.Literal) -> str:
+    """Numbers as a person writes them: ``7.0`` -> ``7``, ``5.12e8`` -> ``512000000``."""
+    text = term.value
+    datatype = term.datatype.value
+    try:
+        if datatype == _XSD + "decimal":
+            return text[:-2] if text.endswith(".0") else text
+        if datatype in (_XSD + "double", _XSD + "float"):
+            number = float(text)
+            if number.is_integer() and abs(number) < 1e15:
+                return str(int(number))
+            return repr(number)
+    except ValueError:
+        pass
+    return text
+
+
+def _table_text(term: OxTerm | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        text = _number_text(term) if term.datatype.value in _NUMERIC else term.value
+    elif isinstance(term, ox.NamedNode):
+        text = compact_iri(term.value)
+    elif isinstance(term, ox.BlankNode):
+        text = f"_:{term.value}"
+    else:
+        text = str(term)
+    # one row, one line: line breaks and tabs become spaces
+    return " ".join(text.split()) if any(ch in text for ch in "\n\r\t") else text
+
+
+def _plain_text(term: OxTerm | None) -> str:
+    """The value as the W3C SPARQL CSV format writes it: IRIs and literals without markup."""
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def _is_numeric(term: OxTerm | None) -> bool:
+    return isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _columns(result: QueryResult) -> tuple[list[str], list[tuple[OxTerm | None, ...]]]:
+    if result.kind == "graph":
+        return ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result.triples]
+    return result.variables, result.rows
+
+
+def format_table(result: QueryResult, width: int | None = None) -> str:
+    """An aligned table, cut to ``width`` display columns when given, with a row count at the end."""
+    headers, rows = _columns(result)
+    if not headers:
+        return f"({_count(len(rows))})\n"
+    cells = [[_table_text(t) for t in row] for row in rows]
+    numeric = [
+        bool(rows) and all(row[i] is None or _is_numeric(row[i]) for row in rows) and any(row[i] is not None for row in rows)
+        for i in range(len(headers))
+    ]
+    natural = [max([display_width(h), *(display_width(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    available = None if width is None else max(1, width - len(_GAP) * (len(headers) - 1))
+    widths = fit_widths(natural, available)
+
+    def line(values: Sequence[str], align: Sequence[bool]) -> str:
+        parts = [_pad(truncate(v, w), w, right) for v, w, right in zip(values, widths, align)]
+        return _GAP.join(parts).rstrip()
+
+    out = [line(headers, [False] * len(headers)), _GAP.join("-" * w for w in widths)]
+    out.extend(line(r, numeric) for r in cells)
+    out.append(f"({_count(len(rows))})")
+    return "\n".join(out) + "\n"
+
+
+def _count(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+def format_csv(result: QueryResult) -> str:
+    """W3C SPARQL 1.1 CSV: a header of variable names, then plain values (RFC 4180 quoting, CRLF)."""
+    headers, rows = _columns(result)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows([_plain_text(t) for t in row] for row in rows)
+    return buf.getvalue()
+
+
+def _tsv_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def format_tsv(result: QueryResult) -> str:
+    """The plain values of CSV, tab-separated; a tab, newline or backslash in a value is written ``\\t``, ``\\n``, ``\\\\``."""
+    headers, rows = _columns(result)
+    lines = ["\t".join(headers)]
+    lines.extend("\t".join(_tsv_cell(_plain_text(t)) for t in row) for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def _json_term(term: OxTerm) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {  # SPARQL 1.2 / RDF-star quoted triple
+        "type": "triple",
+        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
+                  "object": _json_term(term.object)},
+    }
+
+
+def format_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON for SELECT and ASK; JSON-LD for CONSTRUCT and DESCRIBE."""
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
+    if result.kind == "graph":
+        return _serialize(result.triples, ox.RdfFormat.JSON_LD) + "\n"
+    bindings = [
+        {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+    ]
+    doc = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def format_turtle(result: QueryResult) -> str:
+    """Turtle for CONSTRUCT and DESCRIBE results, declaring only the prefixes it uses."""
+    if result.kind != "graph":
+        kind = "an ASK" if result.kind == "ask" else "a SELECT"
+        raise QueryError(f"--format ttl is for CONSTRUCT and DESCRIBE queries; {kind} query gives table, csv, tsv or json")
+    used: dict[str, str] = {}
+    for t in result.triples:
+        for term in (t.subject, t.predicate, t.object):
+            iri = term.value if isinstance(term, ox.NamedNode) else (
+                term.datatype.value if isinstance(term, ox.Literal) else "")
+            for ns, prefix in _NAMESPACES:
+                if iri.startswith(ns):
+                    used[prefix] = ns
+                    break
+    # instance IRIs have slashes, which a prefixed name can only hold escaped (inst:community\\/…):
+    # written in full they read as in graph.ttl
+    prefixes = {p: used[p] for p in PREFIXES if p in used and p != "inst"}
+    return _serialize(result.triples, ox.RdfFormat.TURTLE, prefixes)
+
+
+def _serialize(triples: list[ox.Triple], fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> str:
+    data = ox.serialize(triples, format=fmt, prefixes=prefixes)
+    return data.decode("utf-8") if data is not None else ""
+
+
+def render(result: QueryResult, fmt: str | None = None, width: int | None = None) -> str:
+    """The result in ``fmt`` (default: table, or Turtle for a graph); ASK prints ``true``/``false``."""
+    if fmt is None:
+        fmt = "ttl" if result.kind == "graph" else "table"
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if result.kind == "ask" and fmt != "json":
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "table":
+        return format_table(result, width)
+    if fmt == "csv":
+        return format_csv(result)
+    if fmt == "tsv":
+        return format_tsv(result)
+    if fmt == "json":
+        return format_json(result)
+    return format_turtle(result)
