@@ -143,3 +143,16 @@ def work_report(segment_text: SegmentText) -> Callable[..., Report]:
         return segment_text(text)
 
     return build
+
+
+# --- the bundled report built once, for the export, validate and Turtle tests ----
+
+from reportgraph.pipeline import BuildResult  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def seed_build() -> BuildResult:
+    """``pipeline.build`` of the bundled seed, once per session. Copy ``.graph`` before changing it."""
+    from reportgraph import pipeline
+
+    return pipeline.build([REPO / "seeds" / "shajing-2024h1.txt"])

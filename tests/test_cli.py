@@ -91,7 +91,7 @@ def test_build_writes_graph_and_summary(capsys: pytest.CaptureFixture[str], writ
     assert (code, err) == (0, "")
     target = out_dir / "graph.ttl"
     assert len(_graph(target)) > 0
-    assert os.listdir(out_dir) == ["graph.ttl"]  # no temporary file left behind
+    assert sorted(os.listdir(out_dir)) == ["graph.html", "graph.ttl"]  # no temporary file left behind
     assert "reports:     1" in out
     for etype in ENTITY_TYPES:
         assert etype in out
