@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 
 from conftest import SegmentText, WriteReport
 from reportgraph.extract import extract

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import jieba
 
@@ -122,11 +122,25 @@ class _Sentence:
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
         self.text = fold(sentence.text)
-        self.tokens = words_of(self.text)
-        self.token_end = {b for _, _, b in self.tokens}
-        self.token_start = {a for _, a, _ in self.tokens}
-        self.token_spans = {(a, b) for _, a, b in self.tokens}
         self.quotes = quote_spans(self.text)
+
+    # jieba's words are cut only for sentences where some rule needs them
+
+    @cached_property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        return words_of(self.text)
+
+    @cached_property
+    def token_end(self) -> set[int]:
+        return {b for _, _, b in self.tokens}
+
+    @cached_property
+    def token_start(self) -> set[int]:
+        return {a for _, a, _ in self.tokens}
+
+    @cached_property
+    def token_spans(self) -> set[tuple[int, int]]:
+        return {(a, b) for _, a, b in self.tokens}
 
     def original(self, start: int, end: int) -> str:
         """The name as written, without quotation marks."""

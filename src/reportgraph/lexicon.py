@@ -65,25 +65,28 @@ class NameIndex:
         self._by_head: dict[str, list[str]] = {}
         for form in sorted(self.forms, key=len, reverse=True):
             self._by_head.setdefault(form[:2], []).append(form)
+        # only positions holding a form's first character are worth a look
+        firsts = "".join(sorted({f[0] for f in self.forms}))
+        self._starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
 
     def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
         """Non-overlapping matches, longest first at each position, left to right."""
-        out = []
-        i, n = 0, len(text)
-        while i < n:
-            hit = None
+        out: list[tuple[int, int, GazetteerEntry]] = []
+        if self._starts is None:
+            return out
+        taken = 0
+        heads = self._by_head
+        for m in self._starts.finditer(text):
+            i = m.start()
+            if i < taken:
+                continue
             for head in (text[i:i + 2], text[i]):
-                for form in self._by_head.get(head, ()):
-                    if text.startswith(form, i):
-                        hit = form
-                        break
+                hit = next((form for form in heads[head] if text.startswith(form, i)), None) \
+                    if head in heads else None
                 if hit:
+                    out.append((i, i + len(hit), self.forms[hit]))
+                    taken = i + len(hit)
                     break
-            if hit:
-                out.append((i, i + len(hit), self.forms[hit]))
-                i += len(hit)
-            else:
-                i += 1
         return out
 
 

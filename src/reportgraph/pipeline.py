@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from reportgraph import extract, link, load, rdf, segment
 from reportgraph.errors import ReportError
+from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
 from reportgraph.metadata import Metadata
 from reportgraph.metadata import apply as apply_metadata
@@ -66,25 +67,26 @@ def build(
     # it is built once and listed as a duplicate (paths are sorted: the same file wins every time)
     built: dict[str, str] = {}
     duplicates: list[tuple[str, str]] = []
-    for n, path in enumerate(paths, 1):
-        if progress:
-            progress(n, len(paths), str(path))
-        try:
-            source = load.read(path)
-            report = segment.segment(source, lex)
-            if not load.has_structure(report):
-                # still built: what can be found in plain text is worth having, but say so
-                warnings.append(ReportError(str(path), load.NO_STRUCTURE))
-            if report.text in built:
-                duplicates.append((str(path), built[report.text]))
-                continue
-            built[report.text] = str(path)
-            apply_metadata(report, (metadata or Metadata()).over(metadata_for_file(path)))
-            extractions.append(extract.extract(report, lex))
-        except ReportError as err:
-            if strict:
-                raise
-            errors.append(err)
-    linked = link.link(extractions, lex)
-    return BuildResult(graph=rdf.to_graph(linked), reports=linked, errors=errors, duplicates=duplicates,
-                       warnings=warnings)
+    with gc_paused():
+        for n, path in enumerate(paths, 1):
+            if progress:
+                progress(n, len(paths), str(path))
+            try:
+                source = load.read(path)
+                report = segment.segment(source, lex)
+                if not load.has_structure(report):
+                    # still built: what can be found in plain text is worth having, but say so
+                    warnings.append(ReportError(str(path), load.NO_STRUCTURE))
+                if report.text in built:
+                    duplicates.append((str(path), built[report.text]))
+                    continue
+                built[report.text] = str(path)
+                apply_metadata(report, (metadata or Metadata()).over(metadata_for_file(path)))
+                extractions.append(extract.extract(report, lex))
+            except ReportError as err:
+                if strict:
+                    raise
+                errors.append(err)
+        linked = link.link(extractions, lex)
+        graph = rdf.to_graph(linked)
+    return BuildResult(graph=graph, reports=linked, errors=errors, duplicates=duplicates, warnings=warnings)

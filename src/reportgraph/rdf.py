@@ -10,12 +10,10 @@ used where that ontology says it reuses them.
 from __future__ import annotations
 
 import datetime
-import gc
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import quote
@@ -24,6 +22,7 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import ORG, PROV, TIME
 from rdflib.term import Node
 
+from reportgraph.gcpause import gc_paused
 from reportgraph.model import ENTITY_TYPES, Entity, Indicator, LinkedReport, Report, Sentence
 
 __all__ = [
@@ -493,25 +492,6 @@ class _ReportWriter:
                 self.add((self.out.entity(rel.subject), pred, self.out.entity(rel.object)))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, restoring it as it was (also on errors).
-
-    The store allocates several container objects per triple, none of them
-    cyclic garbage; with the collector on they set off about a hundred
-    collections per long report, now and then a full one that walks the whole
-    heap (the build's reports, the lexicon), for nothing. Paused, it looks at
-    them once, afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def to_graph(reports: list[LinkedReport]) -> Graph:
     """Turn linked reports into one RDF graph.
 
@@ -530,7 +510,7 @@ def to_graph(reports: list[LinkedReport]) -> Graph:
     # context bookkeeping is cost without use (it took two thirds of this stage)
     g = Graph(store="SimpleMemory", bind_namespaces="core")
     bind_prefixes(g)
-    with _gc_paused():
+    with gc_paused():
         out = _Triples()
         merged = _merge_entities(reports)
         _add_entities(out, merged)

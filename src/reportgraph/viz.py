@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import base64
 import functools
-import gc
 import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -45,6 +43,7 @@ from pyvis.network import Network
 from rdflib import DCTERMS, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from reportgraph.gcpause import gc_paused
 from reportgraph.model import ENTITY_TYPES
 from reportgraph.rdf import RG
 from reportgraph.viz_style import (
@@ -147,23 +146,10 @@ class VizGraph:
 _T = TypeVar("_T")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector: reading and drawing make many small objects, none cyclic
-    garbage, and each collection walks the whole graph in memory for nothing (a third of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _without_gc(func: Callable[..., _T]) -> Callable[..., _T]:
     @functools.wraps(func)
     def run(*args: Any, **kwargs: Any) -> _T:
-        with _gc_paused():
+        with gc_paused():
             return func(*args, **kwargs)
 
     return run
