@@ -119,6 +119,15 @@ def test_shorter_project_form_merges_into_the_longer(work_report: WorkReport) ->
     assert len([e for e in linked.entities if e.type == "Project"]) == 1
 
 
+def test_project_named_as_a_project_merges_into_its_renewal_unit(work_report: WorkReport) -> None:
+    """The same undertaking written with another generic tail (项目 / 单元) and a word left out."""
+    linked = _link_lines(work_report, "青松大街片区重点城市更新单元完成权利人核实。",
+                         "青松大街重点城市更新项目专项规划获批。")
+    entity = _entity(linked, "Project/青松大街片区重点城市更新单元")
+    assert entity.aliases == ["青松大街重点城市更新项目"]
+    assert len([e for e in linked.entities if e.type == "Project"]) == 1
+
+
 def test_list_item_project_merges_into_its_full_name(work_report: WorkReport) -> None:
     linked = _link_lines(work_report, "东湖旧村、西湖旧村2个项目实施主体确认。",
                          "东湖旧村城市更新项目完成拆除。")

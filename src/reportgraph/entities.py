@@ -45,7 +45,6 @@ CLOSERS = "”’」』\""
 PUNCT = set("，；。：！？、（）()《》“”‘’\"「」『』·—-+ \n")
 COUNTER = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|所|条|家|座|项|处|大|宗)"
 PHASE = re.compile(r"^(?:[一二三四五六七八九十]|\d{1,2})期(?:工程)?")
-ORDINAL = re.compile(r"^第?[\d" + NUMERAL_CHARS + r"]+(?:届|次|批|期)?$")
 #: the order in which two candidates on the same span are preferred
 SOURCE_RANK = {"gazetteer": 0, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5}
 

@@ -118,11 +118,11 @@ def _canonical_names(mentions: list[Mention], types: dict[str, str],
 
 def _longer_form(n: str, etype: str, by_length: list[str]) -> str | None:
     """The longer name of the same type that ``n`` is a short form of, if exactly one is."""
-    # every rule below keeps the short form's last character in the long one (区委 / 宝安区委,
+    # every rule below keeps the short form's first character in the long one (区委 / 宝安区委,
     # 军创集团, 和一 / 和一社区, 省人民政府 / 广东省政府): a cheap test before the full one
-    last = n[-1]
+    first = n[0]
     hits = [long for long in by_length
-            if len(long) >= len(n) and long != n and last in long and _abbreviates(n, long, etype)]
+            if len(long) >= len(n) and long != n and first in long and _abbreviates(n, long, etype)]
     return hits[0] if len(hits) == 1 or (hits and etype == "Community") else None
 
 

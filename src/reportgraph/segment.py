@@ -240,13 +240,9 @@ def _sections(report: Report, paragraphs: list[_Paragraph]) -> None:
             parts[-1][2].append(p)
     if len(parts) == 1:
         parts[0] = (_part_from_title(report.title), "", parts[0][2])
-    counter = 0
     for part_no, (part, heading, paras) in enumerate(parts):
-        if not paras:
-            continue
-        for sec in _split_part(report, part, part_no, heading, paras):
-            counter += 1
-            report.sections.append(sec)
+        if paras:
+            report.sections.extend(_split_part(report, part, part_no, heading, paras))
     sentence_no = 0
     for sec in report.sections:
         for start, end in _sentence_spans(report.text, sec.start, sec.end):
@@ -283,10 +279,12 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
     for p, f in zip(paras, folded):
         m = style.match(f) if style else None
         if m:
-            number = chinese_to_int(m.group(1)) if style is not DASH_HEADING and m.lastindex and m.lastindex >= 2 \
-                else len(sections) + 1
-            if style is DIGIT_HEADING:
+            if style is DASH_HEADING:
+                number = len(sections) + 1  # ——…。 lead-ins are numbered by their order
+            elif style is DIGIT_HEADING:
                 number = int(m.group(1))
+            else:
+                number = chinese_to_int(m.group(1)) or len(sections) + 1
             body = m.group(m.lastindex)
             head = _heading_words(p.text[len(p.text) - len(body):])
             current = Section(f"{pid}-{len(sections) + 1}", part, number, head, _short_label(head),
