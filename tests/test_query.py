@@ -559,3 +559,15 @@ def test_the_command_as_a_user_runs_it(graph_file: Path, tmp_path: Path) -> None
     assert "line 3, column" in done.stderr and "Traceback" not in done.stderr
     done = run("ASK { ?c a rg:Community }")
     assert (done.returncode, done.stdout) == (0, "true\n")
+
+
+@pytest.mark.parametrize("params", [{}, {"nme": "沙头社区"}, {"name": "沙头社区", "extra": "x"}])
+def test_api_named_query_needs_exactly_its_parameters(qgraph: QueryGraph, params: dict[str, str]) -> None:
+    """query(g, "entity") without name= would list every fact of every entity; it is refused instead."""
+    with pytest.raises(QueryError, match="'entity' takes name="):
+        reportgraph.query(qgraph, "entity", **params)
+
+
+def test_api_named_query_with_its_parameter(qgraph: QueryGraph) -> None:
+    rows = reportgraph.query(qgraph, "entity", name="沙头社区")
+    assert rows and all(str(r["entity"]).endswith("/community/沙头社区") for r in rows)

@@ -51,10 +51,15 @@ examples:
   reportgraph build                         # seeds/ -> output/graph.ttl
   reportgraph build reports/ --out out/     # every report under reports/
   reportgraph query --name targets          # ask the graph (query --list: the named queries)
+  reportgraph viz --type Community          # draw a part of the graph
+  reportgraph export --format csv --out t/  # tables for a spreadsheet (also nt, trig, jsonld, graphml …)
+  reportgraph validate                      # check the graph against the SHACL shapes
   reportgraph build --help                  # the options of one command
 
-exit codes: 0 all built; 1 some inputs failed (the rest were written);
-2 usage error or nothing could be built; 130 interrupted.
+exit codes: 0 success; 1 build: some inputs failed (the rest were written),
+query: an ASK answered false, validate: the graph has violations;
+2 usage error, a missing or broken file, or nothing could be built;
+130 interrupted.
 """
 
 _BUILD_EPILOG = """\
@@ -179,7 +184,10 @@ def summarize(reports: Sequence[LinkedReport], written: Path | None = None) -> s
         f"indicators:  {sum(kinds.values())}  (achievement {kinds.get('achievement', 0)}, "
         f"target {kinds.get('target', 0)})"
     )
-    lines.append(f"work areas:  {sum(len(labels) for _, labels in areas)} sections")
+    every_area = sum(len(linked.report.sections) for linked in reports)
+    numbered = sum(len(labels) for _, labels in areas)
+    # a part's unnumbered opening (上半年工作总结, 前言) is a work area too, but not a section heading
+    lines.append(f"work areas:  {every_area}  ({numbered} numbered sections, {every_area - numbered} part openings)")
     for report, labels in areas[:_MAX_REPORT_LINES]:
         name = Path(report.path).name or report.path
         lines.append(f"  {name}: {_abbreviate(labels) if labels else '-'}")

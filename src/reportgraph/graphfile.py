@@ -62,6 +62,8 @@ def read_graph(path: str | os.PathLike[str]) -> Graph:
     import pyoxigraph as ox
 
     file = Path(path)
+    if file.is_dir() and (file / "graph.ttl").is_file():
+        file = file / "graph.ttl"  # the folder `reportgraph build --out DIR` wrote
     name = getattr(ox.RdfFormat, FORMATS_BY_SUFFIX.get(file.suffix.lower(), ""), None)
     if name is None:
         known = ", ".join(sorted(FORMATS_BY_SUFFIX))

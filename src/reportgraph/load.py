@@ -41,7 +41,7 @@ SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|contributing)([.
 MAX_BYTES = 50 * 1024 * 1024
 
 NO_SUCH_PATH = "no such file or folder"
-NO_REPORTS = "no reports found (looked for .txt, .md, .html, .docx, .pdf)"
+NO_REPORTS = f"no reports found (looked for {', '.join(REPORT_SUFFIXES)})"
 EMPTY = "file is empty"
 NO_TEXT = "file has no text"
 BINARY = "looks like a binary file, not a text report"

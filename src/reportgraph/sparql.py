@@ -678,6 +678,13 @@ def query(graph_or_path: GraphSource, sparql: str, /, **params: Any) -> list[dic
     Raises QuerySyntaxError (with ``line`` and ``column``) for a bad query,
     QueryError when it cannot run, ReportError for a missing or broken file.
     """
+    named = named_queries().get(sparql.strip())
+    if named is not None:
+        # a named query's parameters are what the command line asks for: all of them, by name
+        wanted = {p.name for p in named.params}
+        if set(params) != wanted:
+            want = ", ".join(f"{p.name}= ({p.help})" for p in named.params) or "no parameters"
+            raise QueryError(f"the named query {named.name!r} takes {want}; got {', '.join(params) or 'none'}")
     return load(graph_or_path).query(sparql, **params)
 
 
