@@ -399,3 +399,16 @@ def test_mention_objects_are_the_extracted_ones(work_report: WorkReport) -> None
     linked_mentions: list[Mention] = [m for e in lr.entities for m in e.mentions]
     for m in x.mentions:
         assert any(m is lm for lm in linked_mentions)
+
+
+def test_a_place_spanning_two_communities_is_in_neither(work_report: WorkReport) -> None:
+    """潭头-后亭片区 holds the bare name 后亭 but names a neighbourhood across two communities."""
+    linked = _link_lines(work_report, "创建青松等3个垃圾分类达标社区。", "开展东湖-青松片区城市设计研究。")
+    assert "Community/青松社区" in _by_key(linked) or "Community/青松" in _by_key(linked)
+    assert not [r for r in _relations(linked) if r[1] == "locatedIn" and "青松" in r[2]]
+
+
+def test_a_programme_named_inside_an_honor_runs_nowhere(work_report: WorkReport) -> None:
+    linked = _link_lines(work_report, "青松社区荣获2024年全国“四季花开”示范展示点。")
+    assert not [r for r in _relations(linked) if r[1] == "runIn"]
+    assert ("Community/青松社区", "wonHonor") in {(r[0], r[1]) for r in _relations(linked)}

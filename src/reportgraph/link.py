@@ -203,6 +203,8 @@ def _relations(entities: list[Entity]) -> list[Relation]:
         for pm, program in pairs:
             if program.type != "Program":
                 continue
+            if _nested(pm, pairs):
+                continue  # 荣获全国“四季村晚”冬季示范展示点: a programme named inside an honor runs nowhere
             for m, e in pairs:
                 if e.type == "Community" and _same_clause(m, pm) and not _overlaps(m, pm):
                     out.setdefault((program.key, "runIn", e.key), Relation(program.key, "runIn", e.key, m.sentence))
@@ -216,7 +218,10 @@ class _NameIndex:
         self.by_first: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
         for e in entities:
             for n in {norm(x) for x in (e.name, *e.aliases)}:
-                if len(n) >= 2:
+                # a community counts only by its full name: a bare 后亭 inside 潭头-后亭片区
+                # names a neighbourhood that spans two communities, not one of them
+                full = e.type != "Community" or n.endswith(("社区", "村"))
+                if len(n) >= 2 and full:
                     self.by_first[n[0]].append((n, e))
 
     def inside(self, text: str) -> list[Entity]:
