@@ -399,3 +399,10 @@ def test_full_width_text_keeps_offsets(work_report: WorkReport) -> None:
 def test_a_report_without_names_has_no_mentions(work_report: WorkReport) -> None:
     found = _mentions(work_report, "各项工作有序推进，群众满意度持续提升。")
     assert found == []
+
+
+@pytest.mark.parametrize("sentence", ["深入推进重大合作平台建设。", "实施省级重大人才工程。", "加快推进重点项目建设。"])
+def test_a_kind_of_undertaking_is_not_a_name(work_report: WorkReport, sentence: str) -> None:
+    """重大…平台, 省级重大…工程: descriptions of a kind of undertaking, not named ones."""
+    found = _mentions(work_report, sentence)
+    assert not [m for m in found if m.type in ("Program", "Project")]

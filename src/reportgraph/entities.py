@@ -448,6 +448,10 @@ def _from_suffixes(s: _Sentence) -> list[Candidate]:
         yearless = re.sub(r"^\d{4}年度?", "", core)
         if _generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
             continue  # 2024年工作计划: a heading's words, not a name
+        if suffix.kind in ("Initiative", "Program") and "“" not in core \
+                and any(re.sub(r"^(国家级|国家|省级|市级|区级)", "", core).startswith(w)
+                        for w in words("generic_openers.txt")):
+            continue  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
         if s.counted and suffix.kind != "Community":
             continue  # 3所学校项目, 四大特色项目: a counted common noun
         if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core, registered) \
