@@ -406,3 +406,16 @@ def test_a_kind_of_undertaking_is_not_a_name(work_report: WorkReport, sentence: 
     """重大…平台, 省级重大…工程: descriptions of a kind of undertaking, not named ones."""
     found = _mentions(work_report, sentence)
     assert not [m for m in found if m.type in ("Program", "Project")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("新和大道、锦程路完成综合改造。", ("Place", "新和大道")),
+])
+def test_a_conjunction_inside_a_short_name(work_report: WorkReport, sentence: str, expected: tuple[str, str]) -> None:
+    """和 after a clause's first character, before a short run, belongs to the name."""
+    assert expected in _pairs(_mentions(work_report, sentence))
+
+
+def test_a_conjunction_between_two_nouns_ends_a_name(work_report: WorkReport) -> None:
+    found = _pairs(_mentions(work_report, "推动平台企业和平台内经营者共赢发展。"))
+    assert not [name for _, name in found if "和" in name]

@@ -186,7 +186,11 @@ class _Sentence:
             if not piece or any(ch in PUNCT for ch in piece) and not self._code(a, b):
                 break
             trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
-            if b == tokens[k][2] and not trade_word and _stops(piece, kind, clause_start=self._clause_start(a)):
+            # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
+            inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
+                                 and len(tokens[k - 1][0]) == 1 and self._clause_start(tokens[k - 1][1]))
+            if b == tokens[k][2] and not trade_word and not inner_conjunction \
+                    and _stops(piece, kind, clause_start=self._clause_start(a)):
                 break
             if not allow_numbers and not self._code(a, b) and self._counted(tokens, k):
                 self.counted = True
