@@ -358,7 +358,7 @@ def _from_issuer(s: _Sentence, issuer: str) -> list[Candidate]:
         if at >= 0 else []
 
 
-def _resolve_kind(kind: str, core: str, s: _Sentence, start: int, end: int) -> str | None:
+def _resolve_kind(kind: str, core: str, s: _Sentence, start: int, end: int) -> str:
     """Facility and Initiative become a concrete type from their words and clause."""
     if kind == "Facility":
         clause = s.clause(start, end)
@@ -421,6 +421,7 @@ def _community_start(s: _Sentence, start: int, suffix_at: int) -> int | None:
 
 
 def _from_suffixes(s: _Sentence) -> list[Candidate]:
+    """Names that end in a type word, their left edge found by walking back over words."""
     out = []
     by_word = _suffix_by_word()
     text = s.text
@@ -431,8 +432,7 @@ def _from_suffixes(s: _Sentence) -> list[Candidate]:
             continue  # the suffix is the start of a longer word: 路径, 街道
         if len(suffix.word) > 1 and suffix.kind == "Honor" and start_suffix not in s.token_start:
             continue  # the suffix is the end of a longer word
-        quote = s.in_quote(start_suffix)
-        if quote:
+        if s.in_quote(start_suffix):
             continue  # handled as a quoted name
         phase = PHASE.match(text[end:])
         if phase and suffix.kind in ("Facility", "Initiative", "Project", "Place"):
@@ -445,32 +445,37 @@ def _from_suffixes(s: _Sentence) -> list[Candidate]:
                 continue
         if suffix.min_core == 0 and start_suffix - start > 3:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
-        core = text[start:start_suffix]
-        if start > 0 and text[start - 1] == "等" and suffix.kind != "Community":
-            continue  # …等特色议事平台: the category a list belongs to, not a name
-        registered = "有限" in suffix.word
-        yearless = re.sub(r"^\d{4}年度?", "", core)
-        if _generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
-            continue  # 2024年工作计划: a heading's words, not a name
-        if suffix.kind in ("Initiative", "Program") and "“" not in core \
-                and any(re.sub(r"^(国家级|国家|省级|市级|区级)", "", core).startswith(w)
-                        for w in words("generic_openers.txt")):
-            continue  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
-        if s.counted and suffix.kind != "Community":
-            continue  # 3所学校项目, 四大特色项目: a counted common noun
-        if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core, registered) \
-                or _attribute_only(s, start, start_suffix, suffix.kind, suffix.word) or re.search(r"[\d" + NUMERAL_CHARS + r"](亿|万)?元", core) \
-                or text[end:end + 1] in _blocking_followers():
+        if _not_a_name(s, suffix, start, start_suffix, end):
             continue
-        if suffix.word in TRAILING_ONLY and not re.match(r"$|[，；。：！？、等的\n]", text[end:end + 1]):
-            continue
-        if suffix.kind == "Event" and not re.search(r"[\u4e00-\u9fff]{2}", core + suffix.word):
-            continue
-        etype = _resolve_kind(suffix.kind, core, s, start, end)
-        if etype is None:
-            continue
+        etype = _resolve_kind(suffix.kind, text[start:start_suffix], s, start, end)
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _not_a_name(s: _Sentence, suffix: _Suffix, start: int, start_suffix: int, end: int) -> bool:
+    """Is the run before a suffix a description rather than a proper name?"""
+    text = s.text
+    core = text[start:start_suffix]
+    if start > 0 and text[start - 1] == "等" and suffix.kind != "Community":
+        return True  # …等特色议事平台: the category a list belongs to, not a name
+    registered = "有限" in suffix.word
+    yearless = re.sub(r"^\d{4}年度?", "", core)
+    if _generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
+        return True  # 2024年工作计划: a heading's words, not a name
+    if suffix.kind in ("Initiative", "Program") and "“" not in core \
+            and any(re.sub(r"^(国家级|国家|省级|市级|区级)", "", core).startswith(w)
+                    for w in words("generic_openers.txt")):
+        return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
+    if s.counted and suffix.kind != "Community":
+        return True  # 3所学校项目, 四大特色项目: a counted common noun
+    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or _generic_core(suffix.kind, core, registered) \
+            or _attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
+        return True
+    if re.search(r"[\d" + NUMERAL_CHARS + r"](亿|万)?元", core) or text[end:end + 1] in _blocking_followers():
+        return True  # 千亿元县: an amount; 机场群: a collective
+    if suffix.word in TRAILING_ONLY and not re.match(r"$|[，；。：！？、等的\n]", text[end:end + 1]):
+        return True  # 试点安装…: the suffix is a verb here
+    return suffix.kind == "Event" and not re.search(r"[\u4e00-\u9fff]{2}", core + suffix.word)
 
 
 def _quote_head(tail: str) -> tuple[int, str] | None:
