@@ -59,7 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                   physics=viz_style.PHYSICS_MAX_NODES)
     parser.add_argument(
         "--graph", metavar="FILE", default=DEFAULT_GRAPH,
-        help=f"the graph to draw: Turtle, or any RDF format rdflib reads, by file extension (default: {DEFAULT_GRAPH})",
+        help="the graph to draw: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML, by file extension, "
+        f"or the folder build --out wrote (default: {DEFAULT_GRAPH})",
     )
     parser.add_argument(
         "--out", metavar="FILE",
