@@ -505,3 +505,17 @@ def test_half_width_semicolon_ends_a_heading_like_the_full_width_one(segment_tex
     half = segment_text(text.translate(HALF))
     assert full.problems[0].label == "经济增长动力不足"
     assert _structure(half) == _structure(full)
+
+
+def test_a_part_holding_problems_and_next_steps(segment_text: SegmentText) -> None:
+    """二、存在的问题和下一步打算 with （一）存在问题 / （二）下一步打算: problems, then a plan."""
+    report = segment_text(
+        "青松街道2024年上半年工作总结\n"
+        "一、上半年工作总结\n（一）经济发展。规上工业增加值增长5%。\n"
+        "二、存在的问题和下一步打算\n"
+        "（一）存在问题。一是产业空间不足。二是配套设施滞后。\n"
+        "（二）下一步打算。力争全年规上工业增加值增长6%。\n"
+    )
+    assert [p.label for p in report.problems] == ["产业空间不足", "配套设施滞后"]
+    parts = {sec.heading: sec.part for sec in report.sections if sec.number is not None}
+    assert parts["存在问题"] == "problems" and parts["下一步打算"] == "plan"

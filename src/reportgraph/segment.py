@@ -243,6 +243,10 @@ def _sections(report: Report, paragraphs: list[_Paragraph]) -> None:
     for part_no, (part, heading, paras) in enumerate(parts):
         if paras:
             report.sections.extend(_split_part(report, part, part_no, heading, paras))
+    for sec in report.sections:
+        # 二、存在的问题和下一步打算 → （二）下一步工作打算: that section is the plan
+        if sec.part == "problems" and sec.number is not None and _part_of(sec.heading, "problems", False) == "plan":
+            sec.part = "plan"
     sentence_no = 0
     for sec in report.sections:
         for start, end in _sentence_spans(report.text, sec.start, sec.end):
@@ -335,9 +339,10 @@ def _problems(report: Report) -> None:
     leads = words("problem_leads.txt")
     for sec in report.sections:
         if sec.part == "problems":
-            if sec.number is not None:
+            if sec.number is not None and _part_of(sec.heading, "", False) != "problems":
                 _add_problem(report, sec, sec.heading, sec.start)
                 continue
+            # a problems part's opening, or a section headed 存在问题: its 一是…二是… are the problems
             body = report.text[sec.start:sec.end]
             for m in INLINE_SHI.finditer(fold(body)):
                 rest = body[m.end():]
