@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, Literal
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -156,3 +157,19 @@ def seed_build() -> BuildResult:
     from reportgraph import pipeline
 
     return pipeline.build([REPO / "seeds" / "shajing-2024h1.txt"])
+
+
+def copy_graph(g: Graph) -> Graph:
+    """A changeable copy of a graph, prefixes included (session fixtures' graphs are shared)."""
+    out = Graph()
+    for prefix, ns in g.namespaces():
+        out.bind(prefix, ns, override=True, replace=True)
+    for t in g:
+        out.add(t)
+    return out
+
+
+def lit_int(node: object) -> int:
+    """An integer literal's value; anything else fails the test."""
+    assert isinstance(node, Literal)
+    return int(node.toPython())

@@ -15,7 +15,7 @@ import pytest
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from conftest import OTHER_REPORT, SMALL_REPORT
+from conftest import OTHER_REPORT, SMALL_REPORT, copy_graph, lit_int
 from reportgraph import cli, export, pipeline
 from reportgraph.graphfile import read_graph
 from reportgraph.pipeline import BuildResult
@@ -28,20 +28,6 @@ RDF_FORMATS = {
     "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD,
 }
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
-
-
-def lit_int(node: object) -> int:
-    assert isinstance(node, Literal)
-    return int(node.toPython())
-
-
-def copy(g: Graph) -> Graph:
-    out = Graph()
-    for prefix, ns in g.namespaces():
-        out.bind(prefix, ns, override=True, replace=True)
-    for t in g:
-        out.add(t)
-    return out
 
 
 def one_file(graph: Graph, fmt: str) -> bytes:
@@ -84,7 +70,7 @@ def oxigraph_reads(data: bytes, fmt: str) -> list[ox.Quad]:
 @pytest.fixture(scope="module")
 def seed_graph(seed_build: BuildResult) -> Graph:
     """A copy: export binds prefixes on the graph it writes."""
-    return copy(seed_build.graph)
+    return copy_graph(seed_build.graph)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +97,7 @@ def test_reads_back_exactly_in_oxigraph(seed_graph: Graph, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", [*RDF_FORMATS, "graphml", "csv"])
 def test_same_graph_same_bytes(seed_graph: Graph, seed_build: BuildResult, fmt: str) -> None:
-    again = copy(seed_build.graph)
+    again = copy_graph(seed_build.graph)
     assert export.export(seed_graph, fmt) == export.export(again, fmt)
 
 
@@ -135,7 +121,7 @@ def test_turtle_has_readable_prefixes_and_equals_build_output(seed_graph: Graph,
 
 
 def test_named_graph_per_report(two_reports: BuildResult) -> None:
-    g = copy(two_reports.graph)
+    g = copy_graph(two_reports.graph)
     reports = sorted(str(r) for r in g.subjects(RDF.type, RG.Report))
     assert len(reports) == 2
     for fmt in ("nq", "trig"):
@@ -159,7 +145,7 @@ def test_named_graph_per_report(two_reports: BuildResult) -> None:
 
 
 def test_named_graphs_read_back_exactly_in_oxigraph(two_reports: BuildResult) -> None:
-    g = copy(two_reports.graph)
+    g = copy_graph(two_reports.graph)
     for fmt in ("nq", "trig"):
         quads = oxigraph_reads(one_file(g, fmt), fmt)
         graphs = {str(q.graph_name) for q in quads}

@@ -12,6 +12,7 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from conftest import copy_graph, lit_int
 from reportgraph import cli, validate
 from reportgraph.pipeline import BuildResult
 from reportgraph.rdf import RG
@@ -22,34 +23,6 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology" / "reportgraph.ttl"
 
-#: Violations the current extraction is known to produce: real data problems, reported to the team and
-#: listed here so that the test still catches every new one. Remove an entry when it is fixed.
-KNOWN_DATA_PROBLEMS: set[str] = set()  # messages of violations the extraction is known to produce
-
-
-def lit_int(node: object) -> int:
-    assert isinstance(node, Literal)
-    return int(node.toPython())
-
-
-def copy(g: Graph) -> Graph:
-    out = Graph()
-    for prefix, ns in g.namespaces():
-        out.bind(prefix, ns, override=True, replace=True)
-    for t in g:
-        out.add(t)
-    return out
-
-
-def without_known_problems(g: Graph) -> Graph:
-    """The graph minus the triples behind KNOWN_DATA_PROBLEMS: what a fixed extraction would give."""
-    out = copy(g)
-    for s, o in list(out.subject_objects(RG.runIn)):
-        if (s, RDF.type, RG.Program) not in out:
-            out.remove((s, RG.runIn, o))
-    return out
-
-
 @pytest.fixture(scope="module")
 def seed_report(seed_build: BuildResult) -> ValidationReport:
     return validate.validate(seed_build.graph)
@@ -58,15 +31,10 @@ def seed_report(seed_build: BuildResult) -> ValidationReport:
 # --------------------------------------------------------------------------- the bundled graph
 
 
-def test_bundled_graph_has_no_new_violations(seed_report: ValidationReport) -> None:
-    unknown = [f for f in seed_report.violations if f.message not in KNOWN_DATA_PROBLEMS]
-    assert not unknown, "\n".join(f"{f.message}: {f.focus}" for f in unknown)
-
-
-def test_bundled_graph_conforms_once_known_problems_are_fixed(seed_build: BuildResult) -> None:
-    report = validate.validate(without_known_problems(seed_build.graph))
-    assert report.conforms, [(f.message, str(f.focus)) for f in report.violations]
-    assert not report.warnings
+def test_bundled_graph_conforms(seed_report: ValidationReport) -> None:
+    assert seed_report.conforms, [(f.message, str(f.focus)) for f in seed_report.violations]
+    assert not seed_report.violations
+    assert not seed_report.warnings
 
 
 def test_validation_does_not_change_the_graph(seed_build: BuildResult) -> None:
@@ -259,7 +227,7 @@ BREAKERS: dict[str, tuple[Breaker, str]] = {
 @pytest.fixture(scope="module")
 def broken(seed_build: BuildResult) -> tuple[Graph, dict[str, Node], ValidationReport]:
     """Every breakage at once, each on its own nodes, validated once (validation takes seconds)."""
-    g = without_known_problems(seed_build.graph)
+    g = copy_graph(seed_build.graph)
     nodes = {name: breaker(g) for name, (breaker, _) in BREAKERS.items()}
     return g, nodes, validate.validate(g)
 
@@ -291,7 +259,7 @@ def test_readable_report(broken: tuple[Graph, dict[str, Node], ValidationReport]
 
 
 def test_limit_per_group(seed_build: BuildResult) -> None:
-    g = without_known_problems(seed_build.graph)
+    g = copy_graph(seed_build.graph)
     for ind in sorted(g.subjects(RDF.type, RG.Achievement), key=str)[:12]:
         g.remove((ind, RG.unit, None))
     report = validate.validate(g)
@@ -370,14 +338,14 @@ def run(*argv: str) -> subprocess.CompletedProcess[str]:
 
 def test_command_exit_0_on_a_sound_graph(seed_build: BuildResult, tmp_path: Path) -> None:
     path = tmp_path / "graph.ttl"
-    path.write_bytes(write_turtle(without_known_problems(seed_build.graph)))
+    path.write_bytes(write_turtle(copy_graph(seed_build.graph)))
     done = run("validate", "--graph", str(path))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "conforms to the shapes" in done.stdout
 
 
 def test_command_exit_1_and_lists_violations(seed_build: BuildResult, tmp_path: Path) -> None:
-    g = without_known_problems(seed_build.graph)
+    g = copy_graph(seed_build.graph)
     node = no_unit(g)
     no_metric(g)
     path = tmp_path / "graph.ttl"
@@ -393,7 +361,7 @@ def test_command_exit_1_and_lists_violations(seed_build: BuildResult, tmp_path: 
 
 
 def test_command_warnings_alone_exit_0(seed_build: BuildResult, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    g = without_known_problems(seed_build.graph)
+    g = copy_graph(seed_build.graph)
     no_metric(g)
     path = tmp_path / "graph.ttl"
     path.write_bytes(write_turtle(g))

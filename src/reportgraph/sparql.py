@@ -18,7 +18,6 @@ or asks for rdflib terms, so ``reportgraph query`` starts fast.
 """
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 import pyoxigraph as ox
 
 from reportgraph.errors import ReportError
+from reportgraph.gcpause import gc_paused
 
 if TYPE_CHECKING:  # only for annotations: importing rdflib costs start-up time
     from rdflib import Graph
@@ -503,13 +503,8 @@ def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Q
     A large result is many small objects and no cyclic garbage; left on, the
     collector would walk them all again and again while they are made.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _collect_all(result)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _collect_all(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
