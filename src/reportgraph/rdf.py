@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import quote
 
-from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import ORG, PROV, TIME
+from rdflib import DCTERMS, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import PROV
 from rdflib.term import Node
 
+from reportgraph import vocab
 from reportgraph.gcpause import gc_paused
-from reportgraph.model import ENTITY_TYPES, Entity, Indicator, LinkedReport, Report, Sentence
+from reportgraph.model import Entity, Indicator, LinkedReport, Report, Sentence
 
 __all__ = [
     "INST", "RG", "bind_prefixes", "entity_iri", "iri_safe", "period_iri",
@@ -31,18 +32,12 @@ __all__ = [
 ]
 
 #: The ontology's namespace (classes and properties).
-RG = Namespace("https://w3id.org/reportgraph/ns#")
+RG = Namespace(vocab.RG_NS)
 #: Where instance IRIs (reports, entities, periods ...) live.
-INST = Namespace("https://w3id.org/reportgraph/id/")
+INST = Namespace(vocab.INST_NS)
 
 #: Section.part code -> the rg:Part individual.
-_PARTS: dict[str, URIRef] = {
-    "summary": RG.summaryPart,
-    "problems": RG.problemsPart,
-    "plan": RG.planPart,
-    "preamble": RG.preamblePart,
-    "other": RG.otherPart,
-}
+_PARTS: dict[str, URIRef] = {part: RG[f"{part}Part"] for part in vocab.PARTS}
 
 #: The kinds of place the ontology declares (all rdfs:subClassOf rg:Place).
 _PLACE_CLASSES: frozenset[str] = frozenset({
@@ -51,12 +46,12 @@ _PLACE_CLASSES: frozenset[str] = frozenset({
 })
 #: Entity types the ontology declares: the eight of model.ENTITY_TYPES plus
 #: the kinds of place, so a linker that knows a place is a road can say so.
-_ENTITY_CLASSES: frozenset[str] = frozenset(ENTITY_TYPES) | _PLACE_CLASSES
+_ENTITY_CLASSES: frozenset[str] = frozenset(vocab.ENTITY_TYPES) | _PLACE_CLASSES
 
 #: Entity-to-entity properties the ontology declares (all under rg:relatedTo).
-_RELATIONS: frozenset[str] = frozenset({"locatedIn", "runIn", "wonHonor", "involves", "partOf", "relatedTo"})
+_RELATIONS: frozenset[str] = frozenset(vocab.RELATIONS)
 
-_INDICATOR_CLASSES: dict[str, URIRef] = {"achievement": RG.Achievement, "target": RG.Target}
+_INDICATOR_CLASSES: dict[str, URIRef] = {kind: RG[cls] for kind, cls in vocab.INDICATOR_CLASSES.items()}
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _IRI_KEEP = frozenset("-_.")
@@ -82,11 +77,8 @@ def iri_safe(text: str) -> str:
 
 def bind_prefixes(g: Graph) -> None:
     """Bind the prefixes the project's graphs use, so Turtle output is readable."""
-    for prefix, ns in (
-        ("rg", RG), ("inst", INST), ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("xsd", XSD),
-        ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS), ("org", ORG), ("time", TIME),
-    ):
-        g.bind(prefix, ns, override=True, replace=True)
+    for prefix, ns in vocab.GRAPH_PREFIXES.items():
+        g.bind(prefix, Namespace(ns), override=True, replace=True)
 
 
 def report_iri(report: Report) -> URIRef:

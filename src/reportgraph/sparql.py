@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 import pyoxigraph as ox
 
+from reportgraph import vocab
 from reportgraph.errors import ReportError
 from reportgraph.gcpause import gc_paused
 
@@ -41,26 +42,11 @@ __all__ = [
     "QuerySyntaxError", "UnknownQueryError", "load", "named_queries", "named_query", "query", "similar_names", "bind_values", "sparql_string",
 ]
 
-#: The ontology's namespace and the instance namespace; the same strings as
-#: ``rdf.RG`` and ``rdf.INST`` (a test checks), spelled out so that this module
-#: does not have to import rdflib.
-RG_NS = "https://w3id.org/reportgraph/ns#"
-INST_NS = "https://w3id.org/reportgraph/id/"
+RG_NS = vocab.RG_NS
+INST_NS = vocab.INST_NS
 
 #: Prefixes declared for every query (a query's own PREFIX lines override them).
-PREFIXES: dict[str, str] = {
-    "rg": RG_NS,
-    "inst": INST_NS,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "time": "http://www.w3.org/2006/time#",
-}
+PREFIXES: dict[str, str] = dict(vocab.GRAPH_PREFIXES)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
