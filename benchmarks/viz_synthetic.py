@@ -17,8 +17,9 @@ from decimal import Decimal
 from rdflib import Graph
 
 from reportgraph.model import (
-    ENTITY_TYPES, Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
+    Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
 )
+from reportgraph.vocab import ENTITY_TYPES
 from reportgraph.rdf import to_graph
 
 #: (part, number) of each section of a synthetic report; number None is a part's opening.
@@ -92,14 +93,15 @@ def _report(r: int, rng: random.Random, shared: list[tuple[str, str]]) -> Linked
                 entity_keys=[rng.choice(entities).key] if rng.random() < 0.2 else [],
             ))
     problems_sec = next(s for s in sections if s.part == "problems")
-    report.problems = [Problem(label=f"问题{p}有待解决", sentence=problems_sec.sentences[p], section_id=problems_sec.id)
-                       for p in range(3)]
+    problems = [Problem(label=f"问题{p}有待解决", sentence=problems_sec.sentences[p], section_id=problems_sec.id)
+                for p in range(3)]
     relations = []
     for _ in range(len(entities) // 5):
         a, b = rng.sample(entities, 2)
         relations.append(Relation(subject=a.key, predicate=rng.choice(_RELATIONS), object=b.key,
                                   sentence=a.mentions[0].sentence))
-    return LinkedReport(report=report, entities=entities, indicators=indicators, relations=relations)
+    return LinkedReport(report=report, entities=entities, indicators=indicators, relations=relations,
+                        problems=problems)
 
 
 def synthetic_reports(nodes: int, seed: int = 1) -> list[LinkedReport]:

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import WriteReport
 from reportgraph import cli, load, pipeline
+from reportgraph.segment import NO_STRUCTURE
 
 
 def _build(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -48,7 +49,7 @@ def test_text_with_no_structure(capsys: pytest.CaptureFixture[str], write_report
     shapeless = write_report("这是一段随手记下的文字，没有标题，也没有编号。\n第二段文字。\n", "in/notes.txt")
     code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert code == 0  # built, with a warning: structure-less text still yields what can be found
-    assert err == f"reportgraph: warning: {shapeless}: {load.NO_STRUCTURE}\n"
+    assert err == f"reportgraph: warning: {shapeless}: {NO_STRUCTURE}\n"
     assert "reports:     2" in out and (tmp_path / "out" / "graph.ttl").exists()
 
 

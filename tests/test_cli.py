@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from conftest import WriteReport
 from reportgraph import cli
-from reportgraph.model import ENTITY_TYPES
+from reportgraph.vocab import ENTITY_TYPES
 
 
 def _graph(path: Path) -> rdflib.Graph:

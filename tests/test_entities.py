@@ -10,9 +10,10 @@ from collections.abc import Callable
 import pytest
 
 from conftest import WriteReport
-from reportgraph.entities import find_mentions
+from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
-from reportgraph.model import ENTITY_TYPES, Mention, Report
+from reportgraph.model import Mention, Report
+from reportgraph.vocab import ENTITY_TYPES
 
 WorkReport = Callable[..., Report]
 QUOTES = "“”‘’\"「」『』《》"

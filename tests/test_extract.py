@@ -4,11 +4,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import SegmentText, WriteReport
-from reportgraph.entities import find_mentions
+from reportgraph.extract.names import find_mentions
 from reportgraph.extract import extract
-from reportgraph.indicators import find_indicators
+from reportgraph.extract.indicators import find_indicators
 from reportgraph.lexicon import Lexicon
-from reportgraph.model import ENTITY_TYPES, Extraction
+from reportgraph.model import Extraction
+from reportgraph.vocab import ENTITY_TYPES
 
 LEXICON = Lexicon.load()
 

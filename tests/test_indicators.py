@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportgraph.indicators import find_indicators
+from reportgraph.extract.indicators import find_indicators
 from reportgraph.model import Indicator, Report
 
 WorkReport = Callable[..., Report]

@@ -1,61 +1,15 @@
-"""lexicon: the packaged word lists and tables, and a user's own gazetteer."""
+"""lexicon: the packaged gazetteer and a user's own."""
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from conftest import WriteReport
 from reportgraph.errors import ReportError
-from reportgraph.lexicon import GazetteerEntry, Lexicon, table, words
-from reportgraph.model import ENTITY_TYPES
-from reportgraph.numerals import fold
-
-DATA = resources.files("reportgraph").joinpath("data")
-LISTS = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".txt"))
-TABLES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".tsv"))
-
-
-def test_the_package_ships_its_lists() -> None:
-    for name in ("furniture.txt", "title_words.txt", "problem_leads.txt", "target_list_headings.txt",
-                 "number_stop_phrases.txt", "appendix_markers.txt"):
-        assert name in LISTS, name
-    for name in ("units.tsv", "part_keywords.tsv", "metadata_fields.tsv", "gazetteer.tsv",
-                 "quantity_qualifiers.tsv", "metric_strip.tsv"):
-        assert name in TABLES, name
-
-
-@pytest.mark.parametrize("name", LISTS)
-def test_packaged_lists_load(name: str) -> None:
-    entries = words(name)
-    assert entries, name
-    assert all(e and e == e.strip() for e in entries)
-    assert not any(e.startswith("#") for e in entries)
-    assert len(entries) == len(set(entries))
-    # longest first, so a regex alternation prefers the longer word
-    assert [len(e) for e in entries] == sorted((len(e) for e in entries), reverse=True)
-
-
-@pytest.mark.parametrize("name", TABLES)
-def test_packaged_tables_load(name: str) -> None:
-    rows = table(name)
-    assert rows, name
-    assert all(len(row) >= 2 and all(row[:2]) for row in rows), name
-    assert not any(row[0].startswith("#") for row in rows)
-
-
-def test_packaged_list_contents() -> None:
-    assert "主要预期目标" in words("target_list_headings.txt")
-    assert "清醒地看到" in words("problem_leads.txt")
-    assert {"两位数"} <= set(words("number_stop_phrases.txt"))
-    units = {row[0]: (row[1], float(row[2])) for row in table("units.tsv")}
-    assert units["%"] == ("%", 1.0)
-    assert units["公里"] == ("米", 1000.0)
-    assert units["家"] == ("家", 1.0)
-    assert ("problems", "问题") in table("part_keywords.tsv")
-    assert dict(table("metadata_fields.tsv"))["信息提供日期"] == "date"
-
+from reportgraph.lexicon import GazetteerEntry, Lexicon
+from reportgraph.vocab import ENTITY_TYPES
+from reportgraph.text import fold
 
 def test_packaged_gazetteer_loads() -> None:
     lexicon = Lexicon.load()

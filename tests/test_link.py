@@ -6,6 +6,9 @@ them and link the one extraction.
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 from collections.abc import Callable
 
 
@@ -13,7 +16,8 @@ from conftest import SegmentText, WriteReport
 from reportgraph.extract import extract
 from reportgraph.lexicon import Lexicon
 from reportgraph.link import link
-from reportgraph.model import ENTITY_TYPES, Entity, Extraction, LinkedReport, Mention, Report
+from reportgraph.model import Entity, Extraction, LinkedReport, Mention, Report
+from reportgraph.vocab import ENTITY_TYPES
 
 WorkReport = Callable[..., Report]
 LEXICON = Lexicon.load()
@@ -360,9 +364,15 @@ def test_link_returns_one_linked_report_per_extraction(segment_text: SegmentText
                                                         small_report_text: str,
                                                         other_report_text: str) -> None:
     extractions = [extract(segment_text(t), LEXICON) for t in (small_report_text, other_report_text)]
+    before = copy.deepcopy([(x.mentions, x.indicators, x.problems) for x in extractions])
     linked = link(extractions, LEXICON)
     assert [lr.report for lr in linked] == [x.report for x in extractions]
-    assert [lr.indicators for lr in linked] == [x.indicators for x in extractions]
+    assert [[dataclasses.replace(i, entity_keys=[]) for i in lr.indicators] for lr in linked] == \
+        [x.indicators for x in extractions]
+    assert [lr.problems for lr in linked] == [x.problems for x in extractions]
+    # link returns new objects: what extract produced is as it was, so it can still be scored alone
+    assert [(x.mentions, x.indicators, x.problems) for x in extractions] == before
+    assert any(i.entity_keys for lr in linked for i in lr.indicators)
 
 
 def test_link_of_an_empty_extraction(segment_text: SegmentText) -> None:

@@ -10,8 +10,9 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from reportgraph.model import (
-    ENTITY_TYPES, Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
+    Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
 )
+from reportgraph.vocab import ENTITY_TYPES
 from reportgraph.rdf import RG, to_graph
 
 #: Plain Namespaces: pytest's collector warns when it probes rdflib's closed XSD and TIME namespaces.
@@ -143,14 +144,14 @@ def sample() -> list[LinkedReport]:
     report = Report(
         path="sample.txt", text=text, title="样例报告", issuer="GovernmentBody别名", date="2024-01-02",
         period="2024年", plan_period="2025年", level="town", region=["甲镇", "未知区"],
-        sections=sections, problems=[Problem("资金不足", sentences[3], "p3")],
+        sections=sections,
     )
-    types = (*ENTITY_TYPES, *PLACE_KINDS)
+    types = ENTITY_TYPES
     entities = [
         Entity(f"{t}/{t}甲", t, f"{t}甲", [f"{t}别名"], [Mention(t, f"{t}甲", 0, 1, sentences[n % 6])])
         for n, t in enumerate(types)
     ]
-    entities.append(Entity("Region/甲镇", "Region", "甲镇", [], []))
+    entities.append(Entity("Place/甲镇", "Place", "甲镇", [], []))
     s1, s4 = sentences[1], sentences[4]
     indicators = [
         Indicator("achievement", "完成投资", Decimal("3"), "亿元", 3e8, "元", "", 16, 19, sentences[1], "p1",
@@ -158,7 +159,7 @@ def sample() -> list[LinkedReport]:
         Indicator("target", "增长", Decimal("5"), "%", 5.0, "%", "以上", 40, 42, s4, "p4"),
     ]
     relations = [Relation("Project/Project甲", rel, "Community/Community甲", s1) for rel in (*RELATIONS, "relatedTo")]
-    return [LinkedReport(report, entities, indicators, relations)]
+    return [LinkedReport(report, entities, indicators, relations, problems=[Problem("资金不足", sentences[3], "p3")])]
 
 
 def check_graph_against_ontology(g: Graph, onto: Graph) -> list[str]:
@@ -203,7 +204,7 @@ def test_every_term_used_by_to_graph_is_declared(onto: Graph) -> None:
     # the sample really exercises the vocabulary
     assert {RG[t] for t in OBJECT_PROPERTIES} <= used
     assert {RG[t] for t in DATATYPE_PROPERTIES} <= used
-    assert {RG[t] for t in (*ENTITY_TYPES, *PLACE_KINDS, "Achievement", "Target", "Problem", "Period")} <= used
+    assert {RG[t] for t in (*ENTITY_TYPES, "Achievement", "Target", "Problem", "Period")} <= used
     assert check_graph_against_ontology(g, onto) == []
 
 

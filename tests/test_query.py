@@ -241,7 +241,7 @@ def test_entity_parameter_is_a_literal_never_query_text(qgraph: QueryGraph, name
 def test_problems_are_the_four_the_report_admits(qgraph: QueryGraph, linked: LinkedReport) -> None:
     got = rows(qgraph, "problems")
     assert [(r["problem"], r["area"], r["sentence"]) for r in got] == [
-        (p.label, area_label(linked, p.section_id), p.sentence.text) for p in linked.report.problems
+        (p.label, area_label(linked, p.section_id), p.sentence.text) for p in linked.problems
     ]
     assert [r["problem"] for r in got] == ["产业转型任重道远", "产业空间有待拓展", "民生保障有待完善", "基层治理有待加强"]
     assert got[0]["sentence"] == "一是产业转型任重道远。"

@@ -49,7 +49,6 @@ def make_report(text: str = TEXT, path: str = "seeds/a.txt") -> LinkedReport:
         path=path, text=text, title="沙井街道2024年上半年工作总结", issuer="沙井街道办事处",
         date="2024-08-19", period="2024年上半年", plan_period="2024年下半年", level="subdistrict",
         region=["沙井街道"], sections=[sec1, sec2],
-        problems=[Problem("产业结构有待优化", s2, "s2-0")],
     )
     luxshare = Entity(
         "Company/立讯精密工业股份有限公司", "Company", "立讯精密工业股份有限公司", ["立讯精密"],
@@ -60,7 +59,7 @@ def make_report(text: str = TEXT, path: str = "seeds/a.txt") -> LinkedReport:
         [Mention("Honor", "单项冠军企业", *span("单项冠军企业"), s0)],
     )
     office = Entity("GovernmentBody/沙井街道办事处", "GovernmentBody", "沙井街道办事处", ["沙井街道办"], [])
-    place = Entity("Region/沙井街道", "Region", "沙井街道", [], [])
+    place = Entity("Place/沙井街道", "Place", "沙井街道", [], [])
     money = Indicator(
         kind="achievement", metric="新增注资", value=Decimal("5.12"), unit="亿元",
         normalized=512000000.0, base_unit="元", qualifier="", start=span("5.12亿元")[0],
@@ -71,7 +70,8 @@ def make_report(text: str = TEXT, path: str = "seeds/a.txt") -> LinkedReport:
         Relation("Company/立讯精密工业股份有限公司", "wonHonor", "Honor/单项冠军企业", s0),
         Relation("Company/立讯精密工业股份有限公司", "locatedIn", "Place/nowhere", s0),
     ]
-    return LinkedReport(report, [luxshare, honor, office, place], [money], rels)
+    return LinkedReport(report, [luxshare, honor, office, place], [money], rels,
+                        problems=[Problem("产业结构有待优化", s2, "s2-0")])
 
 
 def make_second_report() -> LinkedReport:
@@ -149,7 +149,7 @@ def test_report_metadata(graph: Graph) -> None:
     # the issuer matches a GovernmentBody by name, the region a place by name
     assert graph.value(r, RG.issuer) == INST["governmentbody/沙井街道办事处"]
     assert graph.value(r, DCTERMS.publisher) is None
-    assert graph.value(r, RG.region) == INST["region/沙井街道"]
+    assert graph.value(r, RG.region) == INST["place/沙井街道"]
 
 
 def test_issuer_matched_by_alias_or_kept_as_literal() -> None:
@@ -210,8 +210,8 @@ def test_entities(graph: Graph) -> None:
     office = INST["governmentbody/沙井街道办事处"]
     assert graph.value(office, RG.mentionCount) == Literal(0, datatype=XSD.integer)
     assert graph.value(office, RG.mentionedIn) is None
-    # a place subtype is typed with its rg class
-    assert (INST["region/沙井街道"], RDF.type, RG.Region) in graph
+    # the place the region chain names is typed with its rg class
+    assert (INST["place/沙井街道"], RDF.type, RG.Place) in graph
 
 
 def test_indicator(graph: Graph) -> None:

@@ -1,4 +1,4 @@
-"""segment.segment: metadata, cleaning, parts, numbered sections, problems, sentences.
+"""segment.segment: metadata, cleaning, parts, numbered sections, sentences.
 
 Every report here is invented in the style of the genre (某某 names, made-up figures).
 """
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SegmentText
+from reportgraph.extract.problems import find_problems
 from reportgraph.model import Report, Section, SourceText
-from reportgraph.numerals import fold
+from reportgraph.text import fold
 from reportgraph.segment import segment
 
 #: A half-year subdistrict report copied from a web page: breadcrumbs, toolbar,
@@ -349,47 +350,6 @@ def test_summary_opening_is_not_a_target_work_area(segment_text: SegmentText) ->
     assert opening.label == "2025年工作回顾"
 
 
-# --- problems ------------------------------------------------------------------------------
-
-
-def test_problems_from_shi_clauses_in_a_problems_part(segment_text: SegmentText) -> None:
-    report = segment_text(WEB_REPORT)
-    assert [p.label for p in report.problems] == ["经济增长动力不足", "公共服务供给不足"]
-    problems_part = [s.id for s in report.sections if s.part == "problems"]
-    assert [p.section_id for p in report.problems] == problems_part * 2
-    assert report.problems[0].sentence.text == "一是经济增长动力不足。"
-    assert report.problems[1].sentence.text == "二是公共服务供给不足。"
-
-
-def test_problems_from_numbered_sections_of_a_problems_part(segment_text: SegmentText) -> None:
-    text = ("某某镇2024年工作总结\n一、2024年工作总结\n全年各项工作有序推进。\n二、存在问题\n"
-            "（一）产业结构单一。传统产业占比偏高。\n（二）基础设施欠账较多。\n")
-    report = segment_text(text)
-    assert [p.label for p in report.problems] == ["产业结构单一", "基础设施欠账较多"]
-    assert [report.section(p.section_id).number for p in report.problems] == [1, 2]
-
-
-def test_problems_after_a_clear_eyed_lead(segment_text: SegmentText) -> None:
-    report = segment_text(GOV_REPORT)
-    assert [p.label for p in report.problems] == ["有效需求不足", "部分企业生产经营困难", "民生领域还有不少短板"]
-    # they belong to the section the paragraph is in, and the next paragraph adds none
-    assert {p.section_id for p in report.problems} == {_section_of(report, "清醒地看到").id}
-    assert report.problems[1].sentence.text == "部分企业生产经营困难；"
-
-
-def test_first_problem_in_the_lead_sentence_is_kept(segment_text: SegmentText) -> None:
-    text = GOV_REPORT.replace("发展中还面临一些困难和挑战。有效需求不足；", "有效需求不足；")
-    report = segment_text(text)
-    assert "同时我们清醒地看到，有效需求不足；部分企业" in report.text
-    assert [p.label for p in report.problems] == ["有效需求不足", "部分企业生产经营困难", "民生领域还有不少短板"]
-
-
-def test_no_problems_without_a_problems_part_or_lead(segment_text: SegmentText) -> None:
-    text = "某某镇2024年工作总结\n一、2024年工作总结\n一是产业发展提速。新建厂房2栋。\n二是民生改善。新建学校1所。\n"
-    report = segment_text(text)
-    assert report.problems == []
-
-
 # --- sentences ------------------------------------------------------------------------------
 
 
@@ -484,7 +444,7 @@ def _structure(report: Report) -> tuple:
         report.title, report.issuer, report.date, report.period, report.plan_period, report.level,
         [(s.id, s.part, s.number, fold(s.heading), fold(s.label), [(x.start, x.end, fold(x.text)) for x in s.sentences])
          for s in report.sections],
-        [(fold(p.label), p.section_id, p.sentence.index) for p in report.problems],
+        [(fold(p.label), p.section_id, p.sentence.index) for p in find_problems(report)],
     )
 
 
@@ -503,7 +463,7 @@ def test_half_width_semicolon_ends_a_heading_like_the_full_width_one(segment_tex
     text = text.replace("（一）经济发展稳中有进。", "（一）经济发展稳中有进；产业升级加快。")
     full = segment_text(text)
     half = segment_text(text.translate(HALF))
-    assert full.problems[0].label == "经济增长动力不足"
+    assert find_problems(full)[0].label == "经济增长动力不足"
     assert _structure(half) == _structure(full)
 
 
@@ -516,6 +476,6 @@ def test_a_part_holding_problems_and_next_steps(segment_text: SegmentText) -> No
         "（一）存在问题。一是产业空间不足。二是配套设施滞后。\n"
         "（二）下一步打算。力争全年规上工业增加值增长6%。\n"
     )
-    assert [p.label for p in report.problems] == ["产业空间不足", "配套设施滞后"]
+    assert [p.label for p in find_problems(report)] == ["产业空间不足", "配套设施滞后"]
     parts = {sec.heading: sec.part for sec in report.sections if sec.number is not None}
     assert parts["存在问题"] == "problems" and parts["下一步打算"] == "plan"

@@ -58,14 +58,14 @@ def payload_graph() -> Graph:
     section = Section("1s-1", "summary", 1, f"（一）{b}经济发展", f"{a}经济", 0, 60, [s0, s1])
     report = Report(path="payload.txt", text=f"{a}{b}{c}" * 3, title=f"{c}{a}街道工作报告", issuer="", date="2024-07-15",
                     period="2024年上半年", sections=[section])
-    report.problems = [Problem(f"{b}问题", s1, "1s-1")]
     community = Entity(f"Community/{b}社区", "Community", f"{b}社区", aliases=[f"{a}别名"],
                        mentions=[Mention("Community", f"{b}社区", 0, 5, s0)])
     project = Entity(f"Project/{a}项目", "Project", f"{a}项目", mentions=[Mention("Project", f"{a}项目", 31, 40, s1)])
     indicator = Indicator("achievement", f"{b}新增企业", Decimal(12), f"{a}家", 12.0, "家", "", 45, 48, s1, "1s-1",
                           entity_keys=[project.key])
     relation = Relation(project.key, "locatedIn", community.key, s1)
-    return to_graph([LinkedReport(report, [community, project], [indicator], [relation])])
+    return to_graph([LinkedReport(report, [community, project], [indicator], [relation],
+                                  problems=[Problem(f"{b}问题", s1, "1s-1")])])
 
 
 def start_tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:

@@ -23,7 +23,8 @@ import reportgraph
 from reportgraph import load, metadata
 from reportgraph.errors import ReportError
 from reportgraph.lexicon import Lexicon
-from reportgraph.model import ENTITY_TYPES, LinkedReport
+from reportgraph.model import LinkedReport
+from reportgraph.vocab import ENTITY_TYPES
 
 PROG = "reportgraph"
 
@@ -172,7 +173,7 @@ def summarize(reports: Sequence[LinkedReport], written: Path | None = None) -> s
         (linked.report, [sec.label or sec.heading for sec in linked.report.sections if sec.number is not None])
         for linked in reports
     ]
-    problems = sum(len(linked.report.problems) for linked in reports)
+    problems = sum(len(linked.problems) for linked in reports)
 
     lines = [f"reports:     {len(reports)}"]
     lines.append(

@@ -1,44 +1,23 @@
-"""Domain knowledge read from data files that a user can read and extend.
+"""The gazetteers: names the package knows, and names a user adds with ``--lexicon``.
 
-Every word list the extractors use lives in ``reportgraph/data/``: one entry
-per line, ``#`` starts a comment. Tables (``*.tsv``) have tab-separated
-columns. A user gazetteer passed with ``--lexicon`` adds names of their own
-(see :meth:`Lexicon.load`). No name from any report is written into code.
+The packaged gazetteer (``data/lexicon/gazetteer.tsv``) holds general domain
+knowledge for reports of any region: provinces and cities, national bodies
+and zones, large companies. A user's own file adds names of their own (see
+:meth:`Lexicon.load`). No name from any report is written into code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
-from functools import cached_property, lru_cache
-from importlib import resources
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
-from reportgraph.model import ENTITY_TYPES
-from reportgraph.numerals import fold
+from reportgraph.text import fold
+from reportgraph.vocab import ENTITY_TYPES
 
-
-def _lines(text: str) -> list[str]:
-    """Non-blank lines that are not ``#`` comments."""
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=None)
-def _packaged(name: str) -> tuple[str, ...]:
-    text = resources.files("reportgraph").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(line.strip() for line in _lines(text))
-
-
-@lru_cache(maxsize=None)
-def words(name: str) -> tuple[str, ...]:
-    """The entries of a packaged list file, longest first (so regex alternations prefer them)."""
-    return tuple(sorted(dict.fromkeys(_packaged(name)), key=lambda w: (-len(w), w)))
-
-
-@lru_cache(maxsize=None)
-def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of a packaged tab-separated file."""
-    return tuple(tuple(c.strip() for c in line.split("\t")) for line in _packaged(name))
+_GAZETTEER = datafile("lexicon/gazetteer.tsv")
 
 
 @dataclass
@@ -103,7 +82,7 @@ class Lexicon:
         A gazetteer file has one name per line: ``NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...]``,
         where TYPE is one of the eight entity types (Community, Company, ...).
         """
-        entries = [cls._entry(row, "gazetteer.tsv", n) for n, row in enumerate(table("gazetteer.tsv"), 1)]
+        entries = [cls._entry(row, _GAZETTEER.path, n) for n, row in enumerate(_GAZETTEER.rows, 1)]
         if user_file is not None:
             path = Path(user_file)
             try:

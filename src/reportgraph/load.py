@@ -25,7 +25,7 @@ from pathlib import Path
 
 from reportgraph.errors import ReportError
 from reportgraph.metadata import is_sidecar
-from reportgraph.model import Report, SourceText
+from reportgraph.model import SourceText
 from reportgraph.readers import FormatProblem
 from reportgraph.readers.docx import NOT_DOCX
 
@@ -51,9 +51,6 @@ IMAGE = "is an image, not a text report: run OCR on it first"
 OLD_OFFICE = "is an old Office file (.doc, .wps, .xls): save it as .docx or PDF first"
 RTF = "is an RTF file: save it as .docx or PDF first"
 ZIP_NOT_DOCX = "is a ZIP archive but not a Word .docx document: save the report as .docx, PDF or text"
-NO_STRUCTURE = ("no report structure found: no title line and no numbered headings (一、 （一） 1.); "
-                "built as plain text")
-
 _GLOB_CHARS = re.compile(r"[*?[]")
 #: How much of a file the control-character check looks at: enough to be sure, cheap on big files.
 _SNIFF = 64 * 1024
@@ -410,8 +407,3 @@ def read(path: Path | str) -> SourceText:
     if not text.strip():
         raise ReportError(where, NO_TEXT)
     return SourceText(path=where, text=text, meta=meta)
-
-
-def has_structure(report: Report) -> bool:
-    """Does the text look like a report: a title, or at least one numbered heading?"""
-    return bool(report.title) or any(sec.number is not None for sec in report.sections)

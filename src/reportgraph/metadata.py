@@ -22,7 +22,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from reportgraph.errors import ReportError
-from reportgraph.model import Report
 
 #: Sidecar file endings, in the order they are looked for.
 SIDECAR_SUFFIXES: tuple[str, ...] = (".meta.json", ".meta.yaml", ".meta.yml")
@@ -209,32 +208,6 @@ def for_file(report: Path) -> Metadata:
     if not isinstance(data, dict):
         raise ReportError(str(found[0]), "sidecar file must hold fields such as {\"issuer\": \"…\", \"date\": \"…\"}")
     return parse(data, str(found[0]))
-
-
-# --------------------------------------------------------------------------- applying
-
-
-def apply(report: Report, stated: Metadata) -> None:
-    """Put stated metadata on a segmented report; what is not stated is derived again from what is.
-
-    The derivation is the segment stage's own, so a stated title gives the
-    same periods, and a stated issuer the same region chain and level, as
-    they would have had in the text.
-    """
-    if not stated:
-        return
-    # the segment stage's reading of title, issuer and date; one implementation for text and user alike
-    from reportgraph.segment import _metadata as derive
-
-    derived = Report(path=report.path, text="", title=stated.title if stated.title is not None else report.title)
-    derive(derived, {"issuer": stated.issuer or report.issuer, "date": stated.date or report.date}, [])
-    report.title = derived.title
-    report.issuer = derived.issuer
-    report.date = derived.date
-    report.region = list(stated.region) if stated.region is not None else derived.region
-    report.level = stated.level or derived.level
-    report.period = stated.period or derived.period
-    report.plan_period = stated.plan_period or derived.plan_period
 
 
 #: The ``build`` options that state metadata, by field.

@@ -9,15 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-#: The eight entity types of the ontology, in a fixed order for summaries.
-ENTITY_TYPES: tuple[str, ...] = (
-    "Community", "Company", "GovernmentBody", "Project",
-    "Program", "Place", "Event", "Honor",
-)
-
-#: The parts a report is divided into.
-PARTS: tuple[str, ...] = ("preamble", "summary", "problems", "plan", "other")
-
 
 @dataclass
 class SourceText:
@@ -79,7 +70,6 @@ class Report:
     level: str = ""
     region: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
     def sentences(self) -> list[Sentence]:
         return [s for sec in self.sections for s in sec.sentences]
@@ -108,7 +98,7 @@ class Mention:
 class Indicator:
     """A stated quantity: an achievement or a target."""
 
-    kind: str  # "achievement" | "target"
+    kind: str  # a key of vocab.INDICATOR_CLASSES: "achievement" | "target"
     metric: str
     value: Decimal
     unit: str
@@ -120,7 +110,7 @@ class Indicator:
     end: int
     sentence: Sentence
     section_id: str
-    #: names of entities the indicator's clause names (filled by link)
+    #: keys of the entities the indicator's clause names (link fills them in its own copy)
     entity_keys: list[str] = field(default_factory=list)
 
     @property
@@ -163,6 +153,7 @@ class Extraction:
     report: Report
     mentions: list[Mention]
     indicators: list[Indicator]
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -173,3 +164,4 @@ class LinkedReport:
     entities: list[Entity]
     indicators: list[Indicator]
     relations: list[Relation]
+    problems: list[Problem] = field(default_factory=list)

@@ -11,14 +11,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from reportgraph import extract, link, load, rdf, segment
+from reportgraph import load, rdf
 from reportgraph.errors import ReportError
+from reportgraph.extract import extract
+from reportgraph.extract.names import FINDERS, Finder
 from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
+from reportgraph.link import link
 from reportgraph.metadata import Metadata
-from reportgraph.metadata import apply as apply_metadata
 from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport, SourceText
+from reportgraph.segment import NO_STRUCTURE, has_structure, segment
 
 
 @dataclass
@@ -34,11 +37,11 @@ class BuildResult:
     warnings: list[ReportError] = field(default_factory=list)
 
 
-def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None) -> LinkedReport:
+def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None,
+               finders: Sequence[Finder] = FINDERS) -> LinkedReport:
     """Segment, extract and link one report given as text (no file needed)."""
     lex = lexicon or Lexicon.load()
-    source = SourceText(path=path, text=text)
-    return link.link([extract.extract(segment.segment(source, lex), lex)], lex)[0]
+    return link([extract(segment(SourceText(path=path, text=text)), lex, finders)], lex)[0]
 
 
 def build(
@@ -48,6 +51,7 @@ def build(
     strict: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
     metadata: Metadata | None = None,
+    finders: Sequence[Finder] = FINDERS,
 ) -> BuildResult:
     """Build one graph from files, folders or globs.
 
@@ -55,7 +59,8 @@ def build(
     others still build; with ``strict`` the first failure is raised.
     The order of ``inputs`` never changes the result. ``metadata`` (the
     build options) overrides each report's sidecar file, which overrides
-    what its text says.
+    what its text says. ``finders`` are the ways of finding names to run
+    (all of them unless a test or an evaluation asks for fewer).
     """
     lex = lexicon or Lexicon.load()
     paths = load.find_inputs(inputs)
@@ -73,20 +78,19 @@ def build(
                 progress(n, len(paths), str(path))
             try:
                 source = load.read(path)
-                report = segment.segment(source, lex)
-                if not load.has_structure(report):
+                report = segment(source, (metadata or Metadata()).over(metadata_for_file(path)))
+                if not has_structure(report):
                     # still built: what can be found in plain text is worth having, but say so
-                    warnings.append(ReportError(str(path), load.NO_STRUCTURE))
+                    warnings.append(ReportError(str(path), NO_STRUCTURE))
                 if report.text in built:
                     duplicates.append((str(path), built[report.text]))
                     continue
                 built[report.text] = str(path)
-                apply_metadata(report, (metadata or Metadata()).over(metadata_for_file(path)))
-                extractions.append(extract.extract(report, lex))
+                extractions.append(extract(report, lex, finders))
             except ReportError as err:
                 if strict:
                     raise
                 errors.append(err)
-        linked = link.link(extractions, lex)
+        linked = link(extractions, lex)
         graph = rdf.to_graph(linked)
     return BuildResult(graph=graph, reports=linked, errors=errors, duplicates=duplicates, warnings=warnings)

@@ -23,6 +23,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from reportgraph import vocab
+from reportgraph.datafiles import datafile
 from reportgraph.gcpause import gc_paused
 from reportgraph.model import Entity, Indicator, LinkedReport, Report, Sentence
 
@@ -39,14 +40,12 @@ INST = Namespace(vocab.INST_NS)
 #: Section.part code -> the rg:Part individual.
 _PARTS: dict[str, URIRef] = {part: RG[f"{part}Part"] for part in vocab.PARTS}
 
-#: The kinds of place the ontology declares (all rdfs:subClassOf rg:Place).
-_PLACE_CLASSES: frozenset[str] = frozenset({
-    "Place", "Road", "Park", "School", "Hospital", "IndustrialZone", "ResidentialCompound",
-    "CommercialDistrict", "Region",
-})
-#: Entity types the ontology declares: the eight of model.ENTITY_TYPES plus
-#: the kinds of place, so a linker that knows a place is a road can say so.
-_ENTITY_CLASSES: frozenset[str] = frozenset(vocab.ENTITY_TYPES) | _PLACE_CLASSES
+#: Entity types the ontology declares.
+_ENTITY_CLASSES: frozenset[str] = frozenset(vocab.ENTITY_TYPES)
+#: The types a region of the report's region chain may have.
+_REGION_TYPES: frozenset[str] = frozenset({"Place"})
+#: Labels of nodes the graph makes itself.
+_LABELS = datafile("rdf/labels.tsv").pairs()
 
 #: Entity-to-entity properties the ontology declares (all under rg:relatedTo).
 _RELATIONS: frozenset[str] = frozenset(vocab.RELATIONS)
@@ -367,7 +366,7 @@ class _ReportWriter:
             else:
                 add((node, _Terms.publisher, out.zh(r.issuer)))
         for name in r.region:
-            place = _find_entity(self.lr.entities, name, _PLACE_CLASSES)
+            place = _find_entity(self.lr.entities, name, _REGION_TYPES)
             if place is not None:
                 add((node, _Terms.region, out.entity(place.key)))
             else:
@@ -380,7 +379,7 @@ class _ReportWriter:
         add((scheme, _Terms.type, _Terms.concept_scheme))
         add((scheme, _Terms.derived_from, report))
         if self.report.title:
-            add((scheme, _Terms.label, zh(f"{self.report.title}：工作领域")))
+            add((scheme, _Terms.label, zh(self.report.title + _LABELS["area_scheme"])))
         for sec in self.report.sections:
             node, area = self.section(sec.id), self.area(sec.id)
             add((report, _Terms.has_section, node))
@@ -469,7 +468,7 @@ class _ReportWriter:
 
     def _problems(self) -> None:
         add = self.add
-        for n, prob in enumerate(self.report.problems, 1):
+        for n, prob in enumerate(self.lr.problems, 1):
             node = URIRef(f"{self.iri}/problem/{n}")
             add((node, _Terms.type, _Terms.problem))
             add((node, _Terms.label, self.out.zh(prob.label)))

@@ -44,7 +44,7 @@ from rdflib import DCTERMS, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from reportgraph.gcpause import gc_paused
-from reportgraph.model import ENTITY_TYPES
+from reportgraph.vocab import ENTITY_TYPES
 from reportgraph.rdf import RG
 from reportgraph.viz_style import (
     DEFAULT_MAX_NODES, PHYSICS_MAX_NODES, STABILIZATION_ITERATIONS, STYLES, TYPE_CHOICES,

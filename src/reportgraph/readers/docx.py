@@ -16,8 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reportgraph.lexicon import words
+from reportgraph.datafiles import datafile
 from reportgraph.readers import FormatProblem
+
+#: Words that mark a report's title (the segment stage reads them too).
+_REPORT_TITLE_WORDS = datafile("segment/title_words.txt")
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -286,5 +289,5 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str]]:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise FormatProblem(NOT_DOCX) from err
     # the title property is often a template's leftover: it is a hint only when it names a report
-    meta = {"title": title} if title and any(w in title for w in words("title_words.txt")) else {}
+    meta = {"title": title} if title and any(w in title for w in _REPORT_TITLE_WORDS.words) else {}
     return "\n".join(line.rstrip() for line in lines) + "\n", meta

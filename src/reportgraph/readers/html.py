@@ -20,8 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from reportgraph.lexicon import table, words
+from reportgraph.datafiles import datafile
 from reportgraph.readers import FormatProblem
+
+#: Words that mark a report's title (the segment stage reads them too).
+_REPORT_TITLE_WORDS = datafile("segment/title_words.txt")
+_METADATA_FIELDS = datafile("segment/metadata_fields.tsv")
 
 NO_ARTICLE = "web page has no article: only navigation, links or scripts"
 
@@ -347,7 +351,7 @@ def _title(root: _Node, tags: dict[str, str]) -> str:
     page = _page_title(root) or _first(tags, _META_TITLE)
     squashed = _squash(page)
     repeated = named = ""
-    marks = words("title_words.txt")
+    marks = _REPORT_TITLE_WORDS.words
     for node in root.elements():
         if _invisible(node) or not (node.tag in _HEADINGS or (node.words() & _TITLE_WORDS and not _has_block(node))):
             continue
@@ -365,7 +369,7 @@ def _title(root: _Node, tags: dict[str, str]) -> str:
 
 
 def _fields() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("metadata_fields.tsv")}
+    return {row[0]: row[1] for row in _METADATA_FIELDS.rows}
 
 
 def _info(root: _Node, tags: dict[str, str]) -> dict[str, str]:
@@ -429,7 +433,7 @@ def read_html(html: str) -> tuple[str, dict[str, str]]:
         # segment stage looks for it; a title it would not know as one is left to meta (no second copy)
         while body and _squash(body[0]) == _squash(title):
             body.pop(0)
-        if any(w in title for w in words("title_words.txt")):
+        if any(w in title for w in _REPORT_TITLE_WORDS.words):
             body.insert(0, title)
     return "\n".join(body) + "\n", meta
 

@@ -21,8 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgraph.lexicon import words
+from reportgraph.datafiles import datafile
 from reportgraph.readers import FormatProblem
+
+#: Words that mark a report's title (the segment stage reads them too).
+_REPORT_TITLE_WORDS = datafile("segment/title_words.txt")
 
 NEEDS_OCR = ("PDF has no text layer (scanned pages?): run OCR on it first, "
              "e.g. 'ocrmypdf --language chi_sim in.pdf out.pdf', and build the result")
@@ -228,7 +231,7 @@ def _doc_title(info: list[dict[str, Any]]) -> str:
     else:
         title = str(raw)
     title = re.sub(r"^Microsoft Word - |\.(docx?|wps|pdf)$", "", title.strip())
-    return title if any(w in title for w in words("title_words.txt")) else ""
+    return title if any(w in title for w in _REPORT_TITLE_WORDS.words) else ""
 
 
 def read_pdf(data: bytes) -> tuple[str, dict[str, str]]:

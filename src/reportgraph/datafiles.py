@@ -1,0 +1,137 @@
+"""The packaged data files: domain knowledge a user can read and extend.
+
+Every word, character class and pattern the rules know lives in a file under
+``reportgraph/data/``, sorted by the stage and rule that reads it
+(``data/extract/names/suffixes.tsv`` is read by
+:mod:`reportgraph.extract.names.suffixes`). A file opens with ``#`` lines
+that say what it holds; one of them, ``# read by: MODULE[, MODULE]``, names
+the modules that read it. After the header, one entry per line; ``#`` starts
+a comment line; tables (``*.tsv``) have tab-separated columns.
+
+A module declares the files it reads when it is imported
+(``SUFFIXES = datafile("extract/names/suffixes.tsv")``), so a missing or
+misnamed file fails at import — in a test — not at the first sentence that
+needs it. Contents are read on first use and kept.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+#: The marker of the header line that names a file's readers.
+READ_BY = "# read by:"
+
+#: Every declared file, by its path under data/: what the tests check against the folder.
+DECLARED: dict[str, "DataFile"] = {}
+
+
+class DataFileError(RuntimeError):
+    """A packaged data file is missing or malformed: a bug in the package, not in a report."""
+
+
+def _root() -> "Traversable":
+    return resources.files("reportgraph").joinpath("data")
+
+
+def _content_lines(text: str) -> list[str]:
+    """Non-blank lines that are not ``#`` comments, stripped of their line ends."""
+    return [line.rstrip("\r\n") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass(eq=False)
+class DataFile:
+    """One packaged data file, read on first use."""
+
+    path: str
+    #: the modules that declared the file: what its ``# read by:`` line must name
+    declared_by: set[str] = field(default_factory=set, compare=False, repr=False)
+    _resource: "Traversable" = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._resource = _root().joinpath(*self.path.split("/"))
+        if not self._resource.is_file():
+            raise DataFileError(f"reportgraph/data/{self.path}: packaged data file is missing")
+
+    @cached_property
+    def text(self) -> str:
+        return self._resource.read_text(encoding="utf-8")
+
+    @cached_property
+    def readers(self) -> tuple[str, ...]:
+        """The modules the header's ``# read by:`` line names."""
+        for line in self.text.splitlines():
+            if not line.startswith("#"):
+                break
+            if line.startswith(READ_BY):
+                return tuple(m.strip() for m in line[len(READ_BY):].split(",") if m.strip())
+        return ()
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The entries, stripped, in file order."""
+        return tuple(line.strip() for line in _content_lines(self.text))
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The entries, unique, longest first (so regex alternations and prefix tests prefer them)."""
+        return tuple(sorted(dict.fromkeys(self.lines), key=lambda w: (-len(w), w)))
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.lines)
+
+    @cached_property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        """The rows of a tab-separated file, each cell stripped."""
+        return tuple(tuple(c.strip() for c in line.split("\t")) for line in _content_lines(self.text))
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """Each entry compiled as a regular expression, in file order."""
+        return tuple(re.compile(p) for p in self.lines)
+
+    def pairs(self) -> dict[str, str]:
+        """A two-column table as a mapping from the first column to the second."""
+        return {row[0]: row[1] for row in self.rows}
+
+    def grouped(self) -> dict[str, tuple[str, ...]]:
+        """A two-column table ``KEY<TAB>VALUE`` as KEY -> values, in file order."""
+        out: dict[str, list[str]] = {}
+        for row in self.rows:
+            out.setdefault(row[0], []).append(row[1])
+        return {k: tuple(v) for k, v in out.items()}
+
+    def named_patterns(self) -> dict[str, re.Pattern[str]]:
+        """A table ``NAME<TAB>REGEX`` compiled: the patterns a rule refers to by name."""
+        return {row[0]: re.compile(row[1]) for row in self.rows}
+
+
+def datafile(path: str) -> DataFile:
+    """Declare that the calling module reads ``data/PATH``; fails at once if the file is missing."""
+    known = DECLARED.get(path)
+    if known is None:
+        known = DECLARED[path] = DataFile(path)
+    known.declared_by.add(sys._getframe(1).f_globals.get("__name__", "?"))
+    return known
+
+
+def all_files() -> list[str]:
+    """Every file under data/, as paths relative to it: what must all be declared."""
+    out: list[str] = []
+
+    def walk(node: "Traversable", prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            elif not child.name.startswith(".") and child.name != "README.md":
+                out.append(prefix + child.name)
+
+    walk(_root(), "")
+    return out

@@ -1,0 +1,171 @@
+"""Naming what a quantity measures: the metric, read from the words around the number.
+
+The counted noun after a counter (``新建3条道路`` → 道路) or the subject
+before the number (``规上工业增加值增长11.2%`` → 规上工业增加值), trimmed of
+verbs of doing, time words and links (``data/extract/indicators/metric_strip.tsv``);
+a list of metrics before ``分别`` or ``均`` shares the figures out.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.indicators.scan import Quantity
+from reportgraph.text import (
+    BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS,
+)
+
+_STRIP = datafile("extract/indicators/metric_strip.tsv")
+_VERBS = datafile("extract/indicators/quantity_verbs.txt")
+_GENERIC = datafile("extract/indicators/generic_nouns.txt")
+_SHAPES = datafile("extract/indicators/metric.tsv").pairs()
+
+#: Endings that look like a trailing verb but belong to the metric (平均, 人均).
+_KEEP_TAILS = tuple(_SHAPES["keep_tails"].split())
+_RUN_OF_YEARS = re.compile(_SHAPES["run_of_years"])
+_EDGE_MARKS = " " + _SHAPES["edge_marks"]
+_JOINERS = _SHAPES["joiners"]
+_LIST_CLOSER = _SHAPES["list_closer"]
+_LINKERS = _SHAPES["linkers"]
+_DISTRIBUTOR = re.compile(_SHAPES["distributor"])
+_RESPECTIVELY = _SHAPES["respectively"]
+_EACH = frozenset(_SHAPES["each"].split())
+_AND_WORDS = re.compile(_SHAPES["and_words"])
+_RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
+_QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _strip_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lead = [w for pos, w in _STRIP.rows if pos == "lead"]
+    tail = [w for pos, w in _STRIP.rows if pos == "tail"]
+    return tuple(sorted(lead, key=len, reverse=True)), tuple(sorted(tail, key=len, reverse=True))
+
+
+def strip(metric: str) -> str:
+    """Trim verbs of doing, time words and links from both ends; a bare verb leaves nothing."""
+    lead, tail = _strip_words()
+    metric = _RUN_OF_YEARS.sub("", metric).strip(_EDGE_MARKS)
+    changed = True
+    while changed and metric:
+        changed = False
+        for w in lead:
+            if metric.startswith(w):
+                metric, changed = metric[len(w):], True
+                break
+        for w in tail:
+            if metric.endswith(w) and not any(metric.endswith(k) for k in _KEEP_TAILS):
+                metric, changed = metric[: -len(w)], True
+                break
+        metric = metric.strip(_EDGE_MARKS)
+    return metric
+
+
+def _clean(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _QUOTES).strip()
+
+
+def _before(sentence: str, start: int, floor: int) -> str:
+    """Words before a quantity, back to a clause break or the previous quantity."""
+    i = start
+    while i > floor and sentence[i - 1] not in CLAUSE_BREAKS:
+        i -= 1
+    return sentence[i:start]
+
+
+def _after(sentence: str, end: int) -> str:
+    """Words after a quantity, up to a clause break or the next number."""
+    i = end
+    while i < len(sentence) and sentence[i] not in CLAUSE_BREAKS:
+        if sentence[i].isdigit() or (sentence[i] == LIST_SEPARATOR and not _list_of_modifiers(sentence, i)):
+            break
+        i += 1
+    return sentence[end:i].rstrip(_JOINERS)
+
+
+def _list_of_modifiers(sentence: str, i: int) -> bool:
+    """``7家规上、国高等优质企业``: a 、 list closed by 等 qualifies one noun, so read on."""
+    j = i + 1
+    while j < len(sentence) and sentence[j] not in CLAUSE_BREAKS and not sentence[j].isdigit():
+        if sentence[j] == _LIST_CLOSER:
+            return True
+        j += 1
+    return False
+
+
+def _last_item(text: str) -> str:
+    """The part after the last 、 outside brackets: the item a list ends with."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in BRACKET_CLOSERS:
+            depth += 1
+        elif ch in BRACKET_OPENERS:
+            depth -= 1
+        elif ch == LIST_SEPARATOR and depth == 0:
+            return text[i + 1:]
+    return text
+
+
+def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
+    """Fill each quantity's metric from the words around it."""
+    verbs = _VERBS.words
+    generic = _GENERIC.words
+    floor = 0
+    previous = ""
+    for q in quantities:
+        raw_before = _before(sentence, q.start, floor)
+        before = strip(_clean(_last_item(raw_before)))
+        after = _clean(_after(sentence, q.end)).lstrip(_LINKERS)
+        if after in generic or any(after.startswith(g) and len(after) <= len(g) + 1 for g in generic):
+            after = ""
+        if after and not _CJK.match(after[:1]):
+            after = ""
+        after_metric = strip(after) if after and _CJK.match(after[:1]) else ""
+        if after_metric and before and any(after.startswith(v) for v in verbs):
+            metric = before + after
+        elif after_metric:
+            metric = after_metric
+        else:
+            metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
+        q.metric = metric or previous
+        previous = q.metric
+        floor = q.end
+
+
+def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``A、B、C分别下降1%、2%、3%`` and ``A、B均增长5%``: one quantity per listed metric."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        clause = _before(sentence, q.start, 0)
+        m = _DISTRIBUTOR.search(clause)
+        items = [strip(_clean(x)) for x in clause[: m.start()].split(LIST_SEPARATOR)] if m else []
+        if m and m.group(1) == _RESPECTIVELY and len(items) == 1:
+            # 旅客和货邮吞吐量分别…: 和 joins the items when the figures say there are two
+            items = [strip(_clean(x)) for x in _AND_WORDS.split(clause[: m.start()])]
+        items = [x for x in items if x]
+        if m and m.group(1) == _RESPECTIVELY and len(items) > 1:
+            run = [q]
+            while i + len(run) < len(quantities) and len(run) < len(items):
+                nxt = quantities[i + len(run)]
+                if sentence[run[-1].end:nxt.start] not in _RUN_JOINERS:
+                    break
+                run.append(nxt)
+            if len(run) == len(items):
+                for item, r in zip(items, run):
+                    r.metric = item
+                out.extend(run)
+                i += len(run)
+                continue
+        if m and m.group(1) in _EACH and len(items) > 1:
+            for item in items:
+                out.append(Quantity(q.start, q.end, q.value, q.unit, q.qualifier, q.normalized, q.base_unit, item))
+            i += 1
+            continue
+        out.append(q)
+        i += 1
+    return out

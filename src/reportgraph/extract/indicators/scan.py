@@ -1,0 +1,164 @@
+"""Scanning a sentence for stated quantities: a number, its multiplier, unit and qualifier.
+
+A quantity is a number (Arabic, or Chinese with a counter word) followed by a
+unit from ``data/extract/indicators/units.tsv``, or a rank (``全区第1``).
+Numbers inside quotation marks and book titles, in names (``第3``, ``3-5``),
+in idioms (``两位数``) and in meetings' names (``三次会议``) are not quantities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from reportgraph.datafiles import datafile
+from reportgraph.text import NUMERAL_CHARS, chinese_to_int, quote_spans
+
+_UNITS = datafile("extract/indicators/units.tsv")
+_QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
+_STOP_PHRASES = datafile("extract/indicators/number_stop_phrases.txt")
+_SHAPES = datafile("extract/indicators/scan.tsv").pairs()
+
+RANK = re.compile(_SHAPES["rank"])
+RANK_UNIT: str = _SHAPES["rank_unit"]
+_SESSION_AFTER = re.compile(_SHAPES["session_after"])
+#: Multipliers a unit may start with (16.47万个), longest first, and their factors.
+MULTIPLIERS: dict[str, float] = {
+    word: float(factor) for word, _, factor in (pair.partition("=") for pair in _SHAPES["multipliers"].split())
+}
+_MULTIPLIER_STARTS = frozenset(word[0] for word in MULTIPLIERS)
+_NOT_BEFORE = _SHAPES["not_before"]
+_NOT_AFTER = _SHAPES["not_after"]
+_LIST_UNIT = re.compile(_SHAPES["list_unit"])
+_COUNTED_ASIDE = re.compile(_SHAPES["counted_aside"])
+_TIMES = _SHAPES["times"]
+_PER = re.compile(_SHAPES["per"])
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Quantity:
+    """A quantity found in a (folded) sentence, offsets relative to it."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    qualifier: str
+    normalized: float
+    base_unit: str
+    metric: str = ""
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, tuple[str, float]]:
+    """Unit -> (base unit, factor to it)."""
+    return {row[0]: (row[1], float(row[2])) for row in _UNITS.rows}
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {"before": [], "between": [], "after": []}
+    for position, word in _QUALIFIERS.rows:
+        out[position].append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _quantity_pattern() -> re.Pattern[str]:
+    unit_words = "|".join(re.escape(u) for u in sorted(units(), key=len, reverse=True))
+    between = "|".join(_qualifiers()["between"])
+    multipliers = "|".join(MULTIPLIERS)
+    return re.compile(
+        rf"(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<between>{between})?"
+        rf"(?P<mult>{multipliers})?(?P<unit>{unit_words})?"
+    )
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def scan(sentence: str) -> list[Quantity]:
+    """Every quantity in one (folded) sentence, in order."""
+    unit_table = units()
+    quals = _qualifiers()
+    quotes = quote_spans(sentence)
+    stops = _STOP_PHRASES.words
+    found: list[Quantity] = []
+    for m in _quantity_pattern().finditer(sentence):
+        num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
+        start, end = m.start("num"), m.end()
+        if _inside(start, quotes) or any(sentence.startswith(s, start) for s in stops) \
+                or _SESSION_AFTER.match(sentence, m.end("num")):
+            continue
+        before = sentence[max(0, start - 1):start]
+        after = sentence[end:end + 1]
+        negative = before == "-" and start >= 2 and bool(_CJK.match(sentence[start - 2]))  # 增长-2.5%
+        if before and not negative and (before in _NOT_BEFORE or before.isascii() and before.isalpha()):
+            continue
+        if after and after in _NOT_AFTER and not unit:
+            continue
+        if num[0].isdigit():
+            value = -Decimal(num) if negative else Decimal(num)
+            start -= negative
+            if not unit and not (mult and _unit_follows(sentence, end)):
+                continue
+        else:
+            if not unit or unit == "%":
+                continue
+            # a Chinese numeral counts only as a whole word: not inside 三中全会
+            if start > 0 and sentence[start - 1] in NUMERAL_CHARS:
+                continue
+            parsed = chinese_to_int(num)
+            if parsed is None or parsed == 1 or num[0] in _MULTIPLIER_STARTS:
+                continue
+            value = Decimal(parsed)
+        if unit is None:
+            unit = _unit_follows(sentence, end) or ""
+        qualifier = m.group("between") or ""
+        for word in quals["before"]:
+            if sentence.endswith(word, 0, start):
+                qualifier = word
+                start -= len(word)
+                break
+        for word in quals["after"]:
+            if sentence.startswith(word, end):
+                qualifier = qualifier or word
+                end += len(word)
+                break
+        unit, end = _unit_tail(sentence, unit, end)
+        base, factor = unit_table.get(unit, (unit, 1.0))
+        normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
+        found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
+    for m in RANK.finditer(sentence):
+        if _inside(m.start(), quotes):
+            continue
+        raw = m.group(1)
+        rank = 1 if raw is None else (int(raw) if raw.isdigit() else chinese_to_int(raw))
+        if rank:
+            found.append(Quantity(m.start(), m.end(), Decimal(rank), RANK_UNIT, "", float(rank), RANK_UNIT))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _unit_follows(sentence: str, end: int) -> str | None:
+    """For ``1409万、1305万人次``: the unit the next number in the list carries."""
+    m = _LIST_UNIT.match(sentence[end:])
+    if not m:
+        return None
+    rest = _quantity_pattern().match(sentence, end + 1)
+    return rest.group("unit") if rest and rest.group("unit") else None
+
+
+def _unit_tail(sentence: str, unit: str, end: int) -> tuple[str, int]:
+    """``2813.8万辆（艘、架、列）次``: a bracketed aside before 次 belongs to the unit;
+    ``42万元/人``: a rate's denominator does too."""
+    m = _COUNTED_ASIDE.match(sentence[end:])
+    if m and unit and not unit.endswith(_TIMES):
+        return unit + _TIMES, end + m.end()
+    m = _PER.match(sentence[end:])
+    if m and unit:
+        return unit + m.group(), end + m.end()
+    return unit, end

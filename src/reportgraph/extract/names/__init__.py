@@ -1,0 +1,67 @@
+"""Finding the names a report gives communities, companies, bodies, projects,
+programmes, places, events and honors.
+
+Each way of finding a name is its own module with its own data file, run
+from :data:`FINDERS` in this order; their candidates are resolved by one
+resolver (:mod:`.resolve`). A test or ``reportgraph evaluate`` can run any
+subset of the finders, to see what each one adds.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportgraph.extract.names import firm_verbs, gazetteer, honors, issuer, lists, ordinals, quotes, suffixes
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.resolve import resolve
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.lexicon import Lexicon
+from reportgraph.model import Mention, Report
+
+
+@dataclass(frozen=True)
+class Finder:
+    """One way of finding names: its name (for tests and evaluation) and its function."""
+
+    name: str
+    find: Callable[[SentenceView, Context], list[Candidate]]
+
+
+#: Every finder, in the order their candidates are collected (ties between equally sure
+#: candidates on one span go to the earlier finder).
+FINDERS: tuple[Finder, ...] = (
+    Finder("gazetteer", gazetteer.find),
+    Finder("issuer", issuer.find),
+    Finder("quotes", quotes.find),
+    Finder("suffixes", suffixes.find),
+    Finder("lists", lists.find),
+    Finder("honors", honors.find),
+    Finder("ordinals", ordinals.find),
+    Finder("firm_verbs", firm_verbs.find),
+)
+
+
+def finders_named(names: Sequence[str] | None) -> tuple[Finder, ...]:
+    """The finders called ``names``, in :data:`FINDERS` order (all of them for None)."""
+    if names is None:
+        return FINDERS
+    unknown = sorted(set(names) - {f.name for f in FINDERS})
+    if unknown:
+        known = ", ".join(f.name for f in FINDERS)
+        raise ValueError(f"unknown finder {', '.join(unknown)} (known: {known})")
+    return tuple(f for f in FINDERS if f.name in names)
+
+
+def find_mentions(report: Report, lexicon: Lexicon, finders: Sequence[Finder] = FINDERS) -> list[Mention]:
+    """Every mention of an entity in the report, in text order."""
+    ctx = Context(lexicon=lexicon, issuer=report.issuer)
+    mentions: list[Mention] = []
+    for sentence in report.sentences():
+        s = SentenceView(sentence)
+        candidates: list[Candidate] = []
+        for finder in finders:
+            candidates += finder.find(s, ctx)
+        for c in resolve(candidates):
+            mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
+                                    end=sentence.start + c.end, sentence=sentence))
+    return mentions

@@ -1,0 +1,25 @@
+"""What a finder is given and what it proposes: a possible mention within one sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgraph.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a finder knows besides the sentence: the gazetteers and the report's issuer."""
+
+    lexicon: Lexicon
+    issuer: str = ""
+
+
+@dataclass
+class Candidate:
+    """A possible mention (offsets relative to the sentence) and the finder that proposed it."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    source: str

@@ -1,0 +1,63 @@
+"""What follows ``获评/荣获/入选`` is an honor; firms before an honor for enterprises are companies."""
+from __future__ import annotations
+
+import re
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.kinds import ends_with_kind
+from reportgraph.extract.names.subjects import subjects
+from reportgraph.extract.names.walk import phrase_end, words_at
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.text import QUOTE_CHARS
+
+_TRIGGERS = datafile("extract/names/honor_triggers.txt")
+_GENERIC = datafile("extract/names/honor_generic.txt")
+_BLOCKERS = datafile("extract/names/honor_trigger_blockers.txt")
+_STOPS = datafile("extract/names/honor_phrase_stops.txt")
+_SHAPES = datafile("extract/names/honors.tsv").pairs()
+
+_YEAR = re.compile(_SHAPES["year"])
+_FILLERS = frozenset(_SHAPES["fillers"])
+_PRONOUNS = frozenset(_SHAPES["pronouns"])
+_BOUND = _SHAPES["bound"]
+_TITLE_WORD = _SHAPES["title_word"]
+_EVENT_WORD = _SHAPES["event_word"]
+_FIRM_HONOR = re.compile(_SHAPES["firm_honor"])
+#: An honor's name is at least this long.
+_MIN_NAME = 3
+
+
+def find(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """The honors the sentence says were won, and the firms that won an honor for enterprises."""
+    out = []
+    text = s.text
+    generic = _GENERIC.words
+    blockers = _BLOCKERS.words
+    for a, b in words_at(s, _TRIGGERS.word_set):
+        if any(text.startswith(x, a) for x in blockers):
+            continue
+        start = b
+        year = _YEAR.match(text[start:])
+        if year:
+            start += year.end()
+        while start < len(text) and text[start] in _FILLERS:
+            start += 1
+        end = phrase_end(s, start, _STOPS.word_set, first=False)
+        bare = text[start:end].strip(QUOTE_CHARS)
+        if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare \
+                or any(bare.endswith(g) for g in generic) or bare[0].isascii():
+            continue
+        name = s.original(start, end)
+        if name.endswith(_TITLE_WORD):
+            name = name[: -len(_TITLE_WORD)]
+        if ends_with_kind(bare, "Event") or bare.endswith(_EVENT_WORD):
+            etype = "Event"
+        elif ends_with_kind(bare, "Program"):
+            etype = "Program"
+        else:
+            etype = "Honor"
+        out.append(Candidate(start, end, etype, name, "honor"))
+        if etype == "Honor" and _FIRM_HONOR.search(bare):
+            out += subjects(s, a, "Company")
+    return out

@@ -1,0 +1,107 @@
+"""What kind of thing a name ending in a type word is, and when such a name is a common noun.
+
+The suffix table (``data/extract/names/suffixes.tsv``) gives each type word a
+kind: an entity type, or one of two kinds the sentence decides —
+``Facility`` (a built place: a Project where the clause speaks of building
+it, else a Place) and ``Initiative`` (a Project when its name holds a
+physical or project word, else a Program). :func:`resolve_kind` is the one
+place that decides them, for every finder.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import tag
+
+_SUFFIXES = datafile("extract/names/suffixes.tsv")
+_GENERIC_CORES = datafile("extract/names/generic_cores.tsv")
+_CONSTRUCTION = datafile("extract/names/construction_words.txt")
+_PROJECT_WORDS = datafile("extract/names/project_words.txt")
+_KINDS = datafile("extract/names/kinds.tsv").pairs()
+
+_QUOTED = re.compile(_KINDS["quoted"])
+QUOTE_MARK: str = _KINDS["quote_mark"]
+#: Programme suffixes so common that one plain noun before them is no name (商业模式).
+GENERIC_PROGRAM_SUFFIXES: frozenset[str] = frozenset(_KINDS["generic_program_suffixes"].split())
+#: Kinds the sentence resolves into an entity type.
+FACILITY, INITIATIVE = "Facility", "Initiative"
+
+
+@dataclass(frozen=True)
+class Suffix:
+    """A type word names end with: its kind and the fewest characters a name must have before it."""
+
+    word: str
+    kind: str
+    min_core: int
+
+
+@lru_cache(maxsize=1)
+def suffixes() -> tuple[Suffix, ...]:
+    """The type words, longest first (file order among equals)."""
+    rows = [Suffix(r[0], r[1], int(r[2])) for r in _SUFFIXES.rows]
+    return tuple(sorted(rows, key=lambda s: -len(s.word)))
+
+
+@lru_cache(maxsize=1)
+def suffix_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s.word) for s in suffixes()))
+
+
+@lru_cache(maxsize=1)
+def suffix_by_word() -> dict[str, Suffix]:
+    return {s.word: s for s in suffixes()}
+
+
+def ends_with_kind(name: str, kind: str) -> bool:
+    """Does ``name`` end with a type word of ``kind``?"""
+    return any(name.endswith(x.word) for x in suffixes() if x.kind == kind)
+
+
+def resolve_kind(kind: str, core: str, clause: str) -> str:
+    """Facility and Initiative become a concrete type from the name's words and its clause."""
+    if kind == FACILITY:
+        return "Project" if any(w in clause for w in _CONSTRUCTION.words) else "Place"
+    if kind == INITIATIVE:
+        plain = _QUOTED.sub("", core)  # words inside quotes name a campaign
+        if any(w in plain for w in _PROJECT_WORDS.words):
+            return "Project"
+        building = QUOTE_MARK not in core and any(w in clause for w in _CONSTRUCTION.words)
+        return "Project" if building else "Program"
+    return kind
+
+
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(cores) for kind, cores in _GENERIC_CORES.grouped().items()}
+
+
+def generic_core(kind: str, core: str, registered: bool = False) -> bool:
+    """A core that makes the name a common noun: 友好社区, 股份合作公司, 布局."""
+    generic = _generic().get(kind, frozenset())
+    if kind == "Company":
+        # a registered name (…有限公司) is never generic; a bare …公司 may be (境内外上市公司)
+        return not registered and (core in generic or any(core.endswith(g) for g in generic if len(g) > 1))
+    if kind in ("Initiative", "Program", "Project", "Event"):
+        return core in generic
+    return core in generic or any(core.endswith(g) for g in generic if len(g) > 1 or kind != "Community")
+
+
+def attribute_only(s: SentenceView, start: int, end: int, kind: str, suffix: str) -> bool:
+    """世界级机场, 专业化产业园, 商业模式: a core that is one common word is no proper name."""
+    if (start, end) not in s.token_spans:
+        return False
+    t = tag(s.text[start:end])
+    if (kind == INITIATIVE or suffix in GENERIC_PROGRAM_SUFFIXES) and t[:1] == "n" and t != "nr":
+        return True  # 学校项目, 花园项目, 商业模式
+    return t[:1] in ("a", "b", "z") or t in ("ad", "an", "vn", "v", "d")
+
+
+def common_word(s: SentenceView, start: int, end: int) -> bool:
+    """One dictionary word that is not a proper noun (医疗, 金融): a field, not a name."""
+    t = tag(s.text[start:end]) if (start, end) in s.token_spans else ""
+    return bool(t) and t[:1] in ("n", "v", "a") and t not in ("nr", "ns", "nt", "nz")

@@ -1,0 +1,26 @@
+"""``第二十一届…文化活动``: an edition number makes an event of what it counts."""
+from __future__ import annotations
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.walk import left_edge
+from reportgraph.extract.sentence import SentenceView
+
+_SHAPES = datafile("extract/names/ordinals.tsv").named_patterns()
+#: How far before the edition number the event's name may begin (沙井第二十一届…).
+_MAX_PREFIX = 8
+
+
+def find(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """Every event the sentence names by its edition."""
+    out = []
+    for m in _SHAPES["edition"].finditer(s.text):
+        tail = _SHAPES["event_tail"].match(s.text[m.end():])
+        if tail and not s.in_quote(m.start()):
+            end = m.end() + tail.end()
+            session = _SHAPES["session"].match(s.text[end:])
+            if session:
+                end += session.end()
+            start = left_edge(s, m.start(), _MAX_PREFIX, "Event").start
+            out.append(Candidate(start, end, "Event", s.original(start, end), "suffix"))
+    return out

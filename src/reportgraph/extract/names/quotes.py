@@ -1,0 +1,100 @@
+"""Quoted names, completed by a head word after them (``“三个一”企业服务``, ``“雏鹰”计划``).
+
+A quote after an honor verb names an honor; a quote followed by a head word
+(``data/extract/names/quote_heads.tsv``) names what the head says; a quote of
+four or more characters standing alone names a programme (or an event, by
+its ending). Quotes that hold a list or a sentence, or that describe
+(``青年“急难愁盼”问题``), are no names.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.kinds import ends_with_kind, suffixes
+from reportgraph.extract.names.walk import phrase_end
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.text import CLAUSE_BREAKS, QUOTE_OPENERS
+
+_HEADS = datafile("extract/names/quote_heads.tsv")
+_NOT_NAMES = datafile("extract/names/quote_not_names.txt")
+_TAIL_STOPS = datafile("extract/names/quote_tail_stops.txt")
+_HONOR_TRIGGERS = datafile("extract/names/honor_triggers.txt")
+_MARKS = datafile("extract/names/quotes.tsv").pairs()
+_TITLE_WORD = datafile("extract/names/honors.tsv").pairs()["title_word"]
+
+_INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
+_TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
+_POSSESSIVE = _MARKS["possessive"]
+#: A quote longer than this is a slogan or a sentence, not a name.
+_MAX_INNER = 30
+#: How far after the quote a head word may end.
+_MAX_TAIL = 14
+#: How far before the quote an honor verb may stand.
+_HONOR_REACH = 4
+#: A quote this long names something on its own; shorter, only with a head (“两委”工作 is none).
+_MIN_ALONE, _MIN_WITH_GENERIC_HEAD = 4, 3
+#: Marks that make a short quote a name of its own (“4+N”, “新时代·文明”).
+_NAME_SIGNS = ("+", "\u00b7")
+#: Kinds of place whose names may hold a quote (中国企业“走出去”综合服务基地): the place wins.
+_PLACE_KINDS = ("Facility", "Place", "Project")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r[0], r[1]) for r in _HEADS.rows), key=lambda r: -len(r[0])))
+
+
+def _head(tail: str) -> tuple[int, str] | None:
+    """The end of the last head word within a quoted name's tail, and its type."""
+    best: tuple[int, str] | None = None
+    for head, etype in _heads():
+        i = tail.rfind(head)
+        if i >= 0 and (best is None or i + len(head) > best[0]):
+            best = (i + len(head), etype)
+    return best
+
+
+def find(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """Every quoted name of the sentence."""
+    out = []
+    text = s.text
+    not_names = _NOT_NAMES.words
+    triggers = _HONOR_TRIGGERS.words
+    tail_stops = _TAIL_STOPS.word_set
+    for a, b in s.quotes:
+        if text[a] not in QUOTE_OPENERS:
+            continue
+        inner = text[a + 1:b - 1]
+        if not inner or len(inner) > _MAX_INNER or any(ch in _INNER_BREAKS for ch in inner):
+            continue
+        j = b
+        while j < len(text) and j - b < _MAX_TAIL and text[j] not in CLAUSE_BREAKS and text[j] not in _TAIL_BREAKS \
+                and not text[j].isdigit() and not (j == b and text[j] in QUOTE_OPENERS):
+            j += 1
+        tail = text[b:phrase_end(s, b, tail_stops)][: j - b]
+        if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
+            continue
+        possessive = tail.startswith(_POSSESSIVE)
+        head = _head(tail.replace(_POSSESSIVE, "", 1) if possessive else tail)
+        honor_before = any(text[max(0, a - _HONOR_REACH):a].endswith(t) for t in triggers)
+        rest = tail[head[0]:] if head else tail
+        if any(rest.endswith(x.word) for x in suffixes() if x.kind in _PLACE_KINDS):
+            continue  # 中国企业“走出去”综合服务基地: the quote is inside a place's name
+        if head and len(inner) < _MIN_WITH_GENERIC_HEAD and head[1] == "Program" and not honor_before:
+            continue  # “两委”工作: a short quoted word before a generic head is not a name
+        if head:
+            end = b + head[0] + (len(_POSSESSIVE) if possessive else 0)
+            name = s.original(a, end).replace(_POSSESSIVE, "", 1) if possessive else s.original(a, end)
+            etype = "Honor" if honor_before else head[1]
+            if name.endswith(_TITLE_WORD):
+                name = name[: -len(_TITLE_WORD)]
+            out.append(Candidate(a, end, etype, name, "quote"))
+            continue
+        if honor_before:
+            out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
+        elif len(inner) >= _MIN_ALONE or any(sign in inner for sign in _NAME_SIGNS):
+            etype = "Event" if ends_with_kind(inner, "Event") else "Program"
+            out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
+    return out

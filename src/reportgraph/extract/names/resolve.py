@@ -1,0 +1,35 @@
+"""The one resolver: of all the finders' candidates in a sentence, which stand.
+
+One reading per span (the surest finder's), then longest first: a candidate
+that overlaps one already kept goes, unless it lies inside it and is of
+another type (``深圳市`` inside ``深圳市白鹭信息技术有限公司`` stays a place).
+"""
+from __future__ import annotations
+
+from reportgraph.extract.names.candidate import Candidate
+
+#: The order in which two candidates on the same span are preferred: surest source first.
+SOURCE_RANK: dict[str, int] = {"gazetteer": 0, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5}
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that stand, in text order."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in sorted(candidates, key=lambda c: SOURCE_RANK[c.source]):
+        best.setdefault((c.start, c.end), c)  # one reading per span: the surest source's
+    ordered = sorted(best.values(), key=lambda c: (-(c.end - c.start), SOURCE_RANK[c.source], c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if len(c.name) < 2 or any(_clashes(c, k) for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _clashes(c: Candidate, k: Candidate) -> bool:
+    """Does ``c`` give way to ``k``, kept before it (so at least as long)?"""
+    if not (c.start < k.end and k.start < c.end):
+        return False
+    nested = k.start <= c.start and c.end <= k.end
+    # the same span, the same type inside or across, or crossing spans: the longer one stands
+    return not nested or c.type == k.type or (c.start, c.end) == (k.start, k.end)

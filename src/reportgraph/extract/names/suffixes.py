@@ -1,0 +1,119 @@
+"""Names that end in a type word (``…社区``, ``…有限公司``, ``…项目``, ``…路``).
+
+The type word is found in the sentence; the name's left edge by walking back
+over the words before it (:func:`.walk.left_edge`). What remains is checked
+against the shapes of a description rather than a name: a generic core
+(``友好社区``), a counted common noun (``3所学校``), a kind of undertaking
+(``重大合作平台``), a heading's year (``2024年工作计划``), an amount (``千亿元县``).
+"""
+from __future__ import annotations
+
+import re
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.kinds import (
+    FACILITY, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, resolve_kind, suffix_by_word,
+    suffix_pattern,
+)
+from reportgraph.extract.names.walk import left_edge
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import tag_or
+from reportgraph.text import QUOTE_CHARS
+
+_OPENERS = datafile("extract/names/generic_openers.txt")
+_BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
+_RULES = datafile("extract/names/suffix_rules.tsv").pairs()
+
+_PHASE = re.compile(_RULES["phase"])
+_LIST_CLOSER = _RULES["list_closer"]
+_REGISTERED = _RULES["registered"]
+_YEAR_PREFIX = re.compile(_RULES["year_prefix"])
+_LEVEL_PREFIX = re.compile(_RULES["level_prefix"])
+_AMOUNT = re.compile(_RULES["amount"])
+_TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
+_TRAILING_END = re.compile(_RULES["trailing_end"])
+_COMMUNITY_CORE = re.compile(r"[\u4e00-\u9fff]{2}")
+_TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
+#: Kinds whose name may run on into a phase number (二期工程).
+_PHASED = (FACILITY, INITIATIVE, "Project", "Place")
+#: How far back the walk may go: a community's own name is short, others may be long.
+_MAX_COMMUNITY, _MAX_NAME = 4, 24
+#: A body that needs no core (区委, 市政府) takes at most this long a run before it as its place.
+_MAX_BARE_BODY_PREFIX = 3
+#: A community's or village's own name is this long in this genre.
+_COMMUNITY_NAME = 2
+
+
+def find(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """Names that end in a type word, their left edge found by walking back over words."""
+    out = []
+    by_word = suffix_by_word()
+    text = s.text
+    for m in suffix_pattern().finditer(text):
+        suffix = by_word[m.group()]
+        start_suffix, end = m.start(), m.end()
+        if end not in s.token_end and end < len(text):
+            continue  # the suffix is the start of a longer word: 路径, 街道
+        if len(suffix.word) > 1 and suffix.kind == "Honor" and start_suffix not in s.token_start:
+            continue  # the suffix is the end of a longer word
+        if s.in_quote(start_suffix):
+            continue  # handled as a quoted name
+        phase = _PHASE.match(text[end:])
+        if phase and suffix.kind in _PHASED:
+            end += phase.end()
+        max_len = _MAX_COMMUNITY if suffix.kind == "Community" else _MAX_NAME
+        edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event")
+        start: int | None = edge.start
+        if suffix.kind == "Community":
+            start = _community_start(s, edge.start, start_suffix)
+            if start is None:
+                continue
+        if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
+            start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        if _not_a_name(s, suffix, start, start_suffix, end, edge.counted):
+            continue
+        clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
+        etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
+        out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
+    return out
+
+
+def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
+    """A community's own name is its last two characters before 社区/村, as whole words.
+
+    Names of communities and villages are two characters in this genre; a
+    longer run is a description (儿童友好社区) unless the walk found it whole.
+    """
+    begin = max(start, suffix_at - _COMMUNITY_NAME)
+    if suffix_at - begin < _COMMUNITY_NAME or begin not in s.token_start:
+        return None
+    core = s.text[begin:suffix_at]
+    if tag_or(core, "n")[0] in "vd" or not _COMMUNITY_CORE.fullmatch(core):
+        return None
+    return begin
+
+
+def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool) -> bool:
+    """Is the run before a suffix a description rather than a proper name?"""
+    text = s.text
+    core = text[start:start_suffix]
+    if start > 0 and text[start - 1] == _LIST_CLOSER and suffix.kind != "Community":
+        return True  # …等特色议事平台: the category a list belongs to, not a name
+    registered = _REGISTERED in suffix.word
+    yearless = _YEAR_PREFIX.sub("", core)
+    if generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
+        return True  # 2024年工作计划: a heading's words, not a name
+    if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
+            and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
+        return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
+    if counted and suffix.kind != "Community":
+        return True  # 3所学校项目, 四大特色项目: a counted common noun
+    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or generic_core(suffix.kind, core, registered) \
+            or attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
+        return True
+    if _AMOUNT.search(core) or text[end:end + 1] in _BLOCKING_FOLLOWERS.word_set:
+        return True  # 千亿元县: an amount; 机场群: a collective
+    if suffix.word in _TRAILING_ONLY and not _TRAILING_END.match(text[end:end + 1]):
+        return True  # 试点安装…: the suffix is a verb here
+    return suffix.kind == "Event" and not _TWO_HANZI.search(core + suffix.word)

@@ -1,0 +1,201 @@
+"""Walking over a sentence's words to the edges of a name.
+
+A name's right edge is where its type word ends (``…社区``, ``…项目``); its
+left edge is found by walking back over jieba's words to a verb, a
+preposition or a punctuation mark (``data/extract/names/boundaries.txt``),
+a counted number (``3所``), or — for names that are not undertakings — a
+dictionary word that jieba tags as a verb, adverb, preposition or the like.
+Every finder that needs an edge asks here, so they all agree on where a
+name may begin.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import Token, tag
+from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS
+
+_BOUNDARIES = datafile("extract/names/boundaries.txt")
+_WALK = datafile("extract/names/walk.tsv").pairs()
+
+#: Marks that never stand inside a name.
+NAME_PUNCTUATION: frozenset[str] = frozenset(_WALK["name_punctuation"] + " \n")
+COUNTER_WORDS: frozenset[str] = frozenset(_WALK["counter_words"])
+CONJUNCTIONS: frozenset[str] = frozenset(_WALK["conjunctions"])
+_BODY_CONJUNCTION = _WALK["body_conjunction"]
+_ORDINAL_PREFIX = _WALK["ordinal_prefix"]
+_RANK_SUFFIX = _WALK["rank_suffix"]
+#: Verbs of the boundary list that also name the work an undertaking does.
+_UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
+#: The longest bracketed aside a name may hold.
+_MAX_BRACKETED = 12
+
+#: jieba tags of dictionary words that never stand inside a name of a place,
+#: body, firm or community: verbs, adverbs, prepositions, idioms and the like
+NAME_STOP_TAGS = frozenset({"d", "p", "c", "r", "q", "u", "ad", "f"})
+#: the same for undertakings, whose names do hold adverbs (慢行) and times (夜间课堂)
+UNDERTAKING_STOP_TAGS = frozenset({"p", "c", "r", "q", "u", "ad"})
+PLACE_STOP_TAGS = NAME_STOP_TAGS | {"v", "vd", "vi"}
+#: Kinds whose names are undertakings, and kinds whose names hold no verbs at all.
+UNDERTAKING_KINDS = frozenset({"Initiative", "Project", "Program", "Event", "Honor"})
+PLACE_LIKE_KINDS = frozenset({"Place", "Company", "Community"})
+_CODE = re.compile(r"[\d-]+")
+
+
+class Edge(NamedTuple):
+    """Where a name begins, and whether the walk stopped at a counted number (3所学校)."""
+
+    start: int
+    counted: bool
+
+
+def boundaries() -> frozenset[str]:
+    """Words that end the words before a name."""
+    return _BOUNDARIES.word_set
+
+
+@lru_cache(maxsize=4096)
+def _stops_cached(piece: str, family: str) -> bool:
+    words = _BOUNDARIES.word_set
+    if family == "undertaking" and piece in _UNDERTAKING_WORDS:
+        return False  # 青松河综合治理工程: the work done is part of the undertaking's name
+    if piece in words:
+        return True
+    if len(piece) >= 2:
+        stop_tags = {"undertaking": UNDERTAKING_STOP_TAGS, "place": PLACE_STOP_TAGS}.get(family, NAME_STOP_TAGS)
+        if tag(piece) in stop_tags:
+            return True
+        return any(len(w) >= 2 and piece.endswith(w) for w in words)
+    return False
+
+
+def _stops(piece: str, kind: str, clause_start: bool) -> bool:
+    """Does this word end the words before a name?"""
+    if clause_start and piece in CONJUNCTIONS:
+        return False  # 和一社区: at the head of a clause 和 is part of the name
+    if piece == _BODY_CONJUNCTION and kind == "GovernmentBody":
+        return False  # 材料科学与技术研究所
+    if clause_start and len(piece) >= 2 and tag(piece) == "v":
+        return True  # a clause that opens with a verb: 征集实事项目
+    if kind in UNDERTAKING_KINDS:
+        family = "undertaking"
+    elif kind in PLACE_LIKE_KINDS:
+        family = "place"  # names of roads, zones and firms hold no verbs: 驶入松园路
+    else:
+        family = "name"
+    return _stops_cached(piece, family)
+
+
+def clause_start(s: SentenceView, a: int) -> bool:
+    """Does offset ``a`` open a clause or a list item?"""
+    return a == 0 or s.text[a - 1] in CLAUSE_BREAKS or s.text[a - 1] == LIST_SEPARATOR
+
+
+def is_code(s: SentenceView, a: int, b: int) -> bool:
+    """Digits and dashes that belong to a name: 03-05地块."""
+    around = s.text[max(0, a - 1):b + 1]
+    return bool(_CODE.fullmatch(s.text[a:b])) and "-" in around
+
+
+def _counted(tokens: list[Token], k: int, limit: int) -> bool:
+    """Is token k a counter after a number (3所, 四大), or a number before a counter?
+
+    Only the first ``limit`` tokens are looked at: those before the name's type word.
+    """
+    word = tokens[k][0]
+    before = tokens[k - 1][0] if k > 0 else ""
+    after = tokens[k + 1][0] if k + 1 < limit else ""
+    if word[0] in COUNTER_WORDS and before and (before[-1].isdigit() or before[-1] in NUMERAL_CHARS):
+        return True
+    if len(word) >= 2 and (word[0].isdigit() or word[0] in NUMERAL_CHARS) and word[-1] in COUNTER_WORDS:
+        return True  # 四大, 两个: jieba keeps the count in one word
+    if word[-1].isdigit() or word[-1] in NUMERAL_CHARS:
+        return bool(after) and after[0] in COUNTER_WORDS
+    return False
+
+
+def bracketed(s: SentenceView, close_at: int) -> tuple[int, int] | None:
+    """The quoted or bracketed span that closes at ``close_at``, if short enough to sit in a name."""
+    for qa, qb in s.quotes:
+        if qb == close_at:
+            return qa, qb
+    if s.text[close_at - 1] in BRACKET_CLOSERS:
+        depth, i = 0, close_at - 1
+        while i >= 0 and close_at - i <= _MAX_BRACKETED:
+            depth += s.text[i] in BRACKET_CLOSERS
+            depth -= s.text[i] in BRACKET_OPENERS
+            if depth == 0:
+                return i, close_at
+            i -= 1
+    return None
+
+
+def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_numbers: bool = False) -> Edge:
+    """Walk left from ``pos`` over the sentence's words to where a name of ``kind`` begins."""
+    start = pos
+    tokens = s.tokens
+    # the words that start before pos (their starts are sorted): the last one is the first looked at
+    limit = bisect.bisect_left(s.token_starts, pos)
+    k = limit - 1
+    while k >= 0:
+        word, a, b = tokens[k]
+        b = min(b, pos)
+        piece = s.text[a:b]
+        if piece and (piece[-1] in QUOTE_CLOSERS and piece[-1] != '"' or piece[-1] in BRACKET_CLOSERS):
+            span = bracketed(s, b)
+            if span and pos - span[0] <= max_len:
+                start = span[0]
+                while k >= 0 and tokens[k][1] >= span[0]:
+                    k -= 1
+                continue
+            break
+        if not piece or any(ch in NAME_PUNCTUATION for ch in piece) and not is_code(s, a, b):
+            break
+        trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
+        # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
+        inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
+                             and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1]))
+        if b == tokens[k][2] and not trade_word and not inner_conjunction \
+                and _stops(piece, kind, clause_start=clause_start(s, a)):
+            break
+        if not allow_numbers and not is_code(s, a, b) and _counted(tokens, k, limit):
+            return Edge(start, True)
+        if pos - a > max_len:
+            break
+        start = a
+        k -= 1
+    return Edge(start, False)
+
+
+def words_at(s: SentenceView, wanted: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of ``wanted`` stands as whole words (增选/为 holds 增选为; 获批 holds no 获)."""
+    out = []
+    for w in wanted:
+        i = s.text.find(w)
+        while i >= 0:
+            if i in s.token_start and i + len(w) in s.token_end:
+                out.append((i, i + len(w)))
+            i = s.text.find(w, i + 1)
+    return sorted(set(out))
+
+
+def phrase_end(s: SentenceView, start: int, stops: frozenset[str] | None = None, first: bool = True) -> int:
+    """End of the noun phrase from ``start``: up to punctuation, a word of ``stops``
+    (the boundary list by default), or a counted number (500强 stays, 18家 ends it).
+    With ``first`` False the phrase's first word is never a stop."""
+    stops = _BOUNDARIES.word_set if stops is None else stops
+    for word, a, b in s.tokens:
+        if a < start:
+            continue
+        piece = s.text[a:b]
+        if any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in piece) or ((first or a > start) and piece in stops):
+            return a
+        if piece[0].isdigit() and not s.text[b:b + 1] == _RANK_SUFFIX and s.text[a - 1:a] != _ORDINAL_PREFIX:
+            return a
+    return len(s.text)

@@ -1,0 +1,59 @@
+"""One sentence as every rule of the extract stage sees it, built once.
+
+The folded text (one width, so a rule written for ``，`` also sees ``,``), the
+spans inside quotation marks, and — cut only when a rule asks, since most
+sentences need no word cut — jieba's words with their offsets.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from reportgraph.extract.words import Token, words_of
+from reportgraph.model import Sentence
+from reportgraph.text import clause_bounds, fold, quote_spans, strip_quotes
+
+
+class SentenceView:
+    """A sentence folded to one width, with its quoted spans and (lazily) its words."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.text = fold(sentence.text)
+        self.quotes = quote_spans(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return words_of(self.text)
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Where each word starts, in order: for finding the words before an offset by bisection."""
+        return [a for _, a, _ in self.tokens]
+
+    @cached_property
+    def token_end(self) -> set[int]:
+        return {b for _, _, b in self.tokens}
+
+    @cached_property
+    def token_start(self) -> set[int]:
+        return {a for _, a, _ in self.tokens}
+
+    @cached_property
+    def token_spans(self) -> set[tuple[int, int]]:
+        return {(a, b) for _, a, b in self.tokens}
+
+    def original(self, start: int, end: int) -> str:
+        """The text as written between two offsets, without quotation marks: a name's form."""
+        return strip_quotes(self.sentence.text[start:end]).strip()
+
+    def in_quote(self, pos: int) -> tuple[int, int] | None:
+        """The quoted span ``pos`` lies strictly inside, if any."""
+        for a, b in self.quotes:
+            if a < pos < b:
+                return a, b
+        return None
+
+    def clause(self, start: int, end: int) -> str:
+        """The folded clause around ``start..end``."""
+        i, j = clause_bounds(self.text, start, end)
+        return self.text[i:j]

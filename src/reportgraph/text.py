@@ -1,0 +1,155 @@
+"""Text handling every stage shares: width folding, clause and sentence breaks,
+quotation marks and their spans, display width, Chinese numerals.
+
+Defined once so that the stages cannot disagree: a clause of
+``青松社区，荣获…`` and of ``青松社区,荣获…`` is the same clause everywhere,
+because every rule that looks for clause breaks looks in folded text. The
+characters themselves are data (``data/text/``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reportgraph.datafiles import datafile
+
+_PUNCTUATION = datafile("text/punctuation.tsv")
+_WIDTH_FOLD = datafile("text/width_fold.tsv")
+_NUMERALS = datafile("text/numerals.tsv")
+
+
+def _char(cell: str) -> str:
+    """A character as a data file writes it: itself, or ``U+XXXX``."""
+    return chr(int(cell[2:], 16)) if cell.startswith("U+") and len(cell) > 2 else cell
+
+
+_ROLES: dict[str, str] = {row[0]: row[1] for row in _PUNCTUATION.rows}
+
+#: Marks that end a clause, in folded text (a line break too).
+CLAUSE_BREAKS: frozenset[str] = frozenset(_ROLES["clause_break"] + "\n")
+#: Clause breaks as a string, for regular-expression character classes.
+CLAUSE_BREAK_CHARS: str = _ROLES["clause_break"] + "\n"
+#: Marks that end a sentence (full- and half-width: sentences are cut before folding).
+SENTENCE_MARKS: str = _ROLES["sentence_end"]
+#: A sentence ends at one of :data:`SENTENCE_MARKS` or at a line break.
+SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_MARKS)}]|\n")
+#: The enumeration comma that separates the items of a list.
+LIST_SEPARATOR: str = _ROLES["list_separator"]
+#: Opening and closing quotation marks; the straight double quote is both.
+QUOTE_OPENERS: str = _ROLES["quote_open"]
+QUOTE_CLOSERS: str = _ROLES["quote_close"]
+#: Book-title marks: a span inside them is a title, whose numbers are part of it.
+BOOK_OPENERS: str = _ROLES["book_open"]
+BOOK_CLOSERS: str = _ROLES["book_close"]
+#: Round brackets of either width.
+BRACKET_OPENERS: str = _ROLES["bracket_open"]
+BRACKET_CLOSERS: str = _ROLES["bracket_close"]
+#: Every quotation mark (no book-title marks).
+QUOTE_CHARS: str = "".join(dict.fromkeys(QUOTE_OPENERS + QUOTE_CLOSERS))
+#: Everything that is never part of a name: quotation marks, book-title marks, the apostrophe.
+NAME_QUOTES: str = QUOTE_CHARS + _ROLES["apostrophe"] + BOOK_OPENERS + BOOK_CLOSERS
+_SPAN_OPENERS = QUOTE_OPENERS + BOOK_OPENERS
+_SPAN_CLOSERS = QUOTE_CLOSERS + BOOK_CLOSERS
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord(_char(row[0])): _char(row[1]) for row in _WIDTH_FOLD.rows}
+    # full-width digits and Latin letters are a block each: fold them as ranges
+    table.update({0xFF10 + d: str(d) for d in range(10)})
+    table.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
+    table.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Fold punctuation, digits and letters to one width; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks or book-title marks (marks included), nested ones too."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _SPAN_OPENERS and not (ch == '"' and stack and text[stack[-1]] == '"'):
+            stack.append(i)
+        elif ch in _SPAN_CLOSERS and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
+
+
+def strip_quotes(text: str) -> str:
+    """``text`` without quotation marks, book-title marks or apostrophes: the form names take."""
+    return text.translate(_NO_QUOTES)
+
+
+_NO_QUOTES = {ord(ch): None for ch in NAME_QUOTES}
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of folded ``text`` around ``start..end``: out to the nearest clause breaks."""
+    i, j = start, end
+    while i > 0 and text[i - 1] not in CLAUSE_BREAKS:
+        i -= 1
+    while j < len(text) and text[j] not in CLAUSE_BREAKS:
+        j += 1
+    return i, j
+
+
+def same_clause(text: str, a: int, b: int) -> bool:
+    """Do offsets ``a`` and ``b`` of folded ``text`` lie in one clause?"""
+    lo, hi = sorted((a, b))
+    return not any(ch in CLAUSE_BREAKS for ch in text[lo:hi])
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# --------------------------------------------------------------------------- Chinese numerals
+
+_DIGITS: dict[str, int] = {r[0]: int(r[2]) for r in _NUMERALS.rows if r[1] == "digit"}
+_UNITS: dict[str, int] = {r[0]: int(r[2]) for r in _NUMERALS.rows if r[1] == "unit"}
+_SECTIONS: dict[str, int] = {r[0]: int(r[2]) for r in _NUMERALS.rows if r[1] == "section"}
+_ZEROS = frozenset(ch for ch, v in _DIGITS.items() if v == 0)
+_LARGEST_SECTION = max(_SECTIONS.values())
+
+#: Characters that can make up a Chinese numeral.
+NUMERAL_CHARS: str = "".join(r[0] for r in _NUMERALS.rows)
+#: The digits one to nine and ten, as headings number their sections (一、 （十）).
+HEADING_NUMERALS: str = "".join(ch for ch, v in _DIGITS.items() if v) + "".join(
+    ch for ch, v in _UNITS.items() if v == 10)
+#: Digit characters, zero included, as Chinese writes a year digit by digit (二〇二五).
+DIGIT_CHARS: str = "".join(_DIGITS)
+
+
+def chinese_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral such as 十五, 二十一, 一百零六, 三千六百; None if not one."""
+    if not text or any(c not in NUMERAL_CHARS for c in text):
+        return None
+    if text[-1] in _ZEROS and len(text) > 1:
+        return None
+    total, section, digit, last_unit = 0, 0, None, _LARGEST_SECTION
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and (digit != 0 or ch in _ZEROS):
+                return None  # 一二三, 一零: a list of digits, not one number
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            if _UNITS[ch] >= last_unit:
+                return None  # 十十, 十百: units must fall within a section
+            last_unit = _UNITS[ch]
+            section += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            if not total and not section and digit is None:
+                digit = 1
+            section += digit or 0
+            size = _SECTIONS[ch]
+            total = (total + section) * size if total and size == _LARGEST_SECTION else total + section * size
+            section, digit, last_unit = 0, None, _LARGEST_SECTION
+    return total + section + (digit or 0)

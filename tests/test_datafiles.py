@@ -1,0 +1,71 @@
+"""datafiles: every packaged data file is declared by the modules that read it, and says so."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import reportgraph
+from reportgraph import datafiles
+from reportgraph.datafiles import DataFileError, datafile
+
+
+def _import_every_module() -> None:
+    """Import the whole package: each module declares its data files when it is imported."""
+    for info in pkgutil.walk_packages(reportgraph.__path__, "reportgraph."):
+        if info.name.endswith("__main__"):
+            continue
+        importlib.import_module(info.name)
+
+
+_import_every_module()
+FILES = datafiles.all_files()
+
+
+def test_every_data_file_is_declared_by_a_module() -> None:
+    undeclared = sorted(set(FILES) - set(datafiles.DECLARED))
+    assert not undeclared, f"data files no module declares: {undeclared}"
+
+
+def test_every_declared_file_exists() -> None:
+    assert set(datafiles.DECLARED) <= set(FILES)
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_a_data_file_says_what_it_holds_and_who_reads_it(path: str) -> None:
+    data = datafiles.DECLARED[path]
+    first = data.text.splitlines()[0]
+    assert first.startswith("# ") and len(first) > 10, f"{path}: no header line saying what it holds"
+    assert data.readers, f"{path}: no '# read by:' line"
+    assert set(data.readers) == data.declared_by, (
+        f"{path}: '# read by:' names {sorted(data.readers)}, the modules that declare it are {sorted(data.declared_by)}")
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_a_data_file_has_entries_without_stray_whitespace(path: str) -> None:
+    data = datafiles.DECLARED[path]
+    assert data.lines, path
+    assert all(line and not line.startswith("#") for line in data.lines)
+    if path.endswith(".tsv"):
+        assert all(len(row) >= 2 and all(row[:2]) for row in data.rows), path
+
+
+def test_words_come_longest_first_and_unique() -> None:
+    words = datafile("extract/names/boundaries.txt").words
+    assert len(words) == len(set(words))
+    assert [len(w) for w in words] == sorted((len(w) for w in words), reverse=True)
+
+
+def test_a_missing_file_fails_when_declared_not_when_read() -> None:
+    with pytest.raises(DataFileError, match="no/such/file.txt"):
+        datafile("no/such/file.txt")
+
+
+def test_known_contents() -> None:
+    units = {row[0]: (row[1], float(row[2])) for row in datafile("extract/indicators/units.tsv").rows}
+    assert units["%"] == ("%", 1.0)
+    assert units["公里"] == ("米", 1000.0)
+    assert ("problems", "问题") in datafile("segment/part_keywords.tsv").rows
+    assert datafile("segment/metadata_fields.tsv").pairs()["信息提供日期"] == "date"
+    assert "清醒地看到" in datafile("extract/problems/leads.txt").words
