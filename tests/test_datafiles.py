@@ -67,5 +67,5 @@ def test_known_contents() -> None:
     assert units["%"] == ("%", 1.0)
     assert units["公里"] == ("米", 1000.0)
     assert ("problems", "问题") in datafile("segment/part_keywords.tsv").rows
-    assert datafile("segment/metadata_fields.tsv").pairs()["信息提供日期"] == "date"
+    assert datafile("segment/metadata_fields.tsv").pairs["信息提供日期"] == "date"
     assert "清醒地看到" in datafile("extract/problems/leads.txt").words

@@ -97,10 +97,12 @@ class DataFile:
         """Each entry compiled as a regular expression, in file order."""
         return tuple(re.compile(p) for p in self.lines)
 
+    @cached_property
     def pairs(self) -> dict[str, str]:
         """A two-column table as a mapping from the first column to the second."""
         return {row[0]: row[1] for row in self.rows}
 
+    @cached_property
     def grouped(self) -> dict[str, tuple[str, ...]]:
         """A two-column table ``KEY<TAB>VALUE`` as KEY -> values, in file order."""
         out: dict[str, list[str]] = {}
@@ -108,6 +110,7 @@ class DataFile:
             out.setdefault(row[0], []).append(row[1])
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
     def named_patterns(self) -> dict[str, re.Pattern[str]]:
         """A table ``NAME<TAB>REGEX`` compiled: the patterns a rule refers to by name."""
         return {row[0]: re.compile(row[1]) for row in self.rows}

@@ -45,7 +45,7 @@ _ENTITY_CLASSES: frozenset[str] = frozenset(vocab.ENTITY_TYPES)
 #: The types a region of the report's region chain may have.
 _REGION_TYPES: frozenset[str] = frozenset({"Place"})
 #: Labels of nodes the graph makes itself.
-_LABELS = datafile("rdf/labels.tsv").pairs()
+_LABELS = datafile("rdf/labels.tsv").pairs
 
 #: Entity-to-entity properties the ontology declares (all under rg:relatedTo).
 _RELATIONS: frozenset[str] = frozenset(vocab.RELATIONS)

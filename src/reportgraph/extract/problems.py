@@ -14,7 +14,7 @@ from reportgraph.segment.parts import part_of
 from reportgraph.text import fold
 
 _LEADS = datafile("extract/problems/leads.txt")
-_PATTERNS = datafile("extract/problems/patterns.tsv").named_patterns()
+_PATTERNS = datafile("extract/problems/patterns.tsv").named_patterns
 #: A problem's label is at least this long; shorter clauses are connectives.
 _MIN_LABEL = 4
 

@@ -17,7 +17,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Entity, Mention
 from reportgraph.text import fold, strip_quotes
 
-_ALIASES = datafile("link/aliases.tsv").pairs()
+_ALIASES = datafile("link/aliases.tsv").pairs
 _REGION_PREFIX = re.compile(_ALIASES["region_prefix"])
 _GENERIC_TAILS = tuple(_ALIASES["generic_tails"].split())
 _LEVEL_STARTS = frozenset(_ALIASES["level_starts"])

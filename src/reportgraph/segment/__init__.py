@@ -18,7 +18,7 @@ from reportgraph.segment.parts import sections
 __all__ = ["NO_STRUCTURE", "has_structure", "segment"]
 
 #: The warning for a text in which no report structure was found.
-NO_STRUCTURE: str = datafile("segment/messages.tsv").pairs()["no_structure"]
+NO_STRUCTURE: str = datafile("segment/messages.tsv").pairs["no_structure"]
 
 
 def segment(source: SourceText, stated: Metadata | None = None) -> Report:

@@ -24,7 +24,7 @@ _TITLE_WORDS = datafile("segment/title_words.txt")
 _APPENDIX = datafile("segment/appendix_markers.txt")
 _LAYOUT = datafile("segment/layout.tsv")
 
-_LAYOUT_CHARS = _LAYOUT.pairs()
+_LAYOUT_CHARS = _LAYOUT.pairs
 _TERMINAL = frozenset(_LAYOUT_CHARS["terminal"])
 _TITLE_BREAKER = _LAYOUT_CHARS["title_breaker"]
 _EDGE_SPACE = "".join(chr(int(c[2:], 16)) for c in _LAYOUT_CHARS["edge_space"].split())
@@ -91,8 +91,8 @@ class _Growing:
 def _read_metadata(line: str, meta: dict[str, str]) -> bool:
     """Read ``信息来源:… 发布日期:…`` style lines into ``meta``; True if the line was one."""
     f = fold(line)
-    fields = _METADATA_FIELDS.pairs()
-    patterns = _METADATA_LINE.named_patterns()
+    fields = _METADATA_FIELDS.pairs
+    patterns = _METADATA_LINE.named_patterns
     first = patterns["line"].match(f)
     if not first or first.group(1) not in fields:
         return False

@@ -12,7 +12,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.text import fold
 
 _HEADINGS = datafile("segment/headings.tsv")
-_PATTERNS = _HEADINGS.named_patterns()
+_PATTERNS = _HEADINGS.named_patterns
 
 PART_HEADING: re.Pattern[str] = _PATTERNS["part_heading"]
 PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]

@@ -17,8 +17,8 @@ from reportgraph.metadata import Metadata
 from reportgraph.model import Report
 from reportgraph.text import fold
 
-_PATTERNS = datafile("segment/report_meta.tsv").named_patterns()
-_WORDS = datafile("segment/period_words.tsv").pairs()
+_PATTERNS = datafile("segment/report_meta.tsv").named_patterns
+_WORDS = datafile("segment/period_words.tsv").pairs
 _LEVELS = datafile("segment/levels.tsv")
 #: A date is looked for in this many first paragraphs when no metadata line gives one.
 _DATE_PARAGRAPHS = 5

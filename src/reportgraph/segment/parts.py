@@ -71,7 +71,7 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
 
 
 #: What a part heading's words are trimmed of: spaces and the full stop.
-_PART_HEADING_EDGES = " " + _LAYOUT.pairs()["full_stop"]
+_PART_HEADING_EDGES = " " + _LAYOUT.pairs["full_stop"]
 
 
 def _part_from_title(title: str) -> str:
@@ -82,7 +82,7 @@ def _part_from_title(title: str) -> str:
 
 
 def _opening_label(part: str) -> str:
-    labels = _PART_LABELS.pairs()
+    labels = _PART_LABELS.pairs
     return labels.get(part, labels["*"])
 
 

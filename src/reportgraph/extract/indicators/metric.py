@@ -19,7 +19,7 @@ from reportgraph.text import (
 _STRIP = datafile("extract/indicators/metric_strip.tsv")
 _VERBS = datafile("extract/indicators/quantity_verbs.txt")
 _GENERIC = datafile("extract/indicators/generic_nouns.txt")
-_SHAPES = datafile("extract/indicators/metric.tsv").pairs()
+_SHAPES = datafile("extract/indicators/metric.tsv").pairs
 
 #: Endings that look like a trailing verb but belong to the metric (平均, 人均).
 _KEEP_TAILS = tuple(_SHAPES["keep_tails"].split())

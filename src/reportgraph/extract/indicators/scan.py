@@ -18,7 +18,9 @@ from reportgraph.text import NUMERAL_CHARS, chinese_to_int, quote_spans
 _UNITS = datafile("extract/indicators/units.tsv")
 _QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
 _STOP_PHRASES = datafile("extract/indicators/number_stop_phrases.txt")
-_SHAPES = datafile("extract/indicators/scan.tsv").pairs()
+_SHAPES = datafile("extract/indicators/scan.tsv").pairs
+#: Meetings named by term and session (省委十三届三次全会): their numbers are part of the name.
+_MEETINGS = datafile("extract/names/meetings.tsv")
 
 RANK = re.compile(_SHAPES["rank"])
 RANK_UNIT: str = _SHAPES["rank_unit"]
@@ -80,11 +82,19 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
 
+def _named_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans where numbers belong to a name: quotes, book titles, meetings."""
+    spans = quote_spans(sentence)
+    for pattern in _MEETINGS.named_patterns.values():
+        spans.extend((m.start() - 1, m.end()) for m in pattern.finditer(sentence))
+    return spans
+
+
 def scan(sentence: str) -> list[Quantity]:
     """Every quantity in one (folded) sentence, in order."""
     unit_table = units()
     quals = _qualifiers()
-    quotes = quote_spans(sentence)
+    quotes = _named_spans(sentence)
     stops = _STOP_PHRASES.words
     found: list[Quantity] = []
     for m in _quantity_pattern().finditer(sentence):

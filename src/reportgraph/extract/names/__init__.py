@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportgraph.extract.names import firm_verbs, gazetteer, honors, issuer, lists, ordinals, quotes, suffixes
+from reportgraph.extract.names import (
+    firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, suffixes, titles,
+)
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
 from reportgraph.extract.sentence import SentenceView
@@ -33,10 +35,12 @@ FINDERS: tuple[Finder, ...] = (
     Finder("gazetteer", gazetteer.find),
     Finder("issuer", issuer.find),
     Finder("quotes", quotes.find),
+    Finder("titles", titles.find),
     Finder("suffixes", suffixes.find),
     Finder("lists", lists.find),
     Finder("honors", honors.find),
     Finder("ordinals", ordinals.find),
+    Finder("meetings", meetings.find),
     Finder("firm_verbs", firm_verbs.find),
 )
 

@@ -15,7 +15,7 @@ _TRIGGERS = datafile("extract/names/honor_triggers.txt")
 _GENERIC = datafile("extract/names/honor_generic.txt")
 _BLOCKERS = datafile("extract/names/honor_trigger_blockers.txt")
 _STOPS = datafile("extract/names/honor_phrase_stops.txt")
-_SHAPES = datafile("extract/names/honors.tsv").pairs()
+_SHAPES = datafile("extract/names/honors.tsv").pairs
 
 _YEAR = re.compile(_SHAPES["year"])
 _FILLERS = frozenset(_SHAPES["fillers"])

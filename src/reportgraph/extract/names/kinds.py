@@ -21,7 +21,7 @@ _SUFFIXES = datafile("extract/names/suffixes.tsv")
 _GENERIC_CORES = datafile("extract/names/generic_cores.tsv")
 _CONSTRUCTION = datafile("extract/names/construction_words.txt")
 _PROJECT_WORDS = datafile("extract/names/project_words.txt")
-_KINDS = datafile("extract/names/kinds.tsv").pairs()
+_KINDS = datafile("extract/names/kinds.tsv").pairs
 
 _QUOTED = re.compile(_KINDS["quoted"])
 QUOTE_MARK: str = _KINDS["quote_mark"]
@@ -77,7 +77,7 @@ def resolve_kind(kind: str, core: str, clause: str) -> str:
 
 @lru_cache(maxsize=1)
 def _generic() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(cores) for kind, cores in _GENERIC_CORES.grouped().items()}
+    return {kind: frozenset(cores) for kind, cores in _GENERIC_CORES.grouped.items()}
 
 
 def generic_core(kind: str, core: str, registered: bool = False) -> bool:

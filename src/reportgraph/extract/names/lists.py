@@ -2,25 +2,43 @@
 ``共和旧村、东塘旧村2个项目``. Each item takes the type the head word gives."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
-from reportgraph.extract.names.kinds import FACILITY, INITIATIVE, common_word, resolve_kind, suffix_by_word, suffix_pattern
+from reportgraph.extract.names.kinds import (
+    FACILITY, INITIATIVE, common_word, generic_core, resolve_kind, suffix_by_word, suffix_pattern, suffixes,
+)
 from reportgraph.extract.names.walk import left_edge, phrase_end
 from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
-_SHAPES = datafile("extract/names/lists.tsv").pairs()
+_SHAPES = datafile("extract/names/lists.tsv").pairs
+_COMPANY_HEADS = datafile("extract/names/company_heads.tsv")
+#: Words that name firms in a list, and those of them that also end a firm's own name.
+_FIRM_WORDS = tuple(sorted((w for w, _ in _COMPANY_HEADS.rows), key=len, reverse=True))
+_FIRM_SUFFIXES = tuple(w for w, role in _COMPANY_HEADS.rows if role == "suffix")
+_HONOR_WORDS = datafile("extract/names/honor_words.txt")
+_FIRM_TAILS = datafile("extract/names/firm_tails.txt")
+_EQUAL_WORDS = datafile("extract/names/equal_words.txt")
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
 _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
 _COMMUNITY_HEAD = re.compile(_SHAPES["community_head"])
 _COMMUNITY_TAIL = re.compile(_SHAPES["community_tail"])
 #: The kinds a list's head word may give its items.
-_LIST_KINDS = frozenset({"Community", FACILITY, INITIATIVE, "Program", "Place", "Project"})
+_LIST_KINDS = frozenset({"Community", "Company", FACILITY, INITIATIVE, "Program", "Place", "Project"})
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
+#: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
+_MIN_FIRM_NAME = 3
+#: jieba tags of common words: nouns, verbs and their nouns, abbreviations, idioms, adjectives
+#: (not the proper nouns: places ns, persons nr, other names nz, bodies nt).
+_COMMON_TAGS = frozenset({"n", "v", "vn", "vd", "j", "l", "a", "an", "ad", "i"})
+#: How many words of description may stand between a list and the kind of firm it names (优质, 新能源).
+_MAX_FIRM_MODIFIER = 6
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -30,18 +48,30 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     for m in _CLOSER.finditer(text):
         if not m.group(1) and (m.start() == 0 or text[m.start() - 1] in CLAUSE_BREAKS):
             continue
+        if m.group(1) and _inside_equal_word(s, m.start()):
+            continue  # 平等, 高等教育: 等 inside such a word closes no list
         rest_end = min(phrase_end(s, m.end(), first=False), m.end() + _HEAD_REACH)
         kind = _list_kind(text[m.end():rest_end])
         if kind is None:
             continue
-        for a, b in _items(s, m.start(), closed_by_deng=bool(m.group(1))):
+        for a, b in _items(s, m.start(), kind, closed_by_deng=bool(m.group(1))):
+            if kind == "Company":
+                a, b = _firm_span(text, a, b)
             item = text[a:b]
             if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
                     or kind != "Community" and common_word(s, a, b):
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等: not names
+            if kind == "Company" and not _firm_name(s, a, b):
+                continue
             clause = s.clause(a, rest_end) if kind in (FACILITY, INITIATIVE) else ""
             out.append(Candidate(a, b, resolve_kind(kind, item, clause), s.original(a, b), "list"))
     return out
+
+
+def _inside_equal_word(s: SentenceView, at: int) -> bool:
+    """Does the word jieba cuts around offset ``at`` hold 等 as 'equal' or 'grade'?"""
+    k = bisect.bisect_right(s.token_starts, at) - 1
+    return k >= 0 and s.tokens[k][0] in _EQUAL_WORDS.word_set
 
 
 def _list_kind(rest: str) -> str | None:
@@ -49,6 +79,9 @@ def _list_kind(rest: str) -> str | None:
     stripped = rest.strip(QUOTE_CHARS)
     if _COMMUNITY_HEAD.match(stripped) or _COMMUNITY_TAIL.search(stripped):
         return "Community"
+    firm_at = min((i for i in (stripped.find(h) for h in _FIRM_WORDS) if i >= 0), default=-1)
+    if 0 <= firm_at <= _MAX_FIRM_MODIFIER:
+        return "Company"
     m = suffix_pattern().search(stripped)
     if not m:
         return None
@@ -56,12 +89,38 @@ def _list_kind(rest: str) -> str | None:
     return kind if kind in _LIST_KINDS else None
 
 
-def _items(s: SentenceView, pos: int, closed_by_deng: bool) -> list[tuple[int, int]]:
+def _firm_name(s: SentenceView, a: int, b: int) -> bool:
+    """Is a list item of firms a firm's name, not a kind of firm (高新技术企业, 上市公司) or an honor (单项冠军)?"""
+    item = s.text[a:b]
+    if len(item) < _MIN_FIRM_NAME or any(item.endswith(h) for h in _FIRM_WORDS if h not in _FIRM_SUFFIXES):
+        return False
+    words = [w for w, wa, wb in s.tokens if a <= wa and wb <= b]
+    if len(words) >= 2 and all(len(w) >= 2 and tag(w) in _COMMON_TAGS for w in words):
+        return False  # 专业机构、产业联盟: a run of common words names a kind of body, not a firm
+    if any(w.kind == "Honor" and w.word in item for w in suffixes()) or any(w in item for w in _HONOR_WORDS.words):
+        return False
+    suffix = next((x for x in _FIRM_SUFFIXES if item.endswith(x)), "")
+    core = item[: len(item) - len(suffix)]
+    return not (suffix and (generic_core("Company", core) or common_word(s, a, a + len(core))))
+
+
+def _firm_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """A firm's name in a list item that names its kind first (半导体企业湃泊科技) or a site after it (…总部)."""
+    item = text[a:b]
+    cut = max((item.rfind(h) + len(h) for h in _FIRM_WORDS if h in item), default=0)
+    if b - (a + cut) >= 2:
+        a += cut
+    tail = next((t for t in _FIRM_TAILS.words if text.endswith(t, a, b) and b - len(t) - a >= 2), "")
+    return a, b - len(tail)
+
+
+def _items(s: SentenceView, pos: int, kind: str, closed_by_deng: bool) -> list[tuple[int, int]]:
     """The 、-separated items that end at ``pos`` (where 等 or the count stands)."""
     items = []
     end = pos
+    walk_as = "Company" if kind == "Company" else INITIATIVE
     while True:
-        start = left_edge(s, end, _MAX_ITEM, INITIATIVE).start
+        start = left_edge(s, end, _MAX_ITEM, walk_as).start
         if start >= end:
             break
         items.append((start, end))

@@ -6,7 +6,7 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.walk import left_edge
 from reportgraph.extract.sentence import SentenceView
 
-_SHAPES = datafile("extract/names/ordinals.tsv").named_patterns()
+_SHAPES = datafile("extract/names/ordinals.tsv").named_patterns
 #: How far before the edition number the event's name may begin (沙井第二十一届…).
 _MAX_PREFIX = 8
 

@@ -21,8 +21,8 @@ _HEADS = datafile("extract/names/quote_heads.tsv")
 _NOT_NAMES = datafile("extract/names/quote_not_names.txt")
 _TAIL_STOPS = datafile("extract/names/quote_tail_stops.txt")
 _HONOR_TRIGGERS = datafile("extract/names/honor_triggers.txt")
-_MARKS = datafile("extract/names/quotes.tsv").pairs()
-_TITLE_WORD = datafile("extract/names/honors.tsv").pairs()["title_word"]
+_MARKS = datafile("extract/names/quotes.tsv").pairs
+_TITLE_WORD = datafile("extract/names/honors.tsv").pairs["title_word"]
 
 _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])

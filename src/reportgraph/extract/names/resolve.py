@@ -9,7 +9,9 @@ from __future__ import annotations
 from reportgraph.extract.names.candidate import Candidate
 
 #: The order in which two candidates on the same span are preferred: surest source first.
-SOURCE_RANK: dict[str, int] = {"gazetteer": 0, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5}
+SOURCE_RANK: dict[str, int] = {
+    "gazetteer": 0, "meeting": 1, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5,
+}
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:

@@ -23,7 +23,7 @@ from reportgraph.text import QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
-_RULES = datafile("extract/names/suffix_rules.tsv").pairs()
+_RULES = datafile("extract/names/suffix_rules.tsv").pairs
 
 _PHASE = re.compile(_RULES["phase"])
 _LIST_CLOSER = _RULES["list_closer"]

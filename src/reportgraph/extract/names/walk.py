@@ -22,7 +22,7 @@ from reportgraph.extract.words import Token, tag
 from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
-_WALK = datafile("extract/names/walk.tsv").pairs()
+_WALK = datafile("extract/names/walk.tsv").pairs
 
 #: Marks that never stand inside a name.
 NAME_PUNCTUATION: frozenset[str] = frozenset(_WALK["name_punctuation"] + " \n")

@@ -1,4 +1,4 @@
-"""entities.find_mentions: which names a report states, of which type, and where.
+"""extract.names: which names a report states, of which type, and where; each finder alone.
 
 Sentences are invented in the style of the genre (names and figures made up); each
 test writes the few lines it needs into the frame of a half-year subdistrict report
@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from conftest import WriteReport
-from reportgraph.extract.names import find_mentions
+from reportgraph.extract.names import FINDERS, find_mentions, finders_named
 from reportgraph.lexicon import Lexicon
 from reportgraph.model import Mention, Report
 from reportgraph.vocab import ENTITY_TYPES
@@ -420,3 +420,74 @@ def test_a_conjunction_inside_a_short_name(work_report: WorkReport, sentence: st
 def test_a_conjunction_between_two_nouns_ends_a_name(work_report: WorkReport) -> None:
     found = _pairs(_mentions(work_report, "推动平台企业和平台内经营者共赢发展。"))
     assert not [name for _, name in found if "和" in name]
+
+
+# --- the finders one at a time ----------------------------------------------------------
+
+
+def test_every_finder_runs_alone_and_the_list_is_ordered(work_report: WorkReport) -> None:
+    report = work_report(summary=["青松社区荣获“全国文明社区”称号，青禾科技有限公司落户，举办第三届青松文化节。"])
+    names = [f.name for f in FINDERS]
+    assert len(names) == len(set(names))
+    every = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    alone = set()
+    for finder in FINDERS:
+        alone |= {(m.type, m.name) for m in find_mentions(report, LEXICON, (finder,))}
+    assert every <= alone  # what all find together, some finder finds alone
+    assert ("Company", "青禾科技有限公司") in {(m.type, m.name) for m in
+                                          find_mentions(report, LEXICON, finders_named(["suffixes"]))}
+
+
+def test_an_unknown_finder_is_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match="nosuch"):
+        finders_named(["suffixes", "nosuch"])
+
+
+# --- meetings ---------------------------------------------------------------------------
+
+
+def test_meetings_named_by_term_and_session(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "深入学习贯彻党的二十大和二十届四中全会精神，认真落实省委十三届三次、四次全会部署，"
+                                   "完成县二届人大一次会议确定的目标任务，落实县第二次党代会精神。")
+    events = _names(found, "Event")
+    assert {"党的二十大", "二十届四中全会", "省委十三届三次全会", "省委十三届四次全会",
+            "县二届人大一次会议", "县第二次党代会"} <= events
+
+
+def test_numbers_of_a_meeting_are_no_indicators(work_report: WorkReport) -> None:
+    from reportgraph.extract.indicators import find_indicators
+
+    report = work_report(summary=["认真落实市委七届六次、七次、八次全会精神，新增企业12家。"])
+    assert [(i.metric, float(i.value)) for i in find_indicators(report)
+            if i.sentence.text.startswith("认真")] == [("新增企业", 12.0)]
+
+
+def test_ten_actions_are_no_congress(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "实施十大行动，推进二十大工程。")
+    assert "Event" not in {m.type for m in found}
+
+
+# --- book titles ------------------------------------------------------------------------
+
+
+def test_book_titles_that_name_programmes(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "印发《青松街道企业服务工作方案》，出台《关于支持制造业发展的十条措施》，"
+                                   "推出《商在青松》《乐在青松》系列宣传，学习《中国共产党纪律处分条例》。")
+    programs = _names(found, "Program")
+    assert {"青松街道企业服务工作方案", "关于支持制造业发展的十条措施", "商在青松", "乐在青松"} <= programs
+    assert "中国共产党纪律处分条例" not in _names(found)  # a regulation is no programme
+
+
+# --- firms named in lists ---------------------------------------------------------------
+
+
+def test_firms_listed_before_a_kind_of_firm(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "重点保障青禾通用、恒远通、宝兴电子等11家优质企业用地需求，"
+                                   "成功落地半导体企业湃远科技、新能源企业光远科技等8家企业。")
+    assert {"青禾通用", "恒远通", "宝兴电子", "湃远科技", "光远科技"} <= _names(found, "Company")
+
+
+def test_kinds_of_firm_and_honors_in_a_list_are_no_firms(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "培育高新技术企业、专精特新小巨人企业、单项冠军等优质企业，"
+                                   "引导专业机构、产业联盟等企业参与，依法平等保护民营企业产权。")
+    assert not _names(found, "Company")
