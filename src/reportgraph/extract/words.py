@@ -25,6 +25,12 @@ except ImportError:  # pragma: no cover - rjieba is a declared dependency
 #: A word of a sentence: its text, start and end offset.
 Token = tuple[str, int, int]
 
+#: jieba tags of common words: nouns, verbs and their nouns, abbreviations, idioms, adjectives,
+#: time words (not the proper nouns: places ns, persons nr, other names nz, bodies nt).
+COMMON_TAGS = frozenset({"n", "v", "vn", "vd", "j", "l", "a", "an", "ad", "i", "t"})
+#: jieba tags of verbs.
+VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
+
 
 def words_of(text: str) -> list[Token]:
     """jieba's words of ``text`` with their offsets."""

@@ -8,10 +8,12 @@ from reportgraph.lexicon import Lexicon
 
 @dataclass(frozen=True)
 class Context:
-    """What a finder knows besides the sentence: the gazetteers and the report's issuer."""
+    """What a finder knows besides the sentence: the gazetteers, the report's issuer and level."""
 
     lexicon: Lexicon
     issuer: str = ""
+    #: the report's level of government (vocab.LEVELS), or "" when not known
+    level: str = ""
 
 
 @dataclass

@@ -12,7 +12,7 @@ from reportgraph.extract.names.kinds import (
 )
 from reportgraph.extract.names.walk import left_edge, phrase_end
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import tag
+from reportgraph.extract.words import COMMON_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _SHAPES = datafile("extract/names/lists.tsv").pairs
@@ -28,15 +28,13 @@ _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
 _COMMUNITY_HEAD = re.compile(_SHAPES["community_head"])
 _COMMUNITY_TAIL = re.compile(_SHAPES["community_tail"])
+_COMMUNITY_WORD = re.compile(_SHAPES["community_head"].lstrip("^"))
 #: The kinds a list's head word may give its items.
 _LIST_KINDS = frozenset({"Community", "Company", FACILITY, INITIATIVE, "Program", "Place", "Project"})
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
 _MIN_FIRM_NAME = 3
-#: jieba tags of common words: nouns, verbs and their nouns, abbreviations, idioms, adjectives
-#: (not the proper nouns: places ns, persons nr, other names nz, bodies nt).
-_COMMON_TAGS = frozenset({"n", "v", "vn", "vd", "j", "l", "a", "an", "ad", "i"})
 #: How many words of description may stand between a list and the kind of firm it names (优质, 新能源).
 _MAX_FIRM_MODIFIER = 6
 
@@ -52,6 +50,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 平等, 高等教育: 等 inside such a word closes no list
         rest_end = min(phrase_end(s, m.end(), first=False), m.end() + _HEAD_REACH)
         kind = _list_kind(text[m.end():rest_end])
+        if kind == "Community" and _in_common_word(s, m.end(), rest_end):
+            continue  # 茶叶、林竹等十大乡村特色产业: 乡村 is the countryside, not villages
         if kind is None:
             continue
         for a, b in _items(s, m.start(), kind, closed_by_deng=bool(m.group(1))):
@@ -66,6 +66,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             clause = s.clause(a, rest_end) if kind in (FACILITY, INITIATIVE) else ""
             out.append(Candidate(a, b, resolve_kind(kind, item, clause), s.original(a, b), "list"))
     return out
+
+
+def _in_common_word(s: SentenceView, start: int, end: int) -> bool:
+    """Is the community type word of a list's head (between ``start`` and ``end``) the end of a
+    longer common word (乡村, 农村) rather than a word of its own (社区, 村)?"""
+    m = _COMMUNITY_WORD.search(s.text, start, end)
+    if m is None:
+        return False
+    k = bisect.bisect_right(s.token_starts, m.start()) - 1
+    word = s.tokens[k][0]
+    return word != m.group() and len(word) > 1 and s.tokens[k][1] < m.start() and tag(word) in COMMON_TAGS
 
 
 def _inside_equal_word(s: SentenceView, at: int) -> bool:
@@ -95,7 +106,7 @@ def _firm_name(s: SentenceView, a: int, b: int) -> bool:
     if len(item) < _MIN_FIRM_NAME or any(item.endswith(h) for h in _FIRM_WORDS if h not in _FIRM_SUFFIXES):
         return False
     words = [w for w, wa, wb in s.tokens if a <= wa and wb <= b]
-    if len(words) >= 2 and all(len(w) >= 2 and tag(w) in _COMMON_TAGS for w in words):
+    if len(words) >= 2 and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in words):
         return False  # 专业机构、产业联盟: a run of common words names a kind of body, not a firm
     if any(w.kind == "Honor" and w.word in item for w in suffixes()) or any(w in item for w in _HONOR_WORDS.words):
         return False

@@ -8,6 +8,7 @@ against the shapes of a description rather than a name: a generic core
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from reportgraph.datafiles import datafile
@@ -18,8 +19,8 @@ from reportgraph.extract.names.kinds import (
 )
 from reportgraph.extract.names.walk import left_edge
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import tag_or
-from reportgraph.text import QUOTE_CHARS
+from reportgraph.extract.words import COMMON_TAGS, tag, tag_or
+from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
@@ -35,6 +36,11 @@ _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
 _TRAILING_END = re.compile(_RULES["trailing_end"])
 _COMMUNITY_CORE = re.compile(r"[\u4e00-\u9fff]{2}")
 _TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
+_COMMUNITIES = datafile("extract/names/communities.tsv").pairs
+_LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
+_SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
+#: How far after a community the next list item is looked for.
+_NEIGHBOUR_REACH = 12
 #: Kinds whose name may run on into a phase number (二期工程).
 _PHASED = (FACILITY, INITIATIVE, "Project", "Place")
 #: How far back the walk may go: a community's own name is short, others may be long.
@@ -67,7 +73,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         start: int | None = edge.start
         if suffix.kind == "Community":
             start = _community_start(s, edge.start, start_suffix)
-            if start is None:
+            if start is None or not _community_name(s, start, start_suffix, ctx.level):
                 continue
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
@@ -92,6 +98,33 @@ def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     if tag_or(core, "n")[0] in "vd" or not _COMMUNITY_CORE.fullmatch(core):
         return None
     return begin
+
+
+def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> bool:
+    """Are the characters before 社区/村 a community's own name, not a kind of community?"""
+    tokens, starts = s.tokens, s.token_starts
+    k = bisect.bisect_right(starts, suffix_at) - 1
+    word, wa, _ = tokens[k]
+    if wa < suffix_at and tag(word) in COMMON_TAGS:
+        return False  # 乡村, 农村, 生态村: the type word is the end of a common word
+    core = s.text[begin:suffix_at]
+    if any(ch in _LEVEL_CHARS for ch in core):
+        return False  # 镇带村, 县乡村: levels of government, not a village's name
+    core_words = [w for w, a, b in tokens if begin <= a and b <= suffix_at]
+    before, after = s.text[:begin], s.text[suffix_at:]
+    if before.endswith(LIST_SEPARATOR) and _item_before(before).startswith(core) \
+            or LIST_SEPARATOR + core in after[:_NEIGHBOUR_REACH]:
+        return False  # 零碳园区、零碳社区、零碳建筑: the same words open the neighbouring items
+    if level in _SPARSE_LEVELS and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in core_words):
+        return False  # a province's 青年社区, 产业社区: a kind of community
+    return True
+
+
+def _item_before(before: str) -> str:
+    """The list item that ends just before a 、 at the end of ``before``."""
+    rest = before[:-1]
+    cut = max((rest.rfind(ch) for ch in (LIST_SEPARATOR, *CLAUSE_BREAKS)), default=-1)
+    return rest[cut + 1:]
 
 
 def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool) -> bool:
