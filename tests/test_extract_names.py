@@ -491,3 +491,58 @@ def test_kinds_of_firm_and_honors_in_a_list_are_no_firms(work_report: WorkReport
     found = _mentions(work_report, "培育高新技术企业、专精特新小巨人企业、单项冠军等优质企业，"
                                    "引导专业机构、产业联盟等企业参与，依法平等保护民营企业产权。")
     assert not _names(found, "Company")
+
+
+# --- left edges, kinds and proper names (precision on provincial text) -------------------
+
+PROVINCE = "某某省人民政府2026年政府工作报告"
+
+
+def _province_mentions(segment_text, *lines: str) -> list[Mention]:
+    """Mentions in lines of a provincial report (a level whose reports name kinds, not places)."""
+    report = segment_text(PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n" + "\n".join(lines) + "\n")
+    assert report.level == "province"
+    return _in_lines(report, find_mentions(report, LEXICON), list(lines))
+
+
+def test_verbs_and_counts_glued_to_a_name_are_dropped(segment_text) -> None:
+    found = _province_mentions(segment_text, "主动接受省人大监督，请省政协提出意见。圆满举办4届青博会，做强丝路国际博览会。")
+    names = _names(found)
+    assert {"省人大", "省政协", "青博会", "丝路国际博览会"} <= names
+    assert not any(n.startswith(("接受", "请", "4届", "做强")) for n in names)
+
+
+def test_a_province_names_kinds_not_named_places(segment_text) -> None:
+    found = _province_mentions(
+        segment_text,
+        "建设骨干冷链物流基地和零碳产业园，支持高水平大学建设，完善灾害预警响应机制。",
+        "建成青禾高铁，启用某某大学图书馆，推进国家数字贸易示范区建设。",
+    )
+    names = _names(found)
+    assert not {"骨干冷链物流基地", "零碳产业园", "高水平大学", "完善灾害预警响应机制"} & names
+    assert "青禾高铁" in names
+
+
+def test_a_subdistrict_keeps_its_own_platforms(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "上线网格化智慧管理平台，开设暖邻学堂。")
+    assert {"网格化智慧管理平台", "暖邻学堂"} <= _names(found, "Program")
+
+
+def test_in_a_province_a_quoted_phrase_is_a_programme_when_carried_out(segment_text) -> None:
+    found = _province_mentions(segment_text, "坚持“两个维护”，增强“四个意识”，扎实推进“高效办成一件事”，开展“以旧换新”等活动。")
+    programs = _names(found, "Program")
+    assert {"高效办成一件事", "以旧换新"} <= programs
+    assert not {"两个维护", "四个意识"} & programs
+
+
+def test_a_list_of_built_places_shares_its_head(segment_text) -> None:
+    found = _province_mentions(segment_text, "建成青渝、禾湘、溪粤等高铁，雄安青禾科技园等平台加快建设。")
+    names = _names(found)
+    assert {"青渝高铁", "禾湘高铁", "溪粤高铁"} <= names
+    assert "雄安青禾科技园" in _names(found, "Place") | _names(found, "Project")
+
+
+def test_a_province_names_no_countryside_as_villages(segment_text) -> None:
+    found = _province_mentions(segment_text, "推进宜居宜业和美乡村建设，健全县乡村三级服务网络，强镇带村，建设零碳园区、零碳社区。",
+                               "习近平总书记给某某市嘎拉村村民回信。")
+    assert _names(found, "Community") == {"嘎拉村"}

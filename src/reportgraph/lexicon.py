@@ -99,6 +99,11 @@ class Lexicon:
         return cls(gazetteer=entries)
 
     @cached_property
+    def names(self) -> frozenset[str]:
+        """Every name and alias the gazetteers hold (folded)."""
+        return frozenset(self.index.forms)
+
+    @cached_property
     def index(self) -> "NameIndex":
         """Every name and alias (folded), ready to be found in a text."""
         return NameIndex(self.gazetteer)

@@ -28,6 +28,9 @@ Token = tuple[str, int, int]
 #: jieba tags of common words: nouns, verbs and their nouns, abbreviations, idioms, adjectives,
 #: time words (not the proper nouns: places ns, persons nr, other names nz, bodies nt).
 COMMON_TAGS = frozenset({"n", "v", "vn", "vd", "j", "l", "a", "an", "ad", "i", "t"})
+#: jieba tags of proper nouns: places, other names, bodies (not persons: jieba tags many common
+#: words as persons' names, 卫星, 智慧).
+PROPER_TAGS = frozenset({"ns", "nz", "nt"})
 #: jieba tags of verbs.
 VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
 

@@ -10,7 +10,7 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, common_word, generic_core, resolve_kind, suffix_by_word, suffix_pattern, suffixes,
 )
-from reportgraph.extract.names.walk import left_edge, phrase_end
+from reportgraph.extract.names.walk import left_edge, phrase_end, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -29,8 +29,19 @@ _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
 _COMMUNITY_HEAD = re.compile(_SHAPES["community_head"])
 _COMMUNITY_TAIL = re.compile(_SHAPES["community_tail"])
 _COMMUNITY_WORD = re.compile(_SHAPES["community_head"].lstrip("^"))
+
+
+def _suffix_at_end() -> re.Pattern[str]:
+    return re.compile(f"({suffix_pattern().pattern})$")
+
+
+_SUFFIX_AT_END = _suffix_at_end()
 #: The kinds a list's head word may give its items.
 _LIST_KINDS = frozenset({"Community", "Company", FACILITY, INITIATIVE, "Program", "Place", "Project"})
+#: Kinds whose names may open with a verb (规范…专项行动), so items of them are not trimmed.
+_UNDERTAKINGS = frozenset({INITIATIVE, "Program"})
+#: Kinds whose items take the list's head as part of their name (京津塘、津沧等高速公路).
+_DISTRIBUTED = frozenset({FACILITY, "Place", "Project"})
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
@@ -49,7 +60,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if m.group(1) and _inside_equal_word(s, m.start()):
             continue  # 平等, 高等教育: 等 inside such a word closes no list
         rest_end = min(phrase_end(s, m.end(), first=False), m.end() + _HEAD_REACH)
-        kind = _list_kind(text[m.end():rest_end])
+        kind, head = _list_head(text[m.end():rest_end])
         if kind == "Community" and _in_common_word(s, m.end(), rest_end):
             continue  # 茶叶、林竹等十大乡村特色产业: 乡村 is the countryside, not villages
         if kind is None:
@@ -63,9 +74,32 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等: not names
             if kind == "Company" and not _firm_name(s, a, b):
                 continue
-            clause = s.clause(a, rest_end) if kind in (FACILITY, INITIATIVE) else ""
-            out.append(Candidate(a, b, resolve_kind(kind, item, clause), s.original(a, b), "list"))
+            own = _own_kind(item)
+            item_kind = _item_kind(kind, own)
+            if item_kind not in _UNDERTAKINGS:
+                a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
+                item = text[a:b]
+            clause = s.clause(a, rest_end) if item_kind in (FACILITY, INITIATIVE) else ""
+            name = s.original(a, b)
+            if own is None and head and item_kind in _DISTRIBUTED and head not in item:
+                name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
+            out.append(Candidate(a, b, resolve_kind(item_kind, item, clause), name, "list"))
     return out
+
+
+def _own_kind(item: str) -> str | None:
+    """The kind of the type word an item ends with, if it has one (雄安中关村科技园: a Facility)."""
+    m = _SUFFIX_AT_END.search(item)
+    return suffix_by_word()[m.group(1)].kind if m else None
+
+
+def _item_kind(list_kind: str, own: str | None) -> str:
+    """An item's kind: its own type word's where the list's head only names a category of it."""
+    if own is None or own == list_kind or list_kind in ("Community", "Company") or own not in _DISTRIBUTED:
+        return list_kind
+    if list_kind == INITIATIVE and own == FACILITY:
+        return "Project"  # 某某产业园等项目: a built place counted as a project is one
+    return own if list_kind in _UNDERTAKINGS else list_kind
 
 
 def _in_common_word(s: SentenceView, start: int, end: int) -> bool:
@@ -85,19 +119,24 @@ def _inside_equal_word(s: SentenceView, at: int) -> bool:
     return k >= 0 and s.tokens[k][0] in _EQUAL_WORDS.word_set
 
 
-def _list_kind(rest: str) -> str | None:
-    """The kind a counted list's head word gives its items."""
+def _list_head(rest: str) -> tuple[str | None, str]:
+    """The kind a counted list's head gives its items, and the head's type word where it names
+    each item (高速, 高铁), else ""."""
     stripped = rest.strip(QUOTE_CHARS)
     if _COMMUNITY_HEAD.match(stripped) or _COMMUNITY_TAIL.search(stripped):
-        return "Community"
+        return "Community", ""
     firm_at = min((i for i in (stripped.find(h) for h in _FIRM_WORDS) if i >= 0), default=-1)
     if 0 <= firm_at <= _MAX_FIRM_MODIFIER:
-        return "Company"
+        return "Company", ""
     m = suffix_pattern().search(stripped)
     if not m:
-        return None
+        return None, ""
     kind = suffix_by_word()[m.group()].kind
-    return kind if kind in _LIST_KINDS else None
+    if kind not in _LIST_KINDS:
+        return None, ""
+    # a built place's type word right after the count names each item (京津塘、津沧等高速: 京津塘高速);
+    # a modifier before it is a category's (重大项目, 特色宜居片区), not part of the names
+    return kind, m.group() if kind == FACILITY and m.start() == 0 else ""
 
 
 def _firm_name(s: SentenceView, a: int, b: int) -> bool:

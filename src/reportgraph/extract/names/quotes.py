@@ -15,7 +15,7 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, suffixes
 from reportgraph.extract.names.walk import phrase_end
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.text import CLAUSE_BREAKS, QUOTE_OPENERS
+from reportgraph.text import CLAUSE_BREAKS, QUOTE_OPENERS, clause_bounds
 
 _HEADS = datafile("extract/names/quote_heads.tsv")
 _NOT_NAMES = datafile("extract/names/quote_not_names.txt")
@@ -23,10 +23,15 @@ _TAIL_STOPS = datafile("extract/names/quote_tail_stops.txt")
 _HONOR_TRIGGERS = datafile("extract/names/honor_triggers.txt")
 _MARKS = datafile("extract/names/quotes.tsv").pairs
 _TITLE_WORD = datafile("extract/names/honors.tsv").pairs["title_word"]
+_PROGRAMME_VERBS = datafile("extract/names/programme_verbs.txt")
+#: Levels of government whose reports quote doctrines and slogans as often as programmes.
+_SPARSE_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["sparse_levels"].split())
 
 _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
 _POSSESSIVE = _MARKS["possessive"]
+#: What may follow a quoted programme's name: a list's 等, a series (“跟着…”系列).
+_FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 #: A quote longer than this is a slogan or a sentence, not a name.
 _MAX_INNER = 30
 #: How far after the quote a head word may end.
@@ -94,7 +99,24 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         if honor_before:
             out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
-        elif len(inner) >= _MIN_ALONE or any(sign in inner for sign in _NAME_SIGNS):
+        elif any(sign in inner for sign in _NAME_SIGNS):
+            out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))  # “4+N”, “媒体+”
+        elif len(inner) >= _MIN_ALONE and (ends_with_kind(inner, "Event") or ctx.level not in _SPARSE_LEVELS
+                                            or _named_as_programme(inner) or _run_as_programme(s, a, b)):
             etype = "Event" if ends_with_kind(inner, "Event") else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
+
+
+def _named_as_programme(inner: str) -> bool:
+    """Does the quoted phrase end with a programme's head word of its own (“百县千镇万村…工程”)?"""
+    head = _head(inner)
+    return head is not None and head[0] == len(inner) and head[1] == "Program"
+
+
+def _run_as_programme(s: SentenceView, a: int, b: int) -> bool:
+    """Is a quoted phrase with no head word a programme: carried out (开展“以旧换新”), or the first of
+    a kind (“以旧换新”等促消费活动), not a doctrine held or a word stressed (坚持“两个维护”)?"""
+    start, _ = clause_bounds(s.text, a, a)
+    before = s.text[start:a]
+    return any(v in before for v in _PROGRAMME_VERBS.words) or s.text.startswith(_FOLLOWERS, b)

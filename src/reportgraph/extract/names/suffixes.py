@@ -17,7 +17,7 @@ from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, resolve_kind, suffix_by_word,
     suffix_pattern,
 )
-from reportgraph.extract.names.walk import left_edge
+from reportgraph.extract.names.walk import left_edge, named_core, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag, tag_or
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -36,11 +36,15 @@ _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
 _TRAILING_END = re.compile(_RULES["trailing_end"])
 _COMMUNITY_CORE = re.compile(r"[\u4e00-\u9fff]{2}")
 _TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
+_WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
+_INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
 #: How far after a community the next list item is looked for.
 _NEIGHBOUR_REACH = 12
+#: Kinds whose names never open with a verb, an adverb or a count (undertakings' may: 规范…专项行动).
+_TRIMMED = frozenset({"GovernmentBody", "Event", "Place", FACILITY, "Company", "Honor"})
 #: Kinds whose name may run on into a phase number (二期工程).
 _PHASED = (FACILITY, INITIATIVE, "Project", "Place")
 #: How far back the walk may go: a community's own name is short, others may be long.
@@ -77,10 +81,15 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        if suffix.kind in _TRIMMED:
+            start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted):
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
+        if ctx.level in _SPARSE_LEVELS and _needs_a_proper_element(etype, suffix) \
+                and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
+            continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
 
@@ -100,6 +109,13 @@ def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     return begin
 
 
+def _needs_a_proper_element(etype: str, suffix: Suffix) -> bool:
+    """Where communities are named only by proper names, are other names of this type too?"""
+    if etype == "Program":
+        return suffix.word in _WEAK_HEADS.word_set
+    return etype in ("Project", "Place") or (etype == "GovernmentBody" and suffix.word in _INSTITUTIONS.word_set)
+
+
 def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> bool:
     """Are the characters before 社区/村 a community's own name, not a kind of community?"""
     tokens, starts = s.tokens, s.token_starts
@@ -112,7 +128,7 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> 
         return False  # 镇带村, 县乡村: levels of government, not a village's name
     core_words = [w for w, a, b in tokens if begin <= a and b <= suffix_at]
     before, after = s.text[:begin], s.text[suffix_at:]
-    if before.endswith(LIST_SEPARATOR) and _item_before(before).startswith(core) \
+    if before.endswith(LIST_SEPARATOR) and core in _item_before(before) \
             or LIST_SEPARATOR + core in after[:_NEIGHBOUR_REACH]:
         return False  # 零碳园区、零碳社区、零碳建筑: the same words open the neighbouring items
     if level in _SPARSE_LEVELS and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in core_words):

@@ -18,10 +18,25 @@ from typing import NamedTuple
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import Token, tag
+from reportgraph.extract.words import PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
+_SCOPE = datafile("extract/names/scope_words.txt")
+_DESCRIPTION = datafile("extract/names/description_words.txt")
+_JARGON = datafile("extract/names/jargon.txt")
+_LEFT_TRIM = datafile("extract/names/left_trim.tsv").pairs
+_COMPLEMENTS = frozenset(_LEFT_TRIM["complements"])
+_MANNER = frozenset(_LEFT_TRIM["manner"].split())
+_EDITIONS = frozenset(_LEFT_TRIM["editions"])
+_LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
+#: jieba tags of persons' names: it gives them to many places (五莲, 延吉) — and to some words of
+#: description, which description_words.txt masks (高水平, 智慧).
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
+_LEAD_TAGS = frozenset({"d", "ad", "p", "c"})
+#: Tags of one-character words that make a verb of result with a complement (做强, 用好).
+_RESULT_VERB_TAGS = VERB_TAGS | {"p"}
 _WALK = datafile("extract/names/walk.tsv").pairs
 
 #: Marks that never stand inside a name.
@@ -171,6 +186,77 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset()) -> int:
+    """Where a name really begins once the verbs, adverbs and counts glued to its left edge are
+    dropped (请省政协, 依法接受人大, 做强…博览会, 4届南博会), keeping ``min_core`` characters before
+    ``core_end`` (where its type word starts). Words in ``known`` (the gazetteers' names) stay:
+    jieba tags some places as adverbs (大连)."""
+    k = bisect.bisect_left(s.token_starts, start)
+    tokens = s.tokens
+    while k < len(tokens) and tokens[k][1] == start:
+        word, a, b = tokens[k]
+        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if word in known:
+            break
+        if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set):
+            cut = b
+        elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:
+            cut = b  # 请省政协, 对省人大: a one-character verb or preposition before a name's words
+        elif len(word) == 2 and word[1] in _COMPLEMENTS and tag(word) in _RESULT_VERB_TAGS:
+            cut = b  # 办好, 做强: a verb of result written as one word
+        elif len(word) == 1 and tag(word) in _RESULT_VERB_TAGS and len(nxt) == 1 and nxt in _COMPLEMENTS:
+            cut = tokens[k + 1][2]  # 做强, 建好: a verb of result
+            k += 1
+        elif word.isdigit() and len(nxt) == 1 and nxt in _EDITIONS:
+            cut = tokens[k + 1][2]
+            k += 1
+        else:
+            break
+        if core_end - cut < max(min_core, 1):
+            break
+        start = cut
+        k += 1
+    return start
+
+
+def named_core(s: SentenceView, start: int, end: int, name_end: int, known: frozenset[str]) -> bool:
+    """Do the words between ``start`` and ``end`` (a name's core; the name ends at ``name_end``)
+    hold something only a name holds: a place, a
+    body or another proper noun, a known name, a number or code, a quote, a 'plus' (党建引领+…),
+    a run of characters jieba knows no word for (温福, 红岭), or a scope word that opens it (国家…,
+    省…) not followed by words of description (国家重要…基地 is a kind)?
+
+    Words of description (骨干, 高水平) and the genre's common words jieba does not know (冷链,
+    中试) count for nothing, wherever they stand."""
+    text = s.text[start:end]
+    described = [False] * len(text)
+    for w in _DESCRIPTION.words + _JARGON.words:
+        i = text.find(w)
+        while i >= 0:
+            described[i:i + len(w)] = [True] * len(w)
+            i = text.find(w, i + 1)
+    scope = next((w for w in _SCOPE.words if text.startswith(w)), "")
+    if scope and not (len(text) > len(scope) and described[len(scope)]):
+        return True
+    if any((ch.isdigit() or ch.isascii() and ch.isalpha() or ch in QUOTE_CLOSERS or ch == "+")
+           and not described[i] for i, ch in enumerate(text)):
+        return True
+    if any(start <= a < end < b <= name_end and (tag(w) in PROPER_TAGS or w in known) for w, a, b in s.tokens):
+        return True  # 上海博物馆, 中南大学: the whole name is a word jieba knows as a name
+    words = [(w, a - start) for w, a, b in s.tokens if start <= a and b <= end]
+    run = 0
+    for w, at in words:
+        if described[at]:
+            run = 0
+            continue
+        if tag(w) in PROPER_TAGS or tag(w) in _PERSON_TAGS or w in known or tag(w) == "m":
+            return True
+        run = run + 1 if len(w) == 1 else 0
+        if run >= 2:
+            return True
+    return False
 
 
 def words_at(s: SentenceView, wanted: Iterable[str]) -> list[tuple[int, int]]:
