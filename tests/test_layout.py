@@ -28,7 +28,7 @@ STAGES: dict[str, int] = {
     "reportgraph.turtle": 6, "reportgraph.export": 6, "reportgraph.viz": 6, "reportgraph.sparql": 6,
     "reportgraph.validate": 6, "reportgraph.graphfile": 6, "reportgraph.evaluate": 6, "reportgraph.serve": 6,
     "reportgraph.push": 6, "reportgraph.query_command": 6, "reportgraph.viz_command": 6,
-    "reportgraph.sparql_output": 6, "reportgraph.viz_style": 6,
+    "reportgraph.sparql_output": 6, "reportgraph.viz_style": 6, "reportgraph.termwidth": 6,
     "reportgraph.pipeline": 7,
     "reportgraph.cli": 8, "reportgraph.__main__": 8, "reportgraph": 8,
 }
