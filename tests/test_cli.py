@@ -12,7 +12,7 @@ import pytest
 from reportgraph import cli
 from reportgraph.cli import common
 
-COMMANDS = ("build", "query", "viz", "export", "validate")
+COMMANDS = ("build", "query", "viz", "export", "validate", "evaluate")
 
 
 # --------------------------------------------------------------------------- help, version, usage

@@ -2,7 +2,7 @@
 
 Every command module (:mod:`~reportgraph.cli.build`, :mod:`~reportgraph.cli.query`,
 :mod:`~reportgraph.cli.viz`, :mod:`~reportgraph.cli.export`,
-:mod:`~reportgraph.cli.validate`) has an
+:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`) has an
 ``add_parser`` that declares its options and a ``run`` that calls the
 library; what they share is in :mod:`~reportgraph.cli.common`. Command
 modules import the heavy libraries (rdflib, pyoxigraph, pyvis, the
@@ -16,7 +16,7 @@ import argparse
 import sys
 
 import reportgraph
-from reportgraph.cli import build, common, export, query, validate, viz
+from reportgraph.cli import build, common, evaluate, export, query, validate, viz
 from reportgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
 
@@ -30,6 +30,7 @@ examples:
   reportgraph viz --type Community          # draw a part of the graph
   reportgraph export --format csv --out t/  # tables for a spreadsheet (also nt, trig, jsonld, graphml …)
   reportgraph validate                      # check the graph against the SHACL shapes
+  reportgraph evaluate gold-set/            # score the extraction against annotated reports
   reportgraph build --help                  # the options of one command
 
 exit codes: 0 success; 1 build: some inputs failed (the rest were written),
@@ -50,7 +51,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {reportgraph.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (build, query, viz, export, validate):
+    for command in (build, query, viz, export, validate, evaluate):
         command.add_parser(commands)
     return parser
 
