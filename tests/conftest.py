@@ -159,6 +159,16 @@ def seed_build() -> BuildResult:
     return pipeline.build([REPO / "seeds" / "shajing-2024h1.txt"])
 
 
+@pytest.fixture(scope="session")
+def seed_graph_file(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled report's graph.ttl, the bytes ``reportgraph build`` writes."""
+    from reportgraph.export import to_turtle
+
+    path = tmp_path_factory.mktemp("seed-graph") / "graph.ttl"
+    path.write_bytes(to_turtle(copy_graph(seed_build.graph)))
+    return path
+
+
 def copy_graph(g: Graph) -> Graph:
     """A changeable copy of a graph, prefixes included (session fixtures' graphs are shared)."""
     out = Graph()

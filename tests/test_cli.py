@@ -1,29 +1,18 @@
-"""The ``reportgraph`` command, run in-process through ``cli.main`` and once as a real process."""
+"""The ``reportgraph`` command as a whole: its help, version and usage errors, what every command
+shares (cli.common), and that ``--help`` starts without loading the heavy libraries."""
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import rdflib
-from rdflib.compare import isomorphic
 
-from conftest import WriteReport
 from reportgraph import cli
-from reportgraph.vocab import ENTITY_TYPES
+from reportgraph.cli import common
 
-
-def _graph(path: Path) -> rdflib.Graph:
-    return rdflib.Graph().parse(path, format="turtle")
-
-
-def _build(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["build", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+COMMANDS = ("build", "query", "viz", "export", "validate", "evaluate")
 
 
 # --------------------------------------------------------------------------- help, version, usage
@@ -32,17 +21,8 @@ def _build(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, st
 def test_top_level_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--help"]) == 0
     out = capsys.readouterr().out
-    for word in ("build", "--version", "--help", "example"):
+    for word in ("--version", "--help", "example", *COMMANDS):
         assert word in out
-
-
-def test_build_help_explains_every_option(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["build", "--help"]) == 0
-    out = capsys.readouterr().out
-    for word in ("INPUT", "--out", "--lexicon", "--strict", "--quiet", "--help", "seeds/", "output/", "example"):
-        assert word in out
-    for etype in ENTITY_TYPES:
-        assert etype in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,171 +38,71 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
     assert "Traceback" not in err
 
 
-def test_missing_input_exits_2_with_a_clear_message(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    missing = tmp_path / "nowhere" / "report.txt"
-    code, out, err = _build(capsys, str(missing), "--out", str(tmp_path / "out"))
-    assert code == 2
-    assert err == f"reportgraph: error: {missing}: no such file or folder\n"
-    assert not (tmp_path / "out").exists()
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples_and_exit_codes(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    assert cli.main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert f"usage: reportgraph {command}" in out
+    assert "examples:" in out and "exit codes:" in out
 
 
-def test_folder_without_reports_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = _build(capsys, str(tmp_path), "--out", str(tmp_path / "out"))
-    assert code == 2
-    assert "no reports found" in err
+# --------------------------------------------------------------------------- a real process, started fast
+
+#: Libraries no command may load just to print its help.
+HEAVY = ("rdflib", "pyoxigraph", "pyvis", "jieba", "rjieba", "pyshacl", "networkx", "reportgraph.pipeline")
 
 
-def test_bad_lexicon_exits_2(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    report = write_report(small_report_text)
-    lexicon = write_report("幸福社区\tNeighbourhood\n", "lex.tsv")
-    code, _, err = _build(capsys, str(report), "--lexicon", str(lexicon), "--out", str(tmp_path / "out"))
-    assert code == 2
-    assert err.startswith(f"reportgraph: error: {lexicon}: line 1:")
-    assert err.count("\n") == 1
-
-
-# --------------------------------------------------------------------------- building
-
-
-def test_build_writes_graph_and_summary(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    report = write_report(small_report_text)
-    out_dir = tmp_path / "new" / "out"
-    code, out, err = _build(capsys, str(report), "--out", str(out_dir))
-    assert (code, err) == (0, "")
-    target = out_dir / "graph.ttl"
-    assert len(_graph(target)) > 0
-    assert sorted(os.listdir(out_dir)) == ["graph.html", "graph.ttl"]  # no temporary file left behind
-    assert "reports:     1" in out
-    for etype in ENTITY_TYPES:
-        assert etype in out
-    assert "achievement" in out and "target" in out
-    assert "work areas:" in out and "report.txt:" in out
-    assert "problems:" in out
-    assert str(target) in out
-
-
-def test_build_replaces_an_existing_graph(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "graph.ttl").write_text("stale", encoding="utf-8")
-    code, _, _ = _build(capsys, str(write_report(small_report_text)), "--out", str(tmp_path / "out"), "--quiet")
-    assert code == 0
-    assert len(_graph(tmp_path / "out" / "graph.ttl")) > 0
-
-
-def test_lexicon_option(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    lexicon = write_report("和风街道办事处\tGovernmentBody\t和风街道\n", "lex.tsv")
-    code, _, err = _build(capsys, str(write_report(small_report_text)), "--lexicon", str(lexicon), "--out", str(tmp_path / "o"))
-    assert (code, err) == (0, "")
-
-
-def test_quiet_prints_nothing(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    code, out, err = _build(capsys, str(write_report(small_report_text)), "--out", str(tmp_path / "o"), "--quiet")
-    assert (code, out, err) == (0, "", "")
-
-
-def test_one_bad_file_in_a_batch(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    good = write_report(small_report_text, "in/good.txt")
-    bad = write_report(b"\x00\x01\x02binary", "in/bad.txt")
-    code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "out"))
-    assert code == 1
-    assert err == f"reportgraph: error: {bad}: looks like a binary file, not a text report\n"
-    assert "Traceback" not in err
-    assert "reports:     1" in out and "failed:      1" in out
-    assert "good.txt" in out
-    alone = tmp_path / "alone"
-    assert cli.main(["build", str(good), "--out", str(alone), "--quiet"]) == 0
-    assert isomorphic(_graph(tmp_path / "out" / "graph.ttl"), _graph(alone / "graph.ttl"))
-
-
-def test_strict_stops_at_first_failure(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    write_report(b"", "in/a-empty.txt")
-    write_report(small_report_text, "in/b-good.txt")
-    code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--strict")
-    assert code == 1
-    assert err == f"reportgraph: error: {tmp_path / 'in' / 'a-empty.txt'}: file is empty\n"
-    assert out == ""
-    assert not (tmp_path / "out" / "graph.ttl").exists()
-
-
-def test_nothing_built_exits_2_and_keeps_old_graph(capsys: pytest.CaptureFixture[str], write_report: WriteReport, tmp_path: Path) -> None:
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "graph.ttl").write_text("previous", encoding="utf-8")
-    empty = write_report(b"", "empty.txt")
-    blank = write_report("  \n", "blank.txt")
-    code, out, err = _build(capsys, str(empty), str(blank), "--out", str(tmp_path / "out"))
-    assert code == 2
-    assert f"{blank}: file has no text" in err and f"{empty}: file is empty" in err
-    assert "nothing was built" in err
-    assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8") == "previous"
-
-
-def test_unwritable_output_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    blocker = write_report("not a folder", "blocker")
-    code, _, err = _build(capsys, str(write_report(small_report_text)), "--out", str(blocker / "sub"))
-    assert code == 2
-    assert err.startswith("reportgraph: error: ") and err.count("\n") == 1
-    assert "Traceback" not in err
-
-
-def test_default_input_is_seeds(capsys: pytest.CaptureFixture[str], repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(repo_root)
-    code, out, _ = _build(capsys, "--out", str(tmp_path))
-    assert code == 0
-    assert "shajing-2024h1.txt" in out
-    assert len(_graph(tmp_path / "graph.ttl")) > 0
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.mark.parametrize("quiet", [False, True])
-def test_progress_on_a_terminal(
-    write_report: WriteReport, small_report_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quiet: bool
-) -> None:
-    for n in range(4):
-        write_report(small_report_text.replace("和风", f"和风{n}"), f"batch/r{n}.txt")
-    terminal = _Terminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    argv = ["build", str(tmp_path / "batch"), "--out", str(tmp_path / "out")] + (["--quiet"] if quiet else [])
-    assert cli.main(argv) == 0
-    if quiet:
-        assert terminal.getvalue() == ""
-    else:
-        assert "[1/4]" in terminal.getvalue() and "[4/4]" in terminal.getvalue()
-        assert "r3.txt" in terminal.getvalue()
-
-
-def test_no_progress_when_not_a_terminal(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path) -> None:
-    for n in range(4):
-        write_report(small_report_text, f"batch/r{n}.txt")
-    code, _, err = _build(capsys, str(tmp_path / "batch"), "--out", str(tmp_path / "out"))
-    assert (code, err) == (0, "")
-
-
-def test_keyboard_interrupt_exits_130_quietly(capsys: pytest.CaptureFixture[str], write_report: WriteReport, small_report_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportgraph import pipeline
-
-    def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(pipeline, "build", interrupted)
-    code, out, err = _build(capsys, str(write_report(small_report_text)), "--out", str(tmp_path))
-    assert (code, out, err) == (130, "", "")
-
-
-# --------------------------------------------------------------------------- a real process
-
-
-def test_python_m_reportgraph_build(bundled_report: Path, tmp_path: Path) -> None:
-    out_dir = tmp_path / "out"
-    proc = subprocess.run(
-        [sys.executable, "-m", "reportgraph", "build", str(bundled_report.parent), "--out", str(out_dir)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+def test_python_m_reportgraph_help_loads_no_heavy_library() -> None:
+    """``python -m reportgraph --help`` (and each command's) imports none of the libraries that do the work."""
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['reportgraph', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('reportgraph', run_name='__main__')\n"
+        "except SystemExit as stop:\n    assert stop.code == 0, stop.code\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r}))\n"
     )
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert "reports:     1" in proc.stdout
-    graph = _graph(out_dir / "graph.ttl")
-    assert len(graph) > 100
+    for argv in (["--help"], *([c, "--help"] for c in COMMANDS)):
+        done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[-1] == "[]", (argv, done.stdout.splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- what the commands share
+
+
+def test_atomic_write_replaces_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "graph.ttl"
+    common.write_atomically(target, b"first")
+    common.write_atomically(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert os.listdir(target.parent) == ["graph.ttl"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_a_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+    with pytest.raises(TypeError):  # text where bytes belong: the write fails after the temporary file exists
+        common.write_atomically(target, "new")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["graph.ttl"]
+
+
+def test_os_errors_read_like_report_errors() -> None:
+    assert common.describe_os_error(PermissionError(13, "Permission denied", "out/graph.ttl")) == "out/graph.ttl: permission denied"
+    assert common.describe_os_error(OSError(28, "No space left on device")) == "no space left on device"
+
+
+def test_default_paths_are_spelled_once() -> None:
+    assert common.DEFAULT_GRAPH == os.path.join(common.DEFAULT_OUT, common.GRAPH_FILE)
+
+
+def test_table_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "77")
+    assert common.table_width(None) == 77
+    assert common.table_width(40) == 40
+    assert common.table_width(0) is None
+    monkeypatch.delenv("COLUMNS")
+    assert common.table_width(None) is None  # not a terminal under pytest: nothing is cut

@@ -1,14 +1,18 @@
 """The ontology file: it parses, declares every term the tools rely on, documents
-each term in Chinese and English, and covers every rg: term that to_graph writes."""
+each term in Chinese and English, covers every rg: term that to_graph writes,
+and agrees with ``reportgraph.vocab`` and the SHACL shapes on the entity types,
+relations and parts."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, ORG, PROV, SH, SKOS
+from rdflib.term import Node
 
+from reportgraph import validate, vocab
 from reportgraph.model import (
     Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
 )
@@ -19,15 +23,11 @@ from reportgraph.rdf import RG, to_graph
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "reportgraph.ttl"
+RGSH = Namespace(vocab.SHAPES_NS)
 
-PLACE_KINDS = (
-    "Road", "Park", "School", "Hospital", "IndustrialZone", "ResidentialCompound",
-    "CommercialDistrict", "Region",
-)
 CLASSES = (
     "Report", "Section", "WorkArea", "Statement", "Community", "Company", "GovernmentBody",
-    "Project", "Program", "Place", *PLACE_KINDS, "Event", "Honor", "Indicator", "Achievement",
+    "Project", "Program", "Place", "Event", "Honor", "Indicator", "Achievement",
     "Target", "Problem", "Period", "Part", "Entity",
 )
 DATATYPE_PROPERTIES = {
@@ -48,7 +48,13 @@ PARTS = ("summaryPart", "problemsPart", "planPart", "preamblePart", "otherPart")
 
 @pytest.fixture(scope="module")
 def onto() -> Graph:
-    return Graph().parse(ONTOLOGY, format="turtle")
+    """The ontology as the package ships it."""
+    return Graph().parse(data=validate.packaged(validate.ONTOLOGY_FILE), format="turtle")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return validate.load_shapes()
 
 
 def declared(onto: Graph) -> set[URIRef]:
@@ -88,8 +94,6 @@ def test_part_individuals(onto: Graph, name: str) -> None:
 
 def test_hierarchy_reuses_standard_vocabularies(onto: Graph) -> None:
     sub = RDFS.subClassOf
-    for kind in PLACE_KINDS:
-        assert (RG[kind], sub, RG.Place) in onto
     for etype in ENTITY_TYPES:
         assert (RG[etype], sub, RG.Entity) in onto, etype
     assert (RG.Achievement, sub, RG.Indicator) in onto
@@ -146,10 +150,9 @@ def sample() -> list[LinkedReport]:
         period="2024年", plan_period="2025年", level="town", region=["甲镇", "未知区"],
         sections=sections,
     )
-    types = ENTITY_TYPES
     entities = [
         Entity(f"{t}/{t}甲", t, f"{t}甲", [f"{t}别名"], [Mention(t, f"{t}甲", 0, 1, sentences[n % 6])])
-        for n, t in enumerate(types)
+        for n, t in enumerate(ENTITY_TYPES)
     ]
     entities.append(Entity("Place/甲镇", "Place", "甲镇", [], []))
     s1, s4 = sentences[1], sentences[4]
@@ -217,3 +220,97 @@ def test_pipeline_output_uses_only_declared_terms(onto: Graph, small_report_text
     g = to_graph([build_text(small_report_text)])
     assert len(g) > 0
     assert check_graph_against_ontology(g, onto) == []
+
+
+# --------------------------------------------------------------------------
+# vocab, the ontology and the shapes name the same things
+# --------------------------------------------------------------------------
+
+def subclasses(g: Graph, cls: URIRef) -> set[URIRef]:
+    """``cls`` and every class below it."""
+    found = {cls}
+    while True:
+        more = {s for c in found for s in g.subjects(RDFS.subClassOf, c) if isinstance(s, URIRef)} - found
+        if not more:
+            return found
+        found |= more
+
+
+def in_list(g: Graph, head: Node | None) -> set[Node]:
+    assert head is not None
+    return set(Collection(g, head))
+
+
+def property_shape(shapes: Graph, shape: URIRef, path: URIRef) -> Node:
+    """The property shape of ``shape`` on ``path`` (the first one, when there are several)."""
+    found = sorted((p for p in shapes.objects(shape, SH.property) if shapes.value(p, SH.path) == path), key=str)
+    assert found, f"{shape} has no property shape on {path}"
+    return found[0]
+
+
+ENTITY_CLASSES = {RG[t] for t in ("Entity", *vocab.ENTITY_TYPES)}
+
+
+def test_vocab_entity_types_are_the_ontologys(onto: Graph) -> None:
+    """Every vocab type is an entity class, and the ontology declares no entity class vocab does not know."""
+    for etype in vocab.ENTITY_TYPES:
+        assert (RG[etype], RDF.type, OWL.Class) in onto, etype
+        assert (RG[etype], RDFS.subClassOf, RG.Entity) in onto, etype
+    assert subclasses(onto, RG.Entity) == ENTITY_CLASSES
+    declared_classes = {c for c in onto.subjects(RDF.type, OWL.Class) if str(c).startswith(vocab.RG_NS)}
+    assert declared_classes == ENTITY_CLASSES | {RG[c] for c in vocab.STRUCTURE_CLASSES}
+    indicator_kinds = {RG[c] for c in vocab.INDICATOR_CLASSES.values()}
+    assert subclasses(onto, RG.Indicator) == indicator_kinds | {RG.Indicator}
+
+
+def test_vocab_relations_are_the_ontologys(onto: Graph) -> None:
+    for rel in vocab.RELATIONS:
+        assert (RG[rel], RDF.type, OWL.ObjectProperty) in onto, rel
+    below = {p for p in onto.subjects(RDFS.subPropertyOf, RG[vocab.FALLBACK_RELATION])}
+    assert below == {RG[r] for r in vocab.RELATIONS if r != vocab.FALLBACK_RELATION}
+
+
+def test_vocab_parts_are_the_ontologys(onto: Graph) -> None:
+    parts = {RG[f"{p}Part"] for p in vocab.PARTS}
+    assert in_list(onto, onto.value(RG.Part, OWL.oneOf)) == parts
+    for part in vocab.PARTS:
+        assert onto.value(RG[f"{part}Part"], RG.partType) == Literal(part)
+
+
+def test_the_shapes_allow_every_vocab_type_and_no_other(shapes: Graph) -> None:
+    assert set(shapes.objects(RGSH.EntityShape, SH.targetClass)) == ENTITY_CLASSES
+    assert in_list(shapes, shapes.value(shapes.value(RGSH.AnyEntity, SH.property), SH["in"])) == ENTITY_CLASSES
+    one_type = property_shape(shapes, RGSH.EntityShape, RDF.type)
+    assert in_list(shapes, shapes.value(shapes.value(one_type, SH.qualifiedValueShape), SH["in"])) == ENTITY_CLASSES
+    kinds = property_shape(shapes, RGSH.IndicatorShape, RDF.type)
+    assert in_list(shapes, shapes.value(shapes.value(kinds, SH.qualifiedValueShape), SH["in"])) == {
+        RG[c] for c in vocab.INDICATOR_CLASSES.values()
+    }
+
+
+def test_the_shapes_check_every_vocab_relation(shapes: Graph) -> None:
+    for rel in vocab.RELATIONS:
+        prop = property_shape(shapes, RGSH.EntityShape, RG[rel])
+        assert shapes.value(prop, SH.message) is not None, rel
+
+
+def test_the_shapes_allow_every_vocab_part_and_level(shapes: Graph) -> None:
+    part = property_shape(shapes, RGSH.SectionShape, RG.part)
+    assert in_list(shapes, shapes.value(part, SH["in"])) == {RG[f"{p}Part"] for p in vocab.PARTS}
+    part_type = property_shape(shapes, RGSH.WorkAreaShape, RG.partType)
+    assert in_list(shapes, shapes.value(part_type, SH["in"])) == {Literal(p) for p in vocab.PARTS}
+    level = property_shape(shapes, RGSH.ReportShape, RG.level)
+    assert in_list(shapes, shapes.value(level, SH["in"])) == {Literal(v) for v in vocab.LEVELS}
+
+
+def test_the_named_queries_name_only_declared_terms(onto: Graph) -> None:
+    """A query that names a class the ontology dropped (or misspells one) would quietly find nothing."""
+    import re
+
+    from reportgraph.sparql import named_queries
+
+    declared_terms = {str(s)[len(vocab.RG_NS):] for s in onto.subjects(RDF.type, None) if str(s).startswith(vocab.RG_NS)}
+    for query in named_queries().values():
+        body = "\n".join(line for line in query.sparql.splitlines() if not line.lstrip().startswith("#"))
+        used = set(re.findall(r"\brg:([A-Za-z]\w*)", body))
+        assert used <= declared_terms, (query.name, used - declared_terms)

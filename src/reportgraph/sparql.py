@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 import pyoxigraph as ox
 
-from reportgraph import vocab
-from reportgraph.errors import ReportError
+from reportgraph import graphfile, vocab
 from reportgraph.gcpause import gc_paused
+from reportgraph.termwidth import display_width
 
 if TYPE_CHECKING:  # only for annotations: importing rdflib costs start-up time
     from rdflib import Graph
@@ -42,25 +41,8 @@ __all__ = [
     "QuerySyntaxError", "UnknownQueryError", "load", "named_queries", "named_query", "query", "similar_names", "bind_values", "sparql_string",
 ]
 
-RG_NS = vocab.RG_NS
-INST_NS = vocab.INST_NS
-
 #: Prefixes declared for every query (a query's own PREFIX lines override them).
 PREFIXES: dict[str, str] = dict(vocab.GRAPH_PREFIXES)
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-#: File extension -> RDF format; anything else is read as Turtle (what ``build`` writes).
-_FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES, ".ntriples": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".n3": ox.RdfFormat.N3,
-    ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
-}
-_GRAPH_FILE = "graph.ttl"
 
 #: One term of a result as the engine gives it.
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
@@ -93,7 +75,7 @@ class QuerySyntaxError(QueryError):
             return ""
         text = self.source_line.replace("\t", " ")
         col = max(1, min(self.column, len(text) + 1))
-        return f"  {text}\n  {' ' * _display_width(text[: col - 1])}^"
+        return f"  {text}\n  {' ' * display_width(text[: col - 1])}^"
 
 
 class UnknownQueryError(QueryError):
@@ -103,12 +85,6 @@ class UnknownQueryError(QueryError):
         self.name = name
         self.known = sorted(known)
         super().__init__(f"no named query {name!r}; the named queries are: {', '.join(self.known)}")
-
-
-def _display_width(text: str) -> int:
-    from reportgraph.sparql_output import display_width
-
-    return display_width(text)
 
 
 _ERROR_AT = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
@@ -331,7 +307,7 @@ class QueryResult:
 
     def as_dicts(self) -> list[dict[str, Node | None]]:
         """Rows as ``{variable: rdflib term or None}``; see :func:`query` for ASK and graph results."""
-        convert = _RdflibTerms()
+        convert = _rdflib_terms()
         if self.kind == "select":
             names = self.variables
             return [{v: convert(t) for v, t in zip(names, row)} for row in self.rows]
@@ -343,36 +319,10 @@ class QueryResult:
         ]
 
 
-class _RdflibTerms:
-    """Engine term -> rdflib term, remembering each so repeated values are converted once."""
-
-    def __init__(self) -> None:
-        import rdflib
-
-        self._rdflib = rdflib
-        self._seen: dict[OxTerm, Node] = {}
-
-    def __call__(self, term: OxTerm | None) -> Node | None:
-        if term is None:
-            return None
-        node = self._seen.get(term)
-        if node is None:
-            node = self._seen[term] = self._convert(term)
-        return node
-
-    def _convert(self, term: OxTerm) -> Node:
-        rdflib = self._rdflib
-        if isinstance(term, ox.NamedNode):
-            return rdflib.URIRef(term.value)
-        if isinstance(term, ox.BlankNode):
-            return rdflib.BNode(term.value)
-        if isinstance(term, ox.Literal):
-            if term.language:
-                return rdflib.Literal(term.value, lang=term.language)
-            datatype = term.datatype.value
-            # a plain "x" in Turtle is xsd:string in RDF 1.1, and rdflib reads it without a datatype
-            return rdflib.Literal(term.value, datatype=None if datatype == XSD_STRING else rdflib.URIRef(datatype))
-        return rdflib.Literal(str(term))  # an RDF-star quoted triple: rdflib has no term for it
+def _rdflib_terms() -> Callable[[OxTerm | None], Node | None]:
+    """Engine term (or an unbound None) -> rdflib term, each distinct term converted once."""
+    convert = graphfile.ToRdflib()
+    return lambda term: None if term is None else convert(term)
 
 
 # --------------------------------------------------------------------------- the graph
@@ -407,33 +357,15 @@ class QueryGraph:
         return graph
 
     def add_file(self, path: str | os.PathLike[str]) -> None:
-        """Add one graph file; its format comes from the extension (Turtle when unknown)."""
-        p = Path(path)
-        if p.is_dir():
-            if not (p / _GRAPH_FILE).is_file():
-                raise ReportError(str(path), f"is a folder without a {_GRAPH_FILE} in it")
-            p = p / _GRAPH_FILE
-        fmt = _FORMATS.get(p.suffix.lower(), ox.RdfFormat.TURTLE)
-        try:
-            self.store.bulk_load(path=str(p), format=fmt)
-        except FileNotFoundError:
-            raise ReportError(str(p), "no such file") from None
-        except IsADirectoryError:
-            raise ReportError(str(p), "is a folder") from None
-        except PermissionError:
-            raise ReportError(str(p), "permission denied") from None
-        except SyntaxError as err:
-            raise ReportError(str(p), f"not a valid {fmt.name} file: {_first_line(err)}") from None
-        except (OSError, ValueError) as err:
-            raise ReportError(str(p), f"cannot be read as {fmt.name}: {_first_line(err)}") from None
-        if fmt.supports_datasets:
+        """Add one graph file (or the folder build wrote); its format comes from the suffix."""
+        if graphfile.load_into(self.store, path):
             self.union = True
 
     @classmethod
     def from_rdflib(cls, graph: Graph) -> QueryGraph:
         """Copy an rdflib graph (or dataset) into the engine; each triple once, named graphs merged."""
         qg = cls()
-        qg.store.bulk_extend(_ox_quads(graph))
+        qg.store.bulk_extend(graphfile.oxigraph_quads(graph))
         return qg
 
     def __len__(self) -> int:
@@ -456,21 +388,15 @@ class QueryGraph:
         except SyntaxError as err:
             raise _syntax_error(err, sparql) from None
         except (OSError, RuntimeError, ValueError, TypeError) as err:
-            raise QueryError(f"the query failed: {_first_line(err)}") from None
+            raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
         try:
             return _collect(result)
         except (OSError, RuntimeError, ValueError, TypeError) as err:
-            raise QueryError(f"the query failed: {_first_line(err)}") from None
+            raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
 
     def query(self, sparql: str, /, **params: Any) -> list[dict[str, Node | None]]:
         """Run a query and return its rows as dicts of rdflib terms (see :func:`query`)."""
         return self.run(sparql, params).as_dicts()
-
-
-def _first_line(err: BaseException) -> str:
-    """The error's own words on one line (a SyntaxError's without the ``(file, line n)`` tail)."""
-    text = (err.msg if isinstance(err, SyntaxError) and err.msg else str(err)).strip() or type(err).__name__
-    return text.splitlines()[0]
 
 
 def _resolve(sparql: str) -> str:
@@ -569,56 +495,10 @@ def _ox_value(value: Any) -> OxTerm:
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "double"))
     if type(value).__module__.startswith("rdflib"):
-        return _OxTerms()(value)
+        return graphfile.ToOxigraph()(value)
     if isinstance(value, str):
         return ox.Literal(value)
     raise QueryError(f"cannot bind a {type(value).__name__} in a query; give a string, number or RDF term")
-
-
-class _OxTerms:
-    """rdflib term -> engine term, remembering each so repeated values are converted once."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, OxTerm] = {}
-        self._blank: dict[str, ox.BlankNode] = {}
-
-    def __call__(self, node: Any) -> Any:
-        term = self._seen.get(node)
-        if term is None:
-            term = self._seen[node] = self._convert(node)
-        return term
-
-    def _convert(self, node: Any) -> Any:
-        from rdflib import BNode, Literal as RLiteral, URIRef
-
-        if isinstance(node, URIRef):
-            return ox.NamedNode(str(node))
-        if isinstance(node, BNode):
-            blank = self._blank.get(str(node))
-            if blank is None:
-                blank = self._blank[str(node)] = ox.BlankNode()
-            return blank
-        if isinstance(node, RLiteral):
-            if node.language:
-                return ox.Literal(str(node), language=node.language)
-            if node.datatype is not None:
-                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-            return ox.Literal(str(node))
-        raise QueryError(f"cannot use {node!r} in the SPARQL engine")
-
-
-def _ox_quads(graph: Graph) -> Iterator[ox.Quad]:
-    """The graph's triples as engine quads in the default graph; a dataset's named graphs are merged."""
-    convert = _OxTerms()
-    default = ox.DefaultGraph()
-    if getattr(graph, "context_aware", False):  # a Dataset: every named graph, each triple once
-        triples: Iterable[tuple[Any, Any, Any]] = dict.fromkeys(
-            (s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))  # type: ignore[attr-defined]
-        )
-    else:
-        triples = graph
-    for s, p, o in triples:
-        yield ox.Quad(convert(s), convert(p), convert(o), default)
 
 
 # --------------------------------------------------------------------------- the one-call API
@@ -669,17 +549,17 @@ def query(graph_or_path: GraphSource, sparql: str, /, **params: Any) -> list[dic
     return load(graph_or_path).query(sparql, **params)
 
 
-_SIMILAR_NAMES = """
+#: Every class an entity is typed with.
+_ENTITY_CLASSES = " ".join(f"rg:{name}" for name in ("Entity", *vocab.ENTITY_TYPES))
+
+_SIMILAR_NAMES = f"""
 SELECT DISTINCT ?label ?name
-WHERE {
-  VALUES ?class {
-    rg:Entity rg:Community rg:Company rg:GovernmentBody rg:Project rg:Program rg:Place rg:Event rg:Honor
-    rg:Road rg:Park rg:School rg:Hospital rg:IndustrialZone rg:ResidentialCompound rg:CommercialDistrict rg:Region
-  }
+WHERE {{
+  VALUES ?class {{ {_ENTITY_CLASSES} }}
   ?entity a ?class ;
           rdfs:label|skos:altLabel ?label .
   FILTER (CONTAINS(STR(?label), STR(?name)) || CONTAINS(STR(?name), STR(?label)))
-}
+}}
 ORDER BY STRLEN(STR(?label)) ?label
 LIMIT 12
 """

@@ -10,13 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 import pyoxigraph as ox
 
-from reportgraph.sparql import PREFIXES, XSD_STRING, OxTerm, QueryError, QueryResult
+from reportgraph.graphfile import XSD_STRING
+from reportgraph.sparql import PREFIXES, OxTerm, QueryError, QueryResult
+from reportgraph.termwidth import display_width, pad, truncate
 
 __all__ = ["FORMATS", "display_width", "fit_widths", "render", "truncate"]
 
@@ -31,47 +32,11 @@ _NUMERIC = frozenset(_XSD + t for t in (
 _GAP = "  "
 #: A column is never cut narrower than this (unless its content is narrower).
 _MIN_COLUMN = 6
-_ELLIPSIS = "…"
 #: Namespaces longest first, so ``inst:`` wins over a shorter prefix of it.
 _NAMESPACES = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
-# --------------------------------------------------------------------------- display width
-
-
-def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufeff":
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: CJK ideographs and full-width forms count 2."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(ch) for ch in text)
-
-
-def truncate(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` display columns, ending in ``…`` when anything was cut."""
-    if display_width(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = _char_width(ch)
-        if used + w > width - 1:  # keep one column for the ellipsis
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + _ELLIPSIS
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * max(0, width - display_width(text))
-    return space + text if right else text + space
+# --------------------------------------------------------------------------- column widths
 
 
 def fit_widths(natural: Sequence[int], available: int | None, minimum: int = _MIN_COLUMN) -> list[int]:
@@ -191,7 +156,7 @@ def format_table(result: QueryResult, width: int | None = None) -> str:
     widths = fit_widths(natural, available)
 
     def line(values: Sequence[str], align: Sequence[bool]) -> str:
-        parts = [_pad(truncate(v, w), w, right) for v, w, right in zip(values, widths, align)]
+        parts = [pad(truncate(v, w), w, right) for v, w, right in zip(values, widths, align)]
         return _GAP.join(parts).rstrip()
 
     out = [line(headers, [False] * len(headers)), _GAP.join("-" * w for w in widths)]

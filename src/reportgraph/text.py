@@ -105,9 +105,22 @@ def same_clause(text: str, a: int, b: int) -> bool:
     return not any(ch in CLAUSE_BREAKS for ch in text[lo:hi])
 
 
+#: Characters a terminal draws in no column of their own.
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff")
+
+
+def char_width(ch: str) -> int:
+    """Terminal columns one character takes: 2 for wide (Chinese) ones, 0 for combining and zero-width marks."""
+    if unicodedata.combining(ch) or ch in _ZERO_WIDTH:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide (Chinese) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
 
 
 # --------------------------------------------------------------------------- Chinese numerals

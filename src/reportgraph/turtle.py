@@ -36,10 +36,12 @@ _Triple = tuple[Node, Node, Node]
 
 # --------------------------------------------------------------------------- grammar (Turtle 1.1)
 
-_PN_CHARS_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+#: PN_CHARS_BASE beyond ASCII, as code point ranges (numbers, not characters: most of them are CJK).
+_PN_CHARS_BASE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00C0, 0x00D6), (0x00D8, 0x00F6), (0x00F8, 0x02FF), (0x0370, 0x037D), (0x037F, 0x1FFF), (0x200C, 0x200D),
+    (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFFD), (0x10000, 0xEFFFF),
 )
+_PN_CHARS_BASE = "A-Za-z" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _PN_CHARS_BASE_RANGES)
 _PN_CHARS_U = _PN_CHARS_BASE + "_"
 _PN_CHARS = _PN_CHARS_U + "\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _PLX = "%[0-9A-Fa-f]{2}"

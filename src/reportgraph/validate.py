@@ -1,4 +1,4 @@
-"""Check a graph against the SHACL shapes in ``ontology/shapes.ttl`` and say what is wrong, readably.
+"""Check a graph against the SHACL shapes the package ships and say what is wrong, readably.
 
 pyshacl does the checking. Two things make it usable on our graphs:
 
@@ -18,24 +18,30 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Node
 
+from reportgraph import vocab
+from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
-from reportgraph.rdf import RG
 from reportgraph.turtle import TurtleWriter
 
-__all__ = ["SHAPES_FILE", "Finding", "ValidationReport", "format_report", "load_shapes", "validate"]
+__all__ = ["ONTOLOGY_FILE", "SHAPES_FILE", "Finding", "ValidationReport", "format_report", "load_shapes", "validate"]
 
-#: The shapes the project ships, beside the ontology.
-SHAPES_FILE = Path(__file__).resolve().parent.parent.parent / "ontology" / "shapes.ttl"
-SH = Namespace("http://www.w3.org/ns/shacl#")
-RGSH = Namespace("https://w3id.org/reportgraph/shapes#")
+#: The shapes and the ontology, shipped inside the package (``reportgraph/ontology/``).
+SHAPES_FILE = "shapes.ttl"
+ONTOLOGY_FILE = "reportgraph.ttl"
+RG = Namespace(vocab.RG_NS)
+RGSH = Namespace(vocab.SHAPES_NS)
+#: How a node's label is quoted after its short name.
+_PHRASES = datafile("outputs/phrases.tsv")
 #: Severities in the order they are reported.
 SEVERITIES = ("Violation", "Warning", "Info")
 #: How many nodes a group lists unless everything is asked for.
@@ -103,16 +109,22 @@ class _PreparedQueryGraph(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
+def packaged(name: str) -> bytes:
+    """A file of the package's ontology folder (:data:`SHAPES_FILE`, :data:`ONTOLOGY_FILE`), as installed."""
+    return resources.files("reportgraph").joinpath("ontology", name).read_bytes()
+
+
 def load_shapes(path: str | os.PathLike[str] | None = None) -> Graph:
-    """The shapes graph: ``path``, or the project's ``ontology/shapes.ttl``."""
-    file = Path(path) if path is not None else SHAPES_FILE
-    if not file.is_file():
-        hint = "" if path is not None else " (it ships in the project's ontology/ folder; pass --shapes FILE)"
-        raise ReportError(str(file), f"no such shapes file{hint}")
+    """The shapes graph: the Turtle file ``path``, or the shapes the package ships."""
+    where = str(path) if path is not None else f"reportgraph/ontology/{SHAPES_FILE}"
     try:
-        return Graph().parse(file, format="turtle")
+        data = packaged(SHAPES_FILE) if path is None else Path(path).read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise ReportError(where, "no such shapes file") from None
+    try:
+        return Graph().parse(data=data, format="turtle")
     except Exception as err:  # rdflib raises several kinds for bad Turtle
-        raise ReportError(str(file), f"not valid Turtle: {err}") from None
+        raise ReportError(where, f"not valid Turtle: {err}") from None
 
 
 def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
@@ -195,7 +207,7 @@ class _Namer:
         if label is not None:
             text = str(label)
             text = text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
-            name += f" 「{text}」"
+            name += " " + _PHRASES.pairs["label"].format(text)
         return name
 
 

@@ -40,12 +40,13 @@ from typing import Any, TypeVar
 import pyvis
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from pyvis.network import Network
-from rdflib import DCTERMS, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from reportgraph import vocab
+from reportgraph.datafiles import datafile
 from reportgraph.gcpause import gc_paused
-from reportgraph.vocab import ENTITY_TYPES
-from reportgraph.rdf import RG
+from reportgraph.text import LIST_SEPARATOR
 from reportgraph.viz_style import (
     DEFAULT_MAX_NODES, PHYSICS_MAX_NODES, STABILIZATION_ITERATIONS, STYLES, TYPE_CHOICES,
 )
@@ -62,10 +63,7 @@ _MAX_SENTENCES = 40
 
 # --------------------------------------------------------------------------- types
 
-_PLACE_KINDS: tuple[str, ...] = (
-    "Road", "Park", "School", "Hospital", "IndustrialZone", "ResidentialCompound",
-    "CommercialDistrict", "Region",
-)
+RG = Namespace(vocab.RG_NS)
 
 #: class IRI -> (style key, rank); a node typed twice keeps the lower rank (the more specific type).
 _CLASSES: dict[URIRef, tuple[str, int]] = {
@@ -76,18 +74,15 @@ _CLASSES: dict[URIRef, tuple[str, int]] = {
     RG.Indicator: ("Indicator", 1),
     RG.Problem: ("Problem", 0),
     RG.Entity: ("Entity", 2),
-    **{RG[t]: (t, 0) for t in ENTITY_TYPES},
-    **{RG[k]: ("Place", 0) for k in _PLACE_KINDS},
+    **{RG[t]: (t, 0) for t in vocab.ENTITY_TYPES},
 }
 
-_PLACE_CLASS_IRIS: frozenset[URIRef] = frozenset(RG[k] for k in _PLACE_KINDS)
-
-#: Entity-to-entity properties of the ontology (rg:relatedTo and its sub-properties).
-_RELATIONS: tuple[str, ...] = ("locatedIn", "runIn", "wonHonor", "involves", "partOf", "relatedTo")
-
-_PARTS_ZH: dict[str, str] = {
-    "summary": "总结", "problems": "问题", "plan": "计划", "preamble": "前言", "other": "其他",
-}
+#: Part code -> its name on a work area's box and in its panel.
+_PART_NAMES = datafile("outputs/part_names.tsv")
+#: Field key of a node's panel line -> the words the panel shows for it.
+_FIELD_LABELS = datafile("outputs/field_labels.tsv")
+#: The page's own phrases: a work area's part, the title of a page of many reports.
+_PHRASES = datafile("outputs/phrases.tsv")
 
 # --------------------------------------------------------------------------- the graph as drawn
 
@@ -107,7 +102,7 @@ class VizNode:
     mentions: int = 0
     #: the report a hub, indicator or problem belongs to
     report: str = ""
-    #: extra panel lines, e.g. ("数值", "8.5%")
+    #: extra panel lines as (field key, text), e.g. ("value", "8.5%"); the page names the fields
     details: list[tuple[str, str]] = field(default_factory=list)
     #: where the report's sections start, for ordering work areas as the report does
     order: int = 0
@@ -200,7 +195,6 @@ def read_graph(g: Graph) -> VizGraph:
     types: dict[str, tuple[str, int]] = {}
     sections: set[str] = set()
     periods: set[str] = set()
-    place_kinds: dict[str, list[str]] = defaultdict(list)
     for s, o in g.subject_objects(RDF.type):
         if o == RG.Section:
             sections.add(str(s))
@@ -208,8 +202,6 @@ def read_graph(g: Graph) -> VizGraph:
         if o == RG.Period:
             periods.add(str(s))
             continue
-        if o in _PLACE_CLASS_IRIS:
-            place_kinds[str(s)].append(str(o).rsplit("#", 1)[-1])
         found = _CLASSES.get(o)  # type: ignore[call-overload]
         if found is None or not isinstance(s, URIRef):
             continue
@@ -239,10 +231,10 @@ def read_graph(g: Graph) -> VizGraph:
             n.label = title[0]
         elif n.iri in files:
             n.label = Path(str(files[n.iri][0])).name
-        for name, source in (("日期", issued), ("来源文件", files)):
+        for name, source in (("date", issued), ("source_file", files)):
             if n.iri in source:
                 n.details.append((name, str(source[n.iri][0])))
-        for name, source in (("总结时期", period_of), ("计划时期", plan_of)):
+        for name, source in (("summary_period", period_of), ("plan_period", plan_of)):
             if n.iri in source:
                 n.details.append((name, period_labels.get(str(source[n.iri][0]), "")))
 
@@ -255,10 +247,10 @@ def read_graph(g: Graph) -> VizGraph:
     for s, o in g.subject_objects(RG.partType):
         area = areas.get(str(s))
         if area is not None:
-            area.details.append(("部分", _PARTS_ZH.get(str(o), str(o))))
+            area.details.append(("part", _PART_NAMES.pairs.get(str(o), str(o))))
     for iri, alts in _group_objects(g, SKOS.altLabel, areas).items():
         for text in _literal_text(alts):
-            areas[iri].details.append(("标题", text))
+            areas[iri].details.append(("heading", text))
     section_area: dict[str, str] = {}
     for s, o in g.subject_objects(RG.workArea):
         key, target = str(s), str(o)
@@ -279,24 +271,21 @@ def read_graph(g: Graph) -> VizGraph:
         ent = entities.get(str(s))
         if ent is not None:
             ent.mentions = _int(o)
-    for iri, kinds in place_kinds.items():
-        if iri in entities:
-            entities[iri].details.append(("地点类别", "、".join(sorted(kinds))))
 
     # indicators: what, how much, when
     indicators = {n.iri: n for n in of_kind("indicator")}
-    fields = (("指标", RG.metric), ("数值", RG.value), ("单位", RG.unit), ("限定词", RG.qualifier),
-              ("时期", RG.indicatorPeriod))
+    fields = (("metric", RG.metric), ("value", RG.value), ("unit", RG.unit), ("qualifier", RG.qualifier),
+              ("period", RG.indicatorPeriod))
     found = {name: _group_objects(g, pred, indicators) for name, pred in fields}
     for n in indicators.values():
-        metric = _literal_text(found["指标"].get(n.iri, ()))
-        value = _number(found["数值"].get(n.iri, [None])[0])
-        unit = "".join(_literal_text(found["单位"].get(n.iri, ())))
-        qualifier = "".join(_literal_text(found["限定词"].get(n.iri, ())))
-        period = [period_labels.get(str(p), "") for p in found["时期"].get(n.iri, ())]
+        metric = _literal_text(found["metric"].get(n.iri, ()))
+        value = _number(found["value"].get(n.iri, [None])[0])
+        unit = "".join(_literal_text(found["unit"].get(n.iri, ())))
+        qualifier = "".join(_literal_text(found["qualifier"].get(n.iri, ())))
+        period = [period_labels.get(str(p), "") for p in found["period"].get(n.iri, ())]
         n.details = [(k, v) for k, v in (
-            ("指标", metric[0] if metric else ""), ("数值", f"{value}{unit}{qualifier}".strip()),
-            ("时期", period[0] if period else ""),
+            ("metric", metric[0] if metric else ""), ("value", f"{value}{unit}{qualifier}".strip()),
+            ("period", period[0] if period else ""),
         ) if v]
         if value:
             n.label = f"{value}{unit}{qualifier}" + (f"\n{_cut(metric[0], 10)}" if metric else "")
@@ -339,7 +328,7 @@ def read_graph(g: Graph) -> VizGraph:
             seen.add((s, o, predicate))
             edges.append(VizEdge(s, o, predicate, kind))
 
-    for name in _RELATIONS:
+    for name in vocab.RELATIONS:
         for s, o in g.subject_objects(RG[name]):
             if str(s) in entities and str(o) in entities:
                 edge(str(s), str(o), name, "relation")
@@ -414,7 +403,7 @@ def select(vg: VizGraph, selection: Selection) -> VizGraph:
         }
         if not hubs_chosen:
             known = sorted({n.label for n in nodes.values() if n.kind == "area"})
-            shown = "、".join(known[:12]) + (" …" if len(known) > 12 else "")
+            shown = LIST_SEPARATOR.join(known[:12]) + (" …" if len(known) > 12 else "")
             raise ValueError(f"no work area matches {', '.join(map(repr, wanted))}; work areas are: {shown or '(none)'}")
     filtered = bool(types) or hubs_chosen is not None
     budget = selection.max_nodes if selection.max_nodes is not None else len(nodes)
@@ -619,8 +608,8 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
         x, y = positions.get(iri, (0.0, 0.0))
         label = n.label
         if n.kind == "area":
-            part = dict(n.details).get("部分", "")
-            label = _cut(n.label, _MAX_LABEL_CHARS) + (f"\n〔{part}〕" if part else "")
+            part = dict(n.details).get("part", "")
+            label = _cut(n.label, _MAX_LABEL_CHARS) + ("\n" + _PHRASES.pairs["area_part"].format(part) if part else "")
         elif n.kind == "report":
             label = _cut(n.label, 24)
         elif n.kind != "indicator":
@@ -669,6 +658,7 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
             for t, s in STYLES.items() if counts.get(t)
         ],
         "stats": {"nodes": len(vis_nodes), "edges": len(vis_edges), "graphNodes": vg.total_nodes},
+        "fields": _FIELD_LABELS.pairs,
         "physics": physics,
     }
     return vis_nodes, vis_edges, side
@@ -733,7 +723,7 @@ def _page_title(vg: VizGraph) -> str:
     reports = [n for n in vg.nodes.values() if n.kind == "report"]
     if len(reports) == 1:
         return reports[0].label or "reportgraph"
-    return f"{len(reports)} 份工作报告" if reports else "reportgraph"
+    return _PHRASES.pairs["reports_title"].format(len(reports)) if reports else "reportgraph"
 
 
 class OfflineNetwork(Network):  # type: ignore[misc]  # pyvis has no type hints

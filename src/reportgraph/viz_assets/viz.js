@@ -91,6 +91,10 @@
     return s ? s.zh + " " + type : type;
   }
 
+  function fieldName(key) {
+    return (side.fields && side.fields[key]) || key;
+  }
+
   function cut(text, n) {
     text = String(text);
     return text.length > n ? text.slice(0, n - 1) + "…" : text;
@@ -380,7 +384,7 @@
     function row(k, v) { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v)); }
     if (it.al && it.al.length) row("别名 aliases", it.al.join("、"));
     if (it.m !== undefined) row("提及 mentions", it.m);
-    (it.d || []).forEach(function (d) { row(d[0], d[1]); });
+    (it.d || []).forEach(function (d) { row(fieldName(d[0]), d[1]); });
     if (it.r !== undefined && side.manyReports) row("报告 report", info[it.r].n);
     if (dl.children.length) panel.appendChild(dl);
 
@@ -409,7 +413,7 @@
         var d = {};
         (info[m].d || []).forEach(function (p) { d[p[0]] = p[1]; });
         var span = el("span");
-        span.appendChild(linkButton(m, (d["数值"] || "") + " " + (d["指标"] || info[m].n)));
+        span.appendChild(linkButton(m, (d.value || "") + " " + (d.metric || info[m].n)));
         span.appendChild(el("span", " · " + (info[m].t === "Target" ? "目标" : "成果"), "rg-type"));
         return span;
       }));
@@ -445,7 +449,7 @@
     tip.appendChild(el("div", typeName(it.t), "rg-dim"));
     tip.appendChild(el("b", it.n));
     if (it.al && it.al.length) tip.appendChild(el("p", "别名: " + it.al.join("、")));
-    (it.d || []).slice(0, 3).forEach(function (d) { tip.appendChild(el("p", d[0] + ": " + d[1])); });
+    (it.d || []).slice(0, 3).forEach(function (d) { tip.appendChild(el("p", fieldName(d[0]) + ": " + d[1])); });
     if (it.ar && it.ar.length) tip.appendChild(el("p", "工作领域: " + it.ar.map(function (a) { return info[a].n; }).join("、")));
     (it.s || []).slice(0, 2).forEach(function (sid) { tip.appendChild(el("p", "“" + cut(side.sentences[sid][0], 90) + "”", "rg-dim")); });
     if (it.s && it.s.length > 2) tip.appendChild(el("p", "… " + (it.s.length - 2 + (it.more || 0)) + " more (click)", "rg-dim"));

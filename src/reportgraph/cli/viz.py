@@ -1,36 +1,29 @@
 """``reportgraph viz``: draw a built graph, or part of it, as one offline HTML page.
 
-Kept out of ``cli.py`` so that the command's options and wording live next to
-each other and pyvis is imported only when a page is drawn. ``build`` calls
+pyvis is imported only when a page is drawn. ``build`` calls
 :func:`write_build_page` to write ``DIR/graph.html`` next to ``DIR/graph.ttl``.
 """
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgraph import viz_style
+from reportgraph import graphfile, viz_style
+from reportgraph.cli import common
+from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE, PAGE_FILE
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-PROG = "reportgraph"
-DEFAULT_GRAPH = "output/graph.ttl"
-PAGE_FILE = "graph.html"
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-
-DESCRIPTION = """\
+_DESCRIPTION = """\
 Draw a graph written by `reportgraph build` as one interactive HTML page:
 work areas as hubs, the entities, indicators and problems of each area around
 them, relations on the edges. Hover or click a node for its type, names, work
 areas and source sentences; filter by type and work area, search, switch
 physics on and off. The page works offline: it loads nothing from the network."""
 
-EPILOG = """\
+_EPILOG = """\
 types for --type: {types}
   ("Indicator" means both Achievement and Target; work areas and reports are
   always drawn as the hubs of what is shown)
@@ -40,8 +33,8 @@ examples:
       output/graph.ttl -> output/graph.html (build writes this page too)
   reportgraph viz --type Company Project --out companies.html
       only companies and projects, on their work areas
-  reportgraph viz --area 经济 --area 民生
-      only the work areas whose name contains 经济 or 民生
+  reportgraph viz --area {area} --area {other_area}
+      only the work areas whose name contains {area} or {other_area}
   reportgraph viz --graph big/graph.ttl --max-nodes 20000
       draw more than the default {max_nodes} nodes of a big graph
 
@@ -53,13 +46,21 @@ exit codes: 0 written; 2 usage error, unreadable graph or nothing to draw;
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The command's options; the help text documents the defaults."""
-    parser.epilog = EPILOG.format(types=", ".join(viz_style.TYPE_CHOICES), max_nodes=viz_style.DEFAULT_MAX_NODES,
-                                  physics=viz_style.PHYSICS_MAX_NODES)
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare ``viz`` and its options; the help text documents the defaults."""
+    parser = commands.add_parser(
+        "viz",
+        help="draw the graph (or part of it) as an interactive HTML page that works offline",
+        description=_DESCRIPTION,
+        epilog=_EPILOG.format(
+            types=", ".join(viz_style.TYPE_CHOICES), max_nodes=viz_style.DEFAULT_MAX_NODES,
+            physics=viz_style.PHYSICS_MAX_NODES, area=common.example("area"), other_area=common.example("other_area"),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "--graph", metavar="FILE", default=DEFAULT_GRAPH,
-        help="the graph to draw: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML, by file extension, "
+        help=f"the graph to draw: {graphfile.FORMAT_NAMES}, by file extension, "
         f"or the folder build --out wrote (default: {DEFAULT_GRAPH})",
     )
     parser.add_argument(
@@ -82,6 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--title", metavar="TEXT", help="the page's title (default: the report's title)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parser.set_defaults(func=run)
 
 
 def _positive_int(text: str) -> int:
@@ -94,44 +96,35 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def load_graph(path: Path) -> Graph:
-    """Parse a graph file with pyoxigraph (twice as fast as rdflib on large files); a missing or
-    unreadable file is a ReportError naming it."""
-    from reportgraph.graphfile import read_graph
-
-    return read_graph(path)
-
-
 def run(args: argparse.Namespace) -> int:
     """Read the graph, draw the selection, write the page atomically, say what was drawn."""
     from reportgraph import viz
-    from reportgraph.cli import write_atomically
 
-    graph_path = Path(args.graph)
-    out = Path(args.out) if args.out else graph_path.with_suffix(".html")
-    if out.resolve() == graph_path.resolve():
-        _error(f"{out}: --out would overwrite the graph itself")
-        return EXIT_USAGE
     try:
         selection = viz.Selection(types=tuple(args.types), areas=tuple(args.areas), max_nodes=args.max_nodes)
         viz.normalize_types(selection.types)  # an unknown type is a usage error before the graph is read
     except ValueError as err:
-        _error(err)
+        common.error(err)
         return EXIT_USAGE
-    graph = load_graph(graph_path)
+    graph_path, _ = graphfile.locate(args.graph)  # a folder stands for its graph.ttl, and its page goes beside it
+    out = Path(args.out) if args.out else graph_path.with_suffix(".html")
+    if out.resolve() == graph_path.resolve():
+        common.error(f"{out}: --out would overwrite the graph itself")
+        return EXIT_USAGE
+    graph = graphfile.read_graph(graph_path)
     vg = viz.read_graph(graph)
     if not vg.nodes:
-        _error(f"{graph_path}: no reports, work areas or entities in this graph (was it written by reportgraph build?)")
+        common.error(f"{graph_path}: no reports, work areas or entities in this graph (was it written by reportgraph build?)")
         return EXIT_USAGE
     try:
         chosen = viz.select(vg, selection)
     except ValueError as err:
-        _error(err)
+        common.error(err)
         return EXIT_USAGE
     if not chosen.nodes:
-        _error("nothing to draw: no node of the chosen types is on the chosen work areas")
+        common.error("nothing to draw: no node of the chosen types is on the chosen work areas")
         return EXIT_USAGE
-    write_atomically(out, viz.render_html(chosen, title=args.title).encode("utf-8", errors="replace"))
+    common.write_atomically(out, viz.render_html(chosen, title=args.title).encode("utf-8", errors="replace"))
     if not args.quiet:
         print(describe(len(chosen.nodes), len(chosen.edges), chosen.total_nodes, args.max_nodes))
         print(f"written:     {out}")
@@ -155,16 +148,11 @@ def write_build_page(graph: Graph, out_dir: Path) -> tuple[Path, str]:
     Returns the path written and a one-line description for the build summary.
     """
     from reportgraph import viz
-    from reportgraph.cli import write_atomically
 
     target = out_dir / PAGE_FILE
     chosen = viz.select(viz.read_graph(graph), viz.Selection())
-    write_atomically(target, viz.render_html(chosen).encode("utf-8", errors="replace"))
+    common.write_atomically(target, viz.render_html(chosen).encode("utf-8", errors="replace"))
     shown = f"{len(chosen.nodes)} nodes"
     if len(chosen.nodes) < chosen.total_nodes:
         shown += f" of {chosen.total_nodes}; reportgraph viz --max-nodes N draws more"
     return target, shown
-
-
-def _error(message: object) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)

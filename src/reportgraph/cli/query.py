@@ -1,6 +1,5 @@
-"""``reportgraph query``: the options and the run, kept out of cli.py so that cli stays a thin index.
+"""``reportgraph query``: ask a graph a question in SPARQL, or run a named query.
 
-cli.py declares the command with :func:`add_arguments` and calls :func:`run`.
 Nothing here imports the SPARQL engine until the command actually runs, so
 other commands do not pay for it at start-up.
 """
@@ -8,36 +7,35 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
+from reportgraph import graphfile
+from reportgraph.cli import common
+from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
+from reportgraph.text import LIST_SEPARATOR
 
-PROG = "reportgraph"
-DEFAULT_GRAPH = os.path.join("output", "graph.ttl")
+#: An ASK query answered false.
+EXIT_FALSE = common.EXIT_FAILURE
 
-EXIT_OK = 0
-EXIT_FALSE = 1
-EXIT_USAGE = 2
-
-DESCRIPTION = """\
+_DESCRIPTION = """\
 Ask a report graph a question in SPARQL, or run one of the named queries that
 ship with reportgraph. The prefixes rg:, inst:, rdf:, rdfs:, owl:, xsd:,
 skos:, prov:, dcterms:, org: and time: are declared for you."""
 
-EPILOG = """\
+_EPILOG = """\
 examples:
   reportgraph query --list
       the named queries, one line each
   reportgraph query --name targets
       every target: work area, metric, value, unit, qualifier, sentence
-  reportgraph query --name entity 沙头社区
+  reportgraph query --name entity {entity}
       everything the graph says about one entity, found by name or alias
-  reportgraph query 'SELECT ?c WHERE { ?c a rg:Community }'
+  reportgraph query 'SELECT ?c WHERE {{ ?c a rg:Community }}'
       your own SPARQL; the standard prefixes are already declared
   reportgraph query -f my-question.rq --graph out/graph.ttl --format csv > answer.csv
-  reportgraph query 'ASK { ?p a rg:Problem }' && echo "the report admits problems"
+  reportgraph query 'ASK {{ ?p a rg:Problem }}' && echo "the report admits problems"
   reportgraph query --name targets --show
       print a named query's SPARQL, to start your own from it
 
@@ -52,8 +50,16 @@ is missing or cannot be read.
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``reportgraph query``."""
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare ``query`` and its options."""
+    entity = common.example("entity")
+    parser = commands.add_parser(
+        "query",
+        help="ask the graph a question in SPARQL, or run a named query (--list)",
+        description=_DESCRIPTION,
+        epilog=_EPILOG.format(entity=entity),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "query", nargs="*", metavar="QUERY",
         help="SPARQL text (one argument, in quotes), or a named query's name followed by its arguments",
@@ -62,13 +68,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     source.add_argument("-f", "--file", metavar="FILE", help="read the SPARQL query from FILE ('-' for standard input)")
     source.add_argument(
         "--name", metavar="NAME",
-        help="run the named query NAME; the words after it are its arguments (--name entity 沙头社区)",
+        help=f"run the named query NAME; the words after it are its arguments (--name entity {entity})",
     )
     source.add_argument("--list", action="store_true", help="list the named queries, one line each, and exit")
     parser.add_argument(
         "--graph", metavar="FILE", action="append",
-        help=f"graph file to query (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD), or a folder with a "
-        f"graph.ttl; repeat for several files, which are queried as one graph (default: {DEFAULT_GRAPH})",
+        help=f"graph file to query ({graphfile.FORMAT_NAMES}, by its extension), or a folder with a "
+        f"{graphfile.GRAPH_FILE}; repeat for several files, which are queried as one graph (default: {DEFAULT_GRAPH})",
     )
     parser.add_argument(
         "--format", choices=("table", "csv", "tsv", "json", "ttl"), default=None,
@@ -85,27 +91,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "the output is not a terminal)",
     )
     parser.add_argument("--show", action="store_true", help="print the query's SPARQL instead of running it")
-
-
-def _error(message: object) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
-
-
-def _table_width(option: int | None) -> int | None:
-    """The table's width: --width, else $COLUMNS, else the terminal's; None means do not cut."""
-    if option is not None:
-        return option if option > 0 else None
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    if sys.stdout.isatty():
-        return shutil.get_terminal_size().columns
-    return None
-
-
-def _looks_like_graph_file(word: str) -> bool:
-    suffixes = (".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".jsonld", ".n3")
-    return word.lower().endswith(suffixes) and Path(word).is_file()
+    parser.set_defaults(func=run)
 
 
 def _read_query_file(path: str) -> str:
@@ -127,7 +113,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("?$")
         if not sep or not name.isidentifier():
-            raise QueryError(f"--param needs NAME=VALUE, e.g. --param name=沙头社区; got {pair!r}")
+            raise QueryError(f"--param needs NAME=VALUE, e.g. --param name={common.example('entity')}; got {pair!r}")
         params[name] = value
     return params
 
@@ -153,7 +139,7 @@ def _resolve(args: argparse.Namespace) -> tuple[str, dict[str, str], str]:
     if first in named_queries():
         nq = named_query(first)
         return nq.sparql, {**nq.bindings(words[1:]), **params}, f"named query {nq.name}"
-    graph_like = [w for w in words if _looks_like_graph_file(w)]
+    graph_like = [w for w in words if graphfile.is_graph_file(w)]
     if graph_like:
         raise QueryError(
             f"{graph_like[0]} looks like a graph file: give each graph with its own --graph "
@@ -174,30 +160,21 @@ def _list() -> str:
     return "".join(f"{q.usage.ljust(width)}  {q.summary}\n" for q in queries)
 
 
-def _write(text: str) -> None:
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `| head`: the reader has gone; stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 def run(args: argparse.Namespace) -> int:
-    """Run ``reportgraph query``; return the exit code. ReportError and OSError go to cli.main."""
+    """Run ``reportgraph query``; return the exit code. ReportError and OSError go to :func:`reportgraph.cli.main`."""
     from reportgraph.sparql import QueryError, QueryGraph, QuerySyntaxError, similar_names
     from reportgraph.sparql_output import render
 
     origin = ""
     try:
         if args.list:
-            _write(_list())
+            common.write_stdout(_list())
             return EXIT_OK
         text, params, origin = _resolve(args)
         if not text.strip():
             raise QueryError("the query is empty")
         if args.show:
-            _write(text if text.endswith("\n") else text + "\n")
+            common.write_stdout(text if text.endswith("\n") else text + "\n")
             return EXIT_OK
         paths = args.graph or [DEFAULT_GRAPH]
         if not args.graph and not os.path.exists(DEFAULT_GRAPH):
@@ -208,22 +185,22 @@ def run(args: argparse.Namespace) -> int:
             )
         graph = QueryGraph.load(paths)
         result = graph.run(text, params)
-        _write(render(result, args.format, _table_width(args.width)))
+        common.write_stdout(render(result, args.format, common.table_width(args.width)))
     except QuerySyntaxError as err:
         where = f"{origin}: " if origin and not origin.startswith("named query") else ""
-        _error(f"{where}{err}")
+        common.error(f"{where}{err}")
         pointer = err.pointer()
         if pointer:
             print(pointer, file=sys.stderr)
         return EXIT_USAGE
     except QueryError as err:
-        _error(err)
+        common.error(err)
         return EXIT_USAGE
     if result.kind == "ask":
         return EXIT_OK if result.boolean else EXIT_FALSE
     if result.kind == "select" and not result.rows and origin == "named query entity":
         name = next(iter(params.values()), "")
         near = similar_names(graph, name)
-        hint = f"; names that contain it: {'、'.join(near)}" if near else ""
+        hint = f"; names that contain it: {LIST_SEPARATOR.join(near)}" if near else ""
         print(f"{PROG}: no entity is named exactly {name!r}{hint}", file=sys.stderr)
     return EXIT_OK

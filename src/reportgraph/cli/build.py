@@ -1,0 +1,197 @@
+"""``reportgraph build``: read reports, write ``graph.ttl`` and its picture ``graph.html``, say what went in."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgraph import vocab
+from reportgraph.cli import common
+from reportgraph.cli.common import DEFAULT_INPUT, DEFAULT_OUT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, GRAPH_FILE, PAGE_FILE
+from reportgraph.errors import ReportError
+from reportgraph.text import LIST_SEPARATOR
+
+if TYPE_CHECKING:
+    from reportgraph.model import LinkedReport
+
+#: How many work-area labels, of how many characters, the summary shows per report.
+_MAX_LABELS = 6
+_MAX_LABEL_CHARS = 10
+_MAX_REPORT_LINES = 10
+
+_EPILOG = """\
+Reports are text or Markdown files (UTF-8, UTF-16, GB18030/GBK or Big5),
+web pages saved from a government site (.html or .mht: the article is found,
+the page around it dropped), Word .docx files and PDFs with a text layer; the
+format and encoding are detected from the content. Folders are searched
+recursively; hidden files, sidecar files and README files are skipped. The
+order of the inputs never changes the graph.
+
+Report metadata (title, issuer, date, periods, level, region) is read from
+the text. A sidecar file next to a report, NAME.meta.json or NAME.meta.yaml,
+overrides it, e.g. {{"issuer": "{issuer}", "date": "2024-07-15",
+"level": "subdistrict"}}; the report metadata options override both.
+
+examples:
+  reportgraph build
+      build seeds/ into output/graph.ttl
+  reportgraph build reports/2024/ 'archive/**/*.txt' --out out/
+      build every report under reports/2024/ and the matching archive files
+  reportgraph build report.txt --lexicon my-names.tsv --strict
+      build one report with extra names; stop at the first failure
+  reportgraph build baogao.pdf --issuer {issuer} --period {period}
+      build a PDF whose text does not say who issued it or for when
+
+A lexicon file has one name per line: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...],
+TYPE one of: {types}.
+
+exit codes: 0 all built; 1 some inputs failed (the others were still
+written), or --strict stopped at a failure; 2 usage error or nothing could be
+built; 130 interrupted.
+"""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare ``build`` and its options."""
+    example = common.example
+    parser = commands.add_parser(
+        "build",
+        help="read work reports and write their knowledge graph as Turtle",
+        description="Read Chinese government work reports and write one RDF knowledge graph\n"
+        "(Turtle) with their sections, sentences, entities, indicators and problems.",
+        epilog=_EPILOG.format(issuer=example("issuer"), period=example("period"), types=", ".join(vocab.ENTITY_TYPES)),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "inputs", nargs="*", metavar="INPUT",
+        help=f"report files, folders (searched recursively) or glob patterns (default: {DEFAULT_INPUT})",
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", default=DEFAULT_OUT,
+        help=f"folder to write {GRAPH_FILE} and {PAGE_FILE} (its picture, see: reportgraph viz) into; "
+        f"created if missing, the files are replaced atomically (default: {DEFAULT_OUT})",
+    )
+    parser.add_argument(
+        "--lexicon", metavar="FILE",
+        help="your own gazetteer of names to recognise, added to the packaged one "
+        "(one NAME<TAB>TYPE[<TAB>ALIAS|ALIAS] per line)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="stop at the first report that cannot be read or built (exit 1) instead of building the others",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true",
+        help="print nothing but errors: no progress line, no summary",
+    )
+    stated = parser.add_argument_group(
+        "report metadata",
+        "State what a report's text does not say, or says wrongly; applied to every input. "
+        "Order of precedence: the text < a sidecar file NAME.meta.json/.yaml next to the report < these options.",
+    )
+    stated.add_argument("--title", metavar="TEXT", help="the report's title")
+    stated.add_argument("--issuer", metavar="NAME", help=f"the body that issued it, e.g. {example('issuer')} "
+                        "(also gives the region chain and level unless they are stated)")
+    stated.add_argument("--date", metavar="DATE", help=f"publication date: 2024-08-19 or {example('date')}")
+    stated.add_argument("--period", metavar="PERIOD", help=f"the period its summary covers: {example('period')}, "
+                        f"or {example('period_last_year')} for a {example('government_report')} given in 2024")
+    stated.add_argument("--plan-period", metavar="PERIOD",
+                        help=f"the period its plan covers: {example('plan_periods')}")
+    stated.add_argument("--level", metavar="LEVEL", help="level of government: subdistrict, town, county, "
+                        f"district, city or province (or {example('level_words')})")
+    stated.add_argument("--region", metavar="PLACES", help="the region chain, broadest first, separated by / : "
+                        f"{example('region')}")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the inputs, write the graph and its page, print the summary."""
+    from reportgraph import load, metadata, pipeline  # the extractors: loaded only when building
+    from reportgraph.cli.viz import write_build_page
+    from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
+    from reportgraph.lexicon import Lexicon
+
+    lexicon = Lexicon.load(args.lexicon)
+    stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
+    # inputs are resolved first so that a missing path is a usage error (2), not a failed report
+    paths = load.find_inputs(args.inputs or [DEFAULT_INPUT])
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        progress = common.progress_printer(sys.stderr)
+    try:
+        try:
+            result = pipeline.build(paths, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated)
+        finally:
+            if progress is not None:
+                common.clear_progress(sys.stderr, len(paths))
+    except ReportError as err:  # only with --strict
+        common.error(err)
+        return EXIT_FAILURE
+    for warning in result.warnings:
+        common.warning(warning)
+    for failure in result.errors:
+        common.error(failure)
+    if not result.reports:
+        common.error("nothing was built: no input could be read")
+        return EXIT_USAGE
+    target = Path(args.out) / GRAPH_FILE
+    common.write_atomically(target, to_turtle(result.graph))
+    page, shown = write_build_page(result.graph, Path(args.out))
+    if not args.quiet:
+        print(summarize(result.reports, target))
+        print(f"picture:     {page} ({shown})")
+        if result.errors:
+            print(f"failed:      {len(result.errors)} (see the errors above)")
+        if result.duplicates:
+            print(f"duplicates:  {len(result.duplicates)} (the same text as another input: built once, as that one)")
+            for path, same in result.duplicates[:_MAX_REPORT_LINES]:
+                print(f"  {path} = {same}")
+    return EXIT_FAILURE if result.errors else EXIT_OK
+
+
+def _abbreviate(labels: Sequence[str]) -> str:
+    shown = [lab if len(lab) <= _MAX_LABEL_CHARS else lab[: _MAX_LABEL_CHARS - 1] + "…" for lab in labels[:_MAX_LABELS]]
+    more = len(labels) - len(shown)
+    return LIST_SEPARATOR.join(shown) + (f" … (+{more})" if more > 0 else "")
+
+
+def summarize(reports: Sequence[LinkedReport], written: Path | None = None) -> str:
+    """The few lines a user reads after a build: what went into the graph."""
+    entity_types: dict[str, str] = {}
+    for linked in reports:
+        for entity in linked.entities:
+            entity_types.setdefault(entity.key, entity.type)
+    by_type = Counter(entity_types.values())
+    kinds = Counter(ind.kind for linked in reports for ind in linked.indicators)
+    areas = [
+        (linked.report, [sec.label or sec.heading for sec in linked.report.sections if sec.number is not None])
+        for linked in reports
+    ]
+    problems = sum(len(linked.problems) for linked in reports)
+
+    lines = [f"reports:     {len(reports)}"]
+    lines.append(
+        f"entities:    {len(entity_types)}  ("
+        + ", ".join(f"{t} {by_type.get(t, 0)}" for t in vocab.ENTITY_TYPES)
+        + ")"
+    )
+    lines.append(
+        f"indicators:  {sum(kinds.values())}  (achievement {kinds.get('achievement', 0)}, "
+        f"target {kinds.get('target', 0)})"
+    )
+    every_area = sum(len(linked.report.sections) for linked in reports)
+    numbered = sum(len(labels) for _, labels in areas)
+    # a part's unnumbered opening (上半年工作总结, 前言) is a work area too, but not a section heading
+    lines.append(f"work areas:  {every_area}  ({numbered} numbered sections, {every_area - numbered} part openings)")
+    for report, labels in areas[:_MAX_REPORT_LINES]:
+        name = Path(report.path).name or report.path
+        lines.append(f"  {name}: {_abbreviate(labels) if labels else '-'}")
+    if len(areas) > _MAX_REPORT_LINES:
+        lines.append(f"  … and {len(areas) - _MAX_REPORT_LINES} more reports")
+    lines.append(f"problems:    {problems}")
+    if written is not None:
+        lines.append(f"written:     {written}")
+    return "\n".join(lines)

@@ -1,0 +1,149 @@
+"""What every command shares: the program's name, exit codes, default paths, messages, atomic files.
+
+Each is spelled once here, so that ``build`` writes where ``query``, ``viz``,
+``export``, ``validate`` and ``evaluate`` read, and every command says an
+error the same way: ``reportgraph: error: PATH: problem`` on one line.
+Nothing here loads rdflib, pyoxigraph or pyvis: ``--help`` stays fast.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from reportgraph.datafiles import datafile
+from reportgraph.graphfile import GRAPH_FILE, PAGE_FILE
+from reportgraph.termwidth import truncate_start
+
+__all__ = [
+    "DEFAULT_GRAPH", "DEFAULT_INPUT", "DEFAULT_OUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE",
+    "GRAPH_FILE", "PAGE_FILE", "PROG", "PROGRESS_MIN_FILES", "Progress", "clear_progress", "describe_os_error",
+    "error", "example", "progress_printer", "table_width", "warning", "write_atomically", "write_stdout",
+]
+
+PROG = "reportgraph"
+
+#: Exit codes, as documented in each command's ``--help`` and the README.
+EXIT_OK = 0
+#: build: some inputs failed (the rest were written); query: an ASK was false; validate: violations.
+EXIT_FAILURE = 1
+#: A usage error, a missing or broken file, or nothing could be done.
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+#: What ``build`` reads when given no input, and where it writes.
+DEFAULT_INPUT = "seeds/"
+DEFAULT_OUT = "output/"
+#: The graph every other command reads by default: the one ``build`` wrote.
+DEFAULT_GRAPH = os.path.join(DEFAULT_OUT, GRAPH_FILE)
+
+#: Progress is only worth a line when a run takes several files.
+PROGRESS_MIN_FILES = 4
+#: Characters in the progress bar.
+_PROGRESS_BAR = 20
+
+#: Example values the help texts show (names, dates, periods).
+_EXAMPLES = datafile("cli/examples.tsv")
+
+#: A progress callback: (files done, files in all, the file now).
+Progress = Callable[[int, int, str], None]
+
+
+def example(key: str) -> str:
+    """An example value for a help text, e.g. ``example("issuer")``."""
+    return _EXAMPLES.pairs[key]
+
+
+def error(message: object) -> None:
+    """The one way a command reports an error: one line on stderr."""
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def warning(message: object) -> None:
+    """A problem that did not stop the command, on stderr."""
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+def describe_os_error(err: OSError) -> str:
+    """``path: reason`` like ReportError, rather than Python's ``[Errno 13] ...`` form."""
+    reason = (err.strerror or str(err)).lower()
+    if err.filename is not None:
+        return f"{err.filename}: {reason}"
+    return reason
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` via a temporary file in the same folder.
+
+    Readers (a SPARQL endpoint, a browser) never see a half-written file, and
+    a failed run leaves the previous file in place.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the rename: a power cut cannot leave an empty file
+        # mkstemp makes the file private; the output should get ordinary permissions
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_stdout(text: str) -> None:
+    """Print to standard output; a reader that went away (``| head``) ends the output quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def table_width(option: int | None) -> int | None:
+    """How wide output may be: ``option`` (0: no limit), else $COLUMNS, else the terminal's; None means no cut."""
+    if option is not None:
+        return option if option > 0 else None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def progress_printer(stream: TextIO) -> Progress:
+    """A callback that keeps one ``[n/total] path`` line up to date on a terminal."""
+
+    def progress(n: int, total: int, path: str) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        done = _PROGRESS_BAR * n // total
+        line = f"[{n}/{total}] [{'=' * done}{' ' * (_PROGRESS_BAR - done)}] "
+        room = shutil.get_terminal_size((80, 24)).columns - 1 - len(line)
+        stream.write(f"\r\033[K{line}{truncate_start(path, room)}")
+        stream.flush()
+
+    return progress
+
+
+def clear_progress(stream: TextIO, total: int) -> None:
+    """Remove the progress line before anything else is printed."""
+    if total >= PROGRESS_MIN_FILES:
+        stream.write("\r\033[K")
