@@ -273,3 +273,49 @@ def test_section_is_the_enclosing_work_area(segment_text: Callable[..., Report])
         assert ind.section_id == ind.sentence.section_id
         sec = report.section(ind.section_id)
         assert sec.start <= ind.start < ind.end <= sec.end
+
+
+# --- counters, shared verbs, metric edges ---------------------------------------------------
+
+
+def _found(work_report, *lines: str, plan: tuple[str, ...] = ()) -> list[tuple[str, str, float, str]]:
+    report = work_report(summary=list(lines), plan=list(plan))
+    return [(i.kind, i.metric, float(i.value), i.unit) for i in find_indicators(report)
+            if any(i.sentence.text in line or line in i.sentence.text for line in (*lines, *plan))]
+
+
+def test_compound_counters_and_a_qualifier_after_the_multiplier(work_report) -> None:
+    found = _found(work_report, "走访企业2509家次，集中隔离服务2.5万余人次，获赠锦旗114面、感谢信901封。")
+    assert ("achievement", "走访企业", 2509.0, "家次") in found
+    assert ("achievement", "集中隔离服务", 2.5, "万人次") in found
+    assert {(114.0, "面"), (901.0, "封")} <= {(v, u) for _, m, v, u in found if m.endswith(("锦旗", "感谢信"))}
+
+
+def test_a_counter_after_a_chinese_numeral_can_be_a_word(work_report) -> None:
+    assert not _found(work_report, "该镇三面环海，一封信寄托乡愁。")
+
+
+def test_both_metrics_joined_by_and_share_the_figure(work_report) -> None:
+    found = _found(work_report, plan=("财政总收入和一般公共预算收入均增长8%以上。",))
+    assert {("target", "财政总收入", 8.0, "%"), ("target", "一般公共预算收入", 8.0, "%")} <= set(found)
+
+
+def test_a_growth_after_a_task_rate_is_the_subjects(work_report) -> None:
+    found = _found(work_report, "地方财政收入实现2496万元，完成任务的117.46%，同比增长28.7%。")
+    assert ("achievement", "地方财政收入", 28.7, "%") in found
+
+
+def test_average_growth_keeps_no_year_and_spans_of_years_go(work_report) -> None:
+    found = _found(work_report, "社会消费品零售总额年均增长5%，五年来新建学校30所。")
+    assert ("achievement", "社会消费品零售总额", 5.0, "%") in found
+    assert ("achievement", "学校", 30.0, "所") in {(k, m.replace("新建", ""), v, u) for k, m, v, u in found}
+
+
+def test_classes_of_size_and_the_plans_own_parts_are_no_quantities(work_report) -> None:
+    assert not _found(work_report, "建成20万吨级泊位，统筹抓好6个方面重点工作。")
+
+
+def test_what_follows_a_counted_noun_is_not_its_metric(work_report) -> None:
+    found = _found(work_report, "50余个合作事项扎实落地，安排财政资金75亿元加快项目建设，挖掘培育20家具备升规潜力企业。")
+    metrics = {m for _, m, _, _ in found}
+    assert {"合作事项", "财政资金", "具备升规潜力企业"} <= metrics

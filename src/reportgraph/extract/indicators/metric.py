@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.indicators.scan import Quantity
+from reportgraph.extract.words import VERB_TAGS, tag, words_of
 from reportgraph.text import (
     BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS,
 )
@@ -33,8 +34,13 @@ _RESPECTIVELY = _SHAPES["respectively"]
 _EACH = frozenset(_SHAPES["each"].split())
 _AND_WORDS = re.compile(_SHAPES["and_words"])
 _RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
+_TIME_SPAN = re.compile(_SHAPES["time_span"])
+_LIST_MARKER = re.compile(_SHAPES["list_marker"])
+_AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: How many characters after a number are cut into words to see whether a verb opens them.
+_VERB_WINDOW = 6
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +54,7 @@ def strip(metric: str) -> str:
     """Trim verbs of doing, time words and links from both ends; a bare verb leaves nothing."""
     lead, tail = _strip_words()
     metric = _RUN_OF_YEARS.sub("", metric).strip(_EDGE_MARKS)
+    metric = _TIME_SPAN.sub("", _LIST_MARKER.sub("", metric)).strip(_EDGE_MARKS)
     changed = True
     while changed and metric:
         changed = False
@@ -82,7 +89,9 @@ def _after(sentence: str, end: int) -> str:
         if sentence[i].isdigit() or (sentence[i] == LIST_SEPARATOR and not _list_of_modifiers(sentence, i)):
             break
         i += 1
-    return sentence[end:i].rstrip(_JOINERS)
+    words = sentence[end:i]
+    cut = min((j for j in (words.find(w) for w in _AFTER_STOPS.words) if j > 0), default=len(words))
+    return words[:cut].rstrip(_JOINERS)
 
 
 def _list_of_modifiers(sentence: str, i: int) -> bool:
@@ -119,6 +128,9 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         raw_before = _before(sentence, q.start, floor)
         before = strip(_clean(_last_item(raw_before)))
         after = _clean(_after(sentence, q.end)).lstrip(_LINKERS)
+        if after and before and not any(after.startswith(v) for v in verbs) and _opens_with_a_verb(after) \
+                and not _only_verbs(before):
+            after = ""  # 安排资金75亿元加快项目建设: what follows is what the money does
         if after in generic or any(after.startswith(g) and len(after) <= len(g) + 1 for g in generic):
             after = ""
         if after and not _CJK.match(after[:1]):
@@ -131,8 +143,23 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         q.metric = metric or previous
-        previous = q.metric
+        if not _is_generic(q.metric, generic):
+            previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
+
+
+def _opens_with_a_verb(words: str) -> bool:
+    first = words_of(words[:_VERB_WINDOW])[0][0]
+    return len(first) >= 2 and tag(first) in VERB_TAGS - {"vn"}
+
+
+def _only_verbs(words: str) -> bool:
+    """挖掘培育: words of doing only, which name nothing counted."""
+    return all(tag(w) in VERB_TAGS for w, _, _ in words_of(words))
+
+
+def _is_generic(metric: str, generic: tuple[str, ...]) -> bool:
+    return any(metric == g or metric.endswith(g) and len(metric) <= len(g) + 1 for g in generic)
 
 
 def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -144,7 +171,7 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
         clause = _before(sentence, q.start, 0)
         m = _DISTRIBUTOR.search(clause)
         items = [strip(_clean(x)) for x in clause[: m.start()].split(LIST_SEPARATOR)] if m else []
-        if m and m.group(1) == _RESPECTIVELY and len(items) == 1:
+        if m and len(items) == 1:
             # 旅客和货邮吞吐量分别…: 和 joins the items when the figures say there are two
             items = [strip(_clean(x)) for x in _AND_WORDS.split(clause[: m.start()])]
         items = [x for x in items if x]

@@ -19,6 +19,7 @@ _UNITS = datafile("extract/indicators/units.tsv")
 _QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
 _STOP_PHRASES = datafile("extract/indicators/number_stop_phrases.txt")
 _SHAPES = datafile("extract/indicators/scan.tsv").pairs
+_SECTION_NOUNS = datafile("extract/indicators/section_nouns.txt")
 #: Meetings named by term and session (省委十三届三次全会): their numbers are part of the name.
 _MEETINGS = datafile("extract/names/meetings.tsv")
 
@@ -35,6 +36,7 @@ _NOT_AFTER = _SHAPES["not_after"]
 _LIST_UNIT = re.compile(_SHAPES["list_unit"])
 _COUNTED_ASIDE = re.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
+_CLASS = _SHAPES["class"]
 _PER = re.compile(_SHAPES["per"])
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -60,6 +62,12 @@ def units() -> dict[str, tuple[str, float]]:
 
 
 @lru_cache(maxsize=1)
+def _digits_only() -> frozenset[str]:
+    """Counters read only after Arabic digits (三面环海 is no count of flags)."""
+    return frozenset(row[0] for row in _UNITS.rows if len(row) > 3 and row[3] == "digits")
+
+
+@lru_cache(maxsize=1)
 def _qualifiers() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {"before": [], "between": [], "after": []}
     for position, word in _QUALIFIERS.rows:
@@ -74,7 +82,7 @@ def _quantity_pattern() -> re.Pattern[str]:
     multipliers = "|".join(MULTIPLIERS)
     return re.compile(
         rf"(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<between>{between})?"
-        rf"(?P<mult>{multipliers})?(?P<unit>{unit_words})?"
+        rf"(?P<mult>{multipliers})?(?P<after_mult>{between})?(?P<unit>{unit_words})?"
     )
 
 
@@ -116,7 +124,7 @@ def scan(sentence: str) -> list[Quantity]:
             if not unit and not (mult and _unit_follows(sentence, end)):
                 continue
         else:
-            if not unit or unit == "%":
+            if not unit or unit == "%" or unit in _digits_only():
                 continue
             # a Chinese numeral counts only as a whole word: not inside 三中全会
             if start > 0 and sentence[start - 1] in NUMERAL_CHARS:
@@ -127,7 +135,7 @@ def scan(sentence: str) -> list[Quantity]:
             value = Decimal(parsed)
         if unit is None:
             unit = _unit_follows(sentence, end) or ""
-        qualifier = m.group("between") or ""
+        qualifier = m.group("between") or m.group("after_mult") or ""  # 4131余万元, 2.5万余人次
         for word in quals["before"]:
             if sentence.endswith(word, 0, start):
                 qualifier = word
@@ -139,6 +147,8 @@ def scan(sentence: str) -> list[Quantity]:
                 end += len(word)
                 break
         unit, end = _unit_tail(sentence, unit, end)
+        if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
+            continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
         base, factor = unit_table.get(unit, (unit, 1.0))
         normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
         found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
