@@ -319,3 +319,23 @@ def test_what_follows_a_counted_noun_is_not_its_metric(work_report) -> None:
     found = _found(work_report, "50余个合作事项扎实落地，安排财政资金75亿元加快项目建设，挖掘培育20家具备升规潜力企业。")
     metrics = {m for _, m, _, _ in found}
     assert {"合作事项", "财政资金", "具备升规潜力企业"} <= metrics
+
+
+# --- kind per statement -------------------------------------------------------------------
+
+
+def test_a_summary_quoting_the_years_target(work_report) -> None:
+    found = _found(work_report, "固定资产投资预期任务为8.2亿元，已完成8.4亿元，完成率102%。"
+                                "争取中央预算内投资237亿元，人均预期寿命增长0.3岁。")
+    kinds = {(m, v): k for k, m, v, _ in found}
+    assert kinds[("固定资产投资预期任务", 8.2)] == "target" or "target" in {k for k, m, v, _ in found if v == 8.2}
+    assert {k for k, m, v, _ in found if v in (8.4, 102.0, 237.0)} == {"achievement"}
+
+
+def test_a_plan_reviewing_the_past_period(work_report) -> None:
+    # the frame's plan covers 2024年下半年: 2023 is the past, 2030 the future
+    found = _found(work_report, plan=("“十四五”时期地区生产总值年均增长5.2%，2023年总量比2020年增加超7400亿元。",
+                                      "到2030年，规上工业增加值比2023年翻一番，新建学校10所。"))
+    kinds = {v: k for k, m, v, _ in found}
+    assert kinds[5.2] == "achievement" and kinds[7400.0] == "achievement"
+    assert kinds[10.0] == "target"

@@ -17,24 +17,30 @@ __all__ = ["find_indicators", "kind_of"]
 
 def find_indicators(report: Report) -> list[Indicator]:
     """Every stated quantity of the report, with its metric and work area."""
+    plan_year = _year_of(report.plan_period)
     out: list[Indicator] = []
     for section in report.sections:
         for sentence in section.sentences:
-            out.extend(_in_sentence(sentence, section.part))
+            out.extend(_in_sentence(sentence, section.part, plan_year))
     return out
 
 
-def _in_sentence(sentence: Sentence, part: str) -> list[Indicator]:
+def _year_of(period: str) -> int | None:
+    """The year a period starts in (2024年下半年 -> 2024), or None."""
+    digits = period[:4]
+    return int(digits) if digits.isdigit() else None
+
+
+def _in_sentence(sentence: Sentence, part: str, plan_year: int | None) -> list[Indicator]:
     folded = fold(sentence.text)
     quantities = scan(folded)
     if not quantities:
         return []
     name_metrics(folded, quantities)
     quantities = distribute(folded, quantities)
-    kind = kind_of(part, folded)
     return [
         Indicator(
-            kind=kind, metric=q.metric, value=q.value, unit=q.unit, normalized=q.normalized,
+            kind=kind_of(part, folded, q.start, plan_year), metric=q.metric, value=q.value, unit=q.unit, normalized=q.normalized,
             base_unit=q.base_unit, qualifier=q.qualifier,
             start=sentence.start + q.start, end=sentence.start + q.end,
             sentence=sentence, section_id=sentence.section_id,

@@ -1,15 +1,42 @@
-"""Achievement or target: what was done or measured, or what is planned or promised."""
+"""Achievement or target: what was done or measured, or what is planned or promised.
+
+The part of the report decides first (a summary states achievements, a plan
+targets), and the statement itself second: a summary that quotes the year's
+own target (预期任务为8.2亿元，已完成8.4亿元) states a target beside its
+achievements, and a plan that reviews the past period (“十四五”时期年均增长5.2%)
+states achievements.
+"""
 from __future__ import annotations
 
 from reportgraph.datafiles import datafile
+from reportgraph.text import clause_bounds, strip_quotes
 
 _TRIGGERS = datafile("extract/indicators/target_triggers.txt")
+_COMPLETION = datafile("extract/indicators/completion_words.txt")
+_PAST = datafile("extract/indicators/past_markers.txt")
+_SUMMARY_TARGETS = datafile("extract/indicators/summary_target_words.txt")
+_YEAR = datafile("extract/indicators/kind_shapes.tsv").named_patterns["year"]
 
 
-def kind_of(part: str, sentence: str) -> str:
-    """The part decides; outside the summary and the plan, trigger words (力争, 目标 …) do."""
+def kind_of(part: str, sentence: str, start: int = 0, plan_year: int | None = None) -> str:
+    """The kind of the quantity at ``start`` of a (folded) sentence of ``part``."""
+    lo, _ = clause_bounds(sentence, start, start)
+    before = sentence[lo:start]
     if part == "plan":
-        return "target"
+        triggered = any(t in before for t in _TRIGGERS.words)
+        return "achievement" if not triggered and _in_the_past(sentence[:start], before, plan_year) else "target"
     if part in ("summary", "problems"):
-        return "achievement"
+        triggered = any(t in before for t in _SUMMARY_TARGETS.words)
+        done = any(c in before for c in _COMPLETION.words)
+        return "target" if triggered and not done else "achievement"
     return "target" if any(t in sentence for t in _TRIGGERS.words) else "achievement"
+
+
+def _in_the_past(before: str, clause: str, plan_year: int | None) -> bool:
+    """Does the sentence before a figure of a plan place it in the period under review? The first
+    year its clause names (else the sentence) tells: 2025年总量比2020年增加… is past, 到2030年…比
+    2025年翻番 is not."""
+    if any(m in strip_quotes(before) for m in _PAST.words):
+        return True
+    years = _YEAR.findall(clause) or _YEAR.findall(before)
+    return plan_year is not None and bool(years) and int(years[0]) < plan_year
