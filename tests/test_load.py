@@ -163,7 +163,7 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "huge.pdf"
     with path.open("wb") as fh:  # sparse: costs no disk and no time
         fh.truncate(load.MAX_BYTES + 1)
-    assert _problem(path) == "file is larger than 50 MB; split it first"
+    assert _problem(path) == load.TOO_LARGE
 
 
 def test_missing_file(tmp_path: Path) -> None:
