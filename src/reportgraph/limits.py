@@ -58,5 +58,7 @@ def raise_with(field: str) -> str:
 
 
 def megabytes(size: int) -> str:
-    """A size in a message: 827 MB, 1.9 MB, 0.2 MB."""
-    return f"{size / MB:.0f} MB" if size >= 10 * MB else f"{size / MB:.1f} MB"
+    """A size in a message: 827 MB, 1.9 MB, 31 KB."""
+    if size >= 10 * MB:
+        return f"{size / MB:.0f} MB"
+    return f"{size / MB:.1f} MB" if size >= MB else f"{max(size // 1024, 1)} KB"

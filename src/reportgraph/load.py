@@ -265,6 +265,21 @@ def _looks_binary_bytes(data: bytes) -> bool:
     return b"\0" in data or _mostly_controls(sample, len(sample))
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """UTF-8 text with a few NUL bytes in it (at most one in a hundred), not a binary file.
+
+    Compressed or random data has as few NULs, but is never valid UTF-8.
+    """
+    sample = data[:_SNIFF]
+    if data.count(0) > len(data) // 100 or _mostly_controls(sample, len(sample)):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _looks_binary_text(text: str) -> bool:
     sample = text[:_SNIFF]
     return "\0" in text or _mostly_controls(map(ord, sample), len(sample))
@@ -349,9 +364,11 @@ def _decode(data: bytes, where: str) -> str:
         return text
     if _looks_binary_bytes(data):
         text = _utf16_without_bom(data)
-        if text is None:
+        if text is not None:
+            return text
+        if not _stray_nuls(data):
             raise ReportError(where, BINARY)
-        return text
+        # a text with a few NUL bytes (a crawl's or a converter's leftovers): decoded as text, cleaned later
     declared = _declared_charset(data)
     if declared and not declared.startswith("utf-16"):
         try:

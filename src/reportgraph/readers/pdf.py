@@ -369,17 +369,39 @@ def _fax(data: bytes, params: dict[str, object]) -> bytes:
     return ccittfaxdecode(data, params)
 
 
+#: No token of a real PDF (a number, a name, a string, a comment) is this long; pdfminer builds each
+#: token by appending to bytes once per 4 KB read, which is quadratic in the token's length.
+_MAX_TOKEN = 1 << 20
+LONG_TOKEN = "PDF holds a string, name or comment of more than 1 MB: not a document's text layer"
+
+
+def _check_parser(parser: Any) -> None:
+    """Called by the parsers below each time they read on: the deadline, and the length of the token being read."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return
+    budget.check_time()
+    if len(getattr(parser, "_curtoken", b"")) > _MAX_TOKEN:
+        raise FormatProblem(LONG_TOKEN)
+
+
+class _BoundedParser(PDFParser):
+    """pdfminer's file parser, within the deadline and the token length."""
+
+    def fillbuf(self) -> bool:
+        _check_parser(self)
+        return bool(super().fillbuf())
+
+
 class _TimedContentParser(pdfinterp.PDFContentParser):
-    """pdfminer's content stream parser, checking the deadline as it reads each token.
+    """pdfminer's content stream parser, within the deadline and the token length.
 
     A page can be megabytes of operators that draw nothing (``q Q q Q …``,
     read at about 0.3 MB/s); only the parser sees every one of them.
     """
 
     def fillbuf(self) -> bool:
-        budget = _BUDGET.get()
-        if budget is not None:
-            budget.check_time()
+        _check_parser(self)
         return bool(super().fillbuf())
 
 
@@ -430,7 +452,7 @@ def _read_pages(data: bytes, limits: Limits) -> tuple[list[list[_Row]], str, int
     pages: list[list[_Row]] = []
     unmapped = total = 0
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        document = PDFDocument(_BoundedParser(io.BytesIO(data)))
         manager = PDFResourceManager(caching=True)
         device = _TimedAggregator(manager, laparams=None)
         interpreter = PDFPageInterpreter(manager, device)
