@@ -130,7 +130,7 @@ class _Search:
             current = pending.pop()
             try:
                 with os.scandir(current) as listing:
-                    entries = sorted(listing, key=lambda e: e.name)
+                    entries = sorted(listing, key=lambda e: e.name)  # warnings in the same order every run
             except OSError as err:
                 self.warn(current, f"skipped: cannot list the folder: {(err.strerror or str(err)).lower()}")
                 continue
@@ -363,9 +363,9 @@ def _decode(data: bytes, where: str) -> str:
             raise ReportError(where, BINARY)
         return text
     if _looks_binary_bytes(data):
-        text = _utf16_without_bom(data)
-        if text is not None:
-            return text
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         if not _stray_nuls(data):
             raise ReportError(where, BINARY)
         # a text with a few NUL bytes (a crawl's or a converter's leftovers): decoded as text, cleaned later

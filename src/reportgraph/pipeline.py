@@ -35,7 +35,8 @@ class BuildResult:
     errors: list[ReportError] = field(default_factory=list)
     #: (path, path of the input with the same text): inputs built once, as that other input
     duplicates: list[tuple[str, str]] = field(default_factory=list)
-    #: inputs that built, but not as well as they might (no report structure found)
+    #: inputs that built, but not as well as they might (no report structure found), and files a folder
+    #: search skipped (links that leave the folder, link loops, pipes)
     warnings: list[ReportError] = field(default_factory=list)
 
 

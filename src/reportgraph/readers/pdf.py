@@ -38,12 +38,13 @@ from pdfminer import pdfinterp, pdftypes
 from pdfminer.ccitt import ccittfaxdecode
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
-from pdfminer.lzw import LZWDecoder
+from pdfminer.lzw import LZWDecoder, lzwdecode
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.psparser import PSException
+from pdfminer.runlength import rldecode
 
 from reportgraph import limits as bounds
 from reportgraph.datafiles import datafile
@@ -314,14 +315,12 @@ class _BoundedZlib:
         return b"".join(out)
 
 
-_ORIGINAL_LZW = pdftypes.lzwdecode
-_ORIGINAL_RUN_LENGTH = pdftypes.rldecode
 
 
 def _lzw(data: bytes) -> bytes:
     budget = _BUDGET.get()
     if budget is None:
-        return _ORIGINAL_LZW(data)
+        return lzwdecode(data)
     out: list[bytes] = []
     unspent = 0
     for chunk in LZWDecoder(io.BytesIO(data)).run():
@@ -338,7 +337,7 @@ def _run_length(data: bytes) -> bytes:
     """RunLengthDecode (PDF 1.7, 7.4.5): a length byte, then 1-128 bytes as they are or one byte 2-128 times."""
     budget = _BUDGET.get()
     if budget is None:
-        return _ORIGINAL_RUN_LENGTH(data)
+        return rldecode(data)
     out = bytearray()
     unspent = i = 0
     while i < len(data) and data[i] != 128:
@@ -417,11 +416,10 @@ class _TimedAggregator(PDFPageAggregator):
 
 def _bound_pdfminer() -> None:
     """Route pdfminer's stream decoders and content parser through the bounded ones above."""
-    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
-    pdftypes.lzwdecode = _lzw
-    pdftypes.rldecode = _run_length
-    pdftypes.ccittfaxdecode = _fax  # type: ignore[assignment]
-    pdfinterp.PDFContentParser = _TimedContentParser  # type: ignore[misc]
+    for name, bounded in (("zlib", _BoundedZlib), ("lzwdecode", _lzw), ("rldecode", _run_length),
+                          ("ccittfaxdecode", _fax)):
+        setattr(pdftypes, name, bounded)
+    setattr(pdfinterp, "PDFContentParser", _TimedContentParser)
 
 
 _bound_pdfminer()
