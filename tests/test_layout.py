@@ -19,6 +19,7 @@ STAGES: dict[str, int] = {
     # shared by every stage: the model, the ontology's names, text handling, data files
     "reportgraph.model": 0, "reportgraph.vocab": 0, "reportgraph.text": 0, "reportgraph.datafiles": 0,
     "reportgraph.errors": 0, "reportgraph.gcpause": 0, "reportgraph.metadata": 0, "reportgraph.lexicon": 0,
+    "reportgraph.limits": 0, "reportgraph.hygiene": 0,
     "reportgraph.load": 1, "reportgraph.readers": 1,
     "reportgraph.segment": 2,
     "reportgraph.extract": 3,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "huge.pdf"
     with path.open("wb") as fh:  # sparse: costs no disk and no time
         fh.truncate(load.MAX_BYTES + 1)
-    assert _problem(path) == "file is larger than 50 MB; split it first"
+    assert _problem(path) == load.TOO_LARGE
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -532,3 +533,49 @@ def test_folder_with_no_reports(tmp_path: Path) -> None:
     assert caught.value.path == str(empty)
     assert caught.value.problem.startswith("no reports found (looked for .txt, .text, .md")
     assert ".docx" in caught.value.problem and ".pdf" in caught.value.problem
+
+
+def test_a_glob_does_not_follow_links_out_of_its_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("正文。\n", encoding="utf-8")
+    root = tmp_path / "reports"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("正文。\n", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("正文。\n", encoding="utf-8")
+    (root / "x.txt").symlink_to(outside / "secret.txt")
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    (root / "sub" / "up").symlink_to(root, target_is_directory=True)
+    warnings: list[ReportError] = []
+    found = load.find_inputs([str(root / "**" / "*.txt")], warnings=warnings)
+    assert _names(found, root) == ["a.txt", "sub/b.txt"]
+    assert [(Path(w.path).name, w.problem.split(",")[0]) for w in warnings] == [
+        ("x.txt", f"skipped: a link to {outside / 'secret.txt'}")]
+    followed = load.find_inputs([str(root / "*.txt")], follow_links=True)
+    assert _names(followed, root) == ["a.txt", "x.txt"]
+
+
+def test_a_few_stray_nul_bytes_are_text(write_report: WriteReport) -> None:
+    body = "（一）经济发展稳中有进，新增企业12家。\n" * 20
+    path = write_report(f"某某街道2024年工作报告\n一、正文\x00。\n{body}".encode())
+    assert load.read(path).text == f"某某街道2024年工作报告\n一、正文。\n{body}"
+    with pytest.raises(ReportError, match="looks like a binary file"):
+        load.read(write_report(b"PK-like \x00\x00\x00\x00 " + bytes(range(256)) * 4, "blob.txt"))
+
+
+def test_text_and_what_the_file_says_are_cleaned(write_report: WriteReport) -> None:
+    page = ("<html><head><title>某某街道\u202e2024年工作报告\x1b[31m</title></head><body><div>"
+            "<p>一、工作\u200b总结。新增企业12家。</p></div></body></html>")
+    source = load.read(write_report(page, "page.html"))
+    assert source.meta["title"] == "某某街道2024年工作报告"
+    assert source.text == "某某街道2024年工作报告\n一、工作总结。新增企业12家。\n"
+
+
+def test_a_name_that_is_not_utf8_is_read_and_shown_with_its_bytes(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/\xff-report.txt"
+    with open(raw, "wb") as fh:
+        fh.write("某某街道2024年工作报告\n一、正文。\n".encode())
+    [found] = load.find_inputs([tmp_path])
+    source = load.read(found)
+    assert source.path == f"{tmp_path}/\\xff-report.txt"
+    assert source.text == "某某街道2024年工作报告\n一、正文。\n"

@@ -47,13 +47,31 @@ def test_chinese_field_names_and_region_list() -> None:
     ({"period": "上半年"}, "period must start with its year"),
     ({"issuer": "  "}, "issuer must not be empty"),
     ({"titel": "x"}, "unknown field 'titel'"),
-    ({"title": ["a"]}, "title must be text"),
+    ({"title": ["a"]}, "title must be text, not a list"),
+    ({"title": 5}, "title must be text, not a number"),
+    ({"issuer": True}, "issuer must be text, not true or false"),
+    ({"region": [["a"]]}, "region must be text, not a list"),
+    ({"date": 20240819}, "date must be text, not a number"),
+    ({"title": "\u200b\u202e "}, "title must not be empty"),
+    ({"title": "某\udcff"}, "title is not UTF-8 text (it holds the byte \\xff)"),
+    ({"titel" + "x" * 200: "x"}, "unknown field 'titelxxx"),
 ])
 def test_bad_values_name_the_place_and_the_problem(values: dict[str, object], message: str) -> None:
     with pytest.raises(ReportError) as caught:
         metadata.parse(values, "r.meta.json")
     assert caught.value.path == "r.meta.json"
     assert message in caught.value.problem
+
+
+def test_a_bare_year_is_a_period_and_values_are_cleaned() -> None:
+    stated = metadata.parse({"period": 2024, "title": "某某\u202e街道\x1b[31m\n工作报告\u200b"}, "r.meta.yaml")
+    assert (stated.period, stated.title) == ("2024年", "某某街道 工作报告")
+
+
+def test_a_long_value_is_cut_short_in_its_message() -> None:
+    with pytest.raises(ReportError) as caught:
+        metadata.parse({"level": "x" * 10_000}, "r.meta.json")
+    assert "x" * 60 not in caught.value.problem and caught.value.problem.endswith(", not '" + "x" * 59 + "…'")
 
 
 def test_options_win_over_a_sidecar() -> None:
@@ -118,6 +136,8 @@ def test_sidecar_is_not_a_report(write_report: WriteReport, small_report_text: s
     ('{"date": ', "not valid JSON"),
     ("[1, 2]", "sidecar file must hold fields"),
     ('{"level": "village"}', "level must be one of"),
+    ('{"title": 5}', "title must be text, not a number"),
+    ('{"title": ' + "[" * 65 + "]" * 65 + "}", "sidecar file nests deeper than 64 levels"),
 ])
 def test_bad_sidecar_is_named(write_report: WriteReport, small_report_text: str, tmp_path: Path,
                               content: str, problem: str) -> None:
@@ -135,6 +155,26 @@ def test_bad_yaml_sidecar(write_report: WriteReport, small_report_text: str) -> 
     write_report("level: [city\n", "r.meta.yaml")
     with pytest.raises(ReportError, match=r"r\.meta\.yaml: not valid YAML at line"):
         pipeline.build([path], strict=True)
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("a: &x [1, 2]\ntitle: *x\n", "sidecar file uses YAML aliases (*name); write each value out"),
+    ("title: " + "[" * 65 + "]" * 65 + "\n", "sidecar file nests deeper than 64 levels; it should hold a few fields"),
+    ("title: 某某\nissuer: {a: {b: c}}\n", "issuer must be text, not a mapping of fields"),
+])
+def test_unsafe_yaml_sidecar(write_report: WriteReport, small_report_text: str, content: str, problem: str) -> None:
+    path = write_report(small_report_text, "r.txt")
+    write_report(content, "r.meta.yaml")
+    with pytest.raises(ReportError) as caught:
+        pipeline.build([path], strict=True)
+    assert caught.value.problem == problem
+
+
+def test_brackets_inside_a_json_string_are_not_nesting(write_report: WriteReport, small_report_text: str) -> None:
+    path = write_report(small_report_text, "r.txt")
+    title = "[" * 100 + '\\"{' * 100 + "某某街道工作报告"
+    write_report(json.dumps({"title": title}), "r.meta.json")
+    assert pipeline.build([path], strict=True).reports[0].report.title == title
 
 
 def test_two_sidecars_are_ambiguous(write_report: WriteReport, small_report_text: str) -> None:

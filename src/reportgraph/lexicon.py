@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
+from reportgraph.hygiene import clean_value
 from reportgraph.text import fold
 from reportgraph.vocab import ENTITY_TYPES
 
@@ -89,11 +90,15 @@ class Lexicon:
                 text = path.read_text(encoding="utf-8-sig")
             except FileNotFoundError:
                 raise ReportError(str(path), "lexicon file not found") from None
-            except (OSError, UnicodeDecodeError) as err:
-                raise ReportError(str(path), f"cannot read lexicon: {err}") from None
-            for n, line in enumerate(text.splitlines(), 1):
+            except UnicodeDecodeError as err:
+                raise ReportError(str(path), f"cannot read lexicon: not UTF-8 text (byte 0x{err.object[err.start]:02x} "
+                                             f"at offset {err.start}); save it as UTF-8") from None
+            except OSError as err:
+                raise ReportError(str(path), f"cannot read lexicon: {(err.strerror or str(err)).lower()}") from None
+            # lines as a text editor counts them (splitlines would also break at form feeds and U+2028)
+            for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
                 if line.strip() and not line.lstrip().startswith("#"):
-                    entry = cls._entry(tuple(c.strip() for c in line.split("\t")), str(path), n)
+                    entry = cls._entry(tuple(clean_value(c) for c in line.split("\t")), str(path), n)
                     entry.user = True
                     entries.append(entry)
         return cls(gazetteer=entries)
@@ -114,5 +119,8 @@ class Lexicon:
             raise ReportError(
                 where, f"line {n}: expected NAME<TAB>TYPE[<TAB>ALIASES], TYPE one of {', '.join(ENTITY_TYPES)}"
             )
-        aliases = tuple(a for a in (row[2].split("|") if len(row) > 2 else ()) if a)
+        if not row[0]:
+            raise ReportError(where, f"line {n}: empty name (the line starts with a tab, or its name is "
+                                     "only invisible characters)")
+        aliases = tuple(a for a in (clean_value(a) for a in row[2].split("|")) if a) if len(row) > 2 else ()
         return GazetteerEntry(name=row[0], type=row[1], aliases=aliases)

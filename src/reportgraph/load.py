@@ -14,16 +14,21 @@ reason a user can act on, so a batch can report it and go on.
 from __future__ import annotations
 
 import codecs
-import glob
+import errno
+import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from reportgraph.errors import ReportError
+from reportgraph import limits as bounds
+from reportgraph.errors import ReportError, printable
+from reportgraph.hygiene import clean_text, clean_value
+from reportgraph.limits import Limits
 from reportgraph.metadata import is_sidecar
 from reportgraph.model import SourceText
 from reportgraph.readers import FormatProblem
@@ -38,7 +43,7 @@ REPORT_SUFFIXES: tuple[str, ...] = (
 #: Files in a folder that describe the folder rather than being a report; read only when named explicitly.
 SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|contributing)([.\-_].*)?$", re.IGNORECASE)
 #: Beyond this a file is almost certainly not one report; reading it would only eat memory.
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = bounds.DEFAULT.file_bytes
 
 NO_SUCH_PATH = "no such file or folder"
 NO_REPORTS = f"no reports found (looked for {', '.join(REPORT_SUFFIXES)})"
@@ -46,11 +51,24 @@ EMPTY = "file is empty"
 NO_TEXT = "file has no text"
 BINARY = "looks like a binary file, not a text report"
 UNDECODABLE = "cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text"
-TOO_LARGE = "file is larger than 50 MB; split it first"
+NOT_REGULAR = "is not a regular file (a pipe, socket or device): save the report to a file first"
+LINK_OUTSIDE = "skipped: a link to {target}, outside the folder; pass --follow-links to read it"
+LINK_LOOP = "skipped: a link loop (it leads back to itself or to a folder above it)"
+LINK_BROKEN = "skipped: a broken link (what it leads to does not exist)"
 IMAGE = "is an image, not a text report: run OCR on it first"
 OLD_OFFICE = "is an old Office file (.doc, .wps, .xls): save it as .docx or PDF first"
 RTF = "is an RTF file: save it as .docx or PDF first"
+ENCRYPTED_OFFICE = "is a password-protected Office document: save an unprotected copy first"
 ZIP_NOT_DOCX = "is a ZIP archive but not a Word .docx document: save the report as .docx, PDF or text"
+
+
+def too_large(limit: int) -> str:
+    """The message for a file over the size bound."""
+    return f"file is larger than {bounds.megabytes(limit)}; split it first, or {bounds.raise_with('file_bytes')}"
+
+
+TOO_LARGE = too_large(MAX_BYTES)
+
 _GLOB_CHARS = re.compile(r"[*?[]")
 #: How much of a file the control-character check looks at: enough to be sure, cheap on big files.
 _SNIFF = 64 * 1024
@@ -58,6 +76,8 @@ _SNIFF = 64 * 1024
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 _IMAGE_MAGIC: tuple[bytes, ...] = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Office saves a password-protected .docx as an OLE file holding this stream (its name in UTF-16).
+_OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
 # --------------------------------------------------------------------------- finding
@@ -74,24 +94,133 @@ def _is_report_name(path: Path) -> bool:
     )
 
 
-def _walk(folder: Path) -> Iterable[Path]:
-    """Report files under ``folder``, recursively, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(root, name)
-            if _is_report_name(path) and path.is_file():
-                yield path
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def find_inputs(inputs: Sequence[str | Path]) -> list[Path]:
+@dataclass
+class _Search:
+    """One folder or glob being searched: where it is rooted, whether links may leave it, what to warn of."""
+
+    root: str  # the real path of the folder, links resolved
+    follow_links: bool
+    warnings: list[ReportError]
+
+    def warn(self, path: str, problem: str) -> None:
+        self.warnings.append(ReportError(path, problem))
+
+    def allows(self, path: str) -> bool:
+        """May ``path`` (found in the folder) be read: it stays inside the folder, or links may leave it."""
+        real = os.path.realpath(path)
+        if self.follow_links or _inside(real, self.root):
+            return True
+        self.warn(path, LINK_OUTSIDE.format(target=real))
+        return False
+
+    def walk(self, folder: str) -> Iterator[Path]:
+        """Report files under ``folder``, recursively, skipping hidden files and folders.
+
+        A link is read where it leads inside the folder searched (or anywhere with
+        ``follow_links``); a folder is entered once, so a link back up the tree is
+        a loop, named in a warning, not an endless walk.
+        """
+        entered = {os.path.realpath(folder)}
+        pending = [folder]
+        while pending:
+            current = pending.pop()
+            try:
+                with os.scandir(current) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)  # warnings in the same order every run
+            except OSError as err:
+                self.warn(current, f"skipped: cannot list the folder: {(err.strerror or str(err)).lower()}")
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink():
+                    yield from self._link(entry, entered, pending)
+                elif entry.is_dir(follow_symlinks=False):
+                    if self.follow_links:
+                        entered.add(os.path.realpath(entry.path))
+                    pending.append(entry.path)
+                elif _is_report_name(Path(entry.path)):
+                    if entry.is_file(follow_symlinks=False):
+                        yield Path(entry.path)
+                    else:
+                        self.warn(entry.path, NOT_REGULAR)
+
+    def _link(self, entry: os.DirEntry[str], entered: set[str], pending: list[str]) -> Iterator[Path]:
+        """A link met in the folder: the file it leads to, or the folder to search, if it may be followed."""
+        try:
+            os.stat(entry.path)
+        except OSError as err:
+            if err.errno == errno.ELOOP:
+                self.warn(entry.path, LINK_LOOP)
+            elif _is_report_name(Path(entry.path)):
+                self.warn(entry.path, LINK_BROKEN)
+            return
+        real = os.path.realpath(entry.path)
+        if os.path.isdir(real):
+            if _inside(os.path.realpath(os.path.dirname(entry.path)), real):
+                self.warn(entry.path, LINK_LOOP)  # leads back up the tree
+            elif not self.follow_links:
+                # inside the folder its files are found where they really are
+                if not _inside(real, self.root):
+                    self.warn(entry.path, LINK_OUTSIDE.format(target=real))
+            elif real not in entered:  # else another way into a folder already searched
+                entered.add(real)
+                pending.append(entry.path)
+        elif _is_report_name(Path(entry.path)):
+            if not os.path.isfile(real):
+                self.warn(entry.path, NOT_REGULAR)
+            elif self.allows(entry.path):
+                yield Path(entry.path)
+
+
+def _glob(pattern: str, follow_links: bool, warnings: list[ReportError]) -> list[Path]:
+    """The report files a glob names: matching files, and the reports in matching folders.
+
+    pathlib's ``**`` does not enter linked folders (``glob.glob``'s does, and two
+    links back up the tree make that exponential). The glob's root is its leading
+    components without a wildcard; hidden files and folders below it are skipped
+    as a folder search skips them, unless the pattern names them.
+    """
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not _GLOB_CHARS.search(part), parts))
+    root = Path(*fixed) if fixed else Path(".")
+    wanted = parts[len(fixed):]
+    search = _Search(os.path.realpath(root), follow_links, warnings)
+    try:
+        hits = sorted(root.glob(str(Path(*wanted))), key=str) if wanted else []
+    except (OSError, ValueError, NotImplementedError):
+        hits = []
+    found: list[Path] = []
+    for hit in hits:
+        below = hit.parts[len(root.parts):] if fixed else hit.parts
+        if any(part.startswith(".") and part not in wanted for part in below):
+            continue
+        if hit.is_dir():
+            if search.allows(str(hit)):
+                found.extend(search.walk(str(hit)))
+        elif _is_report_name(hit) and hit.is_file() and search.allows(str(hit)):
+            found.append(hit)
+    return found
+
+
+def find_inputs(inputs: Sequence[str | Path], *, follow_links: bool = False,
+                warnings: list[ReportError] | None = None) -> list[Path]:
     """The report files named by ``inputs`` (files, folders, globs), sorted and de-duplicated.
 
     Sorting makes the build independent of argument order and of the order the
     file system lists folders in. A file named explicitly is taken whatever its
     name; folders and globs only yield report files, and skip README and
     similar files, sidecar files, hidden files and Word's ``~$`` lock files.
+    A link found in a folder is followed only where it stays inside the folder
+    (``follow_links`` lifts that); links that leave it, loops, broken links and
+    pipes or devices with a report's name are skipped, each with a warning
+    appended to ``warnings``.
     """
+    warned: list[ReportError] = [] if warnings is None else warnings
     by_identity: dict[str, Path] = {}
     for item in inputs:
         text = str(item)
@@ -100,19 +229,15 @@ def find_inputs(inputs: Sequence[str | Path]) -> list[Path]:
         if path.is_file():
             found = [path]
         elif path.is_dir():
-            found = list(_walk(path))
+            found = list(_Search(os.path.realpath(path), follow_links, warned).walk(str(path)))
             if not found:
                 raise ReportError(text, NO_REPORTS)
-        elif not path.exists() and _GLOB_CHARS.search(text):
-            found = []
-            for match in glob.glob(text, recursive=True):
-                hit = Path(match)
-                if hit.is_dir():
-                    found.extend(_walk(hit))
-                elif hit.is_file() and _is_report_name(hit):
-                    found.append(hit)
+        elif not path.exists() and not os.path.islink(path) and _GLOB_CHARS.search(text):
+            found = _glob(text, follow_links, warned)
             if not found:
                 raise ReportError(text, NO_REPORTS)
+        elif os.path.exists(path):
+            raise ReportError(text, NOT_REGULAR)
         else:
             raise ReportError(text, NO_SUCH_PATH)
         for hit in found:
@@ -140,6 +265,21 @@ def _looks_binary_bytes(data: bytes) -> bool:
     return b"\0" in data or _mostly_controls(sample, len(sample))
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """UTF-8 text with a few NUL bytes in it (at most one in a hundred), not a binary file.
+
+    Compressed or random data has as few NULs, but is never valid UTF-8.
+    """
+    sample = data[:_SNIFF]
+    if data.count(0) > len(data) // 100 or _mostly_controls(sample, len(sample)):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _looks_binary_text(text: str) -> bool:
     sample = text[:_SNIFF]
     return "\0" in text or _mostly_controls(map(ord, sample), len(sample))
@@ -164,9 +304,13 @@ def _common_hanzi() -> frozenset[str]:
     return frozenset(chars)
 
 
+#: How much of a text the GB18030/Big5 choice counts: enough to tell them apart, and linear in nothing.
+_COUNTED = 256 * 1024
+
+
 def _common_count(text: str) -> int:
     common = _common_hanzi()
-    return sum(1 for ch in text if ch in common)
+    return sum(1 for ch in text[:_COUNTED] if ch in common)
 
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -219,10 +363,12 @@ def _decode(data: bytes, where: str) -> str:
             raise ReportError(where, BINARY)
         return text
     if _looks_binary_bytes(data):
-        text = _utf16_without_bom(data)
-        if text is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        if not _stray_nuls(data):
             raise ReportError(where, BINARY)
-        return text
+        # a text with a few NUL bytes (a crawl's or a converter's leftovers): decoded as text, cleaned later
     declared = _declared_charset(data)
     if declared and not declared.startswith("utf-16"):
         try:
@@ -247,9 +393,12 @@ def _decode(data: bytes, where: str) -> str:
 
 # --------------------------------------------------------------------------- HTML and Markdown
 
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.S)
+# a comment cannot run past its first "-->", and a tag past the next "<": either would make a scan
+# that fails rescan the rest of the text from every opening, quadratic in a text full of openings
+_HTML_START = re.compile(r"\s*(?:<\?xml[^<>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html)\b",
+                         re.IGNORECASE | re.S)
 _HTML_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
@@ -261,13 +410,16 @@ def looks_like_html(text: str) -> bool:
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _MD_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# each run of spaces has one place to go: "\s*\|?\s*" would try every split of it (quadratic on a long line)
+_MD_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
+# brackets and comments cannot hold their own openings: a scan from an opening that fails stops at the
+# next one, so a line full of unclosed "[" or "<!--" is read in one pass, not one per opening
 _MD_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),            # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),        # links keep their text
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), ""),          # images
+    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),      # links keep their text
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),              # bold
     (re.compile(r"`([^`]+)`"), r"\1"),                     # code
-    (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"<!--(?:(?!<!--).)*?-->"), ""),
 )
 _MD_PREFIX = re.compile(r"^(\s*(?:>\s?)+|\s*[-*+][ \t]+|\s{0,3}#{1,6}[ \t]+)")
 
@@ -310,15 +462,17 @@ def _looks_like_markdown(text: str, path: Path) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-def _read_bytes(path: Path, where: str) -> bytes:
+def _read_bytes(path: Path, where: str, limit: int) -> bytes:
     try:
         if path.is_dir():
             raise ReportError(where, "is a folder, not a file")
-        if path.stat().st_size > MAX_BYTES:
-            raise ReportError(where, TOO_LARGE)
+        if path.exists() and not path.is_file():
+            raise ReportError(where, NOT_REGULAR)  # a pipe would never end, a device might not
+        if path.stat().st_size > limit:
+            raise ReportError(where, too_large(limit))
         with path.open("rb") as fh:
-            # stat can lie (pipes, /proc); never read more than the limit
-            data = fh.read(MAX_BYTES + 1)
+            # stat can lie (/proc); never read more than the limit
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise ReportError(where, NO_SUCH_PATH) from None
     except PermissionError:
@@ -327,8 +481,8 @@ def _read_bytes(path: Path, where: str) -> bytes:
         raise ReportError(where, "is a folder, not a file") from None
     except OSError as err:
         raise ReportError(where, f"cannot read: {err.strerror or err}") from None
-    if len(data) > MAX_BYTES:
-        raise ReportError(where, TOO_LARGE)
+    if len(data) > limit:
+        raise ReportError(where, too_large(limit))
     if not data:
         raise ReportError(where, EMPTY)
     return data
@@ -371,29 +525,49 @@ def _read_text(data: bytes, path: Path, where: str) -> tuple[str, dict[str, str]
     return text, {}
 
 
-def read(path: Path | str) -> SourceText:
-    """Read one report file as text, or raise a one-line :class:`ReportError` saying why not."""
+def _check_size(text: str, where: str, limits: Limits) -> None:
+    """The cleaned text within the bounds on characters per report and per line."""
+    if len(text) > limits.chars:
+        raise ReportError(where, f"report text is {len(text):,} characters, more than {limits.chars:,}; "
+                                 f"split it, or {bounds.raise_with('chars')}")
+    if len(text) <= limits.line_chars:
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limits.line_chars:
+            raise ReportError(where, f"line {number} is {len(line):,} characters long, more than {limits.line_chars:,}: "
+                                     f"not a report's paragraph; {bounds.raise_with('line_chars')} if it is")
+
+
+def read(path: Path | str, limits: Limits = bounds.DEFAULT) -> SourceText:
+    """Read one report file as text, or raise a one-line :class:`ReportError` saying why not.
+
+    The text and what the file says about itself come back cleaned (see
+    :mod:`reportgraph.hygiene`); the path is kept as given, escaped where it
+    cannot be printed (a file name that is not UTF-8 shows its bytes as ``\\xff``).
+    """
     path = Path(path)
-    where = str(path)
-    data = _read_bytes(path, where)
+    where = printable(str(path))
+    data = _read_bytes(path, where, limits.file_bytes)
     kind = sniff(data)
     try:
         if kind == "pdf":
             from reportgraph.readers.pdf import read_pdf
 
-            text, meta = read_pdf(data)
+            text, meta = read_pdf(data, limits)
         elif kind == "docx":
             from reportgraph.readers.docx import read_docx
 
-            text, meta = read_docx(data)
+            text, meta = read_docx(data, limits)
         elif kind == "mhtml":
             from reportgraph.readers.html import read_mhtml
 
-            text, meta = read_mhtml(data)
+            text, meta = read_mhtml(data, limits)
         elif kind == "zip" and path.suffix.lower() == ".docx":
             raise ReportError(where, NOT_DOCX)  # a damaged or truncated Word file
         elif kind == "zip":
             raise ReportError(where, ZIP_NOT_DOCX)
+        elif kind == "ole" and _OLE_ENCRYPTED in data:
+            raise ReportError(where, ENCRYPTED_OFFICE)
         elif kind == "ole":
             raise ReportError(where, OLD_OFFICE)
         elif kind == "rtf":
@@ -404,6 +578,9 @@ def read(path: Path | str) -> SourceText:
             text, meta = _read_text(data, path, where)
     except FormatProblem as problem:
         raise ReportError(where, str(problem)) from None
+    text = clean_text(text)
     if not text.strip():
         raise ReportError(where, NO_TEXT)
-    return SourceText(path=where, text=text, meta=meta)
+    _check_size(text, where, limits)
+    cleaned = {key: clean_value(value) for key, value in meta.items()}
+    return SourceText(path=where, text=text, meta={key: value for key, value in cleaned.items() if value})

@@ -22,6 +22,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from reportgraph.errors import ReportError
+from reportgraph.hygiene import clean_value, not_utf8
+from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
+from reportgraph.limits import Limits
 
 #: Sidecar file endings, in the order they are looked for.
 SIDECAR_SUFFIXES: tuple[str, ...] = (".meta.json", ".meta.yaml", ".meta.yml")
@@ -74,12 +77,36 @@ class Metadata:
         })
 
 
-def _text(value: object, field: str) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+def _shown(value: object) -> str:
+    """A value quoted in a message, cut short: a message is one line."""
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def _kind(value: object) -> str:
+    """What a value that should be text is instead, for a message."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+def _text(value: object, field: str, numbers: bool = False) -> str:
+    """A stated value as clean one-line text; ``numbers`` lets a bare year (``period: 2024``) stand for text."""
+    if numbers and isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"{field} must be text")
-    value = value.strip()
+        raise ValueError(f"{field} must be text, not {_kind(value)}")
+    if not_utf8(value):
+        byte = next(ch for ch in value if "\ud800" <= ch <= "\udfff")
+        shown = f"the byte \\x{ord(byte) - 0xDC00:02x}" if ord(byte) >= 0xDC80 else "a lone surrogate"
+        raise ValueError(f"{field} is not UTF-8 text (it holds {shown}); give it in UTF-8")
+    value = clean_value(value)
     if not value:
         raise ValueError(f"{field} must not be empty")
     return value
@@ -97,15 +124,15 @@ def _date(value: object) -> str:
             raise ValueError
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
-        raise ValueError(f"date must be a day such as 2024-08-19 or 2024年8月19日, not {text!r}") from None
+        raise ValueError(f"date must be a day such as 2024-08-19 or 2024年8月19日, not {_shown(text)}") from None
 
 
 def _period(value: object, field: str) -> str:
-    text = _text(value, field)
+    text = _text(value, field, numbers=True)
     if re.fullmatch(r"\d{4}", text):
         text += "年"
     if not _PERIOD.match(text):
-        raise ValueError(f"{field} must start with its year, such as 2024年上半年 or 2023年, not {text!r}")
+        raise ValueError(f"{field} must start with its year, such as 2024年上半年 or 2023年, not {_shown(text)}")
     return text
 
 
@@ -113,7 +140,7 @@ def _level(value: object) -> str:
     text = _text(value, "level")
     code = LEVELS.get(text) or LEVELS.get(text.lower())
     if code is None:
-        raise ValueError(f"level must be one of {', '.join(LEVEL_CODES)} (or 街道, 镇, 县, 区, 市, 省), not {text!r}")
+        raise ValueError(f"level must be one of {', '.join(LEVEL_CODES)} (or 街道, 镇, 县, 区, 市, 省), not {_shown(text)}")
     return code
 
 
@@ -134,7 +161,7 @@ def parse(values: Mapping[str, object], where: str) -> Metadata:
         name = _KEYS.get(str(key).strip())
         if name is None:
             known = ", ".join(f.name for f in fields(Metadata))
-            raise ReportError(where, f"unknown field {key!r} (known: {known})")
+            raise ReportError(where, f"unknown field {_shown(key)} (known: {known})")
         if value is None:
             continue
         try:
@@ -172,29 +199,95 @@ def sidecars(report: Path) -> list[Path]:
     return found
 
 
-def _load(path: Path) -> object:
+#: A sidecar file holds a few fields; one larger than this is not a sidecar.
+_SIDECAR_BYTES = 1024 * 1024
+_JSON_TOKEN = re.compile(r'["\[\]{}]')
+#: The rest of a JSON string after its opening quote, up to and with its closing quote (escapes skipped).
+_JSON_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+
+
+def _json_too_deep(text: str, limit: int) -> bool:
+    """Do JSON's brackets nest deeper than ``limit``? One linear scan, strings stepped over whole.
+
+    The standard library's parser recurses per level: 200,000 brackets end
+    in a RecursionError, which this check turns into a message first.
+    """
+    depth = 0
+    at = 0
+    while True:
+        token = _JSON_TOKEN.search(text, at)
+        if token is None:
+            return False
+        if token.group() == '"':
+            string = _JSON_STRING_REST.match(text, token.end())
+            if string is None:
+                return False  # an unclosed string: the parser says so
+            at = string.end()
+            continue
+        depth += 1 if token.group() in "[{" else -1
+        if depth > limit:
+            return True
+        at = token.end()
+
+
+def _yaml_problem(text: str, limit: int) -> str | None:
+    """What makes a YAML sidecar unsafe to build into objects: aliases, or nesting deeper than ``limit``.
+
+    Read as events, which PyYAML parses without recursion; its composer
+    recurses per level, and aliases let a few lines stand for billions of
+    values (the YAML form of an entity bomb). A sidecar needs neither.
+    """
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return "sidecar file uses YAML aliases (*name); write each value out"
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limit:
+                return f"sidecar file nests deeper than {limit} levels; it should hold a few fields"
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def _load(path: Path, limits: Limits) -> object:
+    where = str(path)
     try:
+        if path.stat().st_size > _SIDECAR_BYTES:
+            raise ReportError(where, "sidecar file is larger than 1 MB; it should hold a few fields")
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ReportError(str(path), "sidecar file is not UTF-8 text") from None
+        raise ReportError(where, "sidecar file is not UTF-8 text") from None
     except OSError as err:
-        raise ReportError(str(path), f"cannot read sidecar file: {(err.strerror or str(err)).lower()}") from None
+        raise ReportError(where, f"cannot read sidecar file: {(err.strerror or str(err)).lower()}") from None
     if path.name.lower().endswith(".json"):
+        if _json_too_deep(text, limits.nesting):
+            raise ReportError(where, f"sidecar file nests deeper than {limits.nesting} levels; "
+                                     "it should hold a few fields")
         try:
             return json.loads(text)
         except json.JSONDecodeError as err:
-            raise ReportError(str(path), f"not valid JSON: {err.msg} at line {err.lineno}") from None
+            raise ReportError(where, f"not valid JSON: {err.msg} at line {err.lineno}") from None
+        except ValueError:  # int() refuses numbers of more than 4,300 digits
+            raise ReportError(where, "not valid JSON: a number with thousands of digits") from None
     import yaml
 
     try:
+        problem = _yaml_problem(text, limits.nesting)
+        if problem:
+            raise ReportError(where, problem)
         return yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ReportError(str(path), f"not valid YAML{at}: {getattr(err, 'problem', None) or err}") from None
+        raise ReportError(where, f"not valid YAML{at}: {getattr(err, 'problem', None) or err}") from None
+    except ValueError as err:  # a number or date PyYAML cannot build
+        raise ReportError(where, f"not valid YAML: {err}") from None
 
 
-def for_file(report: Path) -> Metadata:
+def for_file(report: Path, limits: Limits = DEFAULT_LIMITS) -> Metadata:
     """The metadata the report's sidecar file states, or none if it has no sidecar."""
     found = sidecars(report)
     if not found:
@@ -202,7 +295,7 @@ def for_file(report: Path) -> Metadata:
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
         raise ReportError(str(report), f"has more than one sidecar file ({names}); keep one")
-    data = _load(found[0])
+    data = _load(found[0], limits)
     if data is None:
         return Metadata()
     if not isinstance(data, dict):

@@ -15,12 +15,15 @@ why" for how this compared with trafilatura and readability-lxml.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from reportgraph import limits as bounds
 from reportgraph.datafiles import datafile
+from reportgraph.limits import Limits
 from reportgraph.readers import FormatProblem
 
 #: Words that mark a report's title (the segment stage reads them too).
@@ -63,6 +66,9 @@ _SCOPE = frozenset({"html", "body", "table", "td", "th", "caption", "button", "o
 #: Deeper elements are flattened into their ancestor: old pages leave thousands of ``<font>`` tags open,
 #: and the tree is walked recursively.
 _MAX_DEPTH = 150
+#: A page of one article has a few thousand elements; a million is a data dump (and minutes of parsing).
+_MAX_ELEMENTS = 200_000
+TOO_MANY_ELEMENTS = f"web page has more than {_MAX_ELEMENTS:,} elements: not one article; save the article alone"
 _CELLS = frozenset({"td", "th"})
 #: Elements an article can be the content of.
 _CONTAINERS = frozenset({
@@ -70,6 +76,7 @@ _CONTAINERS = frozenset({
     "html", "body",
 })
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_PAGE_TITLE_CHARS = 1000
 _TITLE_WORDS = frozenset({"title", "tit", "bt", "biaoti", "headline"})
 #: Meta tags that name the article's title, date and source (TRS, Hanweb, Open Graph, Dublin Core);
 #: the first two name the article alone, the others may add the site's name.
@@ -115,26 +122,49 @@ class _Node:
         return {w for w in _WORD_SPLIT.split(text) if w}
 
     def elements(self) -> Iterator[_Node]:
-        """This element and all elements below it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, _Node):
-                yield from child.elements()
+        """This element and all elements below it, in document order.
+
+        Walked with a stack of its own: a recursive generator passes each
+        element up through every level above it, which a deep page makes slow.
+        """
+        pending: list[_Node] = [self]
+        while pending:
+            node = pending.pop()
+            yield node
+            pending.extend(reversed([c for c in node.children if isinstance(c, _Node)]))
 
 
 class _TreeBuilder(HTMLParser):
-    """Builds a forgiving element tree: unclosed ``<p>``, ``<li>``, ``<td>`` and stray end tags are common."""
+    """Builds a forgiving element tree: unclosed ``<p>``, ``<li>``, ``<td>`` and stray end tags are common.
+
+    How many elements of each tag are open is kept, so that a tag that closes
+    an open ``<p>`` (or a stray end tag) does not search the open elements when
+    there is nothing to find.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = _Node("#root", {})
         self.stack: list[_Node] = [self.root]
+        self.open: dict[str, int] = {}
+        self.count = 0
+
+    def _push(self, node: _Node) -> None:
+        self.stack.append(node)
+        self.open[node.tag] = self.open.get(node.tag, 0) + 1
+
+    def _pop_to(self, i: int) -> None:
+        for node in self.stack[i:]:
+            self.open[node.tag] -= 1
+        del self.stack[i:]
 
     def _close_to(self, tag: str, boundary: frozenset[str]) -> None:
+        if not self.open.get(tag):
+            return
         for i in range(len(self.stack) - 1, 0, -1):
             name = self.stack[i].tag
             if name == tag:
-                del self.stack[i:]
+                self._pop_to(i)
                 return
             if name in boundary:
                 return
@@ -152,32 +182,85 @@ class _TreeBuilder(HTMLParser):
         elif tag in _CELLS:
             self._close_to("td", frozenset({"tr", "table"}))
             self._close_to("th", frozenset({"tr", "table"}))
+        self.count += 1
+        if self.count > _MAX_ELEMENTS:
+            raise FormatProblem(TOO_MANY_ELEMENTS)
         parent = self.stack[-1]
         node = _Node(tag, {k: v or "" for k, v in attrs}, parent)
         parent.children.append(node)
         if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
-            self.stack.append(node)
+            self._push(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in _VOID and self.stack[-1].tag == tag:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
+        if tag in _VOID or not self.open.get(tag):
             return
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i].tag == tag:
-                del self.stack[i:]
+                self._pop_to(i)
                 return
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
 
+_RAW_TEXT_OPEN = re.compile(r"<(script|style)(?=[\s/>])", re.IGNORECASE)
+_RAW_TEXT_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in ("script", "style")}
+
+
+def _defuse(html: str) -> str:
+    """The page with every ``<`` that opens no tag written as ``&lt;``, and an unclosed comment cut off.
+
+    The standard library's tokenizer rescans the rest of the page from each
+    opening it cannot finish: ``<a `` repeated 10,000 times takes it 15 s, a
+    page of unclosed ``<!--`` or ``</`` grows as the square. Here each ``<``
+    is looked at once: it opens a tag if a ``>`` comes before the next ``<``
+    (the next ``>`` is found once and kept until passed, so the scan is
+    linear); comments and script or style text are stepped over whole, as the
+    tokenizer reads them. Well-formed pages pass unchanged.
+    """
+    out: list[str] = []
+    size = len(html)
+    copied = 0
+    close = -1
+    at = html.find("<")
+    while 0 <= at < size:
+        if html.startswith("<!--", at):
+            end = html.find("-->", at + 4)
+            if end == -1:  # a comment left open runs to the end of the page, as browsers read it
+                out.append(html[copied:at])
+                copied = size
+                break
+            at = html.find("<", end + 3)
+            continue
+        if close < at:
+            close = html.find(">", at + 1)
+            close = size if close == -1 else close
+        following = html.find("<", at + 1)
+        following = size if following == -1 else following
+        if close == size or following < close:
+            out.append(html[copied:at])
+            out.append("&lt;")
+            copied = at + 1
+        else:
+            raw = _RAW_TEXT_OPEN.match(html, at)
+            end_tag = _RAW_TEXT_END[raw.group(1).lower()].search(html, close) if raw else None
+            if raw and end_tag is None:
+                break  # script text to the end of the page: the tokenizer reads it in one piece
+            if end_tag is not None:
+                following = end_tag.start()
+        at = following
+    out.append(html[copied:])
+    return "".join(out)
+
+
 def _parse(html: str) -> _Node:
     builder = _TreeBuilder()
-    builder.feed(html)
+    builder.feed(_defuse(html))
     builder.close()
     return builder.root
 
@@ -348,7 +431,8 @@ def _title(root: _Node, tags: dict[str, str]) -> str:
     exact = _first(tags, _META_ARTICLE_TITLE)
     if exact:
         return exact
-    page = _page_title(root) or _first(tags, _META_TITLE)
+    # a real <title> is a line; a page's title cut to this keeps the per-heading test below cheap
+    page = (_page_title(root) or _first(tags, _META_TITLE))[:_PAGE_TITLE_CHARS]
     squashed = _squash(page)
     repeated = named = ""
     marks = _REPORT_TITLE_WORDS.words
@@ -438,11 +522,25 @@ def read_html(html: str) -> tuple[str, dict[str, str]]:
     return "\n".join(body) + "\n", meta
 
 
-def read_mhtml(data: bytes) -> tuple[str, dict[str, str]]:
-    """A page saved as one ``.mht``/``.mhtml`` file (MIME multipart): its HTML part, read as a page."""
+#: The header lines of parts that hold parts: a multipart, or a whole message inside a message.
+_NESTING_PART = re.compile(rb"^content-type:[ \t]*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
+
+
+def read_mhtml(data: bytes, limits: Limits = bounds.DEFAULT) -> tuple[str, dict[str, str]]:
+    """A page saved as one ``.mht``/``.mhtml`` file (MIME multipart): its HTML part, read as a page.
+
+    The standard library parses nested parts by recursion, so their count is
+    bounded first (a saved page has one or two; their count bounds their
+    depth). Decoding a part's transfer encoding never makes it larger than the
+    file, so the file's size bounds what is unpacked.
+    """
     import email
     import email.policy
 
+    nesting = sum(1 for _ in itertools.islice(_NESTING_PART.finditer(data), limits.nesting + 1))
+    if nesting > limits.nesting:
+        raise FormatProblem(f"web page archive (.mht) holds more than {limits.nesting} nested MIME parts: "
+                            "not a saved page")
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":

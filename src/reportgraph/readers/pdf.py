@@ -9,19 +9,46 @@ a new paragraph; a title set larger than the body may wrap over several rows.
 That gives the same lines as the plain-text report, so segmenting sees the
 same headings. A scan (pages that are only images) or a text layer without
 Unicode mapping cannot be read this way: the message says to run OCR first.
+
+pdfminer.six has no hook on stream decoding: it inflates a Flate stream with
+an unbounded ``zlib.decompress``, so a 600 KB stream of zeros becomes
+gigabytes, and a damaged stream falls back to a byte-at-a-time inflate whose
+output is copied once per input byte (quadratic). The decoders it calls
+through :mod:`pdfminer.pdftypes` (zlib, LZW, RunLength, CCITT fax) are
+replaced there by bounded ones, which spend from the budget of the PDF being
+read (a context variable: other threads and other users of pdfminer see the
+originals' behaviour): decoded bytes within ``Limits.expanded_bytes``, time
+within ``Limits.pdf_seconds``, checked as streams inflate and as characters
+are drawn. Pages are counted against ``Limits.pdf_pages``.
 """
 from __future__ import annotations
 
 import io
 import re
 import statistics
-import unicodedata
+import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from pdfminer import pdfinterp, pdftypes
+from pdfminer.ccitt import ccittfaxdecode
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.lzw import LZWDecoder, lzwdecode
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.psparser import PSException
+from pdfminer.runlength import rldecode
+
+from reportgraph import limits as bounds
 from reportgraph.datafiles import datafile
+from reportgraph.limits import Limits
 from reportgraph.readers import FormatProblem
 
 #: Words that mark a report's title (the segment stage reads them too).
@@ -46,14 +73,6 @@ _DIGITS = re.compile(r"[0-9０-９]+")
 
 def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
-
-
-def _unify(text: str) -> str:
-    """Kangxi radicals and compatibility ideographs (what some PDF fonts map to) as ordinary characters."""
-    return "".join(
-        unicodedata.normalize("NFKC", ch) if "\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff" else ch
-        for ch in text
-    )
 
 
 @dataclass
@@ -99,19 +118,15 @@ class _Row:
         return statistics.median(c.size for c in self.chars if c.text.strip()) if self.text.strip() else 0.0
 
 
-def _chars(items: Iterable[Any], out: list[_Char], images: list[int]) -> None:
+def _chars(items: Iterable[Any], out: list[_Char]) -> None:
     """Every character on a page, including those inside form XObjects (figures)."""
-    from pdfminer.layout import LTChar, LTContainer, LTImage
-
     for item in items:
         if isinstance(item, LTChar):
             text = item.get_text()
             if text:
                 out.append(_Char(text, item.x0, item.x1, item.y0, item.y1, item.size))
-        elif isinstance(item, LTImage):
-            images[0] += 1
         elif isinstance(item, LTContainer):
-            _chars(item, out, images)
+            _chars(item, out)
 
 
 def _rows(chars: list[_Char], page: int) -> list[_Row]:
@@ -143,7 +158,7 @@ def _row_text(chars: list[_Char]) -> str:
                 out.append(" ")
         out.append(ch.text)
         prev = ch
-    return _unify("".join(out)).strip()
+    return "".join(out).strip()
 
 
 @dataclass
@@ -234,27 +249,221 @@ def _doc_title(info: list[dict[str, Any]]) -> str:
     return title if any(w in title for w in _REPORT_TITLE_WORDS.words) else ""
 
 
-def read_pdf(data: bytes) -> tuple[str, dict[str, str]]:
-    """The text of a PDF's text layer, one paragraph a line, and its title property when it names a report."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.psparser import PSException
+# --------------------------------------------------------------------------- bounded decoding
 
+#: Output is inflated, and time checked, in steps of this many bytes.
+_STEP = 1 << 20
+
+
+@dataclass
+class _Budget:
+    """What reading one PDF may still spend: decoded bytes, and time until its deadline."""
+
+    limits: Limits
+    room: int
+    deadline: float
+
+    @classmethod
+    def of(cls, limits: Limits) -> _Budget:
+        return cls(limits, limits.expanded_bytes, time.monotonic() + limits.pdf_seconds)
+
+    def spend(self, size: int) -> None:
+        self.room -= size
+        if self.room < 0:
+            raise FormatProblem(
+                f"PDF streams unpack to more than {bounds.megabytes(self.limits.expanded_bytes)} (a compression "
+                f"bomb?); {bounds.raise_with('expanded_bytes')} if it is a real document")
+        self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise FormatProblem(f"reading the PDF took longer than {self.limits.pdf_seconds:g} s; split it, "
+                                f"or {bounds.raise_with('pdf_seconds')}")
+
+
+_BUDGET: ContextVar[_Budget | None] = ContextVar("reportgraph_pdf_budget", default=None)
+
+
+class _BoundedZlib:
+    """What :mod:`pdfminer.pdftypes` calls ``zlib``: ``decompress`` inflates within the budget, in steps.
+
+    A damaged stream gives what inflated before the damage (pdfminer's own
+    fallback does the same, one input byte at a time) instead of an error.
+    """
+
+    error = zlib.error
+    decompressobj = staticmethod(zlib.decompressobj)
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        budget = _BUDGET.get()
+        if budget is None:
+            return zlib.decompress(data)
+        inflater = zlib.decompressobj()
+        out: list[bytes] = []
+        pending = data
+        try:
+            while True:
+                chunk = inflater.decompress(pending, _STEP)
+                budget.spend(len(chunk))
+                out.append(chunk)
+                pending = inflater.unconsumed_tail
+                if inflater.eof or (not pending and len(chunk) < _STEP):
+                    break
+        except zlib.error:
+            pass
+        return b"".join(out)
+
+
+
+
+def _lzw(data: bytes) -> bytes:
+    budget = _BUDGET.get()
+    if budget is None:
+        return lzwdecode(data)
+    out: list[bytes] = []
+    unspent = 0
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        out.append(chunk)
+        unspent += len(chunk)
+        if unspent >= _STEP:
+            budget.spend(unspent)
+            unspent = 0
+    budget.spend(unspent)
+    return b"".join(out)
+
+
+def _run_length(data: bytes) -> bytes:
+    """RunLengthDecode (PDF 1.7, 7.4.5): a length byte, then 1-128 bytes as they are or one byte 2-128 times."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return rldecode(data)
+    out = bytearray()
+    unspent = i = 0
+    while i < len(data) and data[i] != 128:
+        length = data[i]
+        if length < 128:
+            piece = data[i + 1:i + 2 + length]
+            i += length + 2
+        else:
+            piece = data[i + 1:i + 2] * (257 - length)
+            i += 2
+        out += piece
+        unspent += len(piece)
+        if unspent >= _STEP:
+            budget.spend(unspent)
+            unspent = 0
+    budget.spend(unspent)
+    return bytes(out)
+
+
+def _fax(data: bytes, params: dict[str, object]) -> bytes:
+    """CCITT fax, refused where it could unpack beyond the budget: a row can cost one bit, so at most
+    ``Columns`` bits a row times eight rows a byte."""
+    budget = _BUDGET.get()
+    if budget is not None:
+        columns = params.get("Columns", 1728) if isinstance(params, dict) else 1728
+        if isinstance(columns, int) and columns * len(data) > budget.room:
+            budget.spend(budget.room + 1)
+    return ccittfaxdecode(data, params)
+
+
+#: No token of a real PDF (a number, a name, a string, a comment) is this long; pdfminer builds each
+#: token by appending to bytes once per 4 KB read, which is quadratic in the token's length.
+_MAX_TOKEN = 1 << 20
+LONG_TOKEN = "PDF holds a string, name or comment of more than 1 MB: not a document's text layer"
+
+
+def _check_parser(parser: Any) -> None:
+    """Called by the parsers below each time they read on: the deadline, and the length of the token being read."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return
+    budget.check_time()
+    if len(getattr(parser, "_curtoken", b"")) > _MAX_TOKEN:
+        raise FormatProblem(LONG_TOKEN)
+
+
+class _BoundedParser(PDFParser):
+    """pdfminer's file parser, within the deadline and the token length."""
+
+    def fillbuf(self) -> bool:
+        _check_parser(self)
+        return bool(super().fillbuf())
+
+
+class _TimedContentParser(pdfinterp.PDFContentParser):
+    """pdfminer's content stream parser, within the deadline and the token length.
+
+    A page can be megabytes of operators that draw nothing (``q Q q Q …``,
+    read at about 0.3 MB/s); only the parser sees every one of them.
+    """
+
+    def fillbuf(self) -> bool:
+        _check_parser(self)
+        return bool(super().fillbuf())
+
+
+class _TimedAggregator(PDFPageAggregator):
+    """pdfminer's page device, checking the deadline as it draws each character (one string can be long)."""
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.check_time()
+        return float(super().render_char(*args, **kwargs))
+
+
+def _bound_pdfminer() -> None:
+    """Route pdfminer's stream decoders and content parser through the bounded ones above."""
+    for name, bounded in (("zlib", _BoundedZlib), ("lzwdecode", _lzw), ("rldecode", _run_length),
+                          ("ccittfaxdecode", _fax)):
+        setattr(pdftypes, name, bounded)
+    setattr(pdfinterp, "PDFContentParser", _TimedContentParser)
+
+
+_bound_pdfminer()
+
+
+def read_pdf(data: bytes, limits: Limits = bounds.DEFAULT) -> tuple[str, dict[str, str]]:
+    """The text of a PDF's text layer, one paragraph a line, and its title property when it names a report."""
+    token = _BUDGET.set(_Budget.of(limits))
+    try:
+        pages, title, unmapped, total = _read_pages(data, limits)
+    finally:
+        _BUDGET.reset(token)
+    if total and unmapped > 0.3 * total:
+        raise FormatProblem(UNMAPPED)
+    readable = sum(len(r.text.replace(" ", "")) for rows in pages for r in rows)
+    if readable < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
+        raise FormatProblem(NEEDS_OCR)
+    _drop_furniture(pages)
+    rows = [r for rows in pages for r in rows]
+    if not rows:
+        raise FormatProblem(NEEDS_OCR)
+    text = "\n".join(_paragraphs(rows, _Layout.of(rows))) + "\n"
+    return text, ({"title": title} if title else {})
+
+
+def _read_pages(data: bytes, limits: Limits) -> tuple[list[list[_Row]], str, int, int]:
+    """Each page's rows, the title property, and the count of unmapped and of all characters."""
     pages: list[list[_Row]] = []
-    images = [0]
     unmapped = total = 0
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        document = PDFDocument(_BoundedParser(io.BytesIO(data)))
         manager = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(manager, laparams=None)
+        device = _TimedAggregator(manager, laparams=None)
         interpreter = PDFPageInterpreter(manager, device)
         for number, page in enumerate(PDFPage.create_pages(document)):
+            if number >= limits.pdf_pages:
+                raise FormatProblem(f"PDF has more than {limits.pdf_pages:,} pages; split it, "
+                                    f"or {bounds.raise_with('pdf_pages')}")
             interpreter.process_page(page)
+            budget = _BUDGET.get()
+            if budget is not None:
+                budget.check_time()
             chars: list[_Char] = []
-            _chars(device.get_result(), chars, images)
+            _chars(device.get_result(), chars)
             total += sum(len(c.text) for c in chars)
             unmapped += sum(len(c.text) for c in chars if c.text.startswith("(cid:"))
             pages.append(_rows([c for c in chars if not c.text.startswith("(cid:")], number))
@@ -267,14 +476,4 @@ def read_pdf(data: bytes) -> tuple[str, dict[str, str]]:
         if type(err).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
             raise FormatProblem(ENCRYPTED) from None
         raise FormatProblem(DAMAGED) from err
-    if total and unmapped > 0.3 * total:
-        raise FormatProblem(UNMAPPED)
-    readable = sum(len(r.text.replace(" ", "")) for rows in pages for r in rows)
-    if readable < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
-        raise FormatProblem(NEEDS_OCR)
-    _drop_furniture(pages)
-    rows = [r for rows in pages for r in rows]
-    if not rows:
-        raise FormatProblem(NEEDS_OCR)
-    text = "\n".join(_paragraphs(rows, _Layout.of(rows))) + "\n"
-    return text, ({"title": title} if title else {})
+    return pages, title, unmapped, total
