@@ -203,3 +203,47 @@ def test_python_m_reportgraph_build(bundled_report: Path, tmp_path: Path) -> Non
     assert "reports:     1" in proc.stdout
     graph = _graph(out_dir / "graph.ttl")
     assert len(graph) > 100
+
+
+# --- the limits, links and --debug wired from the reading boundary -------------------------------
+
+
+def test_a_limit_option_raises_or_lowers_a_bound(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "a.txt"
+    report.write_text("某某镇2024年工作总结\n一、工作回顾\n（一）经济。新增企业12家。\n", encoding="utf-8")
+    assert cli.main(["build", str(report), "--out", str(tmp_path / "out"), "--max-chars", "10"]) == 2
+    err = capsys.readouterr().err
+    assert "a.txt: report text is" in err and "--max-chars" in err
+    assert cli.main(["build", str(report), "--out", str(tmp_path / "out"), "--max-chars", "0"]) == 2
+    assert "--max-chars: must be a positive number" in capsys.readouterr().err
+    assert cli.main(["build", str(report), "--out", str(tmp_path / "out"), "--max-chars", "1000"]) == 0
+
+
+def test_a_link_out_of_a_folder_is_skipped_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, outside = tmp_path / "in", tmp_path / "outside.txt"
+    folder.mkdir()
+    (folder / "a.txt").write_text("某某镇2024年工作总结\n一、工作回顾\n（一）经济。新增企业12家。\n", encoding="utf-8")
+    outside.write_text("某某县2024年工作总结\n一、工作回顾\n（一）经济。新增企业9家。\n", encoding="utf-8")
+    (folder / "b.txt").symlink_to(outside)
+    assert cli.main(["build", str(folder), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "b.txt" in err and "warning" in err
+    assert "新增企业9家" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert cli.main(["build", str(folder), "--out", str(tmp_path / "out2"), "--follow-links"]) == 0
+    assert "新增企业9家" in (tmp_path / "out2" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_write_error_names_the_file_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "a.txt"
+    report.write_text("某某镇2024年工作总结\n一、工作回顾\n（一）经济。新增企业12家。\n", encoding="utf-8")
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        if os.access(out, os.W_OK):
+            pytest.skip("running as a user who can write into a read-only folder (root)")
+        assert cli.main(["build", str(report), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "graph.ttl" in err and ".tmp" not in err
+    finally:
+        out.chmod(0o700)

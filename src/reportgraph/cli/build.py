@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgraph import vocab
+from reportgraph import limits, vocab
 from reportgraph.cli import common
 from reportgraph.cli.common import DEFAULT_INPUT, DEFAULT_OUT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, GRAPH_FILE, PAGE_FILE
 from reportgraph.errors import ReportError
@@ -87,6 +88,24 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--quiet", action="store_true",
         help="print nothing but errors: no progress line, no summary",
     )
+    parser.add_argument(
+        "--follow-links", action="store_true",
+        help="in a folder, follow links that lead out of it (by default they are skipped, with a warning)",
+    )
+    parser.add_argument(
+        "--debug", action="store_true",
+        help="after an internal error, print its traceback (to include when you report it)",
+    )
+    bounds = parser.add_argument_group(
+        "limits",
+        "Bounds on the work one input may cost, so that a hostile or broken file cannot run away; "
+        "an input over one is named with the bound it crossed. Raise one for a file that really needs it.",
+    )
+    for field, option in limits.OPTIONS.items():
+        unit, scale = _LIMIT_UNITS.get(field, ("", 1))
+        default = getattr(limits.DEFAULT, field) / scale
+        bounds.add_argument(option, metavar=_LIMIT_METAVARS.get(field, "N"), type=float if field == "pdf_seconds" else int,
+                            dest=f"limit_{field}", help=f"{_LIMIT_HELP[field]} (default: {default:,.0f}{unit})")
     stated = parser.add_argument_group(
         "report metadata",
         "State what a report's text does not say, or says wrongly; applied to every input. "
@@ -107,6 +126,33 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
+#: Units in which the limit options are given, and their scale to the Limits field.
+_LIMIT_UNITS: dict[str, tuple[str, int]] = {
+    "file_bytes": (" MB", limits.MB), "expanded_bytes": (" MB", limits.MB), "pdf_seconds": (" s", 1),
+}
+_LIMIT_METAVARS: dict[str, str] = {"file_bytes": "MB", "expanded_bytes": "MB", "pdf_seconds": "SECONDS"}
+_LIMIT_HELP: dict[str, str] = {
+    "file_bytes": "largest input file, in MB",
+    "expanded_bytes": "most a .docx or a PDF's streams may unpack to, in MB",
+    "pdf_pages": "most pages of a PDF",
+    "pdf_seconds": "longest time reading one PDF, in seconds",
+    "chars": "most characters of one report's text",
+    "line_chars": "most characters of one paragraph",
+}
+
+
+def stated_limits(args: argparse.Namespace) -> limits.Limits:
+    """The bounds the options raise or lower, the defaults elsewhere."""
+    given = {}
+    for field in limits.OPTIONS:
+        value = getattr(args, f"limit_{field}", None)
+        if value is not None:
+            if value <= 0:
+                raise ReportError(limits.OPTIONS[field], "must be a positive number")
+            given[field] = type(getattr(limits.DEFAULT, field))(value * _LIMIT_UNITS.get(field, ("", 1))[1])
+    return dataclasses.replace(limits.DEFAULT, **given)
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the inputs, write the graph and its page, print the summary."""
     from reportgraph import load, metadata, pipeline  # the extractors: loaded only when building
@@ -116,24 +162,29 @@ def run(args: argparse.Namespace) -> int:
 
     lexicon = Lexicon.load(args.lexicon)
     stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
+    bounds = stated_limits(args)
     # inputs are resolved first so that a missing path is a usage error (2), not a failed report
-    paths = load.find_inputs(args.inputs or [DEFAULT_INPUT])
+    found: list[ReportError] = []
+    paths = load.find_inputs(args.inputs or [DEFAULT_INPUT], follow_links=args.follow_links, warnings=found)
+    for warning in found:
+        common.warning(warning)
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
     try:
         try:
-            result = pipeline.build(paths, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated)
+            result = pipeline.build(paths, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated,
+                                    limits=bounds, follow_links=args.follow_links)
         finally:
             if progress is not None:
                 common.clear_progress(sys.stderr, len(paths))
     except ReportError as err:  # only with --strict
-        common.error(err)
+        _report_failure(err, args.debug)
         return EXIT_FAILURE
     for warning in result.warnings:
         common.warning(warning)
     for failure in result.errors:
-        common.error(failure)
+        _report_failure(failure, args.debug)
     if not result.reports:
         common.error("nothing was built: no input could be read")
         return EXIT_USAGE
@@ -150,6 +201,13 @@ def run(args: argparse.Namespace) -> int:
             for path, same in result.duplicates[:_MAX_REPORT_LINES]:
                 print(f"  {path} = {same}")
     return EXIT_FAILURE if result.errors else EXIT_OK
+
+
+def _report_failure(failure: ReportError, debug: bool) -> None:
+    """The one-line error; with --debug, the traceback an internal error kept, after it."""
+    common.error(failure)
+    if debug and failure.details:
+        sys.stderr.write(failure.details if failure.details.endswith("\n") else failure.details + "\n")
 
 
 def _abbreviate(labels: Sequence[str]) -> str:

@@ -88,8 +88,11 @@ def write_atomically(target: Path, data: bytes) -> None:
     Readers (a SPARQL endpoint, a browser) never see a half-written file, and
     a failed run leaves the previous file in place.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(target)) from err
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -98,11 +101,13 @@ def write_atomically(target: Path, data: bytes) -> None:
         # mkstemp makes the file private; the output should get ordinary permissions
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(err, OSError):  # name the file the user asked for, not the hidden temporary
+            raise OSError(err.errno, err.strerror, str(target)) from err
         raise
 
 
