@@ -339,3 +339,27 @@ def test_a_plan_reviewing_the_past_period(work_report) -> None:
     kinds = {v: k for k, m, v, _ in found}
     assert kinds[5.2] == "achievement" and kinds[7400.0] == "achievement"
     assert kinds[10.0] == "target"
+
+
+# --- ranges, qualifiers on rates, numerals inside words, tiers -------------------------------
+
+
+def test_a_range_is_one_indicator_with_both_ends(work_report) -> None:
+    report = work_report(plan=["地区生产总值增长4.5%—5%，新建2—3家省级制造业创新中心，投资2万—3万元。"])
+    found = [(float(i.value), float(i.upper) if i.upper is not None else None, i.unit)
+             for i in find_indicators(report) if i.kind == "target"]
+    assert found == [(4.5, 5.0, "%"), (2.0, 3.0, "家"), (2.0, 3.0, "万元")]
+
+
+def test_no_range_in_dates_ages_codes_or_years(work_report) -> None:
+    assert not _found(work_report, "1-5月，0—6岁儿童免费筛查，03-05地块，连续3-5年推进。")
+
+
+def test_a_qualifier_after_a_rate(work_report) -> None:
+    report = work_report(plan=["人均产值达到42万元/人以上。"])
+    [ind] = find_indicators(report)
+    assert (ind.unit, ind.qualifier) == ("万元/人", "以上")
+
+
+def test_numerals_inside_words_and_tiers_are_no_quantities(work_report) -> None:
+    assert not _found(work_report, "汽车零部件产业迈入全国第一方阵，稳居第一梯队。")

@@ -35,7 +35,7 @@ DATATYPE_PROPERTIES = {
     "baseUnit": XSD.string, "qualifier": XSD.string, "text": None, "startOffset": XSD.integer,
     "endOffset": XSD.integer, "charLength": XSD.integer, "sectionNumber": XSD.integer,
     "partType": XSD.string, "level": XSD.string, "mentionCount": XSD.integer,
-    "sourceFile": XSD.string,
+    "sourceFile": XSD.string, "upperValue": XSD.decimal,
 }
 RELATIONS = ("locatedIn", "runIn", "wonHonor", "involves", "partOf")
 OBJECT_PROPERTIES = (
@@ -159,7 +159,7 @@ def sample() -> list[LinkedReport]:
     indicators = [
         Indicator("achievement", "完成投资", Decimal("3"), "亿元", 3e8, "元", "", 16, 19, sentences[1], "p1",
                   ["Company/Company甲"]),
-        Indicator("target", "增长", Decimal("5"), "%", 5.0, "%", "以上", 40, 42, s4, "p4"),
+        Indicator("target", "增长", Decimal("5"), "%", 5.0, "%", "以上", 40, 42, s4, "p4", upper=Decimal("5.5")),
     ]
     relations = [Relation("Project/Project甲", rel, "Community/Community甲", s1) for rel in (*RELATIONS, "relatedTo")]
     return [LinkedReport(report, entities, indicators, relations, problems=[Problem("资金不足", sentences[3], "p3")])]

@@ -112,6 +112,8 @@ class Indicator:
     section_id: str
     #: keys of the entities the indicator's clause names (link fills them in its own copy)
     entity_keys: list[str] = field(default_factory=list)
+    #: the upper end of a range (增长4.5%—5%: value 4.5, upper 5), in the unit of ``value``
+    upper: Decimal | None = None
 
     @property
     def quote(self) -> str:

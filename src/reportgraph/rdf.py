@@ -204,6 +204,7 @@ class _Terms:
     mentioned_in = RG.mentionedIn
     mention_count = RG.mentionCount
     value = RG.value
+    upper_value = RG.upperValue
     unit = RG.unit
     metric = RG.metric
     normalized_value = RG.normalizedValue
@@ -434,6 +435,8 @@ class _ReportWriter:
             node = self._indicator_iri(ind, seen)
             add((node, _Terms.type, _INDICATOR_CLASSES.get(ind.kind, _Terms.indicator)))
             add((node, _Terms.value, _decimal(ind.value)))
+            if ind.upper is not None:
+                add((node, _Terms.upper_value, _decimal(ind.upper)))
             if ind.unit:
                 add((node, _Terms.unit, out.plain(ind.unit)))
             if ind.metric:

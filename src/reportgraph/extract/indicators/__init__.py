@@ -43,7 +43,7 @@ def _in_sentence(sentence: Sentence, part: str, plan_year: int | None) -> list[I
             kind=kind_of(part, folded, q.start, plan_year), metric=q.metric, value=q.value, unit=q.unit, normalized=q.normalized,
             base_unit=q.base_unit, qualifier=q.qualifier,
             start=sentence.start + q.start, end=sentence.start + q.end,
-            sentence=sentence, section_id=sentence.section_id,
+            sentence=sentence, section_id=sentence.section_id, upper=q.upper,
         )
         for q in quantities
     ]

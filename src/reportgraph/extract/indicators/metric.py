@@ -7,6 +7,7 @@ a list of metrics before ``分别`` or ``均`` shares the figures out.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -190,7 +191,7 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                 continue
         if m and m.group(1) in _EACH and len(items) > 1:
             for item in items:
-                out.append(Quantity(q.start, q.end, q.value, q.unit, q.qualifier, q.normalized, q.base_unit, item))
+                out.append(dataclasses.replace(q, metric=item))
             i += 1
             continue
         out.append(q)

@@ -37,6 +37,10 @@ _LIST_UNIT = re.compile(_SHAPES["list_unit"])
 _COUNTED_ASIDE = re.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
 _CLASS = _SHAPES["class"]
+_RANGE = re.compile(_SHAPES["range"])
+#: A bare number and a range mark right before a quantity: the lower end of 2—3个.
+_BARE_LOWER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
+_MAX_LOWER = 12
 _PER = re.compile(_SHAPES["per"])
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -53,6 +57,8 @@ class Quantity:
     normalized: float
     base_unit: str
     metric: str = ""
+    #: the upper end of a range (4.5%—5%, 2—3个), in the unit of ``value``
+    upper: Decimal | None = None
 
 
 @lru_cache(maxsize=1)
@@ -130,8 +136,8 @@ def scan(sentence: str) -> list[Quantity]:
             if start > 0 and sentence[start - 1] in NUMERAL_CHARS:
                 continue
             parsed = chinese_to_int(num)
-            if parsed is None or parsed == 1 or num[0] in _MULTIPLIER_STARTS:
-                continue
+            if not parsed or parsed == 1 or num[0] in _MULTIPLIER_STARTS:
+                continue  # 零部件, 一体化: numerals inside words
             value = Decimal(parsed)
         if unit is None:
             unit = _unit_follows(sentence, end) or ""
@@ -147,11 +153,16 @@ def scan(sentence: str) -> list[Quantity]:
                 end += len(word)
                 break
         unit, end = _unit_tail(sentence, unit, end)
+        for word in quals["after"]:
+            if not qualifier and sentence.startswith(word, end):
+                qualifier, end = word, end + len(word)  # 42万元/人以上
+                break
         if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
         base, factor = unit_table.get(unit, (unit, 1.0))
         normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
         found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
+    found = _join_ranges(sentence, found)
     for m in RANK.finditer(sentence):
         if _inside(m.start(), quotes):
             continue
@@ -161,6 +172,25 @@ def scan(sentence: str) -> list[Quantity]:
             found.append(Quantity(m.start(), m.end(), Decimal(rank), RANK_UNIT, "", float(rank), RANK_UNIT))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """``4.5%—5%`` and ``2—3个``: one quantity from the lower end to the upper, not two."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.upper is None and _RANGE.fullmatch(sentence[prev.end:q.start] or "x") \
+                and prev.unit == q.unit:
+            prev.upper, prev.end, prev.qualifier = q.value, q.end, prev.qualifier or q.qualifier
+            continue
+        lower = _BARE_LOWER.search(sentence, max(0, q.start - _MAX_LOWER), q.start)
+        if lower and q.value >= 0 and not q.qualifier.startswith(tuple(_qualifiers()["before"])):
+            # 2—3个: the lower end stands bare before the number that carries the unit
+            q.upper, q.value = q.value, Decimal(lower.group(1))
+            q.normalized = q.normalized * float(q.value / q.upper) if q.upper else q.normalized
+            q.start = lower.start()
+        out.append(q)
+    return out
 
 
 def _unit_follows(sentence: str, end: int) -> str | None:
