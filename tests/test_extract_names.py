@@ -546,3 +546,13 @@ def test_a_province_names_no_countryside_as_villages(segment_text) -> None:
     found = _province_mentions(segment_text, "推进宜居宜业和美乡村建设，健全县乡村三级服务网络，强镇带村，建设零碳园区、零碳社区。",
                                "习近平总书记给某某市嘎拉村村民回信。")
     assert _names(found, "Community") == {"嘎拉村"}
+
+
+def test_a_list_under_a_project_head_names_a_project_per_item(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "持续推进溪湾、禾塘、华丰工业园等3个土地整备利益统筹项目。")
+    assert {"溪湾土地整备利益统筹项目", "禾塘土地整备利益统筹项目", "华丰工业园土地整备利益统筹项目"} <= _names(found, "Project")
+
+
+def test_a_proper_name_before_generic_words_in_a_local_report(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "青禾综合文体中心建成投用。")
+    assert "青禾综合文体中心" in _names(found)

@@ -62,6 +62,11 @@ def ends_with_kind(name: str, kind: str) -> bool:
     return any(name.endswith(x.word) for x in suffixes() if x.kind == kind)
 
 
+def names_an_asset(words: str) -> bool:
+    """Do ``words`` hold a physical or project word (土地整备, 城市更新): an undertaking on a site?"""
+    return any(w in words for w in _PROJECT_WORDS.words)
+
+
 def resolve_kind(kind: str, core: str, clause: str) -> str:
     """Facility and Initiative become a concrete type from the name's words and its clause."""
     if kind == FACILITY:
@@ -78,6 +83,15 @@ def resolve_kind(kind: str, core: str, clause: str) -> str:
 @lru_cache(maxsize=1)
 def _generic() -> dict[str, frozenset[str]]:
     return {kind: frozenset(cores) for kind, cores in _GENERIC_CORES.grouped.items()}
+
+
+def generic_tail(kind: str, core: str) -> str:
+    """The generic words a built place's core ends with (九鹤综合: 综合), or "" — the words before
+    them may still be a proper name (九鹤综合文体中心)."""
+    if kind not in (FACILITY, "Place"):
+        return ""
+    return next((g for g in sorted(_generic().get(kind, ()), key=len, reverse=True)
+                 if len(g) > 1 and core.endswith(g) and core != g), "")
 
 
 def generic_core(kind: str, core: str, registered: bool = False) -> bool:

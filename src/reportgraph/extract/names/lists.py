@@ -8,7 +8,8 @@ import re
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
-    FACILITY, INITIATIVE, common_word, generic_core, resolve_kind, suffix_by_word, suffix_pattern, suffixes,
+    FACILITY, INITIATIVE, common_word, generic_core, names_an_asset, resolve_kind, suffix_by_word, suffix_pattern,
+    suffixes,
 )
 from reportgraph.extract.names.walk import left_edge, phrase_end, trim_left
 from reportgraph.extract.sentence import SentenceView
@@ -42,6 +43,8 @@ _LIST_KINDS = frozenset({"Community", "Company", FACILITY, INITIATIVE, "Program"
 _UNDERTAKINGS = frozenset({INITIATIVE, "Program"})
 #: Kinds whose items take the list's head as part of their name (京津塘、津沧等高速公路).
 _DISTRIBUTED = frozenset({FACILITY, "Place", "Project"})
+#: The head after a count runs to punctuation or a number, over any word (…利益统筹项目).
+_NO_STOPS: frozenset[str] = frozenset()
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
@@ -61,17 +64,28 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 平等, 高等教育: 等 inside such a word closes no list
         rest_end = min(phrase_end(s, m.end(), first=False), m.end() + _HEAD_REACH)
         kind, head = _list_head(text[m.end():rest_end])
+        if not head:
+            # an undertaking's head may hold a word that ends other phrases (…利益统筹项目)
+            longer_end = min(phrase_end(s, m.end(), _NO_STOPS, first=False), m.end() + _HEAD_REACH)
+            longer = _list_head(text[m.end():longer_end])
+            if longer[1] and longer[0] in (INITIATIVE, "Project"):
+                (kind, head), rest_end = longer, longer_end
         if kind == "Community" and _in_common_word(s, m.end(), rest_end):
             continue  # 茶叶、林竹等十大乡村特色产业: 乡村 is the countryside, not villages
         if kind is None:
             continue
+        asset_head = bool(head) and kind in (INITIATIVE, "Project")
         for a, b in _items(s, m.start(), kind, closed_by_deng=bool(m.group(1))):
             if kind == "Company":
                 a, b = _firm_span(text, a, b)
             item = text[a:b]
             if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
-                    or kind != "Community" and common_word(s, a, b):
+                    or kind != "Community" and not asset_head and common_word(s, a, b):
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等: not names
+            if asset_head:
+                # 潭头、华美工业园等4个土地整备利益统筹项目: each item is a project of that head
+                out.append(Candidate(a, b, "Project", s.original(a, b) + head, "shared_head"))
+                continue
             if kind == "Company" and not _firm_name(s, a, b):
                 continue
             own = _own_kind(item)
@@ -134,9 +148,14 @@ def _list_head(rest: str) -> tuple[str | None, str]:
     kind = suffix_by_word()[m.group()].kind
     if kind not in _LIST_KINDS:
         return None, ""
-    # a built place's type word right after the count names each item (京津塘、津沧等高速: 京津塘高速);
-    # a modifier before it is a category's (重大项目, 特色宜居片区), not part of the names
-    return kind, m.group() if kind == FACILITY and m.start() == 0 else ""
+    # a built place's type word right after the count names each item (京津塘、津沧等高速: 京津塘高速),
+    # and so does an undertaking's head that says what is done on the site (潭头、碧头等土地整备利益统筹
+    # 项目); any other modifier is a category's (重大项目, 特色宜居片区), not part of the names
+    if kind == FACILITY and m.start() == 0:
+        return kind, m.group()
+    if kind in (INITIATIVE, "Project") and names_an_asset(stripped[: m.start()]):
+        return kind, stripped[: m.end()]
+    return kind, ""
 
 
 def _firm_name(s: SentenceView, a: int, b: int) -> bool:

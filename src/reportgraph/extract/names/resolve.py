@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from reportgraph.extract.names.candidate import Candidate
 
-#: The order in which two candidates on the same span are preferred: surest source first.
+#: The order in which two candidates on the same span are preferred: surest source first (an item
+#: of a list under a shared head, 华丰工业园等…利益统筹项目, is that head's before it is its own).
 SOURCE_RANK: dict[str, int] = {
-    "gazetteer": 0, "meeting": 1, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5,
+    "gazetteer": 0, "meeting": 1, "honor": 1, "quote": 2, "shared_head": 2, "suffix": 3, "list": 4, "subject": 5,
 }
 
 

@@ -14,7 +14,8 @@ import re
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
-    FACILITY, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, resolve_kind, suffix_by_word,
+    FACILITY, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, generic_tail, resolve_kind,
+    suffix_by_word,
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import left_edge, named_core, trim_left
@@ -83,7 +84,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
-        if _not_a_name(s, suffix, start, start_suffix, end, edge.counted):
+        if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
+                       local=ctx.level not in _SPARSE_LEVELS):
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
@@ -143,7 +145,8 @@ def _item_before(before: str) -> str:
     return rest[cut + 1:]
 
 
-def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool) -> bool:
+def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool,
+                known: frozenset[str], local: bool) -> bool:
     """Is the run before a suffix a description rather than a proper name?"""
     text = s.text
     core = text[start:start_suffix]
@@ -151,14 +154,18 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # …等特色议事平台: the category a list belongs to, not a name
     registered = _REGISTERED in suffix.word
     yearless = _YEAR_PREFIX.sub("", core)
-    if generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
+    # in a local report, a proper name before generic words names a place of its own (九鹤综合文体中心)
+    tail = generic_tail(suffix.kind, yearless) if local else ""
+    if tail and named_core(s, start, start_suffix - len(tail), start_suffix - len(tail), known):
+        pass
+    elif generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
         return True  # 2024年工作计划: a heading's words, not a name
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
             and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
     if counted and suffix.kind != "Community":
         return True  # 3所学校项目, 四大特色项目: a counted common noun
-    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or generic_core(suffix.kind, core, registered) \
+    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and generic_core(suffix.kind, core, registered)) \
             or attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
         return True
     if _AMOUNT.search(core) or text[end:end + 1] in _BLOCKING_FOLLOWERS.word_set:
