@@ -16,6 +16,8 @@ _GENERIC = datafile("extract/names/honor_generic.txt")
 _BLOCKERS = datafile("extract/names/honor_trigger_blockers.txt")
 _STOPS = datafile("extract/names/honor_phrase_stops.txt")
 _SHAPES = datafile("extract/names/honors.tsv").pairs
+#: Words for firms that never open an honor's name (上榜企业继续保持…: the firms, not the honor).
+_FIRM_WORDS = tuple(w for w, _ in datafile("extract/names/company_heads.tsv").rows)
 
 _YEAR = re.compile(_SHAPES["year"])
 _FILLERS = frozenset(_SHAPES["fillers"])
@@ -45,7 +47,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start += 1
         end = phrase_end(s, start, _STOPS.word_set, first=False)
         bare = text[start:end].strip(QUOTE_CHARS)
-        if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare \
+        if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare or bare.startswith(_FIRM_WORDS) \
                 or any(bare.endswith(g) for g in generic) or bare[0].isascii():
             continue
         name = s.original(start, end)

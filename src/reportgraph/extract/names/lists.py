@@ -87,6 +87,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 out.append(Candidate(a, b, "Project", s.original(a, b) + head, "shared_head"))
                 continue
             if kind == "Company" and not _firm_name(s, a, b):
+                if _names_an_honor(item):
+                    out.append(Candidate(a, b, "Honor", s.original(a, b), "list"))  # 单项冠军、…等上榜企业
                 continue
             own = _own_kind(item)
             item_kind = _item_kind(kind, own)
@@ -171,6 +173,11 @@ def _firm_name(s: SentenceView, a: int, b: int) -> bool:
     suffix = next((x for x in _FIRM_SUFFIXES if item.endswith(x)), "")
     core = item[: len(item) - len(suffix)]
     return not (suffix and (generic_core("Company", core) or common_word(s, a, a + len(core))))
+
+
+def _names_an_honor(item: str) -> bool:
+    """Is a list item of firms an honor firms win (单项冠军, 专精特新“小巨人”)?"""
+    return any(w in item for w in _HONOR_WORDS.words)
 
 
 def _firm_span(text: str, a: int, b: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ its ending). Quotes that hold a list or a sentence, or that describe
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reportgraph.datafiles import datafile
@@ -15,7 +16,7 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, suffixes
 from reportgraph.extract.names.walk import phrase_end
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.text import CLAUSE_BREAKS, QUOTE_OPENERS, clause_bounds
+from reportgraph.text import CLAUSE_BREAKS, NUMERAL_CHARS, QUOTE_OPENERS, clause_bounds
 
 _HEADS = datafile("extract/names/quote_heads.tsv")
 _NOT_NAMES = datafile("extract/names/quote_not_names.txt")
@@ -24,12 +25,19 @@ _HONOR_TRIGGERS = datafile("extract/names/honor_triggers.txt")
 _MARKS = datafile("extract/names/quotes.tsv").pairs
 _TITLE_WORD = datafile("extract/names/honors.tsv").pairs["title_word"]
 _PROGRAMME_VERBS = datafile("extract/names/programme_verbs.txt")
+_EVENT_HEADS = datafile("extract/names/event_heads.txt")
+_HONOR_WORDS = datafile("extract/names/honor_words.txt")
+_HONOR_TITLES = datafile("extract/names/honor_titles.txt")
+_FIRM_WORD = datafile("extract/names/company_heads.tsv").rows[0][0]
 #: Levels of government whose reports quote doctrines and slogans as often as programmes.
 _SPARSE_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["sparse_levels"].split())
 
 _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
 _POSSESSIVE = _MARKS["possessive"]
+#: What counts a quoted name among events: 等, a count, a word for a disaster.
+_EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d+|[{NUMERAL_CHARS}]+)?[^\d]?)?"
+                           f"(?:{'|'.join(_EVENT_HEADS.words)})")
 #: What may follow a quoted programme's name: a list's 等, a series (“跟着…”系列).
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 #: A quote longer than this is a slogan or a sentence, not a name.
@@ -87,6 +95,13 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         rest = tail[head[0]:] if head else tail
         if any(rest.endswith(x.word) for x in suffixes() if x.kind in _PLACE_KINDS):
             continue  # 中国企业“走出去”综合服务基地: the quote is inside a place's name
+        if _counts_events(text, b):
+            out.append(Candidate(a, b, "Event", s.original(a, b), "quote"))  # “桦加沙”等15个台风
+            continue
+        if not head and not honor_before and any(w in inner for w in _HONOR_TITLES.words):
+            start, end = _honor_span(text, a, b)
+            out.append(Candidate(start, end, "Honor", s.original(start, end), "quote"))  # 专精特新“小巨人”企业
+            continue
         if head and len(inner) < _MIN_WITH_GENERIC_HEAD and head[1] == "Program" and not honor_before:
             continue  # “两委”工作: a short quoted word before a generic head is not a name
         if head:
@@ -106,6 +121,18 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             etype = "Event" if ends_with_kind(inner, "Event") else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
+
+
+def _counts_events(text: str, b: int) -> bool:
+    """Does what follows a quote count it among disasters or outbreaks (“桦加沙”等15个台风)?"""
+    return bool(_EVENTS_AFTER.match(text, b))
+
+
+def _honor_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """A quoted honor with the honor words before it and the firms it is for after it."""
+    before = next((w for w in _HONOR_WORDS.words if text.endswith(w, 0, a)), "")
+    end = b + len(_FIRM_WORD) if text.startswith(_FIRM_WORD, b) else b
+    return a - len(before), end
 
 
 def _named_as_programme(inner: str) -> bool:

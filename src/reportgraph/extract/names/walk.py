@@ -209,7 +209,9 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
         elif len(word) == 1 and tag(word) in _RESULT_VERB_TAGS and len(nxt) == 1 and nxt in _COMPLEMENTS:
             cut = tokens[k + 1][2]  # 做强, 建好: a verb of result
             k += 1
-        elif word.isdigit() and len(nxt) == 1 and nxt in _EDITIONS:
+        elif len(word) >= 2 and word[-1] in _EDITIONS and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in word[:-1]):
+            cut = b  # 两届, 4届: a count of editions written as one word
+        elif (word.isdigit() or all(ch in NUMERAL_CHARS for ch in word)) and len(nxt) == 1 and nxt in _EDITIONS:
             cut = tokens[k + 1][2]
             k += 1
         else:
