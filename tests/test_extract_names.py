@@ -556,3 +556,18 @@ def test_a_list_under_a_project_head_names_a_project_per_item(work_report: WorkR
 def test_a_proper_name_before_generic_words_in_a_local_report(work_report: WorkReport) -> None:
     found = _mentions(work_report, "青禾综合文体中心建成投用。")
     assert "青禾综合文体中心" in _names(found)
+
+
+def test_a_subdistrict_and_a_town_named_in_the_text(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "上半年，青湾街道在区委、区政府的正确领导下，与禾溪镇建立协作关系，推进城镇老旧小区改造，打造宜居、宜业三个适宜新城镇。")
+    assert "青湾街道" in _names(found, "GovernmentBody")
+    assert "禾溪镇" in _names(found, "Place")
+    assert not {"老旧小区", "城镇", "宜居", "宜业"} & _names(found)
+
+
+def test_a_subdistrict_and_its_office_are_one_body() -> None:
+    from reportgraph.pipeline import build_text
+
+    linked = build_text("某某市某某区青湾街道办事处2024年工作总结\n一、工作回顾\n（一）经济。青湾街道新增企业12家。\n")
+    bodies = [e for e in linked.entities if e.type == "GovernmentBody" and "青湾街道" in e.name]
+    assert len(bodies) == 1 and "青湾街道" in {bodies[0].name, *bodies[0].aliases}

@@ -23,6 +23,7 @@ _GENERIC_TAILS = tuple(_ALIASES["generic_tails"].split())
 _LEVEL_STARTS = frozenset(_ALIASES["level_starts"])
 _REGION_END = re.compile(_ALIASES["region_end"])
 _GOVERNMENT_FULL, _GOVERNMENT_SHORT = _ALIASES["government_full"], _ALIASES["government_short"]
+_OFFICE_TAILS = tuple(_ALIASES["office_tails"].split())
 #: Words a community's short name is written with (和一 / 和一社区).
 COMMUNITY_FORMS: tuple[str, ...] = tuple(_ALIASES["community_forms"].split())
 #: When one name is seen as two types, the tie is broken in this order.
@@ -114,6 +115,8 @@ def _abbreviates(short: str, long: str, etype: str) -> bool:
     if prefix and long[prefix.end():] == short:
         return True  # 深圳市人民医院 / 人民医院
     if etype == "GovernmentBody":
+        if any(long.endswith(short + tail) for tail in _OFFICE_TAILS):
+            return True  # 新桥街道 / 深圳市宝安区新桥街道办事处: the place's office
         short, long = short.replace(_GOVERNMENT_FULL, _GOVERNMENT_SHORT), long.replace(_GOVERNMENT_FULL, _GOVERNMENT_SHORT)
         if short == long:
             return True  # 省人民政府 / 省政府

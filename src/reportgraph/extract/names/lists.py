@@ -24,6 +24,7 @@ _FIRM_SUFFIXES = tuple(w for w, role in _COMPANY_HEADS.rows if role == "suffix")
 _HONOR_WORDS = datafile("extract/names/honor_words.txt")
 _FIRM_TAILS = datafile("extract/names/firm_tails.txt")
 _EQUAL_WORDS = datafile("extract/names/equal_words.txt")
+_TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
 _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
@@ -70,8 +71,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             longer = _list_head(text[m.end():longer_end])
             if longer[1] and longer[0] in (INITIATIVE, "Project"):
                 (kind, head), rest_end = longer, longer_end
-        if kind == "Community" and _in_common_word(s, m.end(), rest_end):
-            continue  # 茶叶、林竹等十大乡村特色产业: 乡村 is the countryside, not villages
+        if kind == "Community" and _in_common_word(s, m.end(), rest_end) or _type_word_inside_a_word(s, m.end(), rest_end):
+            continue  # 茶叶、林竹等十大乡村特色产业, 三个适宜新城镇: 乡村, 城镇 are words of their own
         if kind is None:
             continue
         asset_head = bool(head) and kind in (INITIATIVE, "Project")
@@ -127,6 +128,15 @@ def _in_common_word(s: SentenceView, start: int, end: int) -> bool:
     k = bisect.bisect_right(s.token_starts, m.start()) - 1
     word = s.tokens[k][0]
     return word != m.group() and len(word) > 1 and s.tokens[k][1] < m.start() and tag(word) in COMMON_TAGS
+
+
+def _type_word_inside_a_word(s: SentenceView, start: int, end: int) -> bool:
+    """Is the head's one-character township word (镇) the end of a longer word (城镇)?"""
+    m = suffix_pattern().search(s.text, start, end)
+    if m is None or len(m.group()) > 1 or m.group() not in _TOWNSHIPS.word_set:
+        return False
+    k = bisect.bisect_right(s.token_starts, m.start()) - 1
+    return k >= 0 and s.tokens[k][1] < m.start()
 
 
 def _inside_equal_word(s: SentenceView, at: int) -> bool:

@@ -39,6 +39,7 @@ _COMMUNITY_CORE = re.compile(r"[\u4e00-\u9fff]{2}")
 _TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
+_TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
@@ -73,13 +74,16 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         phase = _PHASE.match(text[end:])
         if phase and suffix.kind in _PHASED:
             end += phase.end()
-        max_len = _MAX_COMMUNITY if suffix.kind == "Community" else _MAX_NAME
+        short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
+        max_len = _MAX_COMMUNITY if short else _MAX_NAME
         edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event")
         start: int | None = edge.start
-        if suffix.kind == "Community":
+        if short:
             start = _community_start(s, edge.start, start_suffix)
             if start is None or not _community_name(s, start, start_suffix, ctx.level):
                 continue
+            if suffix.word in _TOWNSHIPS.word_set and start_suffix not in s.token_start:
+                continue  # 城镇, 中心镇: the type word ends a word of its own
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         if suffix.kind in _TRIMMED:
