@@ -571,3 +571,9 @@ def test_a_subdistrict_and_its_office_are_one_body() -> None:
     linked = build_text("某某市某某区青湾街道办事处2024年工作总结\n一、工作回顾\n（一）经济。青湾街道新增企业12家。\n")
     bodies = [e for e in linked.entities if e.type == "GovernmentBody" and "青湾街道" in e.name]
     assert len(bodies) == 1 and "青湾街道" in {bodies[0].name, *bodies[0].aliases}
+
+
+def test_a_firm_named_after_a_word_that_says_it_is_one(segment_text) -> None:
+    found = _province_mentions(segment_text, "支持民企赛力斯等为龙头，商业航天“独角兽”星际荣耀成功落地，推动企业500家上规，民企做大做强。")
+    assert {"赛力斯", "星际荣耀"} <= _names(found, "Company")
+    assert not {"500家", "做大做强"} & _names(found)

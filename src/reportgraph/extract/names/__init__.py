@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportgraph.extract.names import (
-    firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, suffixes, titles,
+    firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, suffixes, titles,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -42,6 +42,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("ordinals", ordinals.find),
     Finder("meetings", meetings.find),
     Finder("firm_verbs", firm_verbs.find),
+    Finder("firm_context", firm_context.find),
 )
 
 

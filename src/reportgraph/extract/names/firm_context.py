@@ -1,0 +1,55 @@
+"""Firms named without a type word, where a word before them says they are firms:
+``民企赛力斯等为龙头``, ``龙头企业立讯精密``, ``商业航天“独角兽”星际荣耀成功落地``."""
+from __future__ import annotations
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.kinds import suffix_pattern
+from reportgraph.extract.names.walk import named_core, words_at
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import VERB_TAGS, tag
+from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CHARS
+
+_OPENERS = datafile("extract/names/firm_openers.txt")
+_ENDERS = datafile("extract/names/firm_enders.txt")
+#: A firm's name after such a word is this long.
+_MIN_NAME, _MAX_NAME = 2, 8
+
+
+def find(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """The firms the sentence names after a word that says they are firms."""
+    out = []
+    text = s.text
+    for _, b in words_at(s, _OPENERS.words):
+        start = b
+        while start < len(text) and text[start] in QUOTE_CHARS:
+            start += 1
+        end = _name_end(s, start)
+        name = text[start:end]
+        if not _MIN_NAME <= len(name) <= _MAX_NAME or suffix_pattern().search(name):
+            continue  # too short, too long, or a name of another kind (…产业园, …项目)
+        if _firm_like(s, start, end, ctx.lexicon.names):
+            out.append(Candidate(start, end, "Company", s.original(start, end), "subject"))
+    return out
+
+
+def _firm_like(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
+    """A firm's name: no number or verb in it, and a proper noun, a known name or characters
+    jieba knows no word for (赛力斯, 星际荣耀)."""
+    words = [w for w, a, b in s.tokens if start <= a and b <= end]
+    if any(ch.isdigit() or ch in NUMERAL_CHARS for ch in s.text[start:start + 1]):
+        return False
+    if any(len(w) >= 2 and tag(w) in VERB_TAGS for w in words) or all(tag(w)[:1] in "vad" for w in words):
+        return False  # 做大做强, 合作走深走实, 敢闯: what firms do, not who they are
+    return named_core(s, start, end, end, known) and not any(ch.isdigit() for ch in s.text[start:end])
+
+
+def _name_end(s: SentenceView, start: int) -> int:
+    """Where the name after the opener ends: at punctuation, a list mark, or a word that ends it."""
+    enders = _ENDERS.word_set
+    for word, a, _ in s.tokens:
+        if a < start:
+            continue
+        if word in enders or any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in word):
+            return a
+    return len(s.text)
