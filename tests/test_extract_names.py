@@ -577,3 +577,11 @@ def test_a_firm_named_after_a_word_that_says_it_is_one(segment_text) -> None:
     found = _province_mentions(segment_text, "支持民企赛力斯等为龙头，商业航天“独角兽”星际荣耀成功落地，推动企业500家上规，民企做大做强。")
     assert {"赛力斯", "星际荣耀"} <= _names(found, "Company")
     assert not {"500家", "做大做强"} & _names(found)
+
+
+def test_quoted_events_counted_kinds_and_the_reports_title(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "举办“青禾优品展”，取得“三个新的更大进展”，已落户招商项目20宗，印发青禾镇2024年工作计划，"
+                                   "深化全球服务商计划。")
+    assert "青禾优品展" in _names(found, "Event")
+    assert "全球服务商计划" in _names(found, "Program")
+    assert not {"三个新的更大进展", "落户招商项目", "青禾镇2024年工作计划"} & _names(found)

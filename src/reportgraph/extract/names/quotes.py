@@ -28,6 +28,8 @@ _PROGRAMME_VERBS = datafile("extract/names/programme_verbs.txt")
 _EVENT_HEADS = datafile("extract/names/event_heads.txt")
 _HONOR_WORDS = datafile("extract/names/honor_words.txt")
 _HONOR_TITLES = datafile("extract/names/honor_titles.txt")
+_QUOTED_EVENTS = datafile("extract/names/quoted_event_endings.txt")
+_NOT_EVENTS = datafile("extract/names/not_event_endings.txt")
 _FIRM_WORD = datafile("extract/names/company_heads.tsv").rows[0][0]
 #: Levels of government whose reports quote doctrines and slogans as often as programmes.
 _SPARSE_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["sparse_levels"].split())
@@ -116,11 +118,18 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
         elif any(sign in inner for sign in _NAME_SIGNS):
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))  # “4+N”, “媒体+”
-        elif len(inner) >= _MIN_ALONE and (ends_with_kind(inner, "Event") or ctx.level not in _SPARSE_LEVELS
+        elif len(inner) >= _MIN_ALONE and (_is_event(inner) or ctx.level not in _SPARSE_LEVELS
                                             or _named_as_programme(inner) or _run_as_programme(s, a, b)):
-            etype = "Event" if ends_with_kind(inner, "Event") else "Program"
+            etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
+
+
+def _is_event(inner: str) -> bool:
+    """Does a quoted name end like an event's (…文化节, “某某优品展”)?"""
+    if inner.endswith(tuple(_NOT_EVENTS.words)):
+        return False  # “三个新的更大进展”
+    return ends_with_kind(inner, "Event") or inner.endswith(tuple(_QUOTED_EVENTS.words))
 
 
 def _counts_events(text: str, b: int) -> bool:

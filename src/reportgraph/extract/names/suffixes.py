@@ -18,7 +18,7 @@ from reportgraph.extract.names.kinds import (
     suffix_by_word,
     suffix_pattern,
 )
-from reportgraph.extract.names.walk import left_edge, named_core, trim_left
+from reportgraph.extract.names.walk import COUNTER_WORDS, left_edge, named_core, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag, tag_or
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -40,6 +40,12 @@ _TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
+#: Words that end a report's title (…工作计划, …工作总结): a run that ends so names the report.
+_TITLE_WORDS = datafile("segment/title_words.txt")
+#: Title words this long name a report (工作计划); shorter ones (计划) end programmes' names too.
+_TITLE_WORD_CHARS = 4
+#: A count right after a name: what it names is a kind being counted (招商项目20宗).
+_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
@@ -176,4 +182,9 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 千亿元县: an amount; 机场群: a collective
     if suffix.word in _TRAILING_ONLY and not _TRAILING_END.match(text[end:end + 1]):
         return True  # 试点安装…: the suffix is a verb here
+    if suffix.kind in (INITIATIVE, "Program") and _COUNT_AFTER.match(text, end):
+        return True  # 已落户招商项目20宗: a kind being counted
+    if suffix.kind in (INITIATIVE, "Program") and any((core + suffix.word).endswith(w) for w in _TITLE_WORDS.words
+                                                      if len(w) >= _TITLE_WORD_CHARS):
+        return True  # 某某镇2020年工作计划: the report's title, not a programme
     return suffix.kind == "Event" and not _TWO_HANZI.search(core + suffix.word)
