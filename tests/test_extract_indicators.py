@@ -363,3 +363,11 @@ def test_a_qualifier_after_a_rate(work_report) -> None:
 
 def test_numerals_inside_words_and_tiers_are_no_quantities(work_report) -> None:
     assert not _found(work_report, "汽车零部件产业迈入全国第一方阵，稳居第一梯队。")
+
+
+def test_a_list_of_metrics_shares_its_last_items_head(work_report) -> None:
+    found = _found(work_report, "第一、第三产业增加值分别增长3.1%、5.1%，能源、旅游投资分别增长9.4%、5%，"
+                                "地区生产总值突破3万亿元、年均增长4.7%，粮食总产量达到871.6亿斤，稳居全国第4位。")
+    metrics = {(m, v) for _, m, v, _ in found}
+    assert {("第一产业增加值", 3.1), ("第三产业增加值", 5.1), ("能源投资", 9.4), ("旅游投资", 5.0),
+            ("地区生产总值", 4.7), ("粮食总产量", 4.0)} <= metrics

@@ -40,6 +40,8 @@ _LIST_MARKER = re.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: A shared head is at least this long (投资, 增加值).
+_MIN_HEAD = 2
 #: How many characters after a number are cut into words to see whether a verb opens them.
 _VERB_WINDOW = 6
 
@@ -154,6 +156,26 @@ def _opens_with_a_verb(words: str) -> bool:
     return len(first) >= 2 and tag(first) in VERB_TAGS - {"vn"}
 
 
+def _share_head(items: list[str]) -> list[str]:
+    """``第一、第三产业增加值分别…``, ``能源、旅游投资分别…``: the last item's head is every item's.
+
+    The head is what follows the last item's first word (旅游投资: 投资), or, where that word
+    is a longer form of the items before (第三产业 after 第一), what follows as many characters
+    as they have."""
+    last = items[-1]
+    short = [x for x in items[:-1] if len(x) < len(last)]
+    if len(short) < len(items) - 1 or not short:
+        return items
+    first_word = words_of(last)[0][0]
+    cut = len(first_word)
+    if len(first_word) > len(short[0]) and first_word[0] == short[0][0]:
+        cut = len(short[0])
+    head = last[cut:]
+    if len(head) < _MIN_HEAD or any(x.endswith(head) for x in items[:-1]):
+        return items
+    return [x + head for x in items[:-1]] + [last]
+
+
 def _only_verbs(words: str) -> bool:
     """挖掘培育: words of doing only, which name nothing counted."""
     return all(tag(w) in VERB_TAGS for w, _, _ in words_of(words))
@@ -184,7 +206,7 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                     break
                 run.append(nxt)
             if len(run) == len(items):
-                for item, r in zip(items, run):
+                for item, r in zip(_share_head(items), run):
                     r.metric = item
                 out.extend(run)
                 i += len(run)
