@@ -98,3 +98,21 @@ def test_unreadable_lexicon_raises_report_error(write_report: WriteReport, tmp_p
         Lexicon.load(bad)
     assert caught.value.path == str(bad)
     assert "cannot read" in caught.value.problem
+
+
+def test_the_package_knows_county_level_divisions_and_their_short_forms() -> None:
+    lexicon = Lexicon.load()
+    by_name = {e.name: e for e in lexicon.gazetteer}
+    county = next(e for e in lexicon.gazetteer if e.name.endswith("县") and e.aliases and e.region)
+    assert county.type == "Place" and len(county.region) == 2
+    assert county.aliases[0] == county.name[:-1]
+    # a short form another name has stays that name's: 东营 names 东营市, not 东营区
+    packaged = [e for e in lexicon.gazetteer if not e.region]
+    claimed = {form for e in packaged for form in (e.name, *e.aliases)}
+    divisions = [e for e in lexicon.gazetteer if e.region]
+    assert not {alias for e in divisions for alias in e.aliases} & claimed
+
+
+def test_common_words_are_no_short_forms_of_places() -> None:
+    forms = {form for e in Lexicon.load().gazetteer for form in e.aliases}
+    assert not {"合作", "新兴", "新建", "复兴", "和平", "城区"} & forms

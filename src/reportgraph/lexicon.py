@@ -19,6 +19,7 @@ from reportgraph.text import fold
 from reportgraph.vocab import ENTITY_TYPES
 
 _GAZETTEER = datafile("lexicon/gazetteer.tsv")
+_DIVISIONS = datafile("lexicon/divisions.tsv")
 
 
 @dataclass
@@ -30,6 +31,21 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     #: from the user's own file rather than the package
     user: bool = field(default=False, compare=False)
+    #: the regions it lies in, broadest first (a county's province and city), where known
+    region: tuple[str, ...] = field(default=(), compare=False)
+
+
+def _divisions(known: set[str]) -> list[GazetteerEntry]:
+    """The county-level divisions (districts, counties, banners) the gazetteer does not hold already;
+    a short form another name already has (东营 for 东营市, not 东营区) stays that name's."""
+    out = []
+    for row in _DIVISIONS.rows:
+        name, etype, short = row[0], row[1], row[2] if len(row) > 2 else ""
+        short = "" if short in known else short
+        if name not in known:
+            region = tuple(r for r in row[3:5] if r)
+            out.append(GazetteerEntry(name=name, type=etype, aliases=(short,) if short else (), region=region))
+    return out
 
 
 class NameIndex:
@@ -84,6 +100,7 @@ class Lexicon:
         where TYPE is one of the eight entity types (Community, Company, ...).
         """
         entries = [cls._entry(row, _GAZETTEER.path, n) for n, row in enumerate(_GAZETTEER.rows, 1)]
+        entries += _divisions({form for e in entries for form in (e.name, *e.aliases)})
         if user_file is not None:
             path = Path(user_file)
             try:

@@ -20,7 +20,10 @@ __all__ = ["link", "norm"]
 
 def link(extractions: list[Extraction], lexicon: Lexicon) -> list[LinkedReport]:
     """Merge each report's mentions into entities and relate them."""
-    gazetteer = {norm(form): (e.type, e.name) for e in lexicon.gazetteer for form in (e.name, *e.aliases)}
+    gazetteer: dict[str, tuple[str, str]] = {}
+    for e in lexicon.gazetteer:
+        for form in (e.name, *e.aliases):
+            gazetteer.setdefault(norm(form), (e.type, e.name))  # the first entry to claim a form keeps it
     out = []
     for x in extractions:
         entities = merge(x.mentions + _issuer_mention(x), gazetteer)

@@ -98,9 +98,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 item = text[a:b]
             clause = s.clause(a, rest_end) if item_kind in (FACILITY, INITIATIVE) else ""
             name = s.original(a, b)
+            source = "list"
             if own is None and head and item_kind in _DISTRIBUTED and head not in item:
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
-            out.append(Candidate(a, b, resolve_kind(item_kind, item, clause), name, "list"))
+                source = "shared_head"
+            out.append(Candidate(a, b, resolve_kind(item_kind, item, clause), name, source))
     return out
 
 

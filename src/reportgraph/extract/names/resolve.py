@@ -9,9 +9,10 @@ from __future__ import annotations
 from reportgraph.extract.names.candidate import Candidate
 
 #: The order in which two candidates on the same span are preferred: surest source first (an item
-#: of a list under a shared head, 华丰工业园等…利益统筹项目, is that head's before it is its own).
+#: of a list under a shared head, 华丰工业园等…利益统筹项目 or 永寿、桑龙等高速, is that head's before
+#: it is its own or a place the gazetteer knows).
 SOURCE_RANK: dict[str, int] = {
-    "gazetteer": 0, "meeting": 1, "honor": 1, "quote": 2, "shared_head": 2, "suffix": 3, "list": 4, "subject": 5,
+    "shared_head": -1, "gazetteer": 0, "meeting": 1, "honor": 1, "quote": 2, "suffix": 3, "list": 4, "subject": 5,
 }
 
 

@@ -49,6 +49,7 @@ _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
+_FORMAL_LEVELS = frozenset(_COMMUNITIES["formal_levels"].split())
 #: How far after a community the next list item is looked for.
 _NEIGHBOUR_REACH = 12
 #: Kinds whose names never open with a verb, an adverb or a count (undertakings' may: 规范…专项行动).
@@ -95,11 +96,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
-                       local=ctx.level not in _SPARSE_LEVELS):
+                       local=ctx.level not in _FORMAL_LEVELS):
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
-        if ctx.level in _SPARSE_LEVELS and _needs_a_proper_element(etype, suffix) \
+        if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
