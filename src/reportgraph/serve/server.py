@@ -87,7 +87,10 @@ def serve(paths: Sequence[str], options: ServeOptions, out: TextIO = sys.stdout,
         )
         print(f"serving {len(graph)} triples at http://{shown}:{port}/  (SPARQL: /sparql; Ctrl-C stops)",
               file=out, flush=True)
-        uvicorn.Server(config).run(sockets=[sock])
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        except KeyboardInterrupt:  # uvicorn shut down cleanly, then passes Ctrl-C on: stopping is the normal end
+            pass
     finally:
         sandbox.close()
     return 0
