@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from html import unescape
 import re
 import shutil
 import socket
@@ -435,7 +436,8 @@ def test_overview_and_pictures(client: httpx.Client, graph: Graph) -> None:
     picture = client.get("/picture/area", params={"iri": area["iri"]})
     assert picture.status_code == 200
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', picture.text)
-    assert meta and picture.headers["content-security-policy"] == meta.group(1)
+    assert meta and picture.headers["content-security-policy"] == unescape(meta.group(1))
+    assert "default-src 'none'" in picture.headers["content-security-policy"]
     counts = client.get(page_href(area["iri"]) + ".json").json()
     members = sum(len(counts[k]) for k in ("entities", "achievements", "targets", "problems"))
     assert re.search(rf">{members + 2} nodes", picture.text)  # the area's members, the area and its report
@@ -494,3 +496,65 @@ def test_page_links(graph: Graph) -> None:
     assert page_href(RG + "Target") == "/resource?iri=" + quote(RG + "Target", safe="")
     assert page_href("") == ""
 
+
+
+# --------------------------------------------------------------------------- facts of the identity and tracking issues
+
+
+@pytest.fixture(scope="module")
+def later_site(bundled_graph_file: Path, graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServedSite, dict[str, str]]]:
+    """The bundled graph plus what the identity and tracking issues add: a merge rule, a measure, an assessment."""
+    from rdflib import Literal, Namespace, URIRef
+    from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+    rg = Namespace(RG)
+    report = URIRef(report_iri(graph))
+    body = URIRef(f"{INST}governmentbody/宝安区委")
+    target = one(graph, "SELECT ?t WHERE { ?t a rg:Target ; rg:metric ?m } ORDER BY ?t LIMIT 1")
+    achievement = one(graph, "SELECT ?a WHERE { ?a a rg:Achievement ; rg:metric ?m } ORDER BY ?a LIMIT 1")
+    metric = str(one(graph, f"SELECT ?m WHERE {{ <{achievement}> rg:metric ?m }}"))
+    extra = Graph()
+    alias = URIRef(f"{INST}alias/1")
+    extra.add((body, rg.alias, alias))
+    extra.add((alias, SKOS.altLabel, Literal("区委", lang="zh")))
+    extra.add((alias, rg.mergeRule, Literal("region-scoped body name")))
+    extra.add((alias, PROV.wasDerivedFrom, report))
+    measure = URIRef(f"{INST}measure/m1")
+    extra.add((measure, RDF.type, SKOS.Concept))
+    extra.add((measure, SKOS.prefLabel, Literal("工业增加值测度", lang="zh")))
+    extra.add((measure, SKOS.altLabel, Literal(metric, lang="zh")))
+    extra.add((achievement, rg.measure, measure))
+    assessment = URIRef(f"{INST}assessment/1")
+    extra.add((assessment, RDF.type, rg.TargetAssessment))
+    extra.add((assessment, rg.assessesTarget, target))
+    extra.add((assessment, rg.status, rg.Met))
+    extra.add((assessment, rg.evidence, achievement))
+    extra.add((assessment, rg.assessedIn, report))
+    extra.add((assessment, RDFS.comment, Literal("at least: 8.1 >= 7")))
+    folder = tmp_path_factory.mktemp("later-site")
+    extra.serialize(folder / "later.ttl", format="turtle")
+    served = start_site([bundled_graph_file, folder / "later.ttl"], folder)
+    yield served, {"report": str(report), "body": str(body), "measure": str(measure), "metric": metric,
+                   "target": str(target), "achievement": str(achievement)}
+    stop_site(served)
+
+
+def test_merge_reasons_measures_and_the_scorecard_when_the_graph_has_them(later_site: tuple[ServedSite, dict[str, str]]) -> None:
+    served, iris = later_site
+    with httpx.Client(base_url=served.url, timeout=60) as c:
+        entity = c.get(page_href(iris["body"]) + ".json").json()
+        assert entity["merges"] == [{"name": "区委", "rule": "region-scoped body name", "source": iris["report"]}]
+        assert "region-scoped body name" in c.get(page_href(iris["body"])).text
+        measure = c.get("/measure.json", params={"name": "工业增加值测度"}).json()
+        assert [v["iri"] for v in measure["values"]] == [iris["achievement"]]
+        assert measure["concepts"][0]["iri"] == iris["measure"] and measure["graph_has_measures"] is True
+        concept_page = c.get(page_href(iris["measure"]), follow_redirects=False)
+        assert concept_page.status_code == 303 and concept_page.headers["location"].startswith("/measure?")
+        scorecard = c.get(page_href(iris["report"]) + ".json").json()["scorecard"]
+        for role in ("targets", "review"):  # the report's own target, assessed by the report itself here
+            assert [a["target"]["iri"] for a in scorecard[role]] == [iris["target"]]
+            assert scorecard[role][0]["status"] == "Met"
+            assert [e["iri"] for e in scorecard[role][0]["evidence"]] == [iris["achievement"]]
+        assert scorecard["status_counts"] == {"Met": 1}
+        html = c.get(page_href(iris["report"])).text
+        assert "达成 met" in html and "at least: 8.1 &gt;= 7" in html

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+from html import unescape as html_unescape
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -50,6 +51,8 @@ CSP = "; ".join((
     "form-action 'self'",
     "frame-ancestors 'none'",
 ))
+#: YASGUI sets element styles inline (an editor and a results table need them); scripts stay as strict.
+QUERY_PAGE_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 _SAFETY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -197,8 +200,10 @@ async def _query_page(request: Request) -> Response:
     site: Site = request.app.state.site
     examples = await run_in_threadpool(_examples, site)
     config = {"endpoint": "/sparql", "prefixes": PREFIXES, "inst": vocab.INST_NS, "examples": examples}
-    return _render("query.html", config_json=_script_json(config), examples=examples, max_rows=site.max_rows,
-                   seconds=site.sandbox.limits.seconds)
+    response = _render("query.html", config_json=_script_json(config), examples=examples, max_rows=site.max_rows,
+                       seconds=site.sandbox.limits.seconds)
+    response.headers["content-security-policy"] = QUERY_PAGE_CSP
+    return response
 
 
 def _examples(site: Site) -> list[dict[str, str]]:
@@ -270,7 +275,7 @@ async def _picture(request: Request, query: str, slot: str) -> Response:
     response = HTMLResponse(html)
     policy = _META_CSP.search(html)
     if policy:  # the page's own policy (its two scripts by hash) also as the header: one policy, not two
-        response.headers["content-security-policy"] = policy.group(1)
+        response.headers["content-security-policy"] = html_unescape(policy.group(1))
     return response
 
 

@@ -174,7 +174,7 @@ class Pages:
 
     def labels(self, iris: Iterable[str]) -> dict[str, str]:
         """A label for each IRI that has one (rdfs:label, skos:prefLabel or a title)."""
-        wanted = sorted({i for i in iris if i and valid_iri(i)})
+        wanted = sorted({i for i in iris if isinstance(i, str) and valid_iri(i)})
         found: dict[str, str] = {}
         for start in range(0, len(wanted), 500):
             for row in self.rows("labels", {"this": wanted[start:start + 500]}):
@@ -460,7 +460,7 @@ class Pages:
         """Any resource: every triple it is the subject or the object of (up to the page size)."""
         out = self.rows("resource_out", {"this": iri})
         into = self.rows("resource_in", {"this": iri})
-        labels = self.labels([iri, *(r["object"] for r in out), *(r["subject"] for r in into),
+        labels = self.labels([iri, *(r["object"] for r in out if r["isIri"] == "true"), *(r["subject"] for r in into),
                               *(r["predicate"] for r in out + into)])
         return {
             "page": "resource", "kind": kind, "iri": iri, "label": labels.get(iri),
