@@ -35,7 +35,7 @@ from reportgraph.serve import endpoint, picture
 from reportgraph.serve.pages import Pages, valid_iri
 from reportgraph.sparql import PREFIXES, QueryGraph, bind_values, named_queries
 
-__all__ = ["CSP", "MAX_REQUEST_BYTES", "Site", "make_app", "page_href"]
+__all__ = ["CSP", "MAX_REQUEST_BYTES", "QUERY_PAGE_CSP", "Site", "make_app", "page_href"]
 
 #: Requests with a larger body are refused (413) before it is read; a SPARQL query is never this long.
 MAX_REQUEST_BYTES = 1 << 20
