@@ -2,7 +2,8 @@
 
 Every command module (:mod:`~reportgraph.cli.build`, :mod:`~reportgraph.cli.query`,
 :mod:`~reportgraph.cli.viz`, :mod:`~reportgraph.cli.export`,
-:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`, :mod:`~reportgraph.cli.serve`) has an
+:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`, :mod:`~reportgraph.cli.serve`,
+:mod:`~reportgraph.cli.push`) has an
 ``add_parser`` that declares its options and a ``run`` that calls the
 library; what they share is in :mod:`~reportgraph.cli.common`. Command
 modules import the heavy libraries (rdflib, pyoxigraph, pyvis, the
@@ -16,7 +17,7 @@ import argparse
 import sys
 
 import reportgraph
-from reportgraph.cli import build, common, evaluate, export, query, serve, validate, viz
+from reportgraph.cli import build, common, evaluate, export, push, query, serve, validate, viz
 from reportgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
 
@@ -32,6 +33,7 @@ examples:
   reportgraph validate                      # check the graph against the SHACL shapes
   reportgraph evaluate gold-set/            # score the extraction against annotated reports
   reportgraph serve                         # SPARQL endpoint and pages at http://127.0.0.1:8000/
+  reportgraph push --to http://127.0.0.1:7878/store   # into a triple store, a graph per report
   reportgraph build --help                  # the options of one command
 
 exit codes: 0 success; 1 build: some inputs failed (the rest were written),
@@ -52,7 +54,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {reportgraph.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (build, query, viz, export, validate, evaluate, serve):
+    for command in (build, query, viz, export, validate, evaluate, serve, push):
         command.add_parser(commands)
     return parser
 
