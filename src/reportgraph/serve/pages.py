@@ -157,6 +157,7 @@ class Pages:
 
     def __init__(self, graph: QueryGraph) -> None:
         self.graph = graph
+        self._all_reports: list[Row] | None = None
 
     # -- running the page queries ---------------------------------------
 
@@ -198,16 +199,20 @@ class Pages:
     # -- reports ------------------------------------------------------------
 
     def _report_rows(self, report: str | None = None) -> list[Row]:
-        rows = self.rows("reports", {"report": report} if report else {})
+        """Reports with metadata, parts and counts: all of them (computed once: the graph does not change), or one."""
+        if report is None and self._all_reports is not None:
+            return self._all_reports
+        key = {"report": report} if report else {}
+        rows = self.rows("reports", key)
         by_report: dict[str, list[Row]] = defaultdict(list)
         for row in rows:
             by_report[row["report"]].append(row)
         counts: dict[str, Counter[str]] = defaultdict(Counter)
-        if report is None or by_report:
-            for row in self.rows("report_counts"):
+        if by_report:
+            for row in self.rows("report_counts", key):
                 counts[row["report"]][row["what"]] = int(row["n"])
         parts: dict[str, dict[str, int]] = defaultdict(dict)
-        for row in self.rows("report_parts"):
+        for row in self.rows("report_parts", key) if by_report else ():
             parts[row["report"]][_local(row["part"]).removesuffix("Part")] = int(row["n"])
         out = []
         for iri, group in by_report.items():
@@ -228,6 +233,8 @@ class Pages:
                            ("areas", "sentences", "entities", "achievements", "targets", "problems")},
             })
         out.sort(key=lambda r: (r["issuer_name"] or "", r["period"] or "", r["title"], r["iri"]))
+        if report is None:
+            self._all_reports = out
         return out
 
     def reports(self) -> dict[str, Any]:
@@ -314,8 +321,7 @@ class Pages:
             {"iri": r["statement"], "text": r["text"]}
             for r in self.rows("area_sentences", {"area": iri})
         ]
-        report = self._report_rows(area["report"])
-        return {"page": "area", **area, "sentences": sentences, "report_title": report[0]["title"] if report else None}
+        return {"page": "area", **area, "sentences": sentences, "report_title": self.labels([area["report"]]).get(area["report"])}
 
     def statement(self, iri: str) -> dict[str, Any] | None:
         """A sentence in its context, with the facts read from it (indicators marked in the text)."""
@@ -333,11 +339,10 @@ class Pages:
             before, after = [], []
         facts = self._facts(iri)
         marks = [(f["start"], f["end"]) for f in facts["indicators"] if f["start"] is not None and f["end"] is not None]
-        report = self._report_rows(head["report"]) if head["report"] else []
         return {
             "page": "statement", "iri": iri, "text": head["text"],
             "pieces": _marked(head["text"], head["start"], marks),
-            "report": head["report"], "report_title": report[0]["title"] if report else None,
+            "report": head["report"], "report_title": self.labels([head["report"] or ""]).get(head["report"] or ""),
             "area": head["area"], "area_label": head["areaLabel"],
             "before": before, "after": after, **facts,
         }
