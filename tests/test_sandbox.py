@@ -85,7 +85,7 @@ def test_a_failing_job_is_named(box: Sandbox) -> None:
 
 
 def test_busy_when_every_slot_stays_taken(graph: QueryGraph) -> None:
-    with Sandbox.start(graph, Limits(seconds=0.5), slots=1) as one:
+    with Sandbox.start(graph, Limits(seconds=5, queue_seconds=0.5), slots=1) as one:
         one._slots.acquire()  # the one slot held, as by a query that never ends
         with pytest.raises(Busy, match="busy"):
             one.call(sleep_then, 0)

@@ -51,10 +51,16 @@ _POLL_SECONDS = 0.2
 
 @dataclass(frozen=True)
 class Limits:
-    """What one job may take: wall-clock seconds and memory above what the graph already uses."""
+    """What one job may take: wall-clock seconds and memory above what the graph already uses.
+
+    ``queue_seconds`` is how long a job may wait for a free slot before the
+    caller is told the server is busy: waiting is not running, so it is not
+    counted against ``seconds``.
+    """
 
     seconds: float = 10.0
     memory_mb: int = 2048
+    queue_seconds: float = 60.0
 
 
 class SandboxError(Exception):
@@ -218,8 +224,9 @@ class Sandbox:
     def call(self, func: Callable[..., _T], *args: Any) -> _T:
         """``func(state, *args)`` in a child; raises a SandboxError when it gives no answer in time."""
         seconds = self.limits.seconds
-        if not self._slots.acquire(timeout=seconds):
-            raise Busy(f"the server is busy: every query slot stayed taken for {seconds:g} s; try again")
+        if not self._slots.acquire(timeout=self.limits.queue_seconds):
+            raise Busy(f"the server is busy: every query slot stayed taken for {self.limits.queue_seconds:g} s; "
+                       "try again")
         try:
             return self._call(func, args, seconds)
         finally:
