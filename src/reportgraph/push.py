@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Union
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -50,6 +51,8 @@ SHARED = vocab.INST_NS + "shared"
 #: The ontology the package ships, pushed beside the reports unless told otherwise.
 ONTOLOGY_FILE = Path(__file__).resolve().parent / "ontology" / "reportgraph.ttl"
 _NTRIPLES = "application/n-triples"
+#: A term of a triple, as the engine gives it.
+_Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
 _RDF_TYPE = vocab.RDF_NS + "type"
 _ENDPOINTS = (
     "Oxigraph: http://HOST:7878/store; Fuseki: http://HOST:3030/DATASET/data; "
@@ -100,34 +103,39 @@ def plan_push(graph: QueryGraph, ontology: Path | None = None) -> PushPlan:
     """Split a loaded graph into report graphs (see the module doc) and read the ontology."""
     triples = list(dict.fromkeys(q.triple for q in graph.store))
     rg = vocab.rg
-    reports = {t.subject for t in triples if t.predicate.value == _RDF_TYPE and t.object == ox.NamedNode(rg("Report"))}
-    owner: dict[object, object] = {r: r for r in reports}
+    report_class = ox.NamedNode(rg("Report"))
+    reports = {t.subject for t in triples
+               if t.predicate.value == _RDF_TYPE and t.object == report_class and isinstance(t.subject, ox.NamedNode)}
+    owner: dict[_Term, ox.NamedNode] = {r: r for r in reports}
     for t in triples:
-        if t.predicate.value == rg("inReport") and t.object in reports:
+        if not isinstance(t.object, ox.NamedNode) or t.object not in reports:
+            continue
+        if t.predicate.value == rg("inReport"):
             owner[t.subject] = t.object
-        elif t.predicate.value == vocab.PROV_NS + "wasDerivedFrom" and t.object in reports and t.subject not in owner:
+        elif t.predicate.value == vocab.PROV_NS + "wasDerivedFrom" and t.subject not in owner:
             owner[t.subject] = t.object  # a report's scheme of work areas
-    own: dict[object, list[ox.Triple]] = defaultdict(list)
+    own: dict[ox.NamedNode, list[ox.Triple]] = defaultdict(list)
     shared: list[ox.Triple] = []
     for t in triples:
         found = owner.get(t.subject) or owner.get(t.object)
         (own[found] if found is not None else shared).append(t)
-    referenced: dict[object, list[object]] = defaultdict(list)  # node -> the reports whose own triples name it
+    referenced: dict[_Term, list[ox.NamedNode]] = defaultdict(list)  # node -> the reports whose own triples name it
     for report, items in own.items():
         for node in dict.fromkeys(n for t in items for n in (t.subject, t.object)):
             referenced[node].append(report)
     plan = PushPlan()
-    for report in sorted(reports, key=lambda r: r.value):  # type: ignore[attr-defined]
-        plan.reports[report.value] = list(own[report])  # type: ignore[attr-defined]
+    for report in sorted(reports, key=lambda r: r.value):
+        plan.reports[report.value] = list(own[report])
     for t in shared:
         users = referenced.get(t.subject)
         if not users:
             plan.leftover.append(t)
         for report in users or ():
-            plan.reports[report.value].append(t)  # type: ignore[attr-defined]
+            plan.reports[report.value].append(t)
     for iri, items in plan.reports.items():
         for t in items:
-            if t.subject.value == iri and t.predicate.value == rg("sourceFile") and isinstance(t.object, ox.Literal):
+            if (isinstance(t.subject, ox.NamedNode) and t.subject.value == iri
+                    and t.predicate.value == rg("sourceFile") and isinstance(t.object, ox.Literal)):
                 plan.files[iri] = t.object.value
     if ontology is not None:
         loaded = QueryGraph.load([ontology])

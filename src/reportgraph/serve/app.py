@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import functools
 import json
-from html import unescape as html_unescape
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
+import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -223,7 +224,8 @@ def _examples(site: Site) -> list[dict[str, str]]:
 def _sample_entity_name(site: Site) -> str:
     rows = site.graph.run(
         "SELECT ?label WHERE { ?e rg:mentionCount ?n ; rdfs:label ?label } ORDER BY DESC(?n) ?label LIMIT 1").rows
-    return rows[0][0].value if rows and rows[0][0] is not None else ""
+    label = rows[0][0] if rows else None
+    return label.value if isinstance(label, ox.Literal) else ""
 
 
 def _script_json(data: Any) -> str:
