@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -148,6 +149,7 @@ def measure(url: str, process: subprocess.Popen[bytes], meta: dict[str, Any], lo
     plan = [rng.choice(queries) if i % 3 == 0 else rng.choice(pages) for i in range(args.requests)]
     lock = threading.Lock()
     results: list[tuple[str, float, int]] = []
+    failures: list[str] = []
     cursor = [0]
     peak = [0.0]
     done = threading.Event()
@@ -173,6 +175,8 @@ def measure(url: str, process: subprocess.Popen[bytes], meta: dict[str, Any], lo
                 elapsed = time.perf_counter() - start
                 with lock:
                     results.append((kind, elapsed, response.status_code))
+                    if response.status_code != 200:
+                        failures.append(f"{response.status_code} {response.text.strip()[:70]}")
 
     runaway: dict[str, Any] = {}
 
@@ -216,6 +220,7 @@ def measure(url: str, process: subprocess.Popen[bytes], meta: dict[str, Any], lo
     return {
         "triples": meta["triples"], "reports": meta["reports"], "clients": args.clients,
         "requests": len(results), "errors": len(errors), "error_statuses": sorted({s for _, s in errors}),
+        "error_messages": dict(Counter(failures).most_common(5)),
         "all": stats(None), "pages": stats("page"), "queries": stats("query"),
         "seconds": round(wall, 1), "start_seconds": round(load_s, 1), "peak_memory_mb": round(peak[0]),
         "runaway": runaway, "timeout": args.timeout, "cpus": os.cpu_count(),

@@ -233,22 +233,26 @@ class Sandbox:
             self._slots.release()
 
     def _call(self, func: Callable[..., _T], args: tuple[Any, ...], seconds: float) -> _T:
+        """One job, its start (a fork, slow on a busy machine) and its run within one deadline."""
         request = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
+        deadline = time.monotonic() + seconds
+        pid = 0
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(seconds)
             try:
                 sock.connect(self.path)
-                head = _receive(sock)
-            except (OSError, socket.timeout) as err:
+            except OSError as err:
                 raise SandboxError(f"the query service is not running ({err}); restart the server") from None
-            if head is None:
-                raise JobCrashed("the query process ended before it started")
-            pid = _LENGTH.unpack(head)[0]
             try:
+                head = _receive(sock, deadline)
+                if head is None:
+                    raise JobCrashed("the query process ended before it started")
+                pid = _LENGTH.unpack(head)[0]
                 _send(sock, request)
-                frame = _receive(sock, time.monotonic() + seconds)
+                frame = _receive(sock, deadline)
             except socket.timeout:
-                _kill(pid)
+                if pid:
+                    _kill(pid)
                 raise TimeLimitExceeded(
                     f"the query ran longer than the time limit of {seconds:g} s and was stopped; "
                     "narrow it down (LIMIT, more specific patterns)"
