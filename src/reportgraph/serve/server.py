@@ -7,6 +7,7 @@ import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from reportgraph.errors import ReportError
@@ -80,7 +81,8 @@ def serve(paths: Sequence[str], options: ServeOptions, out: TextIO = sys.stdout,
                 f"port {port} can read the whole graph. Use --host 127.0.0.1 unless you mean to share it.",
                 file=err, flush=True,
             )
-        site = Site(graph=graph, sandbox=sandbox, max_rows=options.max_rows, sources=[str(p) for p in paths])
+        # file names only: the pages need not tell a visitor where the files are on this machine
+        site = Site(graph=graph, sandbox=sandbox, max_rows=options.max_rows, sources=[Path(p).name for p in paths])
         config = uvicorn.Config(
             make_app(site), log_level="info" if options.access_log else "warning", access_log=options.access_log,
             lifespan="off", limit_concurrency=MAX_CONNECTIONS, server_header=False,
