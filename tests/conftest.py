@@ -183,3 +183,98 @@ def lit_int(node: object) -> int:
     """An integer literal's value; anything else fails the test."""
     assert isinstance(node, Literal)
     return int(node.toPython())
+
+
+# --- a served site: `reportgraph serve` in a child process on a free loopback port -----
+
+import re  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+
+@dataclass
+class ServedSite:
+    """A running ``reportgraph serve``: its base URL, process and log file."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def start_site(graphs: list[Path], folder: Path, *options: str, timeout_s: float = 90.0) -> ServedSite:
+    """Start the server on 127.0.0.1 with ``--port 0`` and wait for the line that says where it listens."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / f"serve-{time.monotonic_ns()}.log"
+    with log.open("wb") as out:  # a file, not a pipe: a full pipe would stall the server
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reportgraph", "serve", *map(str, graphs), "--port", "0", *options],
+            stdout=out, stderr=subprocess.STDOUT, cwd=folder,
+        )
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        found = re.search(r"at (http://\S+?)/ ", text)
+        if found:
+            return ServedSite(found.group(1), process, log)
+        if process.poll() is not None:
+            raise RuntimeError(f"reportgraph serve exited with {process.returncode}: {text}")
+        time.sleep(0.05)
+    process.kill()
+    raise RuntimeError(f"reportgraph serve did not start within {timeout_s} s: {log.read_text(encoding='utf-8')}")
+
+
+def stop_site(site: ServedSite) -> int:
+    """Ctrl-C the server, as a user would; kill it if it does not stop within 20 s."""
+    if site.process.poll() is None:
+        site.process.send_signal(signal.SIGINT)
+        try:
+            site.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            site.process.kill()
+            site.process.wait()
+    return site.process.returncode
+
+
+@pytest.fixture(scope="session")
+def bundled_graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``reportgraph build`` of the bundled report: its graph.ttl."""
+    from reportgraph import cli
+
+    out = tmp_path_factory.mktemp("bundled-build")
+    assert cli.main(["build", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+    return out / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def bundled_site(bundled_graph_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The bundled report served with a 3 s time limit and a 2,000-row limit (its graph has 3,864 triples)."""
+    site = start_site([bundled_graph_file], tmp_path_factory.mktemp("bundled-site"),
+                      "--timeout", "3", "--max-rows", "2000")
+    yield site
+    stop_site(site)
+
+
+def payload_graph_file(folder: Path) -> Path:
+    """A graph with a script-injection payload in every text a report can carry, as Turtle."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_viz import payload_graph
+
+    path = folder / "payload.ttl"
+    payload_graph().serialize(path, format="turtle")
+    return path
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    folder = tmp_path_factory.mktemp("payload-site")
+    site = start_site([payload_graph_file(folder)], folder)
+    yield site
+    stop_site(site)
+

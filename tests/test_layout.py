@@ -27,7 +27,7 @@ STAGES: dict[str, int] = {
     "reportgraph.rdf": 5,
     # outputs: what reads or serves a built graph
     "reportgraph.turtle": 6, "reportgraph.export": 6, "reportgraph.viz": 6, "reportgraph.sparql": 6,
-    "reportgraph.validate": 6, "reportgraph.graphfile": 6, "reportgraph.serve": 6,
+    "reportgraph.validate": 6, "reportgraph.graphfile": 6, "reportgraph.serve": 6, "reportgraph.sandbox": 6,
     "reportgraph.push": 6, "reportgraph.sparql_output": 6, "reportgraph.viz_style": 6, "reportgraph.termwidth": 6,
     # the evaluator builds reports to score them, so it sits with the pipeline's callers
     "reportgraph.evaluate": 7,

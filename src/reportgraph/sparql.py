@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
 
 import pyoxigraph as ox
 
@@ -571,3 +571,101 @@ def similar_names(graph: QueryGraph, name: str) -> list[str]:
         return []
     result = graph.run(_SIMILAR_NAMES, {"name": name})
     return [row[0].value for row in result.rows if isinstance(row[0], ox.Literal)]
+
+
+# --------------------------------------------------------------------------- federation
+
+__all__ += ["QueryRefused", "refuse_federation"]
+
+
+class QueryRefused(QueryError):
+    """A query this engine will not run as a matter of policy (not a syntax error)."""
+
+
+#: ``SERVICE`` as a keyword: not a variable (``?service``), nor part of a prefixed name (``ex:service``,
+#: ``service:x``). A ``.`` before it counts as a boundary, so ``ex:a.service`` is refused too: safe side.
+_SERVICE_KEYWORD = re.compile(r"(?<![\w?$:\\-])SERVICE(?![\w:\\-])", re.I)
+
+
+def refuse_federation(sparql: str) -> None:
+    """Raise QueryRefused when the query has a ``SERVICE`` clause.
+
+    The engine would send ``SERVICE`` sub-queries over HTTP to any host the
+    query names and mix the answers into the results; a graph on this
+    machine is all a query may read. Strings, IRIs and comments are blanked
+    first, so a sentence that contains the word is still fine. The engine
+    does not read ``\\u`` escapes outside strings, so none can spell the keyword.
+    """
+    match = _SERVICE_KEYWORD.search(_strip_strings_and_comments(sparql))
+    if match:
+        line = sparql.count("\n", 0, match.start()) + 1
+        raise QueryRefused(
+            f"SERVICE (a federated query, line {line}) is refused: queries may only read the loaded graph, "
+            "never another endpoint"
+        )
+
+
+# --------------------------------------------------------------------------- a row limit
+
+__all__ += ["TooManyRows", "run_capped"]
+
+_Item = TypeVar("_Item")
+
+
+class TooManyRows(QueryError):
+    """The result has more rows (or triples) than the caller allows."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"the result has more than {limit} rows (the row limit); add LIMIT, or narrow the query down"
+        )
+        self.limit = limit
+
+
+def run_capped(
+    graph: QueryGraph, sparql: str, max_rows: int, *,
+    default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+) -> QueryResult:
+    """Run SPARQL text from someone else: SERVICE refused, at most ``max_rows`` results read.
+
+    A result with more rows raises TooManyRows rather than being cut off
+    silently, and stops reading as soon as the limit is passed, so a huge
+    result is never gathered. ``default_graphs`` and ``named_graphs`` (IRIs)
+    set the dataset, as the SPARQL protocol's ``default-graph-uri`` and
+    ``named-graph-uri`` do. Named-query names are not resolved here.
+    """
+    refuse_federation(sparql)
+    dataset: dict[str, Any] = {"use_default_graph_as_union": graph.union and not default_graphs}
+    try:
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+    except ValueError as err:
+        raise QueryError(f"not an IRI in the dataset: {graphfile.first_line(err)}") from None
+    try:
+        result = graph.store.query(sparql, prefixes=PREFIXES, **dataset)
+    except SyntaxError as err:
+        raise _syntax_error(err, sparql) from None
+    except (OSError, RuntimeError, ValueError, TypeError) as err:
+        raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
+    try:
+        with gc_paused():
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult("ask", boolean=bool(result))
+            if isinstance(result, ox.QueryTriples):
+                return QueryResult("graph", triples=_at_most(result, max_rows))
+            variables = [v.value for v in result.variables]
+            return QueryResult("select", variables=variables, rows=[tuple(s) for s in _at_most(result, max_rows)])
+    except (OSError, RuntimeError, ValueError, TypeError) as err:
+        raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
+
+
+def _at_most(items: Iterable[_Item], limit: int) -> list[_Item]:
+    taken: list[_Item] = []
+    for item in items:
+        if len(taken) == limit:
+            raise TooManyRows(limit)
+        taken.append(item)
+    return taken
+

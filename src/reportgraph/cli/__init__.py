@@ -2,7 +2,8 @@
 
 Every command module (:mod:`~reportgraph.cli.build`, :mod:`~reportgraph.cli.query`,
 :mod:`~reportgraph.cli.viz`, :mod:`~reportgraph.cli.export`,
-:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`) has an
+:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`, :mod:`~reportgraph.cli.serve`,
+:mod:`~reportgraph.cli.push`) has an
 ``add_parser`` that declares its options and a ``run`` that calls the
 library; what they share is in :mod:`~reportgraph.cli.common`. Command
 modules import the heavy libraries (rdflib, pyoxigraph, pyvis, the
@@ -16,7 +17,7 @@ import argparse
 import sys
 
 import reportgraph
-from reportgraph.cli import build, common, evaluate, export, query, validate, viz
+from reportgraph.cli import build, common, evaluate, export, push, query, serve, validate, viz
 from reportgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
 
@@ -31,6 +32,8 @@ examples:
   reportgraph export --format csv --out t/  # tables for a spreadsheet (also nt, trig, jsonld, graphml …)
   reportgraph validate                      # check the graph against the SHACL shapes
   reportgraph evaluate gold-set/            # score the extraction against annotated reports
+  reportgraph serve                         # SPARQL endpoint and pages at http://127.0.0.1:8000/
+  reportgraph push --to http://127.0.0.1:7878/store   # into a triple store, a graph per report
   reportgraph build --help                  # the options of one command
 
 exit codes: 0 success; 1 build: some inputs failed (the rest were written),
@@ -51,7 +54,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {reportgraph.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (build, query, viz, export, validate, evaluate):
+    for command in (build, query, viz, export, validate, evaluate, serve, push):
         command.add_parser(commands)
     return parser
 
