@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -29,6 +28,7 @@ from rdflib.term import Node
 
 from reportgraph import vocab
 from reportgraph.graphfile import EXPORT_FORMATS
+from reportgraph.safetext import spreadsheet_cell
 from reportgraph.turtle import blank_node_labels, group_graph, write_nquads, write_ntriples, write_trig, write_turtle
 
 __all__ = [
@@ -50,7 +50,6 @@ INST = Namespace(vocab.INST_NS)
 #: Classes of the ontology that are not kinds of entity: everything else typed rg:X is an entity.
 _NOT_ENTITIES = frozenset(RG[name] for name in vocab.STRUCTURE_CLASSES)
 _INDICATOR_KINDS = {RG[cls]: kind for kind, cls in vocab.INDICATOR_CLASSES.items()}
-_SEGMENT = re.compile(r"[a-z][a-z0-9]*")
 
 
 # --------------------------------------------------------------------------- prefixes
@@ -60,10 +59,11 @@ def readable_namespaces(graph: Graph) -> dict[str, str]:
     """``{"community": ".../id/community/", ...}`` for the kinds of instance IRI the graph has, not bound yet.
 
     Entity and period IRIs are ``inst:TYPE/NAME``; the ``/`` keeps them from
-    being prefixed names under ``inst:``, so each kind gets its own prefix
-    and ``<https://w3id.org/reportgraph/id/community/步涌社区>`` is written
-    ``community:步涌社区``. Only kinds whose IRIs sit directly under
-    ``inst:TYPE/`` get one, and never a prefix or namespace already bound.
+    being prefixed names under ``inst:``, so each kind has its own prefix
+    (``vocab.INSTANCE_PREFIXES``, which queries know too) and
+    ``<https://w3id.org/reportgraph/id/community/步涌社区>`` is written
+    ``community:步涌社区``. Only kinds some subject of the graph is of get
+    one, and never a prefix or namespace already bound.
     """
     base = str(INST)
     bound_prefixes = {prefix for prefix, _ in graph.namespaces()}
@@ -72,14 +72,12 @@ def readable_namespaces(graph: Graph) -> dict[str, str]:
     for s in graph.subjects(unique=True):
         if isinstance(s, URIRef) and s.startswith(base):
             segment, slash, rest = s[len(base):].partition("/")
-            if slash and rest and "/" not in rest and _SEGMENT.fullmatch(segment):
+            if slash and rest and segment in vocab.INSTANCE_PREFIXES:
                 kinds.add(segment)
-    found: dict[str, str] = {}
-    for segment in sorted(kinds):
-        ns = f"{base}{segment}/"
-        if segment not in bound_prefixes and ns not in bound_namespaces:
-            found[segment] = ns
-    return found
+    return {
+        kind: ns for kind, ns in sorted(vocab.INSTANCE_PREFIXES.items())
+        if kind in kinds and kind not in bound_prefixes and ns not in bound_namespaces
+    }
 
 
 def bind_readable_prefixes(graph: Graph) -> None:
@@ -299,14 +297,6 @@ def to_graphml(graph: Graph) -> bytes:
 
 # --------------------------------------------------------------------------- CSV
 
-#: Characters that make a spreadsheet read a cell as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """A text cell that Excel shows as text: a leading ``= + - @`` would start a formula, so it gets a ``'``."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def _number(node: Node | None) -> str:
     """A number as plain digits (no exponent), which every spreadsheet reads as a number."""
@@ -315,7 +305,7 @@ def _number(node: Node | None) -> str:
     try:
         number = Decimal(str(node))
     except InvalidOperation:
-        return _cell(str(node))
+        return spreadsheet_cell(str(node))
     if not number.is_finite():
         return str(node)
     if number == number.to_integral_value():
@@ -341,17 +331,17 @@ def _indicator_rows(graph: Graph) -> Iterator[tuple[tuple[Any, ...], list[str]]]
             start, end = graph.value(ind, RG.startOffset), graph.value(ind, RG.endOffset)
             period = graph.value(ind, RG.indicatorPeriod)
             row = [
-                _cell(_report_name(graph, report) if report is not None else ""),
-                _cell(_text(graph, area, RDFS.label, SKOS.prefLabel) if area is not None else ""),
+                spreadsheet_cell(_report_name(graph, report) if report is not None else ""),
+                spreadsheet_cell(_text(graph, area, RDFS.label, SKOS.prefLabel) if area is not None else ""),
                 kind,
-                _cell(_text(graph, ind, RG.metric)),
+                spreadsheet_cell(_text(graph, ind, RG.metric)),
                 _number(graph.value(ind, RG.value)),
-                _cell(_text(graph, ind, RG.unit)),
+                spreadsheet_cell(_text(graph, ind, RG.unit)),
                 _number(graph.value(ind, RG.normalizedValue)),
-                _cell(_text(graph, ind, RG.qualifier)),
-                _cell(_text(graph, statement, RG.text) if statement is not None else ""),
-                _cell(_text(graph, ind, RG.baseUnit)),
-                _cell(_text(graph, period, RDFS.label) if period is not None else ""),
+                spreadsheet_cell(_text(graph, ind, RG.qualifier)),
+                spreadsheet_cell(_text(graph, statement, RG.text) if statement is not None else ""),
+                spreadsheet_cell(_text(graph, ind, RG.baseUnit)),
+                spreadsheet_cell(_text(graph, period, RDFS.label) if period is not None else ""),
                 _number(start),
                 _number(end),
                 str(ind),
@@ -374,9 +364,9 @@ def to_csv(graph: Graph) -> dict[str, bytes]:
         aliases = sorted({str(a) for a in graph.objects(ent, SKOS.altLabel)} - {label})
         reports = sorted({_report_name(graph, r) for r in graph.objects(ent, RG.mentionedIn)})
         entity_rows.append([
-            _cell(label), _entity_type(graph, ent), _cell("; ".join(aliases)),
-            _number(graph.value(ent, RG.mentionCount)), _cell("; ".join(_area_labels(graph, ent))),
-            _cell("; ".join(reports)), str(ent),
+            spreadsheet_cell(label), _entity_type(graph, ent), spreadsheet_cell("; ".join(aliases)),
+            _number(graph.value(ent, RG.mentionCount)), spreadsheet_cell("; ".join(_area_labels(graph, ent))),
+            spreadsheet_cell("; ".join(reports)), str(ent),
         ])
     entity_rows.sort(key=lambda row: (row[1], row[0], row[-1]))
     return {
