@@ -87,7 +87,8 @@ def locate(path: str | os.PathLike[str]) -> tuple[Path, str]:
     file = Path(path)
     if file.is_dir():
         if not (file / GRAPH_FILE).is_file():
-            raise ReportError(str(path), f"is a folder without a {GRAPH_FILE} in it")
+            raise ReportError(str(path), f"is a folder without a {GRAPH_FILE} in it: build one into it "
+                                         f"(reportgraph build --out {path}) or name the graph file itself")
         file = file / GRAPH_FILE  # the folder `reportgraph build --out DIR` wrote
     fmt = RDF_FORMATS.get(file.suffix.lower())
     if fmt is None:
