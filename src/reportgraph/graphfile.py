@@ -55,8 +55,8 @@ FORMAT_NAMES = "Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML"
 #: The formats ``export`` writes, by the code ``--format`` takes, with the suffix each file usually
 #: has (csv writes two files into a folder, so it has none).
 EXPORT_FORMATS: dict[str, str] = {
-    "ttl": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld", "graphml": ".graphml",
-    "csv": "",
+    "ttl": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld", "rdfxml": ".rdf",
+    "graphml": ".graphml", "csv": "",
 }
 
 #: The datatype of a plain string literal, which rdflib writes as no datatype at all.
