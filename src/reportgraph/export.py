@@ -178,7 +178,7 @@ def to_rdfxml(graph: Graph) -> bytes:
     triples = sorted((q.triple for q in oxigraph_quads(graph)), key=str)
     for t in triples:
         for term in (t.subject, t.predicate, t.object):
-            bad = XML_FORBIDDEN.search(term.value)
+            bad = XML_FORBIDDEN.search(str(term) if isinstance(term, ox.Triple) else term.value)
             if bad:
                 raise UnwritableGraph(f"{t.subject} has a value with U+{ord(bad.group()):04X}, a character XML "
                                       "cannot carry; export as ttl, nt, trig or jsonld, which can")
@@ -186,7 +186,8 @@ def to_rdfxml(graph: Graph) -> bytes:
             raise UnwritableGraph(f"the property {t.predicate} cannot be written in RDF/XML (its IRI does not end "
                                   "in a name); export as ttl, nt, trig or jsonld, which can")
     # prefixes serve only element names: predicates, and classes as typed elements
-    used = {t.predicate.value for t in triples} | {t.object.value for t in triples if t.predicate.value == str(RDF.type)}
+    used = {t.predicate.value for t in triples} | {
+        t.object.value for t in triples if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode)}
     prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces()
                 if prefix and any(iri.startswith(str(ns)) for iri in used)}
     data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes)
@@ -336,9 +337,9 @@ def to_graphml(graph: Graph) -> bytes:
         node(report, type="Report", label=_report_name(graph, report))
     areas = sorted(a for a in graph.subjects(RDF.type, RG.WorkArea) if isinstance(a, URIRef))
     for area in areas:
-        report = graph.value(area, RG.inReport)
+        owner = graph.value(area, RG.inReport)
         node(area, type="WorkArea", label=_text(graph, area, RDFS.label, SKOS.prefLabel) or _local(area),
-             part=_text(graph, area, RG.partType), report=_report_name(graph, report) if report is not None else "")
+             part=_text(graph, area, RG.partType), report=_report_name(graph, owner) if owner is not None else "")
     entities = _entities(graph)
     for ent in entities:
         count = graph.value(ent, RG.mentionCount)
@@ -354,16 +355,17 @@ def to_graphml(graph: Graph) -> bytes:
     return buffer.getvalue()
 
 
-def _network_edges(
-    graph: Graph, reports: list[URIRef], areas: list[URIRef], entities: list[URIRef],
-) -> list[tuple[URIRef, str, URIRef, int]]:
+_Edge = tuple[Node, str, Node, int]
+
+
+def _network_edges(graph: Graph, reports: list[URIRef], areas: list[URIRef], entities: list[URIRef]) -> list[_Edge]:
     """The GraphML edges (source, relation, target, weight), sorted: see :func:`to_graphml`."""
     area_set, entity_set = set(areas), set(entities)
     area_of_section = {sec: area for sec, area in graph.subject_objects(RG.workArea)
                        if area in area_set and (sec, RDF.type, RG.Section) in graph}
     area_of_statement = {st: area_of_section[sec] for st, sec in graph.subject_objects(RG.inSection)
                          if sec in area_of_section}
-    in_area: Counter[tuple[URIRef, URIRef]] = Counter()
+    in_area: Counter[tuple[Node, Node]] = Counter()
     naming: dict[Node, set[URIRef]] = defaultdict(set)
     for ent in entities:
         for statement in graph.objects(ent, RG.statement):
@@ -375,21 +377,24 @@ def _network_edges(
         for area in graph.objects(ent, RG.workArea):
             if area in area_set and (ent, area) not in in_area:
                 in_area[ent, area] = 1
-    together: Counter[tuple[URIRef, URIRef]] = Counter()
+    together: Counter[tuple[Node, Node]] = Counter()
     for named in naming.values():
         for pair in itertools.combinations(sorted(named), 2):
             together[pair] += 1
-    edges: set[tuple[URIRef, str, URIRef, int]] = {(e, "workArea", a, n) for (e, a), n in in_area.items()}
+    edges: set[_Edge] = {(e, "workArea", a, n) for (e, a), n in in_area.items()}
     edges |= {(a, "coMentioned", b, n) for (a, b), n in together.items()}
     reports_set = set(reports)
-    edges |= {(a, "inReport", r, 1) for a in areas if (r := graph.value(a, RG.inReport)) in reports_set}
+    for area in areas:
+        owner = graph.value(area, RG.inReport)
+        if owner is not None and owner in reports_set:
+            edges.add((area, "inReport", owner, 1))
     placed = {e for e, _ in in_area}
     known = entity_set | reports_set
     for s, p, o in graph:
         if s in known and o in known and isinstance(p, URIRef) and p != RDF.type and p != RG.mentionedIn:
-            edges.add((s, _local(p), o, 1))  # type: ignore[arg-type]
+            edges.add((s, _local(p), o, 1))
     edges |= {(e, "mentionedIn", r, 1) for e, r in graph.subject_objects(RG.mentionedIn)
-              if e in entity_set and e not in placed and r in reports_set}  # type: ignore[misc]
+              if e in entity_set and e not in placed and r in reports_set}
     return sorted(edges)
 
 
