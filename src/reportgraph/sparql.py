@@ -8,10 +8,13 @@ loads it in seconds and answers in milliseconds. rdflib graphs stay the
 project's currency: :func:`query` takes one (or a file, or a
 :class:`QueryGraph`) and gives rows of rdflib terms.
 
-Standard prefixes (:data:`PREFIXES`) are declared for every query, so a user
-never has to write ``PREFIX rg: <...>``. Named queries are ``.rq`` files in
-``reportgraph/queries/``; their parameters are bound by the engine
-(SEP-0007 substitution), never pasted into the query text.
+Every prefix a graph file of reportgraph declares (:data:`PREFIXES`, the
+instance kinds' ``community:`` … among them) is declared for every query, so
+a user never has to write ``PREFIX rg: <...>`` and a name read in a file or a
+table pastes in as it is. Named queries are ``.rq`` files in
+``reportgraph/queries/``. Parameters, theirs and a user's, are bound as
+values: each one escaped into a ``VALUES`` constant (:meth:`QueryGraph.bind`),
+in the form the graph's literals take, never read as query syntax.
 
 This module does not import rdflib unless a caller hands it an rdflib graph
 or asks for rdflib terms, so ``reportgraph query`` starts fast.
@@ -790,8 +793,9 @@ def query(graph_or_path: GraphSource, sparql: str, /, **params: Any) -> list[dic
     paths, or a :class:`QueryGraph` (load a big graph once with
     :func:`load` and pass that to skip re-loading). ``sparql`` is the query
     text, with :data:`PREFIXES` already declared, or the name of a named
-    query (``"targets"``); ``params`` bind variables, e.g.
-    ``query(g, "entity", name="沙头社区")``.
+    query (``"targets"``); ``params`` bind variables as
+    :meth:`QueryGraph.bind` says (a string in the form of the literals it is
+    matched with, ``"沙头社区"@zh`` for a name), e.g. ``query(g, "entity", name="沙头社区")``.
 
     SELECT gives one dict per row, ``{variable: rdflib term}``, with None for
     unbound variables. ASK gives ``[{}]`` when true and ``[]`` when false, so
