@@ -32,6 +32,10 @@ run in the sandbox marks it; nothing else needs to change here:
 
 A command that does not finish within :data:`TIMEOUT` seconds fails with a
 hint to mark it (a server, for instance, never finishes).
+
+When the extraction improves, what ``reportgraph build`` prints changes, and
+the ``output of`` blocks with it: ``python tests/test_readme.py --update``
+writes what the commands print now into those blocks (look at the diff).
 """
 from __future__ import annotations
 
@@ -130,7 +134,10 @@ def run(command: str, cwd: Path, where: str) -> subprocess.CompletedProcess[str]
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder like a fresh checkout after the set-up command: seeds/, output/ built, the user's files."""
-    root = tmp_path_factory.mktemp("readme")
+    return make_sandbox(tmp_path_factory.mktemp("readme"))
+
+
+def make_sandbox(root: Path) -> Path:
     shutil.copytree(REPO / "seeds", root / "seeds")
     for name, content in USER_FILES.items():
         target = root / name
@@ -218,3 +225,24 @@ def test_readme_example(block: Block, sandbox: Path) -> None:
         done = run(command, sandbox, block.where)
         assert done.returncode == 0, f"{block.where}: `{command}` exited {done.returncode}:\n{done.stderr}"
         check_output(block.where, command, shown, done.stdout)
+
+
+def update_outputs() -> None:
+    """Write what each ``output of`` block's command prints now into README.md."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = make_sandbox(Path(folder))
+        lines = README.read_text(encoding="utf-8").split("\n")
+        for block in reversed([b for b in BLOCKS if b.marker == "output of"]):
+            printed = subprocess.run(["bash", "-c", block.argument], cwd=root, capture_output=True, text=True,
+                                     encoding="utf-8", env=environment(), timeout=TIMEOUT).stdout
+            end = block.line + len(block.text.splitlines())
+            lines[block.line:end] = printed.rstrip("\n").split("\n")
+        README.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        sys.exit("usage: python tests/test_readme.py --update   (rewrites README.md's output-of blocks)")
+    update_outputs()
