@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -247,3 +248,59 @@ def test_a_write_error_names_the_file_asked_for(tmp_path: Path, capsys: pytest.C
         assert "graph.ttl" in err and ".tmp" not in err
     finally:
         out.chmod(0o700)
+
+
+def test_quiet_prints_errors_only(capsys: pytest.CaptureFixture[str], write_report: WriteReport,
+                                  small_report_text: str, tmp_path: Path) -> None:
+    """-q drops the summary and the warnings; an error still says what went wrong."""
+    write_report(small_report_text, "in/good.txt")
+    write_report("只是一些文字，没有标题，也没有编号的标题。\n再写一句。\n", "in/notes.txt")
+    code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "o"))
+    assert code == 0 and "reportgraph: warning: " in err and "reports:     2" in out
+    code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "o"), "-q")
+    assert (code, out, err) == (0, "", "")
+    write_report(b"\x00\x01binary", "in/bad.txt")
+    code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "o"), "-q")
+    assert (code, out) == (1, "") and err == f"reportgraph: error: {tmp_path / 'in' / 'bad.txt'}: looks like a binary file, not a text report\n"
+
+
+def test_json_summary_on_stdout_messages_on_stderr(capsys: pytest.CaptureFixture[str], write_report: WriteReport,
+                                                   small_report_text: str, tmp_path: Path) -> None:
+    write_report(small_report_text, "in/good.txt")
+    write_report(b"\x00\x01binary", "in/bad.txt")
+    code, text_out, _ = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "o"))
+    code, out, err = _build(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--json")
+    assert code == 1 and err.startswith("reportgraph: error: ")
+    doc = json.loads(out)
+    assert doc["exit_code"] == 1 and doc["reports"] == 1
+    assert f"entities:    {doc['entities']['total']}  (" in text_out
+    assert ", ".join(f"{t} {doc['entities'][t]}" for t in ENTITY_TYPES) in text_out
+    assert f"indicators:  {doc['indicators']['total']}  (achievement {doc['indicators']['achievement']}, " in text_out
+    assert f"work areas:  {doc['work_areas']['total']}  ({doc['work_areas']['numbered_sections']} numbered" in text_out
+    assert f"problems:    {doc['problems']}" in text_out
+    assert [f["source_file"] for f in doc["files"]] == ["good.txt"]
+    assert doc["files"][0]["numbered_sections"][0] == "经济发展稳中有进"
+    assert doc["failed"] == [{"file": str(tmp_path / "in" / "bad.txt"), "problem": "looks like a binary file, not a text report"}]
+    assert doc["written"] == str(tmp_path / "o" / "graph.ttl") and doc["picture"]["nodes"] > 0
+    code, out, err = _build(capsys, str(tmp_path / "in" / "good.txt"), "--out", str(tmp_path / "o"), "--json", "-q")
+    assert code == 0 and json.loads(out)["exit_code"] == 0 and err == ""
+
+
+def test_no_input_outside_a_checkout_says_what_to_do(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _build(capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("reportgraph: error: no INPUT given, and no seeds/ folder here") and err.count("\n") == 1
+    assert "reportgraph build REPORT.txt" in err
+
+
+def test_the_same_reports_from_two_folders_give_the_same_bytes(capsys: pytest.CaptureFixture[str], write_report: WriteReport,
+                                                               small_report_text: str, tmp_path: Path) -> None:
+    outputs = []
+    for place in ("here", "there/and/deeper"):
+        write_report(small_report_text, f"{place}/reports/2024/r.txt")
+        code, _, _ = _build(capsys, str(tmp_path / place / "reports"), "--out", str(tmp_path / place / "out"), "-q")
+        assert code == 0
+        outputs.append((tmp_path / place / "out" / "graph.ttl").read_bytes())
+    assert outputs[0] == outputs[1] and b'rg:sourceFile "2024/r.txt"' in outputs[0]

@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from reportgraph import cli
@@ -114,9 +115,36 @@ def test_unreadable_seed_graph_file_is_named(capsys: pytest.CaptureFixture[str],
     assert code == 2 and "none.ttl: no such file" in err
 
 
-def test_show_prints_the_sparql(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_prints_a_complete_query(capsys: pytest.CaptureFixture[str], seed_graph_file: Path) -> None:
+    """With its PREFIX lines, so it runs in any SPARQL tool; a named query without arguments as its template."""
     code, out, _ = run_cli(capsys, "--name", "targets", "--show")
-    assert code == 0 and out == named_query("targets").sparql
+    assert code == 0 and out.startswith("# summary:") and "PREFIX rg: <https://w3id.org/reportgraph/ns#>" in out
+    assert out.endswith(named_query("targets").sparql.split("\n\n", 1)[1])
+    store = ox.Store()
+    store.bulk_load(path=str(seed_graph_file), format=ox.RdfFormat.TURTLE)
+    assert len(list(store.query(out))) > 0
+    code, template, _ = run_cli(capsys, "entity", "--show")  # no NAME: the template
+    assert code == 0 and "VALUES ?name { UNDEF }" in template and "PREFIX skos:" in template
+    code, filled, _ = run_cli(capsys, "entity", "沙头社区", "--show", "--graph", str(seed_graph_file))
+    assert code == 0 and '    VALUES ?name { "沙头社区"@zh }' in filled and "    VALUES ?name { UNDEF }" not in filled
+    code, table, _ = run_cli(capsys, "entity", "沙头社区", "--graph", str(seed_graph_file), "--format", "csv")
+    assert len(list(store.query(filled))) == len(table.splitlines()) - 1 > 0
+    code, own, _ = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "want=沙头社区", "--show",
+                           "--graph", str(seed_graph_file))
+    assert own == ('PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\n'
+                   'SELECT ?c WHERE { VALUES ?want { "沙头社区"@zh } ?c rdfs:label ?want }\n')
+
+
+def test_param_binds_the_graphs_form_anywhere_once(capsys: pytest.CaptureFixture[str], seed_graph_file: Path) -> None:
+    graph = ("--graph", str(seed_graph_file), "--format", "csv")
+    code, out, _ = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "want=沙头社区", *graph)
+    assert (code, out.splitlines()[1:]) == (0, ["https://w3id.org/reportgraph/id/community/沙头社区"])
+    code, out, _ = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "want=沙头社区^^xsd:string", *graph)
+    assert (code, out.splitlines()[1:]) == (0, [])
+    code, out, _ = run_cli(capsys, "SELECT ?l WHERE { ?c rdfs:label ?l }", "--param", "c=community:沙头社区", *graph)
+    assert out.splitlines()[1:] == ["沙头社区"]
+    code, _, err = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "wnt=x", *graph)
+    assert code == 2 and "no variable ?wnt" in err
 
 
 def test_the_command_as_a_user_runs_it(seed_graph_file: Path, tmp_path: Path) -> None:
@@ -136,9 +164,47 @@ def test_the_command_as_a_user_runs_it(seed_graph_file: Path, tmp_path: Path) ->
     assert table[0] == ["area", "metric", "value", "unit", "qualifier", "sentence", "report"]
     assert table[1][:2] == ["抓经济", "规上工业增加值"] and Decimal(table[1][2]) == 7 and table[1][3] == "%"
     done = run("SELECT ?c WHERE { ?c a rg:Community }")
-    assert done.returncode == 0 and "inst:community/沙头社区" in done.stdout  # piped: nothing is cut
+    assert done.returncode == 0 and "community:沙头社区" in done.stdout  # piped: nothing is cut
+    done = run("SELECT ?l WHERE { community:沙头社区 rdfs:label ?l }")  # the table's IRI, pasted back
+    assert done.returncode == 0 and "(1 row)" in done.stdout
     done = run("SELECT ?c WHERE {\n  ?c a rg:Community\n  FILTER(?c = }")
     assert done.returncode == 2
     assert "line 3, column" in done.stderr and "Traceback" not in done.stderr
     done = run("ASK { ?c a rg:Community }")
     assert (done.returncode, done.stdout) == (0, "true\n")
+
+
+HOSTILE_GRAPH = """\
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:text "red\\u001B[31m title\\u001B]0;pwned\\u0007 \\u009B2J end" ;
+    ex:formula "=HYPERLINK(\\"http://x\\")" ;
+    ex:at "@SUM(A1)" ;
+    ex:n -5 .
+"""
+
+
+def test_table_and_errors_never_send_control_characters(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Report text with ESC sequences shows them as escapes; so do error lines quoting a file name or the query."""
+    graph = tmp_path / "hostile.ttl"
+    graph.write_text(HOSTILE_GRAPH, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "SELECT ?t WHERE { ?s <http://example.org/text> ?t }", "--graph", str(graph))
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "red\\x1b[31m title\\x1b]0;pwned\\x07 \\x9b2J end" in out
+    code, _, err = run_cli(capsys, "targets", "--graph", str(tmp_path / "\x1b[2Jgone.ttl"))
+    assert code == 2 and "\x1b" not in err and "\\x1b[2Jgone.ttl: no such file" in err
+    code, _, err = run_cli(capsys, "SELECT ?t WHERE { ?s \x1b[31m }", "--graph", str(graph))
+    assert code == 2 and "\x1b" not in err and "\\x1b[31m" in err
+    caret = err.splitlines()[-2:]  # the caret still stands under the column the message names
+    assert caret[1].index("^") - 2 <= len(caret[0]) - 2
+
+
+def test_csv_and_tsv_guard_cells_a_spreadsheet_would_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    graph = tmp_path / "hostile.ttl"
+    graph.write_text(HOSTILE_GRAPH, encoding="utf-8")
+    sparql = "SELECT ?f ?a ?n WHERE { ?s <http://example.org/formula> ?f ; <http://example.org/at> ?a ; <http://example.org/n> ?n }"
+    code, out, _ = run_cli(capsys, sparql, "--graph", str(graph), "--format", "csv")
+    assert code == 0
+    assert list(csv.reader(io.StringIO(out, newline="")))[1] == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "-5"]
+    code, out, _ = run_cli(capsys, sparql, "--graph", str(graph), "--format", "tsv")
+    assert out.splitlines()[1].split("\t") == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "-5"]

@@ -95,3 +95,15 @@ def test_a_folder_stands_for_its_graph_and_gets_its_page_beside_it(
     assert cli.main(["viz", "--graph", str(tmp_path), "--quiet"]) == 0
     assert (tmp_path / "graph.html").is_file()
     assert not (tmp_path.parent / f"{tmp_path.name}.html").exists()
+
+
+@pytest.mark.parametrize("command", ["viz", "query", "export", "validate"])
+def test_a_folder_without_a_graph_says_how_to_get_one(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                      command: str) -> None:
+    argv = {"viz": ["viz", "--graph", str(tmp_path)], "query": ["query", "targets", "--graph", str(tmp_path)],
+            "export": ["export", "--graph", str(tmp_path), "--format", "nt", "--out", "-"],
+            "validate": ["validate", "--graph", str(tmp_path)]}[command]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == (f"reportgraph: error: {tmp_path}: is a folder without a graph.ttl in it: build one into it "
+                   f"(reportgraph build --out {tmp_path}) or name the graph file itself\n")

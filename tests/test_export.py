@@ -22,9 +22,9 @@ from reportgraph.rdf import INST, RG
 REPO = Path(__file__).resolve().parent.parent
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML,
 }
-RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
 def one_file(graph: Graph, fmt: str) -> bytes:
@@ -167,25 +167,95 @@ def test_jsonld_has_a_context_and_one_object_per_node(seed_graph: Graph) -> None
 
 
 def test_graphml_for_gephi_and_cytoscape(seed_graph: Graph, tmp_path: Path) -> None:
+    """Work areas as nodes: entities hang on the areas that name them, not all on the report (a star)."""
     path = tmp_path / "graph.graphml"
     path.write_bytes(one_file(seed_graph, "graphml"))
     assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='utf-8'?>")
     net = nx.read_graphml(path)
     entities = set(seed_graph.subjects(RG.mentionCount, None))
     reports = set(seed_graph.subjects(RDF.type, RG.Report))
-    assert set(net.nodes) == {str(n) for n in entities | reports}
+    areas = set(seed_graph.subjects(RDF.type, RG.WorkArea))
+    assert set(net.nodes) == {str(n) for n in entities | reports | areas}
     for ent in entities:
         data = net.nodes[str(ent)]
         assert data["label"] == str(seed_graph.value(ent, RDFS.label))
         assert data["type"] == str(seed_graph.value(ent, RDF.type)).rsplit("#", 1)[1]
         assert data["mention_count"] == lit_int(seed_graph.value(ent, RG.mentionCount))
-        areas = {str(seed_graph.value(a, RDFS.label)) for a in seed_graph.objects(ent, RG.workArea)}
-        assert set(data["work_area"].split("; ")) == areas
-    relations = {d["relation"] for _, _, d in net.edges(data=True)}
-    assert "mentionedIn" in relations and "locatedIn" in relations
-    for s, o, d in net.edges(data=True):
-        assert (URIRef(s), RG[d["relation"]], URIRef(o)) in seed_graph
-        assert d["label"] == d["relation"]
+        labels = {str(seed_graph.value(a, RDFS.label)) for a in seed_graph.objects(ent, RG.workArea)}
+        assert set(data["work_area"].split("; ")) == labels
+    for area in areas:
+        data = net.nodes[str(area)]
+        assert data["type"] == "WorkArea" and data["label"] == str(seed_graph.value(area, RDFS.label))
+        assert data["part"] == str(seed_graph.value(area, RG.partType))
+    edges = [(s, o, d) for s, o, d in net.edges(data=True)]
+    by_relation = {d["relation"] for _, _, d in edges}
+    assert {"workArea", "coMentioned", "inReport", "locatedIn"} <= by_relation
+    to_report = [e for e in edges if e[1] in {str(r) for r in reports}]
+    assert len(to_report) < len(edges) / 4  # not a star around the report any more
+    for s, o, d in edges:
+        assert d["label"] == d["relation"] and d["weight"] >= 1
+        if d["relation"] == "workArea":
+            # weighted by the sentences of that area naming the entity
+            sentences = [st for st in seed_graph.objects(URIRef(s), RG.statement)
+                         if seed_graph.value(seed_graph.value(st, RG.inSection), RG.workArea) == URIRef(o)]
+            assert d["weight"] == max(1, len(sentences))
+            assert (URIRef(s), RG.workArea, URIRef(o)) in seed_graph
+        elif d["relation"] == "coMentioned":
+            both = set(seed_graph.objects(URIRef(s), RG.statement)) & set(seed_graph.objects(URIRef(o), RG.statement))
+            assert s < o and d["weight"] == len(both) > 0
+        elif d["relation"] == "inReport":
+            assert (URIRef(s), RG.inReport, URIRef(o)) in seed_graph
+        else:
+            assert (URIRef(s), RG[d["relation"]], URIRef(o)) in seed_graph
+    # every area of every entity is an edge, and every pair named together in a sentence
+    assert {(s, o) for s, o, d in edges if d["relation"] == "workArea"} == {
+        (str(e), str(a)) for e in entities for a in seed_graph.objects(e, RG.workArea)}
+    naming: dict[str, set[str]] = {}
+    for e in entities:
+        for st in seed_graph.objects(e, RG.statement):
+            naming.setdefault(str(st), set()).add(str(e))
+    assert {(s, o) for s, o, d in edges if d["relation"] == "coMentioned"} == {
+        (a, b) for named in naming.values() for a in named for b in named if a < b}
+
+
+#: Every character XML 1.0 forbids (U+0000 aside: no command line or file name holds one).
+XML_FORBIDDEN_TEXT = "".join(map(chr, (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)))
+
+
+def test_graphml_is_valid_whatever_characters_a_graph_holds(seed_graph: Graph, tmp_path: Path) -> None:
+    """A graph read from anywhere may hold characters XML forbids; GraphML replaces them, networkx reads it."""
+    g = copy_graph(seed_graph)
+    entity = URIRef(INST["community/沙头社区"])
+    g.set((entity, RDFS.label, Literal(f"沙头{XML_FORBIDDEN_TEXT}社区", lang="zh")))
+    report = next(g.subjects(RDF.type, RG.Report))
+    g.set((report, RDFS.label, Literal(f"标题{XML_FORBIDDEN_TEXT}")))
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(one_file(g, "graphml"))
+    net = nx.read_graphml(path)
+    assert net.nodes[str(entity)]["label"] == "沙头" + "\ufffd" * len(XML_FORBIDDEN_TEXT) + "社区"
+    assert net.nodes[str(report)]["label"].startswith("标题\ufffd")
+    with pytest.raises(export.UnwritableGraph, match="U\\+0001, a character XML cannot carry"):
+        export.export(g, "rdfxml")
+
+
+def test_graphml_of_a_build_with_such_characters_in_text_sidecar_and_title(tmp_path: Path) -> None:
+    """Through the command line: report text, a sidecar and --title with every character XML forbids."""
+    from reportgraph import cli
+
+    text = SMALL_REPORT.replace("幸福社区", f"幸福{XML_FORBIDDEN_TEXT[:8]}社区", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "r.meta.json").write_text(json.dumps({"issuer": f"和风街道{XML_FORBIDDEN_TEXT}办事处"}),
+                                                 encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["build", str(tmp_path / "in"), "--out", str(out), "-q",
+                     "--title", f"某某{XML_FORBIDDEN_TEXT}工作报告"]) == 0
+    for fmt, name in (("graphml", "g.graphml"), ("rdfxml", "g.rdf")):
+        assert cli.main(["export", "--graph", str(out), "--format", fmt, "--out", str(tmp_path / name)]) == 0
+    net = nx.read_graphml(tmp_path / "g.graphml")
+    (report,) = [d for _, d in net.nodes(data=True) if d["type"] == "Report"]
+    assert report["label"].startswith("某某") and report["label"].endswith("工作报告")
+    assert len(Graph().parse(tmp_path / "g.rdf", format="xml")) == len(Graph().parse(out / "graph.ttl"))
 
 
 # --------------------------------------------------------------------------- CSV

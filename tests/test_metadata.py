@@ -226,7 +226,7 @@ def test_options_on_the_command_line(capsys: pytest.CaptureFixture[str], write_r
                           "--issuer", "某某县青山镇人民政府", "--date", "2024年7月20日", "--level", "镇", "--region", "某某县/青山镇")
     assert (code, err) == (0, "")
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
-    node = next(graph.subjects(RG.sourceFile, Literal(str(path))))
+    node = next(graph.subjects(RG.sourceFile, Literal(path.name)))
     assert graph.value(node, DCTERMS.issued) == Literal("2024-07-20", datatype=XSD_DATE)
     assert graph.value(node, RG.level) == Literal("town")
     assert graph.value(node, DCTERMS.title) == Literal("某某县青山镇2024年上半年工作报告", lang="zh")

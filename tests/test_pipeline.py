@@ -80,3 +80,53 @@ def test_progress_is_called_per_file(write_report: WriteReport, small_report_tex
 def test_missing_input_raises(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="no such file or folder"):
         pipeline.build([tmp_path / "missing.txt"])
+
+
+def _source_files(result: pipeline.BuildResult) -> set[str]:
+    from reportgraph.rdf import RG
+
+    return {str(o) for o in result.graph.objects(None, RG.sourceFile)}
+
+
+def test_source_file_is_relative_to_the_input_that_named_it(
+    write_report: WriteReport, small_report_text: str, other_report_text: str, tmp_path: Path
+) -> None:
+    """The folder's own path, or where it sits on this machine, never reaches the graph."""
+    write_report(small_report_text, "one/in/2024/small.txt")
+    write_report(other_report_text, "one/in/other.txt")
+    assert _source_files(pipeline.build([tmp_path / "one" / "in"])) == {"2024/small.txt", "other.txt"}
+    assert _source_files(pipeline.build([str(tmp_path / "one" / "in" / "**" / "*.txt")])) == {
+        "2024/small.txt", "other.txt"}
+    assert _source_files(pipeline.build([tmp_path / "one" / "in" / "2024" / "small.txt"])) == {"small.txt"}
+
+
+def test_the_same_inputs_in_two_folders_give_byte_identical_graphs(
+    write_report: WriteReport, small_report_text: str, other_report_text: str, tmp_path: Path
+) -> None:
+    from reportgraph.export import to_turtle
+
+    for place in ("a", "deeper/b"):
+        write_report(small_report_text, f"{place}/reports/2024/small.txt")
+        write_report(other_report_text, f"{place}/reports/other.txt")
+    built = [to_turtle(pipeline.build([tmp_path / place / "reports"]).graph) for place in ("a", "deeper/b")]
+    assert built[0] == built[1]
+    assert str(tmp_path).encode("utf-8") not in built[0]
+
+
+def test_duplicate_texts_with_different_metadata_say_what_was_kept(
+    write_report: WriteReport, small_report_text: str, tmp_path: Path
+) -> None:
+    write_report(small_report_text, "in/a.txt")
+    write_report(small_report_text, "in/b.txt")
+    write_report('{"date": "2024-07-20", "level": "town"}', "in/b.meta.json")
+    result = pipeline.build([tmp_path / "in"])
+    a, b = str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b.txt")
+    assert result.duplicates == [(b, a)] and len(result.reports) == 1
+    (warning,) = [w for w in result.warnings if "other metadata" in str(w)]
+    assert warning.path == b and a in warning.problem
+    assert "date 2024-07-20 here, 2024-07-15 there" in warning.problem
+    assert "level town here, subdistrict there" in warning.problem
+    assert warning.problem.endswith(f"built once, with the metadata of {a}")
+    # the same text with the same metadata is a plain duplicate: no warning
+    (tmp_path / "in" / "b.meta.json").unlink()
+    assert not [w for w in pipeline.build([tmp_path / "in"]).warnings if "other metadata" in str(w)]

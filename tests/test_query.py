@@ -11,24 +11,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib import Literal, URIRef
 
 import reportgraph
+from conftest import copy_graph
+from reportgraph import vocab
 from reportgraph.errors import ReportError
 from reportgraph.model import LinkedReport
 from reportgraph.pipeline import BuildResult
 from reportgraph.rdf import INST, RG
 from reportgraph.sparql import (
-    PREFIXES, QueryError, QueryGraph, QuerySyntaxError, UnknownQueryError, bind_values, named_queries,
-    named_query, sparql_string,
+    PREFIXES, QueryError, QueryGraph, QuerySyntaxError, UnknownQueryError, bind_values, complete_query,
+    named_queries, named_query, parse_param, sparql_string,
 )
 from reportgraph.sparql_output import fit_widths, render
 from reportgraph.termwidth import display_width
@@ -339,6 +343,101 @@ def test_bind_values_fills_only_the_named_slots() -> None:
 def test_params_bind_projected_variables_safely(qgraph: QueryGraph) -> None:
     got = qgraph.query('SELECT ?c ?name WHERE { ?c rdfs:label ?l . FILTER(STR(?l) = ?name) }', name="和一社区")
     assert [str(r["c"]) for r in got] == [str(INST["community/和一社区"])]
+
+
+def test_a_string_parameter_takes_the_form_of_the_literals_it_is_matched_with(qgraph: QueryGraph) -> None:
+    """Labels are "…"@zh, units plain, values decimals: a bare value finds each, and is bound once."""
+    community = str(INST["community/沙头社区"])
+    label = qgraph.query("SELECT ?c ?want WHERE { ?c rdfs:label ?want }", want="沙头社区")
+    assert [(str(r["c"]), r["want"]) for r in label] == [(community, Literal("沙头社区", lang="zh"))]
+    both = qgraph.query("SELECT ?c WHERE { ?c rdfs:label|skos:altLabel ?want }", want="沙头社区")
+    assert [str(r["c"]) for r in both] == [community]
+    unit = qgraph.query("SELECT ?i WHERE { ?i rg:unit ?u ; rg:metric ?m }", u="%", m="规上工业增加值")
+    assert unit and len(unit) == len({str(r["i"]) for r in unit})
+    value = qgraph.query("SELECT ?i WHERE { ?i a rg:Target ; rg:value ?v ; rg:metric ?m }", v="7", m="规上工业增加值")
+    assert len(value) == 1  # "7" read as the decimal 7.0 the graph holds
+    # a variable only a FILTER sees is a plain string; one the SELECT clause does not name is bound too
+    unselected = qgraph.query("SELECT ?c WHERE { ?c rdfs:label ?l FILTER(STR(?l) = ?want) }", want="沙头社区")
+    assert [str(r["c"]) for r in unselected] == [community]
+
+
+def test_a_parameter_never_doubles_rows(qgraph: QueryGraph) -> None:
+    """Bound as one literal, not as "…"@zh and "…" both, a FILTER that matches either form gives each row once."""
+    sparql = "SELECT ?c WHERE { VALUES ?want { UNDEF } ?c a rg:Community ; rdfs:label ?l FILTER(STR(?l) = STR(?want)) }"
+    assert len(qgraph.query(sparql, want="沙头社区")) == 1
+    free = "SELECT ?c WHERE { ?c a rg:Community ; rdfs:label ?l FILTER(CONTAINS(STR(?l), STR(?want))) }"
+    assert len(qgraph.query(free, want="社区")) == len(qgraph.query(free.replace("STR(?want)", '"社区"')))
+
+
+def test_parameters_as_a_person_writes_them() -> None:
+    assert parse_param("沙头社区") == "沙头社区"
+    assert parse_param("沙头社区@zh") == ox.Literal("沙头社区", language="zh")
+    assert parse_param("7^^xsd:decimal") == ox.Literal("7", datatype=ox.NamedNode(PREFIXES["xsd"] + "decimal"))
+    assert parse_param("a@b^^xsd:string") == ox.Literal("a@b")
+    assert parse_param("community:沙头社区") == ox.NamedNode(INST["community/沙头社区"])
+    assert parse_param(r"report:abc\/s1") == ox.NamedNode(INST["report/abc/s1"])
+    assert parse_param("<http://example.org/x>") == ox.NamedNode("http://example.org/x")
+    assert parse_param("时间:2024") == "时间:2024"  # not one of the prefixes: text
+    with pytest.raises(QueryError, match="unknown prefix 'nope:'"):
+        parse_param("7^^nope:decimal")
+    with pytest.raises(QueryError, match="not an IRI"):
+        parse_param("<not an iri>")
+
+
+def test_explicit_forms_bind_exactly(qgraph: QueryGraph) -> None:
+    sparql = "SELECT ?c WHERE { ?c rdfs:label ?want }"
+    assert len(qgraph.query(sparql, want=parse_param("沙头社区@zh"))) == 1
+    assert qgraph.query(sparql, want=parse_param("沙头社区^^xsd:string")) == []
+    got = qgraph.query("SELECT ?l WHERE { ?c rdfs:label ?l }", c=parse_param("community:沙头社区"))
+    assert [r["l"] for r in got] == [Literal("沙头社区", lang="zh")]
+
+
+def test_a_parameter_for_no_variable_is_an_error(qgraph: QueryGraph) -> None:
+    with pytest.raises(QueryError, match=r"no variable \?wnat in the query"):
+        qgraph.query("SELECT ?c WHERE { ?c rdfs:label ?want }", wnat="沙头社区")
+    with pytest.raises(QueryError, match="CONSTRUCT { … } WHERE"):
+        qgraph.query("CONSTRUCT WHERE { ?c rdfs:label ?want }", want="沙头社区")
+
+
+def test_every_prefix_a_graph_file_declares_is_known_to_queries(seed_build: BuildResult) -> None:
+    """One table: graph.ttl, TriG and JSON-LD declare no prefix a query does not know by the same name."""
+    from reportgraph.export import to_jsonld, to_trig, to_turtle
+
+    graph = copy_graph(seed_build.graph)
+    for kind in vocab.INSTANCE_KINDS:  # every kind of instance, even those the bundled report lacks
+        graph.add((URIRef(f"{INST}{kind}/x"), RG.mentionCount, Literal(1)))
+    declared: dict[str, str] = {}
+    for data in (to_turtle(graph), to_trig(graph)):
+        for prefix, ns in re.findall(r"^@prefix (\S*): <([^>]*)> \.$", data.decode("utf-8"), re.M):
+            declared[prefix] = ns
+    declared.update(json.loads(to_jsonld(graph))["@context"])
+    assert set(vocab.INSTANCE_KINDS) <= set(declared)
+    assert {p: PREFIXES.get(p) for p in declared} == declared
+
+
+def test_table_iris_paste_back_into_a_query(qgraph: QueryGraph) -> None:
+    """Every IRI of the bundled graph, as the table prints it, names the same IRI in a query."""
+    from reportgraph.sparql_output import compact_iri
+
+    iris = sorted({str(t.value) for row in qgraph.run("SELECT DISTINCT ?s WHERE { ?s ?p ?o }").rows for t in row})
+    iris.append("http://example.org/x#y")
+    shown = [compact_iri(iri) for iri in iris]
+    assert "community:沙头社区" in shown and "<http://example.org/x#y>" in shown
+    assert not any(text.startswith("inst:") for text in shown)
+    back = qgraph.run(f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(shown)} }} }}")
+    assert [row[0].value for row in back.rows] == iris
+
+
+def test_a_complete_query_runs_without_the_predeclared_prefixes(qgraph: QueryGraph) -> None:
+    """What --show prints: PREFIX lines for what the query uses, after its opening comments."""
+    text = complete_query(named_query("targets").sparql)
+    assert text.startswith("# summary:")
+    assert "PREFIX rg: <https://w3id.org/reportgraph/ns#>\n" in text and "PREFIX owl:" not in text
+    plain = ox.Store()
+    plain.extend(qgraph.store.quads_for_pattern(None, None, None))
+    assert len(list(plain.query(text))) == len(qgraph.run("targets").rows) > 0
+    own = "PREFIX rg: <http://example.org/other#>\nSELECT ?c WHERE { ?c a rg:Community ; rdfs:label ?l }"
+    assert complete_query(own) == "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\n" + own
 
 
 # --------------------------------------------------------------------------- output formats

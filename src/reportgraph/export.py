@@ -11,15 +11,18 @@ bytes, so exports can be diffed and cached.
   graph. The union of all graphs is the whole graph.
 - ``jsonld``: JSON-LD with a ``@context`` of the prefixes, one node object
   per subject.
-- ``graphml``: the network of entities and reports, through networkx.
+- ``rdfxml``: RDF/XML, through pyoxigraph, triples sorted.
+- ``graphml``: reports, work areas and entities as a network, through networkx.
 - ``csv``: ``entities.csv`` and ``indicators.csv`` for spreadsheets.
 """
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -29,11 +32,13 @@ from rdflib.term import Node
 
 from reportgraph import vocab
 from reportgraph.graphfile import EXPORT_FORMATS
+from reportgraph.safetext import XML_FORBIDDEN, spreadsheet_cell, xml_safe
 from reportgraph.turtle import blank_node_labels, group_graph, write_nquads, write_ntriples, write_trig, write_turtle
 
 __all__ = [
     "CSV_FILES", "ENTITY_COLUMNS", "FORMATS", "INDICATOR_COLUMNS", "bind_readable_prefixes", "export",
-    "readable_namespaces", "report_graphs", "to_csv", "to_graphml", "to_jsonld", "to_nquads", "to_ntriples", "to_trig", "to_turtle",
+    "UnwritableGraph", "readable_namespaces", "report_graphs", "to_csv", "to_graphml", "to_jsonld", "to_nquads",
+    "to_ntriples", "to_rdfxml", "to_trig", "to_turtle",
 ]
 
 #: The formats ``export`` writes, with the file extension each one usually has.
@@ -50,7 +55,6 @@ INST = Namespace(vocab.INST_NS)
 #: Classes of the ontology that are not kinds of entity: everything else typed rg:X is an entity.
 _NOT_ENTITIES = frozenset(RG[name] for name in vocab.STRUCTURE_CLASSES)
 _INDICATOR_KINDS = {RG[cls]: kind for kind, cls in vocab.INDICATOR_CLASSES.items()}
-_SEGMENT = re.compile(r"[a-z][a-z0-9]*")
 
 
 # --------------------------------------------------------------------------- prefixes
@@ -60,10 +64,11 @@ def readable_namespaces(graph: Graph) -> dict[str, str]:
     """``{"community": ".../id/community/", ...}`` for the kinds of instance IRI the graph has, not bound yet.
 
     Entity and period IRIs are ``inst:TYPE/NAME``; the ``/`` keeps them from
-    being prefixed names under ``inst:``, so each kind gets its own prefix
-    and ``<https://w3id.org/reportgraph/id/community/步涌社区>`` is written
-    ``community:步涌社区``. Only kinds whose IRIs sit directly under
-    ``inst:TYPE/`` get one, and never a prefix or namespace already bound.
+    being prefixed names under ``inst:``, so each kind has its own prefix
+    (``vocab.INSTANCE_PREFIXES``, which queries know too) and
+    ``<https://w3id.org/reportgraph/id/community/步涌社区>`` is written
+    ``community:步涌社区``. Only kinds some subject of the graph is of get
+    one, and never a prefix or namespace already bound.
     """
     base = str(INST)
     bound_prefixes = {prefix for prefix, _ in graph.namespaces()}
@@ -72,14 +77,12 @@ def readable_namespaces(graph: Graph) -> dict[str, str]:
     for s in graph.subjects(unique=True):
         if isinstance(s, URIRef) and s.startswith(base):
             segment, slash, rest = s[len(base):].partition("/")
-            if slash and rest and "/" not in rest and _SEGMENT.fullmatch(segment):
+            if slash and rest and segment in vocab.INSTANCE_PREFIXES:
                 kinds.add(segment)
-    found: dict[str, str] = {}
-    for segment in sorted(kinds):
-        ns = f"{base}{segment}/"
-        if segment not in bound_prefixes and ns not in bound_namespaces:
-            found[segment] = ns
-    return found
+    return {
+        kind: ns for kind, ns in sorted(vocab.INSTANCE_PREFIXES.items())
+        if kind in kinds and kind not in bound_prefixes and ns not in bound_namespaces
+    }
 
 
 def bind_readable_prefixes(graph: Graph) -> None:
@@ -148,6 +151,47 @@ def to_nquads(graph: Graph) -> bytes:
     """N-Quads with the same named graphs as :func:`to_trig`."""
     default, named = report_graphs(graph)
     return write_nquads(default, named.items())
+
+
+#: The end of an IRI RDF/XML can write as an element name (an XML NCName): a predicate needs one.
+_NCNAME_END = re.compile(r"[A-Za-z_\u00c0-\ufffd][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*$")
+
+
+class UnwritableGraph(ValueError):
+    """A graph the chosen format cannot hold as it is; ``str()`` says what and which formats can."""
+
+
+def to_rdfxml(graph: Graph) -> bytes:
+    """RDF/XML, the W3C's first RDF syntax (Protégé, older triple stores and XML tools read it).
+
+    Written by pyoxigraph from the triples sorted, so the same graph gives the
+    same bytes, one ``rdf:Description`` (or typed element) per subject. XML 1.0
+    cannot carry some characters at all (most control characters, U+FFFE,
+    U+FFFF), and a predicate must end in an XML name: a graph with either is
+    refused with :class:`UnwritableGraph` rather than written wrong.
+    """
+    import pyoxigraph as ox
+
+    from reportgraph.graphfile import oxigraph_quads
+
+    bind_readable_prefixes(graph)
+    triples = sorted((q.triple for q in oxigraph_quads(graph)), key=str)
+    for t in triples:
+        for term in (t.subject, t.predicate, t.object):
+            bad = XML_FORBIDDEN.search(str(term) if isinstance(term, ox.Triple) else term.value)
+            if bad:
+                raise UnwritableGraph(f"{t.subject} has a value with U+{ord(bad.group()):04X}, a character XML "
+                                      "cannot carry; export as ttl, nt, trig or jsonld, which can")
+        if not _NCNAME_END.search(t.predicate.value):
+            raise UnwritableGraph(f"the property {t.predicate} cannot be written in RDF/XML (its IRI does not end "
+                                  "in a name); export as ttl, nt, trig or jsonld, which can")
+    # prefixes serve only element names: predicates, and classes as typed elements
+    used = {t.predicate.value for t in triples} | {
+        t.object.value for t in triples if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode)}
+    prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces()
+                if prefix and any(iri.startswith(str(ns)) for iri in used)}
+    data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes)
+    return data if data is not None else b""
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -260,52 +304,101 @@ def _report_name(graph: Graph, report: Node) -> str:
 
 
 def to_graphml(graph: Graph) -> bytes:
-    """Entities and reports as a network for Gephi and Cytoscape.
+    """Reports, their work areas and the entities they name, as a network for Gephi and Cytoscape.
 
-    Nodes carry ``type``, ``label``, ``work_area`` (the work areas an entity is
-    named in, joined with ``; ``), ``mention_count`` and ``iri`` (reports only
-    type, label and IRI); edges carry
-    ``relation`` (``locatedIn``, ``wonHonor``, ``mentionedIn``, ``issuer`` ...)
-    and the same as ``label``, which Gephi shows on the edge. Entities link to
-    each other by the relations the reports state and to each report that
-    names them.
+    Nodes carry ``type`` (an entity type, ``WorkArea`` or ``Report``),
+    ``label`` and ``iri``; entities also ``work_area`` (the areas they are
+    named in, joined with ``; ``) and ``mention_count``, work areas ``part``
+    (summary, problems, plan …) and ``report``. Edges carry ``relation``, the
+    same as ``label`` (which Gephi shows on the edge) and ``weight``:
+
+    - ``workArea``: entity to each work area naming it, weighted by the
+      sentences of that area that name it;
+    - ``coMentioned``: between two entities named in one sentence, weighted
+      by the sentences naming both (from the IRI that sorts first);
+    - ``inReport``: work area to its report;
+    - the relations the reports state (``locatedIn``, ``runIn`` …) and the
+      report's ``issuer`` and ``region``, weight 1; ``mentionedIn`` only for
+      an entity no work area holds.
+
+    Text XML cannot carry (most control characters, U+FFFE, U+FFFF) is
+    replaced by U+FFFD, so any graph gives a file every GraphML reader opens.
     """
     import networkx as nx
 
     net = nx.MultiDiGraph()
+
+    def node(iri: Node, **attrs: object) -> None:
+        net.add_node(xml_safe(str(iri)), iri=xml_safe(str(iri)),
+                     **{k: xml_safe(v) if isinstance(v, str) else v for k, v in attrs.items()})
+
     reports = sorted(r for r in graph.subjects(RDF.type, RG.Report) if isinstance(r, URIRef))
     for report in reports:
-        net.add_node(str(report), type="Report", label=_report_name(graph, report), iri=str(report))
+        node(report, type="Report", label=_report_name(graph, report))
+    areas = sorted(a for a in graph.subjects(RDF.type, RG.WorkArea) if isinstance(a, URIRef))
+    for area in areas:
+        owner = graph.value(area, RG.inReport)
+        node(area, type="WorkArea", label=_text(graph, area, RDFS.label, SKOS.prefLabel) or _local(area),
+             part=_text(graph, area, RG.partType), report=_report_name(graph, owner) if owner is not None else "")
     entities = _entities(graph)
     for ent in entities:
         count = graph.value(ent, RG.mentionCount)
-        net.add_node(
-            str(ent), type=_entity_type(graph, ent), label=_text(graph, ent, RDFS.label) or _local(ent),
-            work_area="; ".join(_area_labels(graph, ent)),
-            mention_count=int(count.toPython()) if isinstance(count, Literal) else 0, iri=str(ent),
-        )
-    nodes = set(net.nodes)
-    edges: set[tuple[str, str, str]] = set()
-    for s, p, o in graph:
-        if str(s) in nodes and str(o) in nodes and isinstance(p, URIRef) and p != RDF.type:
-            edges.add((str(s), _local(p), str(o)))
-    for n, (source, relation, target) in enumerate(sorted(edges)):
-        net.add_edge(source, target, key=f"e{n}", relation=relation, label=relation)
+        node(ent, type=_entity_type(graph, ent), label=_text(graph, ent, RDFS.label) or _local(ent),
+             work_area="; ".join(_area_labels(graph, ent)),
+             mention_count=int(count.toPython()) if isinstance(count, Literal) else 0)
+    for n, (source, relation, target, weight) in enumerate(_network_edges(graph, reports, areas, entities)):
+        net.add_edge(xml_safe(str(source)), xml_safe(str(target)), key=f"e{n}",
+                     relation=relation, label=relation, weight=weight)
     buffer = io.BytesIO()
     # the ElementTree writer: it writes UTF-8 text as it is (lxml's would escape every Chinese character)
     nx.write_graphml_xml(net, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
+_Edge = tuple[Node, str, Node, int]
+
+
+def _network_edges(graph: Graph, reports: list[URIRef], areas: list[URIRef], entities: list[URIRef]) -> list[_Edge]:
+    """The GraphML edges (source, relation, target, weight), sorted: see :func:`to_graphml`."""
+    area_set, entity_set = set(areas), set(entities)
+    area_of_section = {sec: area for sec, area in graph.subject_objects(RG.workArea)
+                       if area in area_set and (sec, RDF.type, RG.Section) in graph}
+    area_of_statement = {st: area_of_section[sec] for st, sec in graph.subject_objects(RG.inSection)
+                         if sec in area_of_section}
+    in_area: Counter[tuple[Node, Node]] = Counter()
+    naming: dict[Node, set[URIRef]] = defaultdict(set)
+    for ent in entities:
+        for statement in graph.objects(ent, RG.statement):
+            naming[statement].add(ent)
+            area = area_of_statement.get(statement)
+            if area is not None:
+                in_area[ent, area] += 1
+    for ent in entities:  # an area the graph says names it, though no sentence of it is recorded
+        for area in graph.objects(ent, RG.workArea):
+            if area in area_set and (ent, area) not in in_area:
+                in_area[ent, area] = 1
+    together: Counter[tuple[Node, Node]] = Counter()
+    for named in naming.values():
+        for pair in itertools.combinations(sorted(named), 2):
+            together[pair] += 1
+    edges: set[_Edge] = {(e, "workArea", a, n) for (e, a), n in in_area.items()}
+    edges |= {(a, "coMentioned", b, n) for (a, b), n in together.items()}
+    reports_set = set(reports)
+    for area in areas:
+        owner = graph.value(area, RG.inReport)
+        if owner is not None and owner in reports_set:
+            edges.add((area, "inReport", owner, 1))
+    placed = {e for e, _ in in_area}
+    known = entity_set | reports_set
+    for s, p, o in graph:
+        if s in known and o in known and isinstance(p, URIRef) and p != RDF.type and p != RG.mentionedIn:
+            edges.add((s, _local(p), o, 1))
+    edges |= {(e, "mentionedIn", r, 1) for e, r in graph.subject_objects(RG.mentionedIn)
+              if e in entity_set and e not in placed and r in reports_set}
+    return sorted(edges)
+
+
 # --------------------------------------------------------------------------- CSV
-
-#: Characters that make a spreadsheet read a cell as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """A text cell that Excel shows as text: a leading ``= + - @`` would start a formula, so it gets a ``'``."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _number(node: Node | None) -> str:
@@ -315,7 +408,7 @@ def _number(node: Node | None) -> str:
     try:
         number = Decimal(str(node))
     except InvalidOperation:
-        return _cell(str(node))
+        return spreadsheet_cell(str(node))
     if not number.is_finite():
         return str(node)
     if number == number.to_integral_value():
@@ -341,17 +434,17 @@ def _indicator_rows(graph: Graph) -> Iterator[tuple[tuple[Any, ...], list[str]]]
             start, end = graph.value(ind, RG.startOffset), graph.value(ind, RG.endOffset)
             period = graph.value(ind, RG.indicatorPeriod)
             row = [
-                _cell(_report_name(graph, report) if report is not None else ""),
-                _cell(_text(graph, area, RDFS.label, SKOS.prefLabel) if area is not None else ""),
+                spreadsheet_cell(_report_name(graph, report) if report is not None else ""),
+                spreadsheet_cell(_text(graph, area, RDFS.label, SKOS.prefLabel) if area is not None else ""),
                 kind,
-                _cell(_text(graph, ind, RG.metric)),
+                spreadsheet_cell(_text(graph, ind, RG.metric)),
                 _number(graph.value(ind, RG.value)),
-                _cell(_text(graph, ind, RG.unit)),
+                spreadsheet_cell(_text(graph, ind, RG.unit)),
                 _number(graph.value(ind, RG.normalizedValue)),
-                _cell(_text(graph, ind, RG.qualifier)),
-                _cell(_text(graph, statement, RG.text) if statement is not None else ""),
-                _cell(_text(graph, ind, RG.baseUnit)),
-                _cell(_text(graph, period, RDFS.label) if period is not None else ""),
+                spreadsheet_cell(_text(graph, ind, RG.qualifier)),
+                spreadsheet_cell(_text(graph, statement, RG.text) if statement is not None else ""),
+                spreadsheet_cell(_text(graph, ind, RG.baseUnit)),
+                spreadsheet_cell(_text(graph, period, RDFS.label) if period is not None else ""),
                 _number(start),
                 _number(end),
                 str(ind),
@@ -374,9 +467,9 @@ def to_csv(graph: Graph) -> dict[str, bytes]:
         aliases = sorted({str(a) for a in graph.objects(ent, SKOS.altLabel)} - {label})
         reports = sorted({_report_name(graph, r) for r in graph.objects(ent, RG.mentionedIn)})
         entity_rows.append([
-            _cell(label), _entity_type(graph, ent), _cell("; ".join(aliases)),
-            _number(graph.value(ent, RG.mentionCount)), _cell("; ".join(_area_labels(graph, ent))),
-            _cell("; ".join(reports)), str(ent),
+            spreadsheet_cell(label), _entity_type(graph, ent), spreadsheet_cell("; ".join(aliases)),
+            _number(graph.value(ent, RG.mentionCount)), spreadsheet_cell("; ".join(_area_labels(graph, ent))),
+            spreadsheet_cell("; ".join(reports)), str(ent),
         ])
     entity_rows.sort(key=lambda row: (row[1], row[0], row[-1]))
     return {
@@ -396,7 +489,7 @@ def export(graph: Graph, fmt: str) -> dict[str, bytes]:
     """
     writers = {
         "ttl": to_turtle, "nt": to_ntriples, "nq": to_nquads, "trig": to_trig, "jsonld": to_jsonld,
-        "graphml": to_graphml,
+        "rdfxml": to_rdfxml, "graphml": to_graphml,
     }
     if fmt == "csv":
         return to_csv(graph)

@@ -55,8 +55,8 @@ FORMAT_NAMES = "Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML"
 #: The formats ``export`` writes, by the code ``--format`` takes, with the suffix each file usually
 #: has (csv writes two files into a folder, so it has none).
 EXPORT_FORMATS: dict[str, str] = {
-    "ttl": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld", "graphml": ".graphml",
-    "csv": "",
+    "ttl": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld", "rdfxml": ".rdf",
+    "graphml": ".graphml", "csv": "",
 }
 
 #: The datatype of a plain string literal, which rdflib writes as no datatype at all.
@@ -87,7 +87,8 @@ def locate(path: str | os.PathLike[str]) -> tuple[Path, str]:
     file = Path(path)
     if file.is_dir():
         if not (file / GRAPH_FILE).is_file():
-            raise ReportError(str(path), f"is a folder without a {GRAPH_FILE} in it")
+            raise ReportError(str(path), f"is a folder without a {GRAPH_FILE} in it: build one into it "
+                                         f"(reportgraph build --out {path}) or name the graph file itself")
         file = file / GRAPH_FILE  # the folder `reportgraph build --out DIR` wrote
     fmt = RDF_FORMATS.get(file.suffix.lower())
     if fmt is None:

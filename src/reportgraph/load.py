@@ -177,6 +177,12 @@ class _Search:
                 yield Path(entry.path)
 
 
+def _glob_root(pattern: str) -> Path:
+    """Where a glob searches from: its leading components without a wildcard (``reports/**/*.txt`` -> ``reports``)."""
+    fixed = list(itertools.takewhile(lambda part: not _GLOB_CHARS.search(part), Path(pattern).parts))
+    return Path(*fixed) if fixed else Path(".")
+
+
 def _glob(pattern: str, follow_links: bool, warnings: list[ReportError]) -> list[Path]:
     """The report files a glob names: matching files, and the reports in matching folders.
 
@@ -187,7 +193,7 @@ def _glob(pattern: str, follow_links: bool, warnings: list[ReportError]) -> list
     """
     parts = Path(pattern).parts
     fixed = list(itertools.takewhile(lambda part: not _GLOB_CHARS.search(part), parts))
-    root = Path(*fixed) if fixed else Path(".")
+    root = _glob_root(pattern)
     wanted = parts[len(fixed):]
     search = _Search(os.path.realpath(root), follow_links, warnings)
     try:
@@ -208,7 +214,7 @@ def _glob(pattern: str, follow_links: bool, warnings: list[ReportError]) -> list
 
 
 def find_inputs(inputs: Sequence[str | Path], *, follow_links: bool = False,
-                warnings: list[ReportError] | None = None) -> list[Path]:
+                warnings: list[ReportError] | None = None, names: dict[Path, str] | None = None) -> list[Path]:
     """The report files named by ``inputs`` (files, folders, globs), sorted and de-duplicated.
 
     Sorting makes the build independent of argument order and of the order the
@@ -219,21 +225,26 @@ def find_inputs(inputs: Sequence[str | Path], *, follow_links: bool = False,
     (``follow_links`` lifts that); links that leave it, loops, broken links and
     pipes or devices with a report's name are skipped, each with a warning
     appended to ``warnings``.
+
+    ``names`` receives each file's name as the graph records it
+    (``rg:sourceFile``): its path relative to the input that named it (the
+    folder, or a glob's fixed start), or its own name when it was named
+    itself; never a path that says where the inputs were on this machine.
     """
     warned: list[ReportError] = [] if warnings is None else warnings
-    by_identity: dict[str, Path] = {}
+    by_identity: dict[str, tuple[str, str, Path]] = {}
     for item in inputs:
         text = str(item)
         path = Path(item)
         found: list[Path]
         if path.is_file():
-            found = [path]
+            found, base = [path], path.parent
         elif path.is_dir():
-            found = list(_Search(os.path.realpath(path), follow_links, warned).walk(str(path)))
+            found, base = list(_Search(os.path.realpath(path), follow_links, warned).walk(str(path))), path
             if not found:
                 raise ReportError(text, NO_REPORTS)
         elif not path.exists() and not os.path.islink(path) and _GLOB_CHARS.search(text):
-            found = _glob(text, follow_links, warned)
+            found, base = _glob(text, follow_links, warned), _glob_root(text)
             if not found:
                 raise ReportError(text, NO_REPORTS)
         elif os.path.exists(path):
@@ -242,11 +253,15 @@ def find_inputs(inputs: Sequence[str | Path], *, follow_links: bool = False,
             raise ReportError(text, NO_SUCH_PATH)
         for hit in found:
             # the same file reached two ways ("a/x.txt", "./a/../a/x.txt") is read once;
-            # the shorter spelling wins, deterministically
+            # the shorter spelling wins, deterministically, and the shorter name among its inputs
             key = os.path.realpath(hit)
-            if key not in by_identity or str(hit) < str(by_identity[key]):
-                by_identity[key] = hit
-    return sorted(by_identity.values(), key=str)
+            choice = (str(hit), printable(Path(os.path.relpath(hit, base)).as_posix()), hit)
+            if key not in by_identity or choice[:2] < by_identity[key][:2]:
+                by_identity[key] = choice
+    chosen = sorted(by_identity.values(), key=lambda c: c[0])
+    if names is not None:
+        names.update((hit, name) for _, name, hit in chosen)
+    return [hit for _, _, hit in chosen]
 
 
 # --------------------------------------------------------------------------- decoding

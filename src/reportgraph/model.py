@@ -60,6 +60,9 @@ class Report:
 
     path: str
     text: str
+    #: the file as the graph names it (``rg:sourceFile``): relative to the input that named it,
+    #: never an absolute path, so the same inputs in another folder give the same graph
+    display_path: str = ""
     title: str = ""
     issuer: str = ""
     date: str = ""

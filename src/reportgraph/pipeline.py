@@ -22,7 +22,7 @@ from reportgraph.limits import Limits
 from reportgraph.link import link
 from reportgraph.metadata import Metadata
 from reportgraph.metadata import for_file as metadata_for_file
-from reportgraph.model import LinkedReport, SourceText
+from reportgraph.model import LinkedReport, Report, SourceText
 from reportgraph.segment import NO_STRUCTURE, has_structure, segment
 
 
@@ -38,6 +38,25 @@ class BuildResult:
     #: inputs that built, but not as well as they might (no report structure found), and files a folder
     #: search skipped (links that leave the folder, link loops, pipes)
     warnings: list[ReportError] = field(default_factory=list)
+
+
+#: The metadata a report's files may disagree on, as ``Report`` attributes.
+METADATA_FIELDS: tuple[str, ...] = ("title", "issuer", "date", "period", "plan_period", "level", "region")
+
+
+def metadata_differences(report: Report, kept: Report) -> str:
+    """How ``report``'s metadata differs from ``kept``'s, for a message: ``date 2024-07-20 here, 2024-07-15 there``."""
+    parts = []
+    for name in METADATA_FIELDS:
+        here, there = getattr(report, name), getattr(kept, name)
+        if here != there:
+            parts.append(f"{name} {_shown(here)} here, {_shown(there)} there")
+    return "; ".join(parts)
+
+
+def _shown(value: str | list[str]) -> str:
+    text = "/".join(value) if isinstance(value, list) else value
+    return text or "none"
 
 
 def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None,
@@ -74,13 +93,14 @@ def build(
     """
     lex = lexicon or Lexicon.load()
     warnings: list[ReportError] = []
-    paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings)
+    names: dict[Path, str] = {}
+    paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings, names=names)
     extractions = []
     errors: list[ReportError] = []
     # a report's IRI is a hash of its text: a second file with the same text (the same report saved
     # twice, or as .html and .docx) would merge into the first's rg:Report with two source files, so
     # it is built once and listed as a duplicate (paths are sorted: the same file wins every time)
-    built: dict[str, str] = {}
+    built: dict[str, Report] = {}
     duplicates: list[tuple[str, str]] = []
     with gc_paused():
         for n, path in enumerate(paths, 1):
@@ -89,13 +109,20 @@ def build(
             try:
                 source = load.read(path, limits)
                 report = segment(source, (metadata or Metadata()).over(metadata_for_file(path, limits)))
+                report.display_path = names[path]
                 if not has_structure(report):
                     # still built: what can be found in plain text is worth having, but say so
                     warnings.append(ReportError(source.path, NO_STRUCTURE))
-                if report.text in built:
-                    duplicates.append((source.path, built[report.text]))
+                kept = built.get(report.text)
+                if kept is not None:
+                    duplicates.append((source.path, kept.path))
+                    differing = metadata_differences(report, kept)
+                    if differing:  # one report, two accounts of it: say which one the graph holds
+                        warnings.append(ReportError(
+                            source.path, f"the same text as {kept.path}, but other metadata ({differing}); "
+                            f"built once, with the metadata of {kept.path}"))
                     continue
-                built[report.text] = source.path
+                built[report.text] = report
                 extractions.append(extract(report, lex, finders))
             except ReportError as err:
                 if strict:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 from urllib.parse import quote
 
 from rdflib import DCTERMS, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -352,7 +353,7 @@ class _ReportWriter:
             add((node, _Terms.label, out.zh(r.title)))
         if r.date:
             add((node, _Terms.issued, _date(r.date)))
-        add((node, _Terms.source_file, out.plain(r.path)))
+        add((node, _Terms.source_file, out.plain(r.display_path or PurePath(r.path).name)))
         add((node, _Terms.char_length, out.integer(len(r.text))))
         if r.level:
             add((node, _Terms.level, out.plain(r.level)))

@@ -8,10 +8,13 @@ loads it in seconds and answers in milliseconds. rdflib graphs stay the
 project's currency: :func:`query` takes one (or a file, or a
 :class:`QueryGraph`) and gives rows of rdflib terms.
 
-Standard prefixes (:data:`PREFIXES`) are declared for every query, so a user
-never has to write ``PREFIX rg: <...>``. Named queries are ``.rq`` files in
-``reportgraph/queries/``; their parameters are bound by the engine
-(SEP-0007 substitution), never pasted into the query text.
+Every prefix a graph file of reportgraph declares (:data:`PREFIXES`, the
+instance kinds' ``community:`` … among them) is declared for every query, so
+a user never has to write ``PREFIX rg: <...>`` and a name read in a file or a
+table pastes in as it is. Named queries are ``.rq`` files in
+``reportgraph/queries/``. Parameters, theirs and a user's, are bound as
+values: each one escaped into a ``VALUES`` constant (:meth:`QueryGraph.bind`),
+in the form the graph's literals take, never read as query syntax.
 
 This module does not import rdflib unless a caller hands it an rdflib graph
 or asks for rdflib terms, so ``reportgraph query`` starts fast.
@@ -22,6 +25,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
@@ -30,6 +34,8 @@ import pyoxigraph as ox
 
 from reportgraph import graphfile, vocab
 from reportgraph.gcpause import gc_paused
+from reportgraph.pname import Shortener, escaped_local
+from reportgraph.safetext import terminal_safe
 from reportgraph.termwidth import display_width
 
 if TYPE_CHECKING:  # only for annotations: importing rdflib costs start-up time
@@ -38,11 +44,16 @@ if TYPE_CHECKING:  # only for annotations: importing rdflib costs start-up time
 
 __all__ = [
     "PREFIXES", "GraphSource", "NamedQuery", "Param", "QueryError", "QueryGraph", "QueryResult",
-    "QuerySyntaxError", "UnknownQueryError", "load", "named_queries", "named_query", "query", "similar_names", "bind_values", "sparql_string",
+    "QuerySyntaxError", "UnknownQueryError", "bind_values", "complete_query", "load", "named_queries", "named_query",
+    "parse_param", "query", "similar_names", "sparql_string",
 ]
 
-#: Prefixes declared for every query (a query's own PREFIX lines override them).
-PREFIXES: dict[str, str] = dict(vocab.GRAPH_PREFIXES)
+#: Prefixes declared for every query (a query's own PREFIX lines override them): all that a
+#: graph file written by reportgraph declares, the instance kinds' (``community:``) among them.
+PREFIXES: dict[str, str] = dict(vocab.PREFIXES)
+
+#: IRIs in the form that pastes into a query (``community:沙头社区``), for messages.
+_shorten = Shortener(PREFIXES)
 
 #: One term of a result as the engine gives it.
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
@@ -75,7 +86,8 @@ class QuerySyntaxError(QueryError):
             return ""
         text = self.source_line.replace("\t", " ")
         col = max(1, min(self.column, len(text) + 1))
-        return f"  {text}\n  {' ' * display_width(text[: col - 1])}^"
+        # control characters are shown as escapes, and the caret counts them as shown
+        return f"  {terminal_safe(text)}\n  {' ' * display_width(terminal_safe(text[: col - 1]))}^"
 
 
 class UnknownQueryError(QueryError):
@@ -114,11 +126,13 @@ def _syntax_error(err: SyntaxError, sparql: str) -> QuerySyntaxError:
         return QuerySyntaxError(message, line, column, _line(sparql, line))
     message = _expected(detail)
     slashed = _SLASHED_NAME.search(_line(_strip_strings_and_comments(sparql), line))
-    if slashed:  # the table shows inst:community/沙头社区, which SPARQL does not accept as it is
-        name = slashed.group(0)
-        prefix, _, local = name.partition(":")
-        message += (f"; a prefixed name cannot contain '/': write {prefix}:{local.replace('/', chr(92) + '/')}"
-                    f" or the full IRI <{PREFIXES.get(prefix, prefix + ':')}{local}>")
+    if slashed:  # inst:community/沙头社区, as older versions printed it, is not SPARQL as it is
+        prefix, _, local = slashed.group(0).partition(":")
+        if prefix in PREFIXES:
+            iri = PREFIXES[prefix] + local
+            message += f"; a prefixed name cannot contain '/': write {_shorten(iri)} or the full IRI <{iri}>"
+        else:
+            message += f"; a prefixed name cannot contain '/': write {prefix}:{local.replace('/', chr(92) + '/')}"
     return QuerySyntaxError(message, line, column, _line(sparql, line))
 
 
@@ -179,19 +193,25 @@ def _line(text: str, number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-def _strip_strings_and_comments(sparql: str) -> str:
-    """The query with strings, IRIs and comments blanked (same length), so names can be searched."""
+_STRINGS_AND_COMMENTS = (
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+)
+_IRI_REF = r'<[^<>"{}|^`\\\x00-\x20]*>'
+_BLANKED = re.compile(f"{_STRINGS_AND_COMMENTS}|{_IRI_REF}|#[^\\n]*", re.S)
+#: Strings and comments, with IRIs matched (and kept) so that a ``#`` inside one is not a comment.
+_BLANKED_BUT_IRIS = re.compile(f"({_IRI_REF})|{_STRINGS_AND_COMMENTS}|#[^\\n]*", re.S)
+
+
+def _strip_strings_and_comments(sparql: str, keep_iris: bool = False) -> str:
+    """The query with strings, IRIs (unless kept) and comments blanked (same length), so names can be searched."""
 
     def blank(m: re.Match[str]) -> str:
+        if keep_iris and m.group(1) is not None:
+            return m.group(0)
         return re.sub(r"[^\n]", " ", m.group(0))
 
-    pattern = re.compile(
-        r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
-        r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-        r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*',
-        re.S,
-    )
-    return pattern.sub(blank, sparql)
+    return (_BLANKED_BUT_IRIS if keep_iris else _BLANKED).sub(blank, sparql)
 
 
 def _unknown_prefix(sparql: str) -> tuple[str, int, int] | None:
@@ -341,6 +361,8 @@ class QueryGraph:
         self.store = store if store is not None else ox.Store()
         #: query the union of named graphs (set when an N-Quads or TriG file was loaded)
         self.union = union
+        #: an object of each property a parameter was matched with, which decides a string's form
+        self._samples: dict[str, OxTerm | None] = {}
 
     # -- loading ----------------------------------------------------------
 
@@ -360,6 +382,7 @@ class QueryGraph:
         """Add one graph file (or the folder build wrote); its format comes from the suffix."""
         if graphfile.load_into(self.store, path):
             self.union = True
+        self._samples.clear()
 
     @classmethod
     def from_rdflib(cls, graph: Graph) -> QueryGraph:
@@ -376,11 +399,11 @@ class QueryGraph:
     def run(self, sparql: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         """Run a SPARQL query (or a named query's name) and collect all of its results.
 
-        ``params`` binds variables to values before evaluation (strings become
-        plain literals); this is how named queries take arguments, safely.
+        ``params`` binds variables to values before evaluation, as
+        :meth:`bind` says; this is how named queries take arguments, safely.
         """
-        sparql, rest = bind_values(_resolve(sparql), params or {})
-        subs = {ox.Variable(name): _ox_value(value) for name, value in rest.items()}
+        sparql, rest = self.bind(sparql, params)
+        subs = {ox.Variable(name): value for name, value in rest.items()}
         try:
             result = self.store.query(
                 sparql, prefixes=PREFIXES, substitutions=subs or None, use_default_graph_as_union=self.union,
@@ -393,6 +416,50 @@ class QueryGraph:
             return _collect(result)
         except (OSError, RuntimeError, ValueError, TypeError) as err:
             raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
+
+    def bind(self, sparql: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, OxTerm]]:
+        """The query's text with ``params`` bound, as :meth:`run` runs it, and what is left for the engine.
+
+        A string takes the form of the graph's literals where the query
+        matches its variable as the object of a property (``rdfs:label ?name``
+        gives ``"…"@zh`` on a reportgraph graph, ``rg:value ?v`` a decimal);
+        elsewhere (only in a FILTER, say) it is a plain string. Other values
+        are bound as the terms they are (numbers typed). Each parameter is bound
+        once, in a named query's ``VALUES ?p { UNDEF }`` blocks or in a VALUES
+        block at the start of the WHERE group, so no row comes twice and any
+        variable can be bound, not only those the SELECT clause names. Blank
+        nodes and quoted triples, which VALUES cannot hold, are returned for
+        the engine's substitution.
+        """
+        text = _resolve(sparql)
+        searchable = _strip_strings_and_comments(text)
+        terms: dict[str, OxTerm] = {}
+        for name, value in (params or {}).items():
+            if not re.search(rf"[?$]{re.escape(name)}(?!\w)", searchable):
+                raise QueryError(f"there is no variable ?{name} in the query to bind the parameter {name} to")
+            terms[name] = self._string_term(text, name, value) if isinstance(value, str) else _ox_value(value)
+        text, rest = bind_values(text, terms)
+        inline = {name: term for name, term in rest.items() if isinstance(term, (ox.NamedNode, ox.Literal))}
+        return _inject_values(text, inline), {name: term for name, term in rest.items() if name not in inline}
+
+    def _string_term(self, sparql: str, var: str, value: str) -> ox.Literal:
+        """A string parameter in the form the graph's literals take where the query matches ``?var``."""
+        for predicate in _predicates_of(sparql, var):
+            sample = self._sample_object(predicate)
+            if sample is not None:
+                return _like(value, sample if isinstance(sample, ox.Literal) else None)
+        return ox.Literal(value)
+
+    def _sample_object(self, predicate: str) -> OxTerm | None:
+        """One object of ``predicate`` in the graph (each property of a reportgraph graph holds one kind)."""
+        if predicate not in self._samples:
+            try:
+                node = ox.NamedNode(predicate)
+            except ValueError:
+                return None
+            first = next(iter(self.store.quads_for_pattern(None, node, None)), None)
+            self._samples[predicate] = None if first is None else first.object
+        return self._samples[predicate]
 
     def query(self, sparql: str, /, **params: Any) -> list[dict[str, Node | None]]:
         """Run a query and return its rows as dicts of rdflib terms (see :func:`query`)."""
@@ -458,13 +525,14 @@ def sparql_string(value: str) -> str:
 
 
 def bind_values(sparql: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-    """Fill each ``VALUES ?p { UNDEF }`` block whose variable is a string parameter.
+    """Fill each ``VALUES ?p { UNDEF }`` block whose variable has a parameter that is a string or an IRI or literal term.
 
-    The value goes in as escaped literals, both ``"…"@zh`` (how the graph
-    writes names) and plain ``"…"``, so the engine's planner sees a constant
-    and looks it up in its index; engine substitution (SEP-0007) is exact too
-    but is applied after planning, which on a large graph means scanning.
-    Returns the text and the parameters no block took (bound by substitution).
+    A term goes in as it is; a bare string, whose form only a graph could
+    tell, goes in both as ``"…"@zh`` (how reportgraph writes names) and as
+    plain ``"…"`` (:meth:`QueryGraph.run` decides the form first and never
+    passes a bare string). Either way the engine's planner sees a constant
+    and looks it up in its index. Returns the text and the parameters no
+    block took.
     """
     rest = dict(params)
     taken: set[str] = set()
@@ -472,33 +540,230 @@ def bind_values(sparql: str, params: Mapping[str, Any]) -> tuple[str, dict[str, 
     def fill(m: re.Match[str]) -> str:
         var = m.group(1)
         value = params.get(var)
-        if not isinstance(value, str):
+        if isinstance(value, str):
+            literal = sparql_string(value)
+            text = f"{literal}@zh {literal}"
+        elif isinstance(value, (ox.NamedNode, ox.Literal)):
+            text = _term_text(value)
+        else:
             return m.group(0)
         taken.add(var)
-        literal = sparql_string(value)
-        return f"VALUES ?{var} {{ {literal}@zh {literal} }}"
+        return f"VALUES ?{var} {{ {text} }}"
 
-    text = _VALUES_SLOT.sub(fill, sparql)
+    # found in the text with strings and comments blanked, so a comment that shows a slot is left alone
+    pieces: list[str] = []
+    done = 0
+    for m in _VALUES_SLOT.finditer(_strip_strings_and_comments(sparql)):
+        pieces += [sparql[done:m.start()], fill(m)]
+        done = m.end()
+    text = "".join(pieces) + sparql[done:]
     for var in taken:
         rest.pop(var, None)
     return text, rest
 
 
+def _term_text(term: ox.NamedNode | ox.Literal) -> str:
+    """An IRI or a literal as SPARQL text: the IRI checked by the engine's own constructor, the text escaped."""
+    if isinstance(term, ox.NamedNode):
+        return f"<{term.value}>"
+    body = sparql_string(term.value)
+    if term.language:
+        return f"{body}@{term.language}"
+    if term.datatype.value != graphfile.XSD_STRING:
+        return f"{body}^^<{term.datatype.value}>"
+    return body
+
+
+_XSD = vocab.XSD_NS
+#: Datatypes a bare value takes on from the graph when it reads as one of them (a number, a date).
+_NUMBER_TYPES = frozenset(_XSD + t for t in ("integer", "decimal", "double", "float", "int", "long",
+                                             "nonNegativeInteger", "positiveInteger"))
+_DATE = re.compile(r"-?\d{4,}-\d{2}-\d{2}")
+_LANGUAGE_TAGGED = re.compile(r"(.*)@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)", re.S)
+_DATATYPED = re.compile(r"(.*)\^\^(<[^<>\s]*>|[A-Za-z][\w.-]*:[\w.-]+)", re.S)
+_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+
+
+def parse_param(text: str) -> str | ox.NamedNode | ox.Literal:
+    """A parameter value as a person writes it (``--param NAME=VALUE``): a term, or a bare string.
+
+    ``沙头社区@zh`` is a language-tagged literal, ``7^^xsd:decimal`` (or
+    ``^^<IRI>``) a typed one, ``...^^xsd:string`` a plain string exactly;
+    ``<https://…>`` and a prefixed name with one of :data:`PREFIXES`
+    (``community:沙头社区``, as a query's table prints it) are IRIs.
+    Anything else stays a bare string, whose form :meth:`QueryGraph.run`
+    takes from the graph.
+    """
+    typed = _DATATYPED.fullmatch(text)
+    if typed:
+        value, datatype = typed.groups()
+        return ox.Literal(value, datatype=_named_node(datatype, f"the datatype of {text!r}"))
+    tagged = _LANGUAGE_TAGGED.fullmatch(text)
+    if tagged:
+        return ox.Literal(tagged.group(1), language=tagged.group(2))
+    if text.startswith("<") and text.endswith(">"):
+        return _named_node(text, repr(text))
+    prefix, colon, local = text.partition(":")
+    if colon and prefix in PREFIXES and local and escaped_local(_LOCAL_ESCAPE.sub(r"\1", local)) is not None:
+        return _named_node(text, repr(text))
+    return text
+
+
+def _named_node(name: str, what: str) -> ox.NamedNode:
+    """``<IRI>`` or ``prefix:local`` (a prefix of :data:`PREFIXES`) as an engine IRI; QueryError if it is none."""
+    if name.startswith("<") and name.endswith(">"):
+        iri = name[1:-1]
+    else:
+        prefix, _, local = name.partition(":")
+        if prefix not in PREFIXES:
+            raise QueryError(f"{what}: unknown prefix '{prefix}:' (known: {', '.join(sorted(PREFIXES))})")
+        iri = PREFIXES[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as err:
+        raise QueryError(f"{what} is not an IRI: {graphfile.first_line(err)}") from None
+
+
 def _ox_value(value: Any) -> OxTerm:
-    """A parameter value as an engine term; strings are plain literals, so they can never become syntax."""
+    """A parameter value that is already a term (or a number) as an engine term; strings are decided elsewhere."""
     if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
         return value
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
     if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "double"))
+        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "double"))
+    if isinstance(value, Decimal):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "decimal"))
     if type(value).__module__.startswith("rdflib"):
-        return graphfile.ToOxigraph()(value)
+        try:
+            return graphfile.ToOxigraph()(value)
+        except ValueError as err:
+            raise QueryError(f"cannot bind {value!r}: {graphfile.first_line(err)}") from None
     if isinstance(value, str):
         return ox.Literal(value)
     raise QueryError(f"cannot bind a {type(value).__name__} in a query; give a string, number or RDF term")
+
+
+#: One step of a property path before an object variable: ``rdfs:label``, ``<IRI>``, ``a``, ``^rg:x``.
+_PATH_STEP = r"\^?(?:<[^<>\s]*>|[A-Za-z][\w.-]*:(?:[\w.%-]|\\.)*|:(?:[\w.%-]|\\.)*|\ba\b)"
+_DECLARED_NAMESPACE = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.I)
+
+
+def _predicates_of(sparql: str, var: str) -> list[str]:
+    """The IRIs of the properties the query matches ``?var`` as the object of (``rdfs:label ?var``).
+
+    Of a path, the last step of each alternative (``rdfs:label|skos:altLabel``,
+    ``rg:statement/rg:text``); inverse steps and unknown prefixes are skipped.
+    """
+    text = _strip_strings_and_comments(sparql, keep_iris=True)
+    namespaces = dict(PREFIXES)
+    namespaces.update({m.group(1) or "": m.group(2) for m in _DECLARED_NAMESPACE.finditer(text)})
+    pattern = re.compile(rf"({_PATH_STEP}(?:\s*[|/]\s*{_PATH_STEP})*)[*+?]?\s+[?$]{re.escape(var)}(?!\w)")
+    found: list[str] = []
+    for m in pattern.finditer(text):
+        for alternative in m.group(1).split("|"):
+            step = alternative.split("/")[-1].strip()
+            if step.startswith("^"):
+                continue
+            if step == "a":
+                iri: str | None = vocab.RDF_NS + "type"
+            elif step.startswith("<"):
+                iri = step[1:-1]
+            else:
+                prefix, _, local = step.partition(":")
+                iri = namespaces[prefix] + _LOCAL_ESCAPE.sub(r"\1", local) if prefix in namespaces else None
+            if iri is not None and iri not in found:
+                found.append(iri)
+    return found
+
+
+def _like(value: str, sample: ox.Literal | None) -> ox.Literal:
+    """``value`` in the form of a literal the graph holds: its language tag, or its datatype when it fits."""
+    if sample is None:
+        return ox.Literal(value)
+    if sample.language:
+        return ox.Literal(value, language=sample.language)
+    datatype = sample.datatype.value
+    if datatype in _NUMBER_TYPES:
+        try:
+            Decimal(value)
+        except InvalidOperation:
+            return ox.Literal(value)
+        return ox.Literal(value, datatype=sample.datatype)
+    if datatype == _XSD + "date" and _DATE.fullmatch(value):
+        return ox.Literal(value, datatype=sample.datatype)
+    return ox.Literal(value)
+
+
+def _where_group(text: str) -> int | None:
+    """Where the query's WHERE group opens (just after its ``{``), in text with strings and IRIs blanked.
+
+    The first ``{`` outside parentheses after the query form, or after a
+    CONSTRUCT's template; None when there is none (``DESCRIBE <x>``) or the
+    form cannot take more (``CONSTRUCT WHERE { … }``, whose group is its template).
+    """
+    form = _QUERY_FORM.search(text)
+    if form is None:
+        return None
+    at = form.end()
+    if form.group(1).upper() == "CONSTRUCT":
+        template = re.compile(r"\s*\{").match(text, at)
+        if template is None:
+            return None
+        depth = 0
+        for at in range(template.end() - 1, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[at], 0)
+            if depth == 0:
+                break
+        at += 1
+    depth = 0
+    for i in range(at, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "{" and depth <= 0:
+            return i + 1
+    return None
+
+
+def _inject_values(sparql: str, values: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """A ``VALUES ?p { term }`` for each parameter at the start of the WHERE group.
+
+    Unlike the engine's own substitution, which only takes variables the
+    SELECT clause names, this binds a variable wherever the group uses it
+    (in a FILTER, an OPTIONAL, a BIND), and the planner sees a constant.
+    """
+    if not values:
+        return sparql
+    at = _where_group(_strip_strings_and_comments(sparql))
+    if at is None:
+        raise QueryError(
+            "cannot bind parameters in this query: it has no WHERE { … } group to bind them in"
+            " (a short CONSTRUCT WHERE { … } needs its template written out: CONSTRUCT { … } WHERE { … })"
+        )
+    block = " ".join(f"VALUES ?{var} {{ {_term_text(term)} }}" for var, term in values.items())
+    return f"{sparql[:at]} {block}{sparql[at:]}"
+
+
+def complete_query(sparql: str) -> str:
+    """The query with a PREFIX line for each predeclared prefix it uses and does not declare itself.
+
+    What ``reportgraph query --show`` prints: a query that runs as it is in
+    any SPARQL tool. The lines go after the comments the query opens with.
+    """
+    text = _strip_strings_and_comments(sparql)
+    declared = {m.group(1) or "" for m in _DECLARED_PREFIX.finditer(text)}
+    used = {m.group(1) or "" for m in _PREFIXED_NAME.finditer(text)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p in used and p not in declared]
+    if not lines:
+        return sparql
+    head = re.match(r"(?:[ \t]*(?:#[^\n]*)?\n)*", sparql)
+    at = head.end() if head else 0
+    return sparql[:at] + "\n".join(lines) + "\n\n" + sparql[at:].lstrip("\n")
 
 
 # --------------------------------------------------------------------------- the one-call API
@@ -528,8 +793,9 @@ def query(graph_or_path: GraphSource, sparql: str, /, **params: Any) -> list[dic
     paths, or a :class:`QueryGraph` (load a big graph once with
     :func:`load` and pass that to skip re-loading). ``sparql`` is the query
     text, with :data:`PREFIXES` already declared, or the name of a named
-    query (``"targets"``); ``params`` bind variables, e.g.
-    ``query(g, "entity", name="沙头社区")``.
+    query (``"targets"``); ``params`` bind variables as
+    :meth:`QueryGraph.bind` says (a string in the form of the literals it is
+    matched with, ``"沙头社区"@zh`` for a name), e.g. ``query(g, "entity", name="沙头社区")``.
 
     SELECT gives one dict per row, ``{variable: rdflib term}``, with None for
     unbound variables. ASK gives ``[{}]`` when true and ``[]`` when false, so

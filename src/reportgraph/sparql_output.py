@@ -11,11 +11,14 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pyoxigraph as ox
 
 from reportgraph.graphfile import XSD_STRING
+from reportgraph.pname import Shortener
+from reportgraph.safetext import spreadsheet_cell, terminal_safe
 from reportgraph.sparql import PREFIXES, OxTerm, QueryError, QueryResult
 from reportgraph.termwidth import display_width, pad, truncate
 
@@ -32,7 +35,7 @@ _NUMERIC = frozenset(_XSD + t for t in (
 _GAP = "  "
 #: A column is never cut narrower than this (unless its content is narrower).
 _MIN_COLUMN = 6
-#: Namespaces longest first, so ``inst:`` wins over a shorter prefix of it.
+#: Namespaces longest first, so ``community:`` wins over ``inst:``, a shorter prefix of it.
 _NAMESPACES = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
@@ -77,12 +80,9 @@ def fit_widths(natural: Sequence[int], available: int | None, minimum: int = _MI
 # --------------------------------------------------------------------------- terms as text
 
 
-def compact_iri(iri: str) -> str:
-    """``https://w3id.org/reportgraph/ns#Target`` -> ``rg:Target``, for people; other IRIs as they are."""
-    for ns, prefix in _NAMESPACES:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+#: IRIs as the table shows them: in a form that pastes back into a query (``community:沙头社区``,
+#: ``report:dc78e3b12d40\\/s21``, ``<http://example.org/x>``).
+compact_iri = Shortener(PREFIXES)
 
 
 def _number_text(term: ox.Literal) -> str:
@@ -113,19 +113,39 @@ def _table_text(term: OxTerm | None) -> str:
         text = f"_:{term.value}"
     else:
         text = str(term)
-    # one row, one line: line breaks and tabs become spaces
-    return " ".join(text.split()) if any(ch in text for ch in "\n\r\t") else text
+    # one row, one line: line breaks and tabs become spaces; other control characters are shown as
+    # escapes, so that report text can never drive the terminal
+    if any(ch in text for ch in "\n\r\t"):
+        text = " ".join(text.split())
+    return terminal_safe(text)
 
 
 def _plain_text(term: OxTerm | None) -> str:
-    """The value as the W3C SPARQL CSV format writes it: IRIs and literals without markup."""
+    """The value as the W3C SPARQL CSV format writes it: IRIs and literals without markup.
+
+    Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a
+    leading ``'``, as in ``reportgraph export --format csv``; numbers stay numbers.
+    """
     if term is None:
         return ""
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
+    if isinstance(term, ox.Literal):
+        if term.datatype.value in _NUMERIC and _is_number(term.value):
+            return term.value
+        return spreadsheet_cell(term.value)
+    if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return str(term)
+
+
+def _is_number(text: str) -> bool:
+    """A numeric literal's lexical form is a number (``-5``, ``1E3``, ``-INF``), not text posing as one."""
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return False
+    return True
 
 
 def _is_numeric(term: OxTerm | None) -> bool:
@@ -237,9 +257,7 @@ def format_turtle(result: QueryResult) -> str:
                 if iri.startswith(ns):
                     used[prefix] = ns
                     break
-    # instance IRIs have slashes, which a prefixed name can only hold escaped (inst:community\\/…):
-    # written in full they read as in graph.ttl
-    prefixes = {p: used[p] for p in PREFIXES if p in used and p != "inst"}
+    prefixes = {p: used[p] for p in PREFIXES if p in used}
     return _serialize(result.triples, ox.RdfFormat.TURTLE, prefixes)
 
 

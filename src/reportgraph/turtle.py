@@ -27,6 +27,9 @@ from collections.abc import Collection, Iterable, Iterator
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from reportgraph.pname import PN_LOCAL as _PN_LOCAL
+from reportgraph.pname import PN_PREFIX as _PN_PREFIX
+
 __all__ = [
     "TurtleWriter", "blank_node_labels", "group_graph", "write_nquads", "write_ntriples", "write_trig",
     "write_turtle",
@@ -35,22 +38,6 @@ __all__ = [
 _Triple = tuple[Node, Node, Node]
 
 # --------------------------------------------------------------------------- grammar (Turtle 1.1)
-
-#: PN_CHARS_BASE beyond ASCII, as code point ranges (numbers, not characters: most of them are CJK).
-_PN_CHARS_BASE_RANGES: tuple[tuple[int, int], ...] = (
-    (0x00C0, 0x00D6), (0x00D8, 0x00F6), (0x00F8, 0x02FF), (0x0370, 0x037D), (0x037F, 0x1FFF), (0x200C, 0x200D),
-    (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFFD), (0x10000, 0xEFFFF),
-)
-_PN_CHARS_BASE = "A-Za-z" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _PN_CHARS_BASE_RANGES)
-_PN_CHARS_U = _PN_CHARS_BASE + "_"
-_PN_CHARS = _PN_CHARS_U + "\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_PLX = "%[0-9A-Fa-f]{2}"
-#: A prefixed name's local part, without backslash escapes (those are legal but
-#: not every tool reads them; an IRI that would need them is written in full).
-_PN_LOCAL = re.compile(
-    f"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
-)
-_PN_PREFIX = re.compile(f"(?:[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)?")
 
 #: Datatypes with a short form, and the token that reads back as exactly that lexical form.
 _SHORT_FORMS: dict[str, re.Pattern[str]] = {

@@ -73,6 +73,10 @@ GRAPH_PREFIXES: dict[str, str] = {"rg": RG_NS, "inst": INST_NS, **STANDARD_PREFI
 #: Prefixes of the instance kinds: ``community:`` for ``inst:community/``.
 INSTANCE_PREFIXES: dict[str, str] = {kind: f"{INST_NS}{kind}/" for kind in INSTANCE_KINDS}
 
+#: Every prefix a graph file declares and a query knows: one table for both, so that a name read
+#: in ``graph.ttl`` or in a query's table (``community:和一社区``) pastes into a query as it is.
+PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, **INSTANCE_PREFIXES}
+
 
 def rg(local: str) -> str:
     """The full IRI of an ontology term: ``rg("Target")``."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -16,7 +17,9 @@ from reportgraph.errors import ReportError
 from reportgraph.text import LIST_SEPARATOR
 
 if TYPE_CHECKING:
+    from reportgraph.cli.viz import BuildPage
     from reportgraph.model import LinkedReport
+    from reportgraph.pipeline import BuildResult
 
 #: How many work-area labels, of how many characters, the summary shows per report.
 _MAX_LABELS = 6
@@ -85,8 +88,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="stop at the first report that cannot be read or built (exit 1) instead of building the others",
     )
     parser.add_argument(
-        "--quiet", action="store_true",
-        help="print nothing but errors: no progress line, no summary",
+        "-q", "--quiet", action="store_true",
+        help="print nothing but errors: no progress line, no warnings, no summary (with --json, the JSON still)",
+    )
+    parser.add_argument(
+        "--json", action="store_true",
+        help="print the summary as one JSON object on standard output, for scripts and CI; "
+        "errors, warnings and progress stay on standard error",
     )
     parser.add_argument(
         "--follow-links", action="store_true",
@@ -160,20 +168,24 @@ def run(args: argparse.Namespace) -> int:
     from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
     from reportgraph.lexicon import Lexicon
 
+    inputs = args.inputs or [DEFAULT_INPUT]
+    if not args.inputs and not Path(DEFAULT_INPUT).exists():
+        common.error(f"no INPUT given, and no {DEFAULT_INPUT} folder here to build by default: name the reports "
+                     f"to build (reportgraph build REPORT.txt, FOLDER/ or 'reports/**/*.pdf'), "
+                     f"or run it in the reportgraph checkout to build its bundled report")
+        return EXIT_USAGE
     lexicon = Lexicon.load(args.lexicon)
     stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
     bounds = stated_limits(args)
-    # inputs are resolved first so that a missing path is a usage error (2), not a failed report
-    found: list[ReportError] = []
-    paths = load.find_inputs(args.inputs or [DEFAULT_INPUT], follow_links=args.follow_links, warnings=found)
-    for warning in found:
-        common.warning(warning)
+    # inputs are resolved first so that a missing path is a usage error (2), not a failed report; the build
+    # resolves them again, to name each file relative to the input that named it (its warnings are the same)
+    paths = load.find_inputs(inputs, follow_links=args.follow_links)
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
     try:
         try:
-            result = pipeline.build(paths, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated,
+            result = pipeline.build(inputs, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated,
                                     limits=bounds, follow_links=args.follow_links)
         finally:
             if progress is not None:
@@ -181,8 +193,9 @@ def run(args: argparse.Namespace) -> int:
     except ReportError as err:  # only with --strict
         _report_failure(err, args.debug)
         return EXIT_FAILURE
-    for warning in result.warnings:
-        common.warning(warning)
+    if not args.quiet:
+        for warning in result.warnings:
+            common.warning(warning)
     for failure in result.errors:
         _report_failure(failure, args.debug)
     if not result.reports:
@@ -190,17 +203,21 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     target = Path(args.out) / GRAPH_FILE
     common.write_atomically(target, to_turtle(result.graph))
-    page, shown = write_build_page(result.graph, Path(args.out))
-    if not args.quiet:
+    page = write_build_page(result.graph, Path(args.out))
+    code = EXIT_FAILURE if result.errors else EXIT_OK
+    if args.json:
+        common.write_stdout(json.dumps(summary(result, target, page) | {"exit_code": code},
+                                       ensure_ascii=False, indent=2) + "\n")
+    elif not args.quiet:
         print(summarize(result.reports, target))
-        print(f"picture:     {page} ({shown})")
+        print(f"picture:     {page.path} ({page.describe()})")
         if result.errors:
             print(f"failed:      {len(result.errors)} (see the errors above)")
         if result.duplicates:
             print(f"duplicates:  {len(result.duplicates)} (the same text as another input: built once, as that one)")
             for path, same in result.duplicates[:_MAX_REPORT_LINES]:
                 print(f"  {path} = {same}")
-    return EXIT_FAILURE if result.errors else EXIT_OK
+    return code
 
 
 def _report_failure(failure: ReportError, debug: bool) -> None:
@@ -216,40 +233,90 @@ def _abbreviate(labels: Sequence[str]) -> str:
     return LIST_SEPARATOR.join(shown) + (f" … (+{more})" if more > 0 else "")
 
 
+@dataclasses.dataclass
+class _Counts:
+    """What the summary says, counted once for the text and the JSON forms."""
+
+    reports: Sequence[LinkedReport]
+    by_type: Counter[str]
+    entities: int
+    kinds: Counter[str]
+    every_area: int
+    numbered: list[list[str]]
+    problems: int
+
+    @classmethod
+    def of(cls, reports: Sequence[LinkedReport]) -> _Counts:
+        entity_types: dict[str, str] = {}
+        for linked in reports:
+            for entity in linked.entities:
+                entity_types.setdefault(entity.key, entity.type)
+        return cls(
+            reports=reports,
+            by_type=Counter(entity_types.values()),
+            entities=len(entity_types),
+            kinds=Counter(ind.kind for linked in reports for ind in linked.indicators),
+            every_area=sum(len(linked.report.sections) for linked in reports),
+            numbered=[[sec.label or sec.heading for sec in linked.report.sections if sec.number is not None]
+                      for linked in reports],
+            problems=sum(len(linked.problems) for linked in reports),
+        )
+
+    @property
+    def numbered_total(self) -> int:
+        return sum(len(labels) for labels in self.numbered)
+
+
 def summarize(reports: Sequence[LinkedReport], written: Path | None = None) -> str:
     """The few lines a user reads after a build: what went into the graph."""
-    entity_types: dict[str, str] = {}
-    for linked in reports:
-        for entity in linked.entities:
-            entity_types.setdefault(entity.key, entity.type)
-    by_type = Counter(entity_types.values())
-    kinds = Counter(ind.kind for linked in reports for ind in linked.indicators)
-    areas = [
-        (linked.report, [sec.label or sec.heading for sec in linked.report.sections if sec.number is not None])
-        for linked in reports
-    ]
-    problems = sum(len(linked.problems) for linked in reports)
-
+    counts = _Counts.of(reports)
     lines = [f"reports:     {len(reports)}"]
     lines.append(
-        f"entities:    {len(entity_types)}  ("
-        + ", ".join(f"{t} {by_type.get(t, 0)}" for t in vocab.ENTITY_TYPES)
+        f"entities:    {counts.entities}  ("
+        + ", ".join(f"{t} {counts.by_type.get(t, 0)}" for t in vocab.ENTITY_TYPES)
         + ")"
     )
     lines.append(
-        f"indicators:  {sum(kinds.values())}  (achievement {kinds.get('achievement', 0)}, "
-        f"target {kinds.get('target', 0)})"
+        f"indicators:  {sum(counts.kinds.values())}  (achievement {counts.kinds.get('achievement', 0)}, "
+        f"target {counts.kinds.get('target', 0)})"
     )
-    every_area = sum(len(linked.report.sections) for linked in reports)
-    numbered = sum(len(labels) for _, labels in areas)
     # a part's unnumbered opening (上半年工作总结, 前言) is a work area too, but not a section heading
-    lines.append(f"work areas:  {every_area}  ({numbered} numbered sections, {every_area - numbered} part openings)")
-    for report, labels in areas[:_MAX_REPORT_LINES]:
-        name = Path(report.path).name or report.path
-        lines.append(f"  {name}: {_abbreviate(labels) if labels else '-'}")
-    if len(areas) > _MAX_REPORT_LINES:
-        lines.append(f"  … and {len(areas) - _MAX_REPORT_LINES} more reports")
-    lines.append(f"problems:    {problems}")
+    lines.append(f"work areas:  {counts.every_area}  ({counts.numbered_total} numbered sections, "
+                 f"{counts.every_area - counts.numbered_total} part openings)")
+    for linked, labels in list(zip(reports, counts.numbered))[:_MAX_REPORT_LINES]:
+        lines.append(f"  {_shown_name(linked)}: {_abbreviate(labels) if labels else '-'}")
+    if len(reports) > _MAX_REPORT_LINES:
+        lines.append(f"  … and {len(reports) - _MAX_REPORT_LINES} more reports")
+    lines.append(f"problems:    {counts.problems}")
     if written is not None:
         lines.append(f"written:     {written}")
     return "\n".join(lines)
+
+
+def _shown_name(linked: LinkedReport) -> str:
+    report = linked.report
+    return report.display_path or Path(report.path).name or report.path
+
+
+def summary(result: BuildResult, written: Path, page: BuildPage) -> dict[str, object]:
+    """The summary as one JSON object (``build --json``): every figure of the text, and every report in full."""
+    counts = _Counts.of(result.reports)
+    return {
+        "reports": len(result.reports),
+        "entities": {"total": counts.entities, **{t: counts.by_type.get(t, 0) for t in vocab.ENTITY_TYPES}},
+        "indicators": {"total": sum(counts.kinds.values()),
+                       **{kind: counts.kinds.get(kind, 0) for kind in vocab.INDICATOR_CLASSES}},
+        "work_areas": {"total": counts.every_area, "numbered_sections": counts.numbered_total,
+                       "part_openings": counts.every_area - counts.numbered_total},
+        "problems": counts.problems,
+        "files": [
+            {"file": linked.report.path, "source_file": _shown_name(linked), "title": linked.report.title,
+             "numbered_sections": labels}
+            for linked, labels in zip(result.reports, counts.numbered)
+        ],
+        "written": str(written),
+        "picture": {"file": str(page.path), "nodes": page.drawn, "graph_nodes": page.total},
+        "failed": [{"file": err.path, "problem": err.problem} for err in result.errors],
+        "warnings": [{"file": warning.path, "problem": warning.problem} for warning in result.warnings],
+        "duplicates": [{"file": path, "same_text_as": same} for path, same in result.duplicates],
+    }

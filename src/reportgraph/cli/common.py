@@ -17,12 +17,13 @@ from typing import TextIO
 
 from reportgraph.datafiles import datafile
 from reportgraph.graphfile import GRAPH_FILE, PAGE_FILE
+from reportgraph.safetext import terminal_safe
 from reportgraph.termwidth import truncate_start
 
 __all__ = [
     "DEFAULT_GRAPH", "DEFAULT_INPUT", "DEFAULT_OUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE",
     "GRAPH_FILE", "PAGE_FILE", "PROG", "PROGRESS_MIN_FILES", "Progress", "clear_progress", "describe_os_error",
-    "error", "example", "progress_printer", "table_width", "warning", "write_atomically", "write_stdout",
+    "error", "example", "note", "progress_printer", "table_width", "warning", "write_atomically", "write_stdout",
 ]
 
 PROG = "reportgraph"
@@ -59,13 +60,22 @@ def example(key: str) -> str:
 
 
 def error(message: object) -> None:
-    """The one way a command reports an error: one line on stderr."""
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    """The one way a command reports an error: one line on stderr.
+
+    Messages quote file names and report text, so control characters in them
+    are shown as escapes, never sent to the terminal raw.
+    """
+    print(f"{PROG}: error: {terminal_safe(str(message))}", file=sys.stderr)
 
 
 def warning(message: object) -> None:
-    """A problem that did not stop the command, on stderr."""
-    print(f"{PROG}: warning: {message}", file=sys.stderr)
+    """A problem that did not stop the command, on stderr (escaped as :func:`error` is)."""
+    print(f"{PROG}: warning: {terminal_safe(str(message))}", file=sys.stderr)
+
+
+def note(message: object) -> None:
+    """A hint on stderr that is neither an error nor a warning (escaped as :func:`error` is)."""
+    print(f"{PROG}: {terminal_safe(str(message))}", file=sys.stderr)
 
 
 def describe_os_error(err: OSError) -> str:

@@ -19,8 +19,11 @@ formats:
   nq       N-Quads: one named graph per report, shared triples in the default graph
   trig     TriG: the same named graphs as nq, readable
   jsonld   JSON-LD with a @context of the prefixes
-  graphml  entities and reports as a network for Gephi and Cytoscape (type, label,
-           work_area, mention_count on nodes; relation on edges)
+  rdfxml   RDF/XML (Protégé, older triple stores, XML tools), triples sorted
+  graphml  reports, work areas and entities as a network for Gephi and Cytoscape:
+           nodes with type, label, mention_count, work_area, part; edges entity to
+           work area and between entities named in one sentence (coMentioned),
+           weighted by sentences, and the relations the reports state
   csv      entities.csv and indicators.csv in the folder --out, UTF-8 with BOM
            so Excel shows the Chinese text
 
@@ -39,7 +42,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``export`` and its options."""
     parser = commands.add_parser(
         "export",
-        help="write the graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD, GraphML or CSV",
+        help="write the graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, GraphML or CSV",
         description="Write a built graph in a format other tools load: triple stores (Fuseki, GraphDB,\n"
         "Virtuoso), network tools (Gephi, Cytoscape) and spreadsheets. The same graph always\n"
         "gives the same bytes.",
@@ -78,7 +81,11 @@ def run(args: argparse.Namespace) -> int:
         common.error("csv writes two files: give a folder with --out, not -")
         return EXIT_USAGE
     graph = graphfile.read_graph(args.graph)
-    files = export.export(graph, fmt)
+    try:
+        files = export.export(graph, fmt)
+    except export.UnwritableGraph as err:
+        common.error(f"{args.graph}: cannot be written as {fmt}: {err}")
+        return EXIT_USAGE
     if args.out == "-":
         sys.stdout.buffer.write(next(iter(files.values())))
         sys.stdout.flush()

@@ -10,19 +10,20 @@ import os
 import sys
 from pathlib import Path
 
-from reportgraph import graphfile
+from reportgraph import graphfile, vocab
 from reportgraph.cli import common
-from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE, PROG
+from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE
 from reportgraph.errors import ReportError
 from reportgraph.text import LIST_SEPARATOR
 
 #: An ASK query answered false.
 EXIT_FALSE = common.EXIT_FAILURE
 
-_DESCRIPTION = """\
+_DESCRIPTION = f"""\
 Ask a report graph a question in SPARQL, or run one of the named queries that
-ship with reportgraph. The prefixes rg:, inst:, rdf:, rdfs:, owl:, xsd:,
-skos:, prov:, dcterms:, org: and time: are declared for you."""
+ship with reportgraph. Every prefix a graph file written by reportgraph declares
+is declared for you: {", ".join(p + ":" for p in vocab.PREFIXES)}.
+The table prints IRIs in a form you can paste back into a query."""
 
 _EPILOG = """\
 examples:
@@ -82,15 +83,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--param", metavar="NAME=VALUE", action="append", default=[],
-        help="bind the variable ?NAME to the string VALUE before the query runs (safely: never pasted "
-        "into the text); the variable must be in the SELECT clause",
+        help="bind the variable ?NAME to VALUE before the query runs, safely (as a value, never as query text), "
+        "wherever the query uses it. A bare VALUE takes the form of the graph's literals the query matches "
+        "?NAME with (names and sentences are tagged @zh), else it is a plain string; say it exactly with "
+        "VALUE@zh, VALUE^^xsd:decimal or VALUE^^xsd:string; <IRI> or community:NAME is an IRI",
     )
     parser.add_argument(
         "--width", metavar="N", type=int, default=None,
         help="cut the table to N columns (0: never cut; default: the terminal's width, or no cut when "
         "the output is not a terminal)",
     )
-    parser.add_argument("--show", action="store_true", help="print the query's SPARQL instead of running it")
+    parser.add_argument(
+        "--show", action="store_true",
+        help="print the query instead of running it, complete with its PREFIX lines and any arguments and "
+        "--param values bound, so that it runs as it is in any SPARQL tool; a named query without its "
+        "arguments shows its template",
+    )
     parser.set_defaults(func=run)
 
 
@@ -105,28 +113,36 @@ def _read_query_file(path: str) -> str:
         raise ReportError(path, "is a folder, not a query file") from None
 
 
-def _params(pairs: list[str]) -> dict[str, str]:
-    from reportgraph.sparql import QueryError
+def _params(pairs: list[str]) -> dict[str, object]:
+    from reportgraph.sparql import QueryError, parse_param
 
-    params: dict[str, str] = {}
+    params: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("?$")
         if not sep or not name.isidentifier():
             raise QueryError(f"--param needs NAME=VALUE, e.g. --param name={common.example('entity')}; got {pair!r}")
-        params[name] = value
+        params[name] = parse_param(value)
     return params
 
 
-def _resolve(args: argparse.Namespace) -> tuple[str, dict[str, str], str]:
-    """(SPARQL text, parameters, where the text came from) from the command line."""
-    from reportgraph.sparql import QueryError, UnknownQueryError, named_queries, named_query
+def _resolve(args: argparse.Namespace) -> tuple[str, dict[str, object], str]:
+    """(SPARQL text, parameters, where the text came from) from the command line.
+
+    With ``--show`` a named query may be given without its arguments: then
+    its template is shown, with its ``VALUES ?p { UNDEF }`` blocks unfilled.
+    """
+    from reportgraph.sparql import NamedQuery, QueryError, UnknownQueryError, named_queries, named_query
 
     words: list[str] = args.query
     params = _params(args.param)
+
+    def named(nq: NamedQuery, arguments: list[str]) -> tuple[str, dict[str, object], str]:
+        bound = {} if args.show and not arguments else nq.bindings(arguments)
+        return nq.sparql, {**bound, **params}, f"named query {nq.name}"
+
     if args.name:
-        nq = named_query(args.name)
-        return nq.sparql, {**nq.bindings(words), **params}, f"named query {nq.name}"
+        return named(named_query(args.name), words)
     if args.file:
         if words:
             raise QueryError("give the query either as QUERY or with -f FILE, not both")
@@ -137,8 +153,7 @@ def _resolve(args: argparse.Namespace) -> tuple[str, dict[str, str], str]:
         )
     first = words[0]
     if first in named_queries():
-        nq = named_query(first)
-        return nq.sparql, {**nq.bindings(words[1:]), **params}, f"named query {nq.name}"
+        return named(named_query(first), words[1:])
     graph_like = [w for w in words if graphfile.is_graph_file(w)]
     if graph_like:
         raise QueryError(
@@ -162,7 +177,7 @@ def _list() -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``reportgraph query``; return the exit code. ReportError and OSError go to :func:`reportgraph.cli.main`."""
-    from reportgraph.sparql import QueryError, QueryGraph, QuerySyntaxError, similar_names
+    from reportgraph.sparql import QueryError, QueryGraph, QuerySyntaxError, complete_query, similar_names
     from reportgraph.sparql_output import render
 
     origin = ""
@@ -173,17 +188,13 @@ def run(args: argparse.Namespace) -> int:
         text, params, origin = _resolve(args)
         if not text.strip():
             raise QueryError("the query is empty")
-        if args.show:
-            common.write_stdout(text if text.endswith("\n") else text + "\n")
+        if args.show and not params:
+            common.write_stdout(_ends_line(complete_query(text)))
             return EXIT_OK
-        paths = args.graph or [DEFAULT_GRAPH]
-        if not args.graph and not os.path.exists(DEFAULT_GRAPH):
-            raise ReportError(
-                DEFAULT_GRAPH,
-                "no such file; build the graph first with `reportgraph build` "
-                "(or name a graph file with --graph FILE)",
-            )
-        graph = QueryGraph.load(paths)
+        graph = QueryGraph.load(_graph_paths(args))
+        if args.show:  # bound as a run binds them, which depends on the graph's literals
+            common.write_stdout(_ends_line(complete_query(graph.bind(text, params)[0])))
+            return EXIT_OK
         result = graph.run(text, params)
         common.write_stdout(render(result, args.format, common.table_width(args.width)))
     except QuerySyntaxError as err:
@@ -200,7 +211,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK if result.boolean else EXIT_FALSE
     if result.kind == "select" and not result.rows and origin == "named query entity":
         name = next(iter(params.values()), "")
-        near = similar_names(graph, name)
+        shown = name if isinstance(name, str) else getattr(name, "value", str(name))
+        near = similar_names(graph, shown)
         hint = f"; names that contain it: {LIST_SEPARATOR.join(near)}" if near else ""
-        print(f"{PROG}: no entity is named exactly {name!r}{hint}", file=sys.stderr)
+        common.note(f"no entity is named exactly {shown!r}{hint}")
     return EXIT_OK
+
+
+def _ends_line(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _graph_paths(args: argparse.Namespace) -> list[str]:
+    """The graph files to load: ``--graph``, or the one ``build`` wrote (an error naming it when it is missing)."""
+    if args.graph:
+        return list(args.graph)
+    if not os.path.exists(DEFAULT_GRAPH):
+        raise ReportError(
+            DEFAULT_GRAPH,
+            "no such file; build the graph first with `reportgraph build` "
+            "(or name a graph file with --graph FILE)",
+        )
+    return [DEFAULT_GRAPH]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgraph import graphfile, viz_style
 from reportgraph.cli import common
@@ -82,7 +82,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         f"indicators, each with its work area and report (default: {viz_style.DEFAULT_MAX_NODES})",
     )
     parser.add_argument("--title", metavar="TEXT", help="the page's title (default: the report's title)")
-    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.set_defaults(func=run)
 
 
@@ -142,17 +142,26 @@ def describe(nodes: int, edges: int, graph_nodes: int, max_nodes: int | None) ->
     return line
 
 
-def write_build_page(graph: Graph, out_dir: Path) -> tuple[Path, str]:
-    """``build``'s page: DIR/graph.html for the whole graph (up to the default node budget).
+class BuildPage(NamedTuple):
+    """The page ``build`` drew: where, how many nodes, of how many the graph has."""
 
-    Returns the path written and a one-line description for the build summary.
-    """
+    path: Path
+    drawn: int
+    total: int
+
+    def describe(self) -> str:
+        """``275 nodes``, or what was left out and how to draw it, for the build summary."""
+        shown = f"{self.drawn} nodes"
+        if self.drawn < self.total:
+            shown += f" of {self.total}; reportgraph viz --max-nodes N draws more"
+        return shown
+
+
+def write_build_page(graph: Graph, out_dir: Path) -> BuildPage:
+    """``build``'s page: DIR/graph.html for the whole graph (up to the default node budget)."""
     from reportgraph import viz
 
     target = out_dir / PAGE_FILE
     chosen = viz.select(viz.read_graph(graph), viz.Selection())
     common.write_atomically(target, viz.render_html(chosen).encode("utf-8", errors="replace"))
-    shown = f"{len(chosen.nodes)} nodes"
-    if len(chosen.nodes) < chosen.total_nodes:
-        shown += f" of {chosen.total_nodes}; reportgraph viz --max-nodes N draws more"
-    return target, shown
+    return BuildPage(target, len(chosen.nodes), chosen.total_nodes)
