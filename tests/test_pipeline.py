@@ -10,6 +10,7 @@ from rdflib.compare import isomorphic
 from conftest import WriteReport
 from reportgraph import pipeline
 from reportgraph.errors import ReportError
+from reportgraph.limits import Limits
 from reportgraph.model import LinkedReport
 
 
@@ -80,3 +81,28 @@ def test_progress_is_called_per_file(write_report: WriteReport, small_report_tex
 def test_missing_input_raises(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="no such file or folder"):
         pipeline.build([tmp_path / "missing.txt"])
+
+
+# --------------------------------------------------------------------------- text given directly
+
+
+def test_build_text_is_cleaned_like_a_file(write_report: WriteReport, small_report_text: str) -> None:
+    """Escapes, bidi overrides and zero-width characters given as text are removed as a file's are."""
+    dirty = small_report_text.replace("幸福社区", "幸福\u200b社区").replace("和风街道", "和风\u202e街道\x1b[31m")
+    path = write_report(dirty)
+    given, read = pipeline.build_text(dirty, path=str(path)), pipeline.build([path]).reports[0]
+    assert given.report.text == read.report.text
+    assert "\u200b" not in given.report.text and "\x1b" not in given.report.text
+    assert {(e.type, e.name) for e in given.entities} == {(e.type, e.name) for e in read.entities}
+    assert ("Project", "幸福社区土地整备利益统筹项目") in {(e.type, e.name) for e in given.entities}
+    assert given.report.issuer == "某某市某某区和风街道办事处"
+
+
+def test_build_text_keeps_the_bounds_of_a_file(small_report_text: str) -> None:
+    with pytest.raises(ReportError, match=r"^<text>: file has no text$"):
+        pipeline.build_text("\u200b\x1b[0m \n")
+    with pytest.raises(ReportError, match="more than 100; split it, or raise the limit with --max-chars"):
+        pipeline.build_text(small_report_text, limits=Limits(chars=100))
+    with pytest.raises(ReportError, match="line 1 is .* characters long"):
+        pipeline.build_text("经济" * 600, limits=Limits(line_chars=1000))
+

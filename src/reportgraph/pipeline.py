@@ -22,7 +22,7 @@ from reportgraph.limits import Limits
 from reportgraph.link import link
 from reportgraph.metadata import Metadata
 from reportgraph.metadata import for_file as metadata_for_file
-from reportgraph.model import LinkedReport, SourceText
+from reportgraph.model import LinkedReport
 from reportgraph.segment import NO_STRUCTURE, has_structure, segment
 
 
@@ -41,10 +41,14 @@ class BuildResult:
 
 
 def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None,
-               finders: Sequence[Finder] = FINDERS) -> LinkedReport:
-    """Segment, extract and link one report given as text (no file needed)."""
+               finders: Sequence[Finder] = FINDERS, limits: Limits = DEFAULT_LIMITS) -> LinkedReport:
+    """Segment, extract and link one report given as text (no file needed).
+
+    The text is cleaned and bounded as a file's is (:func:`load.from_text`), so
+    a :class:`ReportError` says when it is empty or over ``limits``.
+    """
     lex = lexicon or Lexicon.load()
-    return link([extract(segment(SourceText(path=path, text=text)), lex, finders)], lex)[0]
+    return link([extract(segment(load.from_text(text, path, limits)), lex, finders)], lex)[0]
 
 
 def build(
