@@ -178,9 +178,9 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if progress is not None:
                 common.clear_progress(sys.stderr, len(paths))
-    except ReportError as err:  # only with --strict
+    except ReportError as err:  # --strict's first failure; else a graph no report could be left out of to make
         _report_failure(err, args.debug)
-        return EXIT_FAILURE
+        return EXIT_FAILURE if args.strict else EXIT_USAGE
     for warning in result.warnings:
         common.warning(warning)
     for failure in result.errors:
