@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if out.resolve() == graph_path.resolve():
         common.error(f"{out}: --out would overwrite the graph itself")
         return EXIT_USAGE
+    common.refuse_unreplaceable(out)  # a link, pipe or device at --out: said before the drawing, not after
     graph = graphfile.read_graph(graph_path)
     vg = viz.read_graph(graph)
     if not vg.nodes:
