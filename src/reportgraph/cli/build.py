@@ -16,7 +16,13 @@ from reportgraph.errors import ReportError
 from reportgraph.text import LIST_SEPARATOR
 
 if TYPE_CHECKING:
+    from reportgraph.cli.outdir import OutputFolder
+    from reportgraph.lexicon import Lexicon
+    from reportgraph.metadata import Metadata
     from reportgraph.model import LinkedReport
+
+#: The ``--out`` that writes the Turtle to standard output instead of a folder.
+STDOUT = "-"
 
 #: How many work-area labels, of how many characters, the summary shows per report.
 _MAX_LABELS = 6
@@ -45,13 +51,23 @@ examples:
       build one report with extra names; stop at the first failure
   reportgraph build baogao.pdf --issuer {issuer} --period {period}
       build a PDF whose text does not say who issued it or for when
+  reportgraph build reports/ --out - | gzip > graph.ttl.gz
+      the Turtle to standard output (no picture), the summary to stderr
 
 A lexicon file has one name per line: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...],
 TYPE one of: {types}.
 
+The output folder: graph.ttl and graph.html are written to hidden temporary
+files beside them and replace the old pair together at the end, so a build
+that fails or is killed leaves the previous graph and picture as they were
+(temporary files a killed build left are removed by a later build). One build
+at a time writes into a folder: .graph.lock in it is locked while one runs,
+and a second waits for it (or with --no-wait stops).
+
 exit codes: 0 all built; 1 some inputs failed (the others were still
-written), or --strict stopped at a failure; 2 usage error or nothing could be
-built; 130 interrupted.
+written), or --strict stopped at a failure; 2 usage error, nothing could be
+built, --out is not a folder, or --no-wait and another build was writing into
+it; 130 interrupted.
 """
 
 
@@ -73,7 +89,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--out", metavar="DIR", default=DEFAULT_OUT,
         help=f"folder to write {GRAPH_FILE} and {PAGE_FILE} (its picture, see: reportgraph viz) into; "
-        f"created if missing, the files are replaced atomically (default: {DEFAULT_OUT})",
+        f"created if missing (default: {DEFAULT_OUT}). Both files are replaced together when the build is done: "
+        "an interrupted or failed build leaves the previous pair. A link, pipe or device is refused. "
+        f"--out {STDOUT} writes the Turtle to standard output instead, with no picture (the summary goes to "
+        "standard error)",
+    )
+    parser.add_argument(
+        "--wait", action=argparse.BooleanOptionalAction, default=True,
+        help="when another build is writing into the same --out folder: wait for it to finish, saying so "
+        "(default), or with --no-wait stop at once (exit 2)",
     )
     parser.add_argument(
         "--lexicon", metavar="FILE",
@@ -155,9 +179,8 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
 
 def run(args: argparse.Namespace) -> int:
     """Build the inputs, write the graph and its page, print the summary."""
-    from reportgraph import load, metadata, pipeline  # the extractors: loaded only when building
-    from reportgraph.cli.viz import write_build_page
-    from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
+    from reportgraph import load, metadata  # the extractors: loaded only when building
+    from reportgraph.cli import outdir
     from reportgraph.lexicon import Lexicon
 
     lexicon = Lexicon.load(args.lexicon)
@@ -168,6 +191,20 @@ def run(args: argparse.Namespace) -> int:
     paths = load.find_inputs(args.inputs or [DEFAULT_INPUT], follow_links=args.follow_links, warnings=found)
     for warning in found:
         common.warning(warning)
+    if args.out == STDOUT:
+        return _build(args, paths, lexicon, stated, bounds, None)
+    # the folder is checked and locked before the work: a wrong --out, or another build into it, costs no work
+    with outdir.claim(Path(args.out), wait=args.wait, notify=None if args.quiet else common.note) as output:
+        return _build(args, paths, lexicon, stated, bounds, output)
+
+
+def _build(args: argparse.Namespace, paths: list[Path], lexicon: Lexicon, stated: Metadata, bounds: limits.Limits,
+           output: OutputFolder | None) -> int:
+    """The build itself, then its graph and page written into ``output`` together (or the graph to stdout)."""
+    from reportgraph import pipeline
+    from reportgraph.cli.viz import write_build_page
+    from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
+
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
@@ -188,18 +225,26 @@ def run(args: argparse.Namespace) -> int:
     if not result.reports:
         common.error("nothing was built: no input could be read")
         return EXIT_USAGE
-    target = Path(args.out) / GRAPH_FILE
-    common.write_atomically(target, to_turtle(result.graph))
-    page, shown = write_build_page(result.graph, Path(args.out))
+    summary_to = sys.stdout
+    if output is None:  # --out -: the Turtle is the output; no picture, and the summary goes to stderr
+        common.write_stdout_bytes(to_turtle(result.graph))
+        target, picture, summary_to = "standard output", "none (--out - writes the graph only)", sys.stderr
+    else:
+        target = str(output.folder / GRAPH_FILE)
+        output.write(GRAPH_FILE, to_turtle(result.graph))
+        with output.file(PAGE_FILE) as page:
+            picture = f"{output.folder / PAGE_FILE} ({write_build_page(result.graph, page)})"
+        output.commit()  # the new graph and picture replace the old pair together
     if not args.quiet:
-        print(summarize(result.reports, target))
-        print(f"picture:     {page} ({shown})")
+        print(summarize(result.reports, target), file=summary_to)
+        print(f"picture:     {picture}", file=summary_to)
         if result.errors:
-            print(f"failed:      {len(result.errors)} (see the errors above)")
+            print(f"failed:      {len(result.errors)} (see the errors above)", file=summary_to)
         if result.duplicates:
-            print(f"duplicates:  {len(result.duplicates)} (the same text as another input: built once, as that one)")
+            print(f"duplicates:  {len(result.duplicates)} (the same text as another input: built once, as that one)",
+                  file=summary_to)
             for path, same in result.duplicates[:_MAX_REPORT_LINES]:
-                print(f"  {path} = {same}")
+                print(f"  {path} = {same}", file=summary_to)
     return EXIT_FAILURE if result.errors else EXIT_OK
 
 
@@ -216,7 +261,7 @@ def _abbreviate(labels: Sequence[str]) -> str:
     return LIST_SEPARATOR.join(shown) + (f" … (+{more})" if more > 0 else "")
 
 
-def summarize(reports: Sequence[LinkedReport], written: Path | None = None) -> str:
+def summarize(reports: Sequence[LinkedReport], written: Path | str | None = None) -> str:
     """The few lines a user reads after a build: what went into the graph."""
     entity_types: dict[str, str] = {}
     for linked in reports:

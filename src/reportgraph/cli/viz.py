@@ -1,13 +1,13 @@
 """``reportgraph viz``: draw a built graph, or part of it, as one offline HTML page.
 
 pyvis is imported only when a page is drawn. ``build`` calls
-:func:`write_build_page` to write ``DIR/graph.html`` next to ``DIR/graph.ttl``.
+:func:`write_build_page` to draw ``DIR/graph.html`` next to ``DIR/graph.ttl``.
 """
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportgraph import graphfile, viz_style
 from reportgraph.cli import common
@@ -143,17 +143,17 @@ def describe(nodes: int, edges: int, graph_nodes: int, max_nodes: int | None) ->
     return line
 
 
-def write_build_page(graph: Graph, out_dir: Path) -> tuple[Path, str]:
-    """``build``'s page: DIR/graph.html for the whole graph (up to the default node budget).
+def write_build_page(graph: Graph, page: BinaryIO) -> str:
+    """``build``'s page, for the whole graph (up to the default node budget), written into ``page``.
 
-    Returns the path written and a one-line description for the build summary.
+    ``build`` hands the staged ``DIR/graph.html`` (see :mod:`reportgraph.cli.outdir`); the
+    return is a one-line description for the build summary.
     """
     from reportgraph import viz
 
-    target = out_dir / PAGE_FILE
     chosen = viz.select(viz.read_graph(graph), viz.Selection())
-    common.write_atomically(target, viz.render_html(chosen).encode("utf-8", errors="replace"))
+    page.write(viz.render_html(chosen).encode("utf-8", errors="replace"))
     shown = f"{len(chosen.nodes)} nodes"
     if len(chosen.nodes) < chosen.total_nodes:
         shown += f" of {chosen.total_nodes}; reportgraph viz --max-nodes N draws more"
-    return target, shown
+    return shown
