@@ -11,6 +11,7 @@ import pytest
 
 from reportgraph import cli
 from reportgraph.cli import common
+from reportgraph.errors import ReportError
 
 COMMANDS = ("build", "query", "viz", "export", "validate", "evaluate")
 
@@ -88,6 +89,29 @@ def test_a_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
         common.write_atomically(target, "new")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["graph.ttl"]
+
+
+def test_an_atomic_write_refuses_a_link_a_pipe_or_a_folder(tmp_path: Path, seed_graph_file: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Renaming over a link would leave what it leads to stale; over a pipe or a device, replace it."""
+    kept = tmp_path / "kept.html"
+    kept.write_bytes(b"kept")
+    link = tmp_path / "page.html"
+    link.symlink_to(kept)
+    with pytest.raises(ReportError, match=f"^{link}: is a symbolic link \\(to {kept}\\): it would be replaced"):
+        common.write_atomically(link, b"new")
+    assert link.is_symlink() and kept.read_bytes() == b"kept"
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(ReportError, match="pipe: is a named pipe, not a file: writing would replace it"):
+        common.write_atomically(tmp_path / "pipe", b"new")
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(ReportError, match="folder: is a folder, not a file"):
+        common.write_atomically(tmp_path / "folder", b"new")
+    assert cli.main(["viz", "--graph", str(seed_graph_file), "--out", str(link)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"reportgraph: error: {link}: is a symbolic link") and err.count("\n") == 1
+    assert kept.read_bytes() == b"kept"
+    assert sorted(os.listdir(tmp_path)) == ["folder", "kept.html", "page.html", "pipe"]
 
 
 def test_os_errors_read_like_report_errors() -> None:

@@ -571,6 +571,16 @@ def test_text_and_what_the_file_says_are_cleaned(write_report: WriteReport) -> N
     assert source.text == "某某街道2024年工作报告\n一、工作总结。新增企业12家。\n"
 
 
+def test_text_given_directly_passes_the_same_door_as_a_files(write_report: WriteReport) -> None:
+    text = "某某街道\u202e2024年工作报告\x1b[31m\r\n一、工作\u200b总结。新增企业12家。\n"
+    given = load.from_text(text, "given\x1b.txt", meta={"title": "某某街道\u2066报告\n", "date": "\u200b"})
+    assert given.text == load.read(write_report(text)).text == "某某街道2024年工作报告\n一、工作总结。新增企业12家。\n"
+    assert given.path == "given\\x1b.txt"
+    assert given.meta == {"title": "某某街道报告"}
+    with pytest.raises(ReportError, match="^x: file has no text$"):
+        load.from_text("\u200b \x07\n", "x")
+
+
 def test_a_name_that_is_not_utf8_is_read_and_shown_with_its_bytes(tmp_path: Path) -> None:
     raw = os.fsencode(tmp_path) + b"/\xff-report.txt"
     with open(raw, "wb") as fh:

@@ -8,8 +8,9 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from conftest import WriteReport
-from reportgraph import pipeline
+from reportgraph import cli, pipeline, rdf
 from reportgraph.errors import ReportError
+from reportgraph.limits import Limits
 from reportgraph.model import LinkedReport
 
 
@@ -130,3 +131,113 @@ def test_duplicate_texts_with_different_metadata_say_what_was_kept(
     # the same text with the same metadata is a plain duplicate: no warning
     (tmp_path / "in" / "b.meta.json").unlink()
     assert not [w for w in pipeline.build([tmp_path / "in"]).warnings if "other metadata" in str(w)]
+
+
+# --------------------------------------------------------------------------- text given directly
+
+
+def test_build_text_is_cleaned_like_a_file(write_report: WriteReport, small_report_text: str) -> None:
+    """Escapes, bidi overrides and zero-width characters given as text are removed as a file's are."""
+    dirty = small_report_text.replace("幸福社区", "幸福\u200b社区").replace("和风街道", "和风\u202e街道\x1b[31m")
+    path = write_report(dirty)
+    given, read = pipeline.build_text(dirty, path=str(path)), pipeline.build([path]).reports[0]
+    assert given.report.text == read.report.text
+    assert "\u200b" not in given.report.text and "\x1b" not in given.report.text
+    assert {(e.type, e.name) for e in given.entities} == {(e.type, e.name) for e in read.entities}
+    assert ("Project", "幸福社区土地整备利益统筹项目") in {(e.type, e.name) for e in given.entities}
+    assert given.report.issuer == "某某市某某区和风街道办事处"
+
+
+def test_build_text_keeps_the_bounds_of_a_file(small_report_text: str) -> None:
+    with pytest.raises(ReportError, match=r"^<text>: file has no text$"):
+        pipeline.build_text("\u200b\x1b[0m \n")
+    with pytest.raises(ReportError, match="more than 100; split it, or raise the limit with --max-chars"):
+        pipeline.build_text(small_report_text, limits=Limits(chars=100))
+    with pytest.raises(ReportError, match="line 1 is .* characters long"):
+        pipeline.build_text("经济" * 600, limits=Limits(line_chars=1000))
+
+
+# --------------------------------------------------------------------------- failures after extraction
+
+
+def _batch(tmp_path: Path, small_report_text: str, other_report_text: str) -> tuple[Path, Path]:
+    a, b = tmp_path / "in" / "a.txt", tmp_path / "in" / "b.txt"
+    a.parent.mkdir(parents=True)
+    a.write_text(small_report_text, encoding="utf-8")
+    b.write_text(other_report_text, encoding="utf-8")
+    return a, b
+
+
+def test_a_failure_linking_one_report_is_that_reports_error(tmp_path: Path, small_report_text: str,
+                                                            other_report_text: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = _batch(tmp_path, small_report_text, other_report_text)
+    real = pipeline.link_report
+
+    def link_that_breaks_on_a(extraction, names):  # type: ignore[no-untyped-def]
+        if extraction.report.path == str(a):
+            raise ValueError("no link")
+        return real(extraction, names)
+
+    monkeypatch.setattr(pipeline, "link_report", link_that_breaks_on_a)
+    result = pipeline.build([tmp_path / "in"])
+    assert [r.report.path for r in result.reports] == [str(b)]
+    assert [str(e) for e in result.errors] == [f"{a}: internal error (ValueError: no link) — please report"]
+    assert isomorphic(result.graph, pipeline.build([b]).graph)
+    with pytest.raises(ReportError, match=f"^{a}: internal error"):
+        pipeline.build([tmp_path / "in"], strict=True)
+
+
+def test_a_report_whose_triples_fail_is_named_and_the_others_are_built(
+        tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _batch(tmp_path, small_report_text, other_report_text)
+    alone = pipeline.build([b]).graph
+    real = rdf.to_graph
+
+    def to_graph_that_breaks_on_a(reports):  # type: ignore[no-untyped-def]
+        if any(lr.report.path == str(a) for lr in reports):
+            raise KeyError("a triple")
+        return real(reports)
+
+    monkeypatch.setattr(rdf, "to_graph", to_graph_that_breaks_on_a)
+    result = pipeline.build([tmp_path / "in"])
+    assert [r.report.path for r in result.reports] == [str(b)]
+    [error] = result.errors
+    assert str(error) == f"{a}: internal error (KeyError: 'a triple') — please report"
+    assert error.details is not None and "to_graph_that_breaks_on_a" in error.details
+    assert isomorphic(result.graph, alone)
+    with pytest.raises(ReportError, match=f"^{a}: internal error"):
+        pipeline.build([tmp_path / "in"], strict=True)
+    assert cli.main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"reportgraph: error: {a}: internal error (KeyError: 'a triple') — please report\n"
+    assert "reports:     1" in out
+
+
+def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothing(
+        tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _batch(tmp_path, small_report_text, other_report_text)
+    real = rdf.to_graph
+
+    def to_graph_that_breaks_on_two(reports):  # type: ignore[no-untyped-def]
+        if len(reports) > 1:
+            raise RuntimeError("entities of two reports")
+        return real(reports)
+
+    monkeypatch.setattr(rdf, "to_graph", to_graph_that_breaks_on_two)
+    with pytest.raises(ReportError) as caught:
+        pipeline.build([tmp_path / "in"])
+    assert str(caught.value) == (f"{pipeline.ALL_REPORTS}: internal error (RuntimeError: entities of two reports)"
+                                 " — please report")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "graph.ttl").write_text("previous", encoding="utf-8")
+    assert cli.main(["build", str(tmp_path / "in"), "--out", str(out_dir)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"reportgraph: error: {caught.value}\n")
+    assert (out_dir / "graph.ttl").read_text(encoding="utf-8") == "previous"
+    assert cli.main(["build", str(tmp_path / "in"), "--out", str(out_dir), "--debug"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"reportgraph: error: {caught.value}\nTraceback") and "to_graph_that_breaks_on_two" in err

@@ -19,7 +19,7 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -593,9 +593,21 @@ def read(path: Path | str, limits: Limits = bounds.DEFAULT) -> SourceText:
             text, meta = _read_text(data, path, where)
     except FormatProblem as problem:
         raise ReportError(where, str(problem)) from None
+    return from_text(text, where, limits, meta)
+
+
+def from_text(text: str, path: str = "<text>", limits: Limits = bounds.DEFAULT,
+              meta: Mapping[str, str] | None = None) -> SourceText:
+    """A report's text as :func:`read` leaves a file's: cleaned (see :mod:`reportgraph.hygiene`) and bounded.
+
+    Text given directly (``pipeline.build_text``, a caller's own reader) goes
+    through the same door as a file's, so it cannot bring in what a file
+    could not: escapes, bidi overrides, a line of millions of characters.
+    """
+    where = printable(path)
     text = clean_text(text)
     if not text.strip():
         raise ReportError(where, NO_TEXT)
     _check_size(text, where, limits)
-    cleaned = {key: clean_value(value) for key, value in meta.items()}
+    cleaned = {key: clean_value(value) for key, value in (meta or {}).items()}
     return SourceText(path=where, text=text, meta={key: value for key, value in cleaned.items() if value})

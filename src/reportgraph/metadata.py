@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from reportgraph import vocab
+from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
 from reportgraph.hygiene import clean_value, not_utf8
 from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
@@ -29,30 +31,22 @@ from reportgraph.limits import Limits
 #: Sidecar file endings, in the order they are looked for.
 SIDECAR_SUFFIXES: tuple[str, ...] = (".meta.json", ".meta.yaml", ".meta.yml")
 
-#: Level codes (the ontology's rg:level values) and the words that name them.
-LEVELS: dict[str, str] = {
-    "subdistrict": "subdistrict", "街道": "subdistrict", "街道办事处": "subdistrict",
-    "town": "town", "镇": "town", "乡": "town", "乡镇": "town",
-    "county": "county", "县": "county",
-    "district": "district", "区": "district",
-    "city": "city", "市": "city",
-    "province": "province", "省": "province", "自治区": "province",
-}
-LEVEL_CODES: tuple[str, ...] = ("subdistrict", "town", "county", "district", "city", "province")
+#: Level codes (the ontology's rg:level values), and the words that name them as well.
+LEVEL_CODES: tuple[str, ...] = vocab.LEVELS
+_LEVEL_WORDS = datafile("metadata/level_words.tsv")
+LEVELS: dict[str, str] = {**{code: code for code in LEVEL_CODES}, **_LEVEL_WORDS.pairs}
 
-#: Field names a sidecar may use: English, as the options spell them, and Chinese.
+#: Field names a sidecar may use: English, as the options spell them, and Chinese (from the data file).
 _KEYS: dict[str, str] = {
-    "title": "title", "标题": "title",
-    "issuer": "issuer", "发布机关": "issuer", "发文机关": "issuer",
-    "date": "date", "发布日期": "date", "日期": "date",
-    "period": "period", "时期": "period", "总结时期": "period",
-    "plan_period": "plan_period", "plan-period": "plan_period", "planPeriod": "plan_period", "计划时期": "plan_period",
-    "level": "level", "层级": "level", "行政层级": "level",
-    "region": "region", "区域": "region", "所属区域": "region",
+    "title": "title", "issuer": "issuer", "date": "date", "period": "period",
+    "plan_period": "plan_period", "plan-period": "plan_period", "planPeriod": "plan_period",
+    "level": "level", "region": "region",
+    **datafile("metadata/field_names.tsv").pairs,
 }
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
-_PERIOD = re.compile(r"^\d{4}年")
-_REGION_SPLIT = re.compile(r"\s*[/>＞、,，;；|]\s*|\s+")
+_PATTERNS = datafile("metadata/patterns.tsv")
+_EXAMPLES = datafile("metadata/examples.tsv")
+#: The word that follows a year's digits (2024年): a bare year stated as a period gets it.
+_YEAR = datafile("segment/period_words.tsv")
 
 
 @dataclass(frozen=True)
@@ -118,21 +112,21 @@ def _date(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     text = _text(value, "date")
-    m = _DATE.match(text)
+    m = _PATTERNS.named_patterns["date"].match(text)
     try:
         if not m:
             raise ValueError
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
-        raise ValueError(f"date must be a day such as 2024-08-19 or 2024年8月19日, not {_shown(text)}") from None
+        raise ValueError(f"date must be a day such as 2024-08-19 or {_EXAMPLES.pairs['date']}, not {_shown(text)}") from None
 
 
 def _period(value: object, field: str) -> str:
     text = _text(value, field, numbers=True)
     if re.fullmatch(r"\d{4}", text):
-        text += "年"
-    if not _PERIOD.match(text):
-        raise ValueError(f"{field} must start with its year, such as 2024年上半年 or 2023年, not {_shown(text)}")
+        text += _YEAR.pairs["year"]
+    if not _PATTERNS.named_patterns["period"].match(text):
+        raise ValueError(f"{field} must start with its year, such as {_EXAMPLES.pairs['periods']}, not {_shown(text)}")
     return text
 
 
@@ -140,15 +134,23 @@ def _level(value: object) -> str:
     text = _text(value, "level")
     code = LEVELS.get(text) or LEVELS.get(text.lower())
     if code is None:
-        raise ValueError(f"level must be one of {', '.join(LEVEL_CODES)} (or 街道, 镇, 县, 区, 市, 省), not {_shown(text)}")
+        raise ValueError(f"level must be one of {', '.join(LEVEL_CODES)} (or {_level_words()}), not {_shown(text)}")
     return code
+
+
+def _level_words() -> str:
+    """The first word of each level, for a message: 街道, 镇, 县, 区, 市, 省."""
+    first: dict[str, str] = {}
+    for word, code in _LEVEL_WORDS.rows:
+        first.setdefault(code, word)
+    return ", ".join(first[code] for code in LEVEL_CODES if code in first)
 
 
 def _region(value: object) -> tuple[str, ...]:
     if isinstance(value, (list, tuple)):
         parts = [_text(v, "region") for v in value]
     else:
-        parts = [p for p in _REGION_SPLIT.split(_text(value, "region")) if p]
+        parts = [p for p in _PATTERNS.named_patterns["region_split"].split(_text(value, "region")) if p]
     if not parts:
         raise ValueError("region must name at least one place")
     return tuple(parts)

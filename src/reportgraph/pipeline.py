@@ -19,7 +19,7 @@ from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
 from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
 from reportgraph.limits import Limits
-from reportgraph.link import link
+from reportgraph.link import known_names, link, link_report
 from reportgraph.metadata import Metadata
 from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport, Report, SourceText
@@ -60,10 +60,14 @@ def _shown(value: str | list[str]) -> str:
 
 
 def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None,
-               finders: Sequence[Finder] = FINDERS) -> LinkedReport:
-    """Segment, extract and link one report given as text (no file needed)."""
+               finders: Sequence[Finder] = FINDERS, limits: Limits = DEFAULT_LIMITS) -> LinkedReport:
+    """Segment, extract and link one report given as text (no file needed).
+
+    The text is cleaned and bounded as a file's is (:func:`load.from_text`), so
+    a :class:`ReportError` says when it is empty or over ``limits``.
+    """
     lex = lexicon or Lexicon.load()
-    return link([extract(segment(SourceText(path=path, text=text)), lex, finders)], lex)[0]
+    return link([extract(segment(load.from_text(text, path, limits)), lex, finders)], lex)[0]
 
 
 def build(
@@ -81,9 +85,11 @@ def build(
 
     A file that cannot be read or built is reported in ``errors`` and the
     others still build, whatever the failure: one the reader foresaw, or an
-    unexpected exception, which becomes that input's "internal error" with
+    unexpected exception in reading, segmenting, extracting, linking or
+    making its triples, which becomes that input's "internal error" with
     its traceback in ``ReportError.details``. With ``strict`` the first
-    failure is raised, as a :class:`ReportError`. The order of ``inputs``
+    failure is raised, as a :class:`ReportError`; so is a failure that only
+    the reports together cause in making the graph, named :data:`ALL_REPORTS`. The order of ``inputs``
     never changes the result. ``metadata`` (the build options) overrides
     each report's sidecar file, which overrides what its text says.
     ``finders`` are the ways of finding names to run (all of them unless a
@@ -95,7 +101,8 @@ def build(
     warnings: list[ReportError] = []
     names: dict[Path, str] = {}
     paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings, names=names)
-    extractions = []
+    gazetteer = known_names(lex)
+    linked: list[LinkedReport] = []
     errors: list[ReportError] = []
     # a report's IRI is a hash of its text: a second file with the same text (the same report saved
     # twice, or as .html and .docx) would merge into the first's rg:Report with two source files, so
@@ -122,8 +129,8 @@ def build(
                             source.path, f"the same text as {kept.path}, but other metadata ({differing}); "
                             f"built once, with the metadata of {kept.path}"))
                     continue
-                built[report.text] = report
-                extractions.append(extract(report, lex, finders))
+                linked.append(link_report(extract(report, lex, finders), gazetteer))
+                built[report.text] = report  # only a report that built is the original of a duplicate
             except ReportError as err:
                 if strict:
                     raise
@@ -133,6 +140,44 @@ def build(
                 if strict:
                     raise internal from failure
                 errors.append(internal)
-        linked = link(extractions, lex)
-        graph = rdf.to_graph(linked)
+        graph, linked = _graph(linked, errors, strict)
     return BuildResult(graph=graph, reports=linked, errors=errors, duplicates=duplicates, warnings=warnings)
+
+
+#: Where an error names the graph of every report together, when no one report's triples fail alone.
+ALL_REPORTS = "the graph of all reports"
+
+
+def _graph(linked: list[LinkedReport], errors: list[ReportError], strict: bool) -> tuple[Graph, list[LinkedReport]]:
+    """The graph of the linked reports; a report whose triples cannot be made fails alone, as its error.
+
+    The reports' triples are merged (one node per entity across reports), so a
+    failure names no report by itself: each report is then made into a graph
+    alone to find the ones that fail, and the graph is made of the others. A
+    failure that only the reports together cause is one internal error for
+    the whole graph, raised: there is nothing to write.
+    """
+    try:
+        return rdf.to_graph(linked), linked
+    except Exception:  # a bug in rdf: which reports' triples fail is found out one by one
+        kept = _without_failures(linked, errors, strict)
+    try:
+        return rdf.to_graph(kept), kept
+    except Exception as failure:
+        raise ReportError.internal(ALL_REPORTS, failure) from failure
+
+
+def _without_failures(linked: list[LinkedReport], errors: list[ReportError], strict: bool) -> list[LinkedReport]:
+    """The reports whose graph can be made alone; each other one becomes its internal error."""
+    kept: list[LinkedReport] = []
+    for lr in linked:
+        try:
+            rdf.to_graph([lr])
+        except Exception as failure:
+            internal = ReportError.internal(lr.report.path, failure)
+            if strict:
+                raise internal from failure
+            errors.append(internal)
+        else:
+            kept.append(lr)
+    return kept

@@ -5,7 +5,9 @@ Every command module (:mod:`~reportgraph.cli.build`, :mod:`~reportgraph.cli.quer
 :mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`, :mod:`~reportgraph.cli.serve`,
 :mod:`~reportgraph.cli.push`) has an
 ``add_parser`` that declares its options and a ``run`` that calls the
-library; what they share is in :mod:`~reportgraph.cli.common`. Command
+library; what they share is in :mod:`~reportgraph.cli.common`, and how
+``build`` writes its folder (one transaction, one build at a time) in
+:mod:`~reportgraph.cli.outdir`. Command
 modules import the heavy libraries (rdflib, pyoxigraph, pyvis, the
 extractors) only inside ``run``, so ``--help`` starts fast. A user never sees
 a traceback for a bad report or a file-system problem: :func:`main` turns them

@@ -18,8 +18,14 @@ from reportgraph.text import LIST_SEPARATOR
 
 if TYPE_CHECKING:
     from reportgraph.cli.viz import BuildPage
+    from reportgraph.cli.outdir import OutputFolder
+    from reportgraph.lexicon import Lexicon
+    from reportgraph.metadata import Metadata
     from reportgraph.model import LinkedReport
     from reportgraph.pipeline import BuildResult
+
+#: The ``--out`` that writes the Turtle to standard output instead of a folder.
+STDOUT = "-"
 
 #: How many work-area labels, of how many characters, the summary shows per report.
 _MAX_LABELS = 6
@@ -48,13 +54,23 @@ examples:
       build one report with extra names; stop at the first failure
   reportgraph build baogao.pdf --issuer {issuer} --period {period}
       build a PDF whose text does not say who issued it or for when
+  reportgraph build reports/ --out - | gzip > graph.ttl.gz
+      the Turtle to standard output (no picture), the summary to stderr
 
 A lexicon file has one name per line: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...],
 TYPE one of: {types}.
 
+The output folder: graph.ttl and graph.html are written to hidden temporary
+files beside them and replace the old pair together at the end, so a build
+that fails or is killed leaves the previous graph and picture as they were
+(temporary files a killed build left are removed by a later build). One build
+at a time writes into a folder: .graph.lock in it is locked while one runs,
+and a second waits for it (or with --no-wait stops).
+
 exit codes: 0 all built; 1 some inputs failed (the others were still
-written), or --strict stopped at a failure; 2 usage error or nothing could be
-built; 130 interrupted.
+written), or --strict stopped at a failure; 2 usage error, nothing could be
+built, --out is not a folder, or --no-wait and another build was writing into
+it; 130 interrupted.
 """
 
 
@@ -76,7 +92,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--out", metavar="DIR", default=DEFAULT_OUT,
         help=f"folder to write {GRAPH_FILE} and {PAGE_FILE} (its picture, see: reportgraph viz) into; "
-        f"created if missing, the files are replaced atomically (default: {DEFAULT_OUT})",
+        f"created if missing (default: {DEFAULT_OUT}). Both files are replaced together when the build is done: "
+        "an interrupted or failed build leaves the previous pair. A link, pipe or device is refused. "
+        f"--out {STDOUT} writes the Turtle to standard output instead, with no picture (the summary goes to "
+        "standard error)",
+    )
+    parser.add_argument(
+        "--wait", action=argparse.BooleanOptionalAction, default=True,
+        help="when another build is writing into the same --out folder: wait for it to finish, saying so "
+        "(default), or with --no-wait stop at once (exit 2)",
     )
     parser.add_argument(
         "--lexicon", metavar="FILE",
@@ -163,9 +187,8 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
 
 def run(args: argparse.Namespace) -> int:
     """Build the inputs, write the graph and its page, print the summary."""
-    from reportgraph import load, metadata, pipeline  # the extractors: loaded only when building
-    from reportgraph.cli.viz import write_build_page
-    from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
+    from reportgraph import load, metadata  # the extractors: loaded only when building
+    from reportgraph.cli import outdir
     from reportgraph.lexicon import Lexicon
 
     inputs = args.inputs or [DEFAULT_INPUT]
@@ -178,8 +201,22 @@ def run(args: argparse.Namespace) -> int:
     stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
     bounds = stated_limits(args)
     # inputs are resolved first so that a missing path is a usage error (2), not a failed report; the build
-    # resolves them again, to name each file relative to the input that named it (its warnings are the same)
+    # resolves them again, to name each file relative to the input that named it (and says its warnings)
     paths = load.find_inputs(inputs, follow_links=args.follow_links)
+    if args.out == STDOUT:
+        return _build(args, inputs, paths, lexicon, stated, bounds, None)
+    # the folder is checked and locked before the work: a wrong --out, or another build into it, costs no work
+    with outdir.claim(Path(args.out), wait=args.wait, notify=None if args.quiet else common.note) as output:
+        return _build(args, inputs, paths, lexicon, stated, bounds, output)
+
+
+def _build(args: argparse.Namespace, inputs: list[str], paths: list[Path], lexicon: Lexicon, stated: Metadata,
+           bounds: limits.Limits, output: OutputFolder | None) -> int:
+    """The build itself, then its graph and page written into ``output`` together (or the graph to stdout)."""
+    from reportgraph import pipeline
+    from reportgraph.cli.viz import write_build_page
+    from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
+
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
@@ -190,9 +227,9 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if progress is not None:
                 common.clear_progress(sys.stderr, len(paths))
-    except ReportError as err:  # only with --strict
+    except ReportError as err:  # --strict's first failure; else a graph no report could be left out of to make
         _report_failure(err, args.debug)
-        return EXIT_FAILURE
+        return EXIT_FAILURE if args.strict else EXIT_USAGE
     if not args.quiet:
         for warning in result.warnings:
             common.warning(warning)
@@ -201,22 +238,32 @@ def run(args: argparse.Namespace) -> int:
     if not result.reports:
         common.error("nothing was built: no input could be read")
         return EXIT_USAGE
-    target = Path(args.out) / GRAPH_FILE
-    common.write_atomically(target, to_turtle(result.graph))
-    page = write_build_page(result.graph, Path(args.out))
     code = EXIT_FAILURE if result.errors else EXIT_OK
-    if args.json:
-        common.write_stdout(json.dumps(summary(result, target, page) | {"exit_code": code},
-                                       ensure_ascii=False, indent=2) + "\n")
+    summary_to = sys.stdout
+    page: BuildPage | None = None
+    if output is None:  # --out -: the Turtle is the output; no picture, and the summary goes to stderr
+        common.write_stdout_bytes(to_turtle(result.graph))
+        target, summary_to = "standard output", sys.stderr
+    else:
+        target = str(output.folder / GRAPH_FILE)
+        output.write(GRAPH_FILE, to_turtle(result.graph))
+        with output.file(PAGE_FILE) as staged:
+            page = write_build_page(result.graph, staged, output.folder / PAGE_FILE)
+        output.commit()  # the new graph and picture replace the old pair together
+    if args.json:  # with --out -, standard output holds the graph: the JSON goes where the summary would
+        print(json.dumps(summary(result, target, page) | {"exit_code": code}, ensure_ascii=False, indent=2),
+              file=summary_to, flush=True)
     elif not args.quiet:
-        print(summarize(result.reports, target))
-        print(f"picture:     {page.path} ({page.describe()})")
+        print(summarize(result.reports, target), file=summary_to)
+        picture = f"{page.path} ({page.describe()})" if page else "none (--out - writes the graph only)"
+        print(f"picture:     {picture}", file=summary_to)
         if result.errors:
-            print(f"failed:      {len(result.errors)} (see the errors above)")
+            print(f"failed:      {len(result.errors)} (see the errors above)", file=summary_to)
         if result.duplicates:
-            print(f"duplicates:  {len(result.duplicates)} (the same text as another input: built once, as that one)")
+            print(f"duplicates:  {len(result.duplicates)} (the same text as another input: built once, as that one)",
+                  file=summary_to)
             for path, same in result.duplicates[:_MAX_REPORT_LINES]:
-                print(f"  {path} = {same}")
+                print(f"  {path} = {same}", file=summary_to)
     return code
 
 
@@ -267,7 +314,7 @@ class _Counts:
         return sum(len(labels) for labels in self.numbered)
 
 
-def summarize(reports: Sequence[LinkedReport], written: Path | None = None) -> str:
+def summarize(reports: Sequence[LinkedReport], written: Path | str | None = None) -> str:
     """The few lines a user reads after a build: what went into the graph."""
     counts = _Counts.of(reports)
     lines = [f"reports:     {len(reports)}"]
@@ -298,7 +345,7 @@ def _shown_name(linked: LinkedReport) -> str:
     return report.display_path or Path(report.path).name or report.path
 
 
-def summary(result: BuildResult, written: Path, page: BuildPage) -> dict[str, object]:
+def summary(result: BuildResult, written: Path | str, page: BuildPage | None) -> dict[str, object]:
     """The summary as one JSON object (``build --json``): every figure of the text, and every report in full."""
     counts = _Counts.of(result.reports)
     return {
@@ -315,7 +362,7 @@ def summary(result: BuildResult, written: Path, page: BuildPage) -> dict[str, ob
             for linked, labels in zip(result.reports, counts.numbered)
         ],
         "written": str(written),
-        "picture": {"file": str(page.path), "nodes": page.drawn, "graph_nodes": page.total},
+        "picture": {"file": str(page.path), "nodes": page.drawn, "graph_nodes": page.total} if page else None,
         "failed": [{"file": err.path, "problem": err.problem} for err in result.errors],
         "warnings": [{"file": warning.path, "problem": warning.problem} for warning in result.warnings],
         "duplicates": [{"file": path, "same_text_as": same} for path, same in result.duplicates],

@@ -7,8 +7,10 @@ Nothing here loads rdflib, pyoxigraph or pyvis: ``--help`` stays fast.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -16,14 +18,16 @@ from pathlib import Path
 from typing import TextIO
 
 from reportgraph.datafiles import datafile
+from reportgraph.errors import ReportError
 from reportgraph.graphfile import GRAPH_FILE, PAGE_FILE
 from reportgraph.safetext import terminal_safe
 from reportgraph.termwidth import truncate_start
 
 __all__ = [
     "DEFAULT_GRAPH", "DEFAULT_INPUT", "DEFAULT_OUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE",
-    "GRAPH_FILE", "PAGE_FILE", "PROG", "PROGRESS_MIN_FILES", "Progress", "clear_progress", "describe_os_error",
-    "error", "example", "note", "progress_printer", "table_width", "warning", "write_atomically", "write_stdout",
+    "GRAPH_FILE", "PAGE_FILE", "PROG", "PROGRESS_MIN_FILES", "Progress", "clear_progress", "current_umask",
+    "describe_kind", "describe_os_error", "error", "example", "fsync_folder", "note", "progress_printer",
+    "refuse_unreplaceable", "table_width", "warning", "write_atomically", "write_stdout", "write_stdout_bytes",
 ]
 
 PROG = "reportgraph"
@@ -86,18 +90,74 @@ def describe_os_error(err: OSError) -> str:
     return reason
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: set back at once)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def describe_kind(mode: int) -> str:
+    """What a file system entry is, for a message: ``a symbolic link``, ``a named pipe``, ``a device`` ..."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a file" if stat.S_ISREG(mode) else "not a file"
+
+
+def refuse_unreplaceable(target: Path, instead: str = "write to another path") -> None:
+    """Refuse to replace ``target`` unless it is missing or a regular file; ``instead`` says what to do then.
+
+    An atomic write renames a new file over the old: over a link it would
+    leave what the link leads to stale, over a device or a pipe it would
+    replace the device or the pipe, over a folder it fails.
+    """
+    try:
+        mode = os.lstat(target).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there yet (or a parent that is no folder, which making the file reports)
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        raise ReportError(str(target), f"is a symbolic link (to {os.readlink(target)}): it would be replaced by a "
+                                       f"file, not written through; remove the link, or {instead}")
+    if stat.S_ISDIR(mode):
+        raise ReportError(str(target), f"is a folder, not a file: remove it, or {instead}")
+    raise ReportError(str(target), f"is {describe_kind(mode)}, not a file: writing would replace it with a file; "
+                                   f"remove it, or {instead}")
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (where the file system supports syncing a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` via a temporary file in the same folder.
 
     Readers (a SPARQL endpoint, a browser) never see a half-written file, and
-    a failed run leaves the previous file in place.
+    a failed run leaves the previous file in place. A link, pipe or device at
+    ``target`` is refused (see :func:`refuse_unreplaceable`). The temporary
+    file is locked while it lives, so ``build``'s cleanup of stale temporary
+    files never takes one being written.
     """
+    refuse_unreplaceable(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -105,12 +165,13 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise OSError(err.errno, err.strerror, str(target)) from err
     try:
         with os.fdopen(fd, "wb") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())  # on disk before the rename: a power cut cannot leave an empty file
-        # mkstemp makes the file private; the output should get ordinary permissions
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
+            # mkstemp makes the file private; the output should get ordinary permissions
+            os.fchmod(fh.fileno(), 0o666 & ~current_umask())
+            os.replace(tmp, target)
     except BaseException as err:
         try:
             os.unlink(tmp)
@@ -119,6 +180,17 @@ def write_atomically(target: Path, data: bytes) -> None:
         if isinstance(err, OSError):  # name the file the user asked for, not the hidden temporary
             raise OSError(err.errno, err.strerror, str(target)) from err
         raise
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    """Bytes to standard output (``build --out -``); a reader that went away (``| head``) ends it quietly."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def write_stdout(text: str) -> None:

@@ -1,13 +1,13 @@
 """``reportgraph viz``: draw a built graph, or part of it, as one offline HTML page.
 
 pyvis is imported only when a page is drawn. ``build`` calls
-:func:`write_build_page` to write ``DIR/graph.html`` next to ``DIR/graph.ttl``.
+:func:`write_build_page` to draw ``DIR/graph.html`` next to ``DIR/graph.ttl``.
 """
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from reportgraph import graphfile, viz_style
 from reportgraph.cli import common
@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if out.resolve() == graph_path.resolve():
         common.error(f"{out}: --out would overwrite the graph itself")
         return EXIT_USAGE
+    common.refuse_unreplaceable(out)  # a link, pipe or device at --out: said before the drawing, not after
     graph = graphfile.read_graph(graph_path)
     vg = viz.read_graph(graph)
     if not vg.nodes:
@@ -157,11 +158,14 @@ class BuildPage(NamedTuple):
         return shown
 
 
-def write_build_page(graph: Graph, out_dir: Path) -> BuildPage:
-    """``build``'s page: DIR/graph.html for the whole graph (up to the default node budget)."""
+def write_build_page(graph: Graph, page: BinaryIO, path: Path) -> BuildPage:
+    """``build``'s page, for the whole graph (up to the default node budget), written into ``page``.
+
+    ``build`` hands the staged ``DIR/graph.html`` (see :mod:`reportgraph.cli.outdir`) and the path it
+    will have once the build is committed.
+    """
     from reportgraph import viz
 
-    target = out_dir / PAGE_FILE
     chosen = viz.select(viz.read_graph(graph), viz.Selection())
-    common.write_atomically(target, viz.render_html(chosen).encode("utf-8", errors="replace"))
-    return BuildPage(target, len(chosen.nodes), chosen.total_nodes)
+    page.write(viz.render_html(chosen).encode("utf-8", errors="replace"))
+    return BuildPage(path, len(chosen.nodes), chosen.total_nodes)

@@ -15,21 +15,32 @@ from reportgraph.link.relations import relations
 from reportgraph.link.ties import tie
 from reportgraph.model import Extraction, LinkedReport, Mention
 
-__all__ = ["link", "norm"]
+__all__ = ["KnownNames", "known_names", "link", "link_report", "norm"]
+
+#: The lexicon's names and aliases, normalised, each with the (type, name) of its entity.
+KnownNames = dict[str, tuple[str, str]]
+
+
+def known_names(lexicon: Lexicon) -> KnownNames:
+    """What mentions are matched against: made once per build, not once per report."""
+    names: KnownNames = {}
+    for e in lexicon.gazetteer:
+        for form in (e.name, *e.aliases):
+            names.setdefault(norm(form), (e.type, e.name))  # the first entry to claim a form keeps it
+    return names
 
 
 def link(extractions: list[Extraction], lexicon: Lexicon) -> list[LinkedReport]:
     """Merge each report's mentions into entities and relate them."""
-    gazetteer: dict[str, tuple[str, str]] = {}
-    for e in lexicon.gazetteer:
-        for form in (e.name, *e.aliases):
-            gazetteer.setdefault(norm(form), (e.type, e.name))  # the first entry to claim a form keeps it
-    out = []
-    for x in extractions:
-        entities = merge(x.mentions + _issuer_mention(x), gazetteer)
-        out.append(LinkedReport(report=x.report, entities=entities, indicators=tie(x.indicators, entities),
-                                relations=relations(entities), problems=list(x.problems)))
-    return out
+    names = known_names(lexicon)
+    return [link_report(x, names) for x in extractions]
+
+
+def link_report(x: Extraction, names: KnownNames) -> LinkedReport:
+    """One report linked: reports are linked one by one, so a failure is that report's alone."""
+    entities = merge(x.mentions + _issuer_mention(x), names)
+    return LinkedReport(report=x.report, entities=entities, indicators=tie(x.indicators, entities),
+                        relations=relations(entities), problems=list(x.problems))
 
 
 def _issuer_mention(x: Extraction) -> list[Mention]:

@@ -47,16 +47,20 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: Subtrees whose text is not the paragraph's: deleted or moved-away text, text boxes (and their fallback copies).
 _SKIP = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText"})
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: The characters of Word's numbering formats (data/load/list_numbers.tsv).
+_NUMBERS = datafile("load/list_numbers.tsv").pairs
+_CN_DIGITS = _NUMBERS["digits"]
+_CN_UNITS = _NUMBERS["units"]
+_CN_LEGAL = _NUMBERS["legal_digits"]
+_CN_LEGAL_UNITS = _NUMBERS["legal_units"]
+_TIANGAN = _NUMBERS["heavenly_stems"]
+_ZODIAC = _NUMBERS["earthly_branches"]
+_CIRCLED = _NUMBERS["circled"]
 #: Labels that end in punctuation are followed directly by the text (一、经济); others by a space (第一章 总则).
-_LABEL_PUNCT = re.compile(r"[、.．,，:：)）\]】]$")
+_LABEL_PUNCT = re.compile(f"[{re.escape(_NUMBERS['label_end'])}]$")
 
 
-def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
+def _chinese(n: int, digits: str = _CN_DIGITS, units: str = _CN_UNITS) -> str:
     """1-9999 in Chinese numerals as list numbers write them: 十一, 二十, 一百零五."""
     if n <= 0 or n >= 10000:
         return str(n)
@@ -104,7 +108,7 @@ def _format_number(n: int, fmt: str) -> str:
                "japaneseCounting", "ideographDigital"):
         return _chinese(n)
     if fmt == "chineseLegalSimplified":
-        return _chinese(n, _CN_LEGAL, "拾佰仟")
+        return _chinese(n, _CN_LEGAL, _CN_LEGAL_UNITS)
     if fmt == "ideographTraditional":
         return _TIANGAN[(n - 1) % 10]
     if fmt == "ideographZodiac":

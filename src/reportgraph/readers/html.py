@@ -25,10 +25,12 @@ from reportgraph import limits as bounds
 from reportgraph.datafiles import datafile
 from reportgraph.limits import Limits
 from reportgraph.readers import FormatProblem
+from reportgraph.text import SENTENCE_MARKS
 
 #: Words that mark a report's title (the segment stage reads them too).
 _REPORT_TITLE_WORDS = datafile("segment/title_words.txt")
 _METADATA_FIELDS = datafile("segment/metadata_fields.tsv")
+_PAGE = datafile("load/web_page.tsv").pairs
 
 NO_ARTICLE = "web page has no article: only navigation, links or scripts"
 
@@ -86,20 +88,20 @@ _META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "dc.date", "articl
 _META_SOURCE = ("contentsource", "source", "dc.publisher")
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 #: A line break between two CJK characters is no space: HTML source often wraps Chinese mid-sentence.
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
 #: Punctuation inside sentences and at their end: where a page's prose is, these are.
-_PUNCT = frozenset("，。；：！？、,;!?")
-_ENDS = frozenset("。！？；!?;")
+_PUNCT = frozenset(_PAGE["prose"])
+_ENDS = frozenset(SENTENCE_MARKS)
 #: Share of the page's punctuation the article element must hold.
 _ARTICLE_SHARE = 0.85
 #: A furniture element is still kept when it holds this share of the page's prose (a mislabelled wrapper).
 _KEEP_SHARE = 0.5
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
-_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜—–]|(?<!\d)-(?!\d)|\s-\s)\s*")
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}:\d{2}))?")
+_TITLE_SPLIT = re.compile(_PAGE["title_separator"])
+_DATE = re.compile(_PAGE["date"])
 
 
 @dataclass(eq=False)
@@ -465,7 +467,7 @@ def _info(root: _Node, tags: dict[str, str]) -> dict[str, str]:
         meta["source"] = source
     fields = _fields()
     labels = "|".join(sorted(map(re.escape, fields), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\u4e00-\u9fff])({labels})\s*[:：]\s*([^\s【\[|｜]+(?:\s\d{{1,2}}:\d{{2}})?)")
+    pattern = re.compile(rf"(?<![\u4e00-\u9fff])({labels}){_PAGE['info_value']}")
     parts: list[str] = []
     _render(_body(root), parts, keep_dropped=True)
     for line in _lines(parts):

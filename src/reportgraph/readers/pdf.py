@@ -53,6 +53,7 @@ from reportgraph.readers import FormatProblem
 
 #: Words that mark a report's title (the segment stage reads them too).
 _REPORT_TITLE_WORDS = datafile("segment/title_words.txt")
+_FURNITURE = datafile("load/pdf_furniture.tsv").named_patterns
 
 NEEDS_OCR = ("PDF has no text layer (scanned pages?): run OCR on it first, "
              "e.g. 'ocrmypdf --language chi_sim in.pdf out.pdf', and build the result")
@@ -63,12 +64,10 @@ DAMAGED = "cannot read the PDF: the file is damaged or incomplete"
 
 #: A document with fewer readable characters than this per page has no text layer worth the name.
 _MIN_CHARS_PER_PAGE = 5
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－\s]*(?:第\s*)?[0-9０-９]+\s*(?:页)?\s*(?:[/／共]\s*[0-9０-９]+\s*页?)?[-—–－\s]*$"
-    r"|^[-—–－\s]*[ivxlcIVXLC]+[-—–－\s]*$"
-)
+#: A row that is only a page number, and the figures that change from page to page (data/load/pdf_furniture.tsv).
+_PAGE_NUMBER = _FURNITURE["page_number"]
 _CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_DIGITS = re.compile(r"[0-9０-９]+")
+_DIGITS = _FURNITURE["digits"]
 
 
 def _is_cjk(ch: str) -> bool:
