@@ -136,7 +136,7 @@ def test_the_command_as_a_user_runs_it(seed_graph_file: Path, tmp_path: Path) ->
     assert table[0] == ["area", "metric", "value", "unit", "qualifier", "sentence", "report"]
     assert table[1][:2] == ["抓经济", "规上工业增加值"] and Decimal(table[1][2]) == 7 and table[1][3] == "%"
     done = run("SELECT ?c WHERE { ?c a rg:Community }")
-    assert done.returncode == 0 and "inst:community/沙头社区" in done.stdout  # piped: nothing is cut
+    assert done.returncode == 0 and "inst:community/深圳市宝安区沙井街道沙头社区" in done.stdout  # piped: nothing is cut
     done = run("SELECT ?c WHERE {\n  ?c a rg:Community\n  FILTER(?c = }")
     assert done.returncode == 2
     assert "line 3, column" in done.stderr and "Traceback" not in done.stderr

@@ -197,7 +197,7 @@ def test_projects_and_programs_on_the_bundled_report(qgraph: QueryGraph) -> None
 def test_entity_by_name_tells_everything_with_sources(qgraph: QueryGraph, linked: LinkedReport) -> None:
     got = rows(qgraph, "entity", name="沙头社区")
     facts = {(r["property"], r["value"]) for r in got}
-    entity = INST["community/沙头社区"]
+    entity = INST["community/深圳市宝安区沙井街道沙头社区"]
     assert {r["entity"] for r in got} == {str(entity)}
     assert ("rdf:type", str(RG.Community)) in facts
     assert ("rdfs:label", "沙头社区") in facts
@@ -205,7 +205,7 @@ def test_entity_by_name_tells_everything_with_sources(qgraph: QueryGraph, linked
     assert ("^rg:locatedIn", "沙头社区利益统筹项目") in facts
     locates = next(r for r in got if r["property"] == "^rg:locatedIn")
     assert locates["source"] == "沙头社区利益统筹项目力争完成政府收储用地入库。"
-    ent = next(e for e in linked.entities if e.key == "Community/沙头社区")
+    ent = next(e for e in linked.entities if e.key == "Community/深圳市宝安区沙井街道沙头社区")
     sentences = [(r["value"], r["source"]) for r in got if r["property"] == "rg:statement"]
     assert sentences == [(m.sentence.text, TITLE) for m in sorted(ent.mentions, key=lambda m: m.start)]
     # an indicator whose clause names the entity
@@ -216,7 +216,7 @@ def test_entity_by_name_tells_everything_with_sources(qgraph: QueryGraph, linked
 
 def test_entity_by_alias_finds_the_canonical_entity(qgraph: QueryGraph) -> None:
     got = rows(qgraph, "entity", name="区委")
-    assert {r["entity"] for r in got} == {str(INST["governmentbody/宝安区委"])}
+    assert {r["entity"] for r in got} == {str(INST["governmentbody/深圳市宝安区委"])}
     assert ("skos:altLabel", "区委") in {(r["property"], r["value"]) for r in got}
 
 
@@ -294,8 +294,8 @@ def test_ask_construct_and_describe_through_the_api(qgraph: QueryGraph) -> None:
     assert qgraph.query("ASK { ?p a rg:NoSuchClass }") == []
     triples = qgraph.query("CONSTRUCT { ?c rdfs:label ?n } WHERE { ?c a rg:Community ; rdfs:label ?n }")
     assert triples and set(triples[0]) == {"subject", "predicate", "object"}
-    described = qgraph.query("DESCRIBE <https://w3id.org/reportgraph/id/community/沙头社区>")
-    assert {"subject": URIRef(INST["community/沙头社区"]), "predicate": URIRef(rdflib.RDFS.label),
+    described = qgraph.query("DESCRIBE <https://w3id.org/reportgraph/id/community/深圳市宝安区沙井街道沙头社区>")
+    assert {"subject": URIRef(INST["community/深圳市宝安区沙井街道沙头社区"]), "predicate": URIRef(rdflib.RDFS.label),
             "object": Literal("沙头社区", lang="zh")} in described
 
 
@@ -310,7 +310,7 @@ def test_a_syntax_error_names_line_and_column(qgraph: QueryGraph) -> None:
     assert (info.value.line, info.value.column) == (2, 8)
     assert "unknown prefix 'foo:'" in str(info.value)
     with pytest.raises(QuerySyntaxError, match="prefixed name cannot contain '/'"):
-        qgraph.query("DESCRIBE inst:community/沙头社区")
+        qgraph.query("DESCRIBE inst:community/深圳市宝安区沙井街道沙头社区")
 
 
 def test_errors_for_unknown_queries_and_bad_files(tmp_path: Path) -> None:
@@ -338,7 +338,7 @@ def test_bind_values_fills_only_the_named_slots() -> None:
 
 def test_params_bind_projected_variables_safely(qgraph: QueryGraph) -> None:
     got = qgraph.query('SELECT ?c ?name WHERE { ?c rdfs:label ?l . FILTER(STR(?l) = ?name) }', name="和一社区")
-    assert [str(r["c"]) for r in got] == [str(INST["community/和一社区"])]
+    assert [str(r["c"]) for r in got] == [str(INST["community/深圳市宝安区沙井街道和一社区"])]
 
 
 # --------------------------------------------------------------------------- output formats
@@ -405,7 +405,7 @@ def test_construct_gives_turtle_that_reads_back(qgraph: QueryGraph) -> None:
     text = render(result)
     graph = rdflib.Graph().parse(data=text, format="turtle")
     assert len(graph) == len(result.triples)
-    assert (URIRef(INST["community/沙头社区"]), rdflib.RDFS.label, Literal("沙头社区", lang="zh")) in graph
+    assert (URIRef(INST["community/深圳市宝安区沙井街道沙头社区"]), rdflib.RDFS.label, Literal("沙头社区", lang="zh")) in graph
     with pytest.raises(QueryError, match="CONSTRUCT and DESCRIBE"):
         render(qgraph.run("problems"), "ttl")
 
@@ -419,4 +419,4 @@ def test_api_named_query_needs_exactly_its_parameters(qgraph: QueryGraph, params
 
 def test_api_named_query_with_its_parameter(qgraph: QueryGraph) -> None:
     rows = reportgraph.query(qgraph, "entity", name="沙头社区")
-    assert rows and all(str(r["entity"]).endswith("/community/沙头社区") for r in rows)
+    assert rows and all(str(r["entity"]).endswith("/community/深圳市宝安区沙井街道沙头社区") for r in rows)

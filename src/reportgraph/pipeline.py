@@ -19,7 +19,7 @@ from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
 from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
 from reportgraph.limits import Limits
-from reportgraph.link import link
+from reportgraph.link import Identities, Measures, link
 from reportgraph.metadata import Metadata
 from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport, SourceText
@@ -57,6 +57,8 @@ def build(
     finders: Sequence[Finder] = FINDERS,
     limits: Limits = DEFAULT_LIMITS,
     follow_links: bool = False,
+    identities: Identities | None = None,
+    measures: Measures | None = None,
 ) -> BuildResult:
     """Build one graph from files, folders or globs.
 
@@ -70,7 +72,10 @@ def build(
     ``finders`` are the ways of finding names to run (all of them unless a
     test or an evaluation asks for fewer). ``limits`` bound the work of
     reading each input; ``follow_links`` lets folder searches follow links
-    that leave the folder.
+    that leave the folder. ``identities`` (a user's ``same``/``different``
+    file) overrides the identity rules; what applying it found worth saying
+    is in ``warnings``. ``measures`` is the metric concept scheme (the
+    packaged one unless given).
     """
     lex = lexicon or Lexicon.load()
     warnings: list[ReportError] = []
@@ -106,6 +111,9 @@ def build(
                 if strict:
                     raise internal from failure
                 errors.append(internal)
-        linked = link(extractions, lex)
-        graph = rdf.to_graph(linked)
+        scheme = measures or Measures.load()
+        ids = identities or Identities()
+        linked = link(extractions, lex, ids, scheme)
+        warnings.extend(ids.notes)
+        graph = rdf.to_graph(linked, scheme)
     return BuildResult(graph=graph, reports=linked, errors=errors, duplicates=duplicates, warnings=warnings)

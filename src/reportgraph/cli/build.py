@@ -45,6 +45,15 @@ examples:
       build one report with extra names; stop at the first failure
   reportgraph build baogao.pdf --issuer {issuer} --period {period}
       build a PDF whose text does not say who issued it or for when
+  reportgraph build reports/ --merges merges.csv --identities identities.txt
+      build many reports, write every merge to review, apply your own same/different lines
+
+Names that depend on where they are said (a body named by its level, a
+community, a road) are known within the report's region, national and unique
+names everywhere. An identity file has one rule per line: 'same NAME_A NAME_B'
+joins two nodes ({same}), 'different NAME_A NAME_B' keeps apart what a rule
+would join; a name may end in @REGION to say which one is meant ({region_name}).
+A bad line is an error naming the file and the line.
 
 A lexicon file has one name per line: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...],
 TYPE one of: {types}.
@@ -63,7 +72,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="read work reports and write their knowledge graph as Turtle",
         description="Read Chinese government work reports and write one RDF knowledge graph\n"
         "(Turtle) with their sections, sentences, entities, indicators and problems.",
-        epilog=_EPILOG.format(issuer=example("issuer"), period=example("period"), types=", ".join(vocab.ENTITY_TYPES)),
+        epilog=_EPILOG.format(issuer=example("issuer"), period=example("period"), types=", ".join(vocab.ENTITY_TYPES),
+                              same=example("identity_same"), region_name=example("identity_region")),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -106,6 +116,26 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default = getattr(limits.DEFAULT, field) / scale
         bounds.add_argument(option, metavar=_LIMIT_METAVARS.get(field, "N"), type=float if field == "pdf_seconds" else int,
                             dest=f"limit_{field}", help=f"{_LIMIT_HELP[field]} (default: {default:,.0f}{unit})")
+    identity = parser.add_argument_group(
+        "identity across reports",
+        "The same thing is one node in every report, different things stay apart; every merge says why.",
+    )
+    identity.add_argument(
+        "--identities", metavar="FILE",
+        help="your own identity rules, applied at every build you give them to: one 'same NAME_A NAME_B' or "
+        f"'different NAME_A NAME_B' per line, a name may end in @REGION ({example('identity_region')}); "
+        "# starts a comment",
+    )
+    identity.add_argument(
+        "--merges", metavar="FILE",
+        help="also write every merge (node, name, rule, reports, why) as a table to review: "
+        "FILE.csv, FILE.md, or tab-separated for any other name",
+    )
+    identity.add_argument(
+        "--measures", metavar="FILE",
+        help="more metric concepts, added to the packaged scheme: one MEASURE<TAB>BETTER<TAB>SYNONYM|SYNONYM... "
+        "per line, BETTER one of higher, lower, closer",
+    )
     stated = parser.add_argument_group(
         "report metadata",
         "State what a report's text does not say, or says wrongly; applied to every input. "
@@ -160,7 +190,11 @@ def run(args: argparse.Namespace) -> int:
     from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
     from reportgraph.lexicon import Lexicon
 
+    from reportgraph.link import Identities, Measures
+
     lexicon = Lexicon.load(args.lexicon)
+    identities = Identities.load(args.identities) if args.identities else None
+    measures = Measures.load(args.measures)
     stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
     bounds = stated_limits(args)
     # inputs are resolved first so that a missing path is a usage error (2), not a failed report
@@ -174,7 +208,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         try:
             result = pipeline.build(paths, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated,
-                                    limits=bounds, follow_links=args.follow_links)
+                                    limits=bounds, follow_links=args.follow_links,
+                                    identities=identities, measures=measures)
         finally:
             if progress is not None:
                 common.clear_progress(sys.stderr, len(paths))
@@ -191,9 +226,12 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.out) / GRAPH_FILE
     common.write_atomically(target, to_turtle(result.graph))
     page, shown = write_build_page(result.graph, Path(args.out))
+    merges = _write_merges(args.merges, result.reports) if args.merges else None
     if not args.quiet:
         print(summarize(result.reports, target))
         print(f"picture:     {page} ({shown})")
+        if merges is not None:
+            print(f"merges:      {args.merges} ({merges} names of merged nodes)")
         if result.errors:
             print(f"failed:      {len(result.errors)} (see the errors above)")
         if result.duplicates:
@@ -208,6 +246,15 @@ def _report_failure(failure: ReportError, debug: bool) -> None:
     common.error(failure)
     if debug and failure.details:
         sys.stderr.write(failure.details if failure.details.endswith("\n") else failure.details + "\n")
+
+
+def _write_merges(path: str, reports: Sequence[LinkedReport]) -> int:
+    """Write the merge table (``build --merges``); the number of its rows."""
+    from reportgraph.link.merges import format_of, merge_rows, table_text
+
+    rows = merge_rows(list(reports))
+    common.write_atomically(Path(path), table_text(rows, format_of(path)).encode("utf-8"))
+    return len(rows)
 
 
 def _abbreviate(labels: Sequence[str]) -> str:

@@ -1,32 +1,55 @@
 """The link stage: one node per real-world thing, and the edges between them.
 
-Mentions become entities keyed by type and canonical name (:mod:`.names`),
-so the same community named in two reports is one node. Relations are read
-from names and sentences (:mod:`.relations`), and each indicator is tied to
-the entities its clause names (:mod:`.ties`). Link never changes what
-extract produced: it returns new objects, so an extraction can be scored
-before and after linking.
+Mentions become entities keyed by type, scope and canonical name (:mod:`.names`,
+:mod:`.scope`): a name that depends on where it is said (区委, 妇联, a
+community) is known within the report's region, so the same community named in
+two reports of one 街道 is one node and 市政府 of two cities are two. Across
+reports, :mod:`.identity` joins what the rules say is one thing (a company's
+full and short name) and applies the user's identity file. Relations are read
+from names and sentences (:mod:`.relations`), each indicator is tied to the
+entities its clause names (:mod:`.ties`) and to the measure its metric names
+(:mod:`.measures`), and reports of one issuer form a series (:mod:`.series`).
+Link never changes what extract produced: it returns new objects, so an
+extraction can be scored before and after linking.
 """
 from __future__ import annotations
 
 from reportgraph.lexicon import Lexicon
+from reportgraph.link.identity import Identities, unify
+from reportgraph.link.measures import Measures, with_measures
 from reportgraph.link.names import merge, norm
 from reportgraph.link.relations import relations
+from reportgraph.link.scope import Scope
+from reportgraph.link.series import order_series
 from reportgraph.link.ties import tie
 from reportgraph.model import Extraction, LinkedReport, Mention
 
-__all__ = ["link", "norm"]
+__all__ = ["Identities", "Measures", "link", "norm"]
 
 
-def link(extractions: list[Extraction], lexicon: Lexicon) -> list[LinkedReport]:
-    """Merge each report's mentions into entities and relate them."""
+def link(extractions: list[Extraction], lexicon: Lexicon, identities: Identities | None = None,
+         measures: Measures | None = None) -> list[LinkedReport]:
+    """Merge each report's mentions into entities, join them across reports, and relate them.
+
+    ``identities`` (a user's ``same``/``different`` file) overrides the rules;
+    ``measures`` is the metric concept scheme (the packaged one unless given).
+    """
     gazetteer = {norm(form): (e.type, e.name) for e in lexicon.gazetteer for form in (e.name, *e.aliases)}
-    out = []
+    places = [form for e in lexicon.gazetteer if e.type == "Place" for form in (e.name, *e.aliases)]
+    ids = identities or Identities()
+    scheme = measures or Measures.load()
+    out, scopes = [], []
     for x in extractions:
-        entities = merge(x.mentions + _issuer_mention(x), gazetteer)
-        out.append(LinkedReport(report=x.report, entities=entities, indicators=tie(x.indicators, entities),
-                                relations=relations(entities), problems=list(x.problems)))
-    return out
+        scope = Scope(x.report, places, gazetteer)
+        scopes.append(scope)
+        entities = merge(x.mentions + _issuer_mention(x), gazetteer, scope, ids.apart)
+        out.append(LinkedReport(report=x.report, entities=entities, indicators=list(x.indicators), relations=[],
+                                problems=list(x.problems)))
+    out = unify(out, ids)
+    for lr in out:
+        lr.relations = relations(lr.entities)
+        lr.indicators = with_measures(tie(lr.indicators, lr.entities), scheme)
+    return order_series(out, scopes)
 
 
 def _issuer_mention(x: Extraction) -> list[Mention]:
