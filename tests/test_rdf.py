@@ -433,3 +433,60 @@ def test_garbage_collector_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- identity, measures and series ---------------------------------------------------------
+
+IDENTITY_REPORTS = (
+    "深圳市青松区和风街道办事处2023年工作总结和2024年工作计划\n一、2023年工作总结\n（一）经济发展。\n"
+    "在区委的领导下，深圳市青禾科技股份有限公司落户辖区，规上工业增加值增长6%。\n"
+    "二、2024年工作计划\n（一）抓经济。\n力争规上工业增加值增长7%以上。\n",
+    "深圳市青松区和风街道办事处2024年工作总结\n一、2024年工作总结\n（一）经济发展。\n"
+    "青禾科技获评国家级专精特新小巨人企业，规上工业增加值增长7.5%。\n",
+)
+
+
+def _identity_graph() -> Graph:
+    from reportgraph.extract import extract
+    from reportgraph.lexicon import Lexicon
+    from reportgraph.link import link
+    from reportgraph.model import SourceText
+    from reportgraph.segment import segment
+
+    lex = Lexicon.load()
+    extractions = [extract(segment(SourceText(f"{n}.txt", t)), lex) for n, t in enumerate(IDENTITY_REPORTS)]
+    return to_graph(link(extractions, lex))
+
+
+def test_identity_measure_and_series_terms_are_declared_and_valid() -> None:
+    from pathlib import Path
+
+    from test_ontology import check_graph_against_ontology
+
+    from reportgraph.validate import validate
+
+    g = _identity_graph()
+    used = set(g.predicates()) | set(g.objects(None, RDF.type))
+    for term in ("nameForm", "name", "mergeRule", "scope", "measure", "betterDirection", "series", "previousReport",
+                 "startDate", "endDate", "NameForm", "Measure", "MeasureScheme", "Series"):
+        assert RG[term] in used, term
+    onto = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "reportgraph.ttl")
+    assert check_graph_against_ontology(g, onto) == []
+    assert validate(g).conforms
+
+
+def test_the_series_links_the_later_report_to_the_earlier() -> None:
+    g = _identity_graph()
+    reports = sorted(g.subjects(RDF.type, RG.Report), key=lambda r: str(g.value(r, RG.period)))
+    assert g.value(reports[1], RG.previousReport) == reports[0]
+    assert g.value(reports[0], RG.series) == g.value(reports[1], RG.series)
+    assert str(g.value(g.value(reports[0], RG.series), RDFS.label)) == "深圳市青松区和风街道办事处"
+
+
+def test_a_name_resolved_in_one_report_records_its_rule() -> None:
+    g = _identity_graph()
+    [committee] = g.subjects(RDFS.label, Literal("青松区委", lang="zh"))
+    assert committee == INST["governmentbody/深圳市青松区委"]
+    assert str(g.value(committee, RG.scope)) == "深圳市"
+    [form] = g.objects(committee, RG.nameForm)
+    assert (str(g.value(form, RG.name)), g.value(form, RG.mergeRule)) == ("区委", RG.regionScope)

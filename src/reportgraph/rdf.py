@@ -25,6 +25,7 @@ from reportgraph import vocab
 from reportgraph.datafiles import datafile
 from reportgraph.gcpause import gc_paused
 from reportgraph.link.measures import Measures
+from reportgraph.link.periods import parse as parse_period
 from reportgraph.link.scope import report_scope
 from reportgraph.model import Entity, Indicator, LinkedReport, Report, Sentence
 
@@ -255,6 +256,8 @@ class _Terms:
     series = RG.series
     series_class = RG.Series
     previous_report = RG.previousReport
+    start_date = RG.startDate
+    end_date = RG.endDate
 
 
 #: A triple as to_graph collects it, before one bulk add to the graph.
@@ -310,6 +313,10 @@ class _Triples:
             node = self._periods[label] = period_iri(label)
             self.add((node, _Terms.type, _Terms.period_class))
             self.add((node, _Terms.label, self.zh(label)))
+            span = parse_period(label)
+            if span is not None:  # so periods compare as periods: 2024年下半年 lies in 2024年
+                self.add((node, _Terms.start_date, Literal(span.start.isoformat(), datatype=XSD.date)))
+                self.add((node, _Terms.end_date, Literal(span.end.isoformat(), datatype=XSD.date)))
         return node
 
 

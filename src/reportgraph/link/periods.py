@@ -6,6 +6,8 @@ period (:func:`parse` gives None), and nothing is compared with it.
 """
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +55,17 @@ class Span:
     @property
     def years(self) -> tuple[int, int]:
         return self.first // _MONTHS_PER_YEAR, self.last // _MONTHS_PER_YEAR
+
+    @property
+    def start(self) -> datetime.date:
+        """The period's first day."""
+        return datetime.date(self.first // _MONTHS_PER_YEAR, self.first % _MONTHS_PER_YEAR + 1, 1)
+
+    @property
+    def end(self) -> datetime.date:
+        """The period's last day."""
+        year, month = self.last // _MONTHS_PER_YEAR, self.last % _MONTHS_PER_YEAR + 1
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _month(year: int, month: int) -> int:
