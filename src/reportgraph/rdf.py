@@ -352,8 +352,8 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
             add((form, _Terms.name, out.zh(name)))
             for rule, detail, report in uses:
                 add((form, _Terms.merge_rule, RG[rule] if rule in _MERGE_RULES else _Terms.exact_name))
-                if detail:
-                    add((form, _Terms.comment, out.zh(detail)))
+                if detail:  # the rule's words are English, the names in them as written
+                    add((form, _Terms.comment, Literal(detail, lang="en")))
                 add((form, _Terms.derived_from, report))
 
 
