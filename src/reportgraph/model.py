@@ -182,17 +182,39 @@ class Extraction:
 
 
 @dataclass
+class RelationalTarget:
+    """A target set against another measure, with no figure of its own (收入增长与经济增长同步)."""
+
+    metric: str
+    #: the measure of the target, and the one it is to keep pace with ("" when no concept applies)
+    measure: str
+    other_metric: str
+    other_measure: str
+    start: int
+    end: int
+    sentence: Sentence
+    section_id: str
+
+    @property
+    def quote(self) -> str:
+        return self.sentence.text
+
+
+@dataclass
 class TargetAssessment:
     """What came of one target of an earlier report, as a later report of the same issuer tells it."""
 
-    target: Indicator
-    #: the report that set the target, and the one that reviews its period
+    target: Indicator | RelationalTarget
+    #: the report that set the target (the one that reviews its period holds the assessment)
     target_report: Report
     status: str  # a key of vocab.ASSESSMENT_STATUSES: "met" | "not_met" | "not_reported" | "unclear"
     #: the rule that decided, in words
     reason: str
     #: the achievement that reports on the target (None when nothing does)
     evidence: Indicator | None = None
+    #: the target's and the result's figures as the reports state them (增长5%, 5.5%左右, 超143万人)
+    target_figure: str = ""
+    result_figure: str = ""
 
 
 @dataclass
@@ -207,5 +229,7 @@ class LinkedReport:
     #: the series the report belongs to (its issuer's key), and the report before it in that series
     series: str = ""
     previous: Report | None = None
+    #: targets set against another measure, which have no figure of their own
+    relational_targets: list[RelationalTarget] = field(default_factory=list)
     #: the targets of earlier reports whose period this report reviews, and what came of each
     assessments: list[TargetAssessment] = field(default_factory=list)

@@ -30,7 +30,7 @@ from reportgraph.link.scope import report_scope
 from reportgraph.model import Entity, Indicator, LinkedReport, Report, Sentence
 
 __all__ = [
-    "INST", "RG", "bind_prefixes", "entity_iri", "iri_safe", "measure_iri", "period_iri",
+    "INST", "RG", "bind_prefixes", "entity_iri", "indicator_iris", "iri_safe", "measure_iri", "period_iri",
     "report_iri", "series_iri", "to_graph",
 ]
 
@@ -56,6 +56,7 @@ _REGION_TYPES: frozenset[str] = frozenset({"Place"})
 _INDICATOR_CLASSES: dict[str, URIRef] = {kind: RG[cls] for kind, cls in vocab.INDICATOR_CLASSES.items()}
 _MERGE_RULES: frozenset[str] = frozenset(vocab.MERGE_RULES)
 _BETTER: dict[str, str] = vocab.DIRECTIONS
+_STATUSES: dict[str, str] = vocab.ASSESSMENT_STATUSES
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _IRI_KEEP = frozenset("-_.")
@@ -258,6 +259,15 @@ class _Terms:
     previous_report = RG.previousReport
     start_date = RG.startDate
     end_date = RG.endDate
+    relational_target = RG.RelationalTarget
+    relative_to = RG.relativeTo
+    assessment = RG.TargetAssessment
+    assesses_target = RG.assessesTarget
+    status = RG.status
+    assessed_in = RG.assessedIn
+    evidence = RG.evidence
+    target_figure = RG.targetFigure
+    result_figure = RG.resultFigure
 
 
 #: A triple as to_graph collects it, before one bulk add to the graph.
@@ -359,7 +369,8 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
 
 def _add_measures(out: _Triples, reports: list[LinkedReport], measures: Measures) -> None:
     """The metric concepts the indicators name, as a SKOS scheme with each measure's better direction."""
-    used = sorted({ind.measure for lr in reports for ind in lr.indicators if ind.measure})
+    used = sorted({ind.measure for lr in reports for ind in lr.indicators if ind.measure}
+                  | {m for lr in reports for rt in lr.relational_targets for m in (rt.measure, rt.other_measure)})
     if not used:
         return
     add = out.add
@@ -397,8 +408,11 @@ def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> En
 class _ReportWriter:
     """Collects one LinkedReport's triples; holds the report-scoped IRIs."""
 
-    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str]) -> None:
+    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str],
+                 targets: dict[int, URIRef] | None = None) -> None:
+        """``targets``: the IRI of every report's indicators and relational targets, by ``id()``."""
         self.out = out
+        self.targets = targets if targets is not None else indicator_iris([lr])
         self.add: Callable[[_Triple], None] = out.add
         self.lr = lr
         self.report = lr.report
@@ -437,6 +451,8 @@ class _ReportWriter:
         self._write_sections()
         self._entities()
         self._indicators()
+        self._relational_targets()
+        self._assessments()
         self._problems()
         self._relations()
 
@@ -533,9 +549,8 @@ class _ReportWriter:
     def _indicators(self) -> None:
         add, out, r = self.add, self.out, self.report
         periods = {"achievement": r.period, "target": r.plan_period}
-        seen: set[str] = set()
         for ind in self.lr.indicators:
-            node = self._indicator_iri(ind, seen)
+            node = self.targets[id(ind)]
             add((node, _Terms.type, _INDICATOR_CLASSES.get(ind.kind, _Terms.indicator)))
             add((node, _Terms.value, _decimal(ind.value)))
             if ind.upper is not None:
@@ -564,15 +579,41 @@ class _ReportWriter:
             if ind.measure:
                 add((node, _Terms.measure, measure_iri(ind.measure)))
 
-    def _indicator_iri(self, ind: Indicator, seen: set[str]) -> URIRef:
-        """``indicator/start-end``; a second indicator on the very same span gets ``-2``, ``-3`` ..."""
-        local = f"{ind.start}-{ind.end}"
-        n = 1
-        while local in seen:
-            n += 1
-            local = f"{ind.start}-{ind.end}-{n}"
-        seen.add(local)
-        return URIRef(f"{self.iri}/indicator/{local}")
+    def _relational_targets(self) -> None:
+        """Targets set against another measure: typed rg:RelationalTarget, with no figure of their own."""
+        add, out = self.add, self.out
+        for rt in self.lr.relational_targets:
+            node = self.targets[id(rt)]
+            add((node, _Terms.type, _Terms.relational_target))
+            add((node, _Terms.label, out.zh(rt.sentence.text[rt.start - rt.sentence.start: rt.end - rt.sentence.start])))
+            add((node, _Terms.metric, out.zh(rt.metric)))
+            add((node, _Terms.measure, measure_iri(rt.measure)))
+            add((node, _Terms.relative_to, measure_iri(rt.other_measure)))
+            add((node, _Terms.work_area, self.area(rt.section_id)))
+            add((node, _Terms.statement, self.statement(rt.sentence)))
+            add((node, _Terms.in_report, self.iri))
+            add((node, _Terms.start, out.integer(rt.start)))
+            add((node, _Terms.end, out.integer(rt.end)))
+            if self.report.plan_period:
+                add((node, _Terms.indicator_period, out.period(self.report.plan_period)))
+
+    def _assessments(self) -> None:
+        """What came of the targets whose period this report reviews (rg:TargetAssessment)."""
+        add, out = self.add, self.out
+        for a in self.lr.assessments:
+            target = self.targets[id(a.target)]
+            node = URIRef(f"{self.iri}/assessment/{a.target_report.digest}/{target.rsplit('/', 1)[-1]}")
+            add((node, _Terms.type, _Terms.assessment))
+            add((node, _Terms.assesses_target, target))
+            add((node, _Terms.status, RG[_STATUSES[a.status]]))
+            add((node, _Terms.assessed_in, self.iri))
+            add((node, _Terms.comment, Literal(a.reason, lang="en")))
+            if a.evidence is not None:
+                add((node, _Terms.evidence, self.targets[id(a.evidence)]))
+            if a.target_figure:
+                add((node, _Terms.target_figure, out.zh(a.target_figure)))
+            if a.result_figure:
+                add((node, _Terms.result_figure, out.zh(a.result_figure)))
 
     def _problems(self) -> None:
         add = self.add
@@ -589,6 +630,30 @@ class _ReportWriter:
             if rel.subject in self.known_keys and rel.object in self.known_keys:
                 pred = RG[rel.predicate] if rel.predicate in _RELATIONS else _Terms.related_to
                 self.add((self.out.entity(rel.subject), pred, self.out.entity(rel.object)))
+
+
+def indicator_iris(reports: Iterable[LinkedReport]) -> dict[int, URIRef]:
+    """The IRI of every indicator and relational target of the reports, by ``id()``.
+
+    ``indicator/start-end`` (a second indicator on the very same span gets
+    ``-2``, ``-3`` …), ``target/start-end`` for a relational target: made before
+    any report is written, so an assessment in one report can name a target of another.
+    """
+    out: dict[int, URIRef] = {}
+    for lr in reports:
+        base = report_iri(lr.report)
+        seen: set[str] = set()
+        for ind in lr.indicators:
+            local = f"{ind.start}-{ind.end}"
+            n = 1
+            while local in seen:
+                n += 1
+                local = f"{ind.start}-{ind.end}-{n}"
+            seen.add(local)
+            out[id(ind)] = URIRef(f"{base}/indicator/{local}")
+        for rt in lr.relational_targets:
+            out[id(rt)] = URIRef(f"{base}/target/{rt.start}-{rt.end}")
+    return out
 
 
 def to_graph(reports: list[LinkedReport], measures: Measures | None = None) -> Graph:
@@ -619,7 +684,8 @@ def to_graph(reports: list[LinkedReport], measures: Measures | None = None) -> G
         _add_entities(out, merged, unknown_scopes)
         _add_measures(out, reports, measures or Measures.load())
         known_keys = set(merged)
+        targets = indicator_iris(reports)
         for lr in reports:
-            _ReportWriter(out, lr, known_keys).write()
+            _ReportWriter(out, lr, known_keys, targets).write()
         g.store.addN((s, p, o, g) for s, p, o in dict.fromkeys(out.triples))
     return g

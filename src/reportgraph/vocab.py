@@ -45,7 +45,7 @@ FALLBACK_RELATION = "relatedTo"
 STRUCTURE_CLASSES: tuple[str, ...] = (
     "Report", "Part", "Section", "WorkArea", "Statement", "Indicator", "Achievement", "Target",
     "Problem", "Period", "NameForm", "MergeRule", "Measure", "MeasureScheme", "Direction", "Series",
-    "TargetAssessment", "AssessmentStatus",
+    "TargetAssessment", "AssessmentStatus", "RelationalTarget",
 )
 
 #: Why a name is an entity's (``rg:mergeRule`` on its ``rg:NameForm``), each an ``rg:MergeRule``

@@ -8,7 +8,9 @@ reports, :mod:`.identity` joins what the rules say is one thing (a company's
 full and short name) and applies the user's identity file. Relations are read
 from names and sentences (:mod:`.relations`), each indicator is tied to the
 entities its clause names (:mod:`.ties`) and to the measure its metric names
-(:mod:`.measures`), and reports of one issuer form a series (:mod:`.series`).
+(:mod:`.measures`), reports of one issuer form a series (:mod:`.series`), and
+each target is tracked to what the report reviewing its period says came of it
+(:mod:`.tracking`).
 Link never changes what extract produced: it returns new objects, so an
 extraction can be scored before and after linking.
 """
@@ -22,6 +24,7 @@ from reportgraph.link.relations import relations
 from reportgraph.link.scope import Scope
 from reportgraph.link.series import order_series
 from reportgraph.link.ties import tie
+from reportgraph.link.tracking import track
 from reportgraph.model import Extraction, LinkedReport, Mention
 
 __all__ = ["Identities", "Measures", "link", "norm"]
@@ -49,7 +52,7 @@ def link(extractions: list[Extraction], lexicon: Lexicon, identities: Identities
     for lr in out:
         lr.relations = relations(lr.entities)
         lr.indicators = with_measures(tie(lr.indicators, lr.entities), scheme)
-    return order_series(out, scopes)
+    return track(order_series(out, scopes), scheme)
 
 
 def _issuer_mention(x: Extraction) -> list[Mention]:

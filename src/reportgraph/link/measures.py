@@ -22,7 +22,8 @@ from reportgraph.text import clause_bounds, fold
 
 _SCHEME = datafile("link/measures.tsv")
 _WORDS = datafile("link/measure_words.tsv").grouped
-_OPENINGS = tuple(sorted(_WORDS.get("opening", ()), key=len, reverse=True))
+#: Words of the speaker's scope or time before a metric (全省, 预计 …), longest first.
+OPENINGS = tuple(sorted(_WORDS.get("opening", ()), key=len, reverse=True))
 _CLOSINGS = tuple(sorted(_WORDS.get("closing", ()), key=len, reverse=True))
 _LINKS = tuple(sorted(_WORDS.get("link", ()), key=len, reverse=True))
 
@@ -85,7 +86,7 @@ class Measures:
 
     def named_by(self, metric: str) -> str:
         """The measure a metric names, or "": 全省地区生产总值增长 names 地区生产总值."""
-        for form in _forms(norm(metric)):
+        for form in metric_forms(norm(metric)):
             hit = self._lookup.get(form)
             if hit:
                 return hit
@@ -108,7 +109,7 @@ class Measures:
         stripped = True
         while stripped:
             stripped = False
-            for word in _OPENINGS:
+            for word in OPENINGS:
                 if before.startswith(word) and len(before) > len(word):
                     before = before[len(word):]
                     stripped = True
@@ -121,19 +122,24 @@ class Measures:
         return (*m.synonyms, *m.topics) if m else ()
 
 
-def _forms(metric: str) -> list[str]:
-    """The metric and its forms without opening and closing words, longest first."""
+def metric_forms(metric: str) -> list[str]:
+    """The metric and its forms without opening and closing words, longest first (全省…实际增长)."""
     out = [metric]
     core = metric
-    for word in _OPENINGS:
+    for word in OPENINGS:
         if core.startswith(word) and len(core) > len(word):
             core = core[len(word):]
             out.append(core)
             break
-    for word in _CLOSINGS:
-        if core.endswith(word) and len(core) > len(word):
-            out.append(core[: -len(word)])
-            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _CLOSINGS:
+            if core.endswith(word) and len(core) > len(word):
+                core = core[: -len(word)]
+                out.append(core)
+                stripped = True
+                break
     return out
 
 

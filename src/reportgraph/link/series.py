@@ -10,10 +10,14 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from reportgraph.datafiles import datafile
 from reportgraph.link.names import norm
 from reportgraph.link.periods import Span, parse
+from reportgraph.link.regions import region_of
 from reportgraph.link.scope import Scope
 from reportgraph.model import LinkedReport, Report
+
+_BODIES = datafile("link/issuer_bodies.tsv").pairs
 
 #: Where a report with no period sorts: after every dated one.
 _UNDATED = Span(10 ** 9, 10 ** 9)
@@ -24,6 +28,9 @@ def issuer_key(lr: LinkedReport, scope: Scope) -> str:
     issuer = norm(lr.report.issuer)
     if not issuer:
         return ""
+    region = region_of(issuer)
+    if region is not None and region.name == issuer and region.level in _BODIES:
+        issuer += _BODIES[region.level]  # 沙沟镇 issues as 沙沟镇人民政府
     for e in lr.entities:
         if e.type == "GovernmentBody" and issuer in {norm(n) for n in (e.name, *e.aliases)}:
             return e.key
