@@ -62,6 +62,8 @@ _QUALIFIER_WORDS = tuple(sorted(_QUALIFIERS, key=len, reverse=True))
 _BOUNDS = frozenset({"at_least", "at_most", "about"})
 #: Entity types that narrow what a figure is about (a community's, a road's, a firm's figure).
 _SCOPE_TYPES = ("Community/", "Place/", "Project/", "Company/")
+#: The fewest characters a word must have to count as a mention of a measure.
+_MENTION_LENGTH = 3
 #: Relative slack of float comparisons: 4.5 is 5 - 0.5.
 _EPSILON = 1e-9
 
@@ -205,8 +207,11 @@ class _Review:
         return [a for a in same if not _scope_keys(a)]
 
     def speaks_of(self, words: Iterable[str]) -> str:
-        """A word of ``words`` that opens a clause of B's summary (a mention of the measure), or ""."""
-        forms = sorted({norm(w) for w in words if w}, key=len, reverse=True)
+        """A word of ``words`` that opens a clause of B's summary (a mention of the measure), or "".
+
+        Words of fewer than three characters (经济 of 经济运行) say too little to count.
+        """
+        forms = sorted({norm(w) for w in words if len(norm(w)) >= _MENTION_LENGTH}, key=len, reverse=True)
         for clause in self.clauses:
             for w in forms:
                 if clause.startswith(w):
