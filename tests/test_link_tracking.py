@@ -213,3 +213,21 @@ def test_a_quantity_is_a_change_or_a_level() -> None:
     assert not quantity_of(ind("失业率平均为5%", "5%")).change
     assert not quantity_of(ind("比重提高到56.7%", "56.7%")).change
     assert stated(ind("增长5%", "5%")) == "增长5%"
+
+
+def test_a_result_nearly_at_the_figure_falls_short_of_it(segment_text: SegmentText) -> None:
+    assert _one(segment_text, "新增企业200家以上。", "新增企业近200家。").status == "not_met"
+    assert _one(segment_text, "新增企业200家以上。", "新增企业超200家。").status == "met"
+
+
+def test_a_part_of_the_year_does_not_report_on_the_year(segment_text: SegmentText) -> None:
+    got = _one(segment_text, "地区生产总值增长5%。", "一季度地区生产总值增长4.1%，全年地区生产总值增长5.2%。")
+    assert got.status == "met" and got.evidence is not None and str(got.evidence.value) == "5.2"
+    only_part = _one(segment_text, "地区生产总值增长5%。", "上半年地区生产总值增长4.1%。")
+    assert only_part.status != "met" and only_part.evidence is None
+
+
+def test_the_reviews_own_targets_are_no_results(segment_text: SegmentText) -> None:
+    a, b = _link(segment_text, TARGETS.format(targets="新增市场主体2万户。"), REVIEW.format(results="新建公园3个。"))
+    [got] = b.assessments  # the review's plan (力争新增市场主体1万户) is no result of 2024
+    assert got.status == "not_reported"

@@ -62,10 +62,15 @@ _QUALIFIER_WORDS = tuple(sorted(_QUALIFIERS, key=len, reverse=True))
 _BOUNDS = frozenset({"at_least", "at_most", "about"})
 #: Entity types that narrow what a figure is about (a community's, a road's, a firm's figure).
 _SCOPE_TYPES = ("Community/", "Place/", "Project/", "Company/")
+#: The parts of a report that review its period.
+_REVIEW_PARTS = frozenset({"summary", "preamble"})
+_MONTHS_PER_YEAR = 12
 #: The fewest characters a word must have to count as a mention of a measure.
 _MENTION_LENGTH = 3
 #: Relative slack of float comparisons: 4.5 is 5 - 0.5.
 _EPSILON = 1e-9
+#: How much "over" (超) or "nearly" (近) moves a result: enough to decide a tie, no more.
+_NUDGE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -188,8 +193,10 @@ class _Review:
         self.lr = lr
         self.scheme = scheme
         span = parse(lr.report.period)
-        self.achievements = [i for i in lr.indicators if i.kind == "achievement" and _of_period(i, span)]
-        summary = {sec.id for sec in lr.report.sections if sec.part == "summary"}
+        # the review is the summary (and what precedes it): a plan's or another part's figure is none
+        summary = {sec.id for sec in lr.report.sections if sec.part in _REVIEW_PARTS}
+        self.achievements = [i for i in lr.indicators if i.kind == "achievement" and i.section_id in summary
+                             and _of_period(i, span)]
         self.clauses = [clause for sec in lr.report.sections if sec.id in summary for s in sec.sentences
                         for clause in _clauses(fold(s.text))]
 
@@ -227,6 +234,8 @@ def _of_period(ind: Indicator, span: Span | None) -> bool:
     clause = text[lo:at]
     if _OTHER_PERIODS["years"].search(clause):
         return False
+    if span is not None and span.months >= _MONTHS_PER_YEAR and _OTHER_PERIODS["part"].search(clause):
+        return False  # 上半年… in a review of the whole year
     for m in _OTHER_PERIODS["year"].finditer(clause):
         year = parse(m.group(0))
         if span is None or year is None or not span.covers(year) and not year.covers(span):
@@ -296,6 +305,10 @@ def _decide(target: Indicator, result: Indicator, better: str,
     tq, rq = quantity_of(target), quantity_of(result)
     t = tq.value
     r = rq.signed * tq.sign  # the result in the target's own terms: a fall of 3.5 against 下降3%
+    # a result said to be over its figure (超143万人) is a little more, one said to be nearly it (近) a little less
+    nudge = _NUDGE * max(abs(t), 1.0) * rq.sign * tq.sign
+    said = _QUALIFIERS.get(result.qualifier, "") if result.qualifier else ""
+    r += nudge if said == "at_least" else -nudge if said == "shown" else 0.0
     good = 0 if better == "closer" else (1 if (better == "higher") == (tq.sign > 0) else -1)
     bound = bound_of(target)
     slack = _EPSILON * max(abs(t), 1.0)
