@@ -16,7 +16,8 @@ are in ``data/link/track_*.tsv`` and the README:
 - about (左右, 约): within a tolerance per kind of quantity (0.5 percentage
   points for a rate, 2% of a level) in the measure's better direction, or on
   both sides for a measure where closer is better (居民消费价格);
-- a range (5%—5.5%): met within it or beyond it in the better direction;
+- a range (5%—5.5%, one indicator with an upper end): met within it or beyond
+  it in the better direction;
 - a plain number: reached in the measure's better direction (lower is better
   for 失业率, 能耗, PM2.5; a price's plain figure is a ceiling);
 - relational (与经济增长同步): the target's growth keeps within 0.5 points of
@@ -44,7 +45,6 @@ _QUALIFIER_ROWS = datafile("link/track_qualifiers.tsv").rows
 _CHANGES = datafile("link/track_changes.tsv").grouped
 _TOLERANCES = datafile("link/track_tolerances.tsv").pairs
 _RELATIONS = datafile("link/track_relations.tsv").pairs
-_RANGE_MARKS = datafile("link/track_ranges.txt").words
 _OTHER_PERIODS = datafile("link/track_other_periods.tsv").named_patterns
 
 _RATE_TOLERANCE = float(_TOLERANCES["rate"])
@@ -62,6 +62,8 @@ _QUALIFIER_WORDS = tuple(sorted(_QUALIFIERS, key=len, reverse=True))
 _BOUNDS = frozenset({"at_least", "at_most", "about"})
 #: Entity types that narrow what a figure is about (a community's, a road's, a firm's figure).
 _SCOPE_TYPES = ("Community/", "Place/", "Project/", "Company/")
+#: How a range is written out (5%—5.5%).
+_RANGE_MARK = "\u2014"
 #: The parts of a report that review its period.
 _REVIEW_PARTS = frozenset({"summary", "preamble"})
 _MONTHS_PER_YEAR = 12
@@ -272,9 +274,7 @@ def _scope_keys(ind: Indicator) -> list[str]:
 
 def _shown(ind: Indicator) -> str:
     """A figure as written: 4.2%, 超143万人, 110万人以上, 5%左右."""
-    number = format(ind.value, "f")
-    if "." in number:
-        number = number.rstrip("0").rstrip(".")
+    number = _number(ind.value) + (f"{_RANGE_MARK}{_number(ind.upper)}" if ind.upper is not None else "")
     q = ind.qualifier or ""
     where = _WRITTEN.get(q, "after") if q else ""
     if where == "before":
@@ -282,6 +282,11 @@ def _shown(ind: Indicator) -> str:
     if where == "between":
         return f"{number}{q}{ind.unit}"
     return f"{number}{ind.unit}{q}"
+
+
+def _number(value: object) -> str:
+    number = format(value, "f")
+    return number.rstrip("0").rstrip(".") if "." in number else number
 
 
 def stated(ind: Indicator) -> str:
@@ -299,8 +304,14 @@ def _kind_words(q: Quantity) -> str:
     return f"a level in {q.base_unit}" if q.base_unit else "a level"
 
 
-def _decide(target: Indicator, result: Indicator, better: str,
-            span: tuple[Indicator, Indicator] | None) -> tuple[str, str]:
+def _upper(ind: Indicator) -> float | None:
+    """The upper end of a range target in base units (the extractor gives it in the unit of the value)."""
+    if ind.upper is None or not ind.value:
+        return None
+    return abs(float(ind.normalized) * float(ind.upper) / float(ind.value))
+
+
+def _decide(target: Indicator, result: Indicator, better: str) -> tuple[str, str]:
     """Met or not met, and the rule that decided, for a comparable target (or range) and result."""
     tq, rq = quantity_of(target), quantity_of(result)
     t = tq.value
@@ -312,10 +323,10 @@ def _decide(target: Indicator, result: Indicator, better: str,
     good = 0 if better == "closer" else (1 if (better == "higher") == (tq.sign > 0) else -1)
     bound = bound_of(target)
     slack = _EPSILON * max(abs(t), 1.0)
-    written = f"{_shown(span[0])}—{_shown(span[1])}" if span else _shown(target)
-    shown = f"target {written}, result {_shown(result)}"
-    if span is not None:
-        lo, hi = sorted((quantity_of(span[0]).value, quantity_of(span[1]).value))
+    shown = f"target {_shown(target)}, result {_shown(result)}"
+    upper = _upper(target)
+    if upper is not None:
+        lo, hi = sorted((t, upper))
         if good > 0:
             ok, rule = r >= lo - slack, f"range: met within it or above it ({better} is better)"
         elif good < 0:
@@ -343,10 +354,9 @@ def _decide(target: Indicator, result: Indicator, better: str,
     return ("met" if ok else "not_met"), f"{rule}; {shown}"
 
 
-def assess(target: Indicator, review: LinkedReport, scheme: Measures, *,
-           span: tuple[Indicator, Indicator] | None = None, source: Report | None = None,
+def assess(target: Indicator, review: LinkedReport, scheme: Measures, *, source: Report | None = None,
            cached: "_Review | None" = None) -> TargetAssessment:
-    """What the reviewing report says came of one target (one end of a range ``span``, if it is one)."""
+    """What the reviewing report says came of one target."""
     b = cached or _Review(review, scheme)
     measure = target.measure
     name = measure or target.metric or "the target's metric"
@@ -357,7 +367,7 @@ def assess(target: Indicator, review: LinkedReport, scheme: Measures, *,
     report = source if source is not None else review.report
     if comparable:
         better = scheme.measures[measure].better if measure in scheme.measures else "higher"
-        status, reason = _decide(target, comparable[0], better, span)
+        status, reason = _decide(target, comparable[0], better)
         return TargetAssessment(target, report, status, reason, comparable[0])
     if same:
         got = quantity_of(same[0])
@@ -400,19 +410,6 @@ def assess_relational(target: RelationalTarget, review: LinkedReport, scheme: Me
     return TargetAssessment(target, source, "met" if ok else "not_met", reason, own)
 
 
-def _ranges(indicators: list[Indicator]) -> dict[int, tuple[Indicator, Indicator]]:
-    """Range targets (5%—5.5%): the id of each end -> (low end, high end)."""
-    out: dict[int, tuple[Indicator, Indicator]] = {}
-    targets = [i for i in indicators if i.kind == "target"]
-    for low, high in zip(targets, targets[1:]):
-        if low.sentence is not high.sentence or low.unit != high.unit or norm(low.metric) != norm(high.metric):
-            continue
-        between = low.sentence.text[low.end - low.sentence.start: high.start - low.sentence.start]
-        if between.strip() in _RANGE_MARKS:
-            out[id(low)] = out[id(high)] = (low, high)
-    return out
-
-
 def track(reports: list[LinkedReport], scheme: Measures) -> list[LinkedReport]:
     """The reports, each reviewing report with the assessments of the targets whose period it covers."""
     with_relational = [dataclasses.replace(lr, relational_targets=relational_targets(lr, scheme)) for lr in reports]
@@ -423,16 +420,11 @@ def track(reports: list[LinkedReport], scheme: Measures) -> list[LinkedReport]:
         if reviewer is None:
             continue
         review = reviews.setdefault(id(reviewer), _Review(reviewer, scheme))
-        ranges = _ranges(lr.indicators)
         out = found.setdefault(id(reviewer), [])
         for target in lr.indicators:
             if target.kind == "target":
-                span = ranges.get(id(target))
-                # both ends of a range are judged as the range, by its low end's words
-                judged = assess(span[0] if span else target, reviewer, scheme, span=span, source=lr.report,
-                                cached=review)
-                written = f"{stated(span[0])}—{_shown(span[1])}" if span else stated(target)
-                out.append(dataclasses.replace(judged, target=target, target_figure=written,
+                judged = assess(target, reviewer, scheme, source=lr.report, cached=review)
+                out.append(dataclasses.replace(judged, target_figure=stated(target),
                                                result_figure=stated(judged.evidence) if judged.evidence else ""))
         for relational in lr.relational_targets:
             judged = assess_relational(relational, reviewer, scheme, lr.report, review)
