@@ -138,10 +138,10 @@ def test_show_prints_a_complete_query(capsys: pytest.CaptureFixture[str], seed_g
 def test_param_binds_the_graphs_form_anywhere_once(capsys: pytest.CaptureFixture[str], seed_graph_file: Path) -> None:
     graph = ("--graph", str(seed_graph_file), "--format", "csv")
     code, out, _ = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "want=沙头社区", *graph)
-    assert (code, out.splitlines()[1:]) == (0, ["https://w3id.org/reportgraph/id/community/沙头社区"])
+    assert (code, out.splitlines()[1:]) == (0, ["https://w3id.org/reportgraph/id/community/深圳市宝安区沙井街道沙头社区"])
     code, out, _ = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "want=沙头社区^^xsd:string", *graph)
     assert (code, out.splitlines()[1:]) == (0, [])
-    code, out, _ = run_cli(capsys, "SELECT ?l WHERE { ?c rdfs:label ?l }", "--param", "c=community:沙头社区", *graph)
+    code, out, _ = run_cli(capsys, "SELECT ?l WHERE { ?c rdfs:label ?l }", "--param", "c=community:深圳市宝安区沙井街道沙头社区", *graph)
     assert out.splitlines()[1:] == ["沙头社区"]
     code, _, err = run_cli(capsys, "SELECT ?c WHERE { ?c rdfs:label ?want }", "--param", "wnt=x", *graph)
     assert code == 2 and "no variable ?wnt" in err
@@ -164,8 +164,8 @@ def test_the_command_as_a_user_runs_it(seed_graph_file: Path, tmp_path: Path) ->
     assert table[0] == ["area", "metric", "value", "unit", "qualifier", "sentence", "report"]
     assert table[1][:2] == ["抓经济", "规上工业增加值"] and Decimal(table[1][2]) == 7 and table[1][3] == "%"
     done = run("SELECT ?c WHERE { ?c a rg:Community }")
-    assert done.returncode == 0 and "community:沙头社区" in done.stdout  # piped: nothing is cut
-    done = run("SELECT ?l WHERE { community:沙头社区 rdfs:label ?l }")  # the table's IRI, pasted back
+    assert done.returncode == 0 and "community:深圳市宝安区沙井街道沙头社区" in done.stdout  # piped: nothing is cut
+    done = run("SELECT ?l WHERE { community:深圳市宝安区沙井街道沙头社区 rdfs:label ?l }")  # the table's IRI, pasted back
     assert done.returncode == 0 and "(1 row)" in done.stdout
     done = run("SELECT ?c WHERE {\n  ?c a rg:Community\n  FILTER(?c = }")
     assert done.returncode == 2

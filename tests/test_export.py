@@ -225,7 +225,7 @@ XML_FORBIDDEN_TEXT = "".join(map(chr, (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x
 def test_graphml_is_valid_whatever_characters_a_graph_holds(seed_graph: Graph, tmp_path: Path) -> None:
     """A graph read from anywhere may hold characters XML forbids; GraphML replaces them, networkx reads it."""
     g = copy_graph(seed_graph)
-    entity = URIRef(INST["community/沙头社区"])
+    entity = URIRef(INST["community/深圳市宝安区沙井街道沙头社区"])
     g.set((entity, RDFS.label, Literal(f"沙头{XML_FORBIDDEN_TEXT}社区", lang="zh")))
     report = next(g.subjects(RDF.type, RG.Report))
     g.set((report, RDFS.label, Literal(f"标题{XML_FORBIDDEN_TEXT}")))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from conftest import SegmentText, WriteReport
 from reportgraph.extract import extract
 from reportgraph.lexicon import Lexicon
-from reportgraph.link import link
+from reportgraph.link import link, norm
 from reportgraph.model import Entity, Extraction, LinkedReport, Mention, Report
 from reportgraph.vocab import ENTITY_TYPES
 
@@ -34,7 +34,15 @@ def _link_lines(work_report: WorkReport, *summary: str, plan: tuple[str, ...] = 
 
 
 def _by_key(linked: LinkedReport) -> dict[str, Entity]:
-    return {e.key: e for e in linked.entities}
+    """The entities by type and name ("Community/青松社区"); their keys also say where the name is
+    known ("Community/某某市某某区和风街道青松社区", see tests/test_link_scope.py)."""
+    return {f"{e.type}/{e.name}": e for e in linked.entities}
+
+
+def _names(linked: LinkedReport, keys: list[str]) -> list[str]:
+    """Entity keys as type and name."""
+    named = {e.key: f"{e.type}/{e.name}" for e in linked.entities}
+    return [named[k] for k in keys]
 
 
 def _entity(linked: LinkedReport, key: str) -> Entity:
@@ -44,11 +52,13 @@ def _entity(linked: LinkedReport, key: str) -> Entity:
 
 
 def _keys_named(linked: LinkedReport, fragment: str) -> list[str]:
-    return [e.key for e in linked.entities if fragment in e.name]
+    return [f"{e.type}/{e.name}" for e in linked.entities if fragment in e.name]
 
 
 def _relations(linked: LinkedReport) -> set[tuple[str, str, str]]:
-    return {(r.subject, r.predicate, r.object) for r in linked.relations}
+    """The relations, their ends as type and name."""
+    named = {e.key: f"{e.type}/{e.name}" for e in linked.entities}
+    return {(named[r.subject], r.predicate, named[r.object]) for r in linked.relations}
 
 
 # --- merging ----------------------------------------------------------------------------
@@ -91,7 +101,9 @@ def test_district_committee_is_not_merged_when_two_districts_are_named(work_repo
     linked = _link_lines(work_report, "在松山区委、柏林区委的坚强领导下，各项任务圆满完成。",
                          "认真落实区委部署，各项工作有序推进。")
     keys = _by_key(linked)
-    assert {"GovernmentBody/松山区委", "GovernmentBody/柏林区委", "GovernmentBody/区委"} <= set(keys)
+    # 区委 said in a report of 某某市某某区 is that district's committee, neither of the two named
+    assert {"GovernmentBody/松山区委", "GovernmentBody/柏林区委", "GovernmentBody/某某区委"} <= set(keys)
+    assert keys["GovernmentBody/某某区委"].aliases == ["区委"]
 
 
 def test_district_government_merges_with_its_full_name(work_report: WorkReport) -> None:
@@ -135,7 +147,7 @@ def test_project_named_as_a_project_merges_into_its_renewal_unit(work_report: Wo
 def test_list_item_project_merges_into_its_full_name(work_report: WorkReport) -> None:
     linked = _link_lines(work_report, "东湖旧村、西湖旧村2个项目实施主体确认。",
                          "东湖旧村城市更新项目完成拆除。")
-    projects = {e.key: e for e in linked.entities if e.type == "Project"}
+    projects = {f"{e.type}/{e.name}": e for e in linked.entities if e.type == "Project"}
     assert set(projects) == {"Project/东湖旧村城市更新项目", "Project/西湖旧村"}
     assert projects["Project/东湖旧村城市更新项目"].aliases == ["东湖旧村"]
 
@@ -196,7 +208,7 @@ REPORT_B = """\
 """
 
 SHARED = {
-    "Community/青松社区", "Project/松林社区土地整备利益统筹项目", "Company/甲乙科技",
+    "Community/松林社区", "Project/松林社区土地整备利益统筹项目", "Company/甲乙科技",
     "Honor/国家级专精特新小巨人企业", "Place/松园路",
 }
 
@@ -205,27 +217,34 @@ def test_the_same_thing_gets_the_same_key_in_two_reports(segment_text: SegmentTe
     a = extract(segment_text(REPORT_A, path="a.txt"), LEXICON)
     b = extract(segment_text(REPORT_B, path="b.txt"), LEXICON)
     linked_a, linked_b = link([a, b], LEXICON)
-    keys_a, keys_b = set(_by_key(linked_a)), set(_by_key(linked_b))
-    assert SHARED <= keys_a, sorted(keys_a)
-    assert SHARED <= keys_b, sorted(keys_b)
+    by_a, by_b = _by_key(linked_a), _by_key(linked_b)
+    assert SHARED <= set(by_a), sorted(by_a)
+    assert SHARED <= set(by_b), sorted(by_b)
+    # one node each: the district report's 松林社区 is the one of its 青松街道
+    assert {by_a[n].key for n in SHARED} == {by_b[n].key for n in SHARED}
+    assert by_b["Community/松林社区"].key == "Community/深圳市松山区青松街道松林社区"
     assert linked_a.report.path == "a.txt" and linked_b.report.path == "b.txt"
 
 
-def test_keys_do_not_depend_on_the_batch(segment_text: SegmentText) -> None:
+def test_keys_do_not_depend_on_the_order_of_the_batch(segment_text: SegmentText) -> None:
     def keys(texts: list[str]) -> list[list[str]]:
         extractions = [extract(segment_text(t), LEXICON) for t in texts]
         return [[e.key for e in lr.entities] for lr in link(extractions, LEXICON)]
 
-    alone_a, alone_b = keys([REPORT_A])[0], keys([REPORT_B])[0]
-    assert keys([REPORT_A, REPORT_B]) == [alone_a, alone_b]
-    assert keys([REPORT_B, REPORT_A]) == [alone_b, alone_a]
-    assert keys([REPORT_A]) == [alone_a]  # and again: deterministic
+    together_a, together_b = keys([REPORT_A, REPORT_B])
+    assert keys([REPORT_B, REPORT_A]) == [together_b, together_a]
+    assert keys([REPORT_A]) == [together_a]  # nothing of A is joined into B's
+    alone_b = keys([REPORT_B])[0]
+    # built alone, the district report's community is known in the district only
+    assert "Community/深圳市松山区松林社区" in alone_b and "Community/深圳市松山区松林社区" not in together_b
+    assert keys([REPORT_B]) == [alone_b]  # and again: deterministic
 
 
-def test_keys_are_type_and_canonical_name(segment_text: SegmentText) -> None:
+def test_keys_are_type_scope_and_canonical_name(segment_text: SegmentText) -> None:
     linked = _linked(segment_text(REPORT_A))
     for e in linked.entities:
-        assert e.key == f"{e.type}/{e.name}"
+        assert e.key == f"{e.type}/{e.scope}{norm(e.name)}"
+    assert {e.scope for e in linked.entities if e.type == "Community"} == {"深圳市松山区青松街道"}
 
 
 def test_key_uses_one_width(work_report: WorkReport) -> None:
@@ -233,7 +252,7 @@ def test_key_uses_one_width(work_report: WorkReport) -> None:
     linked = _link_lines(work_report, "推进Ａ３地块城市更新项目。", "A3地块城市更新项目完成拆除。")
     projects = [e for e in linked.entities if e.type == "Project"]
     assert len(projects) == 1, [e.key for e in projects]
-    assert projects[0].key == "Project/A3地块城市更新项目"
+    assert projects[0].key == "Project/某某市A3地块城市更新项目"  # a project is known within its city
 
 
 # --- relations --------------------------------------------------------------------------
@@ -285,7 +304,7 @@ def test_community_wins_a_quoted_honor(work_report: WorkReport) -> None:
 def test_relations_point_at_entities_of_the_report(work_report: WorkReport) -> None:
     linked = _link_lines(work_report, "甲乙科技、丙丁通信获评国家级专精特新小巨人企业。",
                          "推进松林社区土地整备利益统筹项目。")
-    keys = set(_by_key(linked))
+    keys = {e.key for e in linked.entities}
     assert linked.relations
     for r in linked.relations:
         assert r.subject in keys and r.object in keys
@@ -300,14 +319,14 @@ def test_target_is_tied_to_the_road_its_clause_names(work_report: WorkReport) ->
     linked = _link_lines(work_report, plan=("完成青松路等5条道路征收。",))
     [ind] = linked.indicators
     assert ind.kind == "target"
-    assert ind.entity_keys == ["Place/青松路"]
+    assert _names(linked, ind.entity_keys) == ["Place/青松路"]
 
 
 def test_indicator_is_tied_only_to_the_entities_of_its_clause(work_report: WorkReport) -> None:
     linked = _link_lines(work_report, "青松社区新增停车位200个，翠湖社区新增绿地1万平方米。")
     by_unit = {ind.unit: ind for ind in linked.indicators}
-    assert by_unit["个"].entity_keys == ["Community/青松社区"]
-    assert by_unit["万平方米"].entity_keys == ["Community/翠湖社区"]
+    assert _names(linked, by_unit["个"].entity_keys) == ["Community/青松社区"]
+    assert _names(linked, by_unit["万平方米"].entity_keys) == ["Community/翠湖社区"]
 
 
 def test_indicator_names_the_canonical_key_of_an_abbreviation(work_report: WorkReport) -> None:
@@ -367,7 +386,7 @@ def test_link_returns_one_linked_report_per_extraction(segment_text: SegmentText
     before = copy.deepcopy([(x.mentions, x.indicators, x.problems) for x in extractions])
     linked = link(extractions, LEXICON)
     assert [lr.report for lr in linked] == [x.report for x in extractions]
-    assert [[dataclasses.replace(i, entity_keys=[]) for i in lr.indicators] for lr in linked] == \
+    assert [[dataclasses.replace(i, entity_keys=[], measure="") for i in lr.indicators] for lr in linked] == \
         [x.indicators for x in extractions]
     assert [lr.problems for lr in linked] == [x.problems for x in extractions]
     # link returns new objects: what extract produced is as it was, so it can still be scored alone

@@ -195,10 +195,10 @@ def test_a_report_whose_triples_fail_is_named_and_the_others_are_built(
     alone = pipeline.build([b]).graph
     real = rdf.to_graph
 
-    def to_graph_that_breaks_on_a(reports):  # type: ignore[no-untyped-def]
+    def to_graph_that_breaks_on_a(reports, measures=None):  # type: ignore[no-untyped-def]
         if any(lr.report.path == str(a) for lr in reports):
             raise KeyError("a triple")
-        return real(reports)
+        return real(reports, measures)
 
     monkeypatch.setattr(rdf, "to_graph", to_graph_that_breaks_on_a)
     result = pipeline.build([tmp_path / "in"])
@@ -221,10 +221,10 @@ def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothin
     _batch(tmp_path, small_report_text, other_report_text)
     real = rdf.to_graph
 
-    def to_graph_that_breaks_on_two(reports):  # type: ignore[no-untyped-def]
+    def to_graph_that_breaks_on_two(reports, measures=None):  # type: ignore[no-untyped-def]
         if len(reports) > 1:
             raise RuntimeError("entities of two reports")
-        return real(reports)
+        return real(reports, measures)
 
     monkeypatch.setattr(rdf, "to_graph", to_graph_that_breaks_on_two)
     with pytest.raises(ReportError) as caught:

@@ -26,7 +26,7 @@ from rdflib.compare import isomorphic
 
 from conftest import OTHER_REPORT, SMALL_REPORT
 from reportgraph import cli, vocab
-from reportgraph.push import CATALOGUE
+from reportgraph.push import CATALOGUE, SHARED
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = vocab.RG_NS.rstrip("#")
@@ -166,7 +166,7 @@ def test_push_writes_a_named_graph_per_report_and_the_ontology(oxigraph: Oxigrap
     assert "pushed 3 report(s)" in done.stdout
     iris = report_iris(graph_file)
     graphs = oxigraph.graphs()
-    assert set(graphs) == {*iris.values(), ONTOLOGY, CATALOGUE}
+    assert set(graphs) == {*iris.values(), ONTOLOGY, CATALOGUE, SHARED}
     built = Graph().parse(graph_file)
     # the union of the report graphs is the whole graph
     pushed = Graph()
@@ -193,7 +193,7 @@ def test_pushing_twice_changes_nothing(oxigraph: Oxigraph, reports: Path, tmp_pa
     again = run_push(str(graph_file), "--to", oxigraph.store)
     assert again.returncode == 0 and "removed" not in again.stdout
     second = oxigraph.named_graphs()
-    assert set(second) == set(first) and len(first) == 5  # three reports, the ontology, the catalogue
+    assert set(second) == set(first) and len(first) == 6  # three reports, the ontology, the catalogue, what they share
     for name in first:  # the ontology's OWL lists are blank nodes: the same graph, new labels
         assert isomorphic(second[name], first[name]), name
 
@@ -218,7 +218,7 @@ def test_a_rebuilt_report_replaces_its_graph_and_leaves_the_others(oxigraph: Oxi
     for name, data in others.items():
         assert after[name] == before[name]
         assert oxigraph.graph(after[name]) == data, name
-    assert set(graphs) == {*after.values(), ONTOLOGY, CATALOGUE}
+    assert set(graphs) == {*after.values(), ONTOLOGY, CATALOGUE, SHARED}
 
 
 def test_default_graph(oxigraph: Oxigraph, reports: Path, tmp_path: Path) -> None:

@@ -201,7 +201,7 @@ def test_projects_and_programs_on_the_bundled_report(qgraph: QueryGraph) -> None
 def test_entity_by_name_tells_everything_with_sources(qgraph: QueryGraph, linked: LinkedReport) -> None:
     got = rows(qgraph, "entity", name="沙头社区")
     facts = {(r["property"], r["value"]) for r in got}
-    entity = INST["community/沙头社区"]
+    entity = INST["community/深圳市宝安区沙井街道沙头社区"]
     assert {r["entity"] for r in got} == {str(entity)}
     assert ("rdf:type", str(RG.Community)) in facts
     assert ("rdfs:label", "沙头社区") in facts
@@ -209,7 +209,7 @@ def test_entity_by_name_tells_everything_with_sources(qgraph: QueryGraph, linked
     assert ("^rg:locatedIn", "沙头社区利益统筹项目") in facts
     locates = next(r for r in got if r["property"] == "^rg:locatedIn")
     assert locates["source"] == "沙头社区利益统筹项目力争完成政府收储用地入库。"
-    ent = next(e for e in linked.entities if e.key == "Community/沙头社区")
+    ent = next(e for e in linked.entities if e.key == "Community/深圳市宝安区沙井街道沙头社区")
     sentences = [(r["value"], r["source"]) for r in got if r["property"] == "rg:statement"]
     assert sentences == [(m.sentence.text, TITLE) for m in sorted(ent.mentions, key=lambda m: m.start)]
     # an indicator whose clause names the entity
@@ -220,7 +220,7 @@ def test_entity_by_name_tells_everything_with_sources(qgraph: QueryGraph, linked
 
 def test_entity_by_alias_finds_the_canonical_entity(qgraph: QueryGraph) -> None:
     got = rows(qgraph, "entity", name="区委")
-    assert {r["entity"] for r in got} == {str(INST["governmentbody/宝安区委"])}
+    assert {r["entity"] for r in got} == {str(INST["governmentbody/深圳市宝安区委"])}
     assert ("skos:altLabel", "区委") in {(r["property"], r["value"]) for r in got}
 
 
@@ -298,8 +298,8 @@ def test_ask_construct_and_describe_through_the_api(qgraph: QueryGraph) -> None:
     assert qgraph.query("ASK { ?p a rg:NoSuchClass }") == []
     triples = qgraph.query("CONSTRUCT { ?c rdfs:label ?n } WHERE { ?c a rg:Community ; rdfs:label ?n }")
     assert triples and set(triples[0]) == {"subject", "predicate", "object"}
-    described = qgraph.query("DESCRIBE <https://w3id.org/reportgraph/id/community/沙头社区>")
-    assert {"subject": URIRef(INST["community/沙头社区"]), "predicate": URIRef(rdflib.RDFS.label),
+    described = qgraph.query("DESCRIBE <https://w3id.org/reportgraph/id/community/深圳市宝安区沙井街道沙头社区>")
+    assert {"subject": URIRef(INST["community/深圳市宝安区沙井街道沙头社区"]), "predicate": URIRef(rdflib.RDFS.label),
             "object": Literal("沙头社区", lang="zh")} in described
 
 
@@ -314,7 +314,7 @@ def test_a_syntax_error_names_line_and_column(qgraph: QueryGraph) -> None:
     assert (info.value.line, info.value.column) == (2, 8)
     assert "unknown prefix 'foo:'" in str(info.value)
     with pytest.raises(QuerySyntaxError, match="prefixed name cannot contain '/'"):
-        qgraph.query("DESCRIBE inst:community/沙头社区")
+        qgraph.query("DESCRIBE inst:community/深圳市宝安区沙井街道沙头社区")
 
 
 def test_errors_for_unknown_queries_and_bad_files(tmp_path: Path) -> None:
@@ -342,12 +342,12 @@ def test_bind_values_fills_only_the_named_slots() -> None:
 
 def test_params_bind_projected_variables_safely(qgraph: QueryGraph) -> None:
     got = qgraph.query('SELECT ?c ?name WHERE { ?c rdfs:label ?l . FILTER(STR(?l) = ?name) }', name="和一社区")
-    assert [str(r["c"]) for r in got] == [str(INST["community/和一社区"])]
+    assert [str(r["c"]) for r in got] == [str(INST["community/深圳市宝安区沙井街道和一社区"])]
 
 
 def test_a_string_parameter_takes_the_form_of_the_literals_it_is_matched_with(qgraph: QueryGraph) -> None:
     """Labels are "…"@zh, units plain, values decimals: a bare value finds each, and is bound once."""
-    community = str(INST["community/沙头社区"])
+    community = str(INST["community/深圳市宝安区沙井街道沙头社区"])
     label = qgraph.query("SELECT ?c ?want WHERE { ?c rdfs:label ?want }", want="沙头社区")
     assert [(str(r["c"]), r["want"]) for r in label] == [(community, Literal("沙头社区", lang="zh"))]
     both = qgraph.query("SELECT ?c WHERE { ?c rdfs:label|skos:altLabel ?want }", want="沙头社区")
@@ -388,7 +388,7 @@ def test_explicit_forms_bind_exactly(qgraph: QueryGraph) -> None:
     sparql = "SELECT ?c WHERE { ?c rdfs:label ?want }"
     assert len(qgraph.query(sparql, want=parse_param("沙头社区@zh"))) == 1
     assert qgraph.query(sparql, want=parse_param("沙头社区^^xsd:string")) == []
-    got = qgraph.query("SELECT ?l WHERE { ?c rdfs:label ?l }", c=parse_param("community:沙头社区"))
+    got = qgraph.query("SELECT ?l WHERE { ?c rdfs:label ?l }", c=parse_param("community:深圳市宝安区沙井街道沙头社区"))
     assert [r["l"] for r in got] == [Literal("沙头社区", lang="zh")]
 
 
@@ -422,8 +422,9 @@ def test_table_iris_paste_back_into_a_query(qgraph: QueryGraph) -> None:
     iris = sorted({str(t.value) for row in qgraph.run("SELECT DISTINCT ?s WHERE { ?s ?p ?o }").rows for t in row})
     iris.append("http://example.org/x#y")
     shown = [compact_iri(iri) for iri in iris]
-    assert "community:沙头社区" in shown and "<http://example.org/x#y>" in shown
-    assert not any(text.startswith("inst:") for text in shown)
+    assert "community:深圳市宝安区沙井街道沙头社区" in shown and "<http://example.org/x#y>" in shown
+    kinds = tuple(f"inst:{kind}/" for kind in vocab.INSTANCE_KINDS)
+    assert not any(text.startswith(kinds) for text in shown)
     back = qgraph.run(f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(shown)} }} }}")
     assert [row[0].value for row in back.rows] == iris
 
@@ -504,7 +505,7 @@ def test_construct_gives_turtle_that_reads_back(qgraph: QueryGraph) -> None:
     text = render(result)
     graph = rdflib.Graph().parse(data=text, format="turtle")
     assert len(graph) == len(result.triples)
-    assert (URIRef(INST["community/沙头社区"]), rdflib.RDFS.label, Literal("沙头社区", lang="zh")) in graph
+    assert (URIRef(INST["community/深圳市宝安区沙井街道沙头社区"]), rdflib.RDFS.label, Literal("沙头社区", lang="zh")) in graph
     with pytest.raises(QueryError, match="CONSTRUCT and DESCRIBE"):
         render(qgraph.run("problems"), "ttl")
 
@@ -518,4 +519,4 @@ def test_api_named_query_needs_exactly_its_parameters(qgraph: QueryGraph, params
 
 def test_api_named_query_with_its_parameter(qgraph: QueryGraph) -> None:
     rows = reportgraph.query(qgraph, "entity", name="沙头社区")
-    assert rows and all(str(r["entity"]).endswith("/community/沙头社区") for r in rows)
+    assert rows and all(str(r["entity"]).endswith("/community/深圳市宝安区沙井街道沙头社区") for r in rows)

@@ -433,3 +433,113 @@ def test_garbage_collector_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- identity, measures and series ---------------------------------------------------------
+
+IDENTITY_REPORTS = (
+    "深圳市青松区和风街道办事处2023年工作总结和2024年工作计划\n一、2023年工作总结\n（一）经济发展。\n"
+    "在区委的领导下，深圳市青禾科技股份有限公司落户辖区，规上工业增加值增长6%。\n"
+    "二、2024年工作计划\n（一）抓经济。\n力争规上工业增加值增长7%以上。\n",
+    "深圳市青松区和风街道办事处2024年工作总结\n一、2024年工作总结\n（一）经济发展。\n"
+    "青禾科技获评国家级专精特新小巨人企业，规上工业增加值增长7.5%。\n",
+)
+
+
+def _identity_graph() -> Graph:
+    from reportgraph.extract import extract
+    from reportgraph.lexicon import Lexicon
+    from reportgraph.link import link
+    from reportgraph.model import SourceText
+    from reportgraph.segment import segment
+
+    lex = Lexicon.load()
+    extractions = [extract(segment(SourceText(f"{n}.txt", t)), lex) for n, t in enumerate(IDENTITY_REPORTS)]
+    return to_graph(link(extractions, lex))
+
+
+def test_identity_measure_and_series_terms_are_declared_and_valid() -> None:
+    from pathlib import Path
+
+    from test_ontology import check_graph_against_ontology
+
+    from reportgraph.validate import validate
+
+    g = _identity_graph()
+    used = set(g.predicates()) | set(g.objects(None, RDF.type))
+    for term in ("nameForm", "name", "mergeRule", "scope", "measure", "betterDirection", "series", "previousReport",
+                 "startDate", "endDate", "NameForm", "Measure", "MeasureScheme", "Series"):
+        assert RG[term] in used, term
+    onto = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "reportgraph.ttl")
+    assert check_graph_against_ontology(g, onto) == []
+    assert validate(g).conforms
+
+
+def test_the_series_links_the_later_report_to_the_earlier() -> None:
+    g = _identity_graph()
+    reports = sorted(g.subjects(RDF.type, RG.Report), key=lambda r: str(g.value(r, RG.period)))
+    assert g.value(reports[1], RG.previousReport) == reports[0]
+    assert g.value(reports[0], RG.series) == g.value(reports[1], RG.series)
+    assert str(g.value(g.value(reports[0], RG.series), RDFS.label)) == "深圳市青松区和风街道办事处"
+
+
+def test_a_name_resolved_in_one_report_records_its_rule() -> None:
+    g = _identity_graph()
+    [committee] = g.subjects(RDFS.label, Literal("青松区委", lang="zh"))
+    assert committee == INST["governmentbody/深圳市青松区委"]
+    assert str(g.value(committee, RG.scope)) == "深圳市"
+    [form] = g.objects(committee, RG.nameForm)
+    assert (str(g.value(form, RG.name)), g.value(form, RG.mergeRule)) == ("区委", RG.regionScope)
+
+
+# --- target tracking ---------------------------------------------------------------------------
+
+TRACKED = (
+    "某某市人民政府2024年政府工作报告\n一、2023年工作回顾\n（一）经济运行。\n各项工作有序推进。\n"
+    "二、2024年工作安排\n（一）主要预期目标。\n地区生产总值增长5%左右，居民人均可支配收入增长与经济增长同步，"
+    "固定资产投资增长8%。\n",
+    "某某市人民政府2025年政府工作报告\n一、2024年工作回顾\n（一）经济运行。\n"
+    "地区生产总值增长5.3%，居民人均可支配收入增长5.6%。\n",
+)
+
+
+def _tracked_graph() -> Graph:
+    from reportgraph.extract import extract
+    from reportgraph.lexicon import Lexicon
+    from reportgraph.link import link
+    from reportgraph.model import SourceText
+    from reportgraph.segment import segment
+
+    lex = Lexicon.load()
+    return to_graph(link([extract(segment(SourceText(f"{n}.txt", t)), lex) for n, t in enumerate(TRACKED)], lex))
+
+
+def test_assessments_are_written_as_the_tracking_scorer_reads_them() -> None:
+    g = _tracked_graph()
+    found = {}
+    for x in g.subjects(RDF.type, RG.TargetAssessment):
+        target = g.value(x, RG.assessesTarget)
+        found[str(g.value(target, RG.metric))] = (g.value(x, RG.status), g.value(x, RG.evidence),
+                                                  g.value(x, RG.assessedIn), g.value(x, RDFS.comment))
+    assert set(found) == {"地区生产总值", "居民人均可支配收入", "固定资产投资"}
+    status, evidence, review, rule = found["地区生产总值"]
+    assert status == RG.Met and (evidence, RDF.type, RG.Achievement) in g
+    assert str(g.value(evidence, RG.value)) == "5.3" and (review, RDF.type, RG.Report) in g
+    assert str(rule).startswith("about")
+    assert found["固定资产投资"][:2] == (RG.NotReported, None)
+    assert found["居民人均可支配收入"][0] == RG.Met
+    [relational] = g.subjects(RDF.type, RG.RelationalTarget)
+    assert g.value(relational, RG.relativeTo) == INST["measure/地区生产总值"]
+
+
+def test_tracking_terms_are_declared_and_valid() -> None:
+    from pathlib import Path
+
+    from test_ontology import check_graph_against_ontology
+
+    from reportgraph.validate import validate
+
+    g = _tracked_graph()
+    onto = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "reportgraph.ttl")
+    assert check_graph_against_ontology(g, onto) == []
+    assert validate(g).conforms

@@ -4,7 +4,8 @@ Every fenced block of README.md is read in order and checked in one sandbox:
 a temporary folder holding a copy of the bundled report (``seeds/``) where
 ``reportgraph build`` has run (so ``output/graph.ttl`` is there, as after the
 set-up command), plus the few files the examples name as a user's own
-(:data:`USER_FILES`: a folder ``reports/``, a lexicon ``my-names.tsv``).
+(:data:`USER_FILES`: a folder ``reports/``, a lexicon ``my-names.tsv``, an
+identity file, a pair of reports to track).
 
 What a block is checked for, by its fence's language:
 
@@ -59,6 +60,12 @@ TIMEOUT = 180
 USER_FILES: dict[str, str | Path] = {
     "reports/2024/shajing-2024h1.txt": REPO / "seeds" / "shajing-2024h1.txt",
     "my-names.tsv": "# NAME\tTYPE\tALIASES\n沙井街道办事处\tGovernmentBody\t沙井街道\n",
+    "identities.txt": "# identities.txt\nsame 沙头社区 沙头\ndifferent 步涌社区 和一社区\n",
+    # an invented city's two reports: the 2024 targets, and the 2025 review of them
+    "2024年政府工作报告.txt": "某某市人民政府2024年政府工作报告\n一、2023年工作回顾\n（一）经济运行。\n各项工作有序推进。\n"
+                          "二、2024年工作安排\n（一）主要预期目标。\n地区生产总值增长5%左右，新增企业200家以上。\n",
+    "2025年政府工作报告.txt": "某某市人民政府2025年政府工作报告\n一、2024年工作回顾\n（一）经济运行。\n"
+                          "地区生产总值增长5.3%，新增企业180家。\n二、2025年工作安排\n（一）主要预期目标。\n地区生产总值增长5%左右。\n",
 }
 #: Fence languages whose blocks run as shell commands.
 SHELLS = ("sh", "bash", "shell")

@@ -134,6 +134,19 @@ def test_issuer_from_the_source_line_when_the_title_has_none(segment_text: Segme
     assert report.period == "2024年上半年" and report.plan_period == "2024年下半年"
 
 
+@pytest.mark.parametrize("byline, issuer, region, level", [
+    ("——2024年1月23日在某某省第十四届人民代表大会第二次会议上", "某某省人民政府", ["某某省"], "province"),
+    ("——2024年1月23日在某某省第十四届\n人民代表大会第二次会议上", "某某省人民政府", ["某某省"], "province"),
+    ("——2025年2月27日在青山镇第十六届人民代表大会第六次会议上", "青山镇人民政府", ["青山镇"], "town"),
+    ("——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院", [], ""),
+])
+def test_issuer_of_a_speech_from_its_byline(segment_text: SegmentText, byline: str, issuer: str,
+                                            region: list[str], level: str) -> None:
+    """A 政府工作报告 titled only so says whose it is in its byline."""
+    report = segment_text(f"政府工作报告\n{byline}\n各位代表：\n一、2024年工作回顾\n各项工作有序推进。\n")
+    assert (report.issuer, report.region, report.level) == (issuer, region, level)
+
+
 @pytest.mark.parametrize(("issuer", "level"), [
     ("某某市某某区和风街道办事处", "subdistrict"),
     ("某某街道党工委", "subdistrict"),

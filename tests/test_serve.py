@@ -26,7 +26,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from conftest import ServedSite, start_site, stop_site
-from reportgraph import vocab
+from reportgraph import cli, vocab
 from reportgraph.serve.app import CSP, QUERY_PAGE_CSP, page_href
 from reportgraph.serve.results import choose
 from reportgraph.serve.server import is_loopback
@@ -373,15 +373,17 @@ def test_report_page_has_every_work_area_with_its_facts(client: httpx.Client, gr
     assert html.count('class="rg-area"') == 17
 
 
-def test_entity_page_shows_aliases_sentences_and_no_merge_records(client: httpx.Client) -> None:
-    iri = f"{INST}governmentbody/宝安区委"
+def test_entity_page_shows_aliases_sentences_and_why_names_were_merged(client: httpx.Client, graph: Graph) -> None:
+    iri = f"{INST}governmentbody/深圳市宝安区委"
     data = client.get(page_href(iri) + ".json").json()
     assert data["aliases"] == ["区委"] and data["type"] == "GovernmentBody"
     sentences = [s for r in data["reports"] for s in r["sentences"]]
     assert len(sentences) == 2 and all("区委" in s["text"] for s in sentences)
-    assert data["merges"] == []
+    short = {"name": "区委", "rule": f"{RG}regionPrefix", "why": "区委 is a short form of 宝安区委",
+             "source": report_iri(graph)}
+    assert short in data["merges"] and {m["name"] for m in data["merges"]} == {"区委", "宝安区委"}
     html = client.get(page_href(iri)).text
-    assert "区委" in html and "rg:mergeRule" in html  # "none in this graph" names the term
+    assert "区委 is a short form of 宝安区委" in html and "rg:regionPrefix" in html
 
 
 def test_sentence_page_shows_context_and_marks_indicators(client: httpx.Client, graph: Graph) -> None:
@@ -397,10 +399,13 @@ def test_measure_page_across_periods(client: httpx.Client) -> None:
     data = client.get("/measure.json", params={"name": "规上工业增加值"}).json()
     kinds = sorted(v["kind"] for v in data["values"])
     assert kinds == ["achievement", "target"]
-    assert data["graph_has_measures"] is False
+    assert data["graph_has_measures"] is True
+    assert [c["iri"] for c in data["concepts"]] == [f"{INST}measure/规模以上工业增加值"]  # the metric's concept
     html = client.get("/measure", params={"name": "规上工业增加值"}).text
     assert "<svg" in html and html.count('class="rg-point') == 2
-    assert "rg:measure" in html  # no measure concepts in this graph, and the page says so
+    assert "规模以上工业增加值" in html
+    unknown = client.get("/measure", params={"name": "没有这个指标"}).text
+    assert "No measure concept has this name" in unknown
 
 
 def test_search_by_name_and_alias(client: httpx.Client) -> None:
@@ -503,60 +508,57 @@ def test_page_links(graph: Graph) -> None:
 # --------------------------------------------------------------------------- facts of the identity and tracking issues
 
 
-@pytest.fixture(scope="module")
-def later_site(bundled_graph_file: Path, graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServedSite, dict[str, str]]]:
-    """The bundled graph plus what the identity and tracking issues add: a merge rule, a measure, an assessment."""
-    from rdflib import Literal, Namespace, URIRef
-    from rdflib.namespace import PROV, RDF, RDFS, SKOS
+#: Two invented reports of one city: 2024's with its targets, 2025's with the review of 2024.
+TARGETS_2024 = """\
+某某市人民政府2024年政府工作报告
+一、2023年工作回顾
+（一）经济运行。
+各项工作有序推进。
+二、2024年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右，固定资产投资增长8%，新增企业200家以上。
+"""
+REVIEW_2025 = """\
+某某市人民政府2025年政府工作报告
+一、2024年工作回顾
+（一）经济运行。
+地区生产总值增长5.3%，新增企业180家。
+二、2025年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右。
+"""
 
-    rg = Namespace(RG)
-    report = URIRef(report_iri(graph))
-    body = URIRef(f"{INST}governmentbody/宝安区委")
-    target = one(graph, "SELECT ?t WHERE { ?t a rg:Target ; rg:metric ?m } ORDER BY ?t LIMIT 1")
-    achievement = one(graph, "SELECT ?a WHERE { ?a a rg:Achievement ; rg:metric ?m } ORDER BY ?a LIMIT 1")
-    metric = str(one(graph, f"SELECT ?m WHERE {{ <{achievement}> rg:metric ?m }}"))
-    extra = Graph()
-    alias = URIRef(f"{INST}alias/1")
-    extra.add((body, rg.alias, alias))
-    extra.add((alias, SKOS.altLabel, Literal("区委", lang="zh")))
-    extra.add((alias, rg.mergeRule, Literal("region-scoped body name")))
-    extra.add((alias, PROV.wasDerivedFrom, report))
-    measure = URIRef(f"{INST}measure/m1")
-    extra.add((measure, RDF.type, SKOS.Concept))
-    extra.add((measure, SKOS.prefLabel, Literal("工业增加值测度", lang="zh")))
-    extra.add((measure, SKOS.altLabel, Literal(metric, lang="zh")))
-    extra.add((achievement, rg.measure, measure))
-    assessment = URIRef(f"{INST}assessment/1")
-    extra.add((assessment, RDF.type, rg.TargetAssessment))
-    extra.add((assessment, rg.assessesTarget, target))
-    extra.add((assessment, rg.status, rg.Met))
-    extra.add((assessment, rg.evidence, achievement))
-    extra.add((assessment, rg.assessedIn, report))
-    extra.add((assessment, RDFS.comment, Literal("at least: 8.1 >= 7")))
+
+@pytest.fixture(scope="module")
+def later_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServedSite, dict[str, str]]]:
+    """A built pair of reports: its graph has measure concepts across periods and a 成绩单."""
     folder = tmp_path_factory.mktemp("later-site")
-    extra.serialize(folder / "later.ttl", format="turtle")
-    served = start_site([bundled_graph_file, folder / "later.ttl"], folder)
-    yield served, {"report": str(report), "body": str(body), "measure": str(measure), "metric": metric,
-                   "target": str(target), "achievement": str(achievement)}
+    (folder / "in").mkdir()
+    (folder / "in" / "2024.txt").write_text(TARGETS_2024, encoding="utf-8")
+    (folder / "in" / "2025.txt").write_text(REVIEW_2025, encoding="utf-8")
+    assert cli.main(["build", str(folder / "in"), "--out", str(folder / "out"), "--quiet"]) == 0
+    graph = Graph().parse(folder / "out" / "graph.ttl")
+    reports = {str(one(graph, f'SELECT ?r WHERE {{ ?r rg:sourceFile ?f FILTER(STRENDS(?f, "{name}")) }}')): name
+               for name in ("2024.txt", "2025.txt")}
+    served = start_site([folder / "out" / "graph.ttl"], folder)
+    yield served, {name: iri for iri, name in reports.items()}
     stop_site(served)
 
 
-def test_merge_reasons_measures_and_the_scorecard_when_the_graph_has_them(later_site: tuple[ServedSite, dict[str, str]]) -> None:
-    served, iris = later_site
+def test_measures_and_the_scorecard_of_a_report_pair(later_site: tuple[ServedSite, dict[str, str]]) -> None:
+    served, reports = later_site
     with httpx.Client(base_url=served.url, timeout=60) as c:
-        entity = c.get(page_href(iris["body"]) + ".json").json()
-        assert entity["merges"] == [{"name": "区委", "rule": "region-scoped body name", "source": iris["report"]}]
-        assert "region-scoped body name" in c.get(page_href(iris["body"])).text
-        measure = c.get("/measure.json", params={"name": "工业增加值测度"}).json()
-        assert [v["iri"] for v in measure["values"]] == [iris["achievement"]]
-        assert measure["concepts"][0]["iri"] == iris["measure"] and measure["graph_has_measures"] is True
-        concept_page = c.get(page_href(iris["measure"]), follow_redirects=False)
+        measure = c.get("/measure.json", params={"name": "地区生产总值"}).json()
+        assert measure["graph_has_measures"] is True and measure["concepts"]
+        assert sorted((v["period_label"], v["kind"]) for v in measure["values"]) == [
+            ("2024年", "achievement"), ("2024年", "target"), ("2025年", "target")]
+        concept_page = c.get(page_href(measure["concepts"][0]["iri"]), follow_redirects=False)
         assert concept_page.status_code == 303 and concept_page.headers["location"].startswith("/measure?")
-        scorecard = c.get(page_href(iris["report"]) + ".json").json()["scorecard"]
-        for role in ("targets", "review"):  # the report's own target, assessed by the report itself here
-            assert [a["target"]["iri"] for a in scorecard[role]] == [iris["target"]]
-            assert scorecard[role][0]["status"] == "Met"
-            assert [e["iri"] for e in scorecard[role][0]["evidence"]] == [iris["achievement"]]
-        assert scorecard["status_counts"] == {"Met": 1}
-        html = c.get(page_href(iris["report"])).text
-        assert "达成 met" in html and "at least: 8.1 &gt;= 7" in html
+        planned = c.get(page_href(reports["2024.txt"]) + ".json").json()["scorecard"]
+        review = c.get(page_href(reports["2025.txt"]) + ".json").json()["scorecard"]
+        assert planned["targets"] == review["review"] and not planned["review"]  # one 成绩单, seen from both reports
+        assert planned["status_counts"] == {"Met": 1, "NotMet": 1, "NotReported": 1}
+        met = next(a for a in planned["targets"] if a["status"] == "Met")
+        assert met["evidence"] and met["assessed_in"] == reports["2025.txt"] and met["comment"]
+        html = c.get(page_href(reports["2024.txt"])).text
+        assert "达成 met" in html and met["comment"].replace(">", "&gt;") in html

@@ -6,6 +6,7 @@ character offsets into :attr:`Report.text`, the cleaned text of one report.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -77,6 +78,11 @@ class Report:
     def sentences(self) -> list[Sentence]:
         return [s for sec in self.sections for s in sec.sentences]
 
+    @property
+    def digest(self) -> str:
+        """A short hash of the cleaned text: what names the report, whatever file it came from."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]
+
     def section(self, section_id: str) -> Section:
         for sec in self.sections:
             if sec.id == section_id:
@@ -117,6 +123,8 @@ class Indicator:
     entity_keys: list[str] = field(default_factory=list)
     #: the upper end of a range (增长4.5%—5%: value 4.5, upper 5), in the unit of ``value``
     upper: Decimal | None = None
+    #: the metric concept (a measure's preferred name, e.g. 地区生产总值) the metric names, if one does
+    measure: str = ""
 
     @property
     def quote(self) -> str:
@@ -124,14 +132,29 @@ class Indicator:
 
 
 @dataclass
+class NameForm:
+    """One name an entity goes by in a report, and the rule that made it this entity's name."""
+
+    name: str  # as written
+    rule: str  # a key of vocab.MERGE_RULES
+    #: the case in words, e.g. "区委 said in a report of 深圳市/宝安区 is 宝安区委"
+    detail: str = ""
+
+
+@dataclass
 class Entity:
     """One node per real-world thing: mentions merged, aliases kept."""
 
-    key: str  # stable, content-derived: "Community/和一社区"
+    key: str  # stable, content-derived: "Community/深圳市宝安区沙井街道和一社区"
     type: str
     name: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: the region the name is known in, qualified (深圳市宝安区沙井街道), for a name that depends on
+    #: where it is said; "" for a national or unique name. The key is type, scope and name.
+    scope: str = ""
+    #: every name the entity goes by with the rule that joined it (its own name's rule first)
+    forms: list[NameForm] = field(default_factory=list)
 
     @property
     def section_ids(self) -> list[str]:
@@ -162,6 +185,42 @@ class Extraction:
 
 
 @dataclass
+class RelationalTarget:
+    """A target set against another measure, with no figure of its own (收入增长与经济增长同步)."""
+
+    metric: str
+    #: the measure of the target, and the one it is to keep pace with ("" when no concept applies)
+    measure: str
+    other_metric: str
+    other_measure: str
+    start: int
+    end: int
+    sentence: Sentence
+    section_id: str
+
+    @property
+    def quote(self) -> str:
+        return self.sentence.text
+
+
+@dataclass
+class TargetAssessment:
+    """What came of one target of an earlier report, as a later report of the same issuer tells it."""
+
+    target: Indicator | RelationalTarget
+    #: the report that set the target (the one that reviews its period holds the assessment)
+    target_report: Report
+    status: str  # a key of vocab.ASSESSMENT_STATUSES: "met" | "not_met" | "not_reported" | "unclear"
+    #: the rule that decided, in words
+    reason: str
+    #: the achievement that reports on the target (None when nothing does)
+    evidence: Indicator | None = None
+    #: the target's and the result's figures as the reports state them (增长5%, 5.5%左右, 超143万人)
+    target_figure: str = ""
+    result_figure: str = ""
+
+
+@dataclass
 class LinkedReport:
     """The final, linked result for one report: what rdf turns into triples."""
 
@@ -170,3 +229,10 @@ class LinkedReport:
     indicators: list[Indicator]
     relations: list[Relation]
     problems: list[Problem] = field(default_factory=list)
+    #: the series the report belongs to (its issuer's key), and the report before it in that series
+    series: str = ""
+    previous: Report | None = None
+    #: targets set against another measure, which have no figure of their own
+    relational_targets: list[RelationalTarget] = field(default_factory=list)
+    #: the targets of earlier reports whose period this report reviews, and what came of each
+    assessments: list[TargetAssessment] = field(default_factory=list)

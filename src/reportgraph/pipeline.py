@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph
 
@@ -19,7 +20,7 @@ from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
 from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
 from reportgraph.limits import Limits
-from reportgraph.link import known_names, link, link_report
+from reportgraph.link import Identities, LinkContext, Measures, join, link, link_report
 from reportgraph.metadata import Metadata
 from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport, Report, SourceText
@@ -80,6 +81,8 @@ def build(
     finders: Sequence[Finder] = FINDERS,
     limits: Limits = DEFAULT_LIMITS,
     follow_links: bool = False,
+    identities: Identities | None = None,
+    measures: Measures | None = None,
 ) -> BuildResult:
     """Build one graph from files, folders or globs.
 
@@ -95,13 +98,16 @@ def build(
     ``finders`` are the ways of finding names to run (all of them unless a
     test or an evaluation asks for fewer). ``limits`` bound the work of
     reading each input; ``follow_links`` lets folder searches follow links
-    that leave the folder.
+    that leave the folder. ``identities`` (a user's ``same``/``different``
+    file) overrides the identity rules; what applying it found worth saying
+    is in ``warnings``. ``measures`` is the metric concept scheme (the
+    packaged one unless given).
     """
     lex = lexicon or Lexicon.load()
     warnings: list[ReportError] = []
     names: dict[Path, str] = {}
     paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings, names=names)
-    gazetteer = known_names(lex)
+    ctx = LinkContext.of(lex, identities, measures)
     linked: list[LinkedReport] = []
     errors: list[ReportError] = []
     # a report's IRI is a hash of its text: a second file with the same text (the same report saved
@@ -129,7 +135,7 @@ def build(
                             source.path, f"the same text as {kept.path}, but other metadata ({differing}); "
                             f"built once, with the metadata of {kept.path}"))
                     continue
-                linked.append(link_report(extract(report, lex, finders), gazetteer))
+                linked.append(link_report(extract(report, lex, finders), ctx))
                 built[report.text] = report  # only a report that built is the original of a duplicate
             except ReportError as err:
                 if strict:
@@ -140,39 +146,46 @@ def build(
                 if strict:
                     raise internal from failure
                 errors.append(internal)
-        graph, linked = _graph(linked, errors, strict)
+        linked, _ = _together(linked, errors, strict, lambda some: join(some, ctx))
+        warnings.extend(ctx.identities.notes)
+        graph, linked = _together(linked, errors, strict, lambda some: rdf.to_graph(some, ctx.measures))
     return BuildResult(graph=graph, reports=linked, errors=errors, duplicates=duplicates, warnings=warnings)
 
 
 #: Where an error names the graph of every report together, when no one report's triples fail alone.
 ALL_REPORTS = "the graph of all reports"
 
+_T = TypeVar("_T")
 
-def _graph(linked: list[LinkedReport], errors: list[ReportError], strict: bool) -> tuple[Graph, list[LinkedReport]]:
-    """The graph of the linked reports; a report whose triples cannot be made fails alone, as its error.
 
-    The reports' triples are merged (one node per entity across reports), so a
-    failure names no report by itself: each report is then made into a graph
-    alone to find the ones that fail, and the graph is made of the others. A
-    failure that only the reports together cause is one internal error for
-    the whole graph, raised: there is nothing to write.
+def _together(linked: list[LinkedReport], errors: list[ReportError], strict: bool,
+              make: Callable[[list[LinkedReport]], _T]) -> tuple[_T, list[LinkedReport]]:
+    """``make`` of all the linked reports (joining them, or making their graph), and the reports it
+    was made of: a report it fails on fails alone, as its error.
+
+    What is made is of the reports together (one node per entity across
+    reports), so a failure names no report by itself: each report is then
+    made alone to find the ones that fail, and the result is made of the
+    others. A failure that only the reports together cause is one internal
+    error for all of them, raised: there is nothing to write.
     """
     try:
-        return rdf.to_graph(linked), linked
-    except Exception:  # a bug in rdf: which reports' triples fail is found out one by one
-        kept = _without_failures(linked, errors, strict)
+        return make(linked), linked
+    except Exception:  # a bug: which reports fail is found out one by one
+        kept = _without_failures(linked, errors, strict, make)
     try:
-        return rdf.to_graph(kept), kept
+        return make(kept), kept
     except Exception as failure:
         raise ReportError.internal(ALL_REPORTS, failure) from failure
 
 
-def _without_failures(linked: list[LinkedReport], errors: list[ReportError], strict: bool) -> list[LinkedReport]:
-    """The reports whose graph can be made alone; each other one becomes its internal error."""
+def _without_failures(linked: list[LinkedReport], errors: list[ReportError], strict: bool,
+                      make: Callable[[list[LinkedReport]], object]) -> list[LinkedReport]:
+    """The reports ``make`` succeeds on alone; each other one becomes its internal error."""
     kept: list[LinkedReport] = []
     for lr in linked:
         try:
-            rdf.to_graph([lr])
+            make([lr])
         except Exception as failure:
             internal = ReportError.internal(lr.report.path, failure)
             if strict:

@@ -46,7 +46,7 @@ __all__ = ["CATALOGUE", "ONTOLOGY_FILE", "PushError", "PushPlan", "PushResult", 
 
 #: The named graph that lists the reports push wrote, with their source files.
 CATALOGUE = vocab.INST_NS + "catalogue"
-#: The named graph for triples that belong to no report (none, in graphs ``build`` writes).
+#: The named graph for triples that belong to no one report: the measures, periods and series reports share.
 SHARED = vocab.INST_NS + "shared"
 #: The ontology the package ships, pushed beside the reports unless told otherwise.
 ONTOLOGY_FILE = Path(__file__).resolve().parent / "ontology" / "reportgraph.ttl"

@@ -10,7 +10,6 @@ used where that ontology says it reuses them.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -26,11 +25,14 @@ from rdflib.term import Node
 from reportgraph import vocab
 from reportgraph.datafiles import datafile
 from reportgraph.gcpause import gc_paused
+from reportgraph.link.measures import Measures
+from reportgraph.link.periods import parse as parse_period
+from reportgraph.link.scope import report_scope
 from reportgraph.model import Entity, Indicator, LinkedReport, Report, Sentence
 
 __all__ = [
-    "INST", "RG", "bind_prefixes", "entity_iri", "iri_safe", "period_iri",
-    "report_iri", "to_graph",
+    "INST", "RG", "bind_prefixes", "entity_iri", "indicator_iris", "iri_safe", "measure_iri", "period_iri",
+    "report_iri", "series_iri", "to_graph",
 ]
 
 #: The ontology's namespace (classes and properties).
@@ -43,15 +45,19 @@ _PARTS: dict[str, URIRef] = {part: RG[f"{part}Part"] for part in vocab.PARTS}
 
 #: Entity types the ontology declares.
 _ENTITY_CLASSES: frozenset[str] = frozenset(vocab.ENTITY_TYPES)
-#: The types a region of the report's region chain may have.
-_REGION_TYPES: frozenset[str] = frozenset({"Place"})
 #: Labels of nodes the graph makes itself.
 _LABELS = datafile("rdf/labels.tsv").pairs
 
 #: Entity-to-entity properties the ontology declares (all under rg:relatedTo).
 _RELATIONS: frozenset[str] = frozenset(vocab.RELATIONS)
 
+#: The types a region of the report's region chain may have.
+_REGION_TYPES: frozenset[str] = frozenset({"Place"})
+
 _INDICATOR_CLASSES: dict[str, URIRef] = {kind: RG[cls] for kind, cls in vocab.INDICATOR_CLASSES.items()}
+_MERGE_RULES: frozenset[str] = frozenset(vocab.MERGE_RULES)
+_BETTER: dict[str, str] = vocab.DIRECTIONS
+_STATUSES: dict[str, str] = vocab.ASSESSMENT_STATUSES
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _IRI_KEEP = frozenset("-_.")
@@ -83,8 +89,7 @@ def bind_prefixes(g: Graph) -> None:
 
 def report_iri(report: Report) -> URIRef:
     """The report's IRI: a hash of its cleaned text, so it does not depend on the file's path."""
-    digest = hashlib.sha1(report.text.encode("utf-8")).hexdigest()[:12]
-    return INST[f"report/{digest}"]
+    return INST[f"report/{report.digest}"]
 
 
 def entity_iri(key: str) -> URIRef:
@@ -96,6 +101,16 @@ def entity_iri(key: str) -> URIRef:
 def period_iri(label: str) -> URIRef:
     """A period's IRI from its name, shared by every report that names the same period."""
     return INST[f"period/{iri_safe(label)}"]
+
+
+def measure_iri(name: str) -> URIRef:
+    """A metric concept's IRI from its preferred name: ``measure:地区生产总值``."""
+    return INST[f"measure/{iri_safe(name)}"]
+
+
+def series_iri(issuer_key: str) -> URIRef:
+    """The IRI of the series of one issuer's reports, from the issuer's key."""
+    return INST[f"series/{iri_safe(issuer_key.partition('/')[2])}"]
 
 
 def _zh(text: str) -> Literal:
@@ -135,25 +150,38 @@ class _MergedEntity:
 
     key: str
     type: str
+    scope: str = ""
     names: list[str] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     mention_count: int = 0
+    #: name as written -> (rule, detail, report) for each report that writes it
+    forms: dict[str, list[tuple[str, str, URIRef]]] = field(default_factory=dict)
+    reports: set[URIRef] = field(default_factory=set)
 
     def label(self) -> str:
-        """The canonical name: the one the key is made of (else the least, so report order does not matter)."""
-        key_name = self.key.partition("/")[2]
-        return key_name if key_name in self.names else min(self.names)
+        """The canonical name: the longest the reports give (then the least, so report order does not matter)."""
+        return min(self.names, key=lambda n: (-len(n), n))
+
+    def records_merges(self) -> bool:
+        """Is there a merge to record: several names, several reports, or a name resolved to another?"""
+        return (len(self.forms) > 1 or len(self.reports) > 1
+                or any(rule not in vocab.SCOPE_RULES for uses in self.forms.values() for rule, _, _ in uses))
 
 
 def _merge_entities(reports: Iterable[LinkedReport]) -> dict[str, _MergedEntity]:
     merged: dict[str, _MergedEntity] = {}
     for lr in reports:
+        report = report_iri(lr.report)
         for ent in lr.entities:
-            m = merged.setdefault(ent.key, _MergedEntity(key=ent.key, type=ent.type))
+            m = merged.setdefault(ent.key, _MergedEntity(key=ent.key, type=ent.type, scope=ent.scope))
             if ent.name not in m.names:
                 m.names.append(ent.name)
             m.aliases.update(ent.aliases)
             m.mention_count += len(ent.mentions)
+            if ent.mentions:
+                m.reports.add(report)
+            for form in ent.forms:
+                m.forms.setdefault(form.name, []).append((form.rule, form.detail, report))
     return merged
 
 
@@ -215,6 +243,32 @@ class _Terms:
     about_entity = RG.aboutEntity
     related_to = RG.relatedTo
     double = XSD.double
+    comment = RDFS.comment
+    scope = RG.scope
+    name_form = RG.nameForm
+    name_form_class = RG.NameForm
+    name = RG.name
+    merge_rule = RG.mergeRule
+    exact_name = RG.exactName
+    scope_report = RG.scopeReport
+    measure = RG.measure
+    measure_class = RG.Measure
+    measure_scheme = RG.MeasureScheme
+    better_direction = RG.betterDirection
+    series = RG.series
+    series_class = RG.Series
+    previous_report = RG.previousReport
+    start_date = RG.startDate
+    end_date = RG.endDate
+    relational_target = RG.RelationalTarget
+    relative_to = RG.relativeTo
+    assessment = RG.TargetAssessment
+    assesses_target = RG.assessesTarget
+    status = RG.status
+    assessed_in = RG.assessedIn
+    evidence = RG.evidence
+    target_figure = RG.targetFigure
+    result_figure = RG.resultFigure
 
 
 #: A triple as to_graph collects it, before one bulk add to the graph.
@@ -270,11 +324,22 @@ class _Triples:
             node = self._periods[label] = period_iri(label)
             self.add((node, _Terms.type, _Terms.period_class))
             self.add((node, _Terms.label, self.zh(label)))
+            span = parse_period(label)
+            if span is not None:  # so periods compare as periods: 2024年下半年 lies in 2024年
+                self.add((node, _Terms.start_date, Literal(span.start.isoformat(), datatype=XSD.date)))
+                self.add((node, _Terms.end_date, Literal(span.end.isoformat(), datatype=XSD.date)))
         return node
 
 
-def _add_entities(out: _Triples, merged: dict[str, _MergedEntity]) -> None:
-    """One node per key: type, one canonical label, aliases, summed mention count."""
+def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scopes: dict[str, URIRef]) -> None:
+    """One node per key: type, one canonical label, aliases, summed mention count, scope, and its merges.
+
+    Each name a merged node goes by is an ``rg:NameForm`` (``rg:nameForm`` from the
+    entity) with the name as written (``rg:name``), the rule that made it this
+    entity's (``rg:mergeRule``), the case in words (``rdfs:comment``) and the
+    reports that write it (``prov:wasDerivedFrom``). A node named once in one
+    report, by a name it was not resolved from, has no merge to record and no forms.
+    """
     add = out.add
     for key, m in merged.items():
         node = out.entity(key)
@@ -285,6 +350,48 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity]) -> None:
             if alt:
                 add((node, _Terms.alt_label, out.zh(alt)))
         add((node, _Terms.mention_count, out.integer(m.mention_count)))
+        if m.scope in unknown_scopes:
+            add((node, _Terms.scope_report, unknown_scopes[m.scope]))
+        elif m.scope:
+            add((node, _Terms.scope, out.zh(m.scope)))
+        if not m.records_merges():
+            continue
+        for name, uses in sorted(m.forms.items()):
+            form = URIRef(f"{node}/name/{iri_safe(name)}")
+            add((node, _Terms.name_form, form))
+            add((form, _Terms.type, _Terms.name_form_class))
+            add((form, _Terms.name, out.zh(name)))
+            for rule, detail, report in uses:
+                add((form, _Terms.merge_rule, RG[rule] if rule in _MERGE_RULES else _Terms.exact_name))
+                if detail:  # the rule's words are English, the names in them as written
+                    add((form, _Terms.comment, Literal(detail, lang="en")))
+                add((form, _Terms.derived_from, report))
+
+
+def _add_measures(out: _Triples, reports: list[LinkedReport], measures: Measures) -> None:
+    """The metric concepts the indicators name, as a SKOS scheme with each measure's better direction."""
+    used = sorted({ind.measure for lr in reports for ind in lr.indicators if ind.measure}
+                  | {m for lr in reports for rt in lr.relational_targets for m in (rt.measure, rt.other_measure)})
+    if not used:
+        return
+    add = out.add
+    scheme = INST["measures"]
+    add((scheme, _Terms.type, _Terms.concept_scheme))
+    add((scheme, _Terms.type, _Terms.measure_scheme))
+    add((scheme, _Terms.label, out.zh(_LABELS["measure_scheme"])))
+    for name in used:
+        node = measure_iri(name)
+        add((node, _Terms.type, _Terms.concept))
+        add((node, _Terms.type, _Terms.measure_class))
+        add((node, _Terms.in_scheme, scheme))
+        add((node, _Terms.pref_label, out.zh(name)))
+        add((node, _Terms.label, out.zh(name)))
+        measure = measures.measures.get(name)
+        if measure is not None:
+            for synonym in measure.synonyms:
+                if synonym != name:
+                    add((node, _Terms.alt_label, out.zh(synonym)))
+            add((node, _Terms.better_direction, RG[_BETTER[measure.better]]))
 
 
 def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> Entity | None:
@@ -302,8 +409,11 @@ def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> En
 class _ReportWriter:
     """Collects one LinkedReport's triples; holds the report-scoped IRIs."""
 
-    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str]) -> None:
+    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str],
+                 targets: dict[int, URIRef] | None = None) -> None:
+        """``targets``: the IRI of every report's indicators and relational targets, by ``id()``."""
         self.out = out
+        self.targets = targets if targets is not None else indicator_iris([lr])
         self.add: Callable[[_Triple], None] = out.add
         self.lr = lr
         self.report = lr.report
@@ -342,6 +452,8 @@ class _ReportWriter:
         self._write_sections()
         self._entities()
         self._indicators()
+        self._relational_targets()
+        self._assessments()
         self._problems()
         self._relations()
 
@@ -373,6 +485,13 @@ class _ReportWriter:
                 add((node, _Terms.region, out.entity(place.key)))
             else:
                 add((node, _Terms.spatial, out.zh(name)))
+        if self.lr.series:
+            series = series_iri(self.lr.series)
+            add((node, _Terms.series, series))
+            add((series, _Terms.type, _Terms.series_class))
+            add((series, _Terms.label, out.zh(self.lr.series.partition("/")[2])))
+        if self.lr.previous is not None:
+            add((node, _Terms.previous_report, report_iri(self.lr.previous)))
 
     def _write_sections(self) -> None:
         add, out, report = self.add, self.out, self.iri
@@ -431,9 +550,8 @@ class _ReportWriter:
     def _indicators(self) -> None:
         add, out, r = self.add, self.out, self.report
         periods = {"achievement": r.period, "target": r.plan_period}
-        seen: set[str] = set()
         for ind in self.lr.indicators:
-            node = self._indicator_iri(ind, seen)
+            node = self.targets[id(ind)]
             add((node, _Terms.type, _INDICATOR_CLASSES.get(ind.kind, _Terms.indicator)))
             add((node, _Terms.value, _decimal(ind.value)))
             if ind.upper is not None:
@@ -459,16 +577,44 @@ class _ReportWriter:
             for key in ind.entity_keys:
                 if key in self.own_keys:
                     add((node, _Terms.about_entity, out.entity(key)))
+            if ind.measure:
+                add((node, _Terms.measure, measure_iri(ind.measure)))
 
-    def _indicator_iri(self, ind: Indicator, seen: set[str]) -> URIRef:
-        """``indicator/start-end``; a second indicator on the very same span gets ``-2``, ``-3`` ..."""
-        local = f"{ind.start}-{ind.end}"
-        n = 1
-        while local in seen:
-            n += 1
-            local = f"{ind.start}-{ind.end}-{n}"
-        seen.add(local)
-        return URIRef(f"{self.iri}/indicator/{local}")
+    def _relational_targets(self) -> None:
+        """Targets set against another measure: typed rg:RelationalTarget, with no figure of their own."""
+        add, out = self.add, self.out
+        for rt in self.lr.relational_targets:
+            node = self.targets[id(rt)]
+            add((node, _Terms.type, _Terms.relational_target))
+            add((node, _Terms.label, out.zh(rt.sentence.text[rt.start - rt.sentence.start: rt.end - rt.sentence.start])))
+            add((node, _Terms.metric, out.zh(rt.metric)))
+            add((node, _Terms.measure, measure_iri(rt.measure)))
+            add((node, _Terms.relative_to, measure_iri(rt.other_measure)))
+            add((node, _Terms.work_area, self.area(rt.section_id)))
+            add((node, _Terms.statement, self.statement(rt.sentence)))
+            add((node, _Terms.in_report, self.iri))
+            add((node, _Terms.start, out.integer(rt.start)))
+            add((node, _Terms.end, out.integer(rt.end)))
+            if self.report.plan_period:
+                add((node, _Terms.indicator_period, out.period(self.report.plan_period)))
+
+    def _assessments(self) -> None:
+        """What came of the targets whose period this report reviews (rg:TargetAssessment)."""
+        add, out = self.add, self.out
+        for a in self.lr.assessments:
+            target = self.targets[id(a.target)]
+            node = URIRef(f"{self.iri}/assessment/{a.target_report.digest}/{target.rsplit('/', 1)[-1]}")
+            add((node, _Terms.type, _Terms.assessment))
+            add((node, _Terms.assesses_target, target))
+            add((node, _Terms.status, RG[_STATUSES[a.status]]))
+            add((node, _Terms.assessed_in, self.iri))
+            add((node, _Terms.comment, Literal(a.reason, lang="en")))
+            if a.evidence is not None:
+                add((node, _Terms.evidence, self.targets[id(a.evidence)]))
+            if a.target_figure:
+                add((node, _Terms.target_figure, out.zh(a.target_figure)))
+            if a.result_figure:
+                add((node, _Terms.result_figure, out.zh(a.result_figure)))
 
     def _problems(self) -> None:
         add = self.add
@@ -487,12 +633,39 @@ class _ReportWriter:
                 self.add((self.out.entity(rel.subject), pred, self.out.entity(rel.object)))
 
 
-def to_graph(reports: list[LinkedReport]) -> Graph:
+def indicator_iris(reports: Iterable[LinkedReport]) -> dict[int, URIRef]:
+    """The IRI of every indicator and relational target of the reports, by ``id()``.
+
+    ``indicator/start-end`` (a second indicator on the very same span gets
+    ``-2``, ``-3`` …), ``target/start-end`` for a relational target: made before
+    any report is written, so an assessment in one report can name a target of another.
+    """
+    out: dict[int, URIRef] = {}
+    for lr in reports:
+        base = report_iri(lr.report)
+        seen: set[str] = set()
+        for ind in lr.indicators:
+            local = f"{ind.start}-{ind.end}"
+            n = 1
+            while local in seen:
+                n += 1
+                local = f"{ind.start}-{ind.end}-{n}"
+            seen.add(local)
+            out[id(ind)] = URIRef(f"{base}/indicator/{local}")
+        for rt in lr.relational_targets:
+            out[id(rt)] = URIRef(f"{base}/target/{rt.start}-{rt.end}")
+    return out
+
+
+def to_graph(reports: list[LinkedReport], measures: Measures | None = None) -> Graph:
     """Turn linked reports into one RDF graph.
 
     Entities with the same key in several reports become one node (labels
     merged, mention counts summed), so the graph is a union over reports, and
-    the order of ``reports`` does not change it. Unknown relation predicates
+    the order of ``reports`` does not change it. Keys already tell apart what
+    link found to be different (市政府 of two cities have two keys), and every
+    merge of two names is recorded on the node (``rg:nameForm``). ``measures``
+    is the metric concept scheme the indicators' ``rg:measure`` point into. Unknown relation predicates
     fall back to ``rg:relatedTo`` so every term used is in the ontology.
 
     Triples are collected first, repeats dropped in first-seen order (what the
@@ -508,9 +681,12 @@ def to_graph(reports: list[LinkedReport]) -> Graph:
     with gc_paused():
         out = _Triples()
         merged = _merge_entities(reports)
-        _add_entities(out, merged)
+        unknown_scopes = {report_scope(lr.report): report_iri(lr.report) for lr in reports}
+        _add_entities(out, merged, unknown_scopes)
+        _add_measures(out, reports, measures or Measures.load())
         known_keys = set(merged)
+        targets = indicator_iris(reports)
         for lr in reports:
-            _ReportWriter(out, lr, known_keys).write()
+            _ReportWriter(out, lr, known_keys, targets).write()
         g.store.addN((s, p, o, g) for s, p, o in dict.fromkeys(out.triples))
     return g

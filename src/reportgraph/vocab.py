@@ -44,15 +44,36 @@ FALLBACK_RELATION = "relatedTo"
 #: Classes of the ontology that are not kinds of entity.
 STRUCTURE_CLASSES: tuple[str, ...] = (
     "Report", "Part", "Section", "WorkArea", "Statement", "Indicator", "Achievement", "Target",
-    "Problem", "Period",
+    "Problem", "Period", "NameForm", "MergeRule", "Measure", "MeasureScheme", "Direction", "Series",
+    "TargetAssessment", "AssessmentStatus", "RelationalTarget",
 )
+
+#: Why a name is an entity's (``rg:mergeRule`` on its ``rg:NameForm``), each an ``rg:MergeRule``
+#: individual that the ontology explains. The first six say where a name is known; the rest join names.
+MERGE_RULES: tuple[str, ...] = (
+    "exactName", "uniqueName", "national", "gazetteer", "localScope", "reportScope",
+    "regionScope", "communityForm", "regionPrefix", "governmentShort", "companyShortForm",
+    "companyLegalForm", "shorterForm", "withinRegion", "userSame",
+)
+#: Merge rules that say where a name is known rather than join two names.
+SCOPE_RULES: frozenset[str] = frozenset({"exactName", "uniqueName", "national", "gazetteer", "localScope",
+                                         "reportScope"})
+
+#: The directions in which a measure is better (``rg:betterDirection``), each an ``rg:Direction``.
+DIRECTIONS: dict[str, str] = {"higher": "higherIsBetter", "lower": "lowerIsBetter", "closer": "closerIsBetter"}
+
+#: What came of a target (``rg:status`` of an ``rg:TargetAssessment``): code -> individual.
+ASSESSMENT_STATUSES: dict[str, str] = {
+    "met": "Met", "not_met": "NotMet", "not_reported": "NotReported", "unclear": "Unclear",
+}
 
 #: Levels of government (the values of ``rg:level``), lowest first.
 LEVELS: tuple[str, ...] = ("subdistrict", "town", "county", "district", "city", "province")
 
 #: Path segments of instance IRIs below :data:`INST_NS` that hold one kind of node each:
 #: ``inst:community/和一社区``. Each is also a prefix (``community:和一社区``).
-INSTANCE_KINDS: tuple[str, ...] = ("report", "period", *(t.lower() for t in ENTITY_TYPES))
+INSTANCE_KINDS: tuple[str, ...] = ("report", "period", "measure", "series",
+                                   *(t.lower() for t in ENTITY_TYPES))
 
 #: The standard vocabularies the graph reuses, by their usual prefixes.
 STANDARD_PREFIXES: dict[str, str] = {

@@ -2,8 +2,8 @@
 
 Every command module (:mod:`~reportgraph.cli.build`, :mod:`~reportgraph.cli.query`,
 :mod:`~reportgraph.cli.viz`, :mod:`~reportgraph.cli.export`,
-:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`, :mod:`~reportgraph.cli.serve`,
-:mod:`~reportgraph.cli.push`) has an
+:mod:`~reportgraph.cli.validate`, :mod:`~reportgraph.cli.evaluate`, :mod:`~reportgraph.cli.track`,
+:mod:`~reportgraph.cli.serve`, :mod:`~reportgraph.cli.push`) has an
 ``add_parser`` that declares its options and a ``run`` that calls the
 library; what they share is in :mod:`~reportgraph.cli.common`, and how
 ``build`` writes its folder (one transaction, one build at a time) in
@@ -19,7 +19,7 @@ import argparse
 import sys
 
 import reportgraph
-from reportgraph.cli import build, common, evaluate, export, push, query, serve, validate, viz
+from reportgraph.cli import build, common, evaluate, export, push, query, serve, track, validate, viz
 from reportgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
 
@@ -30,6 +30,7 @@ examples:
   reportgraph build                         # seeds/ -> output/graph.ttl
   reportgraph build reports/ --out out/     # every report under reports/
   reportgraph query --name targets          # ask the graph (query --list: the named queries)
+  reportgraph track                         # each target beside what the next report says came of it
   reportgraph viz --type Community          # draw a part of the graph
   reportgraph export --format csv --out t/  # tables for a spreadsheet (also nt, trig, jsonld, graphml …)
   reportgraph validate                      # check the graph against the SHACL shapes
@@ -56,7 +57,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {reportgraph.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (build, query, viz, export, validate, evaluate, serve, push):
+    for command in (build, query, track, viz, export, validate, evaluate, serve, push):
         command.add_parser(commands)
     return parser
 

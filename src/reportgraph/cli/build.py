@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reportgraph.cli.viz import BuildPage
     from reportgraph.cli.outdir import OutputFolder
     from reportgraph.lexicon import Lexicon
+    from reportgraph.link import Identities, Measures
     from reportgraph.metadata import Metadata
     from reportgraph.model import LinkedReport
     from reportgraph.pipeline import BuildResult
@@ -56,6 +57,15 @@ examples:
       build a PDF whose text does not say who issued it or for when
   reportgraph build reports/ --out - | gzip > graph.ttl.gz
       the Turtle to standard output (no picture), the summary to stderr
+  reportgraph build reports/ --merges merges.csv --identities identities.txt
+      build many reports, write every merge to review, apply your own same/different lines
+
+Names that depend on where they are said (a body named by its level, a
+community, a road) are known within the report's region, national and unique
+names everywhere. An identity file has one rule per line: 'same NAME_A NAME_B'
+joins two nodes ({same}), 'different NAME_A NAME_B' keeps apart what a rule
+would join; a name may end in @REGION to say which one is meant ({region_name}).
+A bad line is an error naming the file and the line.
 
 A lexicon file has one name per line: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS...],
 TYPE one of: {types}.
@@ -82,7 +92,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="read work reports and write their knowledge graph as Turtle",
         description="Read Chinese government work reports and write one RDF knowledge graph\n"
         "(Turtle) with their sections, sentences, entities, indicators and problems.",
-        epilog=_EPILOG.format(issuer=example("issuer"), period=example("period"), types=", ".join(vocab.ENTITY_TYPES)),
+        epilog=_EPILOG.format(issuer=example("issuer"), period=example("period"), types=", ".join(vocab.ENTITY_TYPES),
+                              same=example("identity_same"), region_name=example("identity_region")),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -138,6 +149,26 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default = getattr(limits.DEFAULT, field) / scale
         bounds.add_argument(option, metavar=_LIMIT_METAVARS.get(field, "N"), type=float if field == "pdf_seconds" else int,
                             dest=f"limit_{field}", help=f"{_LIMIT_HELP[field]} (default: {default:,.0f}{unit})")
+    identity = parser.add_argument_group(
+        "identity across reports",
+        "The same thing is one node in every report, different things stay apart; every merge says why.",
+    )
+    identity.add_argument(
+        "--identities", metavar="FILE",
+        help="your own identity rules, applied at every build you give them to: one 'same NAME_A NAME_B' or "
+        f"'different NAME_A NAME_B' per line, a name may end in @REGION ({example('identity_region')}); "
+        "# starts a comment",
+    )
+    identity.add_argument(
+        "--merges", metavar="FILE",
+        help="also write every merge (node, name, rule, reports, why) as a table to review: "
+        "FILE.csv, FILE.md, or tab-separated for any other name",
+    )
+    identity.add_argument(
+        "--measures", metavar="FILE",
+        help="more metric concepts, added to the packaged scheme: one MEASURE<TAB>BETTER<TAB>SYNONYM|SYNONYM... "
+        "per line, BETTER one of higher, lower, closer",
+    )
     stated = parser.add_argument_group(
         "report metadata",
         "State what a report's text does not say, or says wrongly; applied to every input. "
@@ -190,6 +221,7 @@ def run(args: argparse.Namespace) -> int:
     from reportgraph import load, metadata  # the extractors: loaded only when building
     from reportgraph.cli import outdir
     from reportgraph.lexicon import Lexicon
+    from reportgraph.link import Identities, Measures
 
     inputs = args.inputs or [DEFAULT_INPUT]
     if not args.inputs and not Path(DEFAULT_INPUT).exists():
@@ -198,21 +230,38 @@ def run(args: argparse.Namespace) -> int:
                      f"or run it in the reportgraph checkout to build its bundled report")
         return EXIT_USAGE
     lexicon = Lexicon.load(args.lexicon)
+    identities = Identities.load(args.identities) if args.identities else None
+    measures = Measures.load(args.measures)
     stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
     bounds = stated_limits(args)
     # inputs are resolved first so that a missing path is a usage error (2), not a failed report; the build
     # resolves them again, to name each file relative to the input that named it (and says its warnings)
-    paths = load.find_inputs(inputs, follow_links=args.follow_links)
+    plan = _Plan(inputs, load.find_inputs(inputs, follow_links=args.follow_links), lexicon, stated, bounds,
+                 identities, measures)
     if args.out == STDOUT:
-        return _build(args, inputs, paths, lexicon, stated, bounds, None)
+        return _build(args, plan, None)
     # the folder is checked and locked before the work: a wrong --out, or another build into it, costs no work
     with outdir.claim(Path(args.out), wait=args.wait, notify=None if args.quiet else common.note) as output:
-        return _build(args, inputs, paths, lexicon, stated, bounds, output)
+        return _build(args, plan, output)
 
 
-def _build(args: argparse.Namespace, inputs: list[str], paths: list[Path], lexicon: Lexicon, stated: Metadata,
-           bounds: limits.Limits, output: OutputFolder | None) -> int:
-    """The build itself, then its graph and page written into ``output`` together (or the graph to stdout)."""
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """What a build was asked to do, checked before any work: its inputs (as given, and the files they
+    name), the lexicon, the stated metadata, the limits, the identity file and the measures."""
+
+    inputs: list[str]
+    paths: list[Path]
+    lexicon: Lexicon
+    stated: Metadata
+    bounds: limits.Limits
+    identities: Identities | None
+    measures: Measures
+
+
+def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -> int:
+    """The build itself, then its graph and page written into ``output`` together (or the graph to stdout),
+    and the merge table if asked for."""
     from reportgraph import pipeline
     from reportgraph.cli.viz import write_build_page
     from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
@@ -222,11 +271,12 @@ def _build(args: argparse.Namespace, inputs: list[str], paths: list[Path], lexic
         progress = common.progress_printer(sys.stderr)
     try:
         try:
-            result = pipeline.build(inputs, lexicon=lexicon, strict=args.strict, progress=progress, metadata=stated,
-                                    limits=bounds, follow_links=args.follow_links)
+            result = pipeline.build(plan.inputs, lexicon=plan.lexicon, strict=args.strict, progress=progress,
+                                    metadata=plan.stated, limits=plan.bounds, follow_links=args.follow_links,
+                                    identities=plan.identities, measures=plan.measures)
         finally:
             if progress is not None:
-                common.clear_progress(sys.stderr, len(paths))
+                common.clear_progress(sys.stderr, len(plan.paths))
     except ReportError as err:  # --strict's first failure; else a graph no report could be left out of to make
         _report_failure(err, args.debug)
         return EXIT_FAILURE if args.strict else EXIT_USAGE
@@ -250,13 +300,17 @@ def _build(args: argparse.Namespace, inputs: list[str], paths: list[Path], lexic
         with output.file(PAGE_FILE) as staged:
             page = write_build_page(result.graph, staged, output.folder / PAGE_FILE)
         output.commit()  # the new graph and picture replace the old pair together
+    merges = _write_merges(args.merges, result.reports) if args.merges else None
     if args.json:  # with --out -, standard output holds the graph: the JSON goes where the summary would
-        print(json.dumps(summary(result, target, page) | {"exit_code": code}, ensure_ascii=False, indent=2),
+        merged = {"merges": {"file": args.merges, "rows": merges} if merges is not None else None}
+        print(json.dumps(summary(result, target, page) | merged | {"exit_code": code}, ensure_ascii=False, indent=2),
               file=summary_to, flush=True)
     elif not args.quiet:
         print(summarize(result.reports, target), file=summary_to)
         picture = f"{page.path} ({page.describe()})" if page else "none (--out - writes the graph only)"
         print(f"picture:     {picture}", file=summary_to)
+        if merges is not None:
+            print(f"merges:      {args.merges} ({merges} names of merged nodes)", file=summary_to)
         if result.errors:
             print(f"failed:      {len(result.errors)} (see the errors above)", file=summary_to)
         if result.duplicates:
@@ -272,6 +326,15 @@ def _report_failure(failure: ReportError, debug: bool) -> None:
     common.error(failure)
     if debug and failure.details:
         sys.stderr.write(failure.details if failure.details.endswith("\n") else failure.details + "\n")
+
+
+def _write_merges(path: str, reports: Sequence[LinkedReport]) -> int:
+    """Write the merge table (``build --merges``); the number of its rows."""
+    from reportgraph.link.merges import format_of, merge_rows, table_text
+
+    rows = merge_rows(list(reports))
+    common.write_atomically(Path(path), table_text(rows, format_of(path)).encode("utf-8"))
+    return len(rows)
 
 
 def _abbreviate(labels: Sequence[str]) -> str:

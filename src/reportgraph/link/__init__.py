@@ -1,21 +1,35 @@
 """The link stage: one node per real-world thing, and the edges between them.
 
-Mentions become entities keyed by type and canonical name (:mod:`.names`),
-so the same community named in two reports is one node. Relations are read
-from names and sentences (:mod:`.relations`), and each indicator is tied to
-the entities its clause names (:mod:`.ties`). Link never changes what
-extract produced: it returns new objects, so an extraction can be scored
-before and after linking.
+Mentions become entities keyed by type, scope and canonical name (:mod:`.names`,
+:mod:`.scope`): a name that depends on where it is said (区委, 妇联, a
+community) is known within the report's region, so the same community named in
+two reports of one 街道 is one node and 市政府 of two cities are two. Across
+reports, :mod:`.identity` joins what the rules say is one thing (a company's
+full and short name) and applies the user's identity file. Relations are read
+from names and sentences (:mod:`.relations`), each indicator is tied to the
+entities its clause names (:mod:`.ties`) and to the measure its metric names
+(:mod:`.measures`), reports of one issuer form a series (:mod:`.series`), and
+each target is tracked to what the report reviewing its period says came of it
+(:mod:`.tracking`).
+Link never changes what extract produced: it returns new objects, so an
+extraction can be scored before and after linking.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from reportgraph.lexicon import Lexicon
+from reportgraph.link.identity import Identities, unify
+from reportgraph.link.measures import Measures, with_measures
 from reportgraph.link.names import merge, norm
 from reportgraph.link.relations import relations
+from reportgraph.link.scope import Scope
+from reportgraph.link.series import order_series
 from reportgraph.link.ties import tie
-from reportgraph.model import Extraction, LinkedReport, Mention
+from reportgraph.link.tracking import track
+from reportgraph.model import Extraction, LinkedReport, Mention, Report
 
-__all__ = ["KnownNames", "known_names", "link", "link_report", "norm"]
+__all__ = ["Identities", "KnownNames", "LinkContext", "Measures", "join", "link", "link_report", "norm"]
 
 #: The lexicon's names and aliases, normalised, each with the (type, name) of its entity.
 KnownNames = dict[str, tuple[str, str]]
@@ -30,17 +44,53 @@ def known_names(lexicon: Lexicon) -> KnownNames:
     return names
 
 
-def link(extractions: list[Extraction], lexicon: Lexicon) -> list[LinkedReport]:
-    """Merge each report's mentions into entities and relate them."""
-    names = known_names(lexicon)
-    return [link_report(x, names) for x in extractions]
+@dataclass
+class LinkContext:
+    """What linking knows besides the reports, made once per build: the gazetteer's names, its
+    places, the user's identity file and the metric concept scheme."""
+
+    gazetteer: KnownNames
+    places: list[str]
+    identities: Identities
+    measures: Measures
+
+    @classmethod
+    def of(cls, lexicon: Lexicon, identities: Identities | None = None,
+           measures: Measures | None = None) -> "LinkContext":
+        places = [form for e in lexicon.gazetteer if e.type == "Place" for form in (e.name, *e.aliases)]
+        return cls(known_names(lexicon), places, identities or Identities(), measures or Measures.load())
+
+    def scope(self, report: Report) -> Scope:
+        return Scope(report, self.places, self.gazetteer)
 
 
-def link_report(x: Extraction, names: KnownNames) -> LinkedReport:
-    """One report linked: reports are linked one by one, so a failure is that report's alone."""
-    entities = merge(x.mentions + _issuer_mention(x), names)
-    return LinkedReport(report=x.report, entities=entities, indicators=tie(x.indicators, entities),
-                        relations=relations(entities), problems=list(x.problems))
+def link_report(x: Extraction, ctx: LinkContext) -> LinkedReport:
+    """One report's own entities, scoped to where it is said: linked report by report, so that a
+    failure is that report's alone (relations, measures and series come with :func:`join`)."""
+    entities = merge(x.mentions + _issuer_mention(x), ctx.gazetteer, ctx.scope(x.report), ctx.identities.apart)
+    return LinkedReport(report=x.report, entities=entities, indicators=list(x.indicators), relations=[],
+                        problems=list(x.problems))
+
+
+def join(linked: list[LinkedReport], ctx: LinkContext) -> list[LinkedReport]:
+    """The reports linked one by one, joined: entities across reports, then relations, indicators tied
+    to entities and measures, the series, and each target tracked to its result."""
+    out = [replace(lr) for lr in unify(linked, ctx.identities)]  # new objects: ``linked`` stays as it was
+    for lr in out:
+        lr.relations = relations(lr.entities)
+        lr.indicators = with_measures(tie(lr.indicators, lr.entities), ctx.measures)
+    return track(order_series(out, [ctx.scope(lr.report) for lr in out]), ctx.measures)
+
+
+def link(extractions: list[Extraction], lexicon: Lexicon, identities: Identities | None = None,
+         measures: Measures | None = None) -> list[LinkedReport]:
+    """Merge each report's mentions into entities, join them across reports, and relate them.
+
+    ``identities`` (a user's ``same``/``different`` file) overrides the rules;
+    ``measures`` is the metric concept scheme (the packaged one unless given).
+    """
+    ctx = LinkContext.of(lexicon, identities, measures)
+    return join([link_report(x, ctx) for x in extractions], ctx)
 
 
 def _issuer_mention(x: Extraction) -> list[Mention]:

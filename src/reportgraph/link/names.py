@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgraph.datafiles import datafile
-from reportgraph.model import Entity, Mention
+from reportgraph.model import Entity, Mention, NameForm
 from reportgraph.text import fold, strip_quotes
 
 _ALIASES = datafile("link/aliases.tsv").pairs
@@ -22,7 +24,8 @@ _REGION_PREFIX = re.compile(_ALIASES["region_prefix"])
 _GENERIC_TAILS = tuple(_ALIASES["generic_tails"].split())
 _LEVEL_STARTS = frozenset(_ALIASES["level_starts"])
 _REGION_END = re.compile(_ALIASES["region_end"])
-_GOVERNMENT_FULL, _GOVERNMENT_SHORT = _ALIASES["government_full"], _ALIASES["government_short"]
+#: The long and the short word for a government (省人民政府 / 省政府).
+GOVERNMENT_FULL, GOVERNMENT_SHORT = _ALIASES["government_full"], _ALIASES["government_short"]
 _OFFICE_TAILS = tuple(_ALIASES["office_tails"].split())
 #: Words a community's short name is written with (和一 / 和一社区).
 COMMUNITY_FORMS: tuple[str, ...] = tuple(_ALIASES["community_forms"].split())
@@ -31,31 +34,65 @@ TYPE_PRIORITY = ("Project", "Program", "Company", "Community", "GovernmentBody",
 _SPACE = re.compile(r"\s+")
 
 
+@dataclass(frozen=True)
+class Scoped:
+    """Where a canonical name is known: the entity's name, its scope, its key's name, and why."""
+
+    name: str
+    key_name: str
+    scope: str = ""
+    rule: str = "exactName"
+    detail: str = ""
+
+
+#: Says where a canonical name of a type is known: ``scope(etype, name)``.
+Scoper = Callable[[str, str], Scoped]
+#: Says whether two names were declared different things: ``apart(name_a, name_b)``.
+Apart = Callable[[str, str], bool]
+
+
 @lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """The form names are compared in: one width, no quotes or spaces."""
     return strip_quotes(_SPACE.sub("", fold(name)))
 
 
-def merge(mentions: list[Mention], gazetteer: dict[str, tuple[str, str]]) -> list[Entity]:
-    """The report's entities, keyed by type and canonical name, each with its mentions (retyped)."""
+def merge(mentions: list[Mention], gazetteer: dict[str, tuple[str, str]],
+          scope: Scoper | None = None, apart: Apart | None = None) -> list[Entity]:
+    """The report's entities, keyed by type, scope and canonical name, each with its mentions (retyped).
+
+    ``scope`` says where a canonical name is known (:mod:`.scope`): ``区委`` in a 宝安区
+    report becomes 宝安区委 of 深圳市. ``apart`` vetoes joining two names a user said
+    are different things. Each entity records every name it goes by with the rule that joined it.
+    """
     types = _settle_types(mentions)
-    canonical = _canonical_names(mentions, types, gazetteer)
+    canonical, rules = _canonical_names(mentions, types, gazetteer, apart or _never_apart)
     entities: dict[str, Entity] = {}
+    scoped_of: dict[tuple[str, str], Scoped] = {}
     for m in mentions:
         n = norm(m.name)
         etype = types[n]
         canon = canonical[(etype, n)]
-        key = f"{etype}/{canon}"
+        scoped = scoped_of.get((etype, canon))
+        if scoped is None:
+            scoped = scoped_of[(etype, canon)] = scope(etype, canon) if scope else Scoped(canon, canon)
+        key = f"{etype}/{scoped.key_name}"
         entity = entities.get(key)
         if entity is None:
-            entity = entities[key] = Entity(key=key, type=etype, name=canon)
+            entity = entities[key] = Entity(key=key, type=etype, name=scoped.name, scope=scoped.scope)
         entity.mentions.append(m if m.type == etype else _retyped(m, etype))
+        if not any(f.name == m.name for f in entity.forms):
+            if n == canon:
+                entity.forms.append(NameForm(m.name, scoped.rule, scoped.detail))
+            else:
+                rule, detail = rules[(etype, n)]
+                entity.forms.append(NameForm(m.name, rule, detail))
         if m.name != entity.name and m.name not in entity.aliases and norm(m.name) != norm(entity.name):
             entity.aliases.append(m.name)
     for entity in entities.values():
         entity.name = _display_name(entity)
         entity.aliases = sorted({a for a in entity.aliases if norm(a) != norm(entity.name)})
+        entity.forms.sort(key=lambda f: (norm(f.name) != norm(entity.name), f.name))
     return sorted(entities.values(), key=lambda e: e.key)
 
 
@@ -71,22 +108,28 @@ def _settle_types(mentions: list[Mention]) -> dict[str, str]:
     return {n: max(c, key=lambda t: (c[t], -TYPE_PRIORITY.index(t))) for n, c in votes.items()}
 
 
-def _canonical_names(mentions: list[Mention], types: dict[str, str],
-                     gazetteer: dict[str, tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Map each (type, name) to the canonical name of the entity it belongs to."""
+def _canonical_names(mentions: list[Mention], types: dict[str, str], gazetteer: dict[str, tuple[str, str]],
+                     apart: Apart) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, str]]]:
+    """Map each (type, name) to the canonical name of the entity it belongs to, and each
+    name that is not canonical to the rule (and its case in words) that joined it."""
     names: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         n = norm(m.name)
         names[types[n]].add(n)
     parent: dict[tuple[str, str], str] = {}
+    rules: dict[tuple[str, str], tuple[str, str]] = {}
     for etype, group in names.items():
         by_length = sorted(group, key=lambda s: (-len(s), s))
         for n in group:
             hit = gazetteer.get(n)
-            if hit and hit[0] == etype:
+            if hit and hit[0] == etype and not apart(n, norm(hit[1])):
                 parent[(etype, n)] = norm(hit[1])
+                rules[(etype, n)] = ("gazetteer", f"{n} is a name the gazetteer gives {hit[1]}")
                 continue
-            parent[(etype, n)] = _longer_form(n, etype, by_length) or n
+            found = _longer_form(n, etype, by_length, apart)
+            parent[(etype, n)] = found[0] if found else n
+            if found:
+                rules[(etype, n)] = (found[1], f"{n} is a short form of {found[0]}")
     # follow chains (a -> b -> c) to their end
     out = {}
     for (etype, n), p in parent.items():
@@ -95,52 +138,63 @@ def _canonical_names(mentions: list[Mention], types: dict[str, str],
             seen.add(p)
             p = parent[(etype, p)]
         out[(etype, n)] = p
-    return out
+    return out, rules
 
 
-def _longer_form(n: str, etype: str, by_length: list[str]) -> str | None:
-    """The longer name of the same type that ``n`` is a short form of, if exactly one is."""
+def _never_apart(a: str, b: str) -> bool:
+    return False
+
+
+def _longer_form(n: str, etype: str, by_length: list[str], apart: Apart) -> tuple[str, str] | None:
+    """The longer name of the same type that ``n`` is a short form of, if exactly one is, and the rule that says so."""
     # every rule below keeps the short form's first character in the long one (区委 / 宝安区委,
     # 军创集团, 和一 / 和一社区, 省人民政府 / 广东省政府): a cheap test before the full one
     first = n[0]
-    hits = [long for long in by_length
-            if len(long) >= len(n) and long != n and first in long and _abbreviates(n, long, etype)]
+    hits = []
+    for long in by_length:
+        if len(long) >= len(n) and long != n and first in long and not apart(n, long):
+            rule = abbreviation_rule(n, long, etype)
+            if rule:
+                hits.append((long, rule))
     return hits[0] if len(hits) == 1 or (hits and etype == "Community") else None
 
 
-def _abbreviates(short: str, long: str, etype: str) -> bool:
+def abbreviation_rule(short: str, long: str, etype: str) -> str:
+    """The rule by which ``short`` is a shorter name of ``long`` (a key of vocab.MERGE_RULES), or ""."""
     if etype == "Community":
-        return long in tuple(short + form for form in COMMUNITY_FORMS)
+        return "communityForm" if long in tuple(short + form for form in COMMUNITY_FORMS) else ""
     prefix = _REGION_PREFIX.match(long)
     if prefix and long[prefix.end():] == short:
-        return True  # 深圳市人民医院 / 人民医院
+        return "regionPrefix"  # 深圳市人民医院 / 人民医院
     if etype == "GovernmentBody":
         if any(long.endswith(short + tail) for tail in _OFFICE_TAILS):
-            return True  # 新桥街道 / 深圳市宝安区新桥街道办事处: the place's office
-        short, long = short.replace(_GOVERNMENT_FULL, _GOVERNMENT_SHORT), long.replace(_GOVERNMENT_FULL, _GOVERNMENT_SHORT)
+            return "regionPrefix"  # 新桥街道 / 深圳市宝安区新桥街道办事处: the place's office
+        short, long = short.replace(GOVERNMENT_FULL, GOVERNMENT_SHORT), long.replace(GOVERNMENT_FULL, GOVERNMENT_SHORT)
         if short == long:
-            return True  # 省人民政府 / 省政府
+            return "governmentShort"  # 省人民政府 / 省政府
     if short[0] in _LEVEL_STARTS and long.endswith(short) and len(long) - len(short) >= 2:
-        return True  # 宝安区委 / 区委, 广东省政府 / 省人民政府
+        return "regionPrefix"  # 宝安区委 / 区委, 广东省政府 / 省人民政府
     if long.endswith(short) and len(short) >= 2 and etype in ("GovernmentBody", "Place") and \
             _REGION_END.search(long[: len(long) - len(short)]):
-        return True
+        return "regionPrefix"
     core = short
     for tail in _GENERIC_TAILS:
         if core.endswith(tail) and len(core) > len(tail) + 1:
             core = core[: -len(tail)]
             break
     if etype == "Company":
-        return len(core) >= 2 and _subsequence(core, long) and short[-2:] in long
+        return "companyShortForm" if len(core) >= 2 and _subsequence(core, long) and short[-2:] in long else ""
     if etype in ("Program", "Event", "Honor"):
-        return long.startswith(short) and len(short) >= 3 or etype == "Honor" and long.endswith(short) \
+        shorter = long.startswith(short) and len(short) >= 3 or etype == "Honor" and long.endswith(short) \
             and len(short) >= 4
+        return "shorterForm" if shorter else ""
     if etype == "Project":
         if short in long and len(short) >= 4:
-            return True  # 东塘旧村 / 东塘旧村片区城市更新项目
-        return (core[:2] == long[:2] and _subsequence(core, long) and len(core) >= 4
-                and len(short) >= 0.5 * len(long))
-    return False
+            return "shorterForm"  # 东塘旧村 / 东塘旧村片区城市更新项目
+        shorter = (core[:2] == long[:2] and _subsequence(core, long) and len(core) >= 4
+                   and len(short) >= 0.5 * len(long))
+        return "shorterForm" if shorter else ""
+    return ""
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -20,6 +20,7 @@ from reportgraph.text import fold
 _PATTERNS = datafile("segment/report_meta.tsv").named_patterns
 _WORDS = datafile("segment/period_words.tsv").pairs
 _LEVELS = datafile("segment/levels.tsv")
+_BYLINE = datafile("segment/speech_byline.tsv").pairs
 #: A date is looked for in this many first paragraphs when no metadata line gives one.
 _DATE_PARAGRAPHS = 5
 
@@ -65,6 +66,8 @@ def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> 
         issuer = m2.group(1) if m2 else ""
     if not issuer:
         issuer = meta.get("source", "")
+    if not issuer and folded_title.strip() in ("", _WORDS["government_report"]):
+        issuer = _speech_issuer(paragraphs)  # a title that is only the genre's word names no one
     out.issuer = issuer.strip()
     out.region = [p.group(0) for p in _PATTERNS["region_piece"].finditer(out.issuer)]
     out.level = level_of(out.issuer)
@@ -89,6 +92,15 @@ def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> 
             elif _PATTERNS["plan_words"].search(rest):
                 out.plan_period = _year(year + 1) if _PATTERNS["summary_words"].search(rest) else _year(year)
     return out
+
+
+def _speech_issuer(paragraphs: Sequence[str]) -> str:
+    """Whose 政府工作报告 a speech is, from its byline (在广东省第十四届人民代表大会…上: 广东省人民政府)."""
+    head = fold("".join(paragraphs[:_DATE_PARAGRAPHS]))
+    if re.search(_BYLINE["national"], head):
+        return _BYLINE["national_issuer"]
+    m = re.search(_BYLINE["local"], head)
+    return m.group(1) + _BYLINE["government"] if m else ""
 
 
 def level_of(issuer: str) -> str:

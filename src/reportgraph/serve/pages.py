@@ -7,10 +7,10 @@ triples. Users' own queries go through :mod:`reportgraph.serve.endpoint`.
 
 Values are JSON-ready: IRIs and literals as strings, counts as numbers, and
 every fact carries the IRI of the sentence it was read from, so a page can
-link it to its source in context. Facts the graph does not have yet (merge
-reasons and measure concepts of the identity issue, the tracking issue's
-成绩单) are looked for under the names those issues give them; their absence
-is said, not hidden.
+link it to its source in context. Facts a graph may lack (merge reasons
+(rg:nameForm), measure concepts (rg:measure), the 成绩单 of assessed targets
+(rg:TargetAssessment): a graph of one report has no assessments) are said to
+be absent, not hidden.
 """
 from __future__ import annotations
 
@@ -389,7 +389,8 @@ class Pages:
             "type": entity_type(_distinct(rows, "type")),
             "types": _distinct(rows, "type"),
             "aliases": sorted(_distinct(rows, "alias")),
-            "merges": [{"name": m["name"], "rule": m["rule"], "source": m["source"]} for m in merges[:PAGE_ROWS]],
+            "merges": [{"name": m["name"], "rule": m["rule"], "why": m["why"], "source": m["source"]}
+                       for m in merges[:PAGE_ROWS]],
             "mention_count": _first(rows, "count"),
             "reports": [
                 {"iri": report, "title": reports.get(report or "", _local(report)), "sentences": sentences}
