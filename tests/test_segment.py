@@ -1,9 +1,10 @@
-"""segment.segment: metadata, cleaning, parts, numbered sections, sentences.
+"""segment.segment: metadata, cleaning, parts, numbered sections, sentences; headings inline.
 
 Every report here is invented in the style of the genre (某某 names, made-up figures).
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from reportgraph.extract.problems import find_problems
 from reportgraph.model import Report, Section, SourceText
 from reportgraph.text import fold
 from reportgraph.segment import segment
+from reportgraph.segment.inline import split_line
 
 #: A half-year subdistrict report copied from a web page: breadcrumbs, toolbar,
 #: a metadata line, a paragraph cut by a stray blank line, the three parts,
@@ -479,3 +481,76 @@ def test_a_part_holding_problems_and_next_steps(segment_text: SegmentText) -> No
     assert [p.label for p in find_problems(report)] == ["产业空间不足", "配套设施滞后"]
     parts = {sec.heading: sec.part for sec in report.sections if sec.number is not None}
     assert parts["存在问题"] == "problems" and parts["下一步打算"] == "plan"
+
+
+# --- headings inline: reports copied as one long line ------------------------------------------
+
+def _pieces(line: str, head: int = 0) -> list[str]:
+    return [text for text, _ in split_line(line, head)]
+
+
+def test_headings_inline_start_paragraphs() -> None:
+    line = ("现将工作总结如下：一、工作开展情况（一）抓党建，强引领。开展党日活动24次。"
+            "一是强化学习。组织学习12次。二是严格管理。开展谈心谈话30人次。")
+    assert _pieces(line) == [
+        "现将工作总结如下：", "一、工作开展情况", "（一）抓党建，强引领。开展党日活动24次。",
+        "一是强化学习。组织学习12次。", "二是严格管理。开展谈心谈话30人次。",
+    ]
+
+
+def test_a_part_heading_ends_where_its_part_words_end() -> None:
+    assert _pieces("一、上半年工作总结2024年以来，街道各项工作有序推进。") == [
+        "一、上半年工作总结", "2024年以来，街道各项工作有序推进。"]
+    assert _pieces("二、存在的问题和下一步打算一是产业空间不足。") == ["二、存在的问题和下一步打算", "一是产业空间不足。"]
+    # a part's words that a predicate follows are a sentence, not a heading and its text
+    assert _pieces("一、上半年工作成效显著，各项指标向好。") == ["一、上半年工作成效显著，各项指标向好。"]
+    # a space a copy made of a line break ends a heading of any words
+    assert _pieces("三、全面加强政府自身建设 各级政府要提高执行力。") == ["三、全面加强政府自身建设", "各级政府要提高执行力。"]
+
+
+def test_numbers_lists_and_clauses_are_not_headings() -> None:
+    for line in ("全年完成投资1.5亿元。2.5万人次参加培训。",
+                 "建成一、二级医院各1所。",
+                 "主要做法是，一是抓学习，二是抓落实。",
+                 "按照第三条（一）项规定办理。",
+                 "重点抓好三件事：一是扩大内需；二是稳定就业；三是改善民生。"):
+        assert _pieces(line) == [line], line
+
+
+def test_one_sentence_items_of_a_list_stay_in_their_paragraph() -> None:
+    line = "问题也不容忽视。一是产业结构偏重。二是创新能力不足。三是开放水平不高。下一步将着力解决。"
+    assert _pieces(line) == [line]
+
+
+def test_page_head_run_together_comes_apart() -> None:
+    line = ("下载打印全屏收藏【字号：加大还原减小】2026年某某市政府工作报告"
+            "——2026年1月25日在某某市第十六届人民代表大会第四次会议上来源：某某日报时间：2026-01-30"
+            "某某市市长 某某各位代表：现在，我代表市人民政府向大会报告工作。")
+    assert _pieces(line, head=len(line)) == [
+        "下载打印全屏收藏", "【字号：加大还原减小】", "2026年某某市政府工作报告",
+        "——2026年1月25日在某某市第十六届人民代表大会第四次会议上", "来源：某某日报", "时间：2026-01-30",
+        "某某市市长 某某", "各位代表：", "现在，我代表市人民政府向大会报告工作。",
+    ]
+
+
+def test_spaces_a_copy_left_are_dropped_but_not_inside_a_slogan(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2024年工作总结 一、2024年工作总结 全年新建道路3 条，打响“好客某某 好品某某”品牌。")
+    assert "全年新建道路3条，打响“好客某某 好品某某”品牌。" in [s.text for s in report.sentences()]
+
+
+#: Generous bounds against runaway time: segmentation is linear in the text.
+_RUNAWAY_SECONDS = 60
+
+
+@pytest.mark.parametrize("text", [
+    "经济发展" * 1_250_000,                      # 5 MB on one line, no punctuation
+    "经济 发展 " * 830_000,                      # 5 MB on one line, spaces only
+    "\n".join("经" for _ in range(100_000)),     # 100k one-character lines
+    "。一是某某" * 200_000,                      # a million characters of lead-ins
+    "一、二是（一）1." * 100_000,                # headings inside headings, without end
+], ids=["one-line", "spaced-line", "short-lines", "lead-ins", "nested-headings"])
+def test_segmentation_is_linear_in_the_text(segment_text: SegmentText, text: str) -> None:
+    started = time.perf_counter()
+    report = segment_text(text)
+    assert report.sections
+    assert time.perf_counter() - started < _RUNAWAY_SECONDS

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from reportgraph.datafiles import datafile
 from reportgraph.metadata import Metadata
 from reportgraph.model import Report
-from reportgraph.text import fold
+from reportgraph.text import chinese_to_int, fold
 
 _PATTERNS = datafile("segment/report_meta.tsv").named_patterns
 _WORDS = datafile("segment/period_words.tsv").pairs
 _LEVELS = datafile("segment/levels.tsv")
 #: A date is looked for in this many first paragraphs when no metadata line gives one.
 _DATE_PARAGRAPHS = 5
+#: … within this many of a paragraph's first characters (a dateline, a 落款 line).
+_DATE_CHARS = 200
 
 _YEAR = _PATTERNS["year"]
 _DATE = _PATTERNS["date"]
@@ -40,6 +42,14 @@ class ReportMeta:
     region: list[str] = field(default_factory=list)
 
 
+def year_of(digits: str) -> int | None:
+    """A year written in digits or Chinese digits (2025, 二〇二五), or None."""
+    if digits.isdigit():
+        return int(digits)
+    values = [chinese_to_int(ch) for ch in digits]
+    return int("".join(str(v) for v in values)) if values and all(v is not None and v < 10 for v in values) else None
+
+
 def _year(year: int, part: str = "") -> str:
     return f"{year}{_WORDS['year']}{part}"
 
@@ -51,7 +61,7 @@ def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> 
     m = _DATE.search(meta.get("date", ""))
     if not m:
         for p in paragraphs[:_DATE_PARAGRAPHS]:
-            m = _DATE.search(fold(p))
+            m = _DATE.search(fold(p[:_DATE_CHARS]))
             if m:
                 break
     if m:
