@@ -554,3 +554,115 @@ def test_segmentation_is_linear_in_the_text(segment_text: SegmentText, text: str
     report = segment_text(text)
     assert report.sections
     assert time.perf_counter() - started < _RUNAWAY_SECONDS
+
+
+# --- metadata on real pages ------------------------------------------------------------------
+
+
+def test_issuer_from_the_meeting_line_when_the_title_names_none(segment_text: SegmentText) -> None:
+    text = ("2026年政府工作报告\n来源：某某日报\n——2026年1月28日在某某省第十四届人民代表大会第四次会议上\n"
+            "省长 某某某\n各位代表：\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    report = segment_text(text)
+    assert report.issuer == "某某省人民政府"  # the newspaper of 来源 is not the issuer
+    assert (report.level, report.region) == ("province", ["某某省"])
+    assert report.date == "2026-01-28"
+
+
+def test_issuer_from_the_speaker_line(segment_text: SegmentText) -> None:
+    report = segment_text("政府工作报告\n某某市市长 某某某\n各位代表：\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    assert report.issuer == "某某市人民政府"
+    assert report.level == "city"
+
+
+def test_the_speech_dates_a_report_before_the_page_does(segment_text: SegmentText) -> None:
+    text = ("2026年某某市政府工作报告\n——2026年2月3日在某某市第十六届人民代表大会第四次会议上\n"
+            "时间：2026-02-09\n各位代表：\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    assert segment_text(text).date == "2026-02-03"
+    assert segment_text(text.replace("——2026年2月3日在某某市第十六届人民代表大会第四次会议上\n", "")).date == "2026-02-09"
+
+
+def test_a_year_in_chinese_digits(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇二〇二五年工作计划\n一、二〇二五年工作安排\n新建道路3条。\n")
+    assert (report.period, report.plan_period) == ("2025年", "2025年")
+    assert {s.part for s in report.sections if s.label == "二〇二五年工作安排"} == {"plan"}
+
+
+def test_a_column_name_run_into_the_title_is_dropped(segment_text: SegmentText) -> None:
+    report = segment_text("要闻2026年某某省政府工作报告\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    assert report.title == "2026年某某省政府工作报告"
+    assert report.issuer == "某某省政府"
+
+
+def test_periods_from_the_part_headings_when_the_title_is_vague(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2024年工作报告\n一、2023年工作回顾\n全年各项工作有序推进。\n"
+                          "二、2024年工作安排\n新建道路3条。\n")
+    assert (report.period, report.plan_period) == ("2023年", "2024年")
+    report = segment_text("一、2024年工作总结\n全年各项工作有序推进。\n二、2025年工作计划\n新建道路3条。\n")
+    assert (report.period, report.plan_period) == ("2024年", "2025年")
+
+
+def test_stated_metadata_keeps_the_periods_the_headings_gave(segment_text: SegmentText) -> None:
+    from reportgraph.metadata import Metadata
+    from reportgraph.segment.meta import apply_stated
+
+    report = segment_text("某某镇2024年工作报告\n一、2023年工作回顾\n全年各项工作有序推进。\n"
+                          "二、2024年工作安排\n新建道路3条。\n")
+    apply_stated(report, Metadata(issuer="某某县某某镇人民政府"))
+    assert (report.period, report.plan_period) == ("2023年", "2024年")
+    assert report.level == "town"
+
+
+# --- the part a heading opens ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("heading", "part"), [
+    ("一、2025年工作回顾", "summary"),
+    ("一、工作开展情况", "summary"),
+    ("二、2026年主要工作", "plan"),             # a word both use: the plan year decides
+    ("二、2025年主要工作", "summary"),
+    ("二、工作思路", "plan"),
+    ("二、下步工作打算", "plan"),
+    ("二、“十五五”时期主要目标任务", "plan"),
+    ("二、“十四五”时期发展成就和“十五五”时期主要目标任务", "plan"),  # the word it ends with
+    ("二、重点工作完成情况", "summary"),
+    ("二、一张蓝图绘到底，奋力推动“十五五”开好局", "plan"),          # the five-year period
+    ("二、全面加强政府自身建设", "plan"),       # no word, after a summary of a report that plans
+    ("第二部分 2026年工作安排", "plan"),
+])
+def test_the_part_a_heading_opens(segment_text: SegmentText, heading: str, part: str) -> None:
+    report = segment_text(f"2026年某某市政府工作报告\n一、2025年工作回顾\n全年各项工作有序推进。\n{heading}\n新建道路3条。\n")
+    assert _section_of(report, "新建道路3条。").part == part
+
+
+def test_unnumbered_part_headings(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2021年政府工作报告\n各位代表：\n2020年工作回顾\n全镇地方财政收入增长9%。\n"
+                          "2021年工作安排\n力争地方财政收入增长8%。\n")
+    assert _section_of(report, "全镇地方财政收入增长9%。").part == "summary"
+    assert _section_of(report, "力争地方财政收入增长8%。").part == "plan"
+    # a short line that only names a target list is not a part heading
+    report = segment_text("某某镇2021年工作计划\n一、2021年工作计划\n今年的\n主要预期目标\n是：地区生产总值增长6%。\n")
+    assert len({s.part for s in report.sections if s.part != "preamble"}) == 1
+
+
+def test_a_lead_into_the_plan_starts_the_plan(segment_text: SegmentText) -> None:
+    report = segment_text("2020年工作回顾\n全镇各项工作有序推进。今年重点抓好以下工作：\n"
+                          "（一）抓产业。新增企业10家。\n（二）抓民生。新建学校1所。\n")
+    assert _section_of(report, "今年重点抓好以下工作：").part == "summary"
+    assert [s.part for s in report.sections if s.number] == ["plan", "plan"]
+    past = segment_text("2020年工作回顾\n一年来，我们重点做了以下工作。\n一是抓产业。新增企业10家。\n二是抓民生。新建学校1所。\n")
+    assert {s.part for s in past.sections if s.number} == {"summary"}
+
+
+def test_review_paragraphs_opening_with_the_year_are_sections(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2021年政府工作报告\n2020年工作回顾\n2020年极不平凡。\n"
+                          "这一年，我们众志成城，疫情防控全员应战。全镇实现零感染。\n"
+                          "这一年，我们攻坚克难，项目建设提速提效。新开工项目12个。\n")
+    assert [(s.number, s.heading) for s in report.sections if s.number] == [
+        (1, "我们众志成城，疫情防控全员应战"), (2, "我们攻坚克难，项目建设提速提效")]
+
+
+def test_a_part_numbered_in_turn_by_two_styles(segment_text: SegmentText) -> None:
+    report = segment_text("一、2025年工作回顾\n这一年，重大工程顺利开工。全年投资增长8%。\n"
+                          "一年来，我们重点做了以下工作。\n一是稳增长。地区生产总值增长6%。\n"
+                          "二是惠民生。新增就业3万人。\n")
+    assert [s.label for s in report.sections if s.number] == ["重大工程顺利开工", "稳增长", "惠民生"]

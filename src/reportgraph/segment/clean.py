@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from reportgraph.datafiles import datafile
 from reportgraph.segment.headings import (
-    DASH_HEADING, DASH_SENTENCE, DIGIT_HEADING, HEADING_END, PAREN_HEADING, PART_HEADING, SHI_HEADING,
+    DASH_HEADING, DASH_SENTENCE, DIGIT_HEADING, HEADING_END, LEAD_HEADING, PAREN_HEADING, PART_HEADING, SHI_HEADING,
     is_bare_part_heading, is_heading,
 )
 from reportgraph.segment.inline import HEAD_CHARS, openers, split_line
+from reportgraph.segment.meta import title_without_lead
 from reportgraph.text import fold
 
 _FURNITURE = datafile("segment/furniture.txt")
@@ -105,7 +106,7 @@ class _Growing:
     def start(cls, line: _Line) -> "_Growing":
         f = line.folded
         numbered = bool(PART_HEADING.match(f) or PAREN_HEADING.match(f) or SHI_HEADING.match(f)
-                        or DIGIT_HEADING.match(f) or is_bare_part_heading(f))
+                        or DIGIT_HEADING.match(f) or LEAD_HEADING.match(f) or is_bare_part_heading(f))
         g = cls([], numbered, bool(DASH_HEADING.match(f)))
         g.add(line)
         return g
@@ -141,7 +142,7 @@ def clean(text: str, meta: dict[str, str]) -> tuple[str, list[Paragraph]]:
     if ti is not None:
         # lines before the title without sentence punctuation are breadcrumbs
         kept = [ln for ln in lines[:ti] if _TITLE_BREAKER in ln.text]
-        title = _without_lead(lines[ti].text, meta)
+        title = title_without_lead(lines[ti].text, meta)
         lines, ti = kept + lines[ti + 1:], len(kept)
         # a repeated title line right after it adds nothing (政府工作报告, 栏目名称某某政府工作报告)
         while lines and ti < len(lines) and (lines[ti].text in title or lines[ti].text.endswith(title)):
@@ -223,16 +224,6 @@ def _head_furniture(line: str, folded: str, meta: dict[str, str]) -> bool:
 def _is_value(line: str, folded: str) -> bool:
     """Can ``line`` be the value of a label that stood alone on the line before it?"""
     return len(line) <= _VALUE_CHARS and _TITLE_BREAKER not in line and not _METADATA_PATTERNS["line"].match(folded)
-
-
-def _without_lead(title: str, meta: dict[str, str]) -> str:
-    """The title from where it names its issuer, when a page ran a breadcrumb into it."""
-    for key in ("issuer", "source"):
-        name = meta.get(key, "")
-        at = title.find(name) if len(name) > 1 else -1
-        if at > 0 and not _YEAR.search(title[:at]):
-            return title[at:]
-    return title
 
 
 def _read_metadata(line: str, folded: str, meta: dict[str, str]) -> str | None:

@@ -21,8 +21,10 @@ PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]
 SHI_HEADING: re.Pattern[str] = _PATTERNS["shi_heading"]
 DASH_HEADING: re.Pattern[str] = _PATTERNS["dash_heading"]
 DIGIT_HEADING: re.Pattern[str] = _PATTERNS["digit_heading"]
+#: A review's paragraphs that open with the year they speak of (这一年，我们…): sections in order.
+LEAD_HEADING: re.Pattern[str] = _PATTERNS["lead_heading"]
 #: Section heading styles, in the order a part's numbering style is looked for.
-SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING)
+SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING)
 #: A sentence mark that makes a dash lead-in a heading (——经济增长快速稳健。).
 DASH_SENTENCE: re.Pattern[str] = _PATTERNS["dash_sentence"]
 HEADING_END: re.Pattern[str] = _PATTERNS["heading_end"]
@@ -39,7 +41,7 @@ def is_heading(line: str, folded: str | None = None) -> bool:
     # speech's dateline (——2026年1月26日在…会议上), which a line break may cut
     dash = DASH_HEADING.match(f) and DASH_SENTENCE.search(f)
     return bool(PART_HEADING.match(f) or PAREN_HEADING.match(f) or SHI_HEADING.match(f)
-                or dash or DIGIT_HEADING.match(f))
+                or dash or DIGIT_HEADING.match(f) or LEAD_HEADING.match(f))
 
 
 def is_bare_part_heading(folded: str) -> bool:

@@ -128,7 +128,8 @@ def split_line(line: str, head: int = 0) -> list[tuple[str, str]]:
         if not _inside(kept, at) and not _list_item(folded, at) and not _numeral_list(folded, at):
             cuts.add(m.start("open"))
     for m in _TERMINAL_SPACE.finditer(folded):
-        cuts.add(m.end())
+        if not _inside(kept, m.start(1)):
+            cuts.add(m.end())
     for m in _TAIL.finditer(folded):
         cuts.add(m.start("tail"))
     bare_first = _BARE_AT_START.match(folded)

@@ -13,7 +13,8 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
-    DASH_HEADING, DIGIT_HEADING, PAREN_HEADING, PART_HEADING, SECTION_STYLES, heading_words, is_bare_part_heading,
+    DASH_HEADING, DIGIT_HEADING, LEAD_HEADING, PAREN_HEADING, PART_HEADING, SECTION_STYLES, heading_words,
+    is_bare_part_heading,
     short_label,
 )
 from reportgraph.segment.meta import year_of
@@ -27,6 +28,9 @@ _TITLE_PARTS = datafile("segment/title_parts.tsv")
 _PART_LABELS = datafile("segment/part_labels.tsv")
 _LAYOUT = datafile("segment/layout.tsv")
 _PERIODS = datafile("segment/heading_periods.tsv").named_patterns
+_PLAN_LEADS = datafile("segment/plan_leads.txt")
+#: A plan's lead-in sentence is looked for in this many last characters of a paragraph.
+_PLAN_LEAD_CHARS = 60
 _PERIOD_WORDS = datafile("segment/period_words.tsv").pairs
 #: A part heading longer than this is a sentence that happens to start with 一、.
 _PART_HEADING_CHARS = 80
@@ -159,6 +163,7 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
         parts.append((part_of(heading or "", parts[-1][0], in_appendix, periods), heading or "", paras))
     if len(parts) == 1:
         parts[0] = (_part_from_title(report.title), "", parts[0][2])
+    parts = [piece for part in parts for piece in _plan_after_lead(part)]
     for part_no, (part, heading, paras) in enumerate(parts):
         if paras:
             found = _split_part(report, part, part_no, heading, paras)
@@ -170,6 +175,19 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
         for start, end in _sentence_spans(report.text, sec.start, sec.end):
             sec.sentences.append(Sentence(sentence_no, start, end, report.text[start:end], sec.id))
             sentence_no += 1
+
+
+def _plan_after_lead(part: tuple[str, str, list[Paragraph]]) -> list[tuple[str, str, list[Paragraph]]]:
+    """A part that is not the plan, cut where a paragraph leads into the plan's sections
+    (…今年重点抓好以下工作：): the paragraphs after it are a plan part."""
+    kind, heading, paras = part
+    if kind in ("plan", "problems"):
+        return [part]
+    for i, p in enumerate(paras[:-1]):
+        tail = p.folded[-_PLAN_LEAD_CHARS:]
+        if any(lead.search(tail) for lead in _PLAN_LEADS.patterns):
+            return [(kind, heading, paras[:i + 1]), ("plan", "", paras[i + 1:])]
+    return [part]
 
 
 def _split_combined(found: list[Section], periods: tuple[str, str]) -> None:
@@ -202,22 +220,25 @@ def _opening_label(part: str) -> str:
 
 def _split_part(report: Report, part: str, part_no: int, heading: str,
                 paras: list[Paragraph]) -> list[Section]:
-    """Sections of one part: by the first numbering style its paragraphs use."""
+    """Sections of one part: by the numbering styles its paragraphs use, in turn."""
     folded = [p.folded for p in paras]
-    style = _numbering_style(folded)
+    runs = _numbering_styles(folded)
     if part == "problems":
-        style = PAREN_HEADING if style is PAREN_HEADING else None
+        runs = [run for run in runs if run[1] is PAREN_HEADING]
     pid = f"{part_no}{part[0]}"
     found: list[Section] = []
     part_label = short_label(heading) if heading else _opening_label(part)
     opening = Section(f"{pid}-0", part, None, heading or part_label, part_label,
                       paras[0].start, paras[0].start)
     current = opening
-    for p, f in zip(paras, folded):
+    style: re.Pattern[str] | None = None
+    for i, (p, f) in enumerate(zip(paras, folded)):
+        if runs and runs[0][0] == i:
+            style = runs.pop(0)[1]
         m = style.match(f) if style else None
         if m:
-            if style is DASH_HEADING:
-                number = len(found) + 1  # ——…。 lead-ins are numbered by their order
+            if style is DASH_HEADING or style is LEAD_HEADING:
+                number = len(found) + 1  # ——…。 and 这一年，… lead-ins are numbered by their order
             elif style is DIGIT_HEADING:
                 number = int(m.group(1))
             else:
@@ -236,20 +257,31 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
     return found
 
 
-def _numbering_style(folded: list[str]) -> re.Pattern[str] | None:
-    """The style a part numbers its sections in: （一） wherever it appears, else the style that
-    numbers two paragraphs or more and comes first (——这五年… before a later 一是… list)."""
-    first: dict[re.Pattern[str], int] = {}
-    counts: dict[re.Pattern[str], int] = {}
+def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
+    """The styles a part numbers its sections in, each with the paragraph it starts at.
+
+    （一） wherever it appears, alone: what other numbering it holds is inside
+    its sections. Else the style that numbers two paragraphs or more (这一年，
+    one or more) and comes first; a later style whose every paragraph follows
+    the last of the one before takes over (这一年，… three highlights, then
+    一是…八是 the year's work).
+    """
+    hits: dict[re.Pattern[str], list[int]] = {}
     for i, f in enumerate(folded):
         for pattern in SECTION_STYLES:
             if pattern.match(f):
-                first.setdefault(pattern, i)
-                counts[pattern] = counts.get(pattern, 0) + 1
-    if PAREN_HEADING in first:
-        return PAREN_HEADING
-    eligible = [p for p in SECTION_STYLES if counts.get(p, 0) >= 2]
-    return min(eligible, key=lambda p: first[p]) if eligible else None
+                hits.setdefault(pattern, []).append(i)
+    if PAREN_HEADING in hits:
+        return [(0, PAREN_HEADING)]
+    eligible = sorted((at[0], at[-1], p) for p, at in hits.items()
+                      if len(at) >= (1 if p is LEAD_HEADING else 2))
+    runs: list[tuple[int, re.Pattern[str]]] = []
+    last = -1
+    for start, end, pattern in eligible:
+        if start > last:
+            runs.append((start, pattern))
+            last = end
+    return runs
 
 
 def _name_opening(report: Report, opening: Section) -> None:
