@@ -100,7 +100,24 @@ PAGE = """\
 某某局召开年度工作会议
 """
 
-REPORTS = {"subdistrict": SUBDISTRICT, "government": GOVERNMENT, "town": TOWN, "page": PAGE}
+#: A bureau's report kept in an archive: its header of labelled fields, chapters (第一部分)
+#: whose sections are numbered 一、 with （一） items inside, numbering that repeats (two （二）).
+ARCHIVE = """\
+标题：某某县某某局2024年工作总结和2025年工作思路
+发布时间：2025-01-06
+原文链接：http://www.example.gov.cn/art/2025/1/6/art_1.html
+第一部分 2024年工作总结
+一、重点项目加快推进。全年完成投资12.6亿元。
+（一）交通项目。新改建农村公路42公里。
+（二）水利项目。新建小型水库2座。
+（二）民生项目。新建村级养老服务站6个。
+二、营商环境持续优化。新增市场主体1860户。
+第二部分 2025年工作思路
+一、抓项目稳投资。力争完成投资15亿元。
+二、优服务增活力。新增市场主体2000户以上。
+"""
+
+REPORTS = {"subdistrict": SUBDISTRICT, "government": GOVERNMENT, "town": TOWN, "page": PAGE, "archive": ARCHIVE}
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +193,18 @@ def test_the_page_loses_its_furniture_and_keeps_its_metadata(built: dict[str, di
         assert report.title == "某某市某某局2024年工作总结和2025年工作计划"
         assert (report.date, report.period, report.plan_period) == ("2025-01-10", "2024年", "2025年")
         assert [s.part for s in report.sections if s.number] == ["summary", "summary", "plan", "plan"]
+
+
+def test_the_archived_report_reads_its_header_and_chapters(built: dict[str, dict[str, LinkedReport]]) -> None:
+    linked = built["archive"]["removed"]
+    report = linked.report
+    assert report.title == "某某县某某局2024年工作总结和2025年工作思路"
+    assert (report.date, report.period, report.plan_period) == ("2025-01-06", "2024年", "2025年")
+    assert report.issuer == "某某县某某局"
+    assert "原文链接" not in report.text and "http" not in report.text
+    assert [(p, n, label) for p, n, label in _parts(linked) if n is not None] == [
+        ("summary", 1, "重点项目加快推进"),
+        ("summary", 2, "营商环境持续优化"),
+        ("plan", 1, "抓项目稳投资"),
+        ("plan", 2, "优服务增活力"),
+    ]

@@ -21,6 +21,9 @@ PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]
 SHI_HEADING: re.Pattern[str] = _PATTERNS["shi_heading"]
 DASH_HEADING: re.Pattern[str] = _PATTERNS["dash_heading"]
 DIGIT_HEADING: re.Pattern[str] = _PATTERNS["digit_heading"]
+#: A chapter (第一部分): where a text has them, they are its parts and 一、 numbers sections.
+CHAPTER_HEADING: re.Pattern[str] = _PATTERNS["chapter_heading"]
+NUMERAL_HEADING: re.Pattern[str] = _PATTERNS["numeral_heading"]
 #: A review's paragraphs that open with the year they speak of (这一年，我们…): sections in order.
 LEAD_HEADING: re.Pattern[str] = _PATTERNS["lead_heading"]
 #: Section heading styles, in the order a part's numbering style is looked for.

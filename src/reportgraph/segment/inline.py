@@ -118,7 +118,7 @@ def split_line(line: str, head: int = 0) -> list[tuple[str, str]]:
             cuts.update((m.start(), m.end()))
             if m.lastgroup in _KEEP_SPACES:
                 kept.append((m.start(), m.end()))
-        for m in _SPACE.finditer(folded, 0, head):
+        for m in _INLINE["head_space"].finditer(folded, 0, head):
             if not _inside(kept, m.start()):
                 cuts.add(m.end())
     for m in _TOOLBAR.finditer(folded, head):

@@ -13,8 +13,8 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
-    DASH_HEADING, DIGIT_HEADING, LEAD_HEADING, PAREN_HEADING, PART_HEADING, SECTION_STYLES, heading_words,
-    is_bare_part_heading,
+    CHAPTER_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAREN_HEADING, PART_HEADING,
+    SECTION_STYLES, heading_words, is_bare_part_heading,
     short_label,
 )
 from reportgraph.segment.meta import year_of
@@ -141,6 +141,7 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
     """Group paragraphs into parts, then into numbered sections, then sentences, on ``report``."""
     groups: list[tuple[str | None, list[Paragraph]]] = [(None, [])]  # (part heading, or None; paragraphs)
     appendix_from: int | None = None
+    chapters = any(CHAPTER_HEADING.match(p.folded) for p in paragraphs)
     for p in paragraphs:
         f = p.folded
         if _APPENDIX_ANY.search(p.text):
@@ -148,6 +149,8 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
             groups.append((p.text, [p]))
             continue
         m = PART_HEADING.match(f)
+        if m and chapters and not CHAPTER_HEADING.match(f):
+            m = None  # in a text of chapters, 一、 numbers sections
         if appendix_from is None and m and len(p.text) <= _PART_HEADING_CHARS:
             groups.append((m.group(3).strip(_PART_HEADING_EDGES), [p]))
         elif appendix_from is None and is_bare_part_heading(f):
@@ -166,7 +169,7 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
     parts = [piece for part in parts for piece in _plan_after_lead(part)]
     for part_no, (part, heading, paras) in enumerate(parts):
         if paras:
-            found = _split_part(report, part, part_no, heading, paras)
+            found = _split_part(report, part, part_no, heading, paras, chapters)
             if part != "other" and len(_kinds_named(heading)) > 1:
                 _split_combined(found, periods)
             report.sections.extend(found)
@@ -219,10 +222,11 @@ def _opening_label(part: str) -> str:
 
 
 def _split_part(report: Report, part: str, part_no: int, heading: str,
-                paras: list[Paragraph]) -> list[Section]:
-    """Sections of one part: by the numbering styles its paragraphs use, in turn."""
+                paras: list[Paragraph], chapters: bool = False) -> list[Section]:
+    """Sections of one part: by the numbering styles its paragraphs use, in turn (一、 in a chapter)."""
     folded = [p.folded for p in paras]
-    runs = _numbering_styles(folded)
+    runs = [(0, NUMERAL_HEADING)] if chapters and any(NUMERAL_HEADING.match(f) for f in folded[1:]) \
+        else _numbering_styles(folded)
     if part == "problems":
         runs = [run for run in runs if run[1] is PAREN_HEADING]
     pid = f"{part_no}{part[0]}"
