@@ -486,7 +486,7 @@ def test_a_part_holding_problems_and_next_steps(segment_text: SegmentText) -> No
 # --- headings inline: reports copied as one long line ------------------------------------------
 
 def _pieces(line: str, head: int = 0) -> list[str]:
-    return [text for text, _ in split_line(line, head)]
+    return [text for text, _, _ in split_line(line, head)]
 
 
 def test_headings_inline_start_paragraphs() -> None:

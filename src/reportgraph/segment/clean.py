@@ -83,6 +83,8 @@ class _Line:
 
     text: str
     folded: str
+    #: it lies in the text's head (furniture, title, dateline, byline)
+    head: bool = False
 
 
 @dataclass
@@ -99,8 +101,11 @@ class _Growing:
     #: it holds a sentence mark (。！), which makes a dash lead-in a heading
     has_dash_sentence: bool = False
     length: int = 0
-    #: the paragraph's start, as far as appendix markers and bylines can reach
+    #: the paragraph's start, as far as appendix markers and bylines can reach, and folded
     head: str = ""
+    head_folded: str = ""
+    #: it is a speech's dateline (——2026年1月25日在…会议上), which nothing after continues
+    dateline: bool = False
 
     @classmethod
     def start(cls, line: _Line) -> "_Growing":
@@ -116,8 +121,10 @@ class _Growing:
         self.length += len(line.text)
         if len(self.head) < _APPENDIX_WINDOW:
             self.head = (self.head + line.text[:_APPENDIX_WINDOW])[:_APPENDIX_WINDOW]
+            self.head_folded = (self.head_folded + line.folded[:_APPENDIX_WINDOW])[:_APPENDIX_WINDOW]
         self.has_heading_end = self.has_heading_end or bool(HEADING_END.search(line.folded))
         self.has_dash_sentence = self.has_dash_sentence or bool(DASH_SENTENCE.search(line.folded))
+        self.dateline = self.length < _APPENDIX_WINDOW and bool(_PAGE_HEAD["dateline"].fullmatch(self.head_folded))
 
     @property
     def is_heading(self) -> bool:
@@ -144,9 +151,13 @@ def clean(text: str, meta: dict[str, str]) -> tuple[str, list[Paragraph]]:
         kept = [ln for ln in lines[:ti] if _TITLE_BREAKER in ln.text]
         title = title_without_lead(lines[ti].text, meta)
         lines, ti = kept + lines[ti + 1:], len(kept)
-        # a repeated title line right after it adds nothing (政府工作报告, 栏目名称某某政府工作报告)
+        # a repeated title line right after it adds nothing (政府工作报告, 栏目名称某某政府工作报告),
+        # nor does a line of the head that repeats the title or an earlier line (a page shows both twice)
         while lines and ti < len(lines) and (lines[ti].text in title or lines[ti].text.endswith(title)):
             lines.pop(ti)
+        seen: set[str] = set()
+        lines = [ln for ln in lines if not ln.head or not (
+            ln.text.endswith(title) or ln.text in seen or seen.add(ln.text))]
     growing: list[_Growing] = []
     for line in lines:
         if growing and _continues(growing[-1], line):
@@ -172,7 +183,7 @@ def _lines(text: str, meta: dict[str, str]) -> list[_Line]:
     for raw in text.splitlines():
         head = max(0, min(len(raw), head_end - offset))
         offset += len(raw) + 1
-        for piece, folded in split_line(raw, head):
+        for piece, folded, in_head in split_line(raw, head):
             line = piece.strip(_EDGE_SPACE).strip()
             if not line:
                 continue
@@ -184,19 +195,19 @@ def _lines(text: str, meta: dict[str, str]) -> list[_Line]:
                     if kind != "other":
                         meta.setdefault(kind, line)
                     continue
-            if head and crumb and not _YEAR.search(folded):
+            if in_head and crumb and not _YEAR.search(folded):
                 continue  # a breadcrumb, unless a title ran into it (栏目2026年某某政府工作报告)
-            crumb = head > 0 and bool(_PAGE_HEAD["breadcrumb"].fullmatch(folded))
+            crumb = in_head and bool(_PAGE_HEAD["breadcrumb"].fullmatch(folded))
             label = _read_metadata(line, folded, meta)
             if label is not None:
                 awaiting = label or None
                 continue
             if sentences and _TAIL_ANY.match(line):
                 return lines
-            if _FURNITURE_ANY.search(line) or head and _head_furniture(line, folded, meta):
+            if _FURNITURE_ANY.search(line) or in_head and _head_furniture(line, folded, meta):
                 continue
             sentences = sentences or _TITLE_BREAKER in line
-            lines.append(_Line(line, folded))
+            lines.append(_Line(line, folded, in_head))
     return lines
 
 
@@ -255,7 +266,7 @@ def _title_index(lines: list[str]) -> int | None:
 
 def _continues(previous: _Growing, line: _Line) -> bool:
     """Is ``line`` the rest of a paragraph that a stray line break cut?"""
-    if previous.last in _TERMINAL or is_heading(line.text, line.folded):
+    if previous.last in _TERMINAL or previous.dateline or is_heading(line.text, line.folded):
         return False
     if previous.is_heading and not previous.has_heading_end:
         return False

@@ -104,8 +104,9 @@ def openers(folded: str, end: int | None = None) -> Iterator[re.Match[str]]:
     yield from _OPENER_CUT.finditer(folded, 0, stop)
 
 
-def split_line(line: str, head: int = 0) -> list[tuple[str, str]]:
-    """The paragraphs, headings and head lines ``line`` runs together, each stripped, with its folded form.
+def split_line(line: str, head: int = 0) -> list[tuple[str, str, bool]]:
+    """The paragraphs, headings and head lines ``line`` runs together, each stripped, with its
+    folded form and whether it starts in the text's head.
 
     ``head`` is how many of the line's first characters lie in the text's head,
     where furniture, metadata, a title, a dateline and a byline are looked for.
@@ -131,26 +132,26 @@ def split_line(line: str, head: int = 0) -> list[tuple[str, str]]:
         if not _inside(kept, m.start(1)):
             cuts.add(m.end())
     for m in _TAIL.finditer(folded):
-        cuts.add(m.start("tail"))
+        cuts.add(m.start(m.lastgroup or 0))
     bare_first = _BARE_AT_START.match(folded)
     for m in chain([bare_first] if bare_first else [], _BARE_START.finditer(folded)):
         end = _bare_heading_end(folded, m.start("bare"))
         if end is not None:
             cuts.update((m.start("bare"), end))
-    pieces: list[tuple[str, str]] = []
+    pieces: list[tuple[str, str, bool]] = []
     for start, end in _spans(sorted(cuts), len(line)):
         piece, fpiece = line[start:end], folded[start:end]
-        keep = _inside(kept, start)
-        title = _title_end(fpiece) if start < head and not keep else None
+        keep, in_head = _inside(kept, start), start < head
+        title = _title_end(fpiece) if in_head and not keep else None
         if title is not None:
-            pieces.append((piece[:title].strip(), fpiece[:title].strip()))
+            pieces.append((piece[:title].strip(), fpiece[:title].strip(), in_head))
             piece, fpiece = piece[title:], fpiece[title:]
         for sub, fsub in _heading_pieces(piece, fpiece):
             joined = sub if keep else _join_spaces(sub)
             if joined is not sub:
                 fsub = fold(joined)
             if joined.strip():
-                pieces.append((joined.strip(), fsub.strip()))
+                pieces.append((joined.strip(), fsub.strip(), in_head))
     return pieces
 
 
