@@ -666,3 +666,14 @@ def test_a_part_numbered_in_turn_by_two_styles(segment_text: SegmentText) -> Non
                           "一年来，我们重点做了以下工作。\n一是稳增长。地区生产总值增长6%。\n"
                           "二是惠民生。新增就业3万人。\n")
     assert [s.label for s in report.sections if s.number] == ["重大工程顺利开工", "稳增长", "惠民生"]
+
+
+def test_an_appendix_listing_the_plan_years_work_is_plan(segment_text: SegmentText) -> None:
+    text = ("2026年某某市政府工作报告\n一、2025年工作回顾\n全年各项工作有序推进。\n二、2026年工作安排\n新建道路3条。\n"
+            "附件1\n2026年市十件民生实事\n坚持民生为大，办好以下实事。\n1.新增城镇就业3万人。\n2.新建学校5所。\n"
+            "附件2\n名词解释\n1.“四上”企业：规模以上工业企业等。\n")
+    report = segment_text(text)
+    assert _section_of(report, "新增城镇就业3万人。").part == "plan"
+    assert _section_of(report, "坚持民生为大，办好以下实事。").part == "plan"
+    assert _section_of(report, "规模以上工业企业等。").part == "other"
+    assert "2026年市十件民生实事" in report.text.split("\n")  # the appendix's title is a line of its own

@@ -104,8 +104,9 @@ class _Growing:
     #: the paragraph's start, as far as appendix markers and bylines can reach, and folded
     head: str = ""
     head_folded: str = ""
-    #: it is a speech's dateline (——2026年1月25日在…会议上), which nothing after continues
-    dateline: bool = False
+    #: it is a speech's dateline (——2026年1月25日在…会议上), or an appendix's title, which
+    #: nothing after continues
+    closed: bool = False
 
     @classmethod
     def start(cls, line: _Line) -> "_Growing":
@@ -124,7 +125,8 @@ class _Growing:
             self.head_folded = (self.head_folded + line.folded[:_APPENDIX_WINDOW])[:_APPENDIX_WINDOW]
         self.has_heading_end = self.has_heading_end or bool(HEADING_END.search(line.folded))
         self.has_dash_sentence = self.has_dash_sentence or bool(DASH_SENTENCE.search(line.folded))
-        self.dateline = self.length < _APPENDIX_WINDOW and bool(_PAGE_HEAD["dateline"].fullmatch(self.head_folded))
+        self.closed = self.closed or (
+            self.length < _APPENDIX_WINDOW and bool(_PAGE_HEAD["dateline"].fullmatch(self.head_folded)))
 
     @property
     def is_heading(self) -> bool:
@@ -164,6 +166,8 @@ def clean(text: str, meta: dict[str, str]) -> tuple[str, list[Paragraph]]:
             growing[-1].add(line)
         else:
             growing.append(_Growing.start(line))
+            # the line after an appendix's marker (附件1) is its title, a line of its own
+            growing[-1].closed = len(growing) > 1 and bool(_APPENDIX_ANY.fullmatch(growing[-2].head))
     return title, [g.paragraph() for g in growing]
 
 
@@ -266,7 +270,7 @@ def _title_index(lines: list[str]) -> int | None:
 
 def _continues(previous: _Growing, line: _Line) -> bool:
     """Is ``line`` the rest of a paragraph that a stray line break cut?"""
-    if previous.last in _TERMINAL or previous.dateline or is_heading(line.text, line.folded):
+    if previous.last in _TERMINAL or previous.closed or is_heading(line.text, line.folded):
         return False
     if previous.is_heading and not previous.has_heading_end:
         return False

@@ -163,7 +163,8 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
     parts: list[tuple[str, str, list[Paragraph]]] = [("preamble", "", groups[0][1])]
     for i, (heading, paras) in enumerate(groups[1:], 1):
         in_appendix = appendix_from is not None and i >= appendix_from
-        parts.append((part_of(heading or "", parts[-1][0], in_appendix, periods), heading or "", paras))
+        part = _appendix_part(paras, periods) if in_appendix else part_of(heading or "", parts[-1][0], False, periods)
+        parts.append((part, heading or "", paras))
     if len(parts) == 1:
         parts[0] = (_part_from_title(report.title), "", parts[0][2])
     parts = [piece for part in parts for piece in _plan_after_lead(part)]
@@ -178,6 +179,21 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
         for start, end in _sentence_spans(report.text, sec.start, sec.end):
             sec.sentences.append(Sentence(sentence_no, start, end, report.text[start:end], sec.id))
             sentence_no += 1
+
+
+def _appendix_part(paras: list[Paragraph], periods: tuple[str, str]) -> str:
+    """An appendix is of no part, unless its title names the plan's period
+    (附件 / 2026年某某民生实事清单): then it lists what the plan will do."""
+    title = next((p.text[:_APPENDIX_TITLE_CHARS] for p in paras[:2] if _PERIODS["year"].match(p.folded)), "")
+    kinds = _kinds_named(title)
+    if title and "problems" not in kinds and _words_decide(title, kinds)[0] != "summary" \
+            and _period_part(title, periods) == "plan":
+        return "plan"
+    return "other"
+
+
+#: An appendix's title (2026年某某民生实事) is read in this many first characters.
+_APPENDIX_TITLE_CHARS = 40
 
 
 def _plan_after_lead(part: tuple[str, str, list[Paragraph]]) -> list[tuple[str, str, list[Paragraph]]]:
