@@ -157,9 +157,7 @@ def clean(text: str, meta: dict[str, str]) -> tuple[str, list[Paragraph]]:
         # nor does a line of the head that repeats the title or an earlier line (a page shows both twice)
         while lines and ti < len(lines) and (lines[ti].text in title or lines[ti].text.endswith(title)):
             lines.pop(ti)
-        seen: set[str] = set()
-        lines = [ln for ln in lines if not ln.head or not (
-            ln.text.endswith(title) or ln.text in seen or seen.add(ln.text))]
+        lines = _without_repeats(lines, title)
     growing: list[_Growing] = []
     for line in lines:
         if growing and _continues(growing[-1], line):
@@ -169,6 +167,19 @@ def clean(text: str, meta: dict[str, str]) -> tuple[str, list[Paragraph]]:
             # the line after an appendix's marker (附件1) is its title, a line of its own
             growing[-1].closed = len(growing) > 1 and bool(_APPENDIX_ANY.fullmatch(growing[-2].head))
     return title, [g.paragraph() for g in growing]
+
+
+def _without_repeats(lines: list[_Line], title: str) -> list[_Line]:
+    """``lines`` without the head's lines that repeat the title or an earlier head line."""
+    seen: set[str] = set()
+    kept: list[_Line] = []
+    for line in lines:
+        if line.head:
+            if line.text.endswith(title) or line.text in seen:
+                continue
+            seen.add(line.text)
+        kept.append(line)
+    return kept
 
 
 def _lines(text: str, meta: dict[str, str]) -> list[_Line]:

@@ -8,7 +8,6 @@ the same region chain and level, as they would have had in the text.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
