@@ -1,9 +1,10 @@
-"""segment.segment: metadata, cleaning, parts, numbered sections, sentences.
+"""segment.segment: metadata, cleaning, parts, numbered sections, sentences; headings inline.
 
 Every report here is invented in the style of the genre (某某 names, made-up figures).
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from reportgraph.extract.problems import find_problems
 from reportgraph.model import Report, Section, SourceText
 from reportgraph.text import fold
 from reportgraph.segment import segment
+from reportgraph.segment.inline import split_line
 
 #: A half-year subdistrict report copied from a web page: breadcrumbs, toolbar,
 #: a metadata line, a paragraph cut by a stray blank line, the three parts,
@@ -492,3 +494,199 @@ def test_a_part_holding_problems_and_next_steps(segment_text: SegmentText) -> No
     assert [p.label for p in find_problems(report)] == ["产业空间不足", "配套设施滞后"]
     parts = {sec.heading: sec.part for sec in report.sections if sec.number is not None}
     assert parts["存在问题"] == "problems" and parts["下一步打算"] == "plan"
+
+
+# --- headings inline: reports copied as one long line ------------------------------------------
+
+def _pieces(line: str, head: int = 0) -> list[str]:
+    return [text for text, _, _ in split_line(line, head)]
+
+
+def test_headings_inline_start_paragraphs() -> None:
+    line = ("现将工作总结如下：一、工作开展情况（一）抓党建，强引领。开展党日活动24次。"
+            "一是强化学习。组织学习12次。二是严格管理。开展谈心谈话30人次。")
+    assert _pieces(line) == [
+        "现将工作总结如下：", "一、工作开展情况", "（一）抓党建，强引领。开展党日活动24次。",
+        "一是强化学习。组织学习12次。", "二是严格管理。开展谈心谈话30人次。",
+    ]
+
+
+def test_a_part_heading_ends_where_its_part_words_end() -> None:
+    assert _pieces("一、上半年工作总结2024年以来，街道各项工作有序推进。") == [
+        "一、上半年工作总结", "2024年以来，街道各项工作有序推进。"]
+    assert _pieces("二、存在的问题和下一步打算一是产业空间不足。") == ["二、存在的问题和下一步打算", "一是产业空间不足。"]
+    # a part's words that a predicate follows are a sentence, not a heading and its text
+    assert _pieces("一、上半年工作成效显著，各项指标向好。") == ["一、上半年工作成效显著，各项指标向好。"]
+    # a space a copy made of a line break ends a heading of any words
+    assert _pieces("三、全面加强政府自身建设 各级政府要提高执行力。") == ["三、全面加强政府自身建设", "各级政府要提高执行力。"]
+
+
+def test_numbers_lists_and_clauses_are_not_headings() -> None:
+    for line in ("全年完成投资1.5亿元。2.5万人次参加培训。",
+                 "建成一、二级医院各1所。",
+                 "主要做法是，一是抓学习，二是抓落实。",
+                 "按照第三条（一）项规定办理。",
+                 "重点抓好三件事：一是扩大内需；二是稳定就业；三是改善民生。"):
+        assert _pieces(line) == [line], line
+
+
+def test_one_sentence_items_of_a_list_stay_in_their_paragraph() -> None:
+    line = "问题也不容忽视。一是产业结构偏重。二是创新能力不足。三是开放水平不高。下一步将着力解决。"
+    assert _pieces(line) == [line]
+
+
+def test_page_head_run_together_comes_apart() -> None:
+    line = ("下载打印全屏收藏【字号：加大还原减小】2026年某某市政府工作报告"
+            "——2026年1月25日在某某市第十六届人民代表大会第四次会议上来源：某某日报时间：2026-01-30"
+            "某某市市长 某某各位代表：现在，我代表市人民政府向大会报告工作。")
+    assert _pieces(line, head=len(line)) == [
+        "下载打印全屏收藏", "【字号：加大还原减小】", "2026年某某市政府工作报告",
+        "——2026年1月25日在某某市第十六届人民代表大会第四次会议上", "来源：某某日报", "时间：2026-01-30",
+        "某某市市长 某某", "各位代表：", "现在，我代表市人民政府向大会报告工作。",
+    ]
+
+
+def test_spaces_a_copy_left_are_dropped_but_not_inside_a_slogan(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2024年工作总结 一、2024年工作总结 全年新建道路3 条，打响“好客某某 好品某某”品牌。")
+    assert "全年新建道路3条，打响“好客某某 好品某某”品牌。" in [s.text for s in report.sentences()]
+
+
+#: Generous bounds against runaway time: segmentation is linear in the text.
+_RUNAWAY_SECONDS = 60
+
+
+@pytest.mark.parametrize("text", [
+    "经济发展" * 1_250_000,                      # 5 MB on one line, no punctuation
+    "经济 发展 " * 830_000,                      # 5 MB on one line, spaces only
+    "\n".join("经" for _ in range(100_000)),     # 100k one-character lines
+    "。一是某某" * 200_000,                      # a million characters of lead-ins
+    "一、二是（一）1." * 100_000,                # headings inside headings, without end
+], ids=["one-line", "spaced-line", "short-lines", "lead-ins", "nested-headings"])
+def test_segmentation_is_linear_in_the_text(segment_text: SegmentText, text: str) -> None:
+    started = time.perf_counter()
+    report = segment_text(text)
+    assert report.sections
+    assert time.perf_counter() - started < _RUNAWAY_SECONDS
+
+
+# --- metadata on real pages ------------------------------------------------------------------
+
+
+def test_issuer_from_the_meeting_line_when_the_title_names_none(segment_text: SegmentText) -> None:
+    text = ("2026年政府工作报告\n来源：某某日报\n——2026年1月28日在某某省第十四届人民代表大会第四次会议上\n"
+            "省长 某某某\n各位代表：\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    report = segment_text(text)
+    assert report.issuer == "某某省人民政府"  # the newspaper of 来源 is not the issuer
+    assert (report.level, report.region) == ("province", ["某某省"])
+    assert report.date == "2026-01-28"
+
+
+def test_issuer_from_the_speaker_line(segment_text: SegmentText) -> None:
+    report = segment_text("政府工作报告\n某某市市长 某某某\n各位代表：\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    assert report.issuer == "某某市人民政府"
+    assert report.level == "city"
+
+
+def test_the_speech_dates_a_report_before_the_page_does(segment_text: SegmentText) -> None:
+    text = ("2026年某某市政府工作报告\n——2026年2月3日在某某市第十六届人民代表大会第四次会议上\n"
+            "时间：2026-02-09\n各位代表：\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    assert segment_text(text).date == "2026-02-03"
+    assert segment_text(text.replace("——2026年2月3日在某某市第十六届人民代表大会第四次会议上\n", "")).date == "2026-02-09"
+
+
+def test_a_year_in_chinese_digits(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇二〇二五年工作计划\n一、二〇二五年工作安排\n新建道路3条。\n")
+    assert (report.period, report.plan_period) == ("2025年", "2025年")
+    assert {s.part for s in report.sections if s.label == "二〇二五年工作安排"} == {"plan"}
+
+
+def test_a_column_name_run_into_the_title_is_dropped(segment_text: SegmentText) -> None:
+    report = segment_text("要闻2026年某某省政府工作报告\n一、2025年工作回顾\n全年各项工作有序推进。\n")
+    assert report.title == "2026年某某省政府工作报告"
+    assert report.issuer == "某某省政府"
+
+
+def test_periods_from_the_part_headings_when_the_title_is_vague(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2024年工作报告\n一、2023年工作回顾\n全年各项工作有序推进。\n"
+                          "二、2024年工作安排\n新建道路3条。\n")
+    assert (report.period, report.plan_period) == ("2023年", "2024年")
+    report = segment_text("一、2024年工作总结\n全年各项工作有序推进。\n二、2025年工作计划\n新建道路3条。\n")
+    assert (report.period, report.plan_period) == ("2024年", "2025年")
+
+
+def test_stated_metadata_keeps_the_periods_the_headings_gave(segment_text: SegmentText) -> None:
+    from reportgraph.metadata import Metadata
+    from reportgraph.segment.meta import apply_stated
+
+    report = segment_text("某某镇2024年工作报告\n一、2023年工作回顾\n全年各项工作有序推进。\n"
+                          "二、2024年工作安排\n新建道路3条。\n")
+    apply_stated(report, Metadata(issuer="某某县某某镇人民政府"))
+    assert (report.period, report.plan_period) == ("2023年", "2024年")
+    assert report.level == "town"
+
+
+# --- the part a heading opens ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("heading", "part"), [
+    ("一、2025年工作回顾", "summary"),
+    ("一、工作开展情况", "summary"),
+    ("二、2026年主要工作", "plan"),             # a word both use: the plan year decides
+    ("二、2025年主要工作", "summary"),
+    ("二、工作思路", "plan"),
+    ("二、下步工作打算", "plan"),
+    ("二、“十五五”时期主要目标任务", "plan"),
+    ("二、“十四五”时期发展成就和“十五五”时期主要目标任务", "plan"),  # the word it ends with
+    ("二、重点工作完成情况", "summary"),
+    ("二、一张蓝图绘到底，奋力推动“十五五”开好局", "plan"),          # the five-year period
+    ("二、全面加强政府自身建设", "plan"),       # no word, after a summary of a report that plans
+    ("第二部分 2026年工作安排", "plan"),
+])
+def test_the_part_a_heading_opens(segment_text: SegmentText, heading: str, part: str) -> None:
+    report = segment_text(f"2026年某某市政府工作报告\n一、2025年工作回顾\n全年各项工作有序推进。\n{heading}\n新建道路3条。\n")
+    assert _section_of(report, "新建道路3条。").part == part
+
+
+def test_unnumbered_part_headings(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2021年政府工作报告\n各位代表：\n2020年工作回顾\n全镇地方财政收入增长9%。\n"
+                          "2021年工作安排\n力争地方财政收入增长8%。\n")
+    assert _section_of(report, "全镇地方财政收入增长9%。").part == "summary"
+    assert _section_of(report, "力争地方财政收入增长8%。").part == "plan"
+    # a short line that only names a target list is not a part heading
+    report = segment_text("某某镇2021年工作计划\n一、2021年工作计划\n今年的\n主要预期目标\n是：地区生产总值增长6%。\n")
+    assert len({s.part for s in report.sections if s.part != "preamble"}) == 1
+
+
+def test_a_lead_into_the_plan_starts_the_plan(segment_text: SegmentText) -> None:
+    report = segment_text("2020年工作回顾\n全镇各项工作有序推进。今年重点抓好以下工作：\n"
+                          "（一）抓产业。新增企业10家。\n（二）抓民生。新建学校1所。\n")
+    assert _section_of(report, "今年重点抓好以下工作：").part == "summary"
+    assert [s.part for s in report.sections if s.number] == ["plan", "plan"]
+    past = segment_text("2020年工作回顾\n一年来，我们重点做了以下工作。\n一是抓产业。新增企业10家。\n二是抓民生。新建学校1所。\n")
+    assert {s.part for s in past.sections if s.number} == {"summary"}
+
+
+def test_review_paragraphs_opening_with_the_year_are_sections(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2021年政府工作报告\n2020年工作回顾\n2020年极不平凡。\n"
+                          "这一年，我们众志成城，疫情防控全员应战。全镇实现零感染。\n"
+                          "这一年，我们攻坚克难，项目建设提速提效。新开工项目12个。\n")
+    assert [(s.number, s.heading) for s in report.sections if s.number] == [
+        (1, "我们众志成城，疫情防控全员应战"), (2, "我们攻坚克难，项目建设提速提效")]
+
+
+def test_a_part_numbered_in_turn_by_two_styles(segment_text: SegmentText) -> None:
+    report = segment_text("一、2025年工作回顾\n这一年，重大工程顺利开工。全年投资增长8%。\n"
+                          "一年来，我们重点做了以下工作。\n一是稳增长。地区生产总值增长6%。\n"
+                          "二是惠民生。新增就业3万人。\n")
+    assert [s.label for s in report.sections if s.number] == ["重大工程顺利开工", "稳增长", "惠民生"]
+
+
+def test_an_appendix_listing_the_plan_years_work_is_plan(segment_text: SegmentText) -> None:
+    text = ("2026年某某市政府工作报告\n一、2025年工作回顾\n全年各项工作有序推进。\n二、2026年工作安排\n新建道路3条。\n"
+            "附件1\n2026年市十件民生实事\n坚持民生为大，办好以下实事。\n1.新增城镇就业3万人。\n2.新建学校5所。\n"
+            "附件2\n名词解释\n1.“四上”企业：规模以上工业企业等。\n")
+    report = segment_text(text)
+    assert _section_of(report, "新增城镇就业3万人。").part == "plan"
+    assert _section_of(report, "坚持民生为大，办好以下实事。").part == "plan"
+    assert _section_of(report, "规模以上工业企业等。").part == "other"
+    assert "2026年市十件民生实事" in report.text.split("\n")  # the appendix's title is a line of its own

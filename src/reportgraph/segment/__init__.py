@@ -1,7 +1,8 @@
 """The segment stage: a report's text into metadata, parts, numbered sections and sentences.
 
-Page furniture is dropped and paragraphs broken by stray line breaks are
-joined first (:mod:`.clean`); the cleaned text becomes :attr:`Report.text`,
+Lines that run paragraphs together are cut where headings start
+(:mod:`.inline`), page furniture is dropped and paragraphs broken by stray
+line breaks are joined (:mod:`.clean`); the cleaned text becomes :attr:`Report.text`,
 and every offset in the model points into it. Then the title, issuer and
 periods are read (:mod:`.meta`) and the body is cut into parts, sections and
 sentences (:mod:`.parts`) by the shapes headings take (:mod:`.headings`).

@@ -7,34 +7,59 @@ matched against folded text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reportgraph.datafiles import datafile
 from reportgraph.text import fold
 
 _HEADINGS = datafile("segment/headings.tsv")
 _PATTERNS = _HEADINGS.named_patterns
+_PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 
 PART_HEADING: re.Pattern[str] = _PATTERNS["part_heading"]
 PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]
 SHI_HEADING: re.Pattern[str] = _PATTERNS["shi_heading"]
 DASH_HEADING: re.Pattern[str] = _PATTERNS["dash_heading"]
 DIGIT_HEADING: re.Pattern[str] = _PATTERNS["digit_heading"]
+#: A chapter (第一部分): where a text has them, they are its parts and 一、 numbers sections.
+CHAPTER_HEADING: re.Pattern[str] = _PATTERNS["chapter_heading"]
+NUMERAL_HEADING: re.Pattern[str] = _PATTERNS["numeral_heading"]
+#: A review's paragraphs that open with the year they speak of (这一年，我们…): sections in order.
+LEAD_HEADING: re.Pattern[str] = _PATTERNS["lead_heading"]
 #: Section heading styles, in the order a part's numbering style is looked for.
-SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING)
+SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING)
 #: A sentence mark that makes a dash lead-in a heading (——经济增长快速稳健。).
 DASH_SENTENCE: re.Pattern[str] = _PATTERNS["dash_sentence"]
 HEADING_END: re.Pattern[str] = _PATTERNS["heading_end"]
 _LABEL_END = _PATTERNS["label_end"]
+_PART_JOINER = _PATTERNS["part_joiner"]
+_PERIOD_MARK = _PATTERNS["period_mark"]
+_BARE_PART_BREAKS = _PATTERNS["bare_part_breaks"]
 
 
-def is_heading(line: str) -> bool:
-    """Does ``line`` open a part or a numbered section?"""
-    f = fold(line)
+def is_heading(line: str, folded: str | None = None) -> bool:
+    """Does ``line`` (``folded``, if given, is its folded form) open a part or a numbered section?"""
+    f = fold(line) if folded is None else folded
     # a dash lead-in is a heading only as a sentence (——经济增长快速稳健。), not as a
     # speech's dateline (——2026年1月26日在…会议上), which a line break may cut
     dash = DASH_HEADING.match(f) and DASH_SENTENCE.search(f)
     return bool(PART_HEADING.match(f) or PAREN_HEADING.match(f) or SHI_HEADING.match(f)
-                or dash or DIGIT_HEADING.match(f))
+                or dash or DIGIT_HEADING.match(f) or LEAD_HEADING.match(f))
+
+
+def is_bare_part_heading(folded: str) -> bool:
+    """Is ``folded`` a part's heading without numbering (2020年工作回顾, “十五五”时期主要目标任务)?
+
+    Such a line is short, has no clause marks, starts with the period it
+    covers and ends with the words that name a part.
+    """
+    if len(folded) > _BARE_PART_CHARS or _BARE_PART_BREAKS.search(folded) or not _PERIOD_MARK.match(folded):
+        return False
+    return part_phrase_end(folded) == len(folded)
+
+
+#: An unnumbered part heading is at most this long.
+_BARE_PART_CHARS = 30
 
 
 def heading_words(body: str) -> str:
@@ -52,3 +77,41 @@ def short_label(heading: str) -> str:
     """A work area's short label: the heading's first clause."""
     first = _LABEL_END.split(heading, maxsplit=1)[0].strip()
     return first or heading
+
+
+def part_phrase_end(words: str) -> int | None:
+    """Where the words that name parts end in a heading's words, if they hold any.
+
+    ``上半年工作总结2024年以来…`` ends after 总结; words joined by 和/及/与
+    run on (``存在的问题和下一步打算``), and overlapping ones merge
+    (``主要工作完成情况``).
+    """
+    return phrase_end(words, _part_words())
+
+
+def phrase_end(words: str, vocabulary: tuple[str, ...], touching: bool = True) -> int | None:
+    """Where a run of ``vocabulary`` words, overlapping or joined by 和/及/与, ends in ``words``.
+
+    With ``touching``, words that follow each other run on too (目标任务);
+    a title's do not (某某政府工作报告政府工作报告 repeats it). ``words`` is a
+    bounded window (a heading's, a title's).
+    """
+    end: int | None = None
+    for m in _vocabulary_pattern(vocabulary).finditer(words):
+        start, stop = m.start(), m.start() + len(m.group(1))
+        if end is None or start < end or (touching and start == end) or _PART_JOINER.match(words[end:start]):
+            end = stop if end is None else max(end, stop)
+        else:
+            break
+    return end
+
+
+@lru_cache(maxsize=None)
+def _vocabulary_pattern(vocabulary: tuple[str, ...]) -> re.Pattern[str]:
+    """Every place a word of ``vocabulary`` starts, the longest word there: overlapping ones too."""
+    return re.compile("(?=({}))".format("|".join(sorted(map(re.escape, vocabulary), key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _part_words() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(row[1] for row in _PART_KEYWORDS.rows if row[2:] != ("opens",)))

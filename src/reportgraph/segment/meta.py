@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reportgraph.datafiles import datafile
 from reportgraph.metadata import Metadata
 from reportgraph.model import Report
-from reportgraph.text import fold
+from reportgraph.text import chinese_to_int, fold
 
 _PATTERNS = datafile("segment/report_meta.tsv").named_patterns
 _WORDS = datafile("segment/period_words.tsv").pairs
@@ -23,6 +23,8 @@ _LEVELS = datafile("segment/levels.tsv")
 _BYLINE = datafile("segment/speech_byline.tsv").pairs
 #: A date is looked for in this many first paragraphs when no metadata line gives one.
 _DATE_PARAGRAPHS = 5
+#: … within this many of a paragraph's first characters (a dateline, a 落款 line).
+_DATE_CHARS = 200
 
 _YEAR = _PATTERNS["year"]
 _DATE = _PATTERNS["date"]
@@ -41,6 +43,14 @@ class ReportMeta:
     region: list[str] = field(default_factory=list)
 
 
+def year_of(digits: str) -> int | None:
+    """A year written in digits or Chinese digits (2025, 二〇二五), or None."""
+    if digits.isdigit():
+        return int(digits)
+    values = [chinese_to_int(ch) for ch in digits]
+    return int("".join(str(v) for v in values)) if values and all(v is not None and v < 10 for v in values) else None
+
+
 def _year(year: int, part: str = "") -> str:
     return f"{year}{_WORDS['year']}{part}"
 
@@ -48,59 +58,100 @@ def _year(year: int, part: str = "") -> str:
 def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> ReportMeta:
     """Read a report's metadata from its title, its metadata lines (``meta``) and first paragraphs."""
     out = ReportMeta(title=title)
-    folded_title = fold(title)
-    m = _DATE.search(meta.get("date", ""))
-    if not m:
-        for p in paragraphs[:_DATE_PARAGRAPHS]:
-            m = _DATE.search(fold(p))
-            if m:
-                break
-    if m:
-        out.date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    ym = _YEAR.search(folded_title)
-    issuer = meta.get("issuer", "")
-    if not issuer and ym and ym.start() > 1:
-        issuer = _PATTERNS["title_lead"].sub("", folded_title[: ym.start()])
-    elif not issuer and ym:
-        m2 = _PATTERNS["issuer_after_year"].match(folded_title[ym.end():])
-        issuer = m2.group(1) if m2 else ""
-    if not issuer:
-        issuer = meta.get("source", "")
-    if not issuer and folded_title.strip() in ("", _WORDS["government_report"]):
-        issuer = _speech_issuer(paragraphs)  # a title that is only the genre's word names no one
-    out.issuer = issuer.strip()
+    heads = [fold(p[:_DATE_CHARS]) for p in paragraphs[:_DATE_PARAGRAPHS]]
+    out.date = _date(meta, heads)
+    out.issuer = _issuer(fold(title), meta, heads)
     out.region = [p.group(0) for p in _PATTERNS["region_piece"].finditer(out.issuer)]
     out.level = level_of(out.issuer)
-    years = [int(y) for y in _YEAR.findall(folded_title)]
-    government_report = _WORDS["government_report"] in folded_title
-    if not years and government_report and out.date:
-        years = [int(out.date[:4])]  # a bare 政府工作报告 is dated by its speech
-    if years:
-        year = years[0]
-        rest = folded_title[ym.end():] if ym else ""
-        half = _PATTERNS["part_of_year"].search(rest)
-        if half and half.group(1) == _WORDS["first_half"]:
-            out.period, out.plan_period = _year(year, _WORDS["first_half"]), _year(year, _WORDS["second_half"])
-        elif half:
-            out.period = _year(year, half.group(1))
-        elif government_report:
-            out.period, out.plan_period = _year(year - 1), _year(year)
-        else:
-            out.period = _year(year)
-            if len(years) > 1 and years[1] > year:
-                out.plan_period = _year(years[1])  # 2024年工作总结和2025年工作计划
-            elif _PATTERNS["plan_words"].search(rest):
-                out.plan_period = _year(year + 1) if _PATTERNS["summary_words"].search(rest) else _year(year)
+    out.period, out.plan_period = _periods(fold(title), out.date)
     return out
 
 
-def _speech_issuer(paragraphs: Sequence[str]) -> str:
+def _speech_issuer(heads: Sequence[str]) -> str:
     """Whose 政府工作报告 a speech is, from its byline (在广东省第十四届人民代表大会…上: 广东省人民政府)."""
-    head = fold("".join(paragraphs[:_DATE_PARAGRAPHS]))
+    head = "".join(heads)
     if re.search(_BYLINE["national"], head):
         return _BYLINE["national_issuer"]
     m = re.search(_BYLINE["local"], head)
     return m.group(1) + _BYLINE["government"] if m else ""
+
+
+def _date(meta: dict[str, str], heads: list[str]) -> str:
+    """The day a speech was given (——2026年1月25日在…会议上), else the page's date, else a date
+    in the first paragraphs, as YYYY-MM-DD."""
+    dateline = next((m for h in heads if (m := _PATTERNS["dateline_date"].search(h))), None)
+    m = dateline or _DATE.search(fold(meta.get("date", ""))) or next(
+        (m for h in heads if (m := _DATE.search(h))), None)
+    if not m:
+        return ""
+    year, month, day = (year_of(g) if i == 0 else chinese_to_int(g) if not g.isdigit() else int(g)
+                        for i, g in enumerate(m.groups()[:3]))
+    return f"{year:04d}-{month:02d}-{day:02d}" if year and month and day else ""
+
+
+def _issuer(title: str, meta: dict[str, str], heads: list[str]) -> str:
+    """Who issued the report: a page's 发布机构, the body the title names (before or after its
+    year), the government the speaker or the meeting speaks for, a 信息来源 that is not a paper."""
+    if meta.get("issuer"):
+        return meta["issuer"].strip()
+    ym = _YEAR.search(title)
+    if ym:
+        before = _PATTERNS["title_lead"].sub("", title[:ym.start()]).strip()
+        after = _PATTERNS["issuer_after_year"].match(title[ym.end():])
+        for name in (before, after.group(1) if after else ""):
+            if name and _PATTERNS["issuer_suffix"].search(name):
+                return name
+    for head in heads:
+        m = _PATTERNS["speaker_place"].match(head) or _PATTERNS["meeting_place"].search(head)
+        if m:
+            return m.group(1) + _WORDS["government"]
+    source = meta.get("source", "").strip()
+    if source and not _PATTERNS["media"].search(source):
+        return source
+    if title.strip() in ("", _WORDS["government_report"]):
+        return _speech_issuer(heads)  # a title that is only the genre's word names no one
+    return ""
+
+
+def _periods(title: str, date: str) -> tuple[str, str]:
+    """The periods a title names: the summary's and the plan's (2024年上半年, 2024年下半年)."""
+    years = [y for y in (year_of(g) for g in _YEAR.findall(title)) if y]
+    ym = _YEAR.search(title)
+    government_report = _WORDS["government_report"] in title
+    if not years and government_report and date:
+        years = [int(date[:4])]  # a bare 政府工作报告 is dated by its speech
+    if not years:
+        return "", ""
+    year = years[0]
+    rest = title[ym.end():] if ym else ""
+    half = _PATTERNS["part_of_year"].search(rest)
+    if half and half.group(1) == _WORDS["first_half"]:
+        return _year(year, _WORDS["first_half"]), _year(year, _WORDS["second_half"])
+    if half:
+        return _year(year, half.group(1)), ""
+    if government_report:
+        return _year(year - 1), _year(year)
+    if len(years) > 1 and years[1] > year:
+        return _year(year), _year(years[1])  # 2024年工作总结和2025年工作计划
+    if _PATTERNS["plan_words"].search(rest):
+        return _year(year), _year(year + 1) if _PATTERNS["summary_words"].search(rest) else _year(year)
+    return _year(year), ""
+
+
+def title_without_lead(title: str, meta: dict[str, str]) -> str:
+    """The title from where it names its issuer or its year, when a page ran a breadcrumb or a
+    column's name into it (要闻2026年某某省政府工作报告)."""
+    for key in ("issuer", "source"):
+        name = meta.get(key, "")
+        at = title.find(name) if len(name) > 1 else -1
+        if at > 0 and not _YEAR.search(fold(title[:at])):
+            return title[at:]
+    ym = _YEAR.search(fold(title))
+    if ym and ym.start() > 0:
+        lead = fold(title[:ym.start()])
+        if not _PATTERNS["title_lead"].match(lead) and not _PATTERNS["issuer_suffix"].search(lead):
+            return title[ym.start():]
+    return title
 
 
 def level_of(issuer: str) -> str:
@@ -129,6 +180,9 @@ def apply_stated(report: Report, stated: Metadata) -> None:
         return
     title = stated.title if stated.title is not None else report.title
     derived = derive(title, {"issuer": stated.issuer or report.issuer, "date": stated.date or report.date})
+    if stated.title is None:
+        # the text's periods stand, as its part headings refined them
+        derived.period, derived.plan_period = report.period, report.plan_period
     derived.region = list(stated.region) if stated.region is not None else derived.region
     derived.level = stated.level or derived.level
     derived.period = stated.period or derived.period

@@ -13,61 +13,212 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
-    DASH_HEADING, DIGIT_HEADING, PAREN_HEADING, PART_HEADING, SECTION_STYLES, heading_words, short_label,
+    CHAPTER_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAREN_HEADING, PART_HEADING,
+    SECTION_STYLES, heading_words, is_bare_part_heading,
+    short_label,
 )
-from reportgraph.text import SENTENCE_END, chinese_to_int, fold
+from reportgraph.segment.meta import year_of
+from reportgraph.text import SENTENCE_END, chinese_to_int
 
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 _APPENDIX = datafile("segment/appendix_markers.txt")
+_APPENDIX_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _APPENDIX.patterns))
 _TARGET_LISTS = datafile("segment/target_list_headings.txt")
 _TITLE_PARTS = datafile("segment/title_parts.tsv")
 _PART_LABELS = datafile("segment/part_labels.tsv")
 _LAYOUT = datafile("segment/layout.tsv")
+_PERIODS = datafile("segment/heading_periods.tsv").named_patterns
+_PLAN_LEADS = datafile("segment/plan_leads.txt")
+#: A plan's lead-in sentence is looked for in this many last characters of a paragraph.
+_PLAN_LEAD_CHARS = 60
+_PERIOD_WORDS = datafile("segment/period_words.tsv").pairs
 #: A part heading longer than this is a sentence that happens to start with 一、.
 _PART_HEADING_CHARS = 80
 
 
-def part_of(heading: str, previous: str, in_appendix: bool) -> str:
-    """The part a top-level heading opens, by its words; after a plan, a part with no such word is plan too."""
+def part_of(heading: str, previous: str, in_appendix: bool, periods: tuple[str, str] = ("", "")) -> str:
+    """The part a top-level heading opens.
+
+    Problems words win (存在的问题和下一步打算 opens the problems, its plan
+    section is split off later); between a summary and a plan word the one the
+    heading ends with wins (工作计划完成情况 is a summary). Where the words say
+    neither, or a word both use (2026年主要工作), the period the heading names
+    decides when it is the report's summary or plan period, and a five-year
+    period (“十五五”) the plan year falls in marks a plan. A part that says none
+    of it, after a summary, problems or plan of a report that plans something,
+    is its plan (四、全面加强政府自身建设).
+    """
     if in_appendix:
         return "other"
-    for part, word in _PART_KEYWORDS.rows:
-        if word in heading:
-            return part
-    return "plan" if previous == "plan" else "other"
+    kinds = _kinds_named(heading)
+    if "problems" in kinds:
+        return "problems"
+    part, either = _words_decide(heading, kinds)
+    if part is None or either:
+        by_period = _period_part(heading, periods)
+        part = by_period or part
+    if part is not None:
+        return part
+    if previous == "plan" or (periods[1] and previous in ("summary", "problems")):
+        return "plan"
+    return "other"
+
+
+def _kinds_named(heading: str) -> dict[str, int]:
+    """The parts whose words ``heading`` holds, each with where its last word ends."""
+    kinds: dict[str, int] = {}
+    for part, word, *_ in _PART_KEYWORDS.rows:
+        at = heading.rfind(word)
+        if at >= 0:
+            kinds[part] = max(kinds.get(part, 0), at + len(word))
+    return kinds
+
+
+def _words_decide(heading: str, kinds: dict[str, int]) -> tuple[str | None, bool]:
+    """The part of the word the heading ends with, and whether summaries and plans both use it."""
+    if not kinds:
+        return None, False
+    part = max(kinds, key=kinds.__getitem__)
+    end = kinds[part]
+    either = any(row[2:] == ("either",) and row[0] == part and heading.rfind(row[1]) + len(row[1]) == end
+                 for row in _PART_KEYWORDS.rows)
+    return part, either
+
+
+def _period_part(heading: str, periods: tuple[str, str]) -> str | None:
+    """summary or plan, when the heading names the report's summary or plan period."""
+    period, plan_period = periods
+    named = _period_named(heading)
+    if named and period != plan_period and named in periods:
+        return "plan" if named == plan_period else "summary"
+    return _five_year_part(heading, plan_period)
+
+
+def refine_periods(report: Report, headings: list[str]) -> None:
+    """The report's periods as its part headings name them (2023年工作回顾, 2024年工作安排),
+    where the title said another year or nothing (某某镇2024年工作报告)."""
+    named: dict[str, str] = {}
+    for heading in headings:
+        kinds = _kinds_named(heading)
+        part, either = _words_decide(heading, kinds)
+        period = _period_named(heading)
+        if period and part in ("summary", "plan") and not either and "problems" not in kinds:
+            named.setdefault(part, period)
+    summary, plan = named.get("summary", ""), named.get("plan", "")
+    if summary and summary == plan:
+        return
+    if summary and report.period[:4] != summary[:4]:
+        report.period = summary
+    if plan and report.plan_period[:4] != plan[:4]:
+        report.plan_period = plan
+
+
+def _period_named(heading: str) -> str:
+    """The year (and half) a heading names, as the report's periods are written (2024年上半年), or ""."""
+    m = _PERIODS["year"].search(heading)
+    year = year_of(m.group(1)) if m else None
+    return f"{year}{_PERIOD_WORDS['year']}{m.group(2) or ''}" if m and year else ""
+
+
+def _five_year_part(heading: str, plan_period: str) -> str | None:
+    """Plan for a five-year period the plan year falls in (“十五五”), summary for one before it."""
+    plan_year = year_of(plan_period[:4]) if plan_period else None
+    marks = [chinese_to_int(m.group(1)) for m in _PERIODS["five_year"].finditer(heading)]
+    if not plan_year or not marks or marks[-1] is None:
+        return None
+    first, ordinal = (int(x) for x in _PERIODS["five_year_epoch"].pattern.split("/"))
+    start = first + _FIVE_YEARS * (marks[-1] - ordinal)
+    if start <= plan_year < start + _FIVE_YEARS:
+        return "plan"
+    return "summary" if start + _FIVE_YEARS <= plan_year else None
+
+
+#: A five-year plan is five years long.
+_FIVE_YEARS = 5
 
 
 def sections(report: Report, paragraphs: list[Paragraph]) -> None:
     """Group paragraphs into parts, then into numbered sections, then sentences, on ``report``."""
-    parts: list[tuple[str, str, list[Paragraph]]] = [("preamble", "", [])]
-    in_appendix = False
-    appendix = _APPENDIX.patterns
+    groups: list[tuple[str | None, list[Paragraph]]] = [(None, [])]  # (part heading, or None; paragraphs)
+    appendix_from: int | None = None
+    chapters = any(CHAPTER_HEADING.match(p.folded) for p in paragraphs)
     for p in paragraphs:
-        f = fold(p.text)
-        if any(pat.search(p.text) for pat in appendix):
-            in_appendix = True
-            parts.append(("other", p.text, [p]))
+        f = p.folded
+        if _APPENDIX_ANY.search(p.text):
+            appendix_from = len(groups) if appendix_from is None else appendix_from
+            groups.append((p.text, [p]))
             continue
         m = PART_HEADING.match(f)
-        if m and len(p.text) <= _PART_HEADING_CHARS and not in_appendix:
-            heading = m.group(3).strip(_PART_HEADING_EDGES)
-            parts.append((part_of(heading, parts[-1][0], in_appendix), heading, [p]))
+        if m and chapters and not CHAPTER_HEADING.match(f):
+            m = None  # in a text of chapters, 一、 numbers sections
+        if appendix_from is None and m and len(p.text) <= _PART_HEADING_CHARS:
+            groups.append((m.group(3).strip(_PART_HEADING_EDGES), [p]))
+        elif appendix_from is None and is_bare_part_heading(f):
+            groups.append((p.text, [p]))
         else:
-            parts[-1][2].append(p)
+            groups[-1][1].append(p)
+    end = len(groups) if appendix_from is None else appendix_from
+    refine_periods(report, [h for h, _ in groups[1:end] if h])
+    periods = (report.period, report.plan_period)
+    parts: list[tuple[str, str, list[Paragraph]]] = [("preamble", "", groups[0][1])]
+    for i, (heading, paras) in enumerate(groups[1:], 1):
+        in_appendix = appendix_from is not None and i >= appendix_from
+        part = _appendix_part(paras, periods) if in_appendix else part_of(heading or "", parts[-1][0], False, periods)
+        parts.append((part, heading or "", paras))
     if len(parts) == 1:
         parts[0] = (_part_from_title(report.title), "", parts[0][2])
+    parts = [piece for part in parts for piece in _plan_after_lead(part)]
     for part_no, (part, heading, paras) in enumerate(parts):
         if paras:
-            report.sections.extend(_split_part(report, part, part_no, heading, paras))
-    for sec in report.sections:
-        # 二、存在的问题和下一步打算 → （二）下一步工作打算: that section is the plan
-        if sec.part == "problems" and sec.number is not None and part_of(sec.heading, "problems", False) == "plan":
-            sec.part = "plan"
+            found = _split_part(report, part, part_no, heading, paras, chapters)
+            if part != "other" and len(_kinds_named(heading)) > 1:
+                _split_combined(found, periods)
+            report.sections.extend(found)
     sentence_no = 0
     for sec in report.sections:
         for start, end in _sentence_spans(report.text, sec.start, sec.end):
             sec.sentences.append(Sentence(sentence_no, start, end, report.text[start:end], sec.id))
             sentence_no += 1
+
+
+def _appendix_part(paras: list[Paragraph], periods: tuple[str, str]) -> str:
+    """An appendix is of no part, unless its title names the plan's period
+    (附件 / 2026年某某民生实事清单): then it lists what the plan will do."""
+    title = next((p.text[:_APPENDIX_TITLE_CHARS] for p in paras[:2] if _PERIODS["year"].match(p.folded)), "")
+    kinds = _kinds_named(title)
+    if title and "problems" not in kinds and _words_decide(title, kinds)[0] != "summary" \
+            and _period_part(title, periods) == "plan":
+        return "plan"
+    return "other"
+
+
+#: An appendix's title (2026年某某民生实事) is read in this many first characters.
+_APPENDIX_TITLE_CHARS = 40
+
+
+def _plan_after_lead(part: tuple[str, str, list[Paragraph]]) -> list[tuple[str, str, list[Paragraph]]]:
+    """A part that is not the plan, cut where a paragraph leads into the plan's sections
+    (…今年重点抓好以下工作：): the paragraphs after it are a plan part."""
+    kind, heading, paras = part
+    if kind in ("plan", "problems"):
+        return [part]
+    for i, p in enumerate(paras[:-1]):
+        tail = p.folded[-_PLAN_LEAD_CHARS:]
+        if any(lead.search(tail) for lead in _PLAN_LEADS.patterns):
+            return [(kind, heading, paras[:i + 1]), ("plan", "", paras[i + 1:])]
+    return [part]
+
+
+def _split_combined(found: list[Section], periods: tuple[str, str]) -> None:
+    """A part whose heading names two parts (存在的问题和下一步打算) holds both: from the
+    numbered section whose heading names the other part (（二）下一步工作打算), it is that part."""
+    part = found[0].part
+    for sec in found:
+        if sec.number is not None:
+            named = part_of(sec.heading, part, False, periods) if _kinds_named(sec.heading) else part
+            if named in ("summary", "problems", "plan"):
+                part = named
+        sec.part = part
 
 
 #: What a part heading's words are trimmed of: spaces and the full stop.
@@ -87,28 +238,27 @@ def _opening_label(part: str) -> str:
 
 
 def _split_part(report: Report, part: str, part_no: int, heading: str,
-                paras: list[Paragraph]) -> list[Section]:
-    """Sections of one part: by the first numbering style its paragraphs use."""
-    folded = [fold(p.text) for p in paras]
-    style = None
-    for pattern in SECTION_STYLES:
-        hits = [i for i, f in enumerate(folded) if pattern.match(f)]
-        if len(hits) >= 2 or (hits and pattern is PAREN_HEADING):
-            style = pattern
-            break
+                paras: list[Paragraph], chapters: bool = False) -> list[Section]:
+    """Sections of one part: by the numbering styles its paragraphs use, in turn (一、 in a chapter)."""
+    folded = [p.folded for p in paras]
+    runs = [(0, NUMERAL_HEADING)] if chapters and any(NUMERAL_HEADING.match(f) for f in folded[1:]) \
+        else _numbering_styles(folded)
     if part == "problems":
-        style = PAREN_HEADING if style is PAREN_HEADING else None
+        runs = [run for run in runs if run[1] is PAREN_HEADING]
     pid = f"{part_no}{part[0]}"
     found: list[Section] = []
     part_label = short_label(heading) if heading else _opening_label(part)
     opening = Section(f"{pid}-0", part, None, heading or part_label, part_label,
                       paras[0].start, paras[0].start)
     current = opening
-    for p, f in zip(paras, folded):
+    style: re.Pattern[str] | None = None
+    for i, (p, f) in enumerate(zip(paras, folded)):
+        if runs and runs[0][0] == i:
+            style = runs.pop(0)[1]
         m = style.match(f) if style else None
         if m:
-            if style is DASH_HEADING:
-                number = len(found) + 1  # ——…。 lead-ins are numbered by their order
+            if style is DASH_HEADING or style is LEAD_HEADING:
+                number = len(found) + 1  # ——…。 and 这一年，… lead-ins are numbered by their order
             elif style is DIGIT_HEADING:
                 number = int(m.group(1))
             else:
@@ -125,6 +275,33 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
             _name_opening(report, opening)
         found.insert(0, opening)
     return found
+
+
+def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
+    """The styles a part numbers its sections in, each with the paragraph it starts at.
+
+    （一） wherever it appears, alone: what other numbering it holds is inside
+    its sections. Else the style that numbers two paragraphs or more (这一年，
+    one or more) and comes first; a later style whose every paragraph follows
+    the last of the one before takes over (这一年，… three highlights, then
+    一是…八是 the year's work).
+    """
+    hits: dict[re.Pattern[str], list[int]] = {}
+    for i, f in enumerate(folded):
+        for pattern in SECTION_STYLES:
+            if pattern.match(f):
+                hits.setdefault(pattern, []).append(i)
+    if PAREN_HEADING in hits:
+        return [(0, PAREN_HEADING)]
+    eligible = sorted((at[0], at[-1], p) for p, at in hits.items()
+                      if len(at) >= (1 if p is LEAD_HEADING else 2))
+    runs: list[tuple[int, re.Pattern[str]]] = []
+    last = -1
+    for start, end, pattern in eligible:
+        if start > last:
+            runs.append((start, pattern))
+            last = end
+    return runs
 
 
 def _name_opening(report: Report, opening: Section) -> None:
