@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from reportgraph import vocab
 from reportgraph.sandbox import Busy, Sandbox, SandboxError, TimeLimitExceeded
 from reportgraph.serve import endpoint, picture
+from reportgraph.serve.answers import Answers
 from reportgraph.serve.pages import Pages, valid_iri
 from reportgraph.sparql import PREFIXES, QueryGraph, bind_values, named_queries
 
@@ -71,6 +72,7 @@ class Site:
     sandbox: Sandbox
     max_rows: int
     sources: list[str] = field(default_factory=list)
+    answers: Answers = field(default_factory=Answers)
 
     def __post_init__(self) -> None:
         self.pages = Pages(self.graph)
@@ -304,15 +306,16 @@ async def _sparql(request: Request) -> Response:
         if "text/html" in request.headers.get("accept", ""):
             return RedirectResponse("/query", status_code=303)
         return Response(_service_description(str(request.url.replace(query=""))), media_type="text/turtle")
-    try:
-        result = await run_in_threadpool(site.sandbox.call, endpoint.answer, query, site.max_rows)
-    except TimeLimitExceeded as err:
-        return _answer(endpoint.Answer.text(503, str(err)))
-    except Busy as err:
-        return _answer(endpoint.Answer.text(503, str(err)))
-    except SandboxError as err:
-        return _answer(endpoint.Answer.text(500, str(err)))
-    return _answer(result)
+
+    async def run() -> endpoint.Answer:
+        try:
+            return await run_in_threadpool(site.sandbox.call, endpoint.answer, query, site.max_rows)
+        except (TimeLimitExceeded, Busy) as err:
+            return endpoint.Answer.text(503, str(err))
+        except SandboxError as err:
+            return endpoint.Answer.text(500, str(err))
+
+    return _answer(await site.answers.get(query, run))
 
 
 def _answer(answer: endpoint.Answer) -> Response:
