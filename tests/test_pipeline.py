@@ -1,6 +1,7 @@
 """pipeline.build: the one entry point the CLI, tests and benchmarks share."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,24 @@ def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothin
     assert cli.main(["build", str(tmp_path / "in"), "--out", str(out_dir), "--debug"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"reportgraph: error: {caught.value}\nTraceback") and "to_graph_that_breaks_on_two" in err
+
+
+#: Generous bounds against runaway time: each of these took minutes while a rule rescanned a
+#: growing clause, sentence or digit run for every figure in it; linear, they take seconds.
+_RUNAWAY_SECONDS = 60
+
+
+@pytest.mark.parametrize("text", [
+    "1234567890" * 10_000,            # 100k digits, no counter, no break
+    "增长5%" * 5_000,                 # 5,000 figures in one clause
+    "一二三四五六七八九十" * 6_000,   # 60k numerals that could open a meeting's term
+    "5、" * 50_000,                   # a list of 50,000 figures
+    "二、工作计划\n力争" + "增长5%" * 5_000,  # the same figures as targets of a plan
+], ids=["digits", "figures", "numerals", "figure-list", "plan-figures"])
+def test_a_build_is_linear_in_runs_of_figures(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "runs.txt"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = pipeline.build([str(path)])
+    assert not result.errors and len(result.reports) == 1
+    assert time.perf_counter() - started < _RUNAWAY_SECONDS

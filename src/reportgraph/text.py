@@ -89,14 +89,27 @@ def strip_quotes(text: str) -> str:
 _NO_QUOTES = {ord(ch): None for ch in NAME_QUOTES}
 
 
+#: How far a clause reaches either side of a span, at most. Clauses of the genre are a few dozen
+#: characters; a run without a break (a hostile file, a table flattened to one line) would make
+#: every rule that reads the clause around each of its figures rescan it, quadratic in its length.
+CLAUSE_REACH = 400
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of folded ``text`` around ``start..end``: out to the nearest clause breaks."""
-    i, j = start, end
-    while i > 0 and text[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    while j < len(text) and text[j] not in CLAUSE_BREAKS:
-        j += 1
-    return i, j
+    """The clause of folded ``text`` around ``start..end``: out to the nearest clause breaks,
+    but no further than :data:`CLAUSE_REACH` characters either side."""
+    floor, ceiling = max(0, start - CLAUSE_REACH), min(len(text), end + CLAUSE_REACH)
+    return clause_start(text, start, floor), min(
+        (at for ch in CLAUSE_BREAKS if (at := text.find(ch, end, ceiling)) >= 0), default=max(end, ceiling),
+    )
+
+
+def clause_start(text: str, start: int, floor: int = 0) -> int:
+    """Where the clause of ``text`` that ``start`` lies in begins: after the last clause break
+    before ``start``, but not before ``floor``."""
+    if start <= floor:
+        return start
+    return max(floor, *(text.rfind(ch, floor, start) + 1 for ch in CLAUSE_BREAKS))
 
 
 def same_clause(text: str, a: int, b: int) -> bool:

@@ -18,7 +18,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
 from reportgraph.link.names import norm
 from reportgraph.model import Indicator
-from reportgraph.text import clause_bounds, fold
+from reportgraph.text import CLAUSE_REACH, clause_bounds, fold
 
 _SCHEME = datafile("link/measures.tsv")
 _WORDS = datafile("link/measure_words.tsv").grouped
@@ -149,7 +149,8 @@ def with_measures(indicators: list[Indicator], scheme: Measures) -> list[Indicat
     for ind in indicators:
         measure = scheme.named_by(ind.metric) if ind.metric else ""
         if not measure:
-            text = fold(ind.sentence.text)
-            measure = scheme.in_clause(text, ind.start - ind.sentence.start, ind.metric)
+            at = ind.start - ind.sentence.start
+            lo = max(0, at - CLAUSE_REACH)  # the clause before the figure reaches no further
+            measure = scheme.in_clause(fold(ind.sentence.text[lo:at]), at - lo, ind.metric)
         out.append(dataclasses.replace(ind, measure=measure) if measure != ind.measure else ind)
     return out

@@ -12,9 +12,13 @@ def tie(indicators: list[Indicator], entities: list[Entity]) -> list[Indicator]:
     """The indicators, each with the keys of the entities it is about."""
     pairs_of = by_sentence(entities)
     out = []
+    folded: dict[int, str] = {}  # one fold per sentence, not one per figure: a sentence may hold thousands
     for ind in indicators:
         pairs = pairs_of.get(ind.sentence.index, [])
-        text, base = fold(ind.sentence.text), ind.sentence.start
+        text = folded.get(ind.sentence.index)
+        if text is None:
+            text = folded[ind.sentence.index] = fold(ind.sentence.text)
+        base = ind.sentence.start
         lo, hi = clause_bounds(text, ind.start - base, ind.end - base)
         keys = [e.key for m, e in pairs if lo <= m.start - base and m.end - base <= hi]
         if not keys:

@@ -39,7 +39,7 @@ from reportgraph.link.measures import OPENINGS, Measures, metric_forms
 from reportgraph.link.names import norm
 from reportgraph.link.periods import Span, parse
 from reportgraph.model import Indicator, LinkedReport, RelationalTarget, Report, TargetAssessment
-from reportgraph.text import clause_bounds, fold
+from reportgraph.text import CLAUSE_REACH, clause_bounds, fold
 
 _QUALIFIER_ROWS = datafile("link/track_qualifiers.tsv").rows
 _CHANGES = datafile("link/track_changes.tsv").grouped
@@ -117,10 +117,10 @@ def quantity_of(ind: Indicator) -> Quantity:
 
 def _before(ind: Indicator | RelationalTarget) -> str:
     """The clause of the indicator's sentence before its figure, folded."""
-    text = fold(ind.sentence.text)
     at = max(0, ind.start - ind.sentence.start)
-    lo, _ = clause_bounds(text, at, at)
-    return norm(text[lo:at])
+    head = fold(ind.sentence.text[max(0, at - CLAUSE_REACH):at])  # the clause reaches no further
+    lo, _ = clause_bounds(head, len(head), len(head))
+    return norm(head[lo:])
 
 
 def bound_of(ind: Indicator) -> str:

@@ -8,6 +8,8 @@ states achievements.
 """
 from __future__ import annotations
 
+import functools
+
 from reportgraph.datafiles import datafile
 from reportgraph.text import clause_bounds, strip_quotes
 
@@ -24,19 +26,36 @@ def kind_of(part: str, sentence: str, start: int = 0, plan_year: int | None = No
     before = sentence[lo:start]
     if part == "plan":
         triggered = any(t in before for t in _TRIGGERS.words)
-        return "achievement" if not triggered and _in_the_past(sentence[:start], before, plan_year) else "target"
+        return "achievement" if not triggered and _in_the_past(sentence, start, before, plan_year) else "target"
     if part in ("summary", "problems"):
         triggered = any(t in before for t in _SUMMARY_TARGETS.words)
         done = any(c in before for c in _COMPLETION.words)
         return "target" if triggered and not done else "achievement"
-    return "target" if any(t in sentence for t in _TRIGGERS.words) else "achievement"
+    return "target" if _has_trigger(sentence) else "achievement"
 
 
-def _in_the_past(before: str, clause: str, plan_year: int | None) -> bool:
+@functools.lru_cache(maxsize=16)
+def _has_trigger(sentence: str) -> bool:
+    """Does the sentence hold a target's word anywhere? Read once per sentence, not once per figure."""
+    return any(t in sentence for t in _TRIGGERS.words)
+
+
+def _in_the_past(sentence: str, start: int, clause: str, plan_year: int | None) -> bool:
     """Does the sentence before a figure of a plan place it in the period under review? The first
     year its clause names (else the sentence) tells: 2025年总量比2020年增加… is past, 到2030年…比
     2025年翻番 is not."""
-    if any(m in strip_quotes(before) for m in _PAST.words):
+    past_from, years = _sentence_marks(sentence)
+    if past_from <= start:
         return True
-    years = _YEAR.findall(clause) or _YEAR.findall(before)
-    return plan_year is not None and bool(years) and int(years[0]) < plan_year
+    first = _YEAR.findall(clause) or [year for end, year in years[:1] if end <= start]
+    return plan_year is not None and bool(first) and int(first[0]) < plan_year
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_marks(sentence: str) -> tuple[int, list[tuple[int, str]]]:
+    """Where a sentence's first past marker ends (quotes ignored), and its years with where each
+    ends: read once per sentence, not again for each of its figures."""
+    kept = [i for i, ch in enumerate(sentence) if strip_quotes(ch)]
+    stripped = "".join(sentence[i] for i in kept)
+    ends = [kept[at + len(word) - 1] + 1 for word in _PAST.words if word and (at := stripped.find(word)) >= 0]
+    return min(ends, default=len(sentence) + 1), [(m.end(), m.group(1)) for m in _YEAR.finditer(sentence)]

@@ -15,7 +15,8 @@ from reportgraph.datafiles import datafile
 from reportgraph.extract.indicators.scan import Quantity
 from reportgraph.extract.words import VERB_TAGS, tag, words_of
 from reportgraph.text import (
-    BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS,
+    BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR,
+    QUOTE_CHARS, clause_start,
 )
 
 _STRIP = datafile("extract/indicators/metric_strip.tsv")
@@ -79,16 +80,13 @@ def _clean(text: str) -> str:
 
 def _before(sentence: str, start: int, floor: int) -> str:
     """Words before a quantity, back to a clause break or the previous quantity."""
-    i = start
-    while i > floor and sentence[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    return sentence[i:start]
+    return sentence[clause_start(sentence, start, max(floor, start - CLAUSE_REACH)):start]
 
 
 def _after(sentence: str, end: int) -> str:
     """Words after a quantity, up to a clause break or the next number."""
-    i = end
-    while i < len(sentence) and sentence[i] not in CLAUSE_BREAKS:
+    i, stop = end, min(len(sentence), end + CLAUSE_REACH)
+    while i < stop and sentence[i] not in CLAUSE_BREAKS:
         if sentence[i].isdigit() or (sentence[i] == LIST_SEPARATOR and not _list_of_modifiers(sentence, i)):
             break
         i += 1
@@ -99,8 +97,8 @@ def _after(sentence: str, end: int) -> str:
 
 def _list_of_modifiers(sentence: str, i: int) -> bool:
     """``7家规上、国高等优质企业``: a 、 list closed by 等 qualifies one noun, so read on."""
-    j = i + 1
-    while j < len(sentence) and sentence[j] not in CLAUSE_BREAKS and not sentence[j].isdigit():
+    j, stop = i + 1, min(len(sentence), i + CLAUSE_REACH)
+    while j < stop and sentence[j] not in CLAUSE_BREAKS and not sentence[j].isdigit():
         if sentence[j] == _LIST_CLOSER:
             return True
         j += 1
