@@ -8,7 +8,9 @@ Each shape is made from the bundled report (seeds/) or from a run of one
 pattern, cut to each size, and built by ``pipeline.build`` in a fresh child
 process (so each peak memory is its own). A stage that rescans a growing
 prefix shows as seconds per MB that climb with the size; a linear build
-keeps them flat. The anchor is each shape's own 100 KB figure of the same
+keeps them flat. Text of nothing but figures reaches the bound on figures
+per report (``--max-figures``) before 5 MB and is refused there: the cell
+says so, and its time is the time to refuse it. The anchor is each shape's own 100 KB figure of the same
 run, so a busy machine moves all sizes alike: the figure that matters is
 the ratio of the 5 MB seconds per MB to it.
 """
@@ -70,6 +72,7 @@ def one(shape: str, size_kb: int) -> dict[str, float]:
         "seconds": seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "triples": len(result.graph),
+        "refused": 1.0 if result.errors else 0.0,
     }
 
 
@@ -98,7 +101,8 @@ def markdown(result: dict[str, dict[str, dict[str, float]]]) -> str:
     lines = [f"| shape | {head} | 5 MB ÷ {ANCHOR_KB} KB | peak memory at 5 MB |",
              "|---|" + "---:|" * (len(SIZES_KB) + 2)]
     for shape, sizes in result.items():
-        cells = " | ".join(f"{sizes[str(kb)]['s_per_mb']:.2f}" for kb in SIZES_KB)
+        cells = " | ".join(f"{sizes[str(kb)]['s_per_mb']:.2f}" + (" (refused)" if sizes[str(kb)]["refused"] else "")
+                           for kb in SIZES_KB)
         ratio = sizes[str(SIZES_KB[-1])]["s_per_mb"] / sizes[str(ANCHOR_KB)]["s_per_mb"]
         lines.append(f"| {shape} | {cells} | {ratio:.2f}× | {sizes[str(SIZES_KB[-1])]['peak_mb']:.0f} MB |")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from conftest import WriteReport
+from conftest import SMALL_REPORT, WriteReport
 from reportgraph import cli, pipeline, rdf
 from reportgraph.errors import ReportError
 from reportgraph.limits import Limits
@@ -263,3 +263,16 @@ def test_a_build_is_linear_in_runs_of_figures(tmp_path: Path, text: str) -> None
     result = pipeline.build([str(path)])
     assert not result.errors and len(result.reports) == 1
     assert time.perf_counter() - started < _RUNAWAY_SECONDS
+
+
+def test_a_report_of_more_figures_than_the_bound_is_its_error_and_the_others_build(
+        tmp_path: Path, write_report: WriteReport) -> None:
+    good = write_report(SMALL_REPORT, "good.txt")
+    figures = tmp_path / "figures.txt"
+    figures.write_text("增长5%，" * 2_000, encoding="utf-8")
+    result = pipeline.build([str(good), str(figures)], limits=Limits(figures=1_000))
+    assert [(e.path, e.problem) for e in result.errors] == [(str(figures), (
+        "the report states more than 1,000 figures: is it a table or a generated file? "
+        "Split it, or raise the limit with --max-figures"))]
+    assert [lr.report.path for lr in result.reports] == [str(good)]
+    assert len(pipeline.build([str(figures)], limits=Limits(figures=3_000)).reports[0].indicators) == 2_000

@@ -36,6 +36,10 @@ class Limits:
     chars: int = 10_000_000
     #: characters of one line (paragraph) of that text
     line_chars: int = 6_000_000
+    #: figures (stated quantities) found in one report: a provincial report states a few hundred;
+    #: text that is one figure every few characters (a table dump, a generated file) would make a
+    #: dozen triples of each, gigabytes for a file of a few megabytes
+    figures: int = 50_000
 
 
 #: The bounds used when none are given.
@@ -49,6 +53,7 @@ OPTIONS: dict[str, str] = {
     "pdf_seconds": "--pdf-timeout",
     "chars": "--max-chars",
     "line_chars": "--max-line-chars",
+    "figures": "--max-figures",
 }
 
 

@@ -135,7 +135,7 @@ def build(
                             source.path, f"the same text as {kept.path}, but other metadata ({differing}); "
                             f"built once, with the metadata of {kept.path}"))
                     continue
-                linked.append(link_report(extract(report, lex, finders), ctx))
+                linked.append(link_report(extract(report, lex, finders, limits), ctx))
                 built[report.text] = report  # only a report that built is the original of a duplicate
             except ReportError as err:
                 if strict:

@@ -201,6 +201,7 @@ _LIMIT_HELP: dict[str, str] = {
     "pdf_seconds": "longest time reading one PDF, in seconds",
     "chars": "most characters of one report's text",
     "line_chars": "most characters of one paragraph",
+    "figures": "most figures (stated quantities) found in one report",
 }
 
 

@@ -12,16 +12,30 @@ from reportgraph.extract.indicators.scan import scan
 from reportgraph.model import Indicator, Report, Sentence
 from reportgraph.text import fold
 
-__all__ = ["find_indicators", "kind_of"]
+__all__ = ["TooManyFigures", "find_indicators", "kind_of"]
 
 
-def find_indicators(report: Report) -> list[Indicator]:
-    """Every stated quantity of the report, with its metric and work area."""
+class TooManyFigures(Exception):
+    """A report states more figures than the bound allows: stopped as soon as it was passed."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__(f"more than {most:,} figures")
+        self.most = most
+
+
+def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
+    """Every stated quantity of the report, with its metric and work area.
+
+    With ``most``, raises TooManyFigures as soon as more are found, so that
+    text of nothing but figures costs no more than the bound.
+    """
     plan_year = _year_of(report.plan_period)
     out: list[Indicator] = []
     for section in report.sections:
         for sentence in section.sentences:
             out.extend(_in_sentence(sentence, section.part, plan_year))
+            if most is not None and len(out) > most:
+                raise TooManyFigures(most)
     return out
 
 
