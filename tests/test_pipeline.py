@@ -245,7 +245,7 @@ def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothin
 
 
 #: Generous bounds against runaway time: each of these took minutes while a rule rescanned a
-#: growing clause, sentence or digit run for every figure in it; linear, they take seconds.
+#: growing clause, sentence or digit run for every figure, quote or name in it; linear, they take seconds.
 _RUNAWAY_SECONDS = 60
 
 
@@ -255,8 +255,11 @@ _RUNAWAY_SECONDS = 60
     "一二三四五六七八九十" * 6_000,   # 60k numerals that could open a meeting's term
     "5、" * 50_000,                   # a list of 50,000 figures
     "二、工作计划\n力争" + "增长5%" * 5_000,  # the same figures as targets of a plan
-], ids=["digits", "figures", "numerals", "figure-list", "plan-figures"])
-def test_a_build_is_linear_in_runs_of_figures(tmp_path: Path, text: str) -> None:
+    "“某”" * 8_000,                   # 8,000 quoted phrases in one sentence
+    "“5%”" * 20_000,                  # 20,000 quoted figures
+    "某某公司、" * 20_000,             # a list of 20,000 firms
+], ids=["digits", "figures", "numerals", "figure-list", "plan-figures", "quotes", "quoted-figures", "firms"])
+def test_a_build_is_linear_in_runs_of_figures_quotes_and_names(tmp_path: Path, text: str) -> None:
     path = tmp_path / "runs.txt"
     path.write_text(text, encoding="utf-8")
     started = time.perf_counter()

@@ -6,6 +6,7 @@ sentences need no word cut — jieba's words with their offsets.
 """
 from __future__ import annotations
 
+import bisect
 from functools import cached_property
 
 from reportgraph.extract.words import Token, words_of
@@ -29,6 +30,18 @@ class SentenceView:
     def token_starts(self) -> list[int]:
         """Where each word starts, in order: for finding the words before an offset by bisection."""
         return [a for _, a, _ in self.tokens]
+
+    def tokens_from(self, start: int, before: int | None = None) -> list[Token]:
+        """The words that start at or after ``start`` (and before ``before``), in order: found by
+        bisection, so rules asking it once per candidate stay linear in long sentences."""
+        starts = self.token_starts
+        lo = bisect.bisect_left(starts, start)
+        hi = len(starts) if before is None else bisect.bisect_left(starts, before, lo)
+        return self.tokens[lo:hi]
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        """The words wholly inside ``start..end``."""
+        return [t for t in self.tokens_from(start, end) if t[2] <= end]
 
     @cached_property
     def token_end(self) -> set[int]:

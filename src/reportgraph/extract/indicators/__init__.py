@@ -33,9 +33,7 @@ def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
     out: list[Indicator] = []
     for section in report.sections:
         for sentence in section.sentences:
-            out.extend(_in_sentence(sentence, section.part, plan_year))
-            if most is not None and len(out) > most:
-                raise TooManyFigures(most)
+            out.extend(_in_sentence(sentence, section.part, plan_year, None if most is None else most - len(out)))
     return out
 
 
@@ -45,11 +43,14 @@ def _year_of(period: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _in_sentence(sentence: Sentence, part: str, plan_year: int | None) -> list[Indicator]:
+def _in_sentence(sentence: Sentence, part: str, plan_year: int | None, most: int | None) -> list[Indicator]:
+    """The sentence's quantities as indicators; TooManyFigures when there are more than ``most``."""
     folded = fold(sentence.text)
-    quantities = scan(folded)
+    quantities = scan(folded, most)
     if not quantities:
         return []
+    if most is not None and len(quantities) > most:
+        raise TooManyFigures(most)
     name_metrics(folded, quantities)
     quantities = distribute(folded, quantities)
     return [

@@ -92,8 +92,19 @@ def _quantity_pattern() -> re.Pattern[str]:
     )
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+def _strictly_inside(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    """For each position of a text of ``length``, 1 if it lies strictly inside one of ``spans``:
+    made once per sentence, so that a sentence of many quotes and many numbers stays linear."""
+    depth = [0] * (length + 1)
+    for a, b in spans:
+        if a + 1 < b:
+            depth[max(a + 1, 0)] += 1
+            depth[min(b, length)] -= 1
+    marks, level = bytearray(length + 1), 0
+    for i in range(length + 1):
+        level += depth[i]
+        marks[i] = level > 0
+    return marks
 
 
 def _named_spans(sentence: str) -> list[tuple[int, int]]:
@@ -104,17 +115,18 @@ def _named_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def scan(sentence: str) -> list[Quantity]:
-    """Every quantity in one (folded) sentence, in order."""
+def scan(sentence: str, most: int | None = None) -> list[Quantity]:
+    """Every quantity in one (folded) sentence, in order; with ``most``, no more than one past it
+    (the caller refuses the report then, so text of nothing but figures is not read to its end)."""
     unit_table = units()
     quals = _qualifiers()
-    quotes = _named_spans(sentence)
+    quoted = _strictly_inside(len(sentence), _named_spans(sentence))
     stops = _STOP_PHRASES.words
     found: list[Quantity] = []
     for m in _quantity_pattern().finditer(sentence):
         num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
         start, end = m.start("num"), m.end()
-        if _inside(start, quotes) or any(sentence.startswith(s, start) for s in stops) \
+        if quoted[start] or any(sentence.startswith(s, start) for s in stops) \
                 or _SESSION_AFTER.match(sentence, m.end("num")):
             continue
         before = sentence[max(0, start - 1):start]
@@ -162,9 +174,11 @@ def scan(sentence: str) -> list[Quantity]:
         base, factor = unit_table.get(unit, (unit, 1.0))
         normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
         found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
+        if most is not None and len(found) > most:
+            break
     found = _join_ranges(sentence, found)
     for m in RANK.finditer(sentence):
-        if _inside(m.start(), quotes):
+        if quoted[m.start()]:
             continue
         raw = m.group(1)
         rank = 1 if raw is None else (int(raw) if raw.isdigit() else chinese_to_int(raw))

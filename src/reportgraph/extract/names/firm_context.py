@@ -36,7 +36,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 def _firm_like(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
     """A firm's name: no number or verb in it, and a proper noun, a known name or characters
     jieba knows no word for (赛力斯, 星际荣耀)."""
-    words = [w for w, a, b in s.tokens if start <= a and b <= end]
+    words = [w for w, a, b in s.tokens_within(start, end)]
     if any(ch.isdigit() or ch in NUMERAL_CHARS for ch in s.text[start:start + 1]):
         return False
     if any(len(w) >= 2 and tag(w) in VERB_TAGS for w in words) or all(tag(w)[:1] in "vad" for w in words):
@@ -47,9 +47,7 @@ def _firm_like(s: SentenceView, start: int, end: int, known: frozenset[str]) -> 
 def _name_end(s: SentenceView, start: int) -> int:
     """Where the name after the opener ends: at punctuation, a list mark, or a word that ends it."""
     enders = _ENDERS.word_set
-    for word, a, _ in s.tokens:
-        if a < start:
-            continue
+    for word, a, _ in s.tokens_from(start):
         if word in enders or any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in word):
             return a
     return len(s.text)

@@ -63,11 +63,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         if m.group(1) and _inside_equal_word(s, m.start()):
             continue  # 平等, 高等教育: 等 inside such a word closes no list
-        rest_end = min(phrase_end(s, m.end(), first=False), m.end() + _HEAD_REACH)
+        rest_end = phrase_end(s, m.end(), first=False, limit=m.end() + _HEAD_REACH)
         kind, head = _list_head(text[m.end():rest_end])
         if not head:
             # an undertaking's head may hold a word that ends other phrases (…利益统筹项目)
-            longer_end = min(phrase_end(s, m.end(), _NO_STOPS, first=False), m.end() + _HEAD_REACH)
+            longer_end = phrase_end(s, m.end(), _NO_STOPS, first=False, limit=m.end() + _HEAD_REACH)
             longer = _list_head(text[m.end():longer_end])
             if longer[1] and longer[0] in (INITIATIVE, "Project"):
                 (kind, head), rest_end = longer, longer_end
@@ -177,7 +177,7 @@ def _firm_name(s: SentenceView, a: int, b: int) -> bool:
     item = s.text[a:b]
     if len(item) < _MIN_FIRM_NAME or any(item.endswith(h) for h in _FIRM_WORDS if h not in _FIRM_SUFFIXES):
         return False
-    words = [w for w, wa, wb in s.tokens if a <= wa and wb <= b]
+    words = [w for w, wa, wb in s.tokens_within(a, b)]
     if len(words) >= 2 and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in words):
         return False  # 专业机构、产业联盟: a run of common words names a kind of body, not a firm
     if any(w.kind == "Honor" and w.word in item for w in suffixes()) or any(w in item for w in _HONOR_WORDS.words):

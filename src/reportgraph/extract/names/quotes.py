@@ -88,7 +88,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         while j < len(text) and j - b < _MAX_TAIL and text[j] not in CLAUSE_BREAKS and text[j] not in _TAIL_BREAKS \
                 and not text[j].isdigit() and not (j == b and text[j] in QUOTE_OPENERS):
             j += 1
-        tail = text[b:phrase_end(s, b, tail_stops)][: j - b]
+        tail = text[b:phrase_end(s, b, tail_stops, limit=j)]
         if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
             continue
         possessive = tail.startswith(_POSSESSIVE)

@@ -6,6 +6,8 @@ another type (``深圳市`` inside ``深圳市白鹭信息技术有限公司`` s
 """
 from __future__ import annotations
 
+import bisect
+
 from reportgraph.extract.names.candidate import Candidate
 
 #: The order in which two candidates on the same span are preferred: surest source first (an item
@@ -22,11 +24,19 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     for c in sorted(candidates, key=lambda c: SOURCE_RANK[c.source]):
         best.setdefault((c.start, c.end), c)  # one reading per span: the surest source's
     ordered = sorted(best.values(), key=lambda c: (-(c.end - c.start), SOURCE_RANK[c.source], c.start))
+    # kept by start, so each candidate is checked only against those that can overlap it: those
+    # starting less than the longest kept span before it (a sentence may hold thousands)
+    starts: list[int] = []
     kept: list[Candidate] = []
+    longest = 0
     for c in ordered:
-        if len(c.name) < 2 or any(_clashes(c, k) for k in kept):
+        lo, hi = bisect.bisect_right(starts, c.start - longest), bisect.bisect_left(starts, c.end)
+        if len(c.name) < 2 or any(_clashes(c, k) for k in kept[lo:hi]):
             continue
-        kept.append(c)
+        at = bisect.bisect_right(starts, c.start)
+        starts.insert(at, c.start)
+        kept.insert(at, c)
+        longest = max(longest, c.end - c.start)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 

@@ -245,9 +245,9 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     if any((ch.isdigit() or ch.isascii() and ch.isalpha() or ch in QUOTE_CLOSERS or ch == "+")
            and not described[i] for i, ch in enumerate(text)):
         return True
-    if any(start <= a < end < b <= name_end and (tag(w) in PROPER_TAGS or w in known) for w, a, b in s.tokens):
+    if any(end < b <= name_end and (tag(w) in PROPER_TAGS or w in known) for w, a, b in s.tokens_from(start, end)):
         return True  # 上海博物馆, 中南大学: the whole name is a word jieba knows as a name
-    words = [(w, a - start) for w, a, b in s.tokens if start <= a and b <= end]
+    words = [(w, a - start) for w, a, b in s.tokens_within(start, end)]
     run = 0
     for w, at in words:
         if described[at]:
@@ -273,17 +273,17 @@ def words_at(s: SentenceView, wanted: Iterable[str]) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
-def phrase_end(s: SentenceView, start: int, stops: frozenset[str] | None = None, first: bool = True) -> int:
+def phrase_end(s: SentenceView, start: int, stops: frozenset[str] | None = None, first: bool = True,
+               limit: int | None = None) -> int:
     """End of the noun phrase from ``start``: up to punctuation, a word of ``stops``
     (the boundary list by default), or a counted number (500强 stays, 18家 ends it).
-    With ``first`` False the phrase's first word is never a stop."""
+    With ``first`` False the phrase's first word is never a stop. With ``limit``, the end is
+    looked for no further (a caller that reads at most so far need not walk the sentence)."""
     stops = _BOUNDARIES.word_set if stops is None else stops
-    for word, a, b in s.tokens:
-        if a < start:
-            continue
+    for word, a, b in s.tokens_from(start, limit):
         piece = s.text[a:b]
         if any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in piece) or ((first or a > start) and piece in stops):
-            return a
+            return a if limit is None else min(a, limit)
         if piece[0].isdigit() and not s.text[b:b + 1] == _RANK_SUFFIX and s.text[a - 1:a] != _ORDINAL_PREFIX:
-            return a
-    return len(s.text)
+            return a if limit is None else min(a, limit)
+    return len(s.text) if limit is None else min(limit, len(s.text))
