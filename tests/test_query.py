@@ -34,7 +34,7 @@ from reportgraph.sparql import (
     PREFIXES, QueryError, QueryGraph, QueryRefused, QuerySyntaxError, UnknownQueryError, bind_values,
     complete_query, named_queries, named_query, parse_param, refuse_federation, sparql_string,
 )
-from reportgraph.sparql_output import fit_widths, render
+from reportgraph.sparql_output import fit_widths, render, write
 from reportgraph.termwidth import display_width
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -598,3 +598,27 @@ def test_from_and_describe_read_no_remote_graph(qgraph: QueryGraph, loopback_lis
     time.sleep(0.3)
     assert loopback_listener.connections == 0
 
+
+# --------------------------------------------------------------------------- streamed output
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+@pytest.mark.parametrize("query", ["targets", "problems", "SELECT ?x WHERE { ?x a rg:Nothing }",
+                                   "ASK { ?p a rg:Problem }", "CONSTRUCT WHERE { ?p a rg:Problem }"])
+def test_streamed_output_is_the_rendered_output(qgraph: QueryGraph, query: str, fmt: str) -> None:
+    out = io.StringIO()
+    written = write(qgraph.solutions(query), out, fmt, 100)
+    assert out.getvalue() == render(qgraph.run(query), fmt, 100)
+    assert written.rows == len(qgraph.run(query)) and not written.cut
+
+
+def test_the_table_shows_max_rows_and_says_how_to_see_the_rest(qgraph: QueryGraph) -> None:
+    out = io.StringIO()
+    written = write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), out, "table", None, 5)
+    lines = out.getvalue().splitlines()
+    assert written.rows == 5 and written.cut
+    assert len(lines) == 2 + 5 + 1
+    assert lines[-1].startswith("(5 rows; more were left out: --max-rows 0") and "--format csv" in lines[-1]
+    everything = io.StringIO()
+    assert write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), everything, "csv").rows == len(qgraph)
+    assert write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), io.StringIO(), "table", None, 0).rows == len(qgraph)
