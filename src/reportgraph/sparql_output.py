@@ -328,9 +328,10 @@ DEFAULT_TABLE_ROWS = 10_000
 
 @dataclass(frozen=True)
 class Written:
-    """What :func:`write` wrote: the kind of result, the rows (or triples) shown, whether more were left out."""
+    """What :func:`write` wrote: the kind of result, its format, the rows (or triples) shown, whether more were left out."""
 
     kind: str
+    fmt: str
     rows: int
     cut: bool = False
     boolean: bool | None = None
@@ -350,7 +351,7 @@ def write(result: EngineResult, out: TextIO, fmt: str | None = None, width: int 
     if isinstance(result, ox.QueryBoolean):
         collected = QueryResult("ask", boolean=bool(result))
         out.write(render(collected, fmt, width))
-        return Written("ask", 1 if collected.boolean else 0, boolean=collected.boolean)
+        return Written("ask", fmt or "table", 1 if collected.boolean else 0, boolean=collected.boolean)
     graph = isinstance(result, ox.QueryTriples)
     fmt = fmt or ("ttl" if graph else "table")
     if fmt not in FORMATS:
@@ -381,7 +382,7 @@ def write(result: EngineResult, out: TextIO, fmt: str | None = None, width: int 
             out.write(format_table(collected, width, more))
         else:
             out.write(render(collected, fmt, width))
-    return Written("graph" if graph else "select", taken.count, taken.cut)
+    return Written("graph" if graph else "select", fmt, taken.count, taken.cut)
 
 
 class _Counted:
