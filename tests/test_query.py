@@ -622,3 +622,21 @@ def test_the_table_shows_max_rows_and_says_how_to_see_the_rest(qgraph: QueryGrap
     everything = io.StringIO()
     assert write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), everything, "csv").rows == len(qgraph)
     assert write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), io.StringIO(), "table", None, 0).rows == len(qgraph)
+
+
+def test_loading_a_graph_file_fetches_nothing(tmp_path: Path, loopback_listener: Any) -> None:
+    """A JSON-LD remote @context and an RDF/XML external entity are refused by name, never fetched."""
+    at = f"http://127.0.0.1:{loopback_listener.port}/"
+    context = tmp_path / "remote-context.jsonld"
+    context.write_text('{"@context": "%sctx", "@id": "http://example.org/a", "name": "n"}' % at, encoding="utf-8")
+    entity = tmp_path / "external-entity.rdf"
+    entity.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY e SYSTEM "{at}e">]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+        '<rdf:Description rdf:about="http://example.org/a"><ex:p>&e;</ex:p></rdf:Description></rdf:RDF>',
+        encoding="utf-8")
+    for path in (context, entity):
+        with pytest.raises(ReportError, match=path.name):
+            QueryGraph.load([path])
+    time.sleep(0.3)
+    assert loopback_listener.connections == 0
