@@ -17,8 +17,8 @@ cannot stop a runaway query inside its own process. So:
   too much memory ends that child only.
 
 A fork costs about 20 ms on a graph of a million triples: right for user
-queries, which may run long; a server's own bounded page queries run in
-process. Needs ``fork()`` (Linux, macOS); the memory limit is applied where
+queries, which may run long (``serve``'s endpoint, every ``reportgraph
+query``); a server's own bounded page queries run in process. Needs ``fork()`` (Linux, macOS); the memory limit is applied where
 ``/proc/self/statm`` tells the process size (Linux).
 """
 from __future__ import annotations
