@@ -278,3 +278,43 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSit
     yield site
     stop_site(site)
 
+
+import socket  # noqa: E402
+import threading  # noqa: E402
+
+
+class LoopbackListener:
+    """A TCP socket on 127.0.0.1 that counts the connections it is offered: what a query must never reach."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.1)
+        self.port: int = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:  # the accept timed out: look at the stop flag again
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self.thread.join()
+        self.sock.close()
+
+
+@pytest.fixture
+def loopback_listener() -> Iterator[LoopbackListener]:
+    """A listener the test owns on loopback; the test asserts how many connections reached it."""
+    listener = LoopbackListener()
+    yield listener
+    listener.close()

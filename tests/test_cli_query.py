@@ -4,10 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import signal
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -208,3 +211,136 @@ def test_csv_and_tsv_guard_cells_a_spreadsheet_would_run(capsys: pytest.CaptureF
     assert list(csv.reader(io.StringIO(out, newline="")))[1] == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "-5"]
     code, out, _ = run_cli(capsys, sparql, "--graph", str(graph), "--format", "tsv")
     assert out.splitlines()[1].split("\t") == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "-5"]
+
+
+# --------------------------------------------------------------------------- limits: in a child, as a user runs it
+
+#: Three patterns over every triple: 1,200³ rows to count, far past any time limit a test waits for.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+#: Two patterns over every triple, sorted: 1,440,000 rows held at once, far past 64 MB.
+HOARDER = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f ?a ?d LIMIT 1"
+
+
+@pytest.fixture(scope="module")
+def generated_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """1,200 triples the test writes itself: small to load, huge to join with itself."""
+    path = tmp_path_factory.mktemp("generated") / "graph.nt"
+    path.write_text("".join(f"<http://example.org/s{i % 40}> <http://example.org/p{i % 7}> \"{i}\" .\n"
+                            for i in range(1200)), encoding="utf-8")
+    return path
+
+
+def query_process(*argv: str, stdout: Any = subprocess.PIPE) -> subprocess.Popen[str]:
+    """``python -m reportgraph query ARGV`` as a user starts it, stderr (and stdout, unless given) captured."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.Popen([sys.executable, "-m", "reportgraph", "query", *argv], stdout=stdout,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+
+
+def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    return process.returncode, out or "", err
+
+
+def test_service_is_refused_and_the_listener_receives_nothing(generated_graph: Path, loopback_listener: Any) -> None:
+    code, out, err = finish(query_process(
+        "--graph", str(generated_graph), f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{loopback_listener.port}/> "
+        "{ ?s ?p ?o } }"))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "reportgraph: error: SERVICE (a federated query, line 1) is refused: queries may only read the loaded "
+        "graph, never another endpoint"]
+    time.sleep(0.3)
+    assert loopback_listener.connections == 0
+
+
+def test_a_runaway_query_stops_at_the_timeout(generated_graph: Path) -> None:
+    started = time.monotonic()
+    code, out, err = finish(query_process("--graph", str(generated_graph), "--timeout", "1", RUNAWAY))
+    assert time.monotonic() - started < 60  # generous: it stops at about 1 s, the count would take minutes
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "reportgraph: error: the query ran longer than 1 s (--timeout); add LIMIT or narrow it, or give it more "
+        "time with --timeout SECONDS (0: no limit)"]
+
+
+def test_a_query_that_needs_too_much_memory_ends_with_a_message_not_an_abort(generated_graph: Path) -> None:
+    code, out, err = finish(query_process("--graph", str(generated_graph), "--memory-limit", "64", HOARDER))
+    assert code == 2 and code != 134 and out == ""
+    assert len(err.splitlines()) == 1 and "needed more memory than --memory-limit allows (64 MB" in err
+
+
+def test_ctrl_c_stops_a_running_query_at_once(generated_graph: Path) -> None:
+    process = query_process("--graph", str(generated_graph), "--timeout", "600", RUNAWAY)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    while not children.read_text().split() and time.monotonic() < deadline:  # the query's processes are forked
+        time.sleep(0.05)
+    helpers = [int(pid) for pid in children.read_text().split()]
+    assert helpers, "the query never started"
+    time.sleep(0.5)  # the query is running in its child now
+    process.send_signal(signal.SIGINT)
+    stopped = time.monotonic()
+    code, out, err = finish(process)
+    assert time.monotonic() - stopped < 10  # generous: it takes milliseconds
+    assert (code, out) == (130, "")
+    assert err.splitlines() == ["reportgraph: error: interrupted: the query was stopped"]
+    for pid in helpers:  # nothing it started lives on
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
+def test_no_timeout_and_the_row_limits(generated_graph: Path) -> None:
+    code, out, _ = finish(query_process("--graph", str(generated_graph), "--timeout", "0",
+                                        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
+    assert code == 0 and "1200" in out
+    code, out, err = finish(query_process("--graph", str(generated_graph), "--max-rows", "10",
+                                          "SELECT ?o WHERE { ?s ?p ?o }"))
+    assert code == 0 and err == ""
+    assert len(out.splitlines()) == 2 + 10 + 1 and out.splitlines()[-1].startswith("(10 rows; more were left out")
+    code, out, err = finish(query_process("--graph", str(generated_graph), "--format", "tsv",
+                                          "SELECT ?o WHERE { ?s ?p ?o }"))
+    assert code == 0 and len(out.splitlines()) == 1 + 1200  # csv, tsv and json print every row
+    code, out, err = finish(query_process("--graph", str(generated_graph), "--format", "csv", "--max-rows", "5",
+                                          "SELECT ?o WHERE { ?s ?p ?o }"))
+    assert code == 0 and len(out.splitlines()) == 1 + 5
+    assert err.splitlines() == ["reportgraph: stopped after 5 rows (--max-rows 5); --max-rows 0 prints them all"]
+
+
+@pytest.mark.parametrize("option", [("--timeout", "-1"), ("--memory-limit", "10"), ("--max-rows", "-3")])
+def test_limits_out_of_range_are_usage_errors(capsys: pytest.CaptureFixture[str], generated_graph: Path,
+                                              option: tuple[str, str]) -> None:
+    code, out, err = run_cli(capsys, "--graph", str(generated_graph), *option, "ASK { ?s ?p ?o }")
+    assert (code, out) == (2, "") and option[0] in err and len(err.splitlines()) == 1
+
+
+def test_output_goes_straight_to_a_file(generated_graph: Path, tmp_path: Path) -> None:
+    """The child writes to the standard output it shares with the command: a redirect gets every row."""
+    target = tmp_path / "rows.csv"
+    with target.open("w", encoding="utf-8") as fh:
+        code, _, err = finish(query_process("--graph", str(generated_graph), "--format", "csv",
+                                            "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", stdout=fh))
+    assert code == 0, err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "o" and len(lines) == 1201
+
+
+def test_a_reader_that_goes_away_ends_a_huge_output_quietly(generated_graph: Path) -> None:
+    """``| head``: 1.44 million rows stream until the reader leaves, then the command ends at once, exit 0."""
+    process = query_process("--graph", str(generated_graph), "--format", "csv", "--timeout", "120",
+                            "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }")
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "a,b,c,o,p,s" and process.stdout.readline()
+    process.stdout.close()
+    started = time.monotonic()
+    err = process.stderr.read() if process.stderr else ""
+    assert process.wait(timeout=60) == 0 and time.monotonic() - started < 30
+    assert err == ""
+
+
+def test_help_teaches_the_limits(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--help")
+    assert code == 0
+    for option in ("--timeout SECONDS", "--memory-limit MB", "--max-rows N"):
+        assert option in out
+    assert "SERVICE" in out and "130 interrupted" in out

@@ -31,10 +31,10 @@ from reportgraph.model import LinkedReport
 from reportgraph.pipeline import BuildResult
 from reportgraph.rdf import INST, RG
 from reportgraph.sparql import (
-    PREFIXES, QueryError, QueryGraph, QuerySyntaxError, UnknownQueryError, bind_values, complete_query,
-    named_queries, named_query, parse_param, sparql_string,
+    PREFIXES, QueryError, QueryGraph, QueryRefused, QuerySyntaxError, UnknownQueryError, bind_values,
+    complete_query, named_queries, named_query, parse_param, refuse_federation, sparql_string,
 )
-from reportgraph.sparql_output import fit_widths, render
+from reportgraph.sparql_output import fit_widths, render, write
 from reportgraph.termwidth import display_width
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -520,3 +520,123 @@ def test_api_named_query_needs_exactly_its_parameters(qgraph: QueryGraph, params
 def test_api_named_query_with_its_parameter(qgraph: QueryGraph) -> None:
     rows = reportgraph.query(qgraph, "entity", name="沙头社区")
     assert rows and all(str(r["entity"]).endswith("/community/深圳市宝安区沙井街道沙头社区") for r in rows)
+
+
+# --------------------------------------------------------------------------- nothing leaves the machine
+
+
+def _federated(port: int) -> list[str]:
+    """SERVICE clauses in the spellings the engine takes, each sent to ``port`` if it ran."""
+    at = f"http://127.0.0.1:{port}/"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{at}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{at}sparql> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o .SERVICE<{at}>{{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICESILENT<{at}>{{ ?s ?p ?o }} }}",  # the engine needs no space after a keyword
+        f"PREFIX : <{at}>\nSELECT * WHERE {{ SERVICE:x {{ ?s ?p ?o }} }}",  # nor before a prefixed name
+        # an escaped quote in a local name opens no string: what follows it is query text
+        f"PREFIX ex: <http://e/>\nSELECT * WHERE {{ {{ ?s ex:a\\' ?o }} UNION {{ SERVICE <{at}> {{ ?s ?p ?o }}"
+        " FILTER(?x = 'b') } }",
+        # the engine reads '<' as a comparison here, so '#' starts a comment, not part of an IRI
+        f"PREFIX : <{at}>\nSELECT * WHERE {{ BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b)SERVICE:x#>\n{{ ?s ?p ?o }} }}",
+        f"PREFIX : <{at}>\nSELECT * WHERE {{ BIND(1 AS ?a) FILTER(?a<=2)SERVICE:x#>\n{{ ?s ?p ?o }} }}",
+    ]
+
+
+def test_service_is_refused_through_the_library_and_nothing_is_sent(
+    qgraph: QueryGraph, loopback_listener: Any,
+) -> None:
+    for query in _federated(loopback_listener.port):
+        with pytest.raises(QueryRefused, match="refused"):
+            reportgraph.query(qgraph, query)
+        with pytest.raises(QueryRefused):
+            qgraph.run(query)
+    time.sleep(0.3)  # a connection the engine made would have been accepted by now
+    assert loopback_listener.connections == 0
+
+
+def test_the_engine_would_have_sent_them(loopback_listener: Any) -> None:
+    """The spellings above are federated queries to the engine itself: it connects when it is asked directly."""
+    spellings = _federated(loopback_listener.port)[3:7]  # those that call out even on an empty store
+    for query in spellings:
+        try:
+            list(ox.Store().query(query))
+        except OSError:  # the listener hangs up without an answer; SILENT makes that no error
+            pass
+    deadline = time.monotonic() + 10
+    while loopback_listener.connections < len(spellings) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert loopback_listener.connections == len(spellings)
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT ?service WHERE { ?service ?p "SERVICE" } # SERVICE <http://127.0.0.1:9/> { }',
+    "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o }",
+    "PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:service ?o }",
+    "SELECT * WHERE { ?s rdfs:label ?l FILTER(?l < 'SERVICE') }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(?o = <http://example.org/a#service>) }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(STR(?o)<STR(?s)) }",
+    "SELECT * WHERE { VALUES (?a ?b) { (<http://example.org/a#b> <http://example.org/c#d>) } }",
+    'SELECT * WHERE { ?s ?p """a SERVICE <http://127.0.0.1:9/> { } """ }',
+])
+def test_service_in_text_names_and_iris_is_not_a_clause(qgraph: QueryGraph, query: str) -> None:
+    qgraph.run(query)  # runs: not refused, and valid to the engine
+
+
+def test_a_comparison_that_reads_as_an_iri_is_refused_with_the_fix() -> None:
+    with pytest.raises(QueryRefused, match=r"put a space after a comparison's '<' \(\?a < \?b\)"):
+        refuse_federation("SELECT * WHERE { ?s ?p ?o FILTER(?a<?b)#>\n}")
+    refuse_federation("SELECT * WHERE { ?s ?p ?o FILTER(?a < ?b)#>\n}")
+
+
+def test_from_and_describe_read_no_remote_graph(qgraph: QueryGraph, loopback_listener: Any) -> None:
+    """FROM, FROM NAMED and DESCRIBE name graphs and resources of the store; the engine fetches none of them."""
+    at = f"http://127.0.0.1:{loopback_listener.port}/"
+    assert qgraph.run(f"SELECT * FROM <{at}> WHERE {{ ?s ?p ?o }}").rows == []
+    assert qgraph.run(f"SELECT * FROM NAMED <{at}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}").rows == []
+    assert qgraph.run(f"DESCRIBE <{at}>").triples == []
+    time.sleep(0.3)
+    assert loopback_listener.connections == 0
+
+
+# --------------------------------------------------------------------------- streamed output
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+@pytest.mark.parametrize("query", ["targets", "problems", "SELECT ?x WHERE { ?x a rg:Nothing }",
+                                   "ASK { ?p a rg:Problem }", "CONSTRUCT WHERE { ?p a rg:Problem }"])
+def test_streamed_output_is_the_rendered_output(qgraph: QueryGraph, query: str, fmt: str) -> None:
+    out = io.StringIO()
+    written = write(qgraph.solutions(query), out, fmt, 100)
+    assert out.getvalue() == render(qgraph.run(query), fmt, 100)
+    assert written.rows == len(qgraph.run(query)) and not written.cut
+
+
+def test_the_table_shows_max_rows_and_says_how_to_see_the_rest(qgraph: QueryGraph) -> None:
+    out = io.StringIO()
+    written = write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), out, "table", None, 5)
+    lines = out.getvalue().splitlines()
+    assert written.rows == 5 and written.cut
+    assert len(lines) == 2 + 5 + 1
+    assert lines[-1].startswith("(5 rows; more were left out: --max-rows 0") and "--format csv" in lines[-1]
+    everything = io.StringIO()
+    assert write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), everything, "csv").rows == len(qgraph)
+    assert write(qgraph.solutions("SELECT * WHERE { ?s ?p ?o }"), io.StringIO(), "table", None, 0).rows == len(qgraph)
+
+
+def test_loading_a_graph_file_fetches_nothing(tmp_path: Path, loopback_listener: Any) -> None:
+    """A JSON-LD remote @context and an RDF/XML external entity are refused by name, never fetched."""
+    at = f"http://127.0.0.1:{loopback_listener.port}/"
+    context = tmp_path / "remote-context.jsonld"
+    context.write_text('{"@context": "%sctx", "@id": "http://example.org/a", "name": "n"}' % at, encoding="utf-8")
+    entity = tmp_path / "external-entity.rdf"
+    entity.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY e SYSTEM "{at}e">]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+        '<rdf:Description rdf:about="http://example.org/a"><ex:p>&e;</ex:p></rdf:Description></rdf:RDF>',
+        encoding="utf-8")
+    for path in (context, entity):
+        with pytest.raises(ReportError, match=path.name):
+            QueryGraph.load([path])
+    time.sleep(0.3)
+    assert loopback_listener.connections == 0

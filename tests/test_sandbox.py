@@ -1,7 +1,9 @@
 """Jobs in forked, killable processes: answers, the time limit, the memory limit, failures, the slots."""
 from __future__ import annotations
 
+import math
 import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -112,3 +114,36 @@ def test_row_limit_and_federation(graph: QueryGraph) -> None:
     for query in ('SELECT ?service { ?service ?p "SERVICE" } # SERVICE', "SELECT * { ?s <http://a/SERVICE> ?o }",
                   "SELECT * { ?s rg:service ?o }"):
         refuse_federation(query)
+
+
+def test_no_time_limit_still_answers(graph: QueryGraph) -> None:
+    """``seconds=math.inf`` (``reportgraph query --timeout 0``): no alarm, no deadline, and the job still ends."""
+    with Sandbox.start(graph, Limits(seconds=math.inf, memory_mb=256), slots=1) as sandbox:
+        assert sandbox.call(sleep_then, 0.2) == "done"
+        with pytest.raises(JobCrashed):  # the memory limit holds without a time limit
+            sandbox.call(allocate, 1024)
+
+
+def test_an_interrupted_caller_leaves_no_job_running(graph: QueryGraph) -> None:
+    """Ctrl-C while a job runs: the caller gets KeyboardInterrupt, and the job's process is killed at once."""
+    with Sandbox.start(graph, Limits(seconds=60, memory_mb=256), slots=1) as sandbox:
+        children = Path(f"/proc/{sandbox.zygote}/task/{sandbox.zygote}/children")
+        running: list[int] = []
+
+        def interrupt(signum: int, frame: object) -> None:
+            running.extend(int(pid) for pid in children.read_text().split())
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                sandbox.call(count_rows, RUNAWAY, 10)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        assert running, "the job had not started"
+        deadline = time.monotonic() + 10
+        while children.read_text().split() and time.monotonic() < deadline:  # reaped by the zygote
+            time.sleep(0.05)
+        assert not children.read_text().split()

@@ -17,8 +17,8 @@ cannot stop a runaway query inside its own process. So:
   too much memory ends that child only.
 
 A fork costs about 20 ms on a graph of a million triples: right for user
-queries, which may run long; a server's own bounded page queries run in
-process. Needs ``fork()`` (Linux, macOS); the memory limit is applied where
+queries, which may run long (``serve``'s endpoint, every ``reportgraph
+query``); a server's own bounded page queries run in process. Needs ``fork()`` (Linux, macOS); the memory limit is applied where
 ``/proc/self/statm`` tells the process size (Linux).
 """
 from __future__ import annotations
@@ -55,7 +55,8 @@ class Limits:
 
     ``queue_seconds`` is how long a job may wait for a free slot before the
     caller is told the server is busy: waiting is not running, so it is not
-    counted against ``seconds``.
+    counted against ``seconds``. ``seconds`` may be ``math.inf``: no time
+    limit (``reportgraph query --timeout 0``), the memory limit still holds.
     """
 
     seconds: float = 10.0
@@ -139,7 +140,8 @@ class _JobHandler(socketserver.BaseRequestHandler):
 
     def handle(self) -> None:
         limits = self.server.limits
-        signal.alarm(math.ceil(limits.seconds) + _GRACE_SECONDS)
+        if math.isfinite(limits.seconds):
+            signal.alarm(math.ceil(limits.seconds) + _GRACE_SECONDS)
         _limit_memory(limits.memory_mb)
         _silence_stderr()  # the engine prints to fd 2 when memory runs out; the caller gets the message
         sock: socket.socket = self.request
@@ -235,10 +237,10 @@ class Sandbox:
     def _call(self, func: Callable[..., _T], args: tuple[Any, ...], seconds: float) -> _T:
         """One job, its start (a fork, slow on a busy machine) and its run within one deadline."""
         request = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
-        deadline = time.monotonic() + seconds
+        deadline = time.monotonic() + seconds if math.isfinite(seconds) else None
         pid = 0
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(seconds)
+            sock.settimeout(seconds if deadline is not None else None)
             try:
                 sock.connect(self.path)
             except OSError as err:
@@ -259,6 +261,10 @@ class Sandbox:
                 ) from None
             except OSError:
                 frame = None
+            except BaseException:  # Ctrl-C in the caller: the job must not outlive it
+                if pid:
+                    _kill(pid)
+                raise
         if frame is None:
             raise JobCrashed(
                 f"the query process ended without an answer: most likely the query needed more than "

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # only for annotations: importing rdflib costs start-up time
     from rdflib.term import Node
 
 __all__ = [
-    "PREFIXES", "GraphSource", "NamedQuery", "Param", "QueryError", "QueryGraph", "QueryResult",
+    "PREFIXES", "EngineResult", "GraphSource", "NamedQuery", "Param", "QueryError", "QueryGraph", "QueryResult",
     "QuerySyntaxError", "UnknownQueryError", "bind_values", "complete_query", "load", "named_queries", "named_query",
     "parse_param", "query", "similar_names", "sparql_string",
 ]
@@ -57,6 +57,8 @@ _shorten = Shortener(PREFIXES)
 
 #: One term of a result as the engine gives it.
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+#: What the engine gives for a query, its rows read lazily.
+EngineResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
 #: What :func:`query` accepts as the graph.
 GraphSource = Union["Graph", "QueryGraph", str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
 
@@ -401,19 +403,29 @@ class QueryGraph:
 
         ``params`` binds variables to values before evaluation, as
         :meth:`bind` says; this is how named queries take arguments, safely.
+        A ``SERVICE`` clause is refused (QueryRefused) before anything runs.
+        """
+        result = self.solutions(sparql, params)
+        try:
+            return _collect(result)
+        except (OSError, RuntimeError, ValueError, TypeError) as err:
+            raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
+
+    def solutions(self, sparql: str, params: Mapping[str, Any] | None = None) -> EngineResult:
+        """The engine's own result, rows not yet read: for output that streams them as they come.
+
+        Binds ``params`` and refuses federation as :meth:`run` does; reading
+        the rows may still raise the engine's OSError or RuntimeError.
         """
         sparql, rest = self.bind(sparql, params)
+        refuse_federation(sparql)
         subs = {ox.Variable(name): value for name, value in rest.items()}
         try:
-            result = self.store.query(
+            return self.store.query(
                 sparql, prefixes=PREFIXES, substitutions=subs or None, use_default_graph_as_union=self.union,
             )
         except SyntaxError as err:
             raise _syntax_error(err, sparql) from None
-        except (OSError, RuntimeError, ValueError, TypeError) as err:
-            raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
-        try:
-            return _collect(result)
         except (OSError, RuntimeError, ValueError, TypeError) as err:
             raise QueryError(f"the query failed: {graphfile.first_line(err)}") from None
 
@@ -476,7 +488,7 @@ def _resolve(sparql: str) -> str:
     return sparql
 
 
-def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+def _collect(result: EngineResult) -> QueryResult:
     """All results as Python objects, with the cyclic collector paused.
 
     A large result is many small objects and no cyclic garbage; left on, the
@@ -486,7 +498,7 @@ def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Q
         return _collect_all(result)
 
 
-def _collect_all(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+def _collect_all(result: EngineResult) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QueryTriples):
@@ -803,7 +815,10 @@ def query(graph_or_path: GraphSource, sparql: str, /, **params: Any) -> list[dic
     one dict per triple with keys ``subject``, ``predicate``, ``object``.
 
     Raises QuerySyntaxError (with ``line`` and ``column``) for a bad query,
+    QueryRefused for a ``SERVICE`` clause (nothing leaves the machine),
     QueryError when it cannot run, ReportError for a missing or broken file.
+    The query runs in this process, without a time limit: for SPARQL from
+    someone else, ``reportgraph query`` runs it in a child process with one.
     """
     named = named_queries().get(sparql.strip())
     if named is not None:
@@ -848,27 +863,87 @@ class QueryRefused(QueryError):
     """A query this engine will not run as a matter of policy (not a syntax error)."""
 
 
-#: ``SERVICE`` as a keyword: not a variable (``?service``), nor part of a prefixed name (``ex:service``,
-#: ``service:x``). A ``.`` before it counts as a boundary, so ``ex:a.service`` is refused too: safe side.
-_SERVICE_KEYWORD = re.compile(r"(?<![\w?$:\\-])SERVICE(?![\w:\\-])", re.I)
+#: The characters of SPARQL names (the grammar's PN_CHARS_BASE, PN_CHARS_U, PN_CHARS), exactly: a
+#: name read longer or shorter than the engine reads it could hide a keyword from the check below.
+_PN_BASE = (
+    r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f"
+    r"\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS = _PN_BASE + r"_\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_VAR_CHARS = _PN_BASE + r"_0-9\u00b7\u0300-\u036f\u203f-\u2040"
+#: A local name's escape (``\'``, ``\#``), taken for any character: where the engine would not take
+#: one it stops with a syntax error anyway, and a ``'`` or ``#`` so escaped starts no string or comment.
+_PLX = r"%[0-9A-Fa-f]{2}|\\[^\n\r]"
+_LONG_STRINGS = r"'''(?:[^'\\]|\\.|'(?!''))*'''" + r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+_SHORT_STRINGS = r"'(?:[^'\\\n\r]|\\.)*'" + r'|"(?:[^"\\\n\r]|\\.)*"'
+_TOKEN = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<comment>#[^\n\r]*)"
+    rf"|(?P<string>{_LONG_STRINGS}|{_SHORT_STRINGS})"
+    r'|(?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
+    rf"|(?P<var>[?$][{_VAR_CHARS}]+)"
+    rf"|(?P<bnode>_:[{_PN_CHARS}.]*)"
+    r"|(?P<langtag>@[A-Za-z0-9-]+)"
+    rf"|(?P<name>(?:[{_PN_BASE}][{_PN_CHARS}.]*)?:(?:[{_PN_CHARS}.:]|{_PLX})*|[{_PN_BASE}_][{_PN_CHARS}.]*)"
+    r"|(?P<number>[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)"
+    r"|(?P<other>.)",
+    re.S,
+)
+#: What a ``<`` may compare with when it follows one of these inside parentheses (``?a<?b``).
+_OPERANDS = frozenset({"string", "iri", "var", "bnode", "langtag", "name", "number", ")", "]"})
 
 
 def refuse_federation(sparql: str) -> None:
-    """Raise QueryRefused when the query has a ``SERVICE`` clause.
+    """Raise QueryRefused when the query has (or may have) a ``SERVICE`` clause.
 
     The engine would send ``SERVICE`` sub-queries over HTTP to any host the
     query names and mix the answers into the results; a graph on this
-    machine is all a query may read. Strings, IRIs and comments are blanked
-    first, so a sentence that contains the word is still fine. The engine
-    does not read ``\\u`` escapes outside strings, so none can spell the keyword.
+    machine is all a query may read. The query is read token by token as the
+    engine reads it, so a word inside a string, an IRI or a comment is fine,
+    while a keyword the engine would see is found however it is written: in
+    any case, glued to what follows (``SERVICE:x``, ``SERVICESILENT<…>``), or
+    after a local name's escaped quote (``ex:a\\'``). Where the engine's
+    reading cannot be known without its parser (in ``FILTER(?a<?b)SERVICE:x#>``
+    the ``<`` compares, though ``<?b)SERVICE:x#>`` has an IRI's characters),
+    the query is refused too, with the fix. The engine reads no ``\\u``
+    escapes outside strings and IRIs, so none can spell the keyword.
     """
-    match = _SERVICE_KEYWORD.search(_strip_strings_and_comments(sparql))
-    if match:
-        line = sparql.count("\n", 0, match.start()) + 1
-        raise QueryRefused(
-            f"SERVICE (a federated query, line {line}) is refused: queries may only read the loaded graph, "
-            "never another endpoint"
-        )
+    brackets: list[str] = []  # "(", "{", "[", or "data" for a VALUES block and the rows in it
+    previous = ""
+    values_follow = False
+    for m in _TOKEN.finditer(sparql):
+        kind, text = m.lastgroup or "other", m.group(0)
+        if kind in ("space", "comment"):
+            continue
+        if kind == "iri" and previous in _OPERANDS and brackets[-1:] == ["("] and re.search(r"[#']|service", text, re.I):
+            raise QueryRefused(
+                f"line {_line_at(sparql, m.start())}: refused: the '<' of {text!r} could be a comparison or an IRI's start, and a query "
+                "only runs when it is clear that it reads no other endpoint: put a space after a comparison's '<' "
+                "(?a < ?b), or write the IRI with a prefix"
+            )
+        word = text.partition(":")[0] if kind == "name" else text if kind == "langtag" else ""
+        if "service" in word.lower():
+            if word.upper().startswith("SERVICE"):
+                raise QueryRefused(
+                    f"SERVICE (a federated query, line {_line_at(sparql, m.start())}) is refused: queries may only read the loaded graph, "
+                    "never another endpoint"
+                )
+            raise QueryRefused(
+                f"{word!r} (line {_line_at(sparql, m.start())}) is refused: the engine could read the SERVICE in it as a federated "
+                "query's keyword, and queries may only read the loaded graph; rename it"
+            )
+        if kind == "other" and text in "({[":
+            # a VALUES block holds only terms: a '<' in it, or in its rows, opens an IRI
+            brackets.append("data" if brackets[-1:] == ["data"] or (values_follow and text == "{") else text)
+            values_follow = values_follow and text != "{"
+        elif kind == "other" and text in ")}]" and brackets:
+            brackets.pop()
+        values_follow = values_follow or (kind == "name" and text.upper() == "VALUES")
+        previous = text if kind == "other" else kind
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
 
 
 # --------------------------------------------------------------------------- a row limit

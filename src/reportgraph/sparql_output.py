@@ -10,19 +10,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from itertools import islice
+from typing import Any, TextIO, Union
 
 import pyoxigraph as ox
 
 from reportgraph.graphfile import XSD_STRING
 from reportgraph.pname import Shortener
 from reportgraph.safetext import spreadsheet_cell, terminal_safe
-from reportgraph.sparql import PREFIXES, OxTerm, QueryError, QueryResult
+from reportgraph.sparql import PREFIXES, EngineResult, OxTerm, QueryError, QueryResult
 from reportgraph.termwidth import display_width, pad, truncate
 
-__all__ = ["FORMATS", "display_width", "fit_widths", "render", "truncate"]
+__all__ = ["DEFAULT_TABLE_ROWS", "FORMATS", "Written", "display_width", "fit_widths", "render", "truncate", "write"]
 
 #: The output formats of ``reportgraph query --format``.
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "ttl")
@@ -33,6 +35,8 @@ _NUMERIC = frozenset(_XSD + t for t in (
     "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
 ))
 _GAP = "  "
+#: One result row: a SELECT's values, or a triple's subject, predicate and object.
+Row = Sequence[Union[OxTerm, None]]
 #: A column is never cut narrower than this (unless its content is narrower).
 _MIN_COLUMN = 6
 #: Namespaces longest first, so ``community:`` wins over ``inst:``, a shorter prefix of it.
@@ -161,11 +165,15 @@ def _columns(result: QueryResult) -> tuple[list[str], list[tuple[OxTerm | None, 
     return result.variables, result.rows
 
 
-def format_table(result: QueryResult, width: int | None = None) -> str:
-    """An aligned table, cut to ``width`` display columns when given, with a row count at the end."""
+def format_table(result: QueryResult, width: int | None = None, more: str = "") -> str:
+    """An aligned table, cut to ``width`` display columns when given, with a row count at the end.
+
+    ``more`` is said in the count's line when the rows shown are not all of them.
+    """
     headers, rows = _columns(result)
+    footer = f"({_count(len(rows))}{more})"
     if not headers:
-        return f"({_count(len(rows))})\n"
+        return footer + "\n"
     cells = [[_table_text(t) for t in row] for row in rows]
     numeric = [
         bool(rows) and all(row[i] is None or _is_numeric(row[i]) for row in rows) and any(row[i] is not None for row in rows)
@@ -181,7 +189,7 @@ def format_table(result: QueryResult, width: int | None = None) -> str:
 
     out = [line(headers, [False] * len(headers)), _GAP.join("-" * w for w in widths)]
     out.extend(line(r, numeric) for r in cells)
-    out.append(f"({_count(len(rows))})")
+    out.append(footer)
     return "\n".join(out) + "\n"
 
 
@@ -191,12 +199,16 @@ def _count(n: int) -> str:
 
 def format_csv(result: QueryResult) -> str:
     """W3C SPARQL 1.1 CSV: a header of variable names, then plain values (RFC 4180 quoting, CRLF)."""
-    headers, rows = _columns(result)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([_plain_text(t) for t in row] for row in rows)
+    _write_csv(buf, *_columns(result))
     return buf.getvalue()
+
+
+def _write_csv(out: TextIO, headers: Sequence[str], rows: Iterable[Row]) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_plain_text(t) for t in row])
 
 
 def _tsv_cell(text: str) -> str:
@@ -205,10 +217,15 @@ def _tsv_cell(text: str) -> str:
 
 def format_tsv(result: QueryResult) -> str:
     """The plain values of CSV, tab-separated; a tab, newline or backslash in a value is written ``\\t``, ``\\n``, ``\\\\``."""
-    headers, rows = _columns(result)
-    lines = ["\t".join(headers)]
-    lines.extend("\t".join(_tsv_cell(_plain_text(t)) for t in row) for row in rows)
-    return "\n".join(lines) + "\n"
+    buf = io.StringIO()
+    _write_tsv(buf, *_columns(result))
+    return buf.getvalue()
+
+
+def _write_tsv(out: TextIO, headers: Sequence[str], rows: Iterable[Row]) -> None:
+    out.write("\t".join(headers) + "\n")
+    for row in rows:
+        out.write("\t".join(_tsv_cell(_plain_text(t)) for t in row) + "\n")
 
 
 def _json_term(term: OxTerm) -> dict[str, Any]:
@@ -236,11 +253,23 @@ def format_json(result: QueryResult) -> str:
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
     if result.kind == "graph":
         return _serialize(result.triples, ox.RdfFormat.JSON_LD) + "\n"
-    bindings = [
-        {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
-    ]
-    doc = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    _write_json_rows(buf, result.variables, result.rows)
+    return buf.getvalue()
+
+
+def _write_json_rows(out: TextIO, variables: list[str], rows: Iterable[Row]) -> None:
+    """SPARQL JSON results, one binding at a time: the text ``json.dumps(doc, indent=1)`` gives, streamed."""
+    head = json.dumps({"head": {"vars": variables}, "results": {"bindings": []}}, ensure_ascii=False, indent=1)
+    before, _, after = head.rpartition("[]")
+    out.write(before + "[")
+    separator = "\n"
+    for row in rows:
+        binding = {v: _json_term(t) for v, t in zip(variables, row) if t is not None}
+        out.write(separator + _JSON_ROW_INDENT + json.dumps(binding, ensure_ascii=False, indent=1).replace(
+            "\n", "\n" + _JSON_ROW_INDENT))
+        separator = ",\n"
+    out.write(("]" if separator == "\n" else "\n" + _JSON_ROW_INDENT[:-1] + "]") + after + "\n")
 
 
 def format_turtle(result: QueryResult) -> str:
@@ -259,6 +288,10 @@ def format_turtle(result: QueryResult) -> str:
                     break
     prefixes = {p: used[p] for p in PREFIXES if p in used}
     return _serialize(result.triples, ox.RdfFormat.TURTLE, prefixes)
+
+
+#: Where a binding sits in the SPARQL JSON document: inside results, inside bindings.
+_JSON_ROW_INDENT = "   "
 
 
 def _serialize(triples: list[ox.Triple], fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> str:
@@ -283,3 +316,87 @@ def render(result: QueryResult, fmt: str | None = None, width: int | None = None
     if fmt == "json":
         return format_json(result)
     return format_turtle(result)
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+#: Rows the table shows unless ``--max-rows`` says otherwise: it is read by a person, and its
+#: columns are sized from every row it shows, so it holds them all in memory.
+DEFAULT_TABLE_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write` wrote: the kind of result, its format, the rows (or triples) shown, whether more were left out."""
+
+    kind: str
+    fmt: str
+    rows: int
+    cut: bool = False
+    boolean: bool | None = None
+
+
+def write(result: EngineResult, out: TextIO, fmt: str | None = None, width: int | None = None,
+          max_rows: int | None = None) -> Written:
+    """Write the engine's result as :func:`render` would, rows as they come where the format allows.
+
+    CSV, TSV and SPARQL JSON are written row by row, so a large result is
+    never gathered; the table shows at most ``max_rows`` rows (default
+    :data:`DEFAULT_TABLE_ROWS`, 0: all) and says in its footer when there
+    are more; Turtle and JSON-LD gather their triples first (Turtle to
+    declare the prefixes it uses). ``max_rows`` cuts the other formats too
+    when it is given; :attr:`Written.cut` then tells the caller to say so.
+    """
+    if isinstance(result, ox.QueryBoolean):
+        collected = QueryResult("ask", boolean=bool(result))
+        out.write(render(collected, fmt, width))
+        return Written("ask", fmt or "table", 1 if collected.boolean else 0, boolean=collected.boolean)
+    graph = isinstance(result, ox.QueryTriples)
+    fmt = fmt or ("ttl" if graph else "table")
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "table" and max_rows is None:
+        max_rows = DEFAULT_TABLE_ROWS
+    limit = max_rows or None
+    if graph:
+        headers = ["subject", "predicate", "object"]
+        rows: Iterator[Row] = ((t.subject, t.predicate, t.object) for t in result)
+    else:
+        headers = [v.value for v in result.variables]
+        rows = (tuple(solution) for solution in result)
+    taken = _Counted(rows, limit)
+    if fmt == "csv":
+        _write_csv(out, headers, taken)
+    elif fmt == "tsv":
+        _write_tsv(out, headers, taken)
+    elif fmt == "json" and not graph:
+        _write_json_rows(out, headers, taken)
+    else:
+        shown = list(taken)
+        collected = (QueryResult("graph", triples=[ox.Triple(*row) for row in shown]) if graph
+                     else QueryResult("select", variables=headers, rows=[tuple(row) for row in shown]))
+        if fmt == "table":
+            more = ("; more were left out: --max-rows 0 shows them all, and --format csv, tsv or json "
+                    "prints every row") if taken.cut else ""
+            out.write(format_table(collected, width, more))
+        else:
+            out.write(render(collected, fmt, width))
+    return Written("graph" if graph else "select", fmt, taken.count, taken.cut)
+
+
+class _Counted:
+    """The rows, at most ``limit`` of them, counted as they are read; ``cut`` once a row past the limit is seen."""
+
+    def __init__(self, rows: Iterator[Row], limit: int | None) -> None:
+        self._rows = rows
+        self._limit = limit
+        self.count = 0
+        self.cut = False
+
+    def __iter__(self) -> Iterator[Row]:
+        for row in islice(self._rows, self._limit):
+            self.count += 1
+            yield row
+        if self._limit is not None and self.count == self._limit:
+            self.cut = next(self._rows, None) is not None
