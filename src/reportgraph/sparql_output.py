@@ -24,7 +24,7 @@ from reportgraph.safetext import spreadsheet_cell, terminal_safe
 from reportgraph.sparql import PREFIXES, EngineResult, OxTerm, QueryError, QueryResult
 from reportgraph.termwidth import display_width, pad, truncate
 
-__all__ = ["DEFAULT_TABLE_ROWS", "FORMATS", "Written", "display_width", "fit_widths", "render", "truncate", "write"]
+__all__ = ["DEFAULT_TABLE_ROWS", "FORMATS", "Written", "display_width", "fit_widths", "json_term", "render", "truncate", "write"]
 
 #: The output formats of ``reportgraph query --format``.
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "ttl")
@@ -228,7 +228,8 @@ def _write_tsv(out: TextIO, headers: Sequence[str], rows: Iterable[Row]) -> None
         out.write("\t".join(_tsv_cell(_plain_text(t)) for t in row) + "\n")
 
 
-def _json_term(term: OxTerm) -> dict[str, Any]:
+def json_term(term: OxTerm) -> dict[str, Any]:
+    """A term as SPARQL 1.1 Query Results JSON writes it (RDF-star triples as SPARQL 1.2 does)."""
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
@@ -242,8 +243,8 @@ def _json_term(term: OxTerm) -> dict[str, Any]:
         return out
     return {  # SPARQL 1.2 / RDF-star quoted triple
         "type": "triple",
-        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
-                  "object": _json_term(term.object)},
+        "value": {"subject": json_term(term.subject), "predicate": json_term(term.predicate),
+                  "object": json_term(term.object)},
     }
 
 
@@ -265,7 +266,7 @@ def _write_json_rows(out: TextIO, variables: list[str], rows: Iterable[Row]) -> 
     out.write(before + "[")
     separator = "\n"
     for row in rows:
-        binding = {v: _json_term(t) for v, t in zip(variables, row) if t is not None}
+        binding = {v: json_term(t) for v, t in zip(variables, row) if t is not None}
         out.write(separator + _JSON_ROW_INDENT + json.dumps(binding, ensure_ascii=False, indent=1).replace(
             "\n", "\n" + _JSON_ROW_INDENT))
         separator = ",\n"

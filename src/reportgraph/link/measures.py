@@ -106,20 +106,25 @@ class Measures:
             if before.endswith(word):
                 before = before[: -len(word)]
                 break
-        stripped = True
-        while stripped:
-            stripped = False
-            for word in OPENINGS:
-                if before.startswith(word) and len(before) > len(word):
-                    before = before[len(word):]
-                    stripped = True
-                    break
-        return self._lookup.get(before, "")
+        return self._lookup.get(strip_openings(before), "")
 
     def topic_words(self, name: str) -> tuple[str, ...]:
         """Every word that names or speaks of the measure: its synonyms and topic words."""
         m = self.measures.get(name)
         return (*m.synonyms, *m.topics) if m else ()
+
+
+def strip_openings(clause: str) -> str:
+    """``clause`` without the opening words it starts with (全省, 全年 …), as many as there are."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in OPENINGS:
+            if clause.startswith(word) and len(clause) > len(word):
+                clause = clause[len(word):]
+                stripped = True
+                break
+    return clause
 
 
 def metric_forms(metric: str) -> list[str]:

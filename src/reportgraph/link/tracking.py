@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportgraph.datafiles import datafile
-from reportgraph.link.measures import OPENINGS, Measures, metric_forms
+from reportgraph.link.measures import Measures, metric_forms, strip_openings
 from reportgraph.link.names import norm
 from reportgraph.link.periods import Span, parse
 from reportgraph.model import Indicator, LinkedReport, RelationalTarget, Report, TargetAssessment
@@ -251,21 +251,9 @@ def _clauses(text: str) -> list[str]:
     while at < len(text):
         lo, hi = clause_bounds(text, at, at)
         clause = norm(text[lo:hi])
-        out.append(_strip_openings(clause))
+        out.append(strip_openings(clause))
         at = hi + 1
     return out
-
-
-def _strip_openings(clause: str) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
-        for word in OPENINGS:
-            if clause.startswith(word) and len(clause) > len(word):
-                clause = clause[len(word):]
-                stripped = True
-                break
-    return clause
 
 
 def _scope_keys(ind: Indicator) -> list[str]:

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from reportgraph.graphfile import XSD_STRING
 from reportgraph.sparql import PREFIXES, OxTerm, QueryResult
-from reportgraph.sparql_output import format_csv, format_json
+from reportgraph.sparql_output import format_csv, format_json, json_term
 
 __all__ = [
     "FORMAT_NAMES", "GRAPH_TYPES", "RESULT_TYPES", "choose", "serialize",
@@ -164,22 +164,6 @@ def _graph(result: QueryResult, media: str) -> bytes:
     return ox.serialize(result.triples, format=fmt, prefixes=prefixes) or b""
 
 
-def _json_term(term: OxTerm) -> dict[str, Any]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": {  # an RDF-star quoted triple
-        "subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)}}
-
-
 def _json(result: QueryResult) -> str:
     """SPARQL Results JSON, written row by row from each distinct term's JSON, made once.
 
@@ -194,7 +178,7 @@ def _json(result: QueryResult) -> str:
     def term_json(term: OxTerm) -> str:
         text = made.get(term)
         if text is None:
-            text = made[term] = json.dumps(_json_term(term), ensure_ascii=False, separators=(",", ":"))
+            text = made[term] = json.dumps(json_term(term), ensure_ascii=False, separators=(",", ":"))
         return text
 
     names = [json.dumps(v, ensure_ascii=False) for v in result.variables]
