@@ -7,11 +7,12 @@ a clause with a community runs there.
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 from reportgraph.link.names import COMMUNITY_FORMS, norm
-from reportgraph.model import Entity, Mention, Relation
-from reportgraph.text import fold, same_clause
+from reportgraph.model import Entity, Mention, Relation, Sentence
+from reportgraph.text import CLAUSE_BREAKS, fold
 
 #: Kinds of entity whose name may hold the place it lies in, and the edge that says so.
 _CONTAINED = {"Project": "locatedIn", "Place": "locatedIn", "Program": "runIn", "Event": "relatedTo"}
@@ -38,19 +39,27 @@ def relations(entities: list[Entity]) -> list[Relation]:
                 for c in companies.inside(name):
                     out.setdefault((e.key, "involves", c.key), Relation(e.key, "involves", c.key, m.sentence))
     for pairs in by_sentence(entities).values():
+        clauses = _Clauses(pairs[0][0].sentence)
+        nested = _nested_mentions(pairs)
+        # winners by where they start, so each honor looks only at those of its own clause before it
+        winners = sorted(((m, e) for m, e in pairs if e.type in _WINNERS), key=lambda p: (p[0].start, p[0].end))
+        winner_starts = [m.start for m, _ in winners]
         for hm, honor in pairs:
             if honor.type != "Honor":
                 continue
-            for m, e in pairs:
-                if e.type in _WINNERS and m.end <= hm.start and _same_clause(m, hm) and not _nested(m, pairs):
+            lo = bisect.bisect_left(winner_starts, clauses.start_of(hm.start))
+            hi = bisect.bisect_left(winner_starts, hm.start)
+            for m, e in winners[lo:hi]:
+                if m.end <= hm.start and clauses.same(m.start, hm.start) and id(m) not in nested:
                     out.setdefault((e.key, "wonHonor", honor.key), Relation(e.key, "wonHonor", honor.key, m.sentence))
+        communities = [(m, e) for m, e in pairs if e.type == "Community"]
         for pm, program in pairs:
             if program.type != "Program":
                 continue
-            if _nested(pm, pairs):
+            if id(pm) in nested:
                 continue  # 荣获全国“四季村晚”冬季示范展示点: a programme named inside an honor runs nowhere
-            for m, e in pairs:
-                if e.type == "Community" and _same_clause(m, pm) and not _overlaps(m, pm):
+            for m, e in communities:
+                if clauses.same(m.start, pm.start) and not _overlaps(m, pm):
                     out.setdefault((program.key, "runIn", e.key), Relation(program.key, "runIn", e.key, m.sentence))
     return [out[k] for k in sorted(out)]
 
@@ -86,17 +95,43 @@ class _NameIndex:
         return list(found.values())
 
 
-def _nested(m: Mention, pairs: list[tuple[Mention, Entity]]) -> bool:
-    """Is ``m`` inside a longer mention (深圳市 in 深圳市白鹭信息技术有限公司)?"""
-    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-               for o, _ in pairs)
+def _nested_mentions(pairs: list[tuple[Mention, Entity]]) -> set[int]:
+    """The ids of the mentions inside a longer one (深圳市 in 深圳市白鹭信息技术有限公司).
+
+    By where they start, longest first: a mention is nested when one seen before it (starting
+    no later) ends no earlier and is longer; the longest end so far tells.
+    """
+    ordered = sorted((m for m, _ in pairs), key=lambda m: (m.start, -(m.end - m.start)))
+    out: set[int] = set()
+    reach: Mention | None = None  # of the mentions seen, the one that ends furthest (longest on a tie)
+    for m in ordered:
+        if reach is not None and reach.end >= m.end and (reach.end - reach.start) > (m.end - m.start):
+            out.add(id(m))
+        if reach is None or m.end > reach.end:
+            reach = m
+    return out
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _same_clause(a: Mention, b: Mention) -> bool:
-    """Do two mentions of one sentence start in the same clause (in folded text: ``,`` breaks too)?"""
-    base = a.sentence.start
-    return same_clause(fold(a.sentence.text), max(0, a.start - base), max(0, b.start - base))
+class _Clauses:
+    """The clauses of one sentence (in folded text: ``,`` breaks too), counted once for all its mentions."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.base = sentence.start
+        text = fold(sentence.text)
+        self.breaks = [i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS]
+
+    def _index(self, offset: int) -> int:
+        return bisect.bisect_right(self.breaks, max(0, offset - self.base) - 1)
+
+    def same(self, a: int, b: int) -> bool:
+        """Do report offsets ``a`` and ``b`` start in the same clause (no break between them)?"""
+        return self._index(a) == self._index(b)
+
+    def start_of(self, offset: int) -> int:
+        """The report offset where the clause of ``offset`` starts."""
+        k = self._index(offset)
+        return self.base + (self.breaks[k - 1] + 1 if k else 0)

@@ -209,7 +209,7 @@ def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
 
 def _unit_follows(sentence: str, end: int) -> str | None:
     """For ``1409万、1305万人次``: the unit the next number in the list carries."""
-    m = _LIST_UNIT.match(sentence[end:])
+    m = _LIST_UNIT.match(sentence, end)
     if not m:
         return None
     rest = _quantity_pattern().match(sentence, end + 1)
@@ -219,10 +219,10 @@ def _unit_follows(sentence: str, end: int) -> str | None:
 def _unit_tail(sentence: str, unit: str, end: int) -> tuple[str, int]:
     """``2813.8万辆（艘、架、列）次``: a bracketed aside before 次 belongs to the unit;
     ``42万元/人``: a rate's denominator does too."""
-    m = _COUNTED_ASIDE.match(sentence[end:])
+    m = _COUNTED_ASIDE.match(sentence, end)
     if m and unit and not unit.endswith(_TIMES):
-        return unit + _TIMES, end + m.end()
-    m = _PER.match(sentence[end:])
+        return unit + _TIMES, m.end()
+    m = _PER.match(sentence, end)
     if m and unit:
-        return unit + m.group(), end + m.end()
+        return unit + m.group(), m.end()
     return unit, end

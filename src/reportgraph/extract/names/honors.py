@@ -40,9 +40,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if any(text.startswith(x, a) for x in blockers):
             continue
         start = b
-        year = _YEAR.match(text[start:])
+        year = _YEAR.match(text, start)
         if year:
-            start += year.end()
+            start = year.end()
         while start < len(text) and text[start] in _FILLERS:
             start += 1
         end = phrase_end(s, start, _STOPS.word_set, first=False)

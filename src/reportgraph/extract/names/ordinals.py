@@ -15,12 +15,12 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     """Every event the sentence names by its edition."""
     out = []
     for m in _SHAPES["edition"].finditer(s.text):
-        tail = _SHAPES["event_tail"].match(s.text[m.end():])
+        tail = _SHAPES["event_tail"].match(s.text, m.end())
         if tail and not s.in_quote(m.start()):
-            end = m.end() + tail.end()
-            session = _SHAPES["session"].match(s.text[end:])
+            end = tail.end()
+            session = _SHAPES["session"].match(s.text, end)
             if session:
-                end += session.end()
+                end = session.end()
             start = left_edge(s, m.start(), _MAX_PREFIX, "Event").start
             out.append(Candidate(start, end, "Event", s.original(start, end), "suffix"))
     return out

@@ -21,7 +21,7 @@ from reportgraph.extract.names.kinds import (
 from reportgraph.extract.names.walk import COUNTER_WORDS, left_edge, named_core, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag, tag_or
-from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
+from reportgraph.text import CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
@@ -78,9 +78,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # the suffix is the end of a longer word
         if s.in_quote(start_suffix):
             continue  # handled as a quoted name
-        phase = _PHASE.match(text[end:])
+        phase = _PHASE.match(text, end)
         if phase and suffix.kind in _PHASED:
-            end += phase.end()
+            end = phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
         max_len = _MAX_COMMUNITY if short else _MAX_NAME
         edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event")
@@ -139,10 +139,10 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> 
     core = s.text[begin:suffix_at]
     if any(ch in _LEVEL_CHARS for ch in core):
         return False  # 镇带村, 县乡村: levels of government, not a village's name
-    core_words = [w for w, a, b in tokens if begin <= a and b <= suffix_at]
-    before, after = s.text[:begin], s.text[suffix_at:]
+    core_words = [w for w, _, _ in s.tokens_within(begin, suffix_at)]
+    before, after = s.text[max(0, begin - CLAUSE_REACH):begin], s.text[suffix_at:suffix_at + _NEIGHBOUR_REACH]
     if before.endswith(LIST_SEPARATOR) and core in _item_before(before) \
-            or LIST_SEPARATOR + core in after[:_NEIGHBOUR_REACH]:
+            or LIST_SEPARATOR + core in after:
         return False  # 零碳园区、零碳社区、零碳建筑: the same words open the neighbouring items
     if level in _SPARSE_LEVELS and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in core_words):
         return False  # a province's 青年社区, 产业社区: a kind of community
