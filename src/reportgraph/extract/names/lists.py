@@ -80,6 +80,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if kind == "Company":
                 a, b = _firm_span(text, a, b)
             item = text[a:b]
+            if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
+                continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
             if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
                     or kind != "Community" and not asset_head and common_word(s, a, b):
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等: not names

@@ -18,9 +18,9 @@ from reportgraph.extract.names.kinds import (
     suffix_by_word,
     suffix_pattern,
 )
-from reportgraph.extract.names.walk import COUNTER_WORDS, left_edge, named_core, trim_left
+from reportgraph.extract.names.walk import COUNTER_WORDS, holds_description, left_edge, named_core, trim_left
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, tag, tag_or
+from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, tag, tag_or
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
@@ -62,6 +62,13 @@ _MAX_COMMUNITY, _MAX_NAME = 4, 24
 _MAX_BARE_BODY_PREFIX = 3
 #: A community's or village's own name is this long in this genre.
 _COMMUNITY_NAME = 2
+_NOT_BODIES = datafile("extract/names/not_body_endings.txt")
+#: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
+#: events are counted as won or held (单项冠军企业47家).
+_UNCOUNTED = frozenset({"Honor", "Event", "Community"})
+_DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
+_COUNT_OPENER = re.compile(_RULES["count_opener"])
+_COUNT_VERBS = tuple(sorted(_RULES["count_verbs"].split(), key=len, reverse=True))
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -78,6 +85,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # the suffix is the end of a longer word
         if s.in_quote(start_suffix):
             continue  # handled as a quoted name
+        if suffix.kind == "GovernmentBody" and _object_of_a_verb(s, start_suffix, end):
+            continue  # 破局, 开新局: the character is a verb's object, not a bureau
         phase = _PHASE.match(text[end:])
         if phase and suffix.kind in _PHASED:
             end += phase.end()
@@ -87,7 +96,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         start: int | None = edge.start
         if short:
             start = _community_start(s, edge.start, start_suffix)
-            if start is None or not _community_name(s, start, start_suffix, ctx.level):
+            level = ctx.level if suffix.kind == "Community" else ""
+            if start is None or not _community_name(s, start, start_suffix, level, ctx.lexicon.names):
                 continue
             if suffix.word in _TOWNSHIPS.word_set and start_suffix not in s.token_start:
                 continue  # 城镇, 中心镇: the type word ends a word of its own
@@ -100,11 +110,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
-        if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix) \
+        if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _object_of_a_verb(s: SentenceView, suffix_at: int, end: int) -> bool:
+    """Is a one-character body suffix (局) the end of a verb and its object or a common word (破局,
+    开新局, 格局), not of a body's name (公安局, 医保局)?"""
+    return end - suffix_at == 1 and any(s.text.endswith(w, 0, end) for w in _NOT_BODIES.words)
 
 
 def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
@@ -122,14 +138,16 @@ def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     return begin
 
 
-def _needs_a_proper_element(etype: str, suffix: Suffix) -> bool:
+def _needs_a_proper_element(etype: str, suffix: Suffix, core: str) -> bool:
     """Where communities are named only by proper names, are other names of this type too?"""
     if etype == "Program":
         return suffix.word in _WEAK_HEADS.word_set
+    if etype == "Company":
+        return _REGISTERED not in suffix.word and holds_description(core)  # 大型综合性现代物流集团
     return etype in ("Project", "Place") or (etype == "GovernmentBody" and suffix.word in _INSTITUTIONS.word_set)
 
 
-def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> bool:
+def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str, known: frozenset[str]) -> bool:
     """Are the characters before 社区/村 a community's own name, not a kind of community?"""
     tokens, starts = s.tokens, s.token_starts
     k = bisect.bisect_right(starts, suffix_at) - 1
@@ -146,7 +164,35 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> 
         return False  # 零碳园区、零碳社区、零碳建筑: the same words open the neighbouring items
     if level in _SPARSE_LEVELS and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in core_words):
         return False  # a province's 青年社区, 产业社区: a kind of community
-    return True
+    return level not in _SPARSE_LEVELS or _after_a_place(s, begin, known)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Does a count close the name's phrase, straight or after a verb of reaching (…实验室达8家,
+    not …示范区47项经验)?"""
+    verb = next((v for v in _COUNT_VERBS if text.startswith(v, end)), "")
+    m = _COUNT_AFTER.match(text, end + len(verb))
+    if m is None:
+        return False
+    follower = text[m.end():m.end() + 1]
+    return not follower or follower in CLAUSE_BREAKS or follower == LIST_SEPARATOR
+
+
+def _described(core: str) -> bool:
+    """Does the run before the type word open with words of a description (更多, 首家) or a count
+    (80余家)?"""
+    return core.startswith(tuple(_DESCRIPTION_OPENERS.words)) or bool(_COUNT_OPENER.match(core))
+
+
+def _after_a_place(s: SentenceView, begin: int, known: frozenset[str]) -> bool:
+    """Does a place name stand right before a community's own name (林芝市嘎拉村, 武隆荆竹村)? A
+    province or a city names its villages so; without one, 入口社区, 互嵌式社区, 访企入村 are
+    words of description or verbs."""
+    k = bisect.bisect_left(s.token_starts, begin) - 1
+    if k < 0 or s.tokens[k][2] != begin:
+        return False
+    word = s.tokens[k][0]
+    return word in known or tag(word) in PROPER_TAGS | PERSON_TAGS or word[-1] in _LEVEL_CHARS and k > 0
 
 
 def _item_before(before: str) -> str:
@@ -183,8 +229,10 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 千亿元县: an amount; 机场群: a collective
     if suffix.word in _TRAILING_ONLY and not _TRAILING_END.match(text[end:end + 1]):
         return True  # 试点安装…: the suffix is a verb here
-    if suffix.kind in (INITIATIVE, "Program") and _COUNT_AFTER.match(text, end):
-        return True  # 已落户招商项目20宗: a kind being counted
+    if suffix.kind not in _UNCOUNTED and _counted_after(text, end):
+        return True  # 已落户招商项目20宗, 新增某某实验室5家: a kind being counted
+    if suffix.kind not in _UNCOUNTED and _described(core):
+        return True  # 更多跨国公司, 首家市内免税店, 80余家央企公司: a description, not a name
     if suffix.kind in (INITIATIVE, "Program") and any((core + suffix.word).endswith(w) for w in _TITLE_WORDS.words
                                                       if len(w) >= _TITLE_WORD_CHARS):
         return True  # 某某镇2020年工作计划: the report's title, not a programme

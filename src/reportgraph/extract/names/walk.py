@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import PROPER_TAGS, VERB_TAGS, Token, tag
+from reportgraph.extract.words import PERSON_TAGS, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
@@ -30,9 +30,6 @@ _COMPLEMENTS = frozenset(_LEFT_TRIM["complements"])
 _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
-#: jieba tags of persons' names: it gives them to many places (五莲, 延吉) — and to some words of
-#: description, which description_words.txt masks (高水平, 智慧).
-_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 #: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
 _LEAD_TAGS = frozenset({"d", "ad", "p", "c"})
 #: Tags of one-character words that make a verb of result with a complement (做强, 用好).
@@ -223,6 +220,11 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
     return start
 
 
+def holds_description(text: str) -> bool:
+    """Does ``text`` hold a word of description (大型, 现代, 高水平)?"""
+    return any(w in text for w in _DESCRIPTION.words)
+
+
 def named_core(s: SentenceView, start: int, end: int, name_end: int, known: frozenset[str]) -> bool:
     """Do the words between ``start`` and ``end`` (a name's core; the name ends at ``name_end``)
     hold something only a name holds: a place, a
@@ -253,7 +255,7 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
         if described[at]:
             run = 0
             continue
-        if tag(w) in PROPER_TAGS or tag(w) in _PERSON_TAGS or w in known or tag(w) == "m":
+        if tag(w) in PROPER_TAGS or tag(w) in PERSON_TAGS or w in known or tag(w) == "m":
             return True
         run = run + 1 if len(w) == 1 else 0
         if run >= 2:
