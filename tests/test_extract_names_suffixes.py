@@ -60,3 +60,14 @@ def test_a_kind_of_firm_is_no_company_and_a_firm_named_by_common_words_is(segmen
                             "青螺集团与禾维集团启动重组，组建省物流集团。", etype="Company")
     assert not {"资产公司", "项目公司", "跨国公司", "大型综合性现代物流集团"} & names
     assert {"青螺集团", "禾维集团", "省物流集团"} <= names
+
+
+def test_an_honor_ending_in_a_type_word_begins_after_its_winner_and_verb(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "青禾控股跻身中国企业500强，力争新增国家卓越级智能工厂80家。", etype="Honor")
+    assert {"中国企业500强", "国家卓越级智能工厂"} <= names
+    assert not any(n.startswith(("青禾控股", "新增")) for n in names)
+
+
+def test_an_award_character_inside_a_verb_is_no_award(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "开展首届评奖，青禾项目获青禾专利奖，十名学生在赛事中获奖。", etype="Honor")
+    assert not any(n.endswith(("评奖", "获奖")) for n in names)

@@ -20,7 +20,7 @@ from reportgraph.extract.names.kinds import (
 )
 from reportgraph.extract.names.walk import COUNTER_WORDS, holds_description, left_edge, named_core, trim_left
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, tag, tag_or
+from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
@@ -63,6 +63,7 @@ _MAX_BARE_BODY_PREFIX = 3
 #: A community's or village's own name is this long in this genre.
 _COMMUNITY_NAME = 2
 _NOT_BODIES = datafile("extract/names/not_body_endings.txt")
+_HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
@@ -81,8 +82,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         start_suffix, end = m.start(), m.end()
         if end not in s.token_end and end < len(text):
             continue  # the suffix is the start of a longer word: 路径, 街道
-        if len(suffix.word) > 1 and suffix.kind == "Honor" and start_suffix not in s.token_start:
-            continue  # the suffix is the end of a longer word
+        if suffix.kind == "Honor" and start_suffix not in s.token_start \
+                and (len(suffix.word) > 1 or _inside_a_verb(s, start_suffix)):
+            continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
         if s.in_quote(start_suffix):
             continue  # handled as a quoted name
         if suffix.kind == "GovernmentBody" and _object_of_a_verb(s, start_suffix, end):
@@ -105,6 +107,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
+        if suffix.kind == "Honor":
+            start = _after_winning_verbs(s, start, start_suffix)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
                        local=ctx.level not in _FORMAL_LEVELS):
             continue
@@ -115,6 +119,21 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _inside_a_verb(s: SentenceView, at: int) -> bool:
+    """Is offset ``at`` inside a word jieba tags a verb (评奖, 获奖)?"""
+    k = bisect.bisect_right(s.token_starts, at) - 1
+    return k >= 0 and tag(s.tokens[k][0]) in VERB_TAGS
+
+
+def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
+    """Where an honor's name begins once the winner and the verb of winning before it are dropped
+    (某某控股跻身中国企业500强: 中国企业500强)."""
+    for word, a, b in s.tokens:
+        if start <= a and b < suffix_at and word in _HONOR_INNER_VERBS.word_set:
+            start = b
+    return start
 
 
 def _object_of_a_verb(s: SentenceView, suffix_at: int, end: int) -> bool:
