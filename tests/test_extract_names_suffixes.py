@@ -71,3 +71,23 @@ def test_an_honor_ending_in_a_type_word_begins_after_its_winner_and_verb(segment
 def test_an_award_character_inside_a_verb_is_no_award(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "开展首届评奖，青禾项目获青禾专利奖，十名学生在赛事中获奖。", etype="Honor")
     assert not any(n.endswith(("评奖", "获奖")) for n in names)
+
+
+def test_a_route_is_named_from_its_start_to_its_end(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "加快建设青河至禾溪铁路、乌兰青至禾山铁路。", etype="Project")
+    assert {"青河至禾溪铁路", "乌兰青至禾山铁路"} <= names
+    assert not {"禾溪铁路", "禾山铁路"} & names
+
+
+def test_built_places_listed_as_projects_are_projects(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "推进青禾铁路、禾溪机场等项目前期，加快禾塘医院青禾救援基地等重点项目。")
+    projects = _province_names(segment_text, "推进青禾铁路、禾溪机场等项目前期，加快禾塘医院青禾救援基地等重点项目。",
+                               etype="Project")
+    assert {"青禾铁路", "禾溪机场", "禾塘医院青禾救援基地"} <= projects
+    assert "禾溪机场" in names
+
+
+def test_levels_counts_and_asides_are_no_places(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "建成覆盖省市县乡村的应急广播体系，青溪、禾原4县高速项目全部开工，",
+                            "推进青禾山国家公园（青禾片区）建设。", etype="Place")
+    assert not {"省市县", "禾原4县", "青禾片区"} & names

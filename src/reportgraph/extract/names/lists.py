@@ -50,6 +50,8 @@ _NO_STOPS: frozenset[str] = frozenset()
 _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
 _MIN_FIRM_NAME = 3
+#: jieba's tag of units and counters (兆瓦, 千米).
+_UNIT_TAG = "q"
 #: How many words of description may stand between a list and the kind of firm it names (优质, 新能源).
 _MAX_FIRM_MODIFIER = 6
 
@@ -204,15 +206,27 @@ def _firm_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b - len(tail)
 
 
+def _after_a_quantity(s: SentenceView, start: int) -> bool:
+    """Does a number, or a number and its unit (720兆瓦), end right before ``start``?"""
+    k = bisect.bisect_left(s.token_starts, start) - 1
+    if k < 0 or s.tokens[k][2] != start:
+        return False
+    word = s.tokens[k][0]
+    if tag(word) == _UNIT_TAG and k > 0:
+        word = s.tokens[k - 1][0]
+    return word[-1:].isdigit()
+
+
 def _items(s: SentenceView, pos: int, kind: str, closed_by_deng: bool) -> list[tuple[int, int]]:
     """The 、-separated items that end at ``pos`` (where 等 or the count stands)."""
     items = []
     end = pos
     walk_as = "Company" if kind == "Company" else INITIATIVE
     while True:
-        start = left_edge(s, end, _MAX_ITEM, walk_as).start
-        if start >= end:
-            break
+        edge = left_edge(s, end, _MAX_ITEM, walk_as)
+        start = edge.start
+        if start >= end or edge.counted or _after_a_quantity(s, start):
+            break  # 南网720兆瓦储能电站等项目: an item cut at a number is not the item's name
         items.append((start, end))
         if start > 0 and s.text[start - 1] == LIST_SEPARATOR:
             end = start - 1

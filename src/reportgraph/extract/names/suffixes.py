@@ -21,7 +21,7 @@ from reportgraph.extract.names.kinds import (
 from reportgraph.extract.names.walk import COUNTER_WORDS, holds_description, left_edge, named_core, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
-from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
+from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
@@ -64,6 +64,10 @@ _MAX_BARE_BODY_PREFIX = 3
 _COMMUNITY_NAME = 2
 _NOT_BODIES = datafile("extract/names/not_body_endings.txt")
 _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
+_PROJECT_LIST = re.compile(_RULES["project_list"])
+_ROUTE_JOINER = _RULES["route_joiner"]
+#: How long a route's starting point may be (临河, 乌兰浩特).
+_MAX_ROUTE_END = 8
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
@@ -94,7 +98,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             end += phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
         max_len = _MAX_COMMUNITY if short else _MAX_NAME
-        edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event")
+        edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event",
+                         known=ctx.lexicon.names)
         start: int | None = edge.start
         if short:
             start = _community_start(s, edge.start, start_suffix)
@@ -105,6 +110,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 城镇, 中心镇: the type word ends a word of its own
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        if suffix.kind in (FACILITY, "Project"):
+            start = _route_start(s, start, suffix.kind)
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         if suffix.kind == "Honor":
@@ -114,11 +121,24 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
+        if suffix.kind == FACILITY and _PROJECT_LIST.match(text, end):
+            etype = "Project"  # 某某机场、某某基地等重点项目: built places listed as projects
         if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _route_start(s: SentenceView, start: int, kind: str) -> int:
+    """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it."""
+    text = s.text
+    while start > 1 and text[start - 1] == _ROUTE_JOINER:
+        before = left_edge(s, start - 1, _MAX_ROUTE_END, kind).start
+        if before >= start - 1:
+            break
+        start = before
+    return start
 
 
 def _inside_a_verb(s: SentenceView, at: int) -> bool:
@@ -228,6 +248,12 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     core = text[start:start_suffix]
     if start > 0 and text[start - 1] == _LIST_CLOSER and suffix.kind != "Community":
         return True  # …等特色议事平台: the category a list belongs to, not a name
+    if len(core) >= 2 and all(ch in _LEVEL_CHARS for ch in core):
+        return True  # 省市县, 县乡: levels of government, not a name
+    if len(suffix.word) == 1 and core[-1:].isdigit():
+        return True  # 镇原4县: a count of the kind
+    if start > 0 and text[start - 1] in BRACKET_OPENERS and text[end:end + 1] in BRACKET_CLOSERS:
+        return True  # 某某国家公园（江西片区）: the aside of the name before it
     registered = _REGISTERED in suffix.word
     yearless = _YEAR_PREFIX.sub("", core)
     # in a local report, a proper name before generic words names a place of its own (九鹤综合文体中心)

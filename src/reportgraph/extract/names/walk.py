@@ -45,6 +45,8 @@ _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
+#: The longest known name looked for where a name opens with a verb-like word.
+_MAX_KNOWN_PREFIX = 8
 #: The longest bracketed aside a name may hold.
 _MAX_BRACKETED = 12
 
@@ -148,8 +150,10 @@ def bracketed(s: SentenceView, close_at: int) -> tuple[int, int] | None:
     return None
 
 
-def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_numbers: bool = False) -> Edge:
-    """Walk left from ``pos`` over the sentence's words to where a name of ``kind`` begins."""
+def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_numbers: bool = False,
+              known: frozenset[str] = frozenset()) -> Edge:
+    """Walk left from ``pos`` over the sentence's words to where a name of ``kind`` begins; a word
+    that would end the walk but opens a name of ``known`` (延长石油) does not."""
     start = pos
     tokens = s.tokens
     # the words that start before pos (their starts are sorted): the last one is the first looked at
@@ -174,7 +178,7 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1]))
         if b == tokens[k][2] and not trade_word and not inner_conjunction \
-                and _stops(piece, kind, clause_start=clause_start(s, a)):
+                and _stops(piece, kind, clause_start=clause_start(s, a)) and not opens_known(s, a, b, known):
             break
         if not allow_numbers and not is_code(s, a, b) and _counted(tokens, k, limit):
             return Edge(start, True)
@@ -183,6 +187,11 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def opens_known(s: SentenceView, a: int, b: int, known: frozenset[str]) -> bool:
+    """Does a name of ``known`` longer than the word at ``a``–``b`` start at ``a`` (延长 of 延长石油)?"""
+    return any(s.text[a:a + n] in known for n in range(b - a + 1, _MAX_KNOWN_PREFIX + 1))
 
 
 def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset()) -> int:
@@ -195,8 +204,8 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
     while k < len(tokens) and tokens[k][1] == start:
         word, a, b = tokens[k]
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-        if word in known:
-            break
+        if word in known or opens_known(s, a, b, known):
+            break  # 延长石油: a known name opens with a word that is also a verb
         if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set):
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:

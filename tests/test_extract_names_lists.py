@@ -1,0 +1,23 @@
+"""extract.names.lists: the items of a list closed by 等 or a count.
+
+Sentences are invented in the genre's style (names and figures made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _names(segment_text: SegmentText, line: str) -> set[str]:
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    at = report.text.find(line)
+    return {m.name for m in find_mentions(report, LEXICON) if at <= m.start and m.end <= at + len(line)}
+
+
+def test_an_item_cut_at_a_number_is_not_named_by_its_tail(segment_text: SegmentText) -> None:
+    names = _names(segment_text, "开工建设青网720兆瓦储能电站等项目，禾唐空气储能等项目投产。")
+    assert "储能电站" not in names
+    assert "禾唐空气储能" in names

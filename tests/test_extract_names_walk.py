@@ -1,0 +1,22 @@
+"""extract.names.walk: the left edge of a name, and what is trimmed from it.
+
+Sentences are invented in the genre's style (names and figures made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def test_a_known_name_opening_with_a_verb_like_word_is_not_trimmed(segment_text: SegmentText, tmp_path) -> None:
+    user = tmp_path / "names.tsv"
+    user.write_text("延长青禾\tCompany\n", encoding="utf-8")
+    lexicon = Lexicon.load(user)
+    line = "延长青禾千万吨原油稳产基地建成投产。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, lexicon)}
+    assert "延长青禾千万吨原油稳产基地" in names
+    assert not any(n.startswith("青禾千万吨") for n in names)
