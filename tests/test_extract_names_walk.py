@@ -20,3 +20,13 @@ def test_a_known_name_opening_with_a_verb_like_word_is_not_trimmed(segment_text:
     names = {m.name for m in find_mentions(report, lexicon)}
     assert "延长青禾千万吨原油稳产基地" in names
     assert not any(n.startswith("青禾千万吨") for n in names)
+
+
+def test_the_complement_of_the_verb_before_a_name_is_dropped(segment_text: SegmentText) -> None:
+    line = "实施好青禾老人助餐补贴项目，以实际行动推进改革，深入实施强省会行动。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert "青禾老人助餐补贴项目" in names
+    assert "强省会行动" in names  # 强 opens the slogan's name here
+    assert not any(n.startswith("好") for n in names)
+    assert "实际行动" not in names

@@ -18,7 +18,9 @@ from reportgraph.extract.names.kinds import (
     suffix_by_word,
     suffix_pattern,
 )
-from reportgraph.extract.names.walk import COUNTER_WORDS, holds_description, left_edge, named_core, trim_left
+from reportgraph.extract.names.walk import (
+    CONJUNCTIONS, COUNTER_WORDS, after_complement, holds_description, left_edge, named_core, trim_left,
+)
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
 from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -110,12 +112,15 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 城镇, 中心镇: the type word ends a word of its own
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        start = after_complement(s, start)
         if suffix.kind in (FACILITY, "Project"):
             start = _route_start(s, start, suffix.kind)
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
+        if _quotes_sharing_a_head(s, start, start_suffix):
+            continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
                        local=ctx.level not in _FORMAL_LEVELS):
             continue
@@ -128,6 +133,14 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
+    """Is the run before the type word two or more quotes, side by side or joined by a conjunction?"""
+    inside = [(qa, qb) for qa, qb in s.quotes if start <= qa and qb <= suffix_at]
+    if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != suffix_at:
+        return False
+    return all(s.text[qb:qa] in CONJUNCTIONS or qb == qa for (_, qb), (qa, _) in zip(inside, inside[1:]))
 
 
 def _route_start(s: SentenceView, start: int, kind: str) -> int:

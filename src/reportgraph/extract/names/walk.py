@@ -27,6 +27,7 @@ _DESCRIPTION = datafile("extract/names/description_words.txt")
 _JARGON = datafile("extract/names/jargon.txt")
 _LEFT_TRIM = datafile("extract/names/left_trim.tsv").pairs
 _COMPLEMENTS = frozenset(_LEFT_TRIM["complements"])
+_LOOSE_COMPLEMENTS = frozenset(_LEFT_TRIM["loose_complements"])
 _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
@@ -187,6 +188,17 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def after_complement(s: SentenceView, start: int) -> int:
+    """Where a name begins once the complement of the verb before it is dropped (实施好…项目, 抓实…)."""
+    k = bisect.bisect_left(s.token_starts, start)
+    if k == 0 or k >= len(s.tokens) or s.tokens[k][1] != start:
+        return start
+    word, before = s.tokens[k][0], s.tokens[k - 1][0]
+    if word in _LOOSE_COMPLEMENTS and s.tokens[k - 1][2] == start and tag(before) in VERB_TAGS and len(before) >= 2:
+        return s.tokens[k][2]
+    return start
 
 
 def opens_known(s: SentenceView, a: int, b: int, known: frozenset[str]) -> bool:
