@@ -91,3 +91,9 @@ def test_levels_counts_and_asides_are_no_places(segment_text: SegmentText) -> No
     names = _province_names(segment_text, "建成覆盖省市县乡村的应急广播体系，青溪、禾原4县高速项目全部开工，",
                             "推进青禾山国家公园（青禾片区）建设。", etype="Place")
     assert not {"省市县", "禾原4县", "青禾片区"} & names
+
+
+def test_an_institution_word_opening_a_place_name_is_no_body(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "省部共建青禾大学科技园，支持青禾大学建设。", etype="GovernmentBody")
+    assert "青禾大学" in names
+    assert not any(n.endswith("共建青禾大学") for n in names)

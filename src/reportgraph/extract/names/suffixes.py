@@ -93,6 +93,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
         if s.in_quote(start_suffix):
             continue  # handled as a quoted name
+        if suffix.kind == "GovernmentBody" and _place_word_follows(text, end):
+            continue  # 某某大学科技园: the institution's word opens a place's name
         if suffix.kind == "GovernmentBody" and _object_of_a_verb(s, start_suffix, end):
             continue  # 破局, 开新局: the character is a verb's object, not a bureau
         phase = _PHASE.match(text[end:])
@@ -167,6 +169,12 @@ def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
         if start <= a and b < suffix_at and word in _HONOR_INNER_VERBS.word_set:
             start = b
     return start
+
+
+def _place_word_follows(text: str, end: int) -> bool:
+    """Does a built place's or a place's type word follow straight on (大学 + 科技园)?"""
+    m = suffix_pattern().match(text, end)
+    return m is not None and suffix_by_word()[m.group()].kind in (FACILITY, "Place")
 
 
 def _object_of_a_verb(s: SentenceView, suffix_at: int, end: int) -> bool:
