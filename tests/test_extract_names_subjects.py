@@ -25,3 +25,7 @@ def test_a_verb_before_the_firms_verb_is_not_part_of_the_firm(segment_text: Segm
 def test_a_description_before_the_firms_verb_is_no_firm(segment_text: SegmentText) -> None:
     assert not _companies(segment_text, "首家市内免税店开业，世界最大单体免税店开业。")
     assert not _companies(segment_text, "更多外资银行开业。")
+
+
+def test_a_clause_opening_with_verbs_names_no_firm(segment_text: SegmentText) -> None:
+    assert not _companies(segment_text, "深入实施企业挂牌上市“青禾计划”。")

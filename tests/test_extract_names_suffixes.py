@@ -97,3 +97,8 @@ def test_an_institution_word_opening_a_place_name_is_no_body(segment_text: Segme
     names = _province_names(segment_text, "省部共建青禾大学科技园，支持青禾大学建设。", etype="GovernmentBody")
     assert "青禾大学" in names
     assert not any(n.endswith("共建青禾大学") for n in names)
+
+
+def test_a_zone_named_by_the_genres_jargon_alone_is_a_kind(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "深入实施自贸试验区提升战略，高水平建设青禾自贸试验区。", etype="Place")
+    assert names == {"青禾自贸试验区"}

@@ -30,3 +30,11 @@ def test_the_complement_of_the_verb_before_a_name_is_dropped(segment_text: Segme
     assert "强省会行动" in names  # 强 opens the slogan's name here
     assert not any(n.startswith("好") for n in names)
     assert "实际行动" not in names
+
+
+def test_a_verb_of_result_glued_to_an_undertaking_is_dropped(segment_text: SegmentText) -> None:
+    line = "做实“一键申报”机制，建好用好青禾人才发展基金，打好禾溪治本攻坚三年行动，实施扩大有效投资专项行动。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
+    assert {"青禾人才发展基金", "禾溪治本攻坚三年行动", "扩大有效投资专项行动"} <= names
+    assert not any(n.startswith(("做实", "建好", "用好", "打好")) for n in names)

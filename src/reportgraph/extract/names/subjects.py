@@ -5,7 +5,7 @@ import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
-from reportgraph.extract.names.walk import NAME_PUNCTUATION
+from reportgraph.extract.names.walk import NAME_PUNCTUATION, boundaries
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import VERB_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS
@@ -32,9 +32,15 @@ def subjects(s: SentenceView, trigger_at: int, etype: str) -> list[Candidate]:
         core = s.text[a:b].strip()
         if _MIN_NAME <= len(core) <= _MAX_NAME and not _NUMBER_START.match(core[:1]) \
                 and core not in _GENERIC.word_set and not any(ch in NAME_PUNCTUATION for ch in core) \
-                and not core.startswith(tuple(_DESCRIPTION_OPENERS.words)):
+                and not core.startswith(tuple(_DESCRIPTION_OPENERS.words)) and not _opens_with_a_verb(s, a, b):
             out.append(Candidate(a, b, etype, s.original(a, b), "subject"))
     return out
+
+
+def _opens_with_a_verb(s: SentenceView, a: int, b: int) -> bool:
+    """Does the subject open with two words that end a name's left edge (深入实施企业挂牌上市)?"""
+    words = [w for w, wa, wb in s.tokens if a <= wa and wb <= b][:2]
+    return len(words) == 2 and all(w in boundaries() for w in words)
 
 
 def _without_trailing_verbs(s: SentenceView, a: int, b: int) -> int:

@@ -20,6 +20,7 @@ from reportgraph.extract.names.kinds import (
 )
 from reportgraph.extract.names.walk import (
     CONJUNCTIONS, COUNTER_WORDS, after_complement, holds_description, left_edge, named_core, trim_left,
+    trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
@@ -119,6 +120,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = _route_start(s, start, suffix.kind)
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
+        else:
+            start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
         if _quotes_sharing_a_head(s, start, start_suffix):

@@ -28,6 +28,7 @@ _JARGON = datafile("extract/names/jargon.txt")
 _LEFT_TRIM = datafile("extract/names/left_trim.tsv").pairs
 _COMPLEMENTS = frozenset(_LEFT_TRIM["complements"])
 _LOOSE_COMPLEMENTS = frozenset(_LEFT_TRIM["loose_complements"])
+_STRICT_COMPLEMENTS = frozenset(_LEFT_TRIM["strict_complements"])
 _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
@@ -206,6 +207,30 @@ def opens_known(s: SentenceView, a: int, b: int, known: frozenset[str]) -> bool:
     return any(s.text[a:a + n] in known for n in range(b - a + 1, _MAX_KNOWN_PREFIX + 1))
 
 
+def _result_verb_end(tokens: list[Token], k: int, complements: frozenset[str] = _COMPLEMENTS) -> int | None:
+    """Where a verb of result opening at token ``k`` ends (办好 as one word, 做+强 as two), or None."""
+    word, _, b = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else ("", b, b)
+    if len(word) == 2 and word[1] in complements and tag(word) in _RESULT_VERB_TAGS:
+        return b
+    if len(word) == 1 and tag(word) in _RESULT_VERB_TAGS and len(nxt[0]) == 1 and nxt[0] in complements:
+        return nxt[2]
+    return None
+
+
+def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
+    """Where an undertaking's name begins once verbs of result glued to it are dropped (做实“一键
+    申报”机制, 建好用好…平台); other verbs may open such names (规范…专项行动), so they stay."""
+    k = bisect.bisect_left(s.token_starts, start)
+    while k < len(s.tokens) and s.tokens[k][1] == start:
+        cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS)
+        if cut is None or core_end - cut < max(min_core, 1):
+            break
+        start = cut
+        k = bisect.bisect_left(s.token_starts, start)
+    return start
+
+
 def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset()) -> int:
     """Where a name really begins once the verbs, adverbs and counts glued to its left edge are
     dropped (请省政协, 依法接受人大, 做强…博览会, 4届南博会), keeping ``min_core`` characters before
@@ -222,11 +247,9 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:
             cut = b  # 请省政协, 对省人大: a one-character verb or preposition before a name's words
-        elif len(word) == 2 and word[1] in _COMPLEMENTS and tag(word) in _RESULT_VERB_TAGS:
-            cut = b  # 办好, 做强: a verb of result written as one word
-        elif len(word) == 1 and tag(word) in _RESULT_VERB_TAGS and len(nxt) == 1 and nxt in _COMPLEMENTS:
-            cut = tokens[k + 1][2]  # 做强, 建好: a verb of result
-            k += 1
+        elif _result_verb_end(tokens, k) is not None:
+            cut = _result_verb_end(tokens, k) or b  # 办好, 做强, 建好: a verb of result
+            k += 1 if cut > b else 0
         elif len(word) >= 2 and word[-1] in _EDITIONS and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in word[:-1]):
             cut = b  # 两届, 4届: a count of editions written as one word
         elif (word.isdigit() or all(ch in NUMERAL_CHARS for ch in word)) and len(nxt) == 1 and nxt in _EDITIONS:
