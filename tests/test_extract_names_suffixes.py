@@ -102,3 +102,9 @@ def test_an_institution_word_opening_a_place_name_is_no_body(segment_text: Segme
 def test_a_zone_named_by_the_genres_jargon_alone_is_a_kind(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "深入实施自贸试验区提升战略，高水平建设青禾自贸试验区。", etype="Place")
     assert names == {"青禾自贸试验区"}
+
+
+def test_common_words_jieba_tags_as_places_make_no_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "建设青州、禾门全国海洋经济发展示范区，深化公立医院改革，实施城市片区更新提升行动。",
+                            etype="Place")
+    assert not {"海洋经济发展示范区", "公立医院", "城市片区"} & names

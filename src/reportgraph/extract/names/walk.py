@@ -25,6 +25,7 @@ _BOUNDARIES = datafile("extract/names/boundaries.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
 _DESCRIPTION = datafile("extract/names/description_words.txt")
 _JARGON = datafile("extract/names/jargon.txt")
+_MISTAGGED = datafile("extract/names/mistagged.txt")
 _LEFT_TRIM = datafile("extract/names/left_trim.tsv").pairs
 _COMPLEMENTS = frozenset(_LEFT_TRIM["complements"])
 _LOOSE_COMPLEMENTS = frozenset(_LEFT_TRIM["loose_complements"])
@@ -280,7 +281,7 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     中试) count for nothing, wherever they stand."""
     text = s.text[start:end]
     described = [False] * len(text)
-    for w in _DESCRIPTION.words + _JARGON.words:
+    for w in _DESCRIPTION.words + _JARGON.words + _MISTAGGED.words:
         i = text.find(w)
         while i >= 0:
             described[i:i + len(w)] = [True] * len(w)
@@ -291,7 +292,8 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     if any((ch.isdigit() or ch.isascii() and ch.isalpha() or ch in QUOTE_CLOSERS or ch == "+")
            and not described[i] for i, ch in enumerate(text)):
         return True
-    if any(end < b <= name_end and (tag(w) in PROPER_TAGS or w in known) for w, a, b in s.tokens_from(start, end)):
+    if any(end < b <= name_end and (tag(w) in PROPER_TAGS and w not in _MISTAGGED.word_set or w in known)
+           for w, a, b in s.tokens_from(start, end)):
         return True  # 上海博物馆, 中南大学: the whole name is a word jieba knows as a name
     words = [(w, a - start) for w, a, b in s.tokens_within(start, end)]
     run = 0
