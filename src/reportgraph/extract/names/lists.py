@@ -11,7 +11,7 @@ from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, common_word, generic_core, names_an_asset, resolve_kind, suffix_by_word, suffix_pattern,
     suffixes,
 )
-from reportgraph.extract.names.walk import left_edge, phrase_end, trim_left
+from reportgraph.extract.names.walk import left_edge, named_core, phrase_end, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -25,6 +25,10 @@ _HONOR_WORDS = datafile("extract/names/honor_words.txt")
 _FIRM_TAILS = datafile("extract/names/firm_tails.txt")
 _EQUAL_WORDS = datafile("extract/names/equal_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
+#: Levels of government whose formal reports list fields and kinds as often as programmes.
+_FORMAL_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["formal_levels"].split())
+#: Head words whose list items are projects whatever they are named after (某某新材料等项目).
+_PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
 _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
@@ -97,6 +101,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue
             own = _own_kind(item)
             item_kind = _item_kind(kind, own)
+            if item_kind == INITIATIVE and own is None and _head_word(text[m.end():rest_end]) in _PROJECT_HEADS:
+                item_kind = "Project"  # 唐晶半导体、某某新材料等项目: each item is a project
+            if ctx.level in _FORMAL_LEVELS and own is None and item_kind in _UNDERTAKINGS \
+                    and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):
+                continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
             if item_kind not in _UNDERTAKINGS:
                 a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
                 item = text[a:b]
@@ -108,6 +117,12 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 source = "shared_head"
             out.append(Candidate(a, b, resolve_kind(item_kind, item, clause), name, source))
     return out
+
+
+def _head_word(rest: str) -> str:
+    """The type word a list's head holds (等重点项目: 项目), or ""."""
+    m = suffix_pattern().search(rest.strip(QUOTE_CHARS))
+    return m.group() if m else ""
 
 
 def _own_kind(item: str) -> str | None:
