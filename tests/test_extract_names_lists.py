@@ -41,3 +41,10 @@ def test_fields_listed_before_a_programme_head_are_no_programmes(segment_text: S
     names = _typed(segment_text, line, "Program")
     assert not {"现代种业", "农业微生物", "数字农业", "演唱会经济", "微短剧"} & names
     assert "禾政通" in names
+
+
+def test_a_route_in_a_list_is_named_from_start_to_end(segment_text: SegmentText) -> None:
+    line = "续建青浦至禾江、白溪至禾山等7个铁路项目。"
+    names = _names(segment_text, line)
+    assert not {"禾江铁路", "禾山铁路"} & names
+    assert any(n.startswith("青浦至禾江") for n in names)

@@ -11,7 +11,7 @@ from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, common_word, generic_core, names_an_asset, resolve_kind, suffix_by_word, suffix_pattern,
     suffixes,
 )
-from reportgraph.extract.names.walk import left_edge, named_core, phrase_end, trim_left
+from reportgraph.extract.names.walk import left_edge, named_core, phrase_end, route_start, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -48,6 +48,8 @@ _LIST_KINDS = frozenset({"Community", "Company", FACILITY, INITIATIVE, "Program"
 _UNDERTAKINGS = frozenset({INITIATIVE, "Program"})
 #: Kinds whose items take the list's head as part of their name (京津塘、津沧等高速公路).
 _DISTRIBUTED = frozenset({FACILITY, "Place", "Project"})
+#: Kinds whose items may be routes, named from end to end (合浦至湛江等7个铁路项目).
+_ROUTED = frozenset({FACILITY, INITIATIVE, "Place", "Project"})
 #: The head after a count runs to punctuation or a number, over any word (…利益统筹项目).
 _NO_STOPS: frozenset[str] = frozenset()
 #: How far after the count the head word may stand, and how long an item may be.
@@ -239,7 +241,7 @@ def _items(s: SentenceView, pos: int, kind: str, closed_by_deng: bool) -> list[t
     walk_as = "Company" if kind == "Company" else INITIATIVE
     while True:
         edge = left_edge(s, end, _MAX_ITEM, walk_as)
-        start = edge.start
+        start = route_start(s, edge.start) if kind in _ROUTED else edge.start  # 黄桶至百色、合浦至湛江等铁路
         if start >= end or edge.counted or _after_a_quantity(s, start):
             break  # 南网720兆瓦储能电站等项目: an item cut at a number is not the item's name
         items.append((start, end))

@@ -19,7 +19,7 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, after_complement, holds_description, left_edge, named_core, trim_left,
+    CONJUNCTIONS, COUNTER_WORDS, after_complement, holds_description, left_edge, named_core, route_start, trim_left,
     trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
@@ -68,9 +68,6 @@ _COMMUNITY_NAME = 2
 _NOT_BODIES = datafile("extract/names/not_body_endings.txt")
 _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _PROJECT_LIST = re.compile(_RULES["project_list"])
-_ROUTE_JOINER = _RULES["route_joiner"]
-#: How long a route's starting point may be (临河, 乌兰浩特).
-_MAX_ROUTE_END = 8
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
@@ -117,7 +114,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         start = after_complement(s, start)
         if suffix.kind in (FACILITY, "Project"):
-            start = _route_start(s, start, suffix.kind)
+            start = route_start(s, start)
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         else:
@@ -146,17 +143,6 @@ def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
     if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != suffix_at:
         return False
     return all(s.text[qb:qa] in CONJUNCTIONS or qb == qa for (_, qb), (qa, _) in zip(inside, inside[1:]))
-
-
-def _route_start(s: SentenceView, start: int, kind: str) -> int:
-    """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it."""
-    text = s.text
-    while start > 1 and text[start - 1] == _ROUTE_JOINER:
-        before = left_edge(s, start - 1, _MAX_ROUTE_END, kind).start
-        if before >= start - 1:
-            break
-        start = before
-    return start
 
 
 def _inside_a_verb(s: SentenceView, at: int) -> bool:

@@ -48,6 +48,10 @@ _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
+_ROUTE_JOINER = _WALK["route_joiner"]
+_ROUTE_END_KIND = "Place"
+#: How long a route's starting point may be (临河, 乌兰浩特).
+_MAX_ROUTE_END = 8
 #: The longest known name looked for where a name opens with a verb-like word.
 _MAX_KNOWN_PREFIX = 8
 #: The longest bracketed aside a name may hold.
@@ -190,6 +194,18 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def route_start(s: SentenceView, start: int) -> int:
+    """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it;
+    the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安)."""
+    text = s.text
+    while start > 1 and text[start - 1] == _ROUTE_JOINER:
+        before = left_edge(s, start - 1, _MAX_ROUTE_END, _ROUTE_END_KIND).start
+        if before >= start - 1:
+            break
+        start = before
+    return start
 
 
 def after_complement(s: SentenceView, start: int) -> int:
