@@ -34,3 +34,11 @@ def test_deng_inside_a_word_stays(work_report: WorkReport) -> None:
 ])
 def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("35个地方和单位荣获青禾示范命名。", "地方和单位"),
+    ("地区生产总值跨越5000亿元大关。", "地区生产总值"),
+])
+def test_a_verb_after_the_subject_is_not_in_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[0] == metric

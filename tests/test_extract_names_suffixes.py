@@ -108,3 +108,12 @@ def test_common_words_jieba_tags_as_places_make_no_name(segment_text: SegmentTex
     names = _province_names(segment_text, "建设青州、禾门全国海洋经济发展示范区，深化公立医院改革，实施城市片区更新提升行动。",
                             etype="Place")
     assert not {"海洋经济发展示范区", "公立医院", "城市片区"} & names
+
+
+def test_a_designated_zone_without_a_place_is_a_designation_or_a_title(segment_text: SegmentText) -> None:
+    line = "努力创建铸牢团结共同体意识示范区，禾溪入列全国第一批美丽城市先行区，高水平建设青禾数据要素综合试验区。"
+    assert "铸牢团结共同体意识示范区" in _province_names(segment_text, line, etype="Program")
+    assert "国家生态文明示范区" in _province_names(segment_text, "青禾七地全部创建为国家生态文明示范区。", etype="Honor")
+    places = _province_names(segment_text, line, etype="Place")
+    assert "青禾数据要素综合试验区" in places
+    assert not {"铸牢团结共同体意识示范区", "美丽城市先行区"} & places

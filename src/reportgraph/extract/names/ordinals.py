@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
-from reportgraph.extract.names.walk import left_edge
+from reportgraph.extract.names.walk import left_edge, trim_left
 from reportgraph.extract.sentence import SentenceView
 
 _SHAPES = datafile("extract/names/ordinals.tsv").named_patterns
@@ -24,6 +24,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 end += session.end()
             end = _word_end(s, end)
             start = left_edge(s, m.start(), _MAX_PREFIX, "Event").start
+            start = trim_left(s, start, m.end(), m.end() - m.start(), ctx.lexicon.names)  # 高水平办好第十八届省运会
             out.append(Candidate(start, end, "Event", s.original(start, end), "suffix"))
     return out
 

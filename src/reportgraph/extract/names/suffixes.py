@@ -67,6 +67,11 @@ _MAX_BARE_BODY_PREFIX = 3
 _COMMUNITY_NAME = 2
 _NOT_BODIES = datafile("extract/names/not_body_endings.txt")
 _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
+_DESIGNATIONS = datafile("extract/names/designations.txt")
+_DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
+_MISTAGGED = datafile("extract/names/mistagged.txt")
+#: jieba's tag of places.
+_PLACE_TAG = "ns"
 _PROJECT_LIST = re.compile(_RULES["project_list"])
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
@@ -133,6 +138,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
+        if etype == "Place" and ctx.level in _FORMAL_LEVELS and suffix.word in _DESIGNATIONS.word_set \
+                and not _holds_a_place(s, start, start_suffix, ctx):
+            etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
 
@@ -143,6 +151,19 @@ def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
     if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != suffix_at:
         return False
     return all(s.text[qb:qa] in CONJUNCTIONS or qb == qa for (_, qb), (qa, _) in zip(inside, inside[1:]))
+
+
+def _holds_a_place(s: SentenceView, start: int, end: int, ctx: Context) -> bool:
+    """Do the words between ``start`` and ``end`` hold a place's name (辽宁, 南丹, 梅州苏区)?"""
+    if any(start <= a and b <= end and tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w, a, b in s.tokens):
+        return True
+    return any(entry.type == "Place" for _, _, entry in ctx.lexicon.index.find(s.text[start:end]))
+
+
+def _won_before(s: SentenceView, start: int) -> bool:
+    """Does a verb of winning stand in the clause before ``start`` (入列全国第一批…)?"""
+    clause_start = max((s.text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1) + 1
+    return any(w in s.text[clause_start:start] for w in _DESIGNATION_WINNING.words)
 
 
 def _inside_a_verb(s: SentenceView, at: int) -> bool:
