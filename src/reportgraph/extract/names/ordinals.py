@@ -1,6 +1,8 @@
 """``第二十一届…文化活动``: an edition number makes an event of what it counts."""
 from __future__ import annotations
 
+import bisect
+
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.walk import left_edge, trim_left
@@ -32,7 +34,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 def _word_end(s: SentenceView, end: int) -> int:
     """The end of the word ``end`` falls inside where that word ends an event's name (…部长会 of
     部长会议), else ``end`` (文华节 of 文华节目奖 stays as it is)."""
-    for word, a, b in s.tokens:
+    k = bisect.bisect_right(s.token_starts, end - 1) - 1
+    if k >= 0:
+        word, a, b = s.tokens[k]
         if a < end < b and word.endswith(_WORD_ENDS):
             return b
     return end

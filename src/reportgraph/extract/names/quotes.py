@@ -46,6 +46,8 @@ _EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 #: A quote longer than this is a slogan or a sentence, not a name.
 _MAX_INNER = 30
+#: How many quotes side by side may share one head (“甲”“乙”“丙”行动计划).
+_MAX_SHARING = 6
 #: How far after the quote a head word may end.
 _MAX_TAIL = 14
 #: How far before the quote an honor verb may stand.
@@ -139,13 +141,13 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 
 def _shared_tail_start(s: SentenceView, b: int) -> int:
     """Where the words after a quote ending at ``b`` begin: after the quotes that follow it straight
-    or after a conjunction (“甲”“乙”行动计划, “甲”和“乙”活动), whose head they share; else ``b``."""
+    or after a conjunction (“甲”“乙”行动计划, “甲”和“乙”活动), whose head they share; else ``b``.
+    At most :data:`_MAX_SHARING` quotes are looked through, so a run of quotes stays linear."""
     at = b
-    for qa, qb in s.quotes:
+    for qa, qb in s.quotes_from(b, b + _MAX_SHARING * _MAX_INNER):
         if qa < at:
             continue
-        between = s.text[at:qa]
-        if qa != at and between not in CONJUNCTIONS:
+        if qa != at and s.text[at:qa] not in CONJUNCTIONS or qb - b > _MAX_SHARING * _MAX_INNER:
             break
         at = qb
     return at

@@ -39,15 +39,13 @@ def subjects(s: SentenceView, trigger_at: int, etype: str) -> list[Candidate]:
 
 def _opens_with_a_verb(s: SentenceView, a: int, b: int) -> bool:
     """Does the subject open with two words that end a name's left edge (深入实施企业挂牌上市)?"""
-    words = [w for w, wa, wb in s.tokens if a <= wa and wb <= b][:2]
+    words = [w for w, _, _ in s.tokens_within(a, b)][:2]
     return len(words) == 2 and all(w in boundaries() for w in words)
 
 
 def _without_trailing_verbs(s: SentenceView, a: int, b: int) -> int:
     """Where a subject ends once the verbs before the trigger are dropped (某某银行挂牌开业)."""
-    for word, wa, wb in reversed(s.tokens):
-        if wb > b:
-            continue
+    for word, wa, wb in reversed(s.tokens_within(a, b)):
         if wb < b or wa <= a or len(word) < 2 or tag(word) not in VERB_TAGS:
             break
         b = wa

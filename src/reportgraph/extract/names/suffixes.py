@@ -147,7 +147,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 
 def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
     """Is the run before the type word two or more quotes, side by side or joined by a conjunction?"""
-    inside = [(qa, qb) for qa, qb in s.quotes if start <= qa and qb <= suffix_at]
+    inside = [(qa, qb) for qa, qb in s.quotes_from(start, suffix_at) if qb <= suffix_at]
     if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != suffix_at:
         return False
     return all(s.text[qb:qa] in CONJUNCTIONS or qb == qa for (_, qb), (qa, _) in zip(inside, inside[1:]))
@@ -155,7 +155,7 @@ def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
 
 def _holds_a_place(s: SentenceView, start: int, end: int, ctx: Context) -> bool:
     """Do the words between ``start`` and ``end`` hold a place's name (辽宁, 南丹, 梅州苏区)?"""
-    if any(start <= a and b <= end and tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w, a, b in s.tokens):
+    if any(tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w, _, _ in s.tokens_within(start, end)):
         return True
     return any(entry.type == "Place" for _, _, entry in ctx.lexicon.index.find(s.text[start:end]))
 
@@ -175,8 +175,8 @@ def _inside_a_verb(s: SentenceView, at: int) -> bool:
 def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
     """Where an honor's name begins once the winner and the verb of winning before it are dropped
     (某某控股跻身中国企业500强: 中国企业500强)."""
-    for word, a, b in s.tokens:
-        if start <= a and b < suffix_at and word in _HONOR_INNER_VERBS.word_set:
+    for word, _, b in s.tokens_within(start, suffix_at):
+        if b < suffix_at and word in _HONOR_INNER_VERBS.word_set:
             start = b
     return start
 
