@@ -44,6 +44,18 @@ class SentenceView:
         return [t for t in self.tokens_from(start, end) if t[2] <= end]
 
     @cached_property
+    def _quotes_by_start(self) -> tuple[list[tuple[int, int]], list[int]]:
+        ordered = sorted(self.quotes)
+        return ordered, [a for a, _ in ordered]
+
+    def quotes_from(self, start: int, before: int) -> list[tuple[int, int]]:
+        """The quoted spans that open at or after ``start`` and before ``before``, by start: found by
+        bisection, so a rule asking it once per name stays linear in a sentence of many quotes."""
+        ordered, starts = self._quotes_by_start
+        lo = bisect.bisect_left(starts, start)
+        return ordered[lo:bisect.bisect_left(starts, before, lo)]
+
+    @cached_property
     def token_end(self) -> set[int]:
         return {b for _, _, b in self.tokens}
 

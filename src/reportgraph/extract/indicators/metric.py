@@ -143,10 +143,19 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             metric = after_metric
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
-        q.metric = metric or previous
+        q.metric = _after_a_list(metric) or previous
         if not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
+
+
+def _after_a_list(metric: str) -> str:
+    """The noun a list closed by 等 names (甲矿、乙矿等大中型矿产地: 大中型矿产地), the metric itself
+    where no 等 closes a list in it (高等院校)."""
+    ends = [b for w, _, b in words_of(metric) if w == _LIST_CLOSER]
+    if ends and len(metric) - ends[-1] >= _MIN_HEAD:
+        return metric[ends[-1]:]
+    return metric
 
 
 def _opens_with_a_verb(words: str) -> bool:

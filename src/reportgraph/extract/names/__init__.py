@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportgraph.extract.names import (
-    firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, suffixes, titles,
+    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, suffixes, titles,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -66,6 +66,8 @@ def find_mentions(report: Report, lexicon: Lexicon, finders: Sequence[Finder] = 
         candidates: list[Candidate] = []
         for finder in finders:
             candidates += finder.find(s, ctx)
+        candidates = [c for c in candidates
+                      if not (c.source == "gazetteer" and c.type == "Company" and embedded.inside_another_name(s, c))]
         for c in resolve(candidates):
             mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
                                     end=sentence.start + c.end, sentence=sentence))

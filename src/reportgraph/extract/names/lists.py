@@ -11,7 +11,7 @@ from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, common_word, generic_core, names_an_asset, resolve_kind, suffix_by_word, suffix_pattern,
     suffixes,
 )
-from reportgraph.extract.names.walk import left_edge, phrase_end, trim_left
+from reportgraph.extract.names.walk import left_edge, named_core, phrase_end, route_start, trim_left
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -25,6 +25,10 @@ _HONOR_WORDS = datafile("extract/names/honor_words.txt")
 _FIRM_TAILS = datafile("extract/names/firm_tails.txt")
 _EQUAL_WORDS = datafile("extract/names/equal_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
+#: Levels of government whose formal reports list fields and kinds as often as programmes.
+_FORMAL_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["formal_levels"].split())
+#: Head words whose list items are projects whatever they are named after (某某新材料等项目).
+_PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
 _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
@@ -44,12 +48,16 @@ _LIST_KINDS = frozenset({"Community", "Company", FACILITY, INITIATIVE, "Program"
 _UNDERTAKINGS = frozenset({INITIATIVE, "Program"})
 #: Kinds whose items take the list's head as part of their name (京津塘、津沧等高速公路).
 _DISTRIBUTED = frozenset({FACILITY, "Place", "Project"})
+#: Kinds whose items may be routes, named from end to end (合浦至湛江等7个铁路项目).
+_ROUTED = frozenset({FACILITY, INITIATIVE, "Place", "Project"})
 #: The head after a count runs to punctuation or a number, over any word (…利益统筹项目).
 _NO_STOPS: frozenset[str] = frozenset()
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
 _MIN_FIRM_NAME = 3
+#: jieba's tag of units and counters (兆瓦, 千米).
+_UNIT_TAG = "q"
 #: How many words of description may stand between a list and the kind of firm it names (优质, 新能源).
 _MAX_FIRM_MODIFIER = 6
 
@@ -80,6 +88,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if kind == "Company":
                 a, b = _firm_span(text, a, b)
             item = text[a:b]
+            if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
+                continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
             if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
                     or kind != "Community" and not asset_head and common_word(s, a, b):
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等: not names
@@ -93,6 +103,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue
             own = _own_kind(item)
             item_kind = _item_kind(kind, own)
+            if item_kind == INITIATIVE and own is None and _head_word(text[m.end():rest_end]) in _PROJECT_HEADS:
+                item_kind = "Project"  # 唐晶半导体、某某新材料等项目: each item is a project
+            if ctx.level in _FORMAL_LEVELS and own is None and item_kind in _UNDERTAKINGS \
+                    and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):
+                continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
             if item_kind not in _UNDERTAKINGS:
                 a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
                 item = text[a:b]
@@ -104,6 +119,12 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 source = "shared_head"
             out.append(Candidate(a, b, resolve_kind(item_kind, item, clause), name, source))
     return out
+
+
+def _head_word(rest: str) -> str:
+    """The type word a list's head holds (等重点项目: 项目), or ""."""
+    m = suffix_pattern().search(rest.strip(QUOTE_CHARS))
+    return m.group() if m else ""
 
 
 def _own_kind(item: str) -> str | None:
@@ -202,15 +223,27 @@ def _firm_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b - len(tail)
 
 
+def _after_a_quantity(s: SentenceView, start: int) -> bool:
+    """Does a number, or a number and its unit (720兆瓦), end right before ``start``?"""
+    k = bisect.bisect_left(s.token_starts, start) - 1
+    if k < 0 or s.tokens[k][2] != start:
+        return False
+    word = s.tokens[k][0]
+    if tag(word) == _UNIT_TAG and k > 0:
+        word = s.tokens[k - 1][0]
+    return word[-1:].isdigit()
+
+
 def _items(s: SentenceView, pos: int, kind: str, closed_by_deng: bool) -> list[tuple[int, int]]:
     """The 、-separated items that end at ``pos`` (where 等 or the count stands)."""
     items = []
     end = pos
     walk_as = "Company" if kind == "Company" else INITIATIVE
     while True:
-        start = left_edge(s, end, _MAX_ITEM, walk_as).start
-        if start >= end:
-            break
+        edge = left_edge(s, end, _MAX_ITEM, walk_as)
+        start = route_start(s, edge.start) if kind in _ROUTED else edge.start  # 黄桶至百色、合浦至湛江等铁路
+        if start >= end or edge.counted or _after_a_quantity(s, start):
+            break  # 南网720兆瓦储能电站等项目: an item cut at a number is not the item's name
         items.append((start, end))
         if start > 0 and s.text[start - 1] == LIST_SEPARATOR:
             end = start - 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, suffixes
-from reportgraph.extract.names.walk import phrase_end
+from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.text import CLAUSE_BREAKS, NUMERAL_CHARS, QUOTE_OPENERS, clause_bounds
 
@@ -37,6 +37,8 @@ _FORMAL_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["form
 _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
 _POSSESSIVE = _MARKS["possessive"]
+_COUNTED_SLOGAN = re.compile(_MARKS["counted_slogan"])
+_NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
 #: What counts a quoted name among events: 等, a count, a word for a disaster.
 _EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d+|[{NUMERAL_CHARS}]+)?[^\d]?)?"
                            f"(?:{'|'.join(_EVENT_HEADS.words)})")
@@ -44,6 +46,8 @@ _EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 #: A quote longer than this is a slogan or a sentence, not a name.
 _MAX_INNER = 30
+#: How many quotes side by side may share one head (“甲”“乙”“丙”行动计划).
+_MAX_SHARING = 6
 #: How far after the quote a head word may end.
 _MAX_TAIL = 14
 #: How far before the quote an honor verb may stand.
@@ -84,11 +88,14 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         inner = text[a + 1:b - 1]
         if not inner or len(inner) > _MAX_INNER or any(ch in _INNER_BREAKS for ch in inner):
             continue
-        j = b
-        while j < len(text) and j - b < _MAX_TAIL and text[j] not in CLAUSE_BREAKS and text[j] not in _TAIL_BREAKS \
-                and not text[j].isdigit() and not (j == b and text[j] in QUOTE_OPENERS):
+        tail_at = b if _named_as_programme(inner) else _shared_tail_start(s, b)
+        j = tail_at
+        while j < len(text) and j - tail_at < _MAX_TAIL and text[j] not in CLAUSE_BREAKS \
+                and text[j] not in _TAIL_BREAKS and not text[j].isdigit() and text[j] not in QUOTE_OPENERS:
             j += 1
-        tail = text[b:phrase_end(s, b, tail_stops, limit=j)]
+        tail = text[tail_at:phrase_end(s, tail_at, tail_stops, limit=j)]
+        if tail[:1] in CONJUNCTIONS and not tail.startswith(_NOT_CONJUNCTIONS):
+            tail = ""  # “千名医师下基层”和组团式帮扶活动: the head after 和 is another item's
         if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
             continue
         possessive = tail.startswith(_POSSESSIVE)
@@ -106,6 +113,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         if head and len(inner) < _MIN_WITH_GENERIC_HEAD and head[1] == "Program" and not honor_before:
             continue  # “两委”工作: a short quoted word before a generic head is not a name
+        if head and tail_at > b:
+            # “百团千企”“渝企出海”行动计划, “某某”和“某某”行动: each quote takes the shared head
+            name = s.original(a, b) + s.original(tail_at, tail_at + head[0])
+            out.append(Candidate(a, b, "Honor" if honor_before else head[1], name, "quote"))
+            continue
         if head:
             end = b + head[0] + (len(_POSSESSIVE) if possessive else 0)
             name = s.original(a, end).replace(_POSSESSIVE, "", 1) if possessive else s.original(a, end)
@@ -118,11 +130,27 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
         elif any(sign in inner for sign in _NAME_SIGNS):
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))  # “4+N”, “媒体+”
+        elif _COUNTED_SLOGAN.match(inner) and not _named_as_programme(inner):
+            continue  # “两个毫不动摇”, “十个到位”: a counted slogan with no head is a doctrine
         elif len(inner) >= _MIN_ALONE and (_is_event(inner) or ctx.level not in _FORMAL_LEVELS
                                             or _named_as_programme(inner) or _run_as_programme(s, a, b)):
             etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
+
+
+def _shared_tail_start(s: SentenceView, b: int) -> int:
+    """Where the words after a quote ending at ``b`` begin: after the quotes that follow it straight
+    or after a conjunction (“甲”“乙”行动计划, “甲”和“乙”活动), whose head they share; else ``b``.
+    At most :data:`_MAX_SHARING` quotes are looked through, so a run of quotes stays linear."""
+    at = b
+    for qa, qb in s.quotes_from(b, b + _MAX_SHARING * _MAX_INNER):
+        if qa < at:
+            continue
+        if qa != at and s.text[at:qa] not in CONJUNCTIONS or qb - b > _MAX_SHARING * _MAX_INNER:
+            break
+        at = qb
+    return at
 
 
 def _is_event(inner: str) -> bool:

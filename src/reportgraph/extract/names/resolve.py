@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import bisect
 
+from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
+
+_MEETING_SETS = datafile("extract/names/meeting_sets.txt")
 
 #: The order in which two candidates on the same span are preferred: surest source first (an item
 #: of a list under a shared head, 华丰工业园等…利益统筹项目 or 永寿、桑龙等高速, is that head's before
@@ -33,6 +36,8 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         lo, hi = bisect.bisect_right(starts, c.start - longest), bisect.bisect_left(starts, c.end)
         if len(c.name) < 2 or any(_clashes(c, k) for k in kept[lo:hi]):
             continue
+        if c.type == "Event" and any(w in c.name for w in _MEETING_SETS.words):
+            continue  # 二十届历次全会: a set of meetings, not one event
         at = bisect.bisect_right(starts, c.start)
         starts.insert(at, c.start)
         kept.insert(at, c)

@@ -5,11 +5,13 @@ import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
-from reportgraph.extract.names.walk import NAME_PUNCTUATION
+from reportgraph.extract.names.walk import NAME_PUNCTUATION, boundaries
 from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import VERB_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS
 
 _GENERIC = datafile("extract/names/subjects.txt")
+_DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
 _NUMBER_START = re.compile(rf"[\d{NUMERAL_CHARS}]")
 #: A subject this short or long is no firm's name.
 _MIN_NAME, _MAX_NAME = 2, 10
@@ -26,8 +28,25 @@ def subjects(s: SentenceView, trigger_at: int, etype: str) -> list[Candidate]:
     for item in subject.split(LIST_SEPARATOR):
         a = pos
         pos += len(item) + 1
-        core = item.strip()
+        b = _without_trailing_verbs(s, a, a + len(item))
+        core = s.text[a:b].strip()
         if _MIN_NAME <= len(core) <= _MAX_NAME and not _NUMBER_START.match(core[:1]) \
-                and core not in _GENERIC.word_set and not any(ch in NAME_PUNCTUATION for ch in core):
-            out.append(Candidate(a, a + len(item), etype, s.original(a, a + len(item)), "subject"))
+                and core not in _GENERIC.word_set and not any(ch in NAME_PUNCTUATION for ch in core) \
+                and not core.startswith(tuple(_DESCRIPTION_OPENERS.words)) and not _opens_with_a_verb(s, a, b):
+            out.append(Candidate(a, b, etype, s.original(a, b), "subject"))
     return out
+
+
+def _opens_with_a_verb(s: SentenceView, a: int, b: int) -> bool:
+    """Does the subject open with two words that end a name's left edge (深入实施企业挂牌上市)?"""
+    words = [w for w, _, _ in s.tokens_within(a, b)][:2]
+    return len(words) == 2 and all(w in boundaries() for w in words)
+
+
+def _without_trailing_verbs(s: SentenceView, a: int, b: int) -> int:
+    """Where a subject ends once the verbs before the trigger are dropped (某某银行挂牌开业)."""
+    for word, wa, wb in reversed(s.tokens_within(a, b)):
+        if wb < b or wa <= a or len(word) < 2 or tag(word) not in VERB_TAGS:
+            break
+        b = wa
+    return b

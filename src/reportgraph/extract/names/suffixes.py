@@ -18,10 +18,13 @@ from reportgraph.extract.names.kinds import (
     suffix_by_word,
     suffix_pattern,
 )
-from reportgraph.extract.names.walk import COUNTER_WORDS, left_edge, named_core, trim_left
+from reportgraph.extract.names.walk import (
+    CONJUNCTIONS, COUNTER_WORDS, after_complement, holds_description, left_edge, named_core, route_start, trim_left,
+    trim_result_verbs,
+)
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, tag, tag_or
-from reportgraph.text import CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS
+from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
+from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
@@ -62,6 +65,20 @@ _MAX_COMMUNITY, _MAX_NAME = 4, 24
 _MAX_BARE_BODY_PREFIX = 3
 #: A community's or village's own name is this long in this genre.
 _COMMUNITY_NAME = 2
+_NOT_BODIES = datafile("extract/names/not_body_endings.txt")
+_HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
+_DESIGNATIONS = datafile("extract/names/designations.txt")
+_DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
+_MISTAGGED = datafile("extract/names/mistagged.txt")
+#: jieba's tag of places.
+_PLACE_TAG = "ns"
+_PROJECT_LIST = re.compile(_RULES["project_list"])
+#: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
+#: events are counted as won or held (单项冠军企业47家).
+_UNCOUNTED = frozenset({"Honor", "Event", "Community"})
+_DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
+_COUNT_OPENER = re.compile(_RULES["count_opener"])
+_COUNT_VERBS = tuple(sorted(_RULES["count_verbs"].split(), key=len, reverse=True))
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -74,37 +91,106 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         start_suffix, end = m.start(), m.end()
         if end not in s.token_end and end < len(text):
             continue  # the suffix is the start of a longer word: 路径, 街道
-        if len(suffix.word) > 1 and suffix.kind == "Honor" and start_suffix not in s.token_start:
-            continue  # the suffix is the end of a longer word
+        if suffix.kind == "Honor" and start_suffix not in s.token_start \
+                and (len(suffix.word) > 1 or _inside_a_verb(s, start_suffix)):
+            continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
         if s.in_quote(start_suffix):
             continue  # handled as a quoted name
+        if suffix.kind == "GovernmentBody" and _place_word_follows(text, end):
+            continue  # 某某大学科技园: the institution's word opens a place's name
+        if suffix.kind == "GovernmentBody" and _object_of_a_verb(s, start_suffix, end):
+            continue  # 破局, 开新局: the character is a verb's object, not a bureau
         phase = _PHASE.match(text, end)
         if phase and suffix.kind in _PHASED:
             end = phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
         max_len = _MAX_COMMUNITY if short else _MAX_NAME
-        edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event")
+        edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event",
+                         known=ctx.lexicon.names)
         start: int | None = edge.start
         if short:
             start = _community_start(s, edge.start, start_suffix)
-            if start is None or not _community_name(s, start, start_suffix, ctx.level):
+            level = ctx.level if suffix.kind == "Community" else ""
+            if start is None or not _community_name(s, start, start_suffix, level, ctx.lexicon.names):
                 continue
             if suffix.word in _TOWNSHIPS.word_set and start_suffix not in s.token_start:
                 continue  # 城镇, 中心镇: the type word ends a word of its own
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        start = after_complement(s, start)
+        if suffix.kind in (FACILITY, "Project"):
+            start = route_start(s, start)
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
+        else:
+            start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
+        if suffix.kind == "Honor":
+            start = _after_winning_verbs(s, start, start_suffix)
+        if _quotes_sharing_a_head(s, start, start_suffix):
+            continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
                        local=ctx.level not in _FORMAL_LEVELS):
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
-        if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix) \
+        if suffix.kind == FACILITY and _PROJECT_LIST.match(text, end):
+            etype = "Project"  # 某某机场、某某基地等重点项目: built places listed as projects
+        if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
+        if etype == "Place" and ctx.level in _FORMAL_LEVELS and suffix.word in _DESIGNATIONS.word_set \
+                and not _holds_a_place(s, start, start_suffix, ctx):
+            etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
+    """Is the run before the type word two or more quotes, side by side or joined by a conjunction?"""
+    inside = [(qa, qb) for qa, qb in s.quotes_from(start, suffix_at) if qb <= suffix_at]
+    if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != suffix_at:
+        return False
+    return all(s.text[qb:qa] in CONJUNCTIONS or qb == qa for (_, qb), (qa, _) in zip(inside, inside[1:]))
+
+
+def _holds_a_place(s: SentenceView, start: int, end: int, ctx: Context) -> bool:
+    """Do the words between ``start`` and ``end`` hold a place's name (辽宁, 南丹, 梅州苏区)?"""
+    if any(tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w, _, _ in s.tokens_within(start, end)):
+        return True
+    return any(entry.type == "Place" for _, _, entry in ctx.lexicon.index.find(s.text[start:end]))
+
+
+def _won_before(s: SentenceView, start: int) -> bool:
+    """Does a verb of winning stand in the clause before ``start`` (入列全国第一批…)?"""
+    clause_start = max((s.text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1) + 1
+    return any(w in s.text[clause_start:start] for w in _DESIGNATION_WINNING.words)
+
+
+def _inside_a_verb(s: SentenceView, at: int) -> bool:
+    """Is offset ``at`` inside a word jieba tags a verb (评奖, 获奖)?"""
+    k = bisect.bisect_right(s.token_starts, at) - 1
+    return k >= 0 and tag(s.tokens[k][0]) in VERB_TAGS
+
+
+def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
+    """Where an honor's name begins once the winner and the verb of winning before it are dropped
+    (某某控股跻身中国企业500强: 中国企业500强)."""
+    for word, _, b in s.tokens_within(start, suffix_at):
+        if b < suffix_at and word in _HONOR_INNER_VERBS.word_set:
+            start = b
+    return start
+
+
+def _place_word_follows(text: str, end: int) -> bool:
+    """Does a built place's or a place's type word follow straight on (大学 + 科技园)?"""
+    m = suffix_pattern().match(text, end)
+    return m is not None and suffix_by_word()[m.group()].kind in (FACILITY, "Place")
+
+
+def _object_of_a_verb(s: SentenceView, suffix_at: int, end: int) -> bool:
+    """Is a one-character body suffix (局) the end of a verb and its object or a common word (破局,
+    开新局, 格局), not of a body's name (公安局, 医保局)?"""
+    return end - suffix_at == 1 and any(s.text.endswith(w, 0, end) for w in _NOT_BODIES.words)
 
 
 def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
@@ -122,14 +208,16 @@ def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     return begin
 
 
-def _needs_a_proper_element(etype: str, suffix: Suffix) -> bool:
+def _needs_a_proper_element(etype: str, suffix: Suffix, core: str) -> bool:
     """Where communities are named only by proper names, are other names of this type too?"""
     if etype == "Program":
         return suffix.word in _WEAK_HEADS.word_set
+    if etype == "Company":
+        return _REGISTERED not in suffix.word and holds_description(core)  # 大型综合性现代物流集团
     return etype in ("Project", "Place") or (etype == "GovernmentBody" and suffix.word in _INSTITUTIONS.word_set)
 
 
-def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> bool:
+def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str, known: frozenset[str]) -> bool:
     """Are the characters before 社区/村 a community's own name, not a kind of community?"""
     tokens, starts = s.tokens, s.token_starts
     k = bisect.bisect_right(starts, suffix_at) - 1
@@ -146,7 +234,35 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str) -> 
         return False  # 零碳园区、零碳社区、零碳建筑: the same words open the neighbouring items
     if level in _SPARSE_LEVELS and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in core_words):
         return False  # a province's 青年社区, 产业社区: a kind of community
-    return True
+    return level not in _SPARSE_LEVELS or _after_a_place(s, begin, known)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Does a count close the name's phrase, straight or after a verb of reaching (…实验室达8家,
+    not …示范区47项经验)?"""
+    verb = next((v for v in _COUNT_VERBS if text.startswith(v, end)), "")
+    m = _COUNT_AFTER.match(text, end + len(verb))
+    if m is None:
+        return False
+    follower = text[m.end():m.end() + 1]
+    return not follower or follower in CLAUSE_BREAKS or follower == LIST_SEPARATOR
+
+
+def _described(core: str) -> bool:
+    """Does the run before the type word open with words of a description (更多, 首家) or a count
+    (80余家)?"""
+    return core.startswith(tuple(_DESCRIPTION_OPENERS.words)) or bool(_COUNT_OPENER.match(core))
+
+
+def _after_a_place(s: SentenceView, begin: int, known: frozenset[str]) -> bool:
+    """Does a place name stand right before a community's own name (林芝市嘎拉村, 武隆荆竹村)? A
+    province or a city names its villages so; without one, 入口社区, 互嵌式社区, 访企入村 are
+    words of description or verbs."""
+    k = bisect.bisect_left(s.token_starts, begin) - 1
+    if k < 0 or s.tokens[k][2] != begin:
+        return False
+    word = s.tokens[k][0]
+    return word in known or tag(word) in PROPER_TAGS | PERSON_TAGS or word[-1] in _LEVEL_CHARS and k > 0
 
 
 def _item_before(before: str) -> str:
@@ -163,6 +279,12 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     core = text[start:start_suffix]
     if start > 0 and text[start - 1] == _LIST_CLOSER and suffix.kind != "Community":
         return True  # …等特色议事平台: the category a list belongs to, not a name
+    if len(core) >= 2 and all(ch in _LEVEL_CHARS for ch in core):
+        return True  # 省市县, 县乡: levels of government, not a name
+    if len(suffix.word) == 1 and core[-1:].isdigit():
+        return True  # 镇原4县: a count of the kind
+    if start > 0 and text[start - 1] in BRACKET_OPENERS and text[end:end + 1] in BRACKET_CLOSERS:
+        return True  # 某某国家公园（江西片区）: the aside of the name before it
     registered = _REGISTERED in suffix.word
     yearless = _YEAR_PREFIX.sub("", core)
     # in a local report, a proper name before generic words names a place of its own (九鹤综合文体中心)
@@ -183,8 +305,10 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 千亿元县: an amount; 机场群: a collective
     if suffix.word in _TRAILING_ONLY and not _TRAILING_END.match(text[end:end + 1]):
         return True  # 试点安装…: the suffix is a verb here
-    if suffix.kind in (INITIATIVE, "Program") and _COUNT_AFTER.match(text, end):
-        return True  # 已落户招商项目20宗: a kind being counted
+    if suffix.kind not in _UNCOUNTED and _counted_after(text, end):
+        return True  # 已落户招商项目20宗, 新增某某实验室5家: a kind being counted
+    if suffix.kind not in _UNCOUNTED and _described(core):
+        return True  # 更多跨国公司, 首家市内免税店, 80余家央企公司: a description, not a name
     if suffix.kind in (INITIATIVE, "Program") and any((core + suffix.word).endswith(w) for w in _TITLE_WORDS.words
                                                       if len(w) >= _TITLE_WORD_CHARS):
         return True  # 某某镇2020年工作计划: the report's title, not a programme

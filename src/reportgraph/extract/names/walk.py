@@ -18,21 +18,21 @@ from typing import NamedTuple
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import PROPER_TAGS, VERB_TAGS, Token, tag
+from reportgraph.extract.words import PERSON_TAGS, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
 _DESCRIPTION = datafile("extract/names/description_words.txt")
 _JARGON = datafile("extract/names/jargon.txt")
+_MISTAGGED = datafile("extract/names/mistagged.txt")
 _LEFT_TRIM = datafile("extract/names/left_trim.tsv").pairs
 _COMPLEMENTS = frozenset(_LEFT_TRIM["complements"])
+_LOOSE_COMPLEMENTS = frozenset(_LEFT_TRIM["loose_complements"])
+_STRICT_COMPLEMENTS = frozenset(_LEFT_TRIM["strict_complements"])
 _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
-#: jieba tags of persons' names: it gives them to many places (五莲, 延吉) — and to some words of
-#: description, which description_words.txt masks (高水平, 智慧).
-_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 #: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
 _LEAD_TAGS = frozenset({"d", "ad", "p", "c"})
 #: Tags of one-character words that make a verb of result with a complement (做强, 用好).
@@ -48,6 +48,12 @@ _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
+_ROUTE_JOINER = _WALK["route_joiner"]
+_ROUTE_END_KIND = "Place"
+#: How long a route's starting point may be (临河, 乌兰浩特).
+_MAX_ROUTE_END = 8
+#: The longest known name looked for where a name opens with a verb-like word.
+_MAX_KNOWN_PREFIX = 8
 #: The longest bracketed aside a name may hold.
 _MAX_BRACKETED = 12
 
@@ -151,8 +157,10 @@ def bracketed(s: SentenceView, close_at: int) -> tuple[int, int] | None:
     return None
 
 
-def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_numbers: bool = False) -> Edge:
-    """Walk left from ``pos`` over the sentence's words to where a name of ``kind`` begins."""
+def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_numbers: bool = False,
+              known: frozenset[str] = frozenset()) -> Edge:
+    """Walk left from ``pos`` over the sentence's words to where a name of ``kind`` begins; a word
+    that would end the walk but opens a name of ``known`` (延长石油) does not."""
     start = pos
     tokens = s.tokens
     # the words that start before pos (their starts are sorted): the last one is the first looked at
@@ -177,7 +185,7 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1]))
         if b == tokens[k][2] and not trade_word and not inner_conjunction \
-                and _stops(piece, kind, clause_start=clause_start(s, a)):
+                and _stops(piece, kind, clause_start=clause_start(s, a)) and not opens_known(s, a, b, known):
             break
         if not allow_numbers and not is_code(s, a, b) and _counted(tokens, k, limit):
             return Edge(start, True)
@@ -186,6 +194,58 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def route_start(s: SentenceView, start: int) -> int:
+    """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it;
+    the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安)."""
+    text = s.text
+    while start > 1 and text[start - 1] == _ROUTE_JOINER:
+        before = left_edge(s, start - 1, _MAX_ROUTE_END, _ROUTE_END_KIND).start
+        if before >= start - 1:
+            break
+        start = before
+    return start
+
+
+def after_complement(s: SentenceView, start: int) -> int:
+    """Where a name begins once the complement of the verb before it is dropped (实施好…项目, 抓实…)."""
+    k = bisect.bisect_left(s.token_starts, start)
+    if k == 0 or k >= len(s.tokens) or s.tokens[k][1] != start:
+        return start
+    word, before = s.tokens[k][0], s.tokens[k - 1][0]
+    if word in _LOOSE_COMPLEMENTS and s.tokens[k - 1][2] == start and tag(before) in VERB_TAGS and len(before) >= 2:
+        return s.tokens[k][2]
+    return start
+
+
+def opens_known(s: SentenceView, a: int, b: int, known: frozenset[str]) -> bool:
+    """Does a name of ``known`` longer than the word at ``a``–``b`` start at ``a`` (延长 of 延长石油)?"""
+    return any(s.text[a:a + n] in known for n in range(b - a + 1, _MAX_KNOWN_PREFIX + 1))
+
+
+def _result_verb_end(tokens: list[Token], k: int, complements: frozenset[str] = _COMPLEMENTS) -> int | None:
+    """Where a verb of result opening at token ``k`` ends (办好 as one word, 做+强 as two), or None."""
+    word, _, b = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else ("", b, b)
+    if len(word) == 2 and word[1] in complements and tag(word) in _RESULT_VERB_TAGS:
+        return b
+    if len(word) == 1 and tag(word) in _RESULT_VERB_TAGS and len(nxt[0]) == 1 and nxt[0] in complements:
+        return nxt[2]
+    return None
+
+
+def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
+    """Where an undertaking's name begins once verbs of result glued to it are dropped (做实“一键
+    申报”机制, 建好用好…平台); other verbs may open such names (规范…专项行动), so they stay."""
+    k = bisect.bisect_left(s.token_starts, start)
+    while k < len(s.tokens) and s.tokens[k][1] == start:
+        cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS)
+        if cut is None or core_end - cut < max(min_core, 1):
+            break
+        start = cut
+        k = bisect.bisect_left(s.token_starts, start)
+    return start
 
 
 def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset()) -> int:
@@ -198,17 +258,15 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
     while k < len(tokens) and tokens[k][1] == start:
         word, a, b = tokens[k]
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-        if word in known:
-            break
+        if word in known or opens_known(s, a, b, known):
+            break  # 延长石油: a known name opens with a word that is also a verb
         if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set):
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:
             cut = b  # 请省政协, 对省人大: a one-character verb or preposition before a name's words
-        elif len(word) == 2 and word[1] in _COMPLEMENTS and tag(word) in _RESULT_VERB_TAGS:
-            cut = b  # 办好, 做强: a verb of result written as one word
-        elif len(word) == 1 and tag(word) in _RESULT_VERB_TAGS and len(nxt) == 1 and nxt in _COMPLEMENTS:
-            cut = tokens[k + 1][2]  # 做强, 建好: a verb of result
-            k += 1
+        elif _result_verb_end(tokens, k) is not None:
+            cut = _result_verb_end(tokens, k) or b  # 办好, 做强, 建好: a verb of result
+            k += 1 if cut > b else 0
         elif len(word) >= 2 and word[-1] in _EDITIONS and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in word[:-1]):
             cut = b  # 两届, 4届: a count of editions written as one word
         elif (word.isdigit() or all(ch in NUMERAL_CHARS for ch in word)) and len(nxt) == 1 and nxt in _EDITIONS:
@@ -223,6 +281,11 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
     return start
 
 
+def holds_description(text: str) -> bool:
+    """Does ``text`` hold a word of description (大型, 现代, 高水平)?"""
+    return any(w in text for w in _DESCRIPTION.words)
+
+
 def named_core(s: SentenceView, start: int, end: int, name_end: int, known: frozenset[str]) -> bool:
     """Do the words between ``start`` and ``end`` (a name's core; the name ends at ``name_end``)
     hold something only a name holds: a place, a
@@ -234,7 +297,7 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     中试) count for nothing, wherever they stand."""
     text = s.text[start:end]
     described = [False] * len(text)
-    for w in _DESCRIPTION.words + _JARGON.words:
+    for w in _DESCRIPTION.words + _JARGON.words + _MISTAGGED.words:
         i = text.find(w)
         while i >= 0:
             described[i:i + len(w)] = [True] * len(w)
@@ -245,7 +308,8 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     if any((ch.isdigit() or ch.isascii() and ch.isalpha() or ch in QUOTE_CLOSERS or ch == "+")
            and not described[i] for i, ch in enumerate(text)):
         return True
-    if any(end < b <= name_end and (tag(w) in PROPER_TAGS or w in known) for w, a, b in s.tokens_from(start, end)):
+    if any(end < b <= name_end and (tag(w) in PROPER_TAGS and w not in _MISTAGGED.word_set or w in known)
+           for w, a, b in s.tokens_from(start, end)):
         return True  # 上海博物馆, 中南大学: the whole name is a word jieba knows as a name
     words = [(w, a - start) for w, a, b in s.tokens_within(start, end)]
     run = 0
@@ -253,7 +317,7 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
         if described[at]:
             run = 0
             continue
-        if tag(w) in PROPER_TAGS or tag(w) in _PERSON_TAGS or w in known or tag(w) == "m":
+        if tag(w) in PROPER_TAGS or tag(w) in PERSON_TAGS or w in known or tag(w) == "m":
             return True
         run = run + 1 if len(w) == 1 else 0
         if run >= 2:

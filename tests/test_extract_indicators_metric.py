@@ -1,0 +1,44 @@
+"""extract.indicators.metric: the metric is the thing counted, not a list or a predicate.
+
+Sentences are invented in the genre's style (names and figures made up).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from reportgraph.extract.indicators import find_indicators
+from reportgraph.model import Report
+
+WorkReport = Callable[..., Report]
+
+
+def _metrics(work_report: WorkReport, sentence: str) -> list[str]:
+    return [i.metric for i in find_indicators(work_report(summary=[sentence]))]
+
+
+def test_a_list_closed_by_deng_gives_the_noun_it_names(work_report: WorkReport) -> None:
+    metrics = _metrics(work_report, "新探明青禾铜矿、禾溪5吨级金矿等大中型矿产地12处。")
+    assert metrics == ["大中型矿产地"]
+
+
+def test_deng_inside_a_word_stays(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "新增高等院校3所。") == ["新增高等院校"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("全年10大类35项民生实事项目如期完成。", "民生实事项目"),
+    ("120个“好邻里”试点建设全面铺开。", "好邻里试点建设"),
+    ("8家融资平台有序退出。", "融资平台"),
+])
+def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("35个地方和单位荣获青禾示范命名。", "地方和单位"),
+    ("地区生产总值跨越5000亿元大关。", "地区生产总值"),
+])
+def test_a_verb_after_the_subject_is_not_in_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[0] == metric

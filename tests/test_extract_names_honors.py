@@ -1,0 +1,24 @@
+"""extract.names.honors: what follows 获评/荣获/获 is an honor only if it names one.
+
+Sentences are invented in the genre's style (names made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _honors(segment_text: SegmentText, line: str) -> set[str]:
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    at = report.text.find(line)
+    return {m.name for m in find_mentions(report, LEXICON)
+            if m.type == "Honor" and at <= m.start and m.end <= at + len(line)}
+
+
+def test_a_verb_phrase_after_the_verb_of_winning_is_no_honor(segment_text: SegmentText) -> None:
+    names = _honors(segment_text, "青禾经验获全国推广，禾塘中心获国家支持建设，十项做法获国家部委肯定或推广，"
+                                  "禾溪项目获国家核准，青禾市获评全国文明城市。")
+    assert names == {"全国文明城市"}

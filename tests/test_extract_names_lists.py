@@ -1,0 +1,50 @@
+"""extract.names.lists: the items of a list closed by 等 or a count.
+
+Sentences are invented in the genre's style (names and figures made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _names(segment_text: SegmentText, line: str) -> set[str]:
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    at = report.text.find(line)
+    return {m.name for m in find_mentions(report, LEXICON) if at <= m.start and m.end <= at + len(line)}
+
+
+def test_an_item_cut_at_a_number_is_not_named_by_its_tail(segment_text: SegmentText) -> None:
+    names = _names(segment_text, "开工建设青网720兆瓦储能电站等项目，禾唐空气储能等项目投产。")
+    assert "储能电站" not in names
+    assert "禾唐空气储能" in names
+
+
+def _typed(segment_text: SegmentText, line: str, etype: str) -> set[str]:
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    at = report.text.find(line)
+    return {m.name for m in find_mentions(report, LEXICON)
+            if m.type == etype and at <= m.start and m.end <= at + len(line)}
+
+
+def test_items_of_a_list_of_projects_are_projects(segment_text: SegmentText) -> None:
+    line = "推动禾晶半导体、青化硅氟新材料等项目释放产能。"
+    assert {"禾晶半导体", "青化硅氟新材料"} <= _typed(segment_text, line, "Project")
+    assert not _typed(segment_text, line, "Program")
+
+
+def test_fields_listed_before_a_programme_head_are_no_programmes(segment_text: SegmentText) -> None:
+    line = "推进现代种业、农业微生物、数字农业等科技创新行动，培育演唱会经济、微短剧等新业态，深化“禾政通”等平台。"
+    names = _typed(segment_text, line, "Program")
+    assert not {"现代种业", "农业微生物", "数字农业", "演唱会经济", "微短剧"} & names
+    assert "禾政通" in names
+
+
+def test_a_route_in_a_list_is_named_from_start_to_end(segment_text: SegmentText) -> None:
+    line = "续建青浦至禾江、白溪至禾山等7个铁路项目。"
+    names = _names(segment_text, line)
+    assert not {"禾江铁路", "禾山铁路"} & names
+    assert any(n.startswith("青浦至禾江") for n in names)

@@ -1,0 +1,38 @@
+"""extract.names.quotes: which quoted phrases of a provincial report name programmes.
+
+Sentences are invented in the genre's style (names made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _programs(segment_text: SegmentText, line: str) -> set[str]:
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    at = report.text.find(line)
+    return {m.name for m in find_mentions(report, LEXICON)
+            if m.type == "Program" and at <= m.start and m.end <= at + len(line)}
+
+
+def test_a_counted_slogan_without_a_head_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "广泛开展“三个青禾”、“五个认同”等理念教育，有效落实“十个到位”举措，"
+                                    "实施“六个倍增计划”和“四个友好”行动。")
+    assert not {"三个青禾", "五个认同", "十个到位"} & names
+    assert {"六个倍增计划", "四个友好行动"} <= names
+
+
+def test_quotes_side_by_side_share_the_head_after_them(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "推进“百船千企”“禾企出海”行动计划，开展“青禾惠民”和“禾苗助学”活动。")
+    assert {"百船千企行动计划", "禾企出海行动计划", "青禾惠民活动", "禾苗助学活动"} <= names
+    assert not any("出海百" in n or "惠民和" in n for n in names)
+
+
+def test_a_head_after_a_conjunction_is_another_items(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "深入开展“千名青医下基层”和组团式对口帮扶活动，建设“五好两宜”和美乡村试点。")
+    assert "千名青医下基层" in names
+    assert not any(n.endswith("帮扶活动") and n.startswith("千名") for n in names)
+    assert any(n.startswith("五好两宜") and n.endswith("试点") for n in names)

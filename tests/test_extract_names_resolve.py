@@ -1,0 +1,19 @@
+"""extract.names.resolve: which candidates stand; a set of meetings is no event.
+
+Sentences are invented in the genre's style.
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def test_all_the_plenums_of_a_term_are_no_event(segment_text: SegmentText) -> None:
+    line = "深入贯彻党的二十大和二十届历次全会精神，按照省委九届历次全会和省委九届八次全会部署。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    events = {m.name for m in find_mentions(report, LEXICON) if m.type == "Event"}
+    assert not any("历次" in n for n in events)
+    assert "党的二十大" in events

@@ -1,0 +1,31 @@
+"""extract.names.subjects: the firms a clause opens with, before a verb only firms take.
+
+Sentences are invented in the genre's style (names made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _companies(segment_text: SegmentText, line: str) -> set[str]:
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    at = report.text.find(line)
+    return {m.name for m in find_mentions(report, LEXICON)
+            if m.type == "Company" and at <= m.start and m.end <= at + len(line)}
+
+
+def test_a_verb_before_the_firms_verb_is_not_part_of_the_firm(segment_text: SegmentText) -> None:
+    assert _companies(segment_text, "青禾农商联合银行挂牌开业。") == {"青禾农商联合银行"}
+
+
+def test_a_description_before_the_firms_verb_is_no_firm(segment_text: SegmentText) -> None:
+    assert not _companies(segment_text, "首家市内免税店开业，世界最大单体免税店开业。")
+    assert not _companies(segment_text, "更多外资银行开业。")
+
+
+def test_a_clause_opening_with_verbs_names_no_firm(segment_text: SegmentText) -> None:
+    assert not _companies(segment_text, "深入实施企业挂牌上市“青禾计划”。")

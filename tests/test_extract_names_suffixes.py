@@ -1,0 +1,119 @@
+"""extract.names.suffixes: the shapes of a description rather than a name, on provincial text.
+
+Sentences are invented in the genre's style (names and figures made up); each test writes a
+provincial report (a level whose reports name kinds, not places) around the lines it needs.
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+from reportgraph.model import Mention
+
+LEXICON = Lexicon.load()
+PROVINCE = "某某省人民政府2026年政府工作报告"
+
+
+def _province_names(segment_text: SegmentText, *lines: str, etype: str | None = None) -> set[str]:
+    """The names found in ``lines`` of a provincial report (of ``etype`` only, if given)."""
+    report = segment_text(PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n" + "\n".join(lines) + "\n")
+    assert report.level == "province"
+    spans = [(report.text.find(line), report.text.find(line) + len(line)) for line in lines]
+    found: list[Mention] = [m for m in find_mentions(report, LEXICON)
+                            if any(a <= m.start and m.end <= b for a, b in spans)]
+    return {m.name for m in found if etype is None or m.type == etype}
+
+
+def test_a_verb_and_its_object_ending_in_a_bureau_character_is_no_bureau(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "坚持改革破局，在推动青禾振兴上开新局，优化空间布局。",
+                            "青禾市统计局、省医保局和交通厅联合发布。")
+    assert not any(n.endswith(("破局", "开新局", "布局")) for n in names)
+    assert {"青禾市统计局", "交通厅"} <= names
+
+
+def test_in_a_province_a_village_needs_a_place_before_it(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "开展访企入村活动，建设互嵌式社区，已开工入口社区，做靓村歌品牌。",
+                            "青禾县禾塘村入选全国示范。", etype="Community")
+    assert names == {"禾塘村"}
+
+
+def test_a_list_item_opening_with_the_village_word_is_no_village(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "办好“村BA”（青禾赛区）、“村歌”等“村字号”文体活动。", etype="Community")
+    assert not names
+
+
+def test_a_kind_counted_right_after_its_name_is_no_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "新增青禾实验室5家，省创新实验室达8家，建成禾塘产业园12个、省级示范区3个。",
+                            "青禾先行示范区12项经验获推广。")
+    assert not {"青禾实验室", "省创新实验室", "禾塘产业园"} & names
+    assert "青禾先行示范区" in names  # the count there belongs to 经验, not to the zone
+
+
+def test_a_description_or_a_count_opening_a_name_is_no_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "吸引更多跨国公司落户，首家市内免税店开业，80余家央企二级公司布局拓展，",
+                            "建设更多口袋体育公园。")
+    assert not any(n.startswith(("更多", "首家", "80余家")) for n in names)
+
+
+def test_a_kind_of_firm_is_no_company_and_a_firm_named_by_common_words_is(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "深化资产公司、项目公司改革，与跨国公司对接，培育大型综合性现代物流集团，",
+                            "青螺集团与禾维集团启动重组，组建省物流集团。", etype="Company")
+    assert not {"资产公司", "项目公司", "跨国公司", "大型综合性现代物流集团"} & names
+    assert {"青螺集团", "禾维集团", "省物流集团"} <= names
+
+
+def test_an_honor_ending_in_a_type_word_begins_after_its_winner_and_verb(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "青禾控股跻身中国企业500强，力争新增国家卓越级智能工厂80家。", etype="Honor")
+    assert {"中国企业500强", "国家卓越级智能工厂"} <= names
+    assert not any(n.startswith(("青禾控股", "新增")) for n in names)
+
+
+def test_an_award_character_inside_a_verb_is_no_award(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "开展首届评奖，青禾项目获青禾专利奖，十名学生在赛事中获奖。", etype="Honor")
+    assert not any(n.endswith(("评奖", "获奖")) for n in names)
+
+
+def test_a_route_is_named_from_its_start_to_its_end(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "加快建设青河至禾溪铁路、乌兰青至禾山铁路。", etype="Project")
+    assert {"青河至禾溪铁路", "乌兰青至禾山铁路"} <= names
+    assert not {"禾溪铁路", "禾山铁路"} & names
+
+
+def test_built_places_listed_as_projects_are_projects(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "推进青禾铁路、禾溪机场等项目前期，加快禾塘医院青禾救援基地等重点项目。")
+    projects = _province_names(segment_text, "推进青禾铁路、禾溪机场等项目前期，加快禾塘医院青禾救援基地等重点项目。",
+                               etype="Project")
+    assert {"青禾铁路", "禾溪机场", "禾塘医院青禾救援基地"} <= projects
+    assert "禾溪机场" in names
+
+
+def test_levels_counts_and_asides_are_no_places(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "建成覆盖省市县乡村的应急广播体系，青溪、禾原4县高速项目全部开工，",
+                            "推进青禾山国家公园（青禾片区）建设。", etype="Place")
+    assert not {"省市县", "禾原4县", "青禾片区"} & names
+
+
+def test_an_institution_word_opening_a_place_name_is_no_body(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "省部共建青禾大学科技园，支持青禾大学建设。", etype="GovernmentBody")
+    assert "青禾大学" in names
+    assert not any(n.endswith("共建青禾大学") for n in names)
+
+
+def test_a_zone_named_by_the_genres_jargon_alone_is_a_kind(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "深入实施自贸试验区提升战略，高水平建设青禾自贸试验区。", etype="Place")
+    assert names == {"青禾自贸试验区"}
+
+
+def test_common_words_jieba_tags_as_places_make_no_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "建设青州、禾门全国海洋经济发展示范区，深化公立医院改革，实施城市片区更新提升行动。",
+                            etype="Place")
+    assert not {"海洋经济发展示范区", "公立医院", "城市片区"} & names
+
+
+def test_a_designated_zone_without_a_place_is_a_designation_or_a_title(segment_text: SegmentText) -> None:
+    line = "努力创建铸牢团结共同体意识示范区，禾溪入列全国第一批美丽城市先行区，高水平建设青禾数据要素综合试验区。"
+    assert "铸牢团结共同体意识示范区" in _province_names(segment_text, line, etype="Program")
+    assert "国家生态文明示范区" in _province_names(segment_text, "青禾七地全部创建为国家生态文明示范区。", etype="Honor")
+    places = _province_names(segment_text, line, etype="Place")
+    assert "青禾数据要素综合试验区" in places
+    assert not {"铸牢团结共同体意识示范区", "美丽城市先行区"} & places

@@ -1,0 +1,40 @@
+"""extract.names.walk: the left edge of a name, and what is trimmed from it.
+
+Sentences are invented in the genre's style (names and figures made up).
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def test_a_known_name_opening_with_a_verb_like_word_is_not_trimmed(segment_text: SegmentText, tmp_path) -> None:
+    user = tmp_path / "names.tsv"
+    user.write_text("延长青禾\tCompany\n", encoding="utf-8")
+    lexicon = Lexicon.load(user)
+    line = "延长青禾千万吨原油稳产基地建成投产。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, lexicon)}
+    assert "延长青禾千万吨原油稳产基地" in names
+    assert not any(n.startswith("青禾千万吨") for n in names)
+
+
+def test_the_complement_of_the_verb_before_a_name_is_dropped(segment_text: SegmentText) -> None:
+    line = "实施好青禾老人助餐补贴项目，以实际行动推进改革，深入实施强省会行动。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert "青禾老人助餐补贴项目" in names
+    assert "强省会行动" in names  # 强 opens the slogan's name here
+    assert not any(n.startswith("好") for n in names)
+    assert "实际行动" not in names
+
+
+def test_a_verb_of_result_glued_to_an_undertaking_is_dropped(segment_text: SegmentText) -> None:
+    line = "做实“一键申报”机制，建好用好青禾人才发展基金，打好禾溪治本攻坚三年行动，实施扩大有效投资专项行动。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
+    assert {"青禾人才发展基金", "禾溪治本攻坚三年行动", "扩大有效投资专项行动"} <= names
+    assert not any(n.startswith(("做实", "建好", "用好", "打好")) for n in names)
