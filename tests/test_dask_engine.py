@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import WriteReport
-from reportgraph import cli, pipeline
+from reportgraph import cli, pipeline, stream
 from reportgraph.errors import ReportError
 
 distributed = pytest.importorskip("distributed")
@@ -36,7 +36,7 @@ def test_the_cluster_build_writes_the_local_builds_graph_and_shards(tmp_path: Pa
     local = pipeline.build(paths)
     on_cluster = pipeline.build(paths, executor="dask", scheduler=scheduler)
     assert [str(e) for e in on_cluster.errors] == [str(e) for e in local.errors] and len(local.errors) == 1
-    pipeline.write(local, tmp_path / "local", shards=True)
+    pipeline.write(local, tmp_path / "local", shards=tmp_path / "local" / stream.SHARDS_DIR)
     code = cli.main(["build", *map(str, paths), "--out", str(tmp_path / "dask"), "--executor", "dask",
                      "--scheduler", scheduler, "--no-cache", "--quiet"])
     assert code == 1  # the empty file failed, the others were written
