@@ -181,10 +181,11 @@ def test_a_failure_linking_one_report_is_that_reports_error(tmp_path: Path, smal
         return real(extraction, ctx)
 
     monkeypatch.setattr(workers, "link_report", link_that_breaks_on_a)
-    result = pipeline.build([tmp_path / "in"])
-    assert [r.report.path for r in result.reports] == [str(b)]
-    assert [str(e) for e in result.errors] == [f"{a}: internal error (ValueError: no link) — please report"]
-    assert isomorphic(result.graph, pipeline.build([b]).graph)
+    for jobs in (1, 2):  # in this process, and in forked worker processes (which inherit the patch)
+        result = pipeline.build([tmp_path / "in"], jobs=jobs)
+        assert [r.report.path for r in result.reports] == [str(b)]
+        assert [str(e) for e in result.errors] == [f"{a}: internal error (ValueError: no link) — please report"]
+        assert isomorphic(result.graph, pipeline.build([b]).graph)
     with pytest.raises(ReportError, match=f"^{a}: internal error"):
         pipeline.build([tmp_path / "in"], strict=True)
 
