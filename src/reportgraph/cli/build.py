@@ -84,9 +84,9 @@ at a time writes into a folder: .graph.lock in it is locked while one runs,
 and a second waits for it (or with --no-wait stops).
 
 Each input's extraction is cached under --out (.cache/), keyed by its content,
-the tool's version and the lexicon: a rebuild extracts only the reports that
-changed. --jobs N extracts in N processes (default: every core); the graph is
-the same byte for byte. --executor dask --scheduler tcp://HOST:8786 extracts on
+the tool's version, the lexicon, the identity file and the measures: a rebuild
+extracts only the reports that changed. --jobs N extracts in N processes
+(default: every core); the graph is the same byte for byte. --executor dask --scheduler tcp://HOST:8786 extracts on
 a Dask cluster (inputs at the same path on every worker) and also writes one
 N-Quads file per report into --out/shards/ for a triple store's bulk loader.
 
@@ -185,12 +185,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scale = parser.add_argument_group("many reports", "Where the work runs, and what is kept between builds.")
     scale.add_argument(
         "--jobs", "-j", metavar="N", type=_positive_int, default=None,
-        help="worker processes that read and extract reports (default: the machine's cores; 1: no workers)",
+        help="worker processes that read, extract and link each report (default: the machine's cores; "
+        "1: no workers)",
     )
     scale.add_argument(
         "--cache", metavar="DIR",
-        help=f"keep each report's extraction here, keyed by its content, and reuse it (default: OUT/{CACHE_DIR}/); "
-        "safe to share between builds",
+        help=f"keep each report's extraction here, keyed by its content and everything else it depends on, "
+        f"and reuse it (default: OUT/{CACHE_DIR}/); safe to share between builds",
     )
     scale.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     scale.add_argument(
