@@ -323,13 +323,14 @@ class _Triples:
     object per value is as good as many.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, entities: dict[str, str] | None = None) -> None:
+        """``entities``: the entity IRIs made so far, by key (a build's reports name the same entities)."""
         self.triples: list[Triple] = []
         self.add: Callable[[Triple], None] = self.triples.append
         self._zh: dict[str, Lit] = {}
         self._int: dict[int, Lit] = {}
         self._plain: dict[str, Lit] = {}
-        self._entities: dict[str, str] = {}
+        self._entities: dict[str, str] = {} if entities is None else entities
         self._periods: dict[str, str] = {}
 
     def zh(self, text: str) -> Lit:
@@ -716,6 +717,8 @@ class GraphContext:
     used_measures: list[str]
     measures: Measures
     targets: dict[int, str]
+    #: the entities' IRIs by key, made once for all the reports that name them
+    entity_iris: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, reports: Iterable[LinkedReport], measures: Measures | None = None) -> "GraphContext":
@@ -734,7 +737,7 @@ class GraphContext:
 
 def shared_triples(ctx: GraphContext) -> list[Triple]:
     """The nodes no one report holds: the entities (type, labels, counts, scope, name forms) and the measures."""
-    out = _Triples()
+    out = _Triples(ctx.entity_iris)
     _add_entities(out, ctx.merged, ctx.unknown_scopes)
     _add_measures(out, ctx.used_measures, ctx.measures)
     return out.triples
@@ -745,7 +748,7 @@ def report_triples(lr: LinkedReport, ctx: GraphContext) -> list[Triple]:
 
     A relation is written only between entities the graph has (``ctx.merged``).
     """
-    out = _Triples()
+    out = _Triples(ctx.entity_iris)
     _ReportWriter(out, lr, ctx.merged, ctx.targets).write()
     return out.triples
 
