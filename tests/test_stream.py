@@ -53,6 +53,48 @@ def test_shards_hold_one_named_graph_per_report_and_add_up_to_the_graph(
     assert isomorphic(union, result.graph)
 
 
+#: Invented: a city's 2024 report with its targets and the 2025 report that reviews them (a series,
+#: target assessments, measures, a body named two ways).
+_TARGETS = """\
+某某市人民政府2024年政府工作报告
+一、2023年工作回顾
+（一）经济运行。
+市政府推进各项工作。
+二、2024年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右，城镇调查失业率5.5%左右，新增企业200家以上。
+"""
+_REVIEW = """\
+某某市人民政府2025年政府工作报告
+一、2024年工作回顾
+（一）经济运行。
+地区生产总值增长5.3%，城镇调查失业率5.1%，新增企业180家。
+二、2025年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右。
+"""
+
+
+def test_series_assessments_measures_and_name_forms_stream_as_the_whole_graph(
+        tmp_path: Path, write_report: WriteReport) -> None:
+    from rdflib import RDF
+
+    result = pipeline.build([write_report(_TARGETS, "a/2024.txt"), write_report(_REVIEW, "a/2025.txt")])
+    g = result.graph
+    for kind in ("TargetAssessment", "Series", "Measure", "NameForm", "MeasureScheme"):
+        assert any(g.subjects(RDF.type, rdf.RG[kind])), kind  # the test holds every new kind of node
+    written = stream.write_graph(result.reports, tmp_path / "out" / "graph.ttl", tmp_path / "shards")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == to_turtle(g)
+    assert written.triples == len(g)
+    union = Graph()
+    for shard in written.shards:
+        data = Dataset()
+        data.parse(shard, format="nquads")
+        for s, p, o, _ in data.quads():
+            union.add((s, p, o))
+    assert isomorphic(union, g)
+
+
 def test_runs_whose_subjects_interleave_are_merged_block_by_block(tmp_path: Path) -> None:
     """Natural order could in principle put one report's blocks among another's: the merge still sorts them."""
     import pickle

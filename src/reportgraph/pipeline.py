@@ -172,7 +172,7 @@ def build(
     with gc_paused():
         computed = _engine([paths[i] for i in todo], job, jobs, executor, scheduler, done)
         for i, outcome in _in_input_order(len(paths), found, todo, computed):
-            if isinstance(outcome, ReportError):  # reading, segmenting, extracting or linking failed (in a worker, maybe)
+            if isinstance(outcome, ReportError):  # it failed alone (in a worker, maybe)
                 if strict:
                     raise outcome
                 errors.append(outcome)
