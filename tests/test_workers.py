@@ -44,6 +44,23 @@ def test_two_workers_give_byte_identical_output_and_the_same_errors(tmp_path: Pa
     assert len(two.reports) == 7
 
 
+def test_the_cli_writes_the_same_graph_and_picture_with_one_job_two_jobs_and_a_warm_cache(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str) -> None:
+    from reportgraph import cli
+
+    paths = [str(p) for p in _corpus(write_report, small_report_text, other_report_text)]
+    runs = {"one": ["--jobs", "1", "--no-cache"], "two": ["--jobs", "2", "--no-cache"],
+            "cold": ["--jobs", "2"], "warm": ["--jobs", "1"]}
+    for name, options in runs.items():
+        out = tmp_path / ("cached" if name in ("cold", "warm") else name)
+        assert cli.main(["build", *paths, "--out", str(out), "--quiet", *options]) == 1  # broken.txt fails
+        for file in ("graph.ttl", "graph.html"):
+            (tmp_path / f"{name}.{file}").write_bytes((out / file).read_bytes())
+    for file in ("graph.ttl", "graph.html"):
+        first = (tmp_path / f"one.{file}").read_bytes()
+        assert all((tmp_path / f"{name}.{file}").read_bytes() == first for name in runs), file
+
+
 def test_a_worker_that_dies_takes_only_its_report(write_report: WriteReport, small_report_text: str,
                                                   other_report_text: str) -> None:
     paths = _corpus(write_report, small_report_text, other_report_text)
