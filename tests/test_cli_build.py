@@ -69,7 +69,8 @@ def test_build_writes_graph_and_summary(capsys: pytest.CaptureFixture[str], writ
     assert (code, err) == (0, "")
     target = out_dir / "graph.ttl"
     assert len(_graph(target)) > 0
-    assert sorted(os.listdir(out_dir)) == ["graph.html", "graph.ttl"]  # no temporary file left behind
+    # no temporary file left behind (.cache/ is the build cache)
+    assert sorted(os.listdir(out_dir)) == [".cache", "graph.html", "graph.ttl"]
     assert "reports:     1" in out
     for etype in ENTITY_TYPES:
         assert etype in out
@@ -304,3 +305,16 @@ def test_the_same_reports_from_two_folders_give_the_same_bytes(capsys: pytest.Ca
         assert code == 0
         outputs.append((tmp_path / place / "out" / "graph.ttl").read_bytes())
     assert outputs[0] == outputs[1] and b'rg:sourceFile "2024/r.txt"' in outputs[0]
+
+
+def test_a_build_imports_no_rdflib_pyvis_ipython_networkx_or_jieba(tmp_path: Path, bundled_report: Path) -> None:
+    """The build writes graph.ttl and graph.html from its own triples: those libraries cost start-up for nothing."""
+    code = (
+        "import sys\nfrom reportgraph import cli\n"
+        f"assert cli.main(['build', {str(bundled_report)!r}, '--out', {str(tmp_path)!r}, '--quiet']) == 0\n"
+        "print(sorted(m.split('.')[0] for m in sys.modules if m.split('.')[0] in "
+        "('rdflib', 'pyvis', 'IPython', 'networkx', 'jieba')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert out.stdout.strip() == "[]"
+    assert (tmp_path / "graph.ttl").is_file() and (tmp_path / "graph.html").is_file()

@@ -26,7 +26,7 @@ import pytest
 import rdflib
 
 from conftest import OTHER_REPORT, SMALL_REPORT
-from reportgraph import cli, pipeline
+from reportgraph import cli, pipeline, workers
 from reportgraph.errors import ReportError, printable
 from reportgraph.limits import Limits
 from reportgraph.vocab import rg
@@ -546,14 +546,14 @@ def test_an_unexpected_failure_is_that_inputs_error(tmp_path: Path, monkeypatch:
     """A bug in a stage fails its input with 'internal error … please report', traceback kept; the batch builds."""
     first = write(tmp_path / "in" / "a.txt", report_text("crash"))
     write(tmp_path / "in" / "b.txt", OTHER_REPORT)
-    real = pipeline.segment
+    real = workers.segment  # the per-input work (read, segment, extract) runs in reportgraph.workers
 
     def segment_that_breaks_on_a(source, stated):  # type: ignore[no-untyped-def]
         if source.path == str(first):
             raise KeyError("a key\nover two lines")
         return real(source, stated)
 
-    monkeypatch.setattr(pipeline, "segment", segment_that_breaks_on_a)
+    monkeypatch.setattr(workers, "segment", segment_that_breaks_on_a)
     result = pipeline.build([tmp_path / "in"])
     assert [r.report.path for r in result.reports] == [str(tmp_path / "in" / "b.txt")]
     [error] = result.errors

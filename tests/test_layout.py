@@ -25,14 +25,15 @@ STAGES: dict[str, int] = {
     "reportgraph.segment": 2,
     "reportgraph.extract": 3,
     "reportgraph.link": 4,
-    "reportgraph.rdf": 5,
+    "reportgraph.rdf": 5, "reportgraph.terms": 5,
     # outputs: what reads or serves a built graph
     "reportgraph.turtle": 6, "reportgraph.export": 6, "reportgraph.viz": 6, "reportgraph.sparql": 6,
     "reportgraph.validate": 6, "reportgraph.graphfile": 6, "reportgraph.serve": 6, "reportgraph.sandbox": 6,
     "reportgraph.push": 6, "reportgraph.sparql_output": 6, "reportgraph.viz_style": 6, "reportgraph.termwidth": 6,
     # the evaluator builds reports to score them, so it sits with the pipeline's callers
     "reportgraph.evaluate": 7,
-    "reportgraph.pipeline": 7,
+    "reportgraph.pipeline": 7, "reportgraph.workers": 7, "reportgraph.dask_engine": 7, "reportgraph.cache": 7,
+    "reportgraph.stream": 7,
     "reportgraph.cli": 8, "reportgraph.__main__": 8, "reportgraph": 8,
 }
 

@@ -12,7 +12,7 @@ from reportgraph.extract import extract
 from reportgraph.lexicon import Lexicon
 from reportgraph.link import link
 from reportgraph.link.regions import chain_of, qualified, region_of
-from reportgraph.link.scope import Scope
+from reportgraph.link.scope import GazetteerForms, Scope
 from reportgraph.model import Entity, LinkedReport, Report
 
 LEXICON = Lexicon.load()
@@ -132,7 +132,7 @@ def _scope(segment_text: SegmentText, title: str) -> Scope:
     report = segment_text(f"{title}\n一、2024年工作总结\n各项工作有序推进。\n")
     places = [f for e in LEXICON.gazetteer if e.type == "Place" for f in (e.name, *e.aliases)]
     known = [f for e in LEXICON.gazetteer for f in (e.name, *e.aliases)]
-    return Scope(report, places, known)
+    return Scope(report, GazetteerForms.of(places, known))
 
 
 @pytest.mark.parametrize("etype, name, key, rule", [

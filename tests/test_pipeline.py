@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from conftest import SMALL_REPORT, WriteReport
-from reportgraph import cli, pipeline, rdf
+from reportgraph import cli, pipeline, rdf, workers
 from reportgraph.errors import ReportError
 from reportgraph.limits import Limits
 from reportgraph.model import LinkedReport
@@ -173,18 +173,19 @@ def test_a_failure_linking_one_report_is_that_reports_error(tmp_path: Path, smal
                                                             other_report_text: str,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = _batch(tmp_path, small_report_text, other_report_text)
-    real = pipeline.link_report
+    real = workers.link_report  # each report is linked on its own where it is extracted
 
-    def link_that_breaks_on_a(extraction, names):  # type: ignore[no-untyped-def]
+    def link_that_breaks_on_a(extraction, ctx):  # type: ignore[no-untyped-def]
         if extraction.report.path == str(a):
             raise ValueError("no link")
-        return real(extraction, names)
+        return real(extraction, ctx)
 
-    monkeypatch.setattr(pipeline, "link_report", link_that_breaks_on_a)
-    result = pipeline.build([tmp_path / "in"])
-    assert [r.report.path for r in result.reports] == [str(b)]
-    assert [str(e) for e in result.errors] == [f"{a}: internal error (ValueError: no link) — please report"]
-    assert isomorphic(result.graph, pipeline.build([b]).graph)
+    monkeypatch.setattr(workers, "link_report", link_that_breaks_on_a)
+    for jobs in (1, 2):  # in this process, and in forked worker processes (which inherit the patch)
+        result = pipeline.build([tmp_path / "in"], jobs=jobs)
+        assert [r.report.path for r in result.reports] == [str(b)]
+        assert [str(e) for e in result.errors] == [f"{a}: internal error (ValueError: no link) — please report"]
+        assert isomorphic(result.graph, pipeline.build([b]).graph)
     with pytest.raises(ReportError, match=f"^{a}: internal error"):
         pipeline.build([tmp_path / "in"], strict=True)
 
@@ -194,19 +195,19 @@ def test_a_report_whose_triples_fail_is_named_and_the_others_are_built(
         capsys: pytest.CaptureFixture[str]) -> None:
     a, b = _batch(tmp_path, small_report_text, other_report_text)
     alone = pipeline.build([b]).graph
-    real = rdf.to_graph
+    real = rdf.report_triples  # the build makes each report's triples with it (and writes them with it)
 
-    def to_graph_that_breaks_on_a(reports, measures=None):  # type: ignore[no-untyped-def]
-        if any(lr.report.path == str(a) for lr in reports):
+    def triples_that_break_on_a(lr, ctx):  # type: ignore[no-untyped-def]
+        if lr.report.path == str(a):
             raise KeyError("a triple")
-        return real(reports, measures)
+        return real(lr, ctx)
 
-    monkeypatch.setattr(rdf, "to_graph", to_graph_that_breaks_on_a)
+    monkeypatch.setattr(rdf, "report_triples", triples_that_break_on_a)
     result = pipeline.build([tmp_path / "in"])
     assert [r.report.path for r in result.reports] == [str(b)]
     [error] = result.errors
     assert str(error) == f"{a}: internal error (KeyError: 'a triple') — please report"
-    assert error.details is not None and "to_graph_that_breaks_on_a" in error.details
+    assert error.details is not None and "triples_that_break_on_a" in error.details
     assert isomorphic(result.graph, alone)
     with pytest.raises(ReportError, match=f"^{a}: internal error"):
         pipeline.build([tmp_path / "in"], strict=True)
@@ -220,14 +221,15 @@ def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothin
         tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     _batch(tmp_path, small_report_text, other_report_text)
-    real = rdf.to_graph
+    real = rdf.GraphContext.of  # the entities merged across the reports
 
-    def to_graph_that_breaks_on_two(reports, measures=None):  # type: ignore[no-untyped-def]
+    def context_that_breaks_on_two(reports, measures=None):  # type: ignore[no-untyped-def]
+        reports = list(reports)
         if len(reports) > 1:
             raise RuntimeError("entities of two reports")
         return real(reports, measures)
 
-    monkeypatch.setattr(rdf, "to_graph", to_graph_that_breaks_on_two)
+    monkeypatch.setattr(rdf.GraphContext, "of", context_that_breaks_on_two)
     with pytest.raises(ReportError) as caught:
         pipeline.build([tmp_path / "in"])
     assert str(caught.value) == (f"{pipeline.ALL_REPORTS}: internal error (RuntimeError: entities of two reports)"
@@ -241,7 +243,7 @@ def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothin
     assert (out_dir / "graph.ttl").read_text(encoding="utf-8") == "previous"
     assert cli.main(["build", str(tmp_path / "in"), "--out", str(out_dir), "--debug"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"reportgraph: error: {caught.value}\nTraceback") and "to_graph_that_breaks_on_two" in err
+    assert err.startswith(f"reportgraph: error: {caught.value}\nTraceback") and "context_that_breaks_on_two" in err
 
 
 #: Generous bounds against runaway time: each of these took minutes while a rule rescanned a

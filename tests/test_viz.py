@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from rdflib import Graph
 
+from conftest import WriteReport
 from reportgraph import pipeline, viz
 from reportgraph.model import (
     Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
@@ -239,3 +240,22 @@ def test_script_json_escapes_markup() -> None:
     text = viz._script_json({"a": "</script><!-- & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_reading_a_build_report_by_report_gives_the_graphs_picture(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    """The build draws from its triples as it writes them, one report at a time: the same page as the whole graph."""
+    from reportgraph import stream
+
+    paths = [write_report(small_report_text, "a.txt"), write_report(other_report_text, "b.txt"), bundled_report]
+    result = pipeline.build(paths)
+    whole = viz.read_graph(to_graph(result.reports))
+    reader = viz.GraphReader()
+    stream.write_graph(list(result.reports), tmp_path / "out" / "graph.ttl", collect=reader.add_triples)
+    parts = reader.finish()
+    assert len(parts.nodes) > 300
+    assert parts.nodes == whole.nodes and parts.edges == whole.edges and parts.sentences == whole.sentences
+    for budget in (None, 60):
+        chosen = viz.Selection(max_nodes=budget)
+        assert viz.render_html(viz.select(parts, chosen)) == viz.render_html(viz.select(whole, chosen))

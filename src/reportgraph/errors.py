@@ -58,3 +58,12 @@ class ReportError(Exception):
             return cls(path, f"ran out of memory building it ({kind}): split the file and build the parts",
                        details=details)
         return cls(path, f"internal error ({reason}) — please report", details=details)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled by its parts, so that an error made in a worker process reaches the build whole."""
+        return (_rebuild, (type(self), self.path, self.problem, self.details))
+
+
+def _rebuild(kind: type[ReportError], path: str, problem: str, details: str | None) -> ReportError:
+    """A pickled ReportError made again (``details`` is keyword-only, which pickle's default cannot pass)."""
+    return kind(path, problem, details=details)

@@ -1,37 +1,45 @@
 """The one entry point: inputs in, linked reports and an RDF graph out.
 
 The CLI, the tests and the benchmarks all call :func:`build`, so that what is
-measured and tested is what users run.
+measured and tested is what users run. The work of each input on its own
+(read, segment, extract, link within the report) runs where
+:mod:`reportgraph.workers` puts it and is kept in :mod:`reportgraph.cache`;
+what needs every report (identity across reports, relations, measures,
+series, tracking) runs here, in input order; :func:`write` streams the graph
+to disk (:mod:`reportgraph.stream`) without an rdflib graph.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
-from rdflib import Graph
-
-from reportgraph import load, rdf
+from reportgraph import load, rdf, stream, workers
+from reportgraph.cache import Cache
 from reportgraph.errors import ReportError, printable
 from reportgraph.extract import extract
 from reportgraph.extract.names import FINDERS, Finder
 from reportgraph.gcpause import gc_paused
+from reportgraph.graphfile import GRAPH_FILE
 from reportgraph.lexicon import Lexicon
 from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
 from reportgraph.limits import Limits
-from reportgraph.link import Identities, LinkContext, Measures, join, link, link_report
+from reportgraph.link import Identities, LinkContext, Measures, join, link
 from reportgraph.metadata import Metadata
-from reportgraph.metadata import for_file as metadata_for_file
-from reportgraph.model import LinkedReport, Report, SourceText
+from reportgraph.model import LinkedReport, Report
 from reportgraph.segment import NO_STRUCTURE, has_structure, segment
+from reportgraph.terms import Triple
+
+if TYPE_CHECKING:  # rdflib only when the Python API asks for BuildResult.graph
+    from rdflib import Graph
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: the graph, the linked reports, and per-file failures."""
+    """What a build produced: the linked reports, their graph, and per-file failures."""
 
-    graph: Graph
     reports: list[LinkedReport]
     errors: list[ReportError] = field(default_factory=list)
     #: (path, path of the input with the same text): inputs built once, as that other input
@@ -39,6 +47,19 @@ class BuildResult:
     #: inputs that built, but not as well as they might (no report structure found), and files a folder
     #: search skipped (links that leave the folder, link loops, pipes)
     warnings: list[ReportError] = field(default_factory=list)
+    #: inputs whose extraction came from the cache
+    cached: int = 0
+    #: the metric concept scheme the indicators point into (the packaged one unless the build was given one)
+    measures: Measures | None = None
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The reports as one rdflib Graph, made the first time it is asked for.
+
+        ``reportgraph build`` never asks: it writes the graph's files from the
+        reports directly (:func:`write`), holding one report's triples at a time.
+        """
+        return rdf.to_graph(self.reports, self.measures)
 
 
 #: The metadata a report's files may disagree on, as ``Report`` attributes.
@@ -83,6 +104,10 @@ def build(
     follow_links: bool = False,
     identities: Identities | None = None,
     measures: Measures | None = None,
+    jobs: int = 1,
+    cache: Path | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build one graph from files, folders or globs.
 
@@ -102,12 +127,41 @@ def build(
     file) overrides the identity rules; what applying it found worth saying
     is in ``warnings``. ``measures`` is the metric concept scheme (the
     packaged one unless given).
+
+    ``jobs`` worker processes read, extract and link each report (1: this
+    process), or ``executor="dask"`` sends that work to the Dask scheduler
+    at ``scheduler``; the result is the same whatever runs it. With
+    ``cache`` (a folder) each input's extraction is kept under a key of its
+    content and everything else it depends on (:mod:`reportgraph.cache`),
+    so a rebuild extracts only what changed. The graph is made from the
+    reports when :attr:`BuildResult.graph` is asked for, or written by
+    :func:`write`; each report's triples are made once here, so that a
+    report whose triples fail is that report's error.
     """
     lex = lexicon or Lexicon.load()
+    stated = metadata or Metadata()
     warnings: list[ReportError] = []
     names: dict[Path, str] = {}
     paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings, names=names)
     ctx = LinkContext.of(lex, identities, measures)
+    job = workers.Job(lexicon=lex, context=ctx, stated=stated, finders=tuple(finders), limits=limits)
+    store = Cache(cache, job) if cache is not None else None
+    keys = [store.key(path) for path in paths] if store is not None else [None] * len(paths)
+    found: dict[int, LinkedReport] = {}
+    if store is not None:
+        for i, key in enumerate(keys):
+            hit = store.get(key)
+            if hit is not None:
+                found[i] = hit
+    todo = [i for i in range(len(paths)) if i not in found]
+    finished = len(found)
+
+    def done(k: int) -> None:
+        nonlocal finished
+        finished += 1
+        if progress:
+            progress(finished, len(paths), printable(str(paths[todo[k]])))
+
     linked: list[LinkedReport] = []
     errors: list[ReportError] = []
     # a report's IRI is a hash of its text: a second file with the same text (the same report saved
@@ -116,26 +170,32 @@ def build(
     built: dict[str, Report] = {}
     duplicates: list[tuple[str, str]] = []
     with gc_paused():
-        for n, path in enumerate(paths, 1):
-            if progress:
-                progress(n, len(paths), printable(str(path)))
+        computed = _engine([paths[i] for i in todo], job, jobs, executor, scheduler, done)
+        for i, outcome in _in_input_order(len(paths), found, todo, computed):
+            if isinstance(outcome, ReportError):  # it failed alone (in a worker, maybe)
+                if strict:
+                    raise outcome
+                errors.append(outcome)
+                continue
+            path = paths[i]
             try:
-                source = load.read(path, limits)
-                report = segment(source, (metadata or Metadata()).over(metadata_for_file(path, limits)))
-                report.display_path = names[path]
+                if store is not None and i not in found:
+                    store.put(keys[i], outcome)
+                report = outcome.report
+                report.display_path = names[path]  # how the inputs named it: not part of the cached extraction
                 if not has_structure(report):
                     # still built: what can be found in plain text is worth having, but say so
-                    warnings.append(ReportError(source.path, NO_STRUCTURE))
+                    warnings.append(ReportError(report.path, NO_STRUCTURE))
                 kept = built.get(report.text)
                 if kept is not None:
-                    duplicates.append((source.path, kept.path))
+                    duplicates.append((report.path, kept.path))
                     differing = metadata_differences(report, kept)
                     if differing:  # one report, two accounts of it: say which one the graph holds
                         warnings.append(ReportError(
-                            source.path, f"the same text as {kept.path}, but other metadata ({differing}); "
+                            report.path, f"the same text as {kept.path}, but other metadata ({differing}); "
                             f"built once, with the metadata of {kept.path}"))
                     continue
-                linked.append(link_report(extract(report, lex, finders, limits), ctx))
+                linked.append(outcome)
                 built[report.text] = report  # only a report that built is the original of a duplicate
             except ReportError as err:
                 if strict:
@@ -148,19 +208,66 @@ def build(
                 errors.append(internal)
         linked, _ = _together(linked, errors, strict, lambda some: join(some, ctx))
         warnings.extend(ctx.identities.notes)
-        graph, linked = _together(linked, errors, strict, lambda some: rdf.to_graph(some, ctx.measures))
-    return BuildResult(graph=graph, reports=linked, errors=errors, duplicates=duplicates, warnings=warnings)
+        _, linked = _together(linked, errors, strict, lambda some: _triples_of(some, ctx.measures))
+    return BuildResult(reports=linked, errors=errors, duplicates=duplicates, warnings=warnings, cached=len(found),
+                       measures=ctx.measures)
+
+
+def _engine(paths: list[Path], job: workers.Job, jobs: int, executor: str, scheduler: str | None,
+            done: Callable[[int], None]) -> Iterator[workers.Outcome]:
+    """The outcomes of the inputs, from the engine asked for."""
+    if executor == "dask":
+        if not scheduler:
+            raise ValueError("the dask executor needs a scheduler address (tcp://HOST:PORT)")
+        from reportgraph import dask_engine
+
+        return dask_engine.run(paths, job, scheduler, done)
+    if executor != "local":
+        raise ValueError(f"unknown executor {executor!r}; choose from: {', '.join(workers.EXECUTORS)}")
+    return workers.run(paths, job, jobs=jobs, done=done)
+
+
+def _in_input_order(total: int, found: dict[int, LinkedReport], todo: list[int],
+                    computed: Iterator[workers.Outcome]) -> Iterator[tuple[int, workers.Outcome]]:
+    """Cached and computed outcomes merged back into the order of the inputs."""
+    pending = iter(todo)
+    for i in range(total):
+        if i in found:
+            yield i, found[i]
+        else:
+            k = next(pending)
+            assert k == i
+            yield i, next(computed)
+
+
+def write(result: BuildResult, out: Path | IO[bytes], *, shards: Path | None = None,
+          collect: Callable[[list[Triple]], None] | None = None, release: bool = False,
+          spool: Path | None = None) -> stream.WrittenGraph:
+    """The build's graph as Turtle, streamed: into the folder ``out`` (``graph.ttl``) or the open file ``out``.
+
+    With ``shards`` (a folder) the N-Quads shards too. ``collect`` sees every
+    triple once (``build`` draws its picture from them). With ``release``
+    the reports are let go of as they are written: ``result.reports`` is
+    empty afterwards (``reportgraph build`` summarises first). ``spool`` is
+    where the reports' blocks wait to be merged (default: the output's folder).
+    """
+    target = out / GRAPH_FILE if isinstance(out, Path) else out
+    written = stream.write_graph(result.reports, target, shards, collect, release, spool, result.measures)
+    if release:
+        result.reports.clear()
+    return written
 
 
 #: Where an error names the graph of every report together, when no one report's triples fail alone.
 ALL_REPORTS = "the graph of all reports"
+
 
 _T = TypeVar("_T")
 
 
 def _together(linked: list[LinkedReport], errors: list[ReportError], strict: bool,
               make: Callable[[list[LinkedReport]], _T]) -> tuple[_T, list[LinkedReport]]:
-    """``make`` of all the linked reports (joining them, or making their graph), and the reports it
+    """``make`` of all the linked reports (joining them, or making their triples), and the reports it
     was made of: a report it fails on fails alone, as its error.
 
     What is made is of the reports together (one node per entity across
@@ -177,6 +284,17 @@ def _together(linked: list[LinkedReport], errors: list[ReportError], strict: boo
         return make(kept), kept
     except Exception as failure:
         raise ReportError.internal(ALL_REPORTS, failure) from failure
+
+
+def _triples_of(linked: list[LinkedReport], measures: Measures) -> None:
+    """Make every triple of the reports once, keeping none: what would fail in writing fails here.
+
+    What is written is made again, report by report, when it is written.
+    """
+    ctx = rdf.GraphContext.of(linked, measures)
+    rdf.shared_triples(ctx)
+    for lr in linked:
+        rdf.report_triples(lr, ctx)
 
 
 def _without_failures(linked: list[LinkedReport], errors: list[ReportError], strict: bool,

@@ -12,15 +12,12 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from rdflib import DCTERMS, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV
-from rdflib.term import Node
 
 from reportgraph import vocab
 from reportgraph.datafiles import datafile
@@ -28,20 +25,35 @@ from reportgraph.gcpause import gc_paused
 from reportgraph.link.measures import Measures
 from reportgraph.link.periods import parse as parse_period
 from reportgraph.link.scope import report_scope
-from reportgraph.model import Entity, Indicator, LinkedReport, Report, Sentence
+from reportgraph.model import Entity, LinkedReport, Report, Sentence
+from reportgraph.terms import XSD_DATE, XSD_DECIMAL, XSD_DOUBLE, XSD_INTEGER, Lit, Term, Triple, to_rdflib
+
+if TYPE_CHECKING:  # rdflib is imported only for the Python API's Graph: the build never makes one
+    from rdflib import Graph, Namespace, URIRef
 
 __all__ = [
-    "INST", "RG", "bind_prefixes", "entity_iri", "indicator_iris", "iri_safe", "measure_iri", "period_iri",
-    "report_iri", "series_iri", "to_graph",
+    "GraphContext", "bind_prefixes", "entity_iri", "iri_safe", "measure_iri", "period_iri",
+    "report_iri", "report_iri_text", "report_triples", "shared_triples", "to_graph", "triples",
 ]
 
-#: The ontology's namespace (classes and properties).
-RG = Namespace(vocab.RG_NS)
-#: Where instance IRIs (reports, entities, periods ...) live.
-INST = Namespace(vocab.INST_NS)
+#: rdflib Namespaces of the ontology (``RG``: classes and properties) and of the instances
+#: (``INST``: reports, entities, periods ...), made on first use (see __getattr__).
+_NAMESPACES = {"RG": vocab.RG_NS, "INST": vocab.INST_NS}
+
+
+def __getattr__(name: str) -> "Namespace":
+    if name in _NAMESPACES:
+        from rdflib import Namespace
+
+        return Namespace(_NAMESPACES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_RG = vocab.RG_NS
+_INST = vocab.INST_NS
 
 #: Section.part code -> the rg:Part individual.
-_PARTS: dict[str, URIRef] = {part: RG[f"{part}Part"] for part in vocab.PARTS}
+_PARTS: dict[str, str] = {part: f"{_RG}{part}Part" for part in vocab.PARTS}
 
 #: Entity types the ontology declares.
 _ENTITY_CLASSES: frozenset[str] = frozenset(vocab.ENTITY_TYPES)
@@ -54,7 +66,7 @@ _RELATIONS: frozenset[str] = frozenset(vocab.RELATIONS)
 #: The types a region of the report's region chain may have.
 _REGION_TYPES: frozenset[str] = frozenset({"Place"})
 
-_INDICATOR_CLASSES: dict[str, URIRef] = {kind: RG[cls] for kind, cls in vocab.INDICATOR_CLASSES.items()}
+_INDICATOR_CLASSES: dict[str, str] = {kind: f"{_RG}{cls}" for kind, cls in vocab.INDICATOR_CLASSES.items()}
 _MERGE_RULES: frozenset[str] = frozenset(vocab.MERGE_RULES)
 _BETTER: dict[str, str] = vocab.DIRECTIONS
 _STATUSES: dict[str, str] = vocab.ASSESSMENT_STATUSES
@@ -83,42 +95,69 @@ def iri_safe(text: str) -> str:
 
 def bind_prefixes(g: Graph) -> None:
     """Bind the prefixes the project's graphs use, so Turtle output is readable."""
+    from rdflib import Namespace
+
     for prefix, ns in vocab.GRAPH_PREFIXES.items():
         g.bind(prefix, Namespace(ns), override=True, replace=True)
 
 
 def report_iri(report: Report) -> URIRef:
     """The report's IRI: a hash of its cleaned text, so it does not depend on the file's path."""
-    return INST[f"report/{report.digest}"]
+    from rdflib import URIRef
+
+    return URIRef(report_iri_text(report))
+
+
+def report_iri_text(report: Report) -> str:
+    """:func:`report_iri` as a plain string, as the build's triples have it."""
+    return f"{_INST}report/{report.digest}"
 
 
 def entity_iri(key: str) -> URIRef:
     """An entity's IRI from its key ``Type/name``; independent of the report that names it."""
+    from rdflib import URIRef
+
+    return URIRef(_entity_iri(key))
+
+
+def _entity_iri(key: str) -> str:
     etype, _, name = key.partition("/")
-    return INST[f"{etype.lower()}/{iri_safe(name)}"]
+    return f"{_INST}{etype.lower()}/{iri_safe(name)}"
 
 
 def period_iri(label: str) -> URIRef:
     """A period's IRI from its name, shared by every report that names the same period."""
-    return INST[f"period/{iri_safe(label)}"]
+    from rdflib import URIRef
+
+    return URIRef(_period_iri(label))
+
+
+def _period_iri(label: str) -> str:
+    return f"{_INST}period/{iri_safe(label)}"
 
 
 def measure_iri(name: str) -> URIRef:
     """A metric concept's IRI from its preferred name: ``measure:地区生产总值``."""
-    return INST[f"measure/{iri_safe(name)}"]
+    from rdflib import URIRef
+
+    return URIRef(_measure_iri(name))
 
 
-def series_iri(issuer_key: str) -> URIRef:
+def _measure_iri(name: str) -> str:
+    return f"{_INST}measure/{iri_safe(name)}"
+
+
+def _series_iri(issuer_key: str) -> str:
     """The IRI of the series of one issuer's reports, from the issuer's key."""
-    return INST[f"series/{iri_safe(issuer_key.partition('/')[2])}"]
+    return f"{_INST}series/{iri_safe(issuer_key.partition('/')[2])}"
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def _zh(text: str) -> Lit:
+    return Lit(text, "", "zh")
 
 
-def _int(n: int) -> Literal:
-    return Literal(int(n), datatype=XSD.integer)
+def _int(n: int) -> Lit:
+    return Lit(str(int(n)), XSD_INTEGER)
 
 
 def _number_text(value: Decimal | float | int | str) -> str:
@@ -127,21 +166,26 @@ def _number_text(value: Decimal | float | int | str) -> str:
     return format(d, "f")
 
 
-def _decimal(value: Decimal | float | int | str) -> Literal:
+def _decimal(value: Decimal | float | int | str) -> Lit:
     """xsd:decimal with a decimal point (``20.0``): the form Turtle writes, so graph.ttl reads back term-equal."""
     text = _number_text(value)
-    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+    return Lit(text if "." in text else f"{text}.0", XSD_DECIMAL)
 
 
-def _date(text: str) -> Literal:
+def _double(value: float) -> Lit:
+    """xsd:double in Python's shortest form (``7.0``, ``1e+16``): the lexical form rdflib gives a float."""
+    return Lit(str(float(value)), XSD_DOUBLE)
+
+
+def _date(text: str) -> Lit:
     """xsd:date when the string is a valid YYYY-MM-DD date, else the string as it is."""
     if _ISO_DATE.fullmatch(text):
         try:
             datetime.date.fromisoformat(text)
         except ValueError:
-            return Literal(text)
-        return Literal(text, datatype=XSD.date)
-    return Literal(text)
+            return Lit(text)
+        return Lit(text, XSD_DATE)
+    return Lit(text)
 
 
 @dataclass
@@ -155,8 +199,8 @@ class _MergedEntity:
     aliases: set[str] = field(default_factory=set)
     mention_count: int = 0
     #: name as written -> (rule, detail, report) for each report that writes it
-    forms: dict[str, list[tuple[str, str, URIRef]]] = field(default_factory=dict)
-    reports: set[URIRef] = field(default_factory=set)
+    forms: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    reports: set[str] = field(default_factory=set)
 
     def label(self) -> str:
         """The canonical name: the longest the reports give (then the least, so report order does not matter)."""
@@ -171,7 +215,7 @@ class _MergedEntity:
 def _merge_entities(reports: Iterable[LinkedReport]) -> dict[str, _MergedEntity]:
     merged: dict[str, _MergedEntity] = {}
     for lr in reports:
-        report = report_iri(lr.report)
+        report = report_iri_text(lr.report)
         for ent in lr.entities:
             m = merged.setdefault(ent.key, _MergedEntity(key=ent.key, type=ent.type, scope=ent.scope))
             if ent.name not in m.names:
@@ -185,153 +229,150 @@ def _merge_entities(reports: Iterable[LinkedReport]) -> dict[str, _MergedEntity]
     return merged
 
 
-def _entity_class(etype: str) -> URIRef:
-    return RG[etype] if etype in _ENTITY_CLASSES else RG.Entity
+def _entity_class(etype: str) -> str:
+    return f"{_RG}{etype}" if etype in _ENTITY_CLASSES else f"{_RG}Entity"
 
 
 class _Terms:
-    """The terms every report repeats, looked up once: a namespace attribute is a Python-level call."""
+    """The terms every report repeats, as plain strings made once (see :mod:`reportgraph.terms`)."""
 
-    type = RDF.type
-    label = RDFS.label
-    pref_label = SKOS.prefLabel
-    alt_label = SKOS.altLabel
-    in_scheme = SKOS.inScheme
-    concept = SKOS.Concept
-    concept_scheme = SKOS.ConceptScheme
-    derived_from = PROV.wasDerivedFrom
-    title = DCTERMS.title
-    issued = DCTERMS.issued
-    publisher = DCTERMS.publisher
-    spatial = DCTERMS.spatial
-    report = RG.Report
-    section = RG.Section
-    work_area_class = RG.WorkArea
-    statement_class = RG.Statement
-    problem = RG.Problem
-    period_class = RG.Period
-    indicator = RG.Indicator
-    source_file = RG.sourceFile
-    char_length = RG.charLength
-    level = RG.level
-    period = RG.period
-    plan_period = RG.planPeriod
-    issuer = RG.issuer
-    region = RG.region
-    has_section = RG.hasSection
-    in_report = RG.inReport
-    in_section = RG.inSection
-    part = RG.part
-    other_part = RG.otherPart
-    part_type = RG.partType
-    section_number = RG.sectionNumber
-    start = RG.startOffset
-    end = RG.endOffset
-    work_area = RG.workArea
-    text = RG.text
-    statement = RG.statement
-    mentioned_in = RG.mentionedIn
-    mention_count = RG.mentionCount
-    value = RG.value
-    upper_value = RG.upperValue
-    unit = RG.unit
-    metric = RG.metric
-    normalized_value = RG.normalizedValue
-    base_unit = RG.baseUnit
-    qualifier = RG.qualifier
-    indicator_period = RG.indicatorPeriod
-    about_entity = RG.aboutEntity
-    related_to = RG.relatedTo
-    double = XSD.double
-    comment = RDFS.comment
-    scope = RG.scope
-    name_form = RG.nameForm
-    name_form_class = RG.NameForm
-    name = RG.name
-    merge_rule = RG.mergeRule
-    exact_name = RG.exactName
-    scope_report = RG.scopeReport
-    measure = RG.measure
-    measure_class = RG.Measure
-    measure_scheme = RG.MeasureScheme
-    better_direction = RG.betterDirection
-    series = RG.series
-    series_class = RG.Series
-    previous_report = RG.previousReport
-    start_date = RG.startDate
-    end_date = RG.endDate
-    relational_target = RG.RelationalTarget
-    relative_to = RG.relativeTo
-    assessment = RG.TargetAssessment
-    assesses_target = RG.assessesTarget
-    status = RG.status
-    assessed_in = RG.assessedIn
-    evidence = RG.evidence
-    target_figure = RG.targetFigure
-    result_figure = RG.resultFigure
-
-
-#: A triple as to_graph collects it, before one bulk add to the graph.
-_Triple = tuple[Node, Node, Node]
+    type = vocab.RDF_NS + "type"
+    label = vocab.RDFS_NS + "label"
+    pref_label = vocab.SKOS_NS + "prefLabel"
+    alt_label = vocab.SKOS_NS + "altLabel"
+    in_scheme = vocab.SKOS_NS + "inScheme"
+    concept = vocab.SKOS_NS + "Concept"
+    concept_scheme = vocab.SKOS_NS + "ConceptScheme"
+    derived_from = vocab.PROV_NS + "wasDerivedFrom"
+    title = vocab.DCTERMS_NS + "title"
+    issued = vocab.DCTERMS_NS + "issued"
+    publisher = vocab.DCTERMS_NS + "publisher"
+    spatial = vocab.DCTERMS_NS + "spatial"
+    report = _RG + "Report"
+    section = _RG + "Section"
+    work_area_class = _RG + "WorkArea"
+    statement_class = _RG + "Statement"
+    problem = _RG + "Problem"
+    period_class = _RG + "Period"
+    indicator = _RG + "Indicator"
+    source_file = _RG + "sourceFile"
+    char_length = _RG + "charLength"
+    level = _RG + "level"
+    period = _RG + "period"
+    plan_period = _RG + "planPeriod"
+    issuer = _RG + "issuer"
+    region = _RG + "region"
+    has_section = _RG + "hasSection"
+    in_report = _RG + "inReport"
+    in_section = _RG + "inSection"
+    part = _RG + "part"
+    other_part = _RG + "otherPart"
+    part_type = _RG + "partType"
+    section_number = _RG + "sectionNumber"
+    start = _RG + "startOffset"
+    end = _RG + "endOffset"
+    work_area = _RG + "workArea"
+    text = _RG + "text"
+    statement = _RG + "statement"
+    mentioned_in = _RG + "mentionedIn"
+    mention_count = _RG + "mentionCount"
+    value = _RG + "value"
+    upper_value = _RG + "upperValue"
+    unit = _RG + "unit"
+    metric = _RG + "metric"
+    normalized_value = _RG + "normalizedValue"
+    base_unit = _RG + "baseUnit"
+    qualifier = _RG + "qualifier"
+    indicator_period = _RG + "indicatorPeriod"
+    about_entity = _RG + "aboutEntity"
+    related_to = _RG + "relatedTo"
+    comment = vocab.RDFS_NS + "comment"
+    scope = _RG + "scope"
+    name_form = _RG + "nameForm"
+    name_form_class = _RG + "NameForm"
+    name = _RG + "name"
+    merge_rule = _RG + "mergeRule"
+    exact_name = _RG + "exactName"
+    scope_report = _RG + "scopeReport"
+    measure = _RG + "measure"
+    measure_class = _RG + "Measure"
+    measure_scheme = _RG + "MeasureScheme"
+    better_direction = _RG + "betterDirection"
+    series = _RG + "series"
+    series_class = _RG + "Series"
+    previous_report = _RG + "previousReport"
+    start_date = _RG + "startDate"
+    end_date = _RG + "endDate"
+    relational_target = _RG + "RelationalTarget"
+    relative_to = _RG + "relativeTo"
+    assessment = _RG + "TargetAssessment"
+    assesses_target = _RG + "assessesTarget"
+    status = _RG + "status"
+    assessed_in = _RG + "assessedIn"
+    evidence = _RG + "evidence"
+    target_figure = _RG + "targetFigure"
+    result_figure = _RG + "resultFigure"
 
 
 class _Triples:
-    """The build's triples in a list, plus the terms reports share, each made once.
+    """Triples in a list (plain strings and :class:`~reportgraph.terms.Lit`), plus the terms reports share, each made once.
 
-    ``Graph.add`` per triple costs a store call and an event; collecting first
-    lets to_graph drop repeats and add everything in one ``addN``. Literals and
-    IRIs are immutable, so one object per value is as good as many.
+    No rdflib term or store on the way: a Literal costs microseconds to make
+    and a store about a kilobyte per triple. Repeats are dropped when the
+    triples are grouped or added to a graph. Terms are immutable, so one
+    object per value is as good as many.
     """
 
-    def __init__(self) -> None:
-        self.triples: list[_Triple] = []
-        self.add: Callable[[_Triple], None] = self.triples.append
-        self._zh: dict[str, Literal] = {}
-        self._int: dict[int, Literal] = {}
-        self._plain: dict[str, Literal] = {}
-        self._entities: dict[str, URIRef] = {}
-        self._periods: dict[str, URIRef] = {}
+    def __init__(self, entities: dict[str, str] | None = None) -> None:
+        """``entities``: the entity IRIs made so far, by key (a build's reports name the same entities)."""
+        self.triples: list[Triple] = []
+        self.add: Callable[[Triple], None] = self.triples.append
+        self._zh: dict[str, Lit] = {}
+        self._int: dict[int, Lit] = {}
+        self._plain: dict[str, Lit] = {}
+        self._entities: dict[str, str] = {} if entities is None else entities
+        self._periods: dict[str, str] = {}
 
-    def zh(self, text: str) -> Literal:
+    def zh(self, text: str) -> Lit:
         lit = self._zh.get(text)
         if lit is None:
             lit = self._zh[text] = _zh(text)
         return lit
 
-    def integer(self, n: int) -> Literal:
+    def integer(self, n: int) -> Lit:
         n = int(n)
         lit = self._int.get(n)
         if lit is None:
             lit = self._int[n] = _int(n)
         return lit
 
-    def plain(self, text: str) -> Literal:
+    def plain(self, text: str) -> Lit:
         lit = self._plain.get(text)
         if lit is None:
-            lit = self._plain[text] = Literal(text)
+            lit = self._plain[text] = Lit(text)
         return lit
 
-    def entity(self, key: str) -> URIRef:
+    def entity(self, key: str) -> str:
         node = self._entities.get(key)
         if node is None:
-            node = self._entities[key] = entity_iri(key)
+            node = self._entities[key] = _entity_iri(key)
         return node
 
-    def period(self, label: str) -> URIRef:
+    def period(self, label: str) -> str:
         """The period's node; typed and labelled the first time a report names it."""
         node = self._periods.get(label)
         if node is None:
-            node = self._periods[label] = period_iri(label)
+            node = self._periods[label] = _period_iri(label)
             self.add((node, _Terms.type, _Terms.period_class))
             self.add((node, _Terms.label, self.zh(label)))
             span = parse_period(label)
             if span is not None:  # so periods compare as periods: 2024年下半年 lies in 2024年
-                self.add((node, _Terms.start_date, Literal(span.start.isoformat(), datatype=XSD.date)))
-                self.add((node, _Terms.end_date, Literal(span.end.isoformat(), datatype=XSD.date)))
+                self.add((node, _Terms.start_date, Lit(span.start.isoformat(), XSD_DATE)))
+                self.add((node, _Terms.end_date, Lit(span.end.isoformat(), XSD_DATE)))
         return node
 
 
-def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scopes: dict[str, URIRef]) -> None:
+def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scopes: dict[str, str]) -> None:
     """One node per key: type, one canonical label, aliases, summed mention count, scope, and its merges.
 
     Each name a merged node goes by is an ``rg:NameForm`` (``rg:nameForm`` from the
@@ -357,30 +398,28 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
         if not m.records_merges():
             continue
         for name, uses in sorted(m.forms.items()):
-            form = URIRef(f"{node}/name/{iri_safe(name)}")
+            form = f"{node}/name/{iri_safe(name)}"
             add((node, _Terms.name_form, form))
             add((form, _Terms.type, _Terms.name_form_class))
             add((form, _Terms.name, out.zh(name)))
             for rule, detail, report in uses:
-                add((form, _Terms.merge_rule, RG[rule] if rule in _MERGE_RULES else _Terms.exact_name))
+                add((form, _Terms.merge_rule, _RG + rule if rule in _MERGE_RULES else _Terms.exact_name))
                 if detail:  # the rule's words are English, the names in them as written
-                    add((form, _Terms.comment, Literal(detail, lang="en")))
+                    add((form, _Terms.comment, Lit(detail, "", "en")))
                 add((form, _Terms.derived_from, report))
 
 
-def _add_measures(out: _Triples, reports: list[LinkedReport], measures: Measures) -> None:
-    """The metric concepts the indicators name, as a SKOS scheme with each measure's better direction."""
-    used = sorted({ind.measure for lr in reports for ind in lr.indicators if ind.measure}
-                  | {m for lr in reports for rt in lr.relational_targets for m in (rt.measure, rt.other_measure)})
+def _add_measures(out: _Triples, used: list[str], measures: Measures) -> None:
+    """The metric concepts the indicators name (``used``), as a SKOS scheme with each measure's better direction."""
     if not used:
         return
     add = out.add
-    scheme = INST["measures"]
+    scheme = f"{_INST}measures"
     add((scheme, _Terms.type, _Terms.concept_scheme))
     add((scheme, _Terms.type, _Terms.measure_scheme))
     add((scheme, _Terms.label, out.zh(_LABELS["measure_scheme"])))
     for name in used:
-        node = measure_iri(name)
+        node = _measure_iri(name)
         add((node, _Terms.type, _Terms.concept))
         add((node, _Terms.type, _Terms.measure_class))
         add((node, _Terms.in_scheme, scheme))
@@ -391,7 +430,7 @@ def _add_measures(out: _Triples, reports: list[LinkedReport], measures: Measures
             for synonym in measure.synonyms:
                 if synonym != name:
                     add((node, _Terms.alt_label, out.zh(synonym)))
-            add((node, _Terms.better_direction, RG[_BETTER[measure.better]]))
+            add((node, _Terms.better_direction, _RG + _BETTER[measure.better]))
 
 
 def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> Entity | None:
@@ -409,41 +448,47 @@ def _find_entity(entities: list[Entity], name: str, types: frozenset[str]) -> En
 class _ReportWriter:
     """Collects one LinkedReport's triples; holds the report-scoped IRIs."""
 
-    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: set[str],
-                 targets: dict[int, URIRef] | None = None) -> None:
-        """``targets``: the IRI of every report's indicators and relational targets, by ``id()``."""
+    def __init__(self, out: _Triples, lr: LinkedReport, known_keys: Collection[str],
+                 assessed: dict[int, str]) -> None:
+        """``assessed``: the IRIs of the other reports' targets that this report's assessments may name, by ``id()``."""
         self.out = out
-        self.targets = targets if targets is not None else indicator_iris([lr])
-        self.add: Callable[[_Triple], None] = out.add
+        self.targets = _indicator_iris([lr])
+        self.assessed = assessed
+        self.add: Callable[[Triple], None] = out.add
         self.lr = lr
         self.report = lr.report
-        self.iri = report_iri(lr.report)
+        self.iri = report_iri_text(lr.report)
         self.known_keys = known_keys
         self.own_keys = {e.key for e in lr.entities}
         # statements, sections and areas are named by many triples each
-        self._statements: dict[int, URIRef] = {}
-        self._sections: dict[str, URIRef] = {}
-        self._areas: dict[str, URIRef] = {}
+        self._statements: dict[int, str] = {}
+        self._sections: dict[str, str] = {}
+        self._areas: dict[str, str] = {}
 
     # IRIs ---------------------------------------------------------------
 
-    def section(self, section_id: str) -> URIRef:
+    def section(self, section_id: str) -> str:
         node = self._sections.get(section_id)
         if node is None:
-            node = self._sections[section_id] = URIRef(f"{self.iri}/section/{iri_safe(section_id)}")
+            node = self._sections[section_id] = f"{self.iri}/section/{iri_safe(section_id)}"
         return node
 
-    def area(self, section_id: str) -> URIRef:
+    def area(self, section_id: str) -> str:
         node = self._areas.get(section_id)
         if node is None:
-            node = self._areas[section_id] = URIRef(f"{self.iri}/area/{iri_safe(section_id)}")
+            node = self._areas[section_id] = f"{self.iri}/area/{iri_safe(section_id)}"
         return node
 
-    def statement(self, sentence: Sentence) -> URIRef:
+    def statement(self, sentence: Sentence) -> str:
         node = self._statements.get(sentence.index)
         if node is None:
-            node = self._statements[sentence.index] = URIRef(f"{self.iri}/s{sentence.index}")
+            node = self._statements[sentence.index] = f"{self.iri}/s{sentence.index}"
         return node
+
+    def target(self, indicator: object) -> str:
+        """The IRI of an indicator or relational target of this report or of the one it reviews."""
+        own = self.targets.get(id(indicator))
+        return own if own is not None else self.assessed[id(indicator)]
 
     # triples ------------------------------------------------------------
 
@@ -486,17 +531,17 @@ class _ReportWriter:
             else:
                 add((node, _Terms.spatial, out.zh(name)))
         if self.lr.series:
-            series = series_iri(self.lr.series)
+            series = _series_iri(self.lr.series)
             add((node, _Terms.series, series))
             add((series, _Terms.type, _Terms.series_class))
             add((series, _Terms.label, out.zh(self.lr.series.partition("/")[2])))
         if self.lr.previous is not None:
-            add((node, _Terms.previous_report, report_iri(self.lr.previous)))
+            add((node, _Terms.previous_report, report_iri_text(self.lr.previous)))
 
     def _write_sections(self) -> None:
         add, out, report = self.add, self.out, self.iri
         zh, integer = out.zh, out.integer
-        scheme = URIRef(f"{report}/areas")
+        scheme = f"{report}/areas"
         add((scheme, _Terms.type, _Terms.concept_scheme))
         add((scheme, _Terms.derived_from, report))
         if self.report.title:
@@ -560,7 +605,7 @@ class _ReportWriter:
                 add((node, _Terms.unit, out.plain(ind.unit)))
             if ind.metric:
                 add((node, _Terms.metric, out.zh(ind.metric)))
-            add((node, _Terms.normalized_value, Literal(float(ind.normalized), datatype=_Terms.double)))
+            add((node, _Terms.normalized_value, _double(ind.normalized)))
             if ind.base_unit:
                 add((node, _Terms.base_unit, out.plain(ind.base_unit)))
             if ind.qualifier:
@@ -578,7 +623,7 @@ class _ReportWriter:
                 if key in self.own_keys:
                     add((node, _Terms.about_entity, out.entity(key)))
             if ind.measure:
-                add((node, _Terms.measure, measure_iri(ind.measure)))
+                add((node, _Terms.measure, _measure_iri(ind.measure)))
 
     def _relational_targets(self) -> None:
         """Targets set against another measure: typed rg:RelationalTarget, with no figure of their own."""
@@ -588,8 +633,8 @@ class _ReportWriter:
             add((node, _Terms.type, _Terms.relational_target))
             add((node, _Terms.label, out.zh(rt.sentence.text[rt.start - rt.sentence.start: rt.end - rt.sentence.start])))
             add((node, _Terms.metric, out.zh(rt.metric)))
-            add((node, _Terms.measure, measure_iri(rt.measure)))
-            add((node, _Terms.relative_to, measure_iri(rt.other_measure)))
+            add((node, _Terms.measure, _measure_iri(rt.measure)))
+            add((node, _Terms.relative_to, _measure_iri(rt.other_measure)))
             add((node, _Terms.work_area, self.area(rt.section_id)))
             add((node, _Terms.statement, self.statement(rt.sentence)))
             add((node, _Terms.in_report, self.iri))
@@ -602,15 +647,15 @@ class _ReportWriter:
         """What came of the targets whose period this report reviews (rg:TargetAssessment)."""
         add, out = self.add, self.out
         for a in self.lr.assessments:
-            target = self.targets[id(a.target)]
-            node = URIRef(f"{self.iri}/assessment/{a.target_report.digest}/{target.rsplit('/', 1)[-1]}")
+            target = self.target(a.target)
+            node = f"{self.iri}/assessment/{a.target_report.digest}/{target.rsplit('/', 1)[-1]}"
             add((node, _Terms.type, _Terms.assessment))
             add((node, _Terms.assesses_target, target))
-            add((node, _Terms.status, RG[_STATUSES[a.status]]))
+            add((node, _Terms.status, _RG + _STATUSES[a.status]))
             add((node, _Terms.assessed_in, self.iri))
-            add((node, _Terms.comment, Literal(a.reason, lang="en")))
+            add((node, _Terms.comment, Lit(a.reason, "", "en")))
             if a.evidence is not None:
-                add((node, _Terms.evidence, self.targets[id(a.evidence)]))
+                add((node, _Terms.evidence, self.target(a.evidence)))
             if a.target_figure:
                 add((node, _Terms.target_figure, out.zh(a.target_figure)))
             if a.result_figure:
@@ -619,7 +664,7 @@ class _ReportWriter:
     def _problems(self) -> None:
         add = self.add
         for n, prob in enumerate(self.lr.problems, 1):
-            node = URIRef(f"{self.iri}/problem/{n}")
+            node = f"{self.iri}/problem/{n}"
             add((node, _Terms.type, _Terms.problem))
             add((node, _Terms.label, self.out.zh(prob.label)))
             add((node, _Terms.statement, self.statement(prob.sentence)))
@@ -629,20 +674,20 @@ class _ReportWriter:
     def _relations(self) -> None:
         for rel in self.lr.relations:
             if rel.subject in self.known_keys and rel.object in self.known_keys:
-                pred = RG[rel.predicate] if rel.predicate in _RELATIONS else _Terms.related_to
+                pred = f"{_RG}{rel.predicate}" if rel.predicate in _RELATIONS else _Terms.related_to
                 self.add((self.out.entity(rel.subject), pred, self.out.entity(rel.object)))
 
 
-def indicator_iris(reports: Iterable[LinkedReport]) -> dict[int, URIRef]:
+def _indicator_iris(reports: Iterable[LinkedReport]) -> dict[int, str]:
     """The IRI of every indicator and relational target of the reports, by ``id()``.
 
     ``indicator/start-end`` (a second indicator on the very same span gets
     ``-2``, ``-3`` …), ``target/start-end`` for a relational target: made before
     any report is written, so an assessment in one report can name a target of another.
     """
-    out: dict[int, URIRef] = {}
+    out: dict[int, str] = {}
     for lr in reports:
-        base = report_iri(lr.report)
+        base = report_iri_text(lr.report)
         seen: set[str] = set()
         for ind in lr.indicators:
             local = f"{ind.start}-{ind.end}"
@@ -651,42 +696,104 @@ def indicator_iris(reports: Iterable[LinkedReport]) -> dict[int, URIRef]:
                 n += 1
                 local = f"{ind.start}-{ind.end}-{n}"
             seen.add(local)
-            out[id(ind)] = URIRef(f"{base}/indicator/{local}")
+            out[id(ind)] = f"{base}/indicator/{local}"
         for rt in lr.relational_targets:
-            out[id(rt)] = URIRef(f"{base}/target/{rt.start}-{rt.end}")
+            out[id(rt)] = f"{base}/target/{rt.start}-{rt.end}"
     return out
 
 
-def to_graph(reports: list[LinkedReport], measures: Measures | None = None) -> Graph:
-    """Turn linked reports into one RDF graph.
+@dataclass
+class GraphContext:
+    """What one report's triples need of the other reports of the build: made once, before any is written.
+
+    The entities merged across reports (one node per key), the scope each
+    report stands for when its region names no place, the measures the
+    indicators name (one concept scheme for the build), and the IRIs of the
+    targets that an assessment in another report names.
+    """
+
+    merged: dict[str, _MergedEntity]
+    unknown_scopes: dict[str, str]
+    used_measures: list[str]
+    measures: Measures
+    targets: dict[int, str]
+    #: the entities' IRIs by key, made once for all the reports that name them
+    entity_iris: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, reports: Iterable[LinkedReport], measures: Measures | None = None) -> "GraphContext":
+        reports = list(reports)
+        assessed = {a.target_report.digest for lr in reports for a in lr.assessments}
+        return cls(
+            merged=_merge_entities(reports),
+            unknown_scopes={report_scope(lr.report): report_iri_text(lr.report) for lr in reports},
+            used_measures=sorted({ind.measure for lr in reports for ind in lr.indicators if ind.measure}
+                                 | {m for lr in reports for rt in lr.relational_targets
+                                    for m in (rt.measure, rt.other_measure)}),
+            measures=measures or Measures.load(),
+            targets=_indicator_iris(lr for lr in reports if lr.report.digest in assessed),
+        )
+
+
+def shared_triples(ctx: GraphContext) -> list[Triple]:
+    """The nodes no one report holds: the entities (type, labels, counts, scope, name forms) and the measures."""
+    out = _Triples(ctx.entity_iris)
+    _add_entities(out, ctx.merged, ctx.unknown_scopes)
+    _add_measures(out, ctx.used_measures, ctx.measures)
+    return out.triples
+
+
+def report_triples(lr: LinkedReport, ctx: GraphContext) -> list[Triple]:
+    """One report's triples: its own nodes, its entities' mentions in it, its periods, series and relations.
+
+    A relation is written only between entities the graph has (``ctx.merged``).
+    """
+    out = _Triples(ctx.entity_iris)
+    _ReportWriter(out, lr, ctx.merged, ctx.targets).write()
+    return out.triples
+
+
+def triples(reports: list[LinkedReport], measures: Measures | None = None) -> list[Triple]:
+    """All the triples of the reports, repeats dropped, in first-seen order.
 
     Entities with the same key in several reports become one node (labels
     merged, mention counts summed), so the graph is a union over reports, and
     the order of ``reports`` does not change it. Keys already tell apart what
     link found to be different (市政府 of two cities have two keys), and every
     merge of two names is recorded on the node (``rg:nameForm``). ``measures``
-    is the metric concept scheme the indicators' ``rg:measure`` point into. Unknown relation predicates
-    fall back to ``rg:relatedTo`` so every term used is in the ontology.
-
-    Triples are collected first, repeats dropped in first-seen order (what the
-    store would keep), and handed to the store in one ``addN``: per-triple
-    ``Graph.add`` was most of the time spent here. Every term is made by this
-    module as a URIRef or Literal, so the checks ``Graph.addN`` would repeat
-    per triple are skipped.
+    is the metric concept scheme the indicators' ``rg:measure`` point into.
+    Unknown relation predicates fall back to ``rg:relatedTo`` so every term
+    used is in the ontology.
     """
+    with gc_paused():
+        ctx = GraphContext.of(reports, measures)
+        found = shared_triples(ctx)
+        for lr in reports:
+            found += report_triples(lr, ctx)
+        return list(dict.fromkeys(found))
+
+
+def to_graph(reports: list[LinkedReport], measures: Measures | None = None) -> Graph:
+    """The reports' triples (:func:`triples`) as one rdflib Graph, for the Python API and the tests.
+
+    The build itself never makes this graph: it writes the plain triples
+    (:mod:`reportgraph.stream`). Here they are converted once, each distinct
+    term made one rdflib term, and added in one ``addN``.
+    """
+    from rdflib import Graph
+
     # SimpleMemory: a report graph is one graph, so the default store's per-triple
     # context bookkeeping is cost without use (it took two thirds of this stage)
     g = Graph(store="SimpleMemory", bind_namespaces="core")
     bind_prefixes(g)
     with gc_paused():
-        out = _Triples()
-        merged = _merge_entities(reports)
-        unknown_scopes = {report_scope(lr.report): report_iri(lr.report) for lr in reports}
-        _add_entities(out, merged, unknown_scopes)
-        _add_measures(out, reports, measures or Measures.load())
-        known_keys = set(merged)
-        targets = indicator_iris(reports)
-        for lr in reports:
-            _ReportWriter(out, lr, known_keys, targets).write()
-        g.store.addN((s, p, o, g) for s, p, o in dict.fromkeys(out.triples))
+        made: dict[Term, Any] = {}
+
+        def term(t: Term) -> Any:
+            node = made.get(t)
+            if node is None:
+                node = made[t] = to_rdflib(t)
+            return node
+
+        g.store.addN((term(s), term(p), term(o), g) for s, p, o in triples(reports, measures))
     return g

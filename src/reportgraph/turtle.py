@@ -20,31 +20,37 @@ random labels a parser gave them.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Iterator
-
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+import sys
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from reportgraph.pname import PN_LOCAL as _PN_LOCAL
 from reportgraph.pname import PN_PREFIX as _PN_PREFIX
+from reportgraph.terms import XSD_DECIMAL, XSD_DOUBLE, XSD_INTEGER, Lit
+
+if TYPE_CHECKING:  # rdflib is imported only where one of its graphs is written: the build never makes one
+    from rdflib import BNode, Graph, URIRef
+    from rdflib.term import Node
 
 __all__ = [
-    "TurtleWriter", "blank_node_labels", "group_graph", "write_nquads", "write_ntriples", "write_trig",
-    "write_turtle",
+    "TurtleWriter", "blank_node_labels", "group_graph", "instance_kinds", "natural_key", "nquad_lines",
+    "readable_kinds", "write_nquads",
+    "write_ntriples", "write_trig", "write_turtle",
 ]
 
-_Triple = tuple[Node, Node, Node]
+_Triple = tuple["Node", "Node", "Node"]
 
 # --------------------------------------------------------------------------- grammar (Turtle 1.1)
 
 #: Datatypes with a short form, and the token that reads back as exactly that lexical form.
 _SHORT_FORMS: dict[str, re.Pattern[str]] = {
-    str(XSD.integer): re.compile(r"[+-]?[0-9]+"),
-    str(XSD.decimal): re.compile(r"[+-]?[0-9]*\.[0-9]+"),
-    str(XSD.double): re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
-    str(XSD.boolean): re.compile(r"true|false"),
+    XSD_INTEGER: re.compile(r"[+-]?[0-9]+"),
+    XSD_DECIMAL: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD_DOUBLE: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
+    "http://www.w3.org/2001/XMLSchema#boolean": re.compile(r"true|false"),
 }
 
 #: String escapes: backslash, quote, the named control escapes, every other
@@ -60,13 +66,38 @@ _IRI_ESCAPES: dict[int, str] = {c: f"\\u{c:04X}" for c in (*range(0x21), *map(or
 _NEEDS_IRI_ESCAPE = re.compile('[\x00-\x20<>"{}|^`\\\\]')
 
 _DIGITS = re.compile(r"(\d+)")
-_RDF_TYPE = str(RDF.type)
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _natural_key(text: str) -> tuple[tuple[str | int, ...], str]:
+@functools.cache
+def _rdflib() -> Any:
+    """rdflib's term classes, imported on first need: only a term that is one of them needs them."""
+    import rdflib
+
+    return rdflib
+
+
+def _is_rdflib(node: object, kind: str) -> bool:
+    """Is ``node`` an rdflib ``kind`` (URIRef, Literal, BNode)? Never, without rdflib loaded."""
+    return "rdflib" in sys.modules and isinstance(node, getattr(_rdflib(), kind))
+
+
+def _is_blank(node: object) -> bool:
+    # type() first: the build's plain terms are never blank, and isinstance on rdflib terms is slow
+    kind = type(node)
+    if kind is str or kind is Lit:
+        return False
+    return _is_rdflib(node, "BNode")
+
+
+def natural_key(text: str) -> tuple[tuple[str | int, ...], str]:
     """``s9`` before ``s10``; the text itself breaks ties (``s01`` / ``s1``) so the order is total."""
-    parts = _DIGITS.split(text)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), text
+    parts: list[str | int] = _DIGITS.split(text)  # type: ignore[assignment]
+    parts[1::2] = map(int, parts[1::2])  # type: ignore[arg-type]
+    return tuple(parts), text
+
+
+_natural_key = natural_key
 
 
 def escape_string(text: str) -> str:
@@ -91,14 +122,13 @@ def _blank_node_order(grouped: _Grouped) -> list[BNode]:
     """
     edges: dict[BNode, list[tuple[str, str, Node]]] = {}
     for s, preds in grouped.items():
-        if isinstance(s, BNode):
+        if _is_blank(s):
             out = edges.setdefault(s, [])
             for p, objs in preds.items():
                 out.extend(("out", str(p), o) for o in objs)
         for p, objs in preds.items():
             for o in objs:
-                # type() first: isinstance on rdflib terms is slow, and almost every object is an IRI or literal
-                if type(o) is BNode or (type(o) is not URIRef and type(o) is not Literal and isinstance(o, BNode)):
+                if _is_blank(o):
                     edges.setdefault(o, []).append(("in", str(p), s))
     if not edges:
         return []
@@ -107,9 +137,9 @@ def _blank_node_order(grouped: _Grouped) -> list[BNode]:
         return hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
     def describe(node: Node, colours: dict[BNode, str]) -> str:
-        if isinstance(node, BNode):
-            return "_:" + colours.get(node, "")
-        if isinstance(node, Literal):
+        if _is_blank(node):
+            return "_:" + colours.get(node, "")  # type: ignore[call-overload]
+        if _is_rdflib(node, "Literal"):
             return f"L{node!s}\x1e{node.language or ''}\x1e{node.datatype or ''}"
         return f"I{node!s}"
 
@@ -148,6 +178,9 @@ class TurtleWriter:
             if prefix not in seen_prefixes:
                 seen_prefixes.add(prefix)
                 self._namespaces.append((ns, prefix))
+        self._prefix_of = {ns: prefix for ns, prefix in self._namespaces}
+        #: namespaces that end in neither / nor #, longest first (the XML namespace, odd user ones)
+        self._odd_namespaces = [(ns, p) for ns, p in self._namespaces if not ns.endswith(("/", "#"))]
         self._used: dict[str, str] = {}
         self._iris: dict[str, str] = {}
         self._terms: dict[Node, str] = {}
@@ -161,44 +194,72 @@ class TurtleWriter:
         """A prefixed name when a bound namespace gives a valid local part, else ``<...>``."""
         text = self._iris.get(iri)
         if text is None:
-            text = f"<{_escape_iri(iri)}>"
-            for ns, prefix in self._namespaces:
-                if iri.startswith(ns):
-                    local = iri[len(ns):]
-                    if not local or _PN_LOCAL.fullmatch(local):
-                        text = f"{prefix}:{local}"
-                        self._used[prefix] = ns
-                        break
-            self._iris[iri] = text
+            text = self._iris[iri] = self._iri_text(iri)
         return text
 
-    def _literal(self, lit: Literal) -> str:
-        lex = str(lit)
-        if lit.language:
-            return f'"{escape_string(lex)}"@{lit.language}'
-        datatype = lit.datatype
-        if datatype is None:
+    def _iri_text(self, iri: str) -> str:
+        """The longest bound namespace whose local part is a valid PN_LOCAL, found without trying them all.
+
+        A local part never holds ``/`` or ``#``, so only a namespace that ends at
+        or after the IRI's last ``/`` or ``#`` can serve: the one ending exactly
+        there (one dictionary look-up), or one of the few namespaces that end
+        in another character (tried first: they are longer).
+        """
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        for ns, prefix in self._odd_namespaces:
+            if len(ns) > cut and iri.startswith(ns):
+                local = iri[len(ns):]
+                if not local or _PN_LOCAL.fullmatch(local):
+                    self._used[prefix] = ns
+                    return f"{prefix}:{local}"
+        prefix = self._prefix_of.get(iri[:cut]) if cut else None
+        if prefix is not None:
+            local = iri[cut:]
+            if not local or _PN_LOCAL.fullmatch(local):
+                self._used[prefix] = iri[:cut]
+                return f"{prefix}:{local}"
+        return f"<{_escape_iri(iri)}>"
+
+    def _literal(self, lex: str, datatype: str | None, language: str | None) -> str:
+        if language:
+            return f'"{escape_string(lex)}"@{language}'
+        if not datatype:
             return f'"{escape_string(lex)}"'
-        short = _SHORT_FORMS.get(str(datatype))
+        short = _SHORT_FORMS.get(datatype)
         if short is not None and short.fullmatch(lex):
             return lex
-        return f'"{escape_string(lex)}"^^{self.iri(str(datatype))}'
+        return f'"{escape_string(lex)}"^^{self.iri(datatype)}'
 
-    def term(self, node: Node) -> str:
-        """The term as Turtle; each distinct term is formatted once."""
+    def term(self, node: Node | str | Lit) -> str:
+        """The term as Turtle; each distinct term is formatted once.
+
+        rdflib terms and the build's plain ones (an IRI as ``str``, a literal as
+        :class:`~reportgraph.terms.Lit`) give the same text.
+        """
         text = self._terms.get(node)
         if text is None:
-            if isinstance(node, URIRef):
+            kind = type(node)
+            if kind is str:
+                text = self.iri(node)  # type: ignore[arg-type]
+            elif kind is Lit:
+                text = self._literal(*node)  # type: ignore[misc]
+            elif _is_rdflib(node, "Literal"):
+                text = self._literal(str(node), str(node.datatype) if node.datatype is not None else None,  # type: ignore[union-attr]
+                                     node.language)  # type: ignore[union-attr]
+            elif _is_rdflib(node, "URIRef"):
                 text = self.iri(str(node))
-            elif isinstance(node, Literal):
-                text = self._literal(node)
-            elif isinstance(node, BNode):
+            elif _is_blank(node):
                 text = self._bnodes[node]
             else:
                 raise TypeError(f"cannot write {type(node).__name__} {node!r} in Turtle")
             # rdflib terms are equal only to terms of the same kind: Literal("x") != URIRef("x")
             self._terms[node] = text
         return text
+
+    def forget_terms(self) -> None:
+        """Drop the formatted terms kept so far (not the prefixes used): a streaming writer's memory stays flat."""
+        self._terms.clear()
+        self._iris.clear()
 
     # documents -----------------------------------------------------------
 
@@ -212,16 +273,25 @@ class TurtleWriter:
         ``triples`` is a flat iterable of triples or already grouped as
         ``{subject: {predicate: objects}}``.
         """
+        for _, text in self.subject_blocks(triples, indent):
+            yield text
+
+    def subject_blocks(self, triples: Iterable[_Triple] | _Grouped, indent: str = "",
+                       blank_nodes: bool = True) -> Iterator[tuple[Node, str]]:
+        """:meth:`blocks` with each block's subject: what a writer that merges blocks of many sources needs.
+
+        ``blank_nodes=False`` says the triples have none (the build's own never do), so none are looked for.
+        """
         grouped = triples if isinstance(triples, dict) else _group(triples)
-        bnodes = _blank_node_order(grouped)
+        bnodes = _blank_node_order(grouped) if blank_nodes else []
         for b in bnodes:
             if b not in self._bnodes:
                 self._bnodes[b] = f"_:b{self._next_bnode}"
                 self._next_bnode += 1
-        iris = sorted((s for s in grouped if type(s) is URIRef or isinstance(s, URIRef)), key=_natural_key)
+        iris = sorted((s for s in grouped if type(s) is str or _is_rdflib(s, "URIRef")), key=_natural_key)
         subjects: list[Node] = [*iris, *(b for b in bnodes if b in grouped)]
         if len(subjects) != len(grouped):
-            odd = next(s for s in grouped if not isinstance(s, (URIRef, BNode)))
+            odd = next(s for s in grouped if not (type(s) is str or _is_rdflib(s, "URIRef") or _is_blank(s)))
             raise TypeError(f"cannot write {type(odd).__name__} {odd!r} as a Turtle subject")
 
         term, predicate, known = self.term, self._predicate, self._terms.get
@@ -240,13 +310,13 @@ class TurtleWriter:
                     texts = sorted({known(o) or term(o) for o in objs}, key=_natural_key)
                     lines.append((key, f"{ptext} {objsep.join(texts)}"))
             lines.sort()
-            yield f"{indent}{term(s)} {predsep.join(text for _, text in lines)} .\n"
+            yield s, f"{indent}{term(s)} {predsep.join(text for _, text in lines)} .\n"
 
     def _predicate(self, p: Node) -> tuple[tuple[bool, str], str]:
         """Sort key (``rdf:type`` first, then by IRI) and text of a predicate."""
         known = self._predicates.get(p)
         if known is None:
-            if not isinstance(p, URIRef):
+            if not (type(p) is str or _is_rdflib(p, "URIRef")):
                 raise TypeError(f"cannot write {type(p).__name__} {p!r} as a Turtle predicate")
             iri = str(p)
             is_type = iri == _RDF_TYPE
@@ -255,7 +325,7 @@ class TurtleWriter:
 
 
 #: ``{subject: {predicate: objects}}``: what the writer prints, one block per subject.
-_Grouped = dict[Node, dict[Node, Collection[Node]]]
+_Grouped = dict["Node", dict["Node", Collection["Node"]]]
 
 
 def _group(triples: Iterable[_Triple]) -> _Grouped:
@@ -283,7 +353,7 @@ def group_graph(graph: Graph) -> _Grouped:
     grouped the ordinary way.
     """
     store = graph.store
-    if type(graph) is Graph and type(store).__module__ == "rdflib.plugins.stores.memory":
+    if type(graph) is _rdflib().Graph and type(store).__module__ == "rdflib.plugins.stores.memory":
         spo = getattr(store, f"_{type(store).__name__}__spo", None)
         if isinstance(spo, dict):
             sizes = [len(objs) for preds in spo.values() for objs in preds.values()]
@@ -328,6 +398,32 @@ def write_trig(
     return (prefixes + ("\n" if prefixes and body else "") + body).encode("utf-8")
 
 
+# --------------------------------------------------------------------------- instance prefixes
+
+def instance_kinds(subjects: Iterable[object], base: str, kinds: Collection[str]) -> set[str]:
+    """Which of ``kinds`` some subject is of: IRIs ``BASE KIND/...`` (``inst:community/沙头社区``)."""
+    found: set[str] = set()
+    for s in subjects:
+        if type(s) is str or _is_rdflib(s, "URIRef"):
+            text = str(s)
+            if text.startswith(base):
+                segment, slash, rest = text[len(base):].partition("/")
+                if slash and rest and segment in kinds:
+                    found.add(segment)
+    return found
+
+
+def readable_kinds(kinds: Iterable[str], namespaces: Iterable[tuple[str, object]],
+                   prefixes: Mapping[str, str]) -> dict[str, str]:
+    """The prefix of each of ``kinds`` (``prefixes[kind]`` its namespace), unless that prefix or namespace is bound."""
+    bound = list(namespaces)
+    bound_prefixes = {prefix for prefix, _ in bound}
+    bound_namespaces = {str(ns) for _, ns in bound}
+    wanted = set(kinds)
+    return {kind: ns for kind, ns in sorted(prefixes.items())
+            if kind in wanted and kind not in bound_prefixes and ns not in bound_namespaces}
+
+
 # --------------------------------------------------------------------------- N-Triples, N-Quads
 
 
@@ -343,12 +439,16 @@ class _NTerms:
         self._bnodes = bnodes
         self._texts: dict[Node, str] = {}
 
-    def __call__(self, node: Node) -> str:
+    def __call__(self, node: Node | str | Lit) -> str:
         text = self._texts.get(node)
         if text is None:
-            if isinstance(node, URIRef):
+            if type(node) is Lit:
+                lex, datatype, language = node  # type: ignore[misc]
+                body = f'"{escape_string(lex)}"'
+                text = f"{body}@{language}" if language else f"{body}^^<{_escape_iri(datatype)}>" if datatype else body
+            elif type(node) is str or _is_rdflib(node, "URIRef"):
                 text = f"<{_escape_iri(str(node))}>"
-            elif isinstance(node, Literal):
+            elif _is_rdflib(node, "Literal"):
                 body = f'"{escape_string(str(node))}"'
                 if node.language:
                     text = f"{body}@{node.language}"
@@ -356,8 +456,8 @@ class _NTerms:
                     text = body
                 else:
                     text = f"{body}^^<{_escape_iri(str(node.datatype))}>"
-            elif isinstance(node, BNode):
-                text = self._bnodes[node]
+            elif _is_blank(node):
+                text = self._bnodes[node]  # type: ignore[index]
             else:
                 raise TypeError(f"cannot write {type(node).__name__} {node!r} in N-Triples")
             self._texts[node] = text
@@ -380,6 +480,13 @@ def write_ntriples(graph: Graph) -> bytes:
     lines = _lines(grouped, _NTerms(blank_node_labels(grouped)), "")
     lines.sort()
     return "".join(lines).encode("utf-8")
+
+
+def nquad_lines(triples: Iterable[tuple[str, str, str | Lit]], graph: str) -> list[str]:
+    """The build's plain triples as N-Quads lines in the named graph ``graph`` ("": the default graph), sorted, repeats dropped."""
+    term = _NTerms({})
+    name = f" <{_escape_iri(graph)}> .\n" if graph else " .\n"
+    return sorted({f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in triples})
 
 
 def write_nquads(default: Iterable[_Triple], named: Iterable[tuple[URIRef, Iterable[_Triple]]]) -> bytes:

@@ -1,10 +1,13 @@
 """The interactive picture of a graph: one HTML page that works offline, safely, at size.
 
-The page is read from the RDF graph (not from the pipeline's objects), so
-``reportgraph viz --graph FILE`` draws any graph ``reportgraph build`` wrote,
-and ``build`` draws its in-memory graph with the same code.
+The page is read from RDF triples, so ``reportgraph viz --graph FILE`` draws
+any graph ``reportgraph build`` wrote, and ``build`` draws from the triples it
+makes (a :class:`TripleIndex` it fills as it writes ``graph.ttl``) with the
+same code and no rdflib graph.
 
-It is drawn with pyvis, but three of pyvis's defaults are gone around:
+It draws with vis-network, the script pyvis ships (pyvis itself is not
+imported: it would import IPython and networkx), and goes around three of
+pyvis's defaults:
 
 * **offline** -- pyvis's ``cdn_resources="in_line"`` still loads Bootstrap from
   a CDN. The page is rendered from this package's own template, which inlines
@@ -28,6 +31,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import importlib.util
 import json
 import math
 from collections import Counter, defaultdict
@@ -35,24 +39,25 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import pyvis
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
-from pyvis.network import Network
-from rdflib import DCTERMS, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.term import Node
 
 from reportgraph import vocab
 from reportgraph.datafiles import datafile
 from reportgraph.gcpause import gc_paused
+from reportgraph.terms import Lit, Term, Triple, from_rdflib
+
+if TYPE_CHECKING:  # rdflib only when a graph read from a file is drawn
+    from rdflib import Graph
 from reportgraph.text import LIST_SEPARATOR
 from reportgraph.viz_style import (
     DEFAULT_MAX_NODES, PHYSICS_MAX_NODES, STABILIZATION_ITERATIONS, STYLES, TYPE_CHOICES,
 )
 
 __all__ = [
-    "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "STYLES", "TYPE_CHOICES", "Selection", "VizEdge",
+    "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "STYLES", "TYPE_CHOICES", "GraphPart", "GraphReader", "Selection",
+    "TripleIndex", "VizEdge", "read_part", "read_triples",
     "VizGraph", "VizNode", "layout", "read_graph", "render_html", "select", "write_page",
 ]
 
@@ -63,10 +68,74 @@ _MAX_SENTENCES = 40
 
 # --------------------------------------------------------------------------- types
 
-RG = Namespace(vocab.RG_NS)
+class _Names:
+    """A namespace whose terms are plain strings, as the build's triples have them (:mod:`reportgraph.terms`)."""
+
+    def __init__(self, base: str) -> None:
+        self._base = base
+
+    def __getattr__(self, name: str) -> str:
+        return self._base + name
+
+    def __getitem__(self, name: str) -> str:
+        return self._base + name
+
+
+RG = _Names(vocab.RG_NS)
+RDF = _Names(vocab.RDF_NS)
+RDFS = _Names(vocab.RDFS_NS)
+SKOS = _Names(vocab.SKOS_NS)
+DCTERMS = _Names(vocab.DCTERMS_NS)
+
+#: The predicates the picture reads: a build keeps only these of its triples for it.
+_READ: frozenset[str] = frozenset({
+    RDF.type, RDFS.label, DCTERMS.title, DCTERMS.issued, SKOS.altLabel, RG.period, RG.planPeriod, RG.sourceFile,
+    RG.inReport, RG.partType, RG.workArea, RG.startOffset, RG.mentionCount, RG.metric, RG.value, RG.unit,
+    RG.qualifier, RG.indicatorPeriod, RG.statement, RG.text, RG.inSection, RG.aboutEntity,
+    *(RG[name] for name in vocab.RELATIONS),
+})
+
+
+class TripleIndex:
+    """The triples the picture reads, by predicate: from the build's own triples, or from a graph file's.
+
+    Terms are plain (an IRI a ``str``, a literal a :class:`~reportgraph.terms.Lit`),
+    so drawing a build needs no rdflib graph at all.
+    """
+
+    def __init__(self) -> None:
+        self._by_predicate: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        """Keep the triples the picture reads, drop the rest."""
+        by_predicate, read = self._by_predicate, _READ
+        for s, p, o in triples:
+            if p in read:
+                by_predicate[p].append((s, o))
+
+    @classmethod
+    def of_graph(cls, g: Graph) -> "TripleIndex":
+        """The index of an rdflib graph (blank nodes, which built graphs do not have, left out)."""
+        from rdflib import BNode, URIRef
+
+        index = cls()
+        for p in _READ:
+            found = index._by_predicate[p]
+            for s, o in g.subject_objects(URIRef(p)):
+                if not isinstance(s, BNode) and not isinstance(o, BNode):
+                    found.append((str(s), from_rdflib(o)))
+        return index
+
+    def subject_objects(self, predicate: str) -> list[tuple[str, Term]]:
+        return self._by_predicate.get(predicate, [])
+
+
+def _lexical(term: Term) -> str:
+    """A term's text: a literal's lexical form, an IRI as it is."""
+    return term.lexical if type(term) is Lit else term  # type: ignore[union-attr,return-value]
 
 #: class IRI -> (style key, rank); a node typed twice keeps the lower rank (the more specific type).
-_CLASSES: dict[URIRef, tuple[str, int]] = {
+_CLASSES: dict[str, tuple[str, int]] = {
     RG.Report: ("Report", 0),
     RG.WorkArea: ("WorkArea", 0),
     RG.Achievement: ("Achievement", 0),
@@ -150,17 +219,17 @@ def _without_gc(func: Callable[..., _T]) -> Callable[..., _T]:
     return run
 
 
-def _literal_text(values: Iterable[Node]) -> list[str]:
+def _literal_text(values: Iterable[Term]) -> list[str]:
     """Literal values, Chinese ones first, then by text, so a label choice is stable."""
-    lits = [v for v in values if isinstance(v, Literal)]
-    lits.sort(key=lambda lit: (lit.language != "zh", str(lit)))
-    return [str(lit) for lit in lits]
+    lits = [v for v in values if type(v) is Lit]
+    lits.sort(key=lambda lit: (lit.lang != "zh", lit.lexical))  # type: ignore[union-attr]
+    return [lit.lexical for lit in lits]  # type: ignore[union-attr]
 
 
-def _group_objects(g: Graph, predicate: URIRef, subjects: Iterable[str] | None = None) -> dict[str, list[Node]]:
+def _group_objects(g: TripleIndex, predicate: str, subjects: Iterable[str] | None = None) -> dict[str, list[Term]]:
     """subject IRI -> objects of ``predicate``, in one pass over the predicate's index."""
     wanted = None if subjects is None else set(subjects)
-    out: dict[str, list[Node]] = defaultdict(list)
+    out: dict[str, list[Term]] = defaultdict(list)
     for s, o in g.subject_objects(predicate):
         key = str(s)
         if wanted is None or key in wanted:
@@ -168,112 +237,145 @@ def _group_objects(g: Graph, predicate: URIRef, subjects: Iterable[str] | None =
     return out
 
 
-def _int(value: Node | None, default: int = 0) -> int:
+def _int(value: Term | None, default: int = 0) -> int:
     try:
-        return int(value.toPython()) if isinstance(value, Literal) else default
+        return int(value.lexical) if type(value) is Lit else default  # type: ignore[union-attr]
     except (TypeError, ValueError):
         return default
 
 
-def _number(value: Node | None) -> str:
+def _number(value: Term | None) -> str:
     """A number as the report wrote it (xsd:decimal ``20.0`` back to ``20``)."""
-    if not isinstance(value, Literal):
+    if type(value) is not Lit:
         return ""
-    text = str(value)
+    text = value.lexical  # type: ignore[union-attr]
     if "." in text and "e" not in text.lower():
         text = text.rstrip("0").rstrip(".")
     return text
 
 
 @_without_gc
-def read_graph(g: Graph) -> VizGraph:
+def read_graph(graph: Graph | TripleIndex) -> VizGraph:
     """Everything the picture needs, read from a graph in the shape ``rdf.to_graph`` writes.
 
-    One pass per predicate over rdflib's index rather than SPARQL or
-    ``Graph.value`` per node, so reading a 20,000-node graph stays well under a second.
+    ``graph`` is an rdflib graph (a file read back) or a :class:`TripleIndex`.
+    One pass per predicate rather than SPARQL or ``Graph.value`` per node,
+    so reading a 20,000-node graph stays well under a second.
     """
+    reader = GraphReader()
+    reader.add(graph if isinstance(graph, TripleIndex) else TripleIndex.of_graph(graph))
+    return reader.finish()
+
+
+@dataclass
+class GraphPart:
+    """What one part of a graph (one report's triples, or the entities') tells the picture.
+
+    Read on its own (:func:`read_part`, in a worker process if need be) and
+    merged in order (:meth:`GraphReader.merge`): facts about nodes of other
+    parts (an entity's mentions in a report) are kept as links and applied
+    when the part is merged, to the nodes known by then.
+    """
+
+    #: the nodes typed in this part
+    nodes: dict[str, VizNode] = field(default_factory=dict)
+    #: (node, work area of this part) from rg:workArea
+    area_links: list[tuple[str, str]] = field(default_factory=list)
+    #: subject -> the statements citing it (rg:statement)
+    cited: dict[str, set[str]] = field(default_factory=dict)
+    #: statement -> (text, report, offset), and its section's work area
+    sentences: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    statement_area: dict[str, str] = field(default_factory=dict)
+    #: (subject, object, relation) between entities; (indicator of this part, entity) it is about
+    relations: list[tuple[str, str, str]] = field(default_factory=list)
+    about: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_part(g: TripleIndex) -> GraphPart:
+    """One part of a graph as the picture reads it (see :class:`GraphPart`)."""
+    part = GraphPart()
     types: dict[str, tuple[str, int]] = {}
     sections: set[str] = set()
     periods: set[str] = set()
     for s, o in g.subject_objects(RDF.type):
         if o == RG.Section:
-            sections.add(str(s))
+            sections.add(s)
             continue
         if o == RG.Period:
-            periods.add(str(s))
+            periods.add(s)
             continue
-        found = _CLASSES.get(o)  # type: ignore[call-overload]
-        if found is None or not isinstance(s, URIRef):
+        found = _CLASSES.get(o)  # type: ignore[arg-type]
+        if found is None or type(s) is not str:
             continue
-        key = str(s)
-        if key not in types or found[1] < types[key][1]:
-            types[key] = found
+        if s not in types or found[1] < types[s][1]:
+            types[s] = found
     labels = _group_objects(g, RDFS.label, types)
-    nodes: dict[str, VizNode] = {}
-    for iri, (etype, _) in sorted(types.items()):  # the store's order varies from run to run; the page should not
+    nodes = part.nodes
+    for iri, (etype, _) in types.items():
         label = (_literal_text(labels.get(iri, ())) or [iri.rsplit("/", 1)[-1]])[0]
         nodes[iri] = VizNode(iri=iri, type=etype, label=label)
 
-    def of_kind(*kinds: str) -> list[VizNode]:
-        return [n for n in nodes.values() if n.kind in kinds]
+    def of_kind(*kinds: str) -> dict[str, VizNode]:
+        return {iri: n for iri, n in nodes.items() if n.kind in kinds}
 
     # reports: title, date, periods, file
-    reports = {n.iri: n for n in of_kind("report")}
+    reports = of_kind("report")
     titles = _group_objects(g, DCTERMS.title, reports)
     period_of = _group_objects(g, RG.period, reports)
     plan_of = _group_objects(g, RG.planPeriod, reports)
     issued = _group_objects(g, DCTERMS.issued, reports)
     files = _group_objects(g, RG.sourceFile, reports)
-    period_labels = {iri: (_literal_text(labels) or [""])[0] for iri, labels in _group_objects(g, RDFS.label, periods).items()}
+    period_labels = {iri: (_literal_text(found) or [""])[0]
+                     for iri, found in _group_objects(g, RDFS.label, periods).items()}
     for n in reports.values():
         title = _literal_text(titles.get(n.iri, ()))
         if title:
             n.label = title[0]
         elif n.iri in files:
-            n.label = Path(str(files[n.iri][0])).name
+            n.label = Path(_lexical(files[n.iri][0])).name
         for name, source in (("date", issued), ("source_file", files)):
             if n.iri in source:
-                n.details.append((name, str(source[n.iri][0])))
+                n.details.append((name, _lexical(source[n.iri][0])))
         for name, source in (("summary_period", period_of), ("plan_period", plan_of)):
             if n.iri in source:
-                n.details.append((name, period_labels.get(str(source[n.iri][0]), "")))
+                n.details.append((name, period_labels.get(_lexical(source[n.iri][0]), "")))
 
     # work areas: report, part, heading, order of their sections
-    areas = {n.iri: n for n in of_kind("area")}
+    areas = of_kind("area")
     for s, o in g.subject_objects(RG.inReport):
-        node = nodes.get(str(s))
+        node = nodes.get(s)
         if node is not None and node.kind in ("area", "indicator", "problem"):
-            node.report = str(o)
+            node.report = _lexical(o)
     for s, o in g.subject_objects(RG.partType):
-        area = areas.get(str(s))
+        area = areas.get(s)
         if area is not None:
-            area.details.append(("part", _PART_NAMES.pairs.get(str(o), str(o))))
+            area.details.append(("part", _PART_NAMES.pairs.get(_lexical(o), _lexical(o))))
     for iri, alts in _group_objects(g, SKOS.altLabel, areas).items():
         for text in _literal_text(alts):
             areas[iri].details.append(("heading", text))
     section_area: dict[str, str] = {}
     for s, o in g.subject_objects(RG.workArea):
-        key, target = str(s), str(o)
-        if key in sections:
-            section_area[key] = target
-        elif key in nodes and target in areas and target not in nodes[key].areas:
-            nodes[key].areas.append(target)
+        target = _lexical(o)
+        if s in sections:
+            section_area[s] = target
+        elif target in areas:
+            part.area_links.append((s, target))
     for s, o in g.subject_objects(RG.startOffset):
-        area_iri = section_area.get(str(s))
+        area_iri = section_area.get(s)
         if area_iri is not None and area_iri in areas:
             areas[area_iri].order = _int(o)
 
     # entities: aliases and mention counts
-    entities = {n.iri: n for n in of_kind("entity")}
+    entities = of_kind("entity")
     for iri, alts in _group_objects(g, SKOS.altLabel, entities).items():
         entities[iri].aliases = [a for a in _literal_text(alts) if a != entities[iri].label]
     for s, o in g.subject_objects(RG.mentionCount):
-        ent = entities.get(str(s))
+        ent = entities.get(s)
         if ent is not None:
             ent.mentions = _int(o)
 
     # indicators: what, how much, when
-    indicators = {n.iri: n for n in of_kind("indicator")}
+    indicators = of_kind("indicator")
     fields = (("metric", RG.metric), ("value", RG.value), ("unit", RG.unit), ("qualifier", RG.qualifier),
               ("period", RG.indicatorPeriod))
     found = {name: _group_objects(g, pred, indicators) for name, pred in fields}
@@ -282,7 +384,7 @@ def read_graph(g: Graph) -> VizGraph:
         value = _number(found["value"].get(n.iri, [None])[0])
         unit = "".join(_literal_text(found["unit"].get(n.iri, ())))
         qualifier = "".join(_literal_text(found["qualifier"].get(n.iri, ())))
-        period = [period_labels.get(str(p), "") for p in found["period"].get(n.iri, ())]
+        period = [period_labels.get(_lexical(p), "") for p in found["period"].get(n.iri, ())]
         n.details = [(k, v) for k, v in (
             ("metric", metric[0] if metric else ""), ("value", f"{value}{unit}{qualifier}".strip()),
             ("period", period[0] if period else ""),
@@ -290,59 +392,132 @@ def read_graph(g: Graph) -> VizGraph:
         if value:
             n.label = f"{value}{unit}{qualifier}" + (f"\n{_cut(metric[0], 10)}" if metric else "")
 
-    # provenance: each node's sentences, and each sentence's text and work area
-    cited = _group_objects(g, RG.statement, nodes)
-    wanted = {str(s) for objs in cited.values() for s in objs}
-    sentences: dict[str, tuple[str, str, int]] = {}
+    # provenance: each subject's sentences, and each sentence's text and work area
+    for s, o in g.subject_objects(RG.statement):
+        part.cited.setdefault(s, set()).add(_lexical(o))
+    wanted = {st for stmts in part.cited.values() for st in stmts}
     text_of = _group_objects(g, RG.text, wanted)
     report_of = _group_objects(g, RG.inReport, wanted)
     start_of = _group_objects(g, RG.startOffset, wanted)
     section_of = _group_objects(g, RG.inSection, wanted)
     for st in wanted:
         texts = _literal_text(text_of.get(st, ()))
-        sentences[st] = (
+        part.sentences[st] = (
             texts[0] if texts else "",
-            str(report_of[st][0]) if st in report_of else "",
+            _lexical(report_of[st][0]) if st in report_of else "",
             _int(start_of[st][0]) if st in start_of else 0,
         )
-    for iri, stmts in cited.items():
-        node = nodes[iri]
-        keys = sorted({str(s) for s in stmts}, key=lambda k: (sentences[k][1], sentences[k][2], k))
-        node.statements = keys
-        if len(node.areas) > 1:  # the area most of its sentences stand in comes first
-            weight = Counter(section_area.get(str(section_of[k][0]), "") for k in keys if k in section_of)
-            node.areas.sort(key=lambda a: (-weight.get(a, 0), areas[a].report, areas[a].order, a))
-        if node.kind == "entity" and not node.mentions:
-            node.mentions = len(keys)
+        if st in section_of:
+            part.statement_area[st] = section_area.get(_lexical(section_of[st][0]), "")
 
-    for node in nodes.values():
-        if len(node.areas) > 1 and node.iri not in cited:
-            node.areas.sort(key=lambda a: (areas[a].report, areas[a].order, a))
-
-    # edges: relations the sentences state, indicators' entities, hub membership
-    edges: list[VizEdge] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    def edge(s: str, o: str, predicate: str, kind: str) -> None:
-        if (s, o, predicate) not in seen and s in nodes and o in nodes and s != o:
-            seen.add((s, o, predicate))
-            edges.append(VizEdge(s, o, predicate, kind))
-
+    # edges the sentences state: relations between entities, indicators' entities
     for name in vocab.RELATIONS:
-        for s, o in g.subject_objects(RG[name]):
-            if str(s) in entities and str(o) in entities:
-                edge(str(s), str(o), name, "relation")
-    for s, o in g.subject_objects(RG.aboutEntity):
-        if str(s) in indicators and str(o) in entities:
-            edge(str(s), str(o), "aboutEntity", "about")
-    for area in sorted(areas.values(), key=lambda a: (a.report, a.order, a.iri)):
-        if area.report in reports:
-            edge(area.report, area.iri, "workArea", "structure")
-    for node in nodes.values():
-        for area_iri in node.areas:
-            edge(node.iri, area_iri, "workArea", "structure")
-    edges.sort(key=lambda e: (e.source, e.target, e.predicate))
-    return VizGraph(nodes=nodes, edges=edges, sentences=sentences, total_nodes=len(nodes))
+        part.relations.extend((s, _lexical(o), name) for s, o in g.subject_objects(RG[name]))
+    part.about.extend((s, _lexical(o)) for s, o in g.subject_objects(RG.aboutEntity) if s in indicators)
+    return part
+
+
+def read_triples(triples: Iterable[Triple]) -> GraphPart:
+    """:func:`read_part` of triples given as such (one report's, as a build makes them)."""
+    index = TripleIndex()
+    index.add(triples)
+    return read_part(index)
+
+
+class GraphReader:
+    """:func:`read_graph` in parts: the entities' own triples first, then one report's triples at a time.
+
+    A build draws its picture this way as it writes ``graph.ttl``: each
+    report's triples are read (:func:`read_part`, in a worker with
+    ``--jobs``) and dropped, and what is kept is what the page shows (nodes,
+    edges, the sentences nodes cite), not the triples. The result is the same
+    as reading the whole graph at once: every fact about a report's own nodes
+    is in that report's triples.
+    """
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, VizNode] = {}
+        self.areas: dict[str, VizNode] = {}
+        self.sentences: dict[str, tuple[str, str, int]] = {}
+        #: statement -> the work area of its section, for ordering a node's areas
+        self.statement_area: dict[str, str] = {}
+        #: node -> the statements that cite it
+        self.cited: dict[str, set[str]] = defaultdict(set)
+        self.edges: dict[tuple[str, str, str], VizEdge] = {}
+
+    def add_triples(self, triples: Iterable[Triple]) -> None:
+        """Read and merge one part given as triples (what ``pipeline.write`` hands its ``collect``)."""
+        self.merge(read_triples(triples))
+
+    def add(self, g: TripleIndex) -> None:
+        self.merge(read_part(g))
+
+    def merge(self, part: GraphPart) -> None:
+        """Take in a part read on its own: its nodes, and its facts about the nodes known so far."""
+        nodes = self.nodes
+        for iri, node in part.nodes.items():
+            if iri not in nodes:
+                nodes[iri] = node
+                if node.kind == "area":
+                    self.areas[iri] = node
+        for s, target in part.area_links:
+            node = nodes.get(s)
+            if node is not None and target in self.areas and target not in node.areas:
+                node.areas.append(target)
+        for s, stmts in part.cited.items():
+            if s in nodes:
+                self.cited[s].update(stmts)
+                for st in stmts:
+                    if st in part.sentences:
+                        self.sentences[st] = part.sentences[st]
+                    if st in part.statement_area:
+                        self.statement_area[st] = part.statement_area[st]
+        for s, o, name in part.relations:
+            self._edge(s, o, name, "relation")
+        for s, o in part.about:
+            self._edge(s, o, "aboutEntity", "about")
+
+    def _edge(self, s: str, o: str, predicate: str, kind: str) -> None:
+        source, target = self.nodes.get(s), self.nodes.get(o)
+        if source is None or target is None or s == o or target.kind != "entity":
+            return
+        if kind == "relation" and source.kind != "entity":
+            return
+        self.edges.setdefault((s, o, predicate), VizEdge(s, o, predicate, kind))
+
+    def finish(self) -> VizGraph:
+        """The picture's graph: every node's sentences and areas in order, the hubs' edges added."""
+        nodes = dict(sorted(self.nodes.items()))  # the order parts came in must not show in the page
+        areas, sentences = self.areas, self.sentences
+        for iri, stmts in self.cited.items():
+            node = nodes[iri]
+            keys = sorted(stmts, key=lambda k: (sentences[k][1], sentences[k][2], k))
+            node.statements = keys
+            if len(node.areas) > 1:  # the area most of its sentences stand in comes first
+                weight = Counter(self.statement_area[k] for k in keys if k in self.statement_area)
+                node.areas.sort(key=lambda a: (-weight.get(a, 0), areas[a].report, areas[a].order, a))
+            if node.kind == "entity" and not node.mentions:
+                node.mentions = len(keys)
+        for node in nodes.values():
+            if len(node.areas) > 1 and node.iri not in self.cited:
+                node.areas.sort(key=lambda a: (areas[a].report, areas[a].order, a))
+
+        # hub membership: each area on its report, each node on its areas
+        edges = dict(self.edges)
+        reports = {iri for iri, n in nodes.items() if n.kind == "report"}
+
+        def edge(s: str, o: str) -> None:
+            if s in nodes and o in nodes and s != o:
+                edges.setdefault((s, o, "workArea"), VizEdge(s, o, "workArea", "structure"))
+
+        for area in areas.values():
+            if area.report in reports:
+                edge(area.report, area.iri)
+        for node in nodes.values():
+            for area_iri in node.areas:
+                edge(node.iri, area_iri)
+        ordered = sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))
+        return VizGraph(nodes=nodes, edges=ordered, sentences=sentences, total_nodes=len(nodes))
 
 
 def _cut(text: str, limit: int) -> str:
@@ -549,8 +724,16 @@ def _asset(name: str) -> str:
 
 @functools.cache
 def _vis_files() -> tuple[str, str]:
-    """vis-network's standalone script and style, from the copy pyvis ships (newest version)."""
-    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    """vis-network's standalone script and style, from the copy pyvis ships (newest version).
+
+    pyvis is found, not imported: importing it imports IPython and networkx,
+    which cost more than drawing the page.
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed: it ships the vis-network script the page inlines; "
+                           "python -m pip install 'pyvis>=0.3'")
+    lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib"
     versions = sorted(
         (p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
         key=lambda p: tuple(int(x) for x in p.name[4:].split(".") if x.isdigit()),
@@ -726,35 +909,32 @@ def _page_title(vg: VizGraph) -> str:
     return _PHRASES.pairs["reports_title"].format(len(reports)) if reports else "reportgraph"
 
 
-class OfflineNetwork(Network):  # type: ignore[misc]  # pyvis has no type hints
-    """A pyvis Network rendered through this package's offline template (see the module doc)."""
-
-    def render_page(self, side: dict[str, Any]) -> str:
-        """pyvis's ``generate_html`` with our template, our side data and a hash-based CSP."""
-        nodes, edges, heading, _height, _width, options = self.get_network_data()
-        vis_js, vis_css = _vis_files()
-        page_js = _asset("viz.js")
-        csp = "; ".join((
-            "default-src 'none'",
-            f"script-src {_csp_hash(vis_js)} {_csp_hash(page_js)}",
-            "style-src 'unsafe-inline'",
-            "img-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ))
-        return _template().render(
-            title=heading,
-            csp=csp,
-            vis_css=vis_css,
-            page_css=_asset("viz.css"),
-            vis_js=vis_js,
-            page_js=page_js,
-            nodes_json=_script_json(nodes),
-            edges_json=_script_json(edges),
-            options_json=_script_json(json.loads(options) if isinstance(options, str) else options),
-            side_json=_script_json(side),
-            stats=side["stats"],
-        )
+def _render_page(title: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], options: dict[str, Any],
+                 side: dict[str, Any]) -> str:
+    """The page from this package's offline template, with the side data and a hash-based CSP."""
+    vis_js, vis_css = _vis_files()
+    page_js = _asset("viz.js")
+    csp = "; ".join((
+        "default-src 'none'",
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(page_js)}",
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ))
+    return _template().render(
+        title=title,
+        csp=csp,
+        vis_css=vis_css,
+        page_css=_asset("viz.css"),
+        vis_js=vis_js,
+        page_js=page_js,
+        nodes_json=_script_json(nodes),
+        edges_json=_script_json(edges),
+        options_json=_script_json(options),
+        side_json=_script_json(side),
+        stats=side["stats"],
+    )
 
 
 @functools.cache
@@ -773,14 +953,7 @@ def render_html(vg: VizGraph, *, title: str | None = None) -> str:
     physics = len(vg.nodes) <= PHYSICS_MAX_NODES
     positions = layout(vg)
     vis_nodes, vis_edges, side = _page_data(vg, positions, physics)
-    net = OfflineNetwork(directed=True, cdn_resources="in_line", heading=title or _page_title(vg))
-    # in bulk, not add_node/add_edge: those scan every node and edge added so far (quadratic)
-    net.nodes = vis_nodes
-    net.node_ids = [n["id"] for n in vis_nodes]
-    net.node_map = {n["id"]: n for n in vis_nodes}
-    net.edges = vis_edges
-    net.options = _vis_options(len(vis_nodes), physics)
-    return net.render_page(side)
+    return _render_page(title or _page_title(vg), vis_nodes, vis_edges, _vis_options(len(vis_nodes), physics), side)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
 import sys
 from collections import Counter
@@ -15,6 +16,11 @@ from reportgraph.cli import common
 from reportgraph.cli.common import DEFAULT_INPUT, DEFAULT_OUT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, GRAPH_FILE, PAGE_FILE
 from reportgraph.errors import ReportError
 from reportgraph.text import LIST_SEPARATOR
+
+#: Spelled here as in reportgraph.cache, reportgraph.workers and reportgraph.stream, which --help must not import.
+CACHE_DIR = ".cache"
+EXECUTORS = ("local", "dask")
+SHARDS_DIR = "shards"
 
 if TYPE_CHECKING:
     from reportgraph.cli.viz import BuildPage
@@ -76,6 +82,13 @@ that fails or is killed leaves the previous graph and picture as they were
 (temporary files a killed build left are removed by a later build). One build
 at a time writes into a folder: .graph.lock in it is locked while one runs,
 and a second waits for it (or with --no-wait stops).
+
+Each input's extraction is cached under --out (.cache/), keyed by its content,
+the tool's version, the lexicon, the identity file and the measures: a rebuild
+extracts only the reports that changed. --jobs N extracts in N processes
+(default: every core); the graph is the same byte for byte. --executor dask --scheduler tcp://HOST:8786 extracts on
+a Dask cluster (inputs at the same path on every worker) and also writes one
+N-Quads file per report into --out/shards/ for a triple store's bulk loader.
 
 exit codes: 0 all built; 1 some inputs failed (the others were still
 written), or --strict stopped at a failure; 2 usage error, nothing could be
@@ -169,6 +182,29 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="more metric concepts, added to the packaged scheme: one MEASURE<TAB>BETTER<TAB>SYNONYM|SYNONYM... "
         "per line, BETTER one of higher, lower, closer",
     )
+    scale = parser.add_argument_group("many reports", "Where the work runs, and what is kept between builds.")
+    scale.add_argument(
+        "--jobs", "-j", metavar="N", type=_positive_int, default=None,
+        help="worker processes that read, extract and link each report (default: the machine's cores; "
+        "1: no workers)",
+    )
+    scale.add_argument(
+        "--cache", metavar="DIR",
+        help=f"keep each report's extraction here, keyed by its content and everything else it depends on, "
+        f"and reuse it (default: OUT/{CACHE_DIR}/); safe to share between builds",
+    )
+    scale.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    scale.add_argument(
+        "--executor", choices=EXECUTORS, default="local",
+        help="local: this machine (default); dask: the Dask cluster at --scheduler",
+    )
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="the Dask scheduler's address for --executor dask, e.g. tcp://10.0.0.5:8786")
+    scale.add_argument(
+        "--shards", action="store_true",
+        help="also write one N-Quads file per report (its named graph) and shared.nq into OUT/shards/ "
+        "(on with --executor dask)",
+    )
     stated = parser.add_argument_group(
         "report metadata",
         "State what a report's text does not say, or says wrongly; applied to every input. "
@@ -217,12 +253,29 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
     return dataclasses.replace(limits.DEFAULT, **given)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the inputs, write the graph and its page, print the summary."""
     from reportgraph import load, metadata  # the extractors: loaded only when building
     from reportgraph.cli import outdir
     from reportgraph.lexicon import Lexicon
     from reportgraph.link import Identities, Measures
+
+    if args.executor == "dask" and not args.scheduler:
+        common.error("--executor dask needs --scheduler ADDRESS (the Dask scheduler, e.g. tcp://HOST:8786)")
+        return EXIT_USAGE
+    if args.scheduler and args.executor != "dask":
+        common.error("--scheduler is for --executor dask")
+        return EXIT_USAGE
 
     inputs = args.inputs or [DEFAULT_INPUT]
     if not args.inputs and not Path(DEFAULT_INPUT).exists():
@@ -263,18 +316,21 @@ class _Plan:
 def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -> int:
     """The build itself, then its graph and page written into ``output`` together (or the graph to stdout),
     and the merge table if asked for."""
-    from reportgraph import pipeline
+    from reportgraph import pipeline, workers
     from reportgraph.cli.viz import write_build_page
-    from reportgraph.export import to_turtle  # our own writer: fast, and the same bytes for the same graph
+    from reportgraph.viz import GraphReader
 
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
     try:
         try:
-            result = pipeline.build(plan.inputs, lexicon=plan.lexicon, strict=args.strict, progress=progress,
-                                    metadata=plan.stated, limits=plan.bounds, follow_links=args.follow_links,
-                                    identities=plan.identities, measures=plan.measures)
+            result = pipeline.build(
+                plan.inputs, lexicon=plan.lexicon, strict=args.strict, progress=progress, metadata=plan.stated,
+                limits=plan.bounds, follow_links=args.follow_links, identities=plan.identities,
+                measures=plan.measures, jobs=args.jobs or workers.default_jobs(), executor=args.executor,
+                scheduler=args.scheduler, cache=_cache_folder(args, output),
+            )
         finally:
             if progress is not None:
                 common.clear_progress(sys.stderr, len(plan.paths))
@@ -292,26 +348,41 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
     code = EXIT_FAILURE if result.errors else EXIT_OK
     summary_to = sys.stdout
     page: BuildPage | None = None
+    written = None
+    output_shards = output.folder / SHARDS_DIR if output is not None else None
+    text = summarize(result.reports, "standard output" if output is None else str(output.folder / GRAPH_FILE))
+    # the merge table is made before the reports are let go of, and written after the output commit
+    merge_table = _merge_table(args.merges, result.reports) if args.merges else None
+    # each report is let go of once written, so what it held serves the picture and the shared nodes
+    # (--json lists every report after the page is drawn, so it keeps them)
+    release = not args.json
     if output is None:  # --out -: the Turtle is the output; no picture, and the summary goes to stderr
-        common.write_stdout_bytes(to_turtle(result.graph))
+        turtle = io.BytesIO()
+        pipeline.write(result, turtle, release=release)
+        common.write_stdout_bytes(turtle.getvalue())
         target, summary_to = "standard output", sys.stderr
     else:
         target = str(output.folder / GRAPH_FILE)
-        output.write(GRAPH_FILE, to_turtle(result.graph))
+        drawn = GraphReader()  # the picture is read from the triples as graph.ttl is written, one report at a time
+        with output.file(GRAPH_FILE) as staged:
+            written = pipeline.write(result, staged, collect=drawn.add_triples, release=release, spool=output.folder,
+                                     shards=output_shards if args.shards or args.executor == "dask" else None)
         with output.file(PAGE_FILE) as staged:
-            page = write_build_page(result.graph, staged, output.folder / PAGE_FILE)
+            page = write_build_page(drawn.finish(), staged, output.folder / PAGE_FILE)
         output.commit()  # the new graph and picture replace the old pair together
-    merges = _write_merges(args.merges, result.reports) if args.merges else None
+    merges = _write_merges(args.merges, merge_table) if merge_table is not None else None
     if args.json:  # with --out -, standard output holds the graph: the JSON goes where the summary would
         merged = {"merges": {"file": args.merges, "rows": merges} if merges is not None else None}
         print(json.dumps(summary(result, target, page) | merged | {"exit_code": code}, ensure_ascii=False, indent=2),
               file=summary_to, flush=True)
     elif not args.quiet:
-        print(summarize(result.reports, target), file=summary_to)
+        print(text, file=summary_to)
         picture = f"{page.path} ({page.describe()})" if page else "none (--out - writes the graph only)"
         print(f"picture:     {picture}", file=summary_to)
         if merges is not None:
             print(f"merges:      {args.merges} ({merges} names of merged nodes)", file=summary_to)
+        if written is not None and written.shards:
+            print(f"shards:      {len(written.shards)} N-Quads files in {output_shards}", file=summary_to)
         if result.errors:
             print(f"failed:      {len(result.errors)} (see the errors above)", file=summary_to)
         if result.duplicates:
@@ -322,6 +393,15 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
     return code
 
 
+def _cache_folder(args: argparse.Namespace, output: OutputFolder | None) -> Path | None:
+    """--cache DIR, else OUT/.cache/ (none with --no-cache, or --out - and no --cache)."""
+    if args.no_cache:
+        return None
+    if args.cache:
+        return Path(args.cache)
+    return output.folder / CACHE_DIR if output is not None else None
+
+
 def _report_failure(failure: ReportError, debug: bool) -> None:
     """The one-line error; with --debug, the traceback an internal error kept, after it."""
     common.error(failure)
@@ -329,13 +409,19 @@ def _report_failure(failure: ReportError, debug: bool) -> None:
         sys.stderr.write(failure.details if failure.details.endswith("\n") else failure.details + "\n")
 
 
-def _write_merges(path: str, reports: Sequence[LinkedReport]) -> int:
-    """Write the merge table (``build --merges``); the number of its rows."""
+def _merge_table(path: str, reports: Sequence[LinkedReport]) -> tuple[bytes, int]:
+    """The merge table (``build --merges``) in the form ``path`` names, and the number of its rows."""
     from reportgraph.link.merges import format_of, merge_rows, table_text
 
     rows = merge_rows(list(reports))
-    common.write_atomically(Path(path), table_text(rows, format_of(path)).encode("utf-8"))
-    return len(rows)
+    return table_text(rows, format_of(path)).encode("utf-8"), len(rows)
+
+
+def _write_merges(path: str, table: tuple[bytes, int]) -> int:
+    """Write the merge table; the number of its rows."""
+    data, rows = table
+    common.write_atomically(Path(path), data)
+    return rows
 
 
 def _abbreviate(labels: Sequence[str]) -> str:

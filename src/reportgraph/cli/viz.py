@@ -16,6 +16,8 @@ from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE, PAGE_FILE
 if TYPE_CHECKING:
     from rdflib import Graph
 
+    from reportgraph.viz import TripleIndex, VizGraph
+
 _DESCRIPTION = """\
 Draw a graph written by `reportgraph build` as one interactive HTML page:
 work areas as hubs, the entities, indicators and problems of each area around
@@ -158,14 +160,16 @@ class BuildPage(NamedTuple):
         return shown
 
 
-def write_build_page(graph: Graph, page: BinaryIO, path: Path) -> BuildPage:
+def write_build_page(graph: Graph | TripleIndex | VizGraph, page: BinaryIO, path: Path) -> BuildPage:
     """``build``'s page, for the whole graph (up to the default node budget), written into ``page``.
 
     ``build`` hands the staged ``DIR/graph.html`` (see :mod:`reportgraph.cli.outdir`) and the path it
-    will have once the build is committed.
+    will have once the build is committed. ``graph`` is a graph, its triples, or what a build read of
+    its triples as it wrote them (a VizGraph).
     """
     from reportgraph import viz
 
-    chosen = viz.select(viz.read_graph(graph), viz.Selection())
+    drawn = graph if isinstance(graph, viz.VizGraph) else viz.read_graph(graph)
+    chosen = viz.select(drawn, viz.Selection())
     page.write(viz.render_html(chosen).encode("utf-8", errors="replace"))
     return BuildPage(path, len(chosen.nodes), chosen.total_nodes)

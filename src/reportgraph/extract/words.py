@@ -3,24 +3,41 @@
 The cut is jieba's algorithm and dictionary, dictionary only (no HMM
 guessing): an unknown name falls apart into characters, which the walks over
 names rely on. rjieba, its Rust port, runs it about eight times faster with
-the same result, so it is used where installed.
+the same result, so it is used where installed, and jieba is then not even
+imported.
+
+A word's tag comes from ``data/extract/word_tags.tsv``, jieba's own table
+copied by ``tools/make_word_tags.py`` for the tags the rules ask about:
+``jieba.posseg`` would load the whole dictionary again (about 0.2 s and
+50 MB) to answer a few hundred look-ups. The file's lines are sorted by
+word, so a look-up is a binary search over them: nothing is hashed up
+front, and a build that asks a few hundred words pays for those.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 
-import jieba
+from reportgraph.datafiles import datafile
 
-jieba.setLogLevel(60)
+#: jieba's tag of each dictionary word, one line per tag (tags no rule asks are left out).
+_WORD_TAGS = datafile("extract/word_tags.tsv")
 
-try:
-    import rjieba
 
-    def _cut(text: str) -> list[str]:
-        return rjieba.cut(text, hmm=False)
-except ImportError:  # pragma: no cover - rjieba is a declared dependency
-    def _cut(text: str) -> list[str]:
-        return jieba.lcut(text, HMM=False)
+def _load_cut() -> Callable[[str], list[str]]:
+    """rjieba's cut where installed, else jieba's (the same words, eight times slower)."""
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba is a declared dependency
+        import jieba
+
+        jieba.setLogLevel(60)
+        return lambda text: jieba.lcut(text, HMM=False)
+    return lambda text: rjieba.cut(text, hmm=False)
+
+
+_cut = _load_cut()
 
 #: A word of a sentence: its text, start and end offset.
 Token = tuple[str, int, int]
@@ -48,17 +65,31 @@ def words_of(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    import jieba.posseg
+def _lines() -> tuple[list[str], int]:
+    """The table's lines (``word<TAB>tag``, sorted) and where the entries start, after the ``# `` header."""
+    lines = _WORD_TAGS.text.split("\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith("# "):
+        start += 1
+    return lines, start
 
-    return jieba.posseg.dt.word_tag_tab
+
+@lru_cache(maxsize=1 << 16)
+def _lookup(word: str) -> str | None:
+    lines, start = _lines()
+    key = word + "\t"
+    at = bisect_left(lines, key, start)
+    if at < len(lines) and lines[at].startswith(key):
+        return lines[at][len(key):]
+    return None
 
 
 def tag(word: str) -> str:
     """jieba's part-of-speech tag of a dictionary word, or "" for a word it does not know."""
-    return _tags().get(word, "")
+    return _lookup(word) or ""
 
 
 def tag_or(word: str, default: str) -> str:
     """jieba's tag of ``word``, or ``default`` for a word it does not know."""
-    return _tags().get(word, default)
+    found = _lookup(word)
+    return default if found is None else found

@@ -23,7 +23,7 @@ from reportgraph.link.identity import Identities, unify
 from reportgraph.link.measures import Measures, with_measures
 from reportgraph.link.names import merge, norm
 from reportgraph.link.relations import relations
-from reportgraph.link.scope import Scope
+from reportgraph.link.scope import GazetteerForms, Scope
 from reportgraph.link.series import order_series
 from reportgraph.link.ties import tie
 from reportgraph.link.tracking import track
@@ -46,11 +46,11 @@ def known_names(lexicon: Lexicon) -> KnownNames:
 
 @dataclass
 class LinkContext:
-    """What linking knows besides the reports, made once per build: the gazetteer's names, its
-    places, the user's identity file and the metric concept scheme."""
+    """What linking knows besides the reports, made once per build: the gazetteer's names (also as
+    the scopes look them up), the user's identity file and the metric concept scheme."""
 
     gazetteer: KnownNames
-    places: list[str]
+    forms: GazetteerForms
     identities: Identities
     measures: Measures
 
@@ -58,10 +58,12 @@ class LinkContext:
     def of(cls, lexicon: Lexicon, identities: Identities | None = None,
            measures: Measures | None = None) -> "LinkContext":
         places = [form for e in lexicon.gazetteer if e.type == "Place" for form in (e.name, *e.aliases)]
-        return cls(known_names(lexicon), places, identities or Identities(), measures or Measures.load())
+        gazetteer = known_names(lexicon)
+        return cls(gazetteer, GazetteerForms.of(places, gazetteer), identities or Identities(),
+                   measures or Measures.load())
 
     def scope(self, report: Report) -> Scope:
-        return Scope(report, self.places, self.gazetteer)
+        return Scope(report, self.forms)
 
 
 def link_report(x: Extraction, ctx: LinkContext) -> LinkedReport:

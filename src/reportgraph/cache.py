@@ -1,0 +1,143 @@
+"""The build cache: each input's report, extracted and linked on its own, kept under a key made of
+everything it depends on.
+
+A key is a SHA-256 over the input's bytes and path, its sidecar files, the
+metadata options, the lexicon (the packaged gazetteer and the user's file),
+the identity file's rules, the measures (the packaged scheme and the user's
+file), the finders asked for, the reading limits, and a fingerprint of the
+package itself (every module and data file: a changed rule is a changed
+extraction). So a rebuild in which one report changed extracts that one,
+and any change to the tool, the lexicon, the identities, the measures or the
+options extracts everything again. What needs every report (identity across
+reports, relations, series, tracking: :func:`reportgraph.link.join`) runs
+on every build after the cache.
+
+Entries are pickles written to a temporary file and renamed into place:
+two builds sharing a cache folder at the same time each see a whole entry
+or none, and the worst they do is extract the same report twice. An entry
+that cannot be read (a disk that filled up, a file from another version)
+counts as missing. Unpickling runs code, so a cache folder must be as
+trusted as the package itself: it is the user's own output folder unless
+``--cache`` says otherwise.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from reportgraph.metadata import sidecars
+from reportgraph.model import LinkedReport
+from reportgraph.workers import Job
+
+__all__ = ["CACHE_DIR", "Cache", "package_fingerprint"]
+
+#: The cache's folder under ``build --out`` unless ``--cache`` names another.
+CACHE_DIR = ".cache"
+#: Bumped when the form of an entry changes.
+_FORMAT = 2
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """A digest of every module and data file of the installed package: the extraction's own version."""
+    # __init__.py, which holds the version, is one of the files
+    digest = hashlib.sha256(f"reportgraph cache {_FORMAT}".encode())
+
+    def walk(node: resources.abc.Traversable, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = prefix + child.name
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    walk(child, name + "/")
+            elif not child.name.endswith((".pyc", ".pyo")):
+                digest.update(name.encode("utf-8") + b"\0" + child.read_bytes() + b"\0")
+
+    walk(resources.files("reportgraph"), "")
+    return digest.hexdigest()
+
+
+class Cache:
+    """Linked reports on disk under ``folder``, keyed by :meth:`key`, for the builds of one ``job``."""
+
+    def __init__(self, folder: Path, job: Job) -> None:
+        self.folder = folder
+        setting = hashlib.sha256(package_fingerprint().encode())
+        setting.update(pickle.dumps(job.lexicon, protocol=4))
+        setting.update(repr(job.stated).encode("utf-8"))
+        setting.update(repr(job.limits).encode("utf-8"))
+        setting.update(repr(_finder_names(job.finders)).encode("utf-8"))
+        setting.update(job.context.identities.dump().encode("utf-8"))
+        setting.update(repr(sorted(job.context.measures.measures.items())).encode("utf-8"))
+        self._setting = setting.digest()
+        self._max_bytes = job.limits.file_bytes
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, path: Path) -> str | None:
+        """The key of an input as it is now; None when it is not a regular file within the limits (never cached:
+        reading it says what is wrong)."""
+        digest = hashlib.sha256(self._setting)
+        try:
+            digest.update(str(path).encode("utf-8", "surrogateescape"))
+            for part in (path, *sidecars(path)):
+                info = part.stat()
+                if not stat.S_ISREG(info.st_mode) or info.st_size > self._max_bytes:
+                    return None  # a pipe would block the hash, a huge file only fails later
+                digest.update(b"\0" + part.name.encode("utf-8", "surrogateescape") + b"\0")
+                with open(part, "rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        digest.update(chunk)
+        except OSError:
+            return None
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str | None) -> LinkedReport | None:
+        """The linked report stored under ``key``, or None."""
+        if key is None:
+            return None
+        try:
+            with open(self._file(key), "rb") as fh:
+                found = pickle.load(fh)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry is a miss, never a failed build
+            self.misses += 1
+            return None
+        if not isinstance(found, LinkedReport):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, key: str | None, linked: LinkedReport) -> None:
+        """Store a linked report atomically; a cache that cannot be written only costs the next build time."""
+        if key is None:
+            return
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(linked, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except (OSError, UnboundLocalError):
+                pass
+
+
+def _finder_names(finders: Sequence[object]) -> list[str]:
+    """The finders as names: their repr may hold a memory address, which no two builds share."""
+    return [getattr(f, "name", type(f).__name__) for f in finders]

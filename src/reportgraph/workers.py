@@ -1,0 +1,167 @@
+"""Where the per-report work runs: in this process, in worker processes, or on a Dask cluster.
+
+The work of one input — read, segment, extract, and link what is said
+within it (:func:`reportgraph.link.link_report`) — needs nothing from the
+other inputs, and is most of a build's time, so it is what runs in
+parallel; what needs every report (:func:`reportgraph.link.join`) runs in
+the parent, after. Each engine hands back one :data:`Outcome` per input, in the
+order of the inputs, whatever order the workers finish in: the build that
+follows (joining, the graph) sees exactly what a one-process build sees,
+and writes the same bytes.
+
+A report that fails is an outcome too (its :class:`ReportError`), never the
+end of the batch; a worker process that dies (a crash, the kernel's
+out-of-memory killer) loses only the report it was building, which gets an
+error saying so, and the pool is started again for the rest.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgraph import load
+from reportgraph.errors import ReportError
+from reportgraph.extract import extract
+from reportgraph.extract.names import FINDERS, Finder
+from reportgraph.gcpause import gc_paused
+from reportgraph.lexicon import Lexicon
+from reportgraph.link import LinkContext, link_report
+from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
+from reportgraph.limits import Limits
+from reportgraph.metadata import Metadata
+from reportgraph.metadata import for_file as metadata_for_file
+from reportgraph.model import LinkedReport
+from reportgraph.segment import segment
+
+__all__ = ["EXECUTORS", "WORKER_DIED", "Job", "Outcome", "default_jobs", "prepare", "run"]
+
+#: What one input gives: the report linked on its own, or why it could not be built.
+Outcome = LinkedReport | ReportError
+#: ``build --executor``: the engines.
+EXECUTORS = ("local", "dask")
+WORKER_DIED = "the worker process building it died (a crash, or out of memory)"
+#: Reports in flight per worker: enough to keep every worker busy, few enough to bound memory.
+_IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every input of one build shares: sent to each worker once."""
+
+    lexicon: Lexicon
+    context: LinkContext
+    stated: Metadata = field(default_factory=Metadata)
+    finders: tuple[Finder, ...] = FINDERS
+    limits: Limits = DEFAULT_LIMITS
+
+
+def default_jobs() -> int:
+    """The cores this process may use (its affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def prepare(path: Path, job: Job) -> Outcome:
+    """Read, segment, extract and link one input; a report that cannot be built gives its error, whatever the failure."""
+    try:
+        with gc_paused():
+            source = load.read(path, job.limits)
+            report = segment(source, job.stated.over(metadata_for_file(path, job.limits)))
+            return link_report(extract(report, job.lexicon, job.finders, job.limits), job.context)
+    except ReportError as err:
+        return err
+    except Exception as failure:  # a bug, or memory or recursion exhausted: that input fails, not the batch
+        return ReportError.internal(str(path), failure)
+
+
+#: The job of this worker process, set once by the pool's initializer.
+_JOB: Job | None = None
+
+
+def _start_worker(job: Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _prepare_in_worker(path: Path) -> Outcome:
+    assert _JOB is not None, "worker started without its job"
+    return prepare(path, _JOB)
+
+
+def run(paths: Sequence[Path], job: Job, *, jobs: int = 1,
+        done: Callable[[int], None] | None = None) -> Iterator[Outcome]:
+    """The outcome of each of ``paths``, in that order, from ``jobs`` worker processes (1: this process).
+
+    ``done(i)`` is called as input ``i`` finishes, for progress. The Dask
+    engine (:mod:`reportgraph.dask_engine`) gives the same outcomes.
+    """
+    if jobs <= 1 or len(paths) <= 1:
+        for i, path in enumerate(paths):
+            outcome = prepare(path, job)
+            if done:
+                done(i)
+            yield outcome
+    else:
+        yield from _run_pool(paths, job, jobs, done)
+
+
+def _context() -> Any:
+    """fork where there is one: workers start with the dictionary and rules already loaded."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+
+
+def _pool(job: Job, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,))
+
+
+def _run_pool(paths: Sequence[Path], job: Job, jobs: int, done: Callable[[int], None] | None) -> Iterator[Outcome]:
+    """A sliding window of futures over a process pool, read in input order."""
+    workers = min(jobs, len(paths))
+    window = workers * _IN_FLIGHT_PER_WORKER
+    pool = _pool(job, workers)
+    pending: deque[tuple[int, Future[Outcome]]] = deque()
+    following = 0
+    try:
+        while following < len(paths) or pending:
+            while following < len(paths) and len(pending) < window:
+                pending.append((following, pool.submit(_prepare_in_worker, paths[following])))
+                following += 1
+            i, future = pending.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                # every report in flight lost its worker: build each alone to find the one that kills it
+                lost = [i] + [k for k, _ in pending]
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for k in lost:
+                    outcome_k = _alone(paths[k], job)
+                    if done:
+                        done(k)
+                    yield outcome_k
+                pool = _pool(job, workers)
+                continue
+            if done:
+                done(i)
+            yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(path: Path, job: Job) -> Outcome:
+    """One report in a worker process of its own: if that one dies too, the report is what kills it."""
+    with _pool(job, 1) as pool:
+        try:
+            return pool.submit(_prepare_in_worker, path).result()
+        except BrokenProcessPool:
+            return ReportError(str(path), WORKER_DIED)

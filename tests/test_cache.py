@@ -1,0 +1,110 @@
+"""cache: a rebuild extracts only what changed; the tool, the lexicon or a sidecar changing invalidates; shared safely."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib.compare import isomorphic
+
+from conftest import WriteReport
+from reportgraph import cache, pipeline, workers
+from reportgraph.lexicon import Lexicon
+from reportgraph.link import Identities, LinkContext, Measures
+from reportgraph.metadata import Metadata
+
+
+def _reports(write_report: WriteReport, small: str, n: int = 4) -> list[Path]:
+    return [write_report(small.replace("和风", name), f"r{i}.txt") for i, name in enumerate("甲乙丙丁戊己"[:n])]
+
+
+def test_a_rebuild_extracts_only_the_report_that_changed(tmp_path: Path, write_report: WriteReport,
+                                                         small_report_text: str) -> None:
+    paths = _reports(write_report, small_report_text)
+    folder = tmp_path / "cache"
+    first = pipeline.build(paths, cache=folder)
+    assert first.cached == 0
+    again = pipeline.build(paths, cache=folder)
+    assert again.cached == 4
+    paths[2].write_text(small_report_text.replace("和风", "庚辛").replace("8.5%", "9.5%"), encoding="utf-8")
+    changed = pipeline.build(paths, cache=folder)
+    assert changed.cached == 3
+    fresh = pipeline.build(paths)
+    pipeline.write(changed, tmp_path / "cached")
+    pipeline.write(fresh, tmp_path / "fresh")
+    assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def _key(folder: Path, path: Path, lexicon: Lexicon, stated: Metadata | None = None,
+         identities: Identities | None = None, measures: Measures | None = None) -> str | None:
+    job = workers.Job(lexicon=lexicon, context=LinkContext.of(lexicon, identities, measures),
+                      stated=stated or Metadata(), finders=())
+    return cache.Cache(folder, job).key(path)
+
+
+def test_the_lexicon_options_sidecars_identities_measures_and_the_package_are_in_the_key(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_report(small_report_text)
+    lexicon = Lexicon.load()
+    base = _key(tmp_path, path, lexicon)
+    assert base is not None and base == _key(tmp_path, path, Lexicon.load())
+    user = tmp_path / "names.tsv"
+    user.write_text("甲乙科技有限公司\tCompany\n", encoding="utf-8")
+    assert _key(tmp_path, path, Lexicon.load(user)) != base
+    assert _key(tmp_path, path, lexicon, Metadata(date="2024-07-15")) != base
+    apart = Identities.parse("different 和风街道 和风社区\n")
+    assert _key(tmp_path, path, lexicon, identities=apart) != base
+    assert _key(tmp_path, path, lexicon, identities=Identities.parse("# nothing said\n")) == base
+    more = tmp_path / "measures.tsv"
+    more.write_text("夜间经济\thigher\t夜间经济|夜经济\n", encoding="utf-8")
+    assert _key(tmp_path, path, lexicon, measures=Measures.load(more)) != base
+    sidecar = path.with_name(path.stem + ".meta.json")
+    sidecar.write_text('{"level": "town"}', encoding="utf-8")
+    assert _key(tmp_path, path, lexicon) != base
+    sidecar.unlink()
+    monkeypatch.setattr(cache, "package_fingerprint", lambda: "another version of the rules")
+    assert _key(tmp_path, path, lexicon) != base
+
+
+def test_a_changed_identity_file_rebuilds_and_the_cached_build_is_the_fresh_one(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str) -> None:
+    paths = _reports(write_report, small_report_text)
+    folder = tmp_path / "cache"
+    pipeline.build(paths, cache=folder)
+    identities = Identities.parse("same 某某市某某区甲街道办事处 某某市某某区乙街道办事处\n")
+    changed = pipeline.build(paths, cache=folder, identities=identities)
+    assert changed.cached == 0
+    again = pipeline.build(paths, cache=folder, identities=Identities.parse("same 某某市某某区甲街道办事处 某某市某某区乙街道办事处\n"))
+    assert again.cached == 4
+    fresh = pipeline.build(paths, identities=Identities.parse("same 某某市某某区甲街道办事处 某某市某某区乙街道办事处\n"))
+    assert not isomorphic(fresh.graph, pipeline.build(paths).graph)  # the rule joins two nodes
+    pipeline.write(again, tmp_path / "cached")
+    pipeline.write(fresh, tmp_path / "fresh")
+    assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_a_damaged_entry_is_a_miss_not_a_failure(tmp_path: Path, write_report: WriteReport,
+                                                 small_report_text: str) -> None:
+    paths = _reports(write_report, small_report_text, 2)
+    folder = tmp_path / "cache"
+    pipeline.build(paths, cache=folder)
+    entries = sorted(folder.rglob("*.pickle"))
+    assert len(entries) == 2
+    entries[0].write_bytes(b"not a pickle")
+    result = pipeline.build(paths, cache=folder)
+    assert result.cached == 1 and not result.errors and len(result.reports) == 2
+
+
+def test_two_builds_sharing_a_cache_at_once_both_write_the_same_graph(tmp_path: Path, write_report: WriteReport,
+                                                                      small_report_text: str) -> None:
+    paths = _reports(write_report, small_report_text, 6)
+    folder = tmp_path / "shared-cache"
+    outs = [tmp_path / "a", tmp_path / "b"]
+    procs = [subprocess.Popen([sys.executable, "-m", "reportgraph", "build", *map(str, paths), "--out", str(out),
+                               "--cache", str(folder), "--jobs", "1", "--quiet"]) for out in outs]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    assert (outs[0] / "graph.ttl").read_bytes() == (outs[1] / "graph.ttl").read_bytes()
+    assert len(list(folder.rglob("*.pickle"))) == 6 and not list(folder.rglob("*.tmp"))
+    again = pipeline.build(paths, cache=folder)
+    assert again.cached == 6

@@ -1,0 +1,133 @@
+"""stream.write_graph: graph.ttl written report by report is byte for byte the whole graph's Turtle; shards add up."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from conftest import WriteReport
+from reportgraph import pipeline, rdf, stream
+from reportgraph.export import to_turtle
+from reportgraph.turtle import natural_key
+
+
+def _three_reports(write_report: WriteReport, small: str, other: str, bundled: Path) -> list[Path]:
+    return [write_report(small, "a.txt"), write_report(other, "b.txt"), bundled]
+
+
+def test_streamed_turtle_is_the_whole_graphs_turtle(tmp_path: Path, write_report: WriteReport,
+                                                    small_report_text: str, other_report_text: str,
+                                                    bundled_report: Path) -> None:
+    result = pipeline.build(_three_reports(write_report, small_report_text, other_report_text, bundled_report))
+    written = stream.write_graph(result.reports, tmp_path / "out" / "graph.ttl")
+    whole = to_turtle(rdf.to_graph(result.reports))
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == whole
+    assert written.triples == len(result.graph)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.ttl"]  # spool files gone
+
+
+def test_shards_hold_one_named_graph_per_report_and_add_up_to_the_graph(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    result = pipeline.build(_three_reports(write_report, small_report_text, other_report_text, bundled_report))
+    written = stream.write_graph(result.reports, tmp_path / "graph.ttl", tmp_path / "shards")
+    names = sorted(p.name for p in written.shards)
+    assert stream.SHARED_SHARD in names and len(names) == 4
+    union = Graph()
+    for shard in written.shards:
+        data = Dataset()
+        data.parse(shard, format="nquads")
+        graphs = {str(g.identifier) for g in data.graphs() if len(g)}
+        if shard.name == stream.SHARED_SHARD:
+            assert graphs <= {"urn:x-rdflib:default"}
+        else:
+            report = next(str(rdf.report_iri(lr.report)) for lr in result.reports
+                          if stream.shard_name(str(rdf.report_iri(lr.report))) == shard.name)
+            assert graphs == {f"{report}/graph"}
+        for s, p, o, _ in data.quads():
+            union.add((s, p, o))
+        # a second RDF implementation reads every shard too
+        assert len(list(ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS))) > 0
+    assert isomorphic(union, result.graph)
+
+
+#: Invented: a city's 2024 report with its targets and the 2025 report that reviews them (a series,
+#: target assessments, measures, a body named two ways).
+_TARGETS = """\
+某某市人民政府2024年政府工作报告
+一、2023年工作回顾
+（一）经济运行。
+市政府推进各项工作。
+二、2024年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右，城镇调查失业率5.5%左右，新增企业200家以上。
+"""
+_REVIEW = """\
+某某市人民政府2025年政府工作报告
+一、2024年工作回顾
+（一）经济运行。
+地区生产总值增长5.3%，城镇调查失业率5.1%，新增企业180家。
+二、2025年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右。
+"""
+
+
+def test_series_assessments_measures_and_name_forms_stream_as_the_whole_graph(
+        tmp_path: Path, write_report: WriteReport) -> None:
+    from rdflib import RDF
+
+    result = pipeline.build([write_report(_TARGETS, "a/2024.txt"), write_report(_REVIEW, "a/2025.txt")])
+    g = result.graph
+    for kind in ("TargetAssessment", "Series", "Measure", "NameForm", "MeasureScheme"):
+        assert any(g.subjects(RDF.type, rdf.RG[kind])), kind  # the test holds every new kind of node
+    written = stream.write_graph(result.reports, tmp_path / "out" / "graph.ttl", tmp_path / "shards")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == to_turtle(g)
+    assert written.triples == len(g)
+    union = Graph()
+    for shard in written.shards:
+        data = Dataset()
+        data.parse(shard, format="nquads")
+        for s, p, o, _ in data.quads():
+            union.add((s, p, o))
+    assert isomorphic(union, g)
+
+
+def test_runs_whose_subjects_interleave_are_merged_block_by_block(tmp_path: Path) -> None:
+    """Natural order could in principle put one report's blocks among another's: the merge still sorts them."""
+    import pickle
+    import tempfile
+
+    a = [("x/r1/a1", "A1\n"), ("x/r1/a9", "A9\n")]
+    b = [("x/r1/a5", "B5\n")]
+    shared = [(natural_key("x/r0"), "S0\n"), (natural_key("x/r1/a7"), "S7\n"), (natural_key("x/z"), "SZ\n")]
+    with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as body:
+        runs = []
+        for blocks in (b, a):
+            data = pickle.dumps(blocks)
+            runs.append(stream._Run(natural_key(blocks[0][0]), natural_key(blocks[-1][0]), spool.tell(), len(data)))
+            spool.write(data)
+        stream._merge(shared, runs, spool, body)
+        body.seek(0)
+        assert body.read().decode() == "S0\n\nA1\n\nB5\n\nS7\n\nA9\n\nSZ\n"
+
+
+def test_the_prefixes_are_those_an_rdflib_graph_of_the_build_binds(write_report: WriteReport,
+                                                                  small_report_text: str) -> None:
+    from reportgraph.export import bind_readable_prefixes
+
+    result = pipeline.build([write_report(small_report_text)])
+    g = result.graph
+    bind_readable_prefixes(g)
+    kinds = stream.instance_kinds(str(s) for s in g.subjects())
+    assert sorted((p, str(ns)) for p, ns in g.namespaces()) == stream.namespaces(kinds)
+
+
+def test_release_lets_go_of_each_report_once_written(tmp_path: Path, write_report: WriteReport,
+                                                     small_report_text: str, other_report_text: str) -> None:
+    result = pipeline.build([write_report(small_report_text, "a.txt"), write_report(other_report_text, "b.txt")])
+    whole = to_turtle(result.graph)
+    pipeline.write(result, tmp_path, release=True)
+    assert result.reports == [] and (tmp_path / "graph.ttl").read_bytes() == whole
