@@ -260,7 +260,9 @@ _RUNAWAY_SECONDS = 60
     "“某”" * 8_000,                   # 8,000 quoted phrases in one sentence
     "“5%”" * 20_000,                  # 20,000 quoted figures
     "某某公司、" * 20_000,             # a list of 20,000 firms
-], ids=["digits", "figures", "numerals", "figure-list", "plan-figures", "quotes", "quoted-figures", "firms"])
+    "某某社区荣获某某称号" * 20_000,   # 20,000 honors and their winners in one sentence
+], ids=["digits", "figures", "numerals", "figure-list", "plan-figures", "quotes", "quoted-figures", "firms",
+        "honors"])
 def test_a_build_is_linear_in_runs_of_figures_quotes_and_names(tmp_path: Path, text: str) -> None:
     path = tmp_path / "runs.txt"
     path.write_text(text, encoding="utf-8")

@@ -3,8 +3,6 @@
 (省委十三届三次、四次全会) names one meeting per session."""
 from __future__ import annotations
 
-import re
-
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView

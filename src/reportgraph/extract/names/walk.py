@@ -19,7 +19,9 @@ from typing import NamedTuple
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PROPER_TAGS, VERB_TAGS, Token, tag
-from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS
+from reportgraph.text import (
+    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS,
+)
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
@@ -341,13 +343,15 @@ def phrase_end(s: SentenceView, start: int, stops: frozenset[str] | None = None,
                limit: int | None = None) -> int:
     """End of the noun phrase from ``start``: up to punctuation, a word of ``stops``
     (the boundary list by default), or a counted number (500强 stays, 18家 ends it).
-    With ``first`` False the phrase's first word is never a stop. With ``limit``, the end is
-    looked for no further (a caller that reads at most so far need not walk the sentence)."""
+    With ``first`` False the phrase's first word is never a stop. The end is looked for no
+    further than ``limit``, or than a clause reaches (a caller reading at most so far need not
+    walk the rest of a sentence that may have no break)."""
     stops = _BOUNDARIES.word_set if stops is None else stops
+    limit = min(len(s.text), start + CLAUSE_REACH if limit is None else limit)
     for word, a, b in s.tokens_from(start, limit):
         piece = s.text[a:b]
         if any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in piece) or ((first or a > start) and piece in stops):
-            return a if limit is None else min(a, limit)
+            return min(a, limit)
         if piece[0].isdigit() and not s.text[b:b + 1] == _RANK_SUFFIX and s.text[a - 1:a] != _ORDINAL_PREFIX:
-            return a if limit is None else min(a, limit)
-    return len(s.text) if limit is None else min(limit, len(s.text))
+            return min(a, limit)
+    return limit
