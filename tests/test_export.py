@@ -337,3 +337,25 @@ def test_csv_quoting_and_formulas() -> None:
     assert row[col["value"]] == "5"
     assert row[col["normalized value"]] == "512000000"
     assert row[col["kind"]] == "target"
+
+
+def test_an_assessment_is_in_the_named_graph_of_the_report_that_makes_it(tmp_path: Path) -> None:
+    """What came of a 2024 target is said by the 2025 review: its triples go to the review's graph."""
+    paths = []
+    for name, text in (("2024.txt", _TARGETS), ("2025.txt", _REVIEW)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    graph = pipeline.build([str(p) for p in paths]).graph
+    [review] = [r for r in graph.subjects(RDF.type, RG.Report) if "2025" in str(graph.value(r, RG.sourceFile))]
+    assessments = set(graph.subjects(RDF.type, RG.TargetAssessment))
+    assert assessments
+    default, named = export.report_graphs(graph)
+    in_review = {s for s, _, _ in named[URIRef(f"{review}/graph")]}
+    assert assessments <= in_review
+    assert not assessments & {s for s, _, _ in default}
+
+
+_TARGETS = ("某某市人民政府2024年政府工作报告\n一、2023年工作回顾\n（一）经济运行。\n各项工作有序推进。\n"
+            "二、2024年工作安排\n（一）主要预期目标。\n地区生产总值增长5%左右，固定资产投资增长8%。\n")
+_REVIEW = ("某某市人民政府2025年政府工作报告\n一、2024年工作回顾\n（一）经济运行。\n"
+           "地区生产总值增长5.3%，固定资产投资增长6.1%。\n")

@@ -111,7 +111,8 @@ def report_graphs(graph: Graph) -> tuple[list[_Triple], dict[URIRef, list[_Tripl
     """Split the graph into shared triples and one list per report, keyed by the named graph's IRI.
 
     A node belongs to a report when it is the report, says ``rg:inReport`` it,
-    or is the report's scheme of work areas (``prov:wasDerivedFrom``). A
+    is the report's scheme of work areas (``prov:wasDerivedFrom``), or is an
+    assessment the report makes of an earlier target (``rg:assessedIn``). A
     triple goes to its subject's report, else to its object's (an entity's
     ``rg:mentionedIn``, ``rg:statement``, ``rg:workArea`` in that report),
     else to the default graph.
@@ -121,6 +122,9 @@ def report_graphs(graph: Graph) -> tuple[list[_Triple], dict[URIRef, list[_Tripl
     for node, report in graph.subject_objects(RG.inReport):
         if report in reports:
             owner[node] = report
+    for assessment, report in graph.subject_objects(RG.assessedIn):
+        if report in reports:
+            owner.setdefault(assessment, report)  # what came of a target belongs with the review that says it
     for scheme in graph.subjects(RDF.type, SKOS.ConceptScheme):
         derived = graph.value(scheme, PROV.wasDerivedFrom)
         if derived is not None and derived in reports:
