@@ -184,7 +184,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     scale = parser.add_argument_group("many reports", "Where the work runs, and what is kept between builds.")
     scale.add_argument(
-        "--jobs", "-j", metavar="N", type=_positive_int, default=None,
+        "--jobs", "-j", metavar="N", type=common.whole_number(1), default=None,
         help="worker processes that read, extract and link each report (default: the machine's cores; "
         "1: no workers)",
     )
@@ -251,16 +251,6 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
                 raise ReportError(limits.OPTIONS[field], "must be a positive number")
             given[field] = type(getattr(limits.DEFAULT, field))(value * _LIMIT_UNITS.get(field, ("", 1))[1])
     return dataclasses.replace(limits.DEFAULT, **given)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ Nothing here loads rdflib, pyoxigraph or pyvis: ``--help`` stays fast.
 """
 from __future__ import annotations
 
+import argparse
 import fcntl
 import os
 import shutil
@@ -234,3 +235,18 @@ def clear_progress(stream: TextIO, total: int) -> None:
     """Remove the progress line before anything else is printed."""
     if total >= PROGRESS_MIN_FILES:
         stream.write("\r\033[K")
+
+
+def whole_number(least: int) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number of at least ``least``, with a message that says so."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < least:
+            raise argparse.ArgumentTypeError("must be 0 or more" if least == 0 else f"must be at least {least}")
+        return value
+
+    return parse

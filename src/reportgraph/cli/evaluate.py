@@ -86,22 +86,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="your own gazetteer of names, as for build (set folders only: the graph is built here)",
     )
     parser.add_argument(
-        "--show", metavar="N", type=_count, default=0,
+        "--show", metavar="N", type=common.whole_number(0), default=0,
         help="list up to N misses of each kind: missed and spurious entities and indicators (default: none)",
     )
     parser.add_argument("--verbose", action="store_true", help="a line per report of a set")
     parser.add_argument("--json", action="store_true", help="print one JSON object, for scripts")
     parser.set_defaults(func=run)
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

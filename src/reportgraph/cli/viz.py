@@ -79,23 +79,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="draw only the work areas whose name contains A, and what hangs on them (repeatable)",
     )
     parser.add_argument(
-        "--max-nodes", metavar="N", type=_positive_int, default=viz_style.DEFAULT_MAX_NODES,
+        "--max-nodes", metavar="N", type=common.whole_number(1), default=viz_style.DEFAULT_MAX_NODES,
         help="draw at most N nodes: entities by how often they are mentioned, then problems, then "
         f"indicators, each with its work area and report (default: {viz_style.DEFAULT_MAX_NODES})",
     )
     parser.add_argument("--title", metavar="TEXT", help="the page's title (default: the report's title)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.set_defaults(func=run)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
