@@ -95,6 +95,8 @@ def _quantity_pattern() -> re.Pattern[str]:
 def _strictly_inside(length: int, spans: list[tuple[int, int]]) -> bytearray:
     """For each position of a text of ``length``, 1 if it lies strictly inside one of ``spans``:
     made once per sentence, so that a sentence of many quotes and many numbers stays linear."""
+    if not spans:
+        return bytearray(length + 1)  # most sentences quote nothing: no walk over them
     depth = [0] * (length + 1)
     for a, b in spans:
         if a + 1 < b:
