@@ -351,7 +351,7 @@ def phrase_end(s: SentenceView, start: int, stops: frozenset[str] | None = None,
     for word, a, b in s.tokens_from(start, limit):
         piece = s.text[a:b]
         if any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in piece) or ((first or a > start) and piece in stops):
-            return min(a, limit)
+            return a
         if piece[0].isdigit() and not s.text[b:b + 1] == _RANK_SUFFIX and s.text[a - 1:a] != _ORDINAL_PREFIX:
-            return min(a, limit)
+            return a
     return limit
