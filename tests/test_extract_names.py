@@ -231,6 +231,13 @@ def test_a_road_in_a_construction_clause_is_a_place(work_report: WorkReport) -> 
     assert "道路" not in _names(found)
 
 
+def test_a_motorway_readied_for_building_is_a_project_named_whole(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "推进青禾至白石高速公路前期工作，禾塘高速公路建成通车。")
+    assert ("Project", "青禾至白石高速公路") in _pairs(found)
+    assert ("Project", "禾塘高速公路") in _pairs(found)
+    assert not {"青禾至白石高速", "禾塘高速"} & _names(found)
+
+
 def test_a_road_after_a_mid_clause_verb(work_report: WorkReport) -> None:
     found = _mentions(work_report, "引导车辆驶入松园路。")
     assert ("Place", "松园路") in _pairs(found)
