@@ -130,6 +130,29 @@ class Lexicon:
         """Every name and alias (folded), ready to be found in a text."""
         return NameIndex(self.gazetteer)
 
+    @cached_property
+    def divisions_by_short_form(self) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """Every division a short form may stand for (folded): 伊宁 for both 伊宁市 and 伊宁县, 昌江
+        for divisions in two provinces; the index gives a form to one entry only."""
+        out: dict[str, list[GazetteerEntry]] = {}
+        for entry in self.gazetteer:
+            if entry.region and not entry.user:
+                for form in entry.aliases:
+                    out.setdefault(fold(form), []).append(entry)
+        return {form: tuple(entries) for form, entries in out.items()}
+
+    @cached_property
+    def province_of(self) -> dict[str, str]:
+        """The province of each division, city and province the divisions name (folded), so a
+        report's region chain tells which province it is about."""
+        out: dict[str, str] = {}
+        for entry in self.gazetteer:
+            if entry.region and not entry.user:
+                province = entry.region[0]
+                for name in (entry.name, *entry.region):
+                    out.setdefault(fold(name), province)
+        return out
+
     @staticmethod
     def _entry(row: tuple[str, ...], where: str, n: int) -> GazetteerEntry:
         if len(row) < 2 or row[1] not in ENTITY_TYPES:

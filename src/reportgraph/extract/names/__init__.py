@@ -59,7 +59,7 @@ def finders_named(names: Sequence[str] | None) -> tuple[Finder, ...]:
 
 def find_mentions(report: Report, lexicon: Lexicon, finders: Sequence[Finder] = FINDERS) -> list[Mention]:
     """Every mention of an entity in the report, in text order."""
-    ctx = Context(lexicon=lexicon, issuer=report.issuer, level=report.level)
+    ctx = Context(lexicon=lexicon, issuer=report.issuer, level=report.level, region=tuple(report.region))
     mentions: list[Mention] = []
     for sentence in report.sentences():
         s = SentenceView(sentence)

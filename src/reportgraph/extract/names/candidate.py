@@ -8,12 +8,14 @@ from reportgraph.lexicon import Lexicon
 
 @dataclass(frozen=True)
 class Context:
-    """What a finder knows besides the sentence: the gazetteers, the report's issuer and level."""
+    """What a finder knows besides the sentence: the gazetteers, the report's issuer, level and region."""
 
     lexicon: Lexicon
     issuer: str = ""
     #: the report's level of government (vocab.LEVELS), or "" when not known
     level: str = ""
+    #: the report's region chain, broadest first (广东省, 深圳市, 宝安区), where known
+    region: tuple[str, ...] = ()
 
 
 @dataclass

@@ -1,13 +1,48 @@
 """Names the packaged and user gazetteers know."""
 from __future__ import annotations
 
+from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
+from reportgraph.lexicon import GazetteerEntry
+from reportgraph.text import fold
+
+_FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     """Gazetteer names; a packaged name must stand as whole words (重庆 is not in 隆重庆祝),
-    a user's own name is trusted wherever it stands."""
+    a user's own name is trusted wherever it stands, and a division's short form only where it
+    can mean that division (:func:`_short_form_misread`)."""
+    hits = ctx.lexicon.index.find(s.text)
+    named = {entry.name for _, _, entry in hits}
     return [Candidate(a, b, entry.type, s.original(a, b), "gazetteer")
-            for a, b, entry in ctx.lexicon.index.find(s.text)
-            if entry.user or a in s.token_start and b in s.token_end]
+            for a, b, entry in hits
+            if entry.user or a in s.token_start and b in s.token_end
+            and not _short_form_misread(s, a, b, entry, named, ctx)]
+
+
+def report_province(ctx: Context) -> str:
+    """The province the report's region chain lies in (广东省 for 深圳市/宝安区), or "" if unknown."""
+    provinces = ctx.lexicon.province_of
+    return next((provinces[fold(name)] for name in ctx.region if fold(name) in provinces), "")
+
+
+def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, named: set[str],
+                        ctx: Context) -> bool:
+    """Is a county-level division's short form here part of another name, or a division elsewhere?
+
+    Two characters such as 龙湾 or 塔河 name a division only where nothing says otherwise: right
+    before 湾 or 湖 they open a bay's or a lake's name (崖州湾); in a report about another province
+    (the issuer's region chain says which) they are words of another name (雷龙湾储气库 in a
+    province far from 龙湾区), unless the sentence names the division's own province or city
+    (广西（环江、都安）)."""
+    divisions = ctx.lexicon.divisions_by_short_form.get(fold(s.text[a:b]), ())
+    if entry not in divisions:
+        return False  # a full name, or a form another gazetteer name owns
+    if s.text[b:b + 1] in _FEATURE_HEADS.word_set:
+        return True
+    province = report_province(ctx)
+    if not province:
+        return False
+    return not any(d.region[0] == province or named.intersection(d.region) for d in divisions)

@@ -1,0 +1,46 @@
+"""extract.names.gazetteer: a division's short form names the division only where it can.
+
+Sentences are invented in the genre's style; the divisions are the package's own list.
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _places(segment_text: SegmentText, issuer: str, line: str) -> set[str]:
+    text = f"{issuer}2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n{line}\n"
+    return {m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Place"}
+
+
+def test_a_short_form_of_another_provinces_division_is_no_place(segment_text: SegmentText) -> None:
+    line = "加快博罗储能电站等项目建设。"
+    assert "博罗" not in _places(segment_text, "浙江省人民政府", line)
+    assert "博罗" in _places(segment_text, "广东省人民政府", line)
+
+
+def test_a_short_form_stands_where_the_sentence_names_its_province(segment_text: SegmentText) -> None:
+    line = "对口协作广东（博罗、龙门）消费帮扶成效明显。"
+    assert "博罗" in _places(segment_text, "浙江省人民政府", line)
+
+
+def test_a_short_form_stands_where_the_report_names_no_region(segment_text: SegmentText) -> None:
+    assert "博罗" in _places(segment_text, "某某镇人民政府", "加快博罗储能电站等项目建设。")
+
+
+def test_a_short_form_before_a_bay_or_a_lake_is_the_waters_name(segment_text: SegmentText) -> None:
+    assert "云和" not in _places(segment_text, "浙江省人民政府", "加快云和湖旅游度假区建设。")
+    assert "云和" in _places(segment_text, "浙江省人民政府", "支持云和、景宁发展生态旅游。")
+
+
+def test_a_full_name_of_another_provinces_division_stands(segment_text: SegmentText) -> None:
+    assert "博罗县" in _places(segment_text, "浙江省人民政府", "与博罗县开展产业协作。")
+
+
+def test_the_province_comes_from_the_region_chain() -> None:
+    assert LEXICON.province_of["博罗县"] == "广东省"
+    assert LEXICON.province_of["惠州市"] == "广东省"
+    assert {d.name for d in LEXICON.divisions_by_short_form["伊宁"]} == {"伊宁市", "伊宁县"}
