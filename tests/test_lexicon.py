@@ -116,3 +116,15 @@ def test_the_package_knows_county_level_divisions_and_their_short_forms() -> Non
 def test_common_words_are_no_short_forms_of_places() -> None:
     forms = {form for e in Lexicon.load().gazetteer for form in e.aliases}
     assert not {"合作", "新兴", "新建", "复兴", "和平", "城区"} & forms
+
+
+def test_a_short_form_two_divisions_of_one_city_share_is_the_county_level_citys() -> None:
+    lexicon = Lexicon.load()
+    assert lexicon.index.forms[fold("伊宁")].name == "伊宁市"
+    assert lexicon.divisions_by_short_form[fold("伊宁")] == (lexicon.index.forms[fold("伊宁")],)
+
+
+def test_an_autonomous_prefecture_owns_its_bare_short_form() -> None:
+    lexicon = Lexicon.load()
+    assert lexicon.index.forms[fold("甘南")].name == "甘南藏族自治州"
+    assert lexicon.index.forms[fold("临夏")].name == "临夏回族自治州"

@@ -20,6 +20,8 @@ from reportgraph.vocab import ENTITY_TYPES
 
 _GAZETTEER = datafile("lexicon/gazetteer.tsv")
 _DIVISIONS = datafile("lexicon/divisions.tsv")
+#: How a county-level city's name ends: the division a shared short form is said for.
+_SEAT_ENDINGS = datafile("lexicon/seat_endings.txt")
 
 
 @dataclass
@@ -39,12 +41,28 @@ def _divisions(known: set[str]) -> list[GazetteerEntry]:
     """The county-level divisions (districts, counties, banners) the gazetteer does not hold already;
     a short form another name already has (东营 for 东营市, not 东营区) stays that name's."""
     out = []
+    seat = _seats(_DIVISIONS.rows)
     for row in _DIVISIONS.rows:
         name, etype, short = row[0], row[1], row[2] if len(row) > 2 else ""
-        short = "" if short in known else short
+        short = "" if short in known or seat.get(short, name) != name else short
         if name not in known:
             region = tuple(r for r in row[3:5] if r)
             out.append(GazetteerEntry(name=name, type=etype, aliases=(short,) if short else (), region=region))
+    return out
+
+
+def _seats(rows: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """The division a short form two divisions of one city share is said for: the county-level
+    city (伊宁 is 伊宁市, not 伊宁县), its seat; no entry where the sharers are not so placed."""
+    sharers: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows:
+        if len(row) > 2 and row[2]:
+            sharers.setdefault(row[2], []).append(row)
+    out = {}
+    for short, group in sharers.items():
+        cities = [r[0] for r in group if r[0].endswith(_SEAT_ENDINGS.words)]
+        if len(group) > 1 and len(cities) == 1 and len({r[3:5] for r in group}) == 1:
+            out[short] = cities[0]
     return out
 
 
