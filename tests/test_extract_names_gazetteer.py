@@ -44,3 +44,9 @@ def test_the_province_comes_from_the_region_chain() -> None:
     assert LEXICON.province_of["博罗县"] == "广东省"
     assert LEXICON.province_of["惠州市"] == "广东省"
     assert {d.name for d in LEXICON.divisions_by_short_form["兴宁"]} == {"兴宁区", "兴宁市"}
+
+
+def test_a_two_character_full_name_of_another_provinces_county_is_no_place(segment_text: SegmentText) -> None:
+    line = "鼓励返乡创业和县乡村两级服务衔接。"
+    assert "和县" not in _places(segment_text, "浙江省人民政府", line)
+    assert "和县" in _places(segment_text, "安徽省人民政府", line)

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.names import places
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, generic_tail, resolve_kind,
@@ -126,6 +127,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
+        if suffix.kind in (FACILITY, "Place"):
+            start = places.after_description(s, start, start_suffix, suffix.word)
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
@@ -138,6 +141,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
+        if etype == "Place" and places.kind_of_place(text[start:start_suffix], suffix.word, text[start:end],
+                                                     ctx.lexicon):
+            continue  # 省级现代农业产业园, 国家公园, 县县通高速, 旅游名县: kinds of places
         if etype == "Place" and ctx.level in _FORMAL_LEVELS and suffix.word in _DESIGNATIONS.word_set \
                 and not _holds_a_place(s, start, start_suffix, ctx):
             etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation

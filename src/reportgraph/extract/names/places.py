@@ -1,0 +1,41 @@
+"""Shapes that tell a named place from a kind of place, for names found by their type word.
+
+A province's report names kinds of places as often as places: 省级现代农业产业园 (a rating),
+国家公园 (a scope and nothing more), 县县通高速 (a slogan), 旅游名县 (a category of county). And
+a place's name may follow its description: 亚洲最大专业货运机场某某国际机场 names 某某国际机场.
+"""
+from __future__ import annotations
+
+import re
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.lexicon import Lexicon
+from reportgraph.text import fold
+
+_SHAPES = datafile("extract/names/place_shapes.tsv").pairs
+_RATING = re.compile(_SHAPES["rating"])
+_BARE_SCOPE = re.compile(_SHAPES["bare_scope"])
+_ACCESS = re.compile(_SHAPES["access"])
+_COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
+_DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())
+
+
+def kind_of_place(core: str, head: str, name: str, lexicon: Lexicon) -> bool:
+    """Are the words ``core`` before the type word ``head`` those of a kind of place (a rating,
+    a bare scope, a slogan of access, a description: 首座…机场), or is ``name`` a county no
+    division list holds?"""
+    if _RATING.match(core) or _BARE_SCOPE.match(core) or _ACCESS.match(core) \
+            or any(w in core for w in _DESCRIPTION_WORDS):
+        return True
+    return head in _COUNTY_HEADS and fold(name) not in lexicon.names
+
+
+def after_description(s: SentenceView, start: int, head_at: int, head: str) -> int:
+    """Where a place's name starts when a description ending in the same type word stands before
+    it (…最大专业货运机场 + 某某国际机场): after that inner type word, if a description word
+    precedes it; else ``start``."""
+    inner = s.text.rfind(head, start, head_at)
+    if inner <= start or head_at - (inner + len(head)) < 2:
+        return start
+    return inner + len(head) if any(w in s.text[start:inner] for w in _DESCRIPTION_WORDS) else start

@@ -1,0 +1,43 @@
+"""extract.names.places: kinds of places are no named places; a description before a name is
+not part of it.
+
+Sentences are invented in the genre's style.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _places(segment_text: SegmentText, line: str, issuer: str = "某某省人民政府") -> set[str]:
+    text = f"{issuer}2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n{line}\n"
+    return {m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Place"}
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("新认定省级生态农业产业园12个。", "省级生态农业产业园"),
+    ("推动县办公立妇幼医院提档升级。", "县办公立妇幼医院"),
+    ("建好县域特色产业园。", "县域特色产业园"),
+    ("支持创建国家公园，推进自然保护地整合。", "国家公园"),
+    ("全面实现县县通高速。", "县县通高速"),
+    ("打造一批生态旅游名县。", "生态旅游名县"),
+])
+def test_a_kind_of_place_is_no_place(segment_text: SegmentText, line: str, kind: str) -> None:
+    assert not any(kind in name for name in _places(segment_text, line))
+
+
+def test_a_named_place_with_the_same_heads_stands(segment_text: SegmentText) -> None:
+    places = _places(segment_text, "提升嵘岙生态农业产业园能级，支持博罗县发展。")
+    assert "嵘岙生态农业产业园" in places
+    assert "博罗县" in places
+
+
+def test_a_description_before_a_name_is_left_out(segment_text: SegmentText) -> None:
+    places = _places(segment_text, "全国最大内陆货运机场嵘岙国际机场航线加密。")
+    assert "嵘岙国际机场" in places
+    assert not any("最大" in name for name in places)
