@@ -41,3 +41,9 @@ def test_a_description_before_a_name_is_left_out(segment_text: SegmentText) -> N
     places = _places(segment_text, "全国最大内陆货运机场嵘岙国际机场航线加密。")
     assert "嵘岙国际机场" in places
     assert not any("最大" in name for name in places)
+
+
+def test_a_verb_inside_the_words_before_the_type_word_is_left_out(segment_text: SegmentText) -> None:
+    places = _places(segment_text, "全面更新改造嵘岙南路，嵘岙博物院位列国家一级博物馆。")
+    assert "嵘岙南路" in places
+    assert not any("改造" in name or "位列" in name for name in places)

@@ -19,6 +19,9 @@ _BARE_SCOPE = re.compile(_SHAPES["bare_scope"])
 _ACCESS = re.compile(_SHAPES["access"])
 _COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
 _DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())
+_INNER_VERBS = datafile("extract/names/place_inner_verbs.txt")
+#: What must remain of a name's words before its type word once a verb before them is cut.
+_MIN_CORE = 2
 
 
 def kind_of_place(core: str, head: str, name: str, lexicon: Lexicon) -> bool:
@@ -39,3 +42,12 @@ def after_description(s: SentenceView, start: int, head_at: int, head: str) -> i
     if inner <= start or head_at - (inner + len(head)) < 2:
         return start
     return inner + len(head) if any(w in s.text[start:inner] for w in _DESCRIPTION_WORDS) else start
+
+
+def after_inner_verbs(s: SentenceView, start: int, head_at: int) -> int:
+    """Where a place's name starts when a verb of the clause stands inside the words before its
+    type word (扩能提质边境口岸, 更新改造某某路): after the last such verb that leaves at least
+    two characters; else ``start``."""
+    core = s.text[start:head_at]
+    cut = max((core.rfind(w) + len(w) for w in _INNER_VERBS.words if w in core), default=0)
+    return start + cut if cut and len(core) - cut >= _MIN_CORE else start

@@ -128,7 +128,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
         if suffix.kind in (FACILITY, "Place"):
-            start = places.after_description(s, start, start_suffix, suffix.word)
+            start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
+                                             start_suffix)
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
