@@ -117,3 +117,11 @@ def test_a_designated_zone_without_a_place_is_a_designation_or_a_title(segment_t
     places = _province_names(segment_text, line, etype="Place")
     assert "青禾数据要素综合试验区" in places
     assert not {"铸牢团结共同体意识示范区", "美丽城市先行区"} & places
+
+
+def test_a_metropolitan_circle_and_a_start_up_area_are_places(segment_text: SegmentText) -> None:
+    text = ("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）区域协调。\n"
+            "融入嵘岙都市圈，加快建设嵘岙科学城先行启动区，携手打造世界级大都市圈。\n")
+    places = {m.name for m in find_mentions(segment_text(text), Lexicon.load()) if m.type == "Place"}
+    assert {"嵘岙都市圈", "嵘岙科学城先行启动区"} <= places
+    assert not any("世界级" in name for name in places)
