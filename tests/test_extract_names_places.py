@@ -47,3 +47,8 @@ def test_a_verb_inside_the_words_before_the_type_word_is_left_out(segment_text: 
     places = _places(segment_text, "全面更新改造嵘岙南路，嵘岙博物院位列国家一级博物馆。")
     assert "嵘岙南路" in places
     assert not any("改造" in name or "位列" in name for name in places)
+
+
+def test_a_type_word_that_modifies_the_next_word_ends_no_name(segment_text: SegmentText) -> None:
+    places = _places(segment_text, "大力发展嵘岙口岸经济，推动山区迈入高铁时代。")
+    assert not any(name.endswith(("口岸", "高铁")) for name in places)

@@ -20,6 +20,7 @@ _ACCESS = re.compile(_SHAPES["access"])
 _COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
 _DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())
 _INNER_VERBS = datafile("extract/names/place_inner_verbs.txt")
+_FOLLOWERS = datafile("extract/names/place_followers.txt")
 #: What must remain of a name's words before its type word once a verb before them is cut.
 _MIN_CORE = 2
 
@@ -51,3 +52,8 @@ def after_inner_verbs(s: SentenceView, start: int, head_at: int) -> int:
     core = s.text[start:head_at]
     cut = max((core.rfind(w) + len(w) for w in _INNER_VERBS.words if w in core), default=0)
     return start + cut if cut and len(core) - cut >= _MIN_CORE else start
+
+
+def modifies_what_follows(text: str, end: int) -> bool:
+    """Does a word follow the type word that it only modifies (口岸 + 经济, 高铁 + 时代)?"""
+    return text.startswith(_FOLLOWERS.words, end)
