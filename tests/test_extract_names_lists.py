@@ -48,3 +48,11 @@ def test_a_route_in_a_list_is_named_from_start_to_end(segment_text: SegmentText)
     names = _names(segment_text, line)
     assert not {"禾江铁路", "禾山铁路"} & names
     assert any(n.startswith("青浦至禾江") for n in names)
+
+
+def test_a_province_lists_fields_of_places_not_places(segment_text: SegmentText) -> None:
+    text = ("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）科技创新。\n"
+            "积极创建海洋牧业、智能制造等国家级应用中试基地，维修改造嵘岙大道、兴业路等30条道路。\n")
+    places = {m.name for m in find_mentions(segment_text(text), Lexicon.load()) if m.type == "Place"}
+    assert not {"海洋牧业", "智能制造"} & places
+    assert "嵘岙大道" in places and not any("改造" in name for name in places)

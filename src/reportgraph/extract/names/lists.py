@@ -6,6 +6,7 @@ import bisect
 import re
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.names import places
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, common_word, generic_core, names_an_asset, resolve_kind, suffix_by_word, suffix_pattern,
@@ -110,6 +111,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
             if item_kind not in _UNDERTAKINGS:
                 a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
+                a = places.after_inner_verbs(s, a, b) if item_kind in (FACILITY, "Place") else a  # 改造某某大道
                 item = text[a:b]
             clause = s.clause(a, rest_end) if item_kind in (FACILITY, INITIATIVE) else ""
             name = s.original(a, b)
@@ -117,7 +119,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if own is None and head and item_kind in _DISTRIBUTED and head not in item:
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
                 source = "shared_head"
-            out.append(Candidate(a, b, resolve_kind(item_kind, item, clause), name, source))
+            etype = resolve_kind(item_kind, item, clause)
+            if etype == "Place" and ctx.level in _FORMAL_LEVELS and own is None \
+                    and not named_core(s, a, b, b, ctx.lexicon.names):
+                continue  # 时空信息、具身智能等…中试基地: fields of the places a province lists
+            out.append(Candidate(a, b, etype, name, source))
     return out
 
 
