@@ -26,6 +26,11 @@ def _places(segment_text: SegmentText, line: str, issuer: str = "某某省人民
     ("支持创建国家公园，推进自然保护地整合。", "国家公园"),
     ("全面实现县县通高速。", "县县通高速"),
     ("打造一批生态旅游名县。", "生态旅游名县"),
+    ("培育一批百亿级开发区。", "百亿级开发区"),
+    ("“三甲”医院覆盖各地。", "三甲"),
+    ("建好普惠性幼儿园。", "普惠性幼儿园"),
+    ("推进乡村片区建设。", "乡村片区"),
+    ("着力建强产业园。", "建强产业园"),
 ])
 def test_a_kind_of_place_is_no_place(segment_text: SegmentText, line: str, kind: str) -> None:
     assert not any(kind in name for name in _places(segment_text, line))
@@ -52,3 +57,14 @@ def test_a_verb_inside_the_words_before_the_type_word_is_left_out(segment_text: 
 def test_a_type_word_that_modifies_the_next_word_ends_no_name(segment_text: SegmentText) -> None:
     places = _places(segment_text, "大力发展嵘岙口岸经济，推动山区迈入高铁时代。")
     assert not any(name.endswith(("口岸", "高铁")) for name in places)
+
+
+def test_a_slogan_on_a_place_names_a_designation_not_a_site(segment_text: SegmentText) -> None:
+    text = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）生态环境。\n加快建设美丽浙江示范区。\n"
+    mentions = find_mentions(segment_text(text), LEXICON)
+    assert not any(m.type == "Place" and "示范区" in m.name for m in mentions)
+    assert any(m.type != "Place" and m.name == "美丽浙江示范区" for m in mentions)
+
+
+def test_a_known_place_ending_like_a_generic_word_opens_a_name(segment_text: SegmentText) -> None:
+    assert "江门高新区" in _places(segment_text, "支持江门高新区争创一流园区。")

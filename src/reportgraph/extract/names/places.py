@@ -11,26 +11,30 @@ import re
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import Lexicon
-from reportgraph.text import fold
+from reportgraph.text import QUOTE_CHARS, fold
 
 _SHAPES = datafile("extract/names/place_shapes.tsv").pairs
 _RATING = re.compile(_SHAPES["rating"])
 _BARE_SCOPE = re.compile(_SHAPES["bare_scope"])
 _ACCESS = re.compile(_SHAPES["access"])
+_LEVELS = re.compile(_SHAPES["levels"])
+_QUALITY = re.compile(_SHAPES["quality"])
 _COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
 _DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())
 _INNER_VERBS = datafile("extract/names/place_inner_verbs.txt")
 _FOLLOWERS = datafile("extract/names/place_followers.txt")
+_SLOGAN_OPENERS = datafile("extract/names/slogan_openers.txt")
 #: What must remain of a name's words before its type word once a verb before them is cut.
 _MIN_CORE = 2
 
 
 def kind_of_place(core: str, head: str, name: str, lexicon: Lexicon) -> bool:
     """Are the words ``core`` before the type word ``head`` those of a kind of place (a rating,
-    a bare scope, a slogan of access, a description: 首座…机场), or is ``name`` a county no
-    division list holds?"""
-    if _RATING.match(core) or _BARE_SCOPE.match(core) or _ACCESS.match(core) \
-            or any(w in core for w in _DESCRIPTION_WORDS):
+    a bare scope, a slogan of access, levels of government, a quality: 普惠性, a description:
+    首座…机场, a verb alone: 建强产业园), or is ``name`` a county no division list holds?"""
+    core = core.strip(QUOTE_CHARS)  # “三甲”医院
+    if _RATING.match(core) or _BARE_SCOPE.match(core) or _ACCESS.match(core) or _LEVELS.match(core) \
+            or _QUALITY.search(core) or core in _INNER_VERBS.word_set or any(w in core for w in _DESCRIPTION_WORDS):
         return True
     return head in _COUNTY_HEADS and fold(name) not in lexicon.names
 
@@ -57,3 +61,9 @@ def after_inner_verbs(s: SentenceView, start: int, head_at: int) -> int:
 def modifies_what_follows(text: str, end: int) -> bool:
     """Does a word follow the type word that it only modifies (口岸 + 经济, 高铁 + 时代)?"""
     return text.startswith(_FOLLOWERS.words, end)
+
+
+def in_a_slogan(text: str, at: int) -> bool:
+    """Is the place name at ``at`` the object of a slogan's opening word (美丽 + 中国, 科创 + 广西),
+    so that what it opens is a designation, not a site?"""
+    return any(text.endswith(w, 0, at) for w in _SLOGAN_OPENERS.words)

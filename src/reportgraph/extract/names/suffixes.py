@@ -161,10 +161,13 @@ def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
 
 
 def _holds_a_place(s: SentenceView, start: int, end: int, ctx: Context) -> bool:
-    """Do the words between ``start`` and ``end`` hold a place's name (辽宁, 南丹, 梅州苏区)?"""
-    if any(tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w, _, _ in s.tokens_within(start, end)):
+    """Do the words between ``start`` and ``end`` hold a place's name (辽宁, 南丹, 梅州苏区), other
+    than as a slogan's (美丽中国, 科创广西: :func:`.places.in_a_slogan`)?"""
+    if any(tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set and not places.in_a_slogan(s.text, a)
+           for w, a, _ in s.tokens_within(start, end)):
         return True
-    return any(entry.type == "Place" for _, _, entry in ctx.lexicon.index.find(s.text[start:end]))
+    return any(entry.type == "Place" and not places.in_a_slogan(s.text, start + a)
+               for a, _, entry in ctx.lexicon.index.find(s.text[start:end]))
 
 
 def _won_before(s: SentenceView, start: int) -> bool:
@@ -298,14 +301,15 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     tail = generic_tail(suffix.kind, yearless) if local else ""
     if tail and named_core(s, start, start_suffix - len(tail), start_suffix - len(tail), known):
         pass
-    elif generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
-        return True  # 2024年工作计划: a heading's words, not a name
+    elif generic_core(suffix.kind, yearless, registered) and yearless not in known \
+            or (yearless != core and len(yearless) < 2):
+        return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
             and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
     if counted and suffix.kind != "Community":
         return True  # 3所学校项目, 四大特色项目: a counted common noun
-    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and generic_core(suffix.kind, core, registered)) \
+    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and generic_core(suffix.kind, core, registered) and core not in known) \
             or attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
         return True
     if _AMOUNT.search(core) or text[end:end + 1] in _BLOCKING_FOLLOWERS.word_set:
