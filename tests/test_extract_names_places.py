@@ -68,3 +68,20 @@ def test_a_slogan_on_a_place_names_a_designation_not_a_site(segment_text: Segmen
 
 def test_a_known_place_ending_like_a_generic_word_opens_a_name(segment_text: SegmentText) -> None:
     assert "江门高新区" in _places(segment_text, "支持江门高新区争创一流园区。")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("已通电小区覆盖率达90%。", "通电小区"),
+    ("创建达标平安文明小区。", "文明小区"),
+    ("开启两地镇街结对共建。", "两地镇街"),
+    ("嵘岙公园获2025年某某最美公园奖。", "2025年某某最美公园"),
+    ("规上工业实现高速增长。", "高速"),
+    ("推进老旧工业区块改造提升。", "工业区"),
+])
+def test_a_predicate_a_title_a_count_or_a_year_is_no_place(segment_text: SegmentText, line: str,
+                                                            kind: str) -> None:
+    assert not any(kind in name for name in _places(segment_text, line, issuer="某某市某某区和风街道办事处"))
+
+
+def test_a_headquarters_zone_is_a_place(segment_text: SegmentText) -> None:
+    assert "嵘岙国际总部区" in _places(segment_text, "加快嵘岙国际总部区招商。", issuer="某某市某某区和风街道办事处")

@@ -19,6 +19,9 @@ _BARE_SCOPE = re.compile(_SHAPES["bare_scope"])
 _ACCESS = re.compile(_SHAPES["access"])
 _LEVELS = re.compile(_SHAPES["levels"])
 _QUALITY = re.compile(_SHAPES["quality"])
+_COUNTED = re.compile(_SHAPES["counted"])
+_DATED = re.compile(_SHAPES["dated"])
+_ASPECT = frozenset(_SHAPES["aspect"].split())
 _COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
 _DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())
 _INNER_VERBS = datafile("extract/names/place_inner_verbs.txt")
@@ -30,11 +33,12 @@ _MIN_CORE = 2
 
 def kind_of_place(core: str, head: str, name: str, lexicon: Lexicon) -> bool:
     """Are the words ``core`` before the type word ``head`` those of a kind of place (a rating,
-    a bare scope, a slogan of access, levels of government, a quality: 普惠性, a description:
-    首座…机场, a verb alone: 建强产业园), or is ``name`` a county no division list holds?"""
+    a bare scope, a slogan of access, levels of government, a quality: 普惠性, a count: 两地, a
+    year, a description: 首座…机场, a verb alone: 建强产业园), or is ``name`` a county no division
+    list holds?"""
     core = core.strip(QUOTE_CHARS)  # “三甲”医院
     if _RATING.match(core) or _BARE_SCOPE.match(core) or _ACCESS.match(core) or _LEVELS.match(core) \
-            or _QUALITY.search(core) or core in _INNER_VERBS.word_set or any(w in core for w in _DESCRIPTION_WORDS):
+            or _QUALITY.search(core) or _COUNTED.match(core) or _DATED.match(core) or core in _INNER_VERBS.word_set or any(w in core for w in _DESCRIPTION_WORDS):
         return True
     return head in _COUNTY_HEADS and fold(name) not in lexicon.names
 
@@ -67,3 +71,8 @@ def in_a_slogan(text: str, at: int) -> bool:
     """Is the place name at ``at`` the object of a slogan's opening word (美丽 + 中国, 科创 + 广西),
     so that what it opens is a designation, not a site?"""
     return any(text.endswith(w, 0, at) for w in _SLOGAN_OPENERS.words)
+
+
+def after_an_aspect(text: str, start: int) -> bool:
+    """Does an adverb of aspect stand right before the name (已通气小区), so it is a predicate's?"""
+    return text[start - 1:start] in _ASPECT

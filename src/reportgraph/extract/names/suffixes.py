@@ -142,12 +142,13 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
-        if etype == "Place" and (places.kind_of_place(text[start:start_suffix], suffix.word, text[start:end],
-                                                      ctx.lexicon) or places.modifies_what_follows(text, end)):
-            continue  # 省级现代农业产业园, 国家公园, 县县通高速, 旅游名县, 口岸经济: kinds of places
         if etype == "Place" and ctx.level in _FORMAL_LEVELS and suffix.word in _DESIGNATIONS.word_set \
                 and not _holds_a_place(s, start, start_suffix, ctx):
             etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
+        if etype == "Place" and (places.kind_of_place(text[start:start_suffix], suffix.word, text[start:end],
+                                                      ctx.lexicon) or places.modifies_what_follows(text, end)
+                                or places.after_an_aspect(text, start)):
+            continue  # 省级现代农业产业园, 国家公园, 县县通高速, 旅游名县, 口岸经济: kinds of places
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
 
