@@ -17,3 +17,11 @@ def test_all_the_plenums_of_a_term_are_no_event(segment_text: SegmentText) -> No
     events = {m.name for m in find_mentions(report, LEXICON) if m.type == "Event"}
     assert not any("历次" in n for n in events)
     assert "党的二十大" in events
+
+
+def test_a_place_found_only_inside_a_projects_name_is_the_projects(segment_text: SegmentText) -> None:
+    report = segment_text("某某市某某区和风街道办事处2024年上半年工作报告\n一、上半年工作总结\n（一）城市建设。\n"
+                          "启动九鹤旧村片区城市更新项目，完成兴业路改造。\n")
+    mentions = find_mentions(report, LEXICON)
+    assert ("Project", "九鹤旧村片区城市更新项目") in {(m.type, m.name) for m in mentions}
+    assert not any(m.type == "Place" and m.name == "九鹤旧村片区" for m in mentions)
