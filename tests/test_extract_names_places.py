@@ -85,3 +85,9 @@ def test_a_predicate_a_title_a_count_or_a_year_is_no_place(segment_text: Segment
 
 def test_a_headquarters_zone_is_a_place(segment_text: SegmentText) -> None:
     assert "嵘岙国际总部区" in _places(segment_text, "加快嵘岙国际总部区招商。", issuer="某某市某某区和风街道办事处")
+
+
+def test_a_towns_name_runs_back_to_the_county_named_before_it(segment_text: SegmentText) -> None:
+    places = _places(segment_text, "博罗岙嵘峡镇遭受暴雨。", issuer="广东省人民政府")
+    assert "岙嵘峡镇" in places
+    assert "嵘峡镇" not in places

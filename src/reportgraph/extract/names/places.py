@@ -10,6 +10,7 @@ import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import PROPER_TAGS, tag
 from reportgraph.lexicon import Lexicon
 from reportgraph.text import QUOTE_CHARS, fold
 
@@ -29,6 +30,10 @@ _FOLLOWERS = datafile("extract/names/place_followers.txt")
 _SLOGAN_OPENERS = datafile("extract/names/slogan_openers.txt")
 #: What must remain of a name's words before its type word once a verb before them is cut.
 _MIN_CORE = 2
+#: The longest own name of a town (镇) read back to the county or city named before it.
+_MAX_TOWN_NAME = 3
+#: How far before a town's own name the county or city that names it may start.
+_DIVISION_REACH = 8
 
 
 def kind_of_place(core: str, head: str, name: str, lexicon: Lexicon) -> bool:
@@ -76,3 +81,20 @@ def in_a_slogan(text: str, at: int) -> bool:
 def after_an_aspect(text: str, start: int) -> bool:
     """Does an adverb of aspect stand right before the name (已通气小区), so it is a predicate's?"""
     return text[start - 1:start] in _ASPECT
+
+
+def town_start(s: SentenceView, start: int, head_at: int, lexicon: Lexicon) -> int:
+    """Where a town's name starts: its two characters before 镇 (``start``), or back to the county or
+    city named right before it when its own name is longer and no word of jieba's (某县 + 盐锅峡镇,
+    not 锅峡镇)."""
+    before = [(w, a, b) for w, a, b in s.tokens_within(max(0, head_at - _MAX_TOWN_NAME - _DIVISION_REACH), start)]
+    if not before or before[-1][2] != start:
+        return start
+    # single characters between the place before and the two kept: the town's own name runs on
+    k = len(before) - 1
+    while k >= 0 and len(before[k][0]) == 1 and head_at - before[k][1] <= _MAX_TOWN_NAME:
+        k -= 1
+    if k < 0 or k == len(before) - 1:
+        return start
+    word, _, end = before[k]
+    return end if tag(word) in PROPER_TAGS or fold(word) in lexicon.names else start

@@ -116,6 +116,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue
             if suffix.word in _TOWNSHIPS.word_set and start_suffix not in s.token_start:
                 continue  # 城镇, 中心镇: the type word ends a word of its own
+            if suffix.kind == "Place":
+                start = places.town_start(s, start, start_suffix, ctx.lexicon)
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         start = after_complement(s, start)
