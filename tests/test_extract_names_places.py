@@ -91,3 +91,9 @@ def test_a_towns_name_runs_back_to_the_county_named_before_it(segment_text: Segm
     places = _places(segment_text, "博罗岙嵘峡镇遭受暴雨。", issuer="广东省人民政府")
     assert "岙嵘峡镇" in places
     assert "嵘峡镇" not in places
+
+
+def test_a_built_place_under_preparatory_work_is_a_project(segment_text: SegmentText) -> None:
+    text = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）基础设施。\n加快嵘岙高铁、九鹤机场等前期工作。\n"
+    typed = {(m.type, m.name) for m in find_mentions(segment_text(text), LEXICON)}
+    assert {("Project", "嵘岙高铁"), ("Project", "九鹤机场")} <= typed
