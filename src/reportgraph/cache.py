@@ -23,6 +23,7 @@ trusted as the package itself: it is the user's own output folder unless
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -36,10 +37,12 @@ from reportgraph.metadata import sidecars
 from reportgraph.model import LinkedReport
 from reportgraph.workers import Job
 
-__all__ = ["CACHE_DIR", "Cache", "package_fingerprint"]
+__all__ = ["CACHE_DIR", "CHUNKS_DIR", "Cache", "ChunkCache", "package_fingerprint"]
 
 #: The cache's folder under ``build --out`` unless ``--cache`` names another.
 CACHE_DIR = ".cache"
+#: The folder in it of the reports' chunks of the graph (:class:`ChunkCache`).
+CHUNKS_DIR = "chunks"
 #: Bumped when the form of an entry changes.
 _FORMAT = 2
 
@@ -122,19 +125,76 @@ class Cache:
 
     def put(self, key: str | None, linked: LinkedReport) -> None:
         """Store a linked report atomically; a cache that cannot be written only costs the next build time."""
-        if key is None:
-            return
-        target = self._file(key)
+        if key is not None:
+            _store(self._file(key), key, linked)
+
+
+class ChunkCache:
+    """Each report's share of the graph (:class:`reportgraph.stream.Chunk`), keyed by a digest of the report's
+    triples after the join and of how they are formatted.
+
+    The join may change what an unchanged report says (one node for a
+    company named in a new report, a target another report now assesses),
+    so its chunk is keyed by what its triples are, not by its input: a
+    rebuild makes every report's triples again (cheap) and formats only
+    those whose triples changed (dear). Entries are written as the
+    extraction's are: atomically, a damaged one a miss.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._setting = hashlib.sha256(f"chunks {package_fingerprint()}".encode()).digest()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, options: object, triples: list[tuple[object, object, object]]) -> str:
+        """The digest of the options (a frozen dataclass: its repr is its content) and the triples, in their order.
+
+        Pickled without its memo (``fast``), so that equal triples give equal
+        bytes whichever objects they share.
+        """
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True
+        pickler.dump(triples)
+        digest = hashlib.sha256(self._setting)
+        digest.update(repr(options).encode("utf-8"))
+        digest.update(buffer.getbuffer())
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> object | None:
+        """What is stored under ``key``, or None."""
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(linked, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except OSError:
+            with open(self._file(key), "rb") as fh:
+                found: object = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - missing, damaged or foreign: a miss, never a failed build
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, key: str, value: object) -> None:
+        """Store ``value`` atomically; a cache that cannot be written only costs the next build time."""
+        _store(self._file(key), key, value)
+
+
+def _store(target: Path, key: str, value: object) -> None:
+    """``value`` pickled into ``target`` via a temporary file renamed into place."""
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        if tmp is not None:
             try:
                 os.unlink(tmp)
-            except (OSError, UnboundLocalError):
+            except OSError:
                 pass
 
 

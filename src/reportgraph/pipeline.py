@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
 from reportgraph import load, rdf, stream, workers
-from reportgraph.cache import Cache
+from reportgraph.cache import CHUNKS_DIR, Cache, ChunkCache
 from reportgraph.errors import ReportError, printable
 from reportgraph.extract import extract
 from reportgraph.extract.names import FINDERS, Finder
@@ -51,6 +51,9 @@ class BuildResult:
     cached: int = 0
     #: the metric concept scheme the indicators point into (the packaged one unless the build was given one)
     measures: Measures | None = None
+    #: every report's share of the graph, made and spooled (when the build was given a ``graph`` plan):
+    #: what :func:`write` merges
+    prepared: stream.Prepared | None = None
 
     @cached_property
     def graph(self) -> Graph:
@@ -108,6 +111,7 @@ def build(
     cache: Path | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    graph: stream.Plan | None = None,
 ) -> BuildResult:
     """Build one graph from files, folders or globs.
 
@@ -135,8 +139,12 @@ def build(
     content and everything else it depends on (:mod:`reportgraph.cache`),
     so a rebuild extracts only what changed. The graph is made from the
     reports when :attr:`BuildResult.graph` is asked for, or written by
-    :func:`write`; each report's triples are made once here, so that a
-    report whose triples fail is that report's error.
+    :func:`write`; each report's triples are made here, so that a report
+    whose triples fail is that report's error. With ``graph`` (what
+    ``reportgraph build`` passes) they are made once: each report's share
+    of graph.ttl (its Turtle, its picture, its shard) is made from them in
+    the same pass, by ``jobs`` processes, kept in the cache under a digest
+    of the triples, and spooled for :func:`write`.
     """
     lex = lexicon or Lexicon.load()
     stated = metadata or Metadata()
@@ -208,9 +216,14 @@ def build(
                 errors.append(internal)
         linked, _ = _together(linked, errors, strict, lambda some: join(some, ctx))
         warnings.extend(ctx.identities.notes)
-        _, linked = _together(linked, errors, strict, lambda some: _triples_of(some, ctx.measures))
+        prepared = None
+        if graph is None:
+            _, linked = _together(linked, errors, strict, lambda some: _triples_of(some, ctx.measures))
+        else:
+            chunks = ChunkCache(store.folder / CHUNKS_DIR) if store is not None else None
+            prepared, linked = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks)
     return BuildResult(reports=linked, errors=errors, duplicates=duplicates, warnings=warnings, cached=len(found),
-                       measures=ctx.measures)
+                       measures=ctx.measures, prepared=prepared)
 
 
 def _engine(paths: list[Path], job: workers.Job, jobs: int, executor: str, scheduler: str | None,
@@ -245,14 +258,24 @@ def write(result: BuildResult, out: Path | IO[bytes], *, shards: Path | None = N
           spool: Path | None = None) -> stream.WrittenGraph:
     """The build's graph as Turtle, streamed: into the folder ``out`` (``graph.ttl``) or the open file ``out``.
 
-    With ``shards`` (a folder) the N-Quads shards too. ``collect`` sees every
-    triple once (``build`` draws its picture from them). With ``release``
-    the reports are let go of as they are written: ``result.reports`` is
-    empty afterwards (``reportgraph build`` summarises first). ``spool`` is
-    where the reports' blocks wait to be merged (default: the output's folder).
+    A build given a ``graph`` plan made every report's share already: it
+    is merged (the shards and the picture are the plan's; ``shards``,
+    ``collect`` and ``spool`` are for a build without one). Else: with
+    ``shards`` (a folder) the N-Quads shards too; ``collect`` sees every
+    triple once. With ``release`` the reports are let go of as they are
+    written: ``result.reports`` is empty afterwards (``reportgraph build``
+    summarises first). ``spool`` is where the reports' blocks wait to be
+    merged (default: the output's folder).
     """
     target = out / GRAPH_FILE if isinstance(out, Path) else out
-    written = stream.write_graph(result.reports, target, shards, collect, release, spool, result.measures)
+    prepared, result.prepared = result.prepared, None
+    if prepared is not None:
+        if shards is not None or collect is not None or spool is not None:
+            prepared.close()
+            raise ValueError("this build's graph was planned by build(graph=...): give shards and drawing there")
+        written = prepared.finish(target)
+    else:
+        written = stream.write_graph(result.reports, target, shards, collect, release, spool, result.measures)
     if release:
         result.reports.clear()
     return written
@@ -284,6 +307,34 @@ def _together(linked: list[LinkedReport], errors: list[ReportError], strict: boo
         return make(kept), kept
     except Exception as failure:
         raise ReportError.internal(ALL_REPORTS, failure) from failure
+
+
+def _prepared(linked: list[LinkedReport], errors: list[ReportError], strict: bool, measures: Measures,
+              plan: stream.Plan, jobs: int, chunks: ChunkCache | None) -> tuple[stream.Prepared, list[LinkedReport]]:
+    """Every report's share of the graph, made once; a report whose share fails is dropped with its error, and
+    the others made again without it (from the chunk cache, where there is one).
+
+    A failure outside any one report's share (the entities merged across
+    reports) is looked for report by report, as :func:`_together` does.
+    """
+    searched = False
+    while True:
+        try:
+            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks)
+        except Exception as failure:  # a bug in what the reports share: which reports cause it is found one by one
+            if searched:
+                raise ReportError.internal(ALL_REPORTS, failure) from failure
+            searched = True
+            linked = _without_failures(linked, errors, strict, lambda some: _triples_of(some, measures))
+            continue
+        if not prepared.failed:
+            return prepared, linked
+        prepared.close()  # the reports left make other shared nodes: their graph is made again
+        for _, failure in sorted(prepared.failed.items()):
+            if strict:
+                raise failure
+            errors.append(failure)
+        linked = [lr for i, lr in enumerate(linked) if i not in prepared.failed]
 
 
 def _triples_of(linked: list[LinkedReport], measures: Measures) -> None:

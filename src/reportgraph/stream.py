@@ -16,6 +16,13 @@ graph in memory. Runs whose subject ranges interleave (the natural order of
 12-hex-digit report hashes makes that possible in principle) are merged
 block by block.
 
+Each report's share (a :class:`Chunk`: its blocks, its triples about shared
+nodes, what the picture reads of it, its shard) is made once, by
+:func:`prepare`, from its triples, made once: in forked worker processes
+with ``jobs`` > 1, and kept in a chunk cache under a digest of those triples,
+so that a rebuild formats only the reports whose triples changed. A report
+whose triples fail is that report's error, found in the same pass.
+
 The same pass writes N-Quads shards when asked: one file per report with
 its named graph ``<report IRI>/graph`` (the triples :func:`reportgraph.export.report_graphs`
 puts there), and ``shared.nq`` with the default graph, for bulk loaders.
@@ -25,12 +32,13 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from reportgraph import rdf, vocab
+from reportgraph.errors import ReportError
 from reportgraph.gcpause import gc_paused
 from reportgraph.link import Measures
 from reportgraph.model import LinkedReport
@@ -38,7 +46,12 @@ from reportgraph.terms import Term, Triple
 from reportgraph.turtle import TurtleWriter, natural_key, nquad_lines, readable_kinds
 from reportgraph.turtle import instance_kinds as _instance_kinds
 
-__all__ = ["SHARED_SHARD", "SHARDS_DIR", "WrittenGraph", "shard_name", "write_graph"]
+if TYPE_CHECKING:  # the picture's reader is imported only when a picture is drawn
+    from reportgraph.cache import ChunkCache
+    from reportgraph.viz import GraphPart, GraphReader, VizGraph
+
+__all__ = ["SHARED_SHARD", "SHARDS_DIR", "Chunk", "Plan", "Prepared", "WrittenGraph", "prepare",
+           "shard_name", "write_graph"]
 
 #: The folder under ``--out`` that holds the N-Quads shards, and the default graph's file in it.
 SHARDS_DIR = "shards"
@@ -56,6 +69,8 @@ class WrittenGraph:
     triples: int
     #: the shard files, when shards were asked for
     shards: list[Path] = field(default_factory=list)
+    #: the picture's graph, when a picture was drawn (``Plan.draw``)
+    picture: VizGraph | None = None
 
 
 @dataclass
@@ -73,6 +88,44 @@ def shard_name(report_iri: str) -> str:
     return f"{report_iri.rsplit('/', 1)[-1]}.nq"
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a build makes of each report's triples besides its Turtle, and where its blocks wait.
+
+    ``draw``: what the picture reads of each report (:class:`reportgraph.viz.GraphPart`);
+    ``shards``: the folder the N-Quads shards go into; ``spool``: the folder of the
+    temporary file the reports' blocks wait in (default: the system's).
+    """
+
+    draw: bool = False
+    shards: Path | None = None
+    spool: Path | None = None
+
+
+@dataclass
+class Chunk:
+    """One report's share of the graph, made once from its triples (in a worker process, or found in the
+    chunk cache): everything the writer needs of it, so that its triples need not be made again."""
+
+    iri: str
+    #: the pickled ``[(subject, block)]`` of its own nodes, as the spool holds it (b"" when it has none)
+    blocks: bytes
+    first: _Key | None
+    last: _Key | None
+    #: its triples about nodes it shares with other reports (entities, periods, series)
+    other: list[Triple]
+    #: its own nodes' triples, repeats dropped
+    count: int
+    #: the kinds of instance its subjects are of (see :func:`instance_kinds`)
+    kinds: set[str]
+    #: the prefixes its blocks use
+    used: dict[str, str]
+    #: what the picture reads of it, when drawn
+    part: GraphPart | None = None
+    #: its named graph's N-Quads lines, but for what the shared nodes say of it, when shards are written
+    shard: list[str] | None = None
+
+
 def write_graph(reports: list[LinkedReport], target: Path | IO[bytes], shards: Path | None = None,
                 collect: Callable[[list[Triple]], None] | None = None, release: bool = False,
                 spool: Path | None = None, measures: Measures | None = None) -> WrittenGraph:
@@ -87,13 +140,243 @@ def write_graph(reports: list[LinkedReport], target: Path | IO[bytes], shards: P
     triple once, in batches (the picture keeps what it draws). With
     ``release`` each report is dropped from ``reports`` (its place set to
     None) once it is written, so that the memory the reports held serves
-    what is written after them.
+    what is written after them. A report whose triples fail raises its error.
+    """
+    if isinstance(target, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        spool = spool or target.parent
+    prepared = prepare(reports, measures, Plan(shards=shards, spool=spool), collect=collect, release=release)
+    if prepared.failed:
+        prepared.close()
+        raise next(iter(prepared.failed.values()))
+    return prepared.finish(target)
+
+
+def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, *, jobs: int = 1,
+            cache: ChunkCache | None = None, collect: Callable[[list[Triple]], None] | None = None,
+            release: bool = False) -> Prepared:
+    """Every report's chunk made once, in order, and spooled: all of graph.ttl but the final merge.
+
+    What the reports share (the merged entities, the measures) is made
+    first; a failure there raises. A report whose chunk fails is in
+    ``failed`` (by its place in ``reports``), with its one-line error; the
+    caller decides what to do (the other reports' chunks are all there).
+    With ``jobs`` > 1 the chunks are made in forked worker processes that
+    inherit the reports; ``cache`` keeps each chunk under a digest of its
+    triples, so an unchanged report is not formatted again.
+    ``collect`` (this process only) is handed the shared triples, then each report's.
     """
     with gc_paused():
         ctx = rdf.GraphContext.of(reports, measures)
-        shared_triples = rdf.shared_triples(ctx)
-        return _write(reports, ctx, shared_triples, _kinds(reports, shared_triples), target, shards, collect,
-                      release, spool)
+        shared = rdf.shared_triples(ctx)
+        kinds = _kinds(reports, shared)
+        prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports if lr is not None])
+        if collect is not None:
+            collect(shared)
+        options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
+        try:
+            for i, made in enumerate(_chunks(reports, ctx, options, jobs, cache, collect)):
+                if isinstance(made, ReportError):
+                    prepared.failed[i] = made
+                else:
+                    prepared.take(made)
+                if release:
+                    reports[i] = None  # type: ignore[call-overload]
+        except BaseException:
+            prepared.close()
+            raise
+        return prepared
+
+
+@dataclass(frozen=True)
+class _ChunkOptions:
+    """How every chunk of one graph is made: the prefixes graph.ttl may use, and what is made besides blocks."""
+
+    namespaces: tuple[tuple[str, str], ...]
+    draw: bool
+    shards: bool
+
+
+def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions, cache: ChunkCache | None = None,
+               collect: Callable[[list[Triple]], None] | None = None) -> Chunk:
+    """One report's chunk: its triples made, and formatted unless the cache holds what they give."""
+    made = rdf.report_triples(lr, ctx)
+    if collect is not None:
+        collect(made)
+    key = cache.key(options, made) if cache is not None else None
+    if key is not None:
+        found = cache.get(key)  # type: ignore[union-attr]
+        if isinstance(found, Chunk):
+            return found
+    iri = rdf.report_iri_text(lr.report)
+    writer = TurtleWriter(options.namespaces)
+    own: _Grouped = {}
+    other: list[Triple] = []
+    under = iri + "/"
+    for t in made:
+        s = t[0]
+        if s.startswith(under) or s == iri:
+            preds = own.get(s)
+            if preds is None:
+                preds = own[s] = {}
+            objs = preds.get(t[1])
+            if objs is None:
+                objs = preds[t[1]] = {}
+            objs[t[2]] = None
+        else:
+            other.append(t)
+    kinds = instance_kinds({t[0] for t in other})
+    blocks, first, last = b"", None, None
+    if own:
+        kinds.add("report")
+        formatted = list(writer.subject_blocks(own, blank_nodes=False))  # type: ignore[arg-type]
+        blocks = pickle.dumps(formatted, protocol=pickle.HIGHEST_PROTOCOL)
+        first, last = natural_key(formatted[0][0]), natural_key(formatted[-1][0])  # type: ignore[arg-type]
+    chunk = Chunk(iri=iri, blocks=blocks, first=first, last=last, other=other,
+                  count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
+                  used=writer.used_prefixes())
+    if options.draw:
+        from reportgraph.viz import read_triples  # the picture's reader: only when a picture is drawn
+
+        chunk.part = read_triples(made)
+    if options.shards:
+        chunk.shard = _shard_lines(iri, own, other)
+    if key is not None:
+        cache.put(key, chunk)  # type: ignore[union-attr]
+    return chunk
+
+
+def _chunk_or_error(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions, cache: ChunkCache | None,
+                    collect: Callable[[list[Triple]], None] | None = None) -> Chunk | ReportError:
+    """A report's chunk, or its one-line error whatever the failure: one report's triples fail alone."""
+    try:
+        return _make_chunk(lr, ctx, options, cache, collect)
+    except Exception as failure:  # a bug, or memory exhausted: that report fails, not the graph
+        return ReportError.internal(lr.report.path, failure)
+
+
+#: What forked chunk workers inherit: the reports, their context, the options and the cache (set just before the fork).
+_INHERITED: tuple[list[LinkedReport], rdf.GraphContext, _ChunkOptions, ChunkCache | None] | None = None
+
+
+def _chunk_in_worker(i: int) -> Chunk | ReportError:
+    assert _INHERITED is not None, "chunk worker started without the reports"
+    reports, ctx, options, cache = _INHERITED
+    return _chunk_or_error(reports[i], ctx, options, cache)
+
+
+def _chunks(reports: list[LinkedReport], ctx: rdf.GraphContext, options: _ChunkOptions, jobs: int,
+            cache: ChunkCache | None, collect: Callable[[list[Triple]], None] | None) -> Iterator[Chunk | ReportError]:
+    """Each report's chunk in order: in this process, or (``jobs`` > 1, no ``collect``) in forked workers."""
+    from reportgraph import workers
+
+    if jobs <= 1 or len(reports) <= 1 or collect is not None or not workers.can_fork():
+        for lr in reports:
+            yield _chunk_or_error(lr, ctx, options, cache, collect)
+        return
+    global _INHERITED
+    _INHERITED = (reports, ctx, options, cache)
+    try:
+        made = 0
+        for made, outcome in enumerate(workers.forked_map(_chunk_in_worker, len(reports), jobs), 1):
+            yield outcome
+    except workers.WorkerDied:  # a worker that dies making triples: the rest are made here, where it shows
+        for lr in reports[made:]:
+            yield _chunk_or_error(lr, ctx, options, cache)
+    finally:
+        _INHERITED = None
+
+
+class Prepared:
+    """A graph whose reports' chunks are all made and spooled: :meth:`finish` merges and writes it."""
+
+    def __init__(self, kinds: set[str], shared_triples: list[Triple], plan: Plan, report_iris: list[str]) -> None:
+        self.kinds = kinds
+        self.plan = plan
+        #: the reports whose chunk failed, by their place in the reports, with their errors
+        self.failed: dict[int, ReportError] = {}
+        self.writer = TurtleWriter(namespaces(kinds))
+        self.shared: _Grouped = {}
+        _add(self.shared, shared_triples)
+        self.runs: list[_Run] = []
+        self.count = 0
+        self.found_kinds: set[str] = set()
+        self.report_iris: set[str] = set()
+        self.shard_files: list[Path] = []
+        self.reader: GraphReader | None = None
+        if plan.draw:
+            from reportgraph.viz import GraphReader
+
+            self.reader = GraphReader()
+            self.reader.add_triples(shared_triples)
+        self.pointing: dict[str, list[Triple]] = {}
+        if plan.shards is not None:
+            plan.shards.mkdir(parents=True, exist_ok=True)
+            self.pointing = _pointing_into_reports(shared_triples, set(report_iris))
+        if plan.spool is not None:
+            plan.spool.mkdir(parents=True, exist_ok=True)
+        self.spool: IO[bytes] | None = tempfile.TemporaryFile(dir=plan.spool, prefix=".spool.")
+
+    def take(self, chunk: Chunk) -> None:
+        """One report's chunk, in the reports' order: its blocks spooled, its shared triples gathered."""
+        assert self.spool is not None, "taken after it was finished"
+        self.report_iris.add(chunk.iri)
+        _add(self.shared, chunk.other)
+        self.found_kinds |= chunk.kinds
+        self.count += chunk.count
+        self.writer.note_used(chunk.used)
+        if chunk.blocks:
+            assert chunk.first is not None and chunk.last is not None
+            self.runs.append(_Run(chunk.first, chunk.last, self.spool.tell(), len(chunk.blocks)))
+            self.spool.write(chunk.blocks)
+        if self.reader is not None and chunk.part is not None:
+            self.reader.merge(chunk.part)
+        if self.plan.shards is not None and chunk.shard is not None:
+            pointing = nquad_lines(self.pointing.pop(chunk.iri, []), f"{chunk.iri}/graph")
+            path = self.plan.shards / shard_name(chunk.iri)
+            _write_lines(path, sorted(set(chunk.shard).union(pointing)))
+            self.shard_files.append(path)
+
+    def finish(self, target: Path | IO[bytes]) -> WrittenGraph:
+        """The shared blocks and the spooled runs merged in subject order into ``target``; the picture's graph read."""
+        assert self.spool is not None, "finished twice"
+        try:
+            with gc_paused():
+                return self._finish(target, self.spool)
+        finally:
+            self.close()
+
+    def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
+        found_kinds = self.found_kinds | instance_kinds(self.shared)
+        if found_kinds != self.kinds:  # a kind of node rdf makes that _kinds does not know: teach it, or the prefixes differ
+            raise RuntimeError(f"graph.ttl would declare the prefixes of {sorted(self.kinds)}, "
+                               f"its subjects are of {sorted(found_kinds)}")
+        count = self.count + sum(len(objs) for preds in self.shared.values() for objs in preds.values())
+        shard_files = list(self.shard_files)
+        if self.plan.shards is not None:
+            shard_files.append(_write_shared_shard(self.plan.shards, self.shared, self.report_iris))
+        writer = self.writer
+        shared_blocks = [(natural_key(s), text)  # type: ignore[arg-type]
+                         for s, text in writer.subject_blocks(self.shared, blank_nodes=False)]  # type: ignore[arg-type]
+        self.shared = {}
+        if isinstance(target, Path):
+            target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=self.plan.spool, prefix=".body.") as body:
+            _merge(shared_blocks, self.runs, spool, body)
+            del shared_blocks
+            prefixes = writer.prefix_lines()
+            if isinstance(target, Path):
+                _publish(target, prefixes, body)
+            else:
+                _copy(target, prefixes, body)
+        picture = self.reader.finish() if self.reader is not None else None
+        return WrittenGraph(triples=count, shards=shard_files, picture=picture)
+
+    def close(self) -> None:
+        """Let go of the spool (a graph not written after all)."""
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
 
 
 def _kinds(reports: Sequence[LinkedReport], shared_triples: list[Triple]) -> set[str]:
@@ -133,83 +416,6 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
     bound = {**_RDFLIB_CORE, **vocab.GRAPH_PREFIXES}
     bound.update(readable_kinds(kinds, bound.items(), vocab.INSTANCE_PREFIXES))
     return sorted(bound.items())
-
-
-def _write(reports: list[LinkedReport], ctx: rdf.GraphContext, shared_triples: list[Triple],
-           kinds: set[str], target: Path | IO[bytes], shards: Path | None,
-           collect: Callable[[list[Triple]], None] | None, release: bool, spool_dir: Path | None) -> WrittenGraph:
-    """Format each report's blocks and spool them, gather what reports share, then merge everything in order."""
-    if collect is not None:
-        collect(shared_triples)
-    writer = TurtleWriter(namespaces(kinds))
-    shared: _Grouped = {}
-    _add(shared, shared_triples)
-    runs: list[_Run] = []
-    count = 0
-    shard_files: list[Path] = []
-    pointing: dict[str, list[Triple]] = {}
-    if shards is not None:
-        shards.mkdir(parents=True, exist_ok=True)
-        pointing = _pointing_into_reports(shared_triples, {rdf.report_iri_text(lr.report) for lr in reports})
-    if isinstance(target, Path):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        spool_dir = spool_dir or target.parent
-    with tempfile.TemporaryFile(dir=spool_dir, prefix=".spool.") as spool:
-        report_iris: set[str] = set()
-        found_kinds: set[str] = set()
-        for i, lr in enumerate(reports):
-            iri = rdf.report_iri_text(lr.report)
-            report_iris.add(iri)
-            own: _Grouped = {}
-            other: list[Triple] = []
-            made = rdf.report_triples(lr, ctx)
-            if collect is not None:
-                collect(made)
-            under = iri + "/"
-            for t in made:
-                s = t[0]
-                if s.startswith(under) or s == iri:
-                    preds = own.get(s)
-                    if preds is None:
-                        preds = own[s] = {}
-                    objs = preds.get(t[1])
-                    if objs is None:
-                        objs = preds[t[1]] = {}
-                    objs[t[2]] = None
-                else:
-                    other.append(t)
-            _add(shared, other)
-            found_kinds |= instance_kinds({t[0] for t in other})
-            if own:
-                found_kinds.add("report")
-            count += sum(len(objs) for preds in own.values() for objs in preds.values())
-            if own:
-                blocks = list(writer.subject_blocks(own, blank_nodes=False))  # type: ignore[arg-type]
-                data = pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL)
-                runs.append(_Run(natural_key(blocks[0][0]), natural_key(blocks[-1][0]), spool.tell(), len(data)))
-                spool.write(data)
-            if shards is not None:
-                shard_files.append(_write_shard(shards, iri, own, other + pointing.pop(iri, [])))
-            writer.forget_terms()
-            if release:
-                reports[i] = None  # type: ignore[call-overload]
-        found_kinds |= instance_kinds(shared)
-        if found_kinds != kinds:  # a kind of node rdf makes that _kinds does not know: teach it, or the prefixes differ
-            raise RuntimeError(f"graph.ttl would declare the prefixes of {sorted(kinds)}, "
-                               f"its subjects are of {sorted(found_kinds)}")
-        count += sum(len(objs) for preds in shared.values() for objs in preds.values())
-        if shards is not None:
-            shard_files.append(_write_shared_shard(shards, shared, report_iris))
-        shared_blocks = [(natural_key(s), text)  # type: ignore[arg-type]
-                         for s, text in writer.subject_blocks(shared, blank_nodes=False)]  # type: ignore[arg-type]
-        with tempfile.TemporaryFile(dir=spool_dir, prefix=".body.") as body:
-            _merge(shared_blocks, runs, spool, body)
-            prefixes = writer.prefix_lines()
-            if isinstance(target, Path):
-                _publish(target, prefixes, body)
-            else:
-                _copy(target, prefixes, body)
-    return WrittenGraph(triples=count, shards=shard_files)
 
 
 def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:
@@ -299,13 +505,11 @@ def _in_report(iri: str, o: Term) -> bool:
     return type(o) is str and (o == iri or o.startswith(iri + "/"))
 
 
-def _write_shard(folder: Path, iri: str, own: _Grouped, other: list[Triple]) -> Path:
-    """The report's named graph: its own nodes, and the shared nodes' triples that point into it."""
+def _shard_lines(iri: str, own: _Grouped, other: list[Triple]) -> list[str]:
+    """The report's named graph: its own nodes, and its triples about shared nodes that point into it."""
     triples: list[Triple] = [(s, p, o) for s, preds in own.items() for p, objs in preds.items() for o in objs]
     triples += [t for t in other if _in_report(iri, t[2])]
-    path = folder / shard_name(iri)
-    _write_lines(path, nquad_lines(triples, f"{iri}/graph"))
-    return path
+    return nquad_lines(triples, f"{iri}/graph")
 
 
 def _pointing_into_reports(triples: list[Triple], report_iris: set[str]) -> dict[str, list[Triple]]:

@@ -263,6 +263,14 @@ class TurtleWriter:
 
     # documents -----------------------------------------------------------
 
+    def used_prefixes(self) -> dict[str, str]:
+        """The prefixes used so far, by prefix: what a writer formatting part of a document hands the one writing it."""
+        return dict(self._used)
+
+    def note_used(self, used: dict[str, str]) -> None:
+        """Count prefixes another writer used (on part of this document) as used here: :meth:`prefix_lines` lists them."""
+        self._used.update(used)
+
     def prefix_lines(self) -> str:
         """``@prefix`` lines for the prefixes used so far, sorted by prefix."""
         return "".join(f"@prefix {p}: <{_escape_iri(ns)}> .\n" for p, ns in sorted(self._used.items()))

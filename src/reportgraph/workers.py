@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reportgraph import load
 from reportgraph.errors import ReportError
@@ -41,7 +41,8 @@ from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport
 from reportgraph.segment import segment
 
-__all__ = ["EXECUTORS", "WORKER_DIED", "Job", "Outcome", "default_jobs", "prepare", "run"]
+__all__ = ["EXECUTORS", "WORKER_DIED", "Job", "Outcome", "WorkerDied", "can_fork", "default_jobs", "forked_map",
+           "prepare", "run"]
 
 #: What one input gives: the report linked on its own, or why it could not be built.
 Outcome = LinkedReport | ReportError
@@ -50,6 +51,12 @@ EXECUTORS = ("local", "dask")
 WORKER_DIED = "the worker process building it died (a crash, or out of memory)"
 #: Reports in flight per worker: enough to keep every worker busy, few enough to bound memory.
 _IN_FLIGHT_PER_WORKER = 4
+
+_R = TypeVar("_R")
+
+
+class WorkerDied(RuntimeError):
+    """A forked worker of :func:`forked_map` died (a crash, or out of memory)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,36 @@ def _context() -> Any:
     """fork where there is one: workers start with the dictionary and rules already loaded."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+
+
+def can_fork() -> bool:
+    """Can workers start as copies of this process (inheriting what it holds, nothing pickled)?"""
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
+def forked_map(func: Callable[[int], _R], count: int, jobs: int) -> Iterator[_R]:
+    """``func(0)`` … ``func(count - 1)`` in ``jobs`` forked worker processes, yielded in that order.
+
+    The workers are copies of this process made now, so ``func`` reads what
+    this process holds (the joined reports) without their being pickled; only
+    the results travel. A worker that dies raises :class:`WorkerDied`.
+    """
+    workers = min(jobs, count)
+    window = workers * _IN_FLIGHT_PER_WORKER
+    pending: deque[Future[_R]] = deque()
+    following = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            while following < count or pending:
+                while following < count and len(pending) < window:
+                    pending.append(pool.submit(func, following))
+                    following += 1
+                yield pending.popleft().result()
+        except BrokenProcessPool as died:
+            raise WorkerDied(WORKER_DIED) from died
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _pool(job: Job, workers: int) -> ProcessPoolExecutor:

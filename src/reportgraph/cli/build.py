@@ -306,10 +306,13 @@ class _Plan:
 def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -> int:
     """The build itself, then its graph and page written into ``output`` together (or the graph to stdout),
     and the merge table if asked for."""
-    from reportgraph import pipeline, workers
+    from reportgraph import pipeline, stream, workers
     from reportgraph.cli.viz import write_build_page
-    from reportgraph.viz import GraphReader
 
+    output_shards = output.folder / SHARDS_DIR if output is not None else None
+    # each report's Turtle, picture and shard are made with its triples, once, in the build's workers
+    graph_plan = stream.Plan(draw=output is not None, spool=output.folder if output is not None else None,
+                             shards=output_shards if args.shards or args.executor == "dask" else None)
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
@@ -319,7 +322,7 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
                 plan.inputs, lexicon=plan.lexicon, strict=args.strict, progress=progress, metadata=plan.stated,
                 limits=plan.bounds, follow_links=args.follow_links, identities=plan.identities,
                 measures=plan.measures, jobs=args.jobs or workers.default_jobs(), executor=args.executor,
-                scheduler=args.scheduler, cache=_cache_folder(args, output),
+                scheduler=args.scheduler, cache=_cache_folder(args, output), graph=graph_plan,
             )
         finally:
             if progress is not None:
@@ -339,7 +342,6 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
     summary_to = sys.stdout
     page: BuildPage | None = None
     written = None
-    output_shards = output.folder / SHARDS_DIR if output is not None else None
     text = summarize(result.reports, "standard output" if output is None else str(output.folder / GRAPH_FILE))
     # the merge table is made before the reports are let go of, and written after the output commit
     merge_table = _merge_table(args.merges, result.reports) if args.merges else None
@@ -353,12 +355,11 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
         target, summary_to = "standard output", sys.stderr
     else:
         target = str(output.folder / GRAPH_FILE)
-        drawn = GraphReader()  # the picture is read from the triples as graph.ttl is written, one report at a time
         with output.file(GRAPH_FILE) as staged:
-            written = pipeline.write(result, staged, collect=drawn.add_triples, release=release, spool=output.folder,
-                                     shards=output_shards if args.shards or args.executor == "dask" else None)
+            written = pipeline.write(result, staged, release=release)
+        assert written.picture is not None, "the plan draws a picture when there is an output folder"
         with output.file(PAGE_FILE) as staged:
-            page = write_build_page(drawn.finish(), staged, output.folder / PAGE_FILE)
+            page = write_build_page(written.picture, staged, output.folder / PAGE_FILE)
         output.commit()  # the new graph and picture replace the old pair together
     merges = _write_merges(args.merges, merge_table) if merge_table is not None else None
     if args.json:  # with --out -, standard output holds the graph: the JSON goes where the summary would
