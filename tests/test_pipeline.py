@@ -9,7 +9,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from conftest import SMALL_REPORT, WriteReport
-from reportgraph import cli, pipeline, rdf, workers
+from reportgraph import cli, pipeline, rdf, stream, workers
+from reportgraph.export import to_turtle
 from reportgraph.errors import ReportError
 from reportgraph.limits import Limits
 from reportgraph.model import LinkedReport
@@ -215,6 +216,33 @@ def test_a_report_whose_triples_fail_is_named_and_the_others_are_built(
     out, err = capsys.readouterr()
     assert err == f"reportgraph: error: {a}: internal error (KeyError: 'a triple') — please report\n"
     assert "reports:     1" in out
+
+
+def test_a_report_whose_triples_fail_in_a_chunk_worker_is_named_and_the_others_are_written(
+        tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass that makes each report's share of graph.ttl (forked workers with jobs=2) finds it, and only it."""
+    a, b = _batch(tmp_path, small_report_text, other_report_text)
+    alone = pipeline.build([b])
+    expected = to_turtle(alone.graph)
+    real = rdf.report_triples
+
+    def triples_that_break_on_a(lr, ctx):  # type: ignore[no-untyped-def]
+        if lr.report.path == str(a):
+            raise KeyError("a triple")
+        return real(lr, ctx)
+
+    monkeypatch.setattr(rdf, "report_triples", triples_that_break_on_a)
+    for jobs in (1, 2):  # forked workers inherit the patch
+        out = tmp_path / f"out{jobs}"
+        result = pipeline.build([tmp_path / "in"], jobs=jobs, graph=stream.Plan(spool=out))
+        assert [r.report.path for r in result.reports] == [str(b)]
+        [error] = result.errors
+        assert str(error) == f"{a}: internal error (KeyError: 'a triple') — please report"
+        assert error.details is not None and "triples_that_break_on_a" in error.details
+        pipeline.write(result, out)
+        assert (out / "graph.ttl").read_bytes() == expected
+    with pytest.raises(ReportError, match=f"^{a}: internal error"):
+        pipeline.build([tmp_path / "in"], strict=True, jobs=2, graph=stream.Plan())
 
 
 def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothing(

@@ -131,3 +131,78 @@ def test_release_lets_go_of_each_report_once_written(tmp_path: Path, write_repor
     whole = to_turtle(result.graph)
     pipeline.write(result, tmp_path, release=True)
     assert result.reports == [] and (tmp_path / "graph.ttl").read_bytes() == whole
+
+
+def _planned(paths: list[Path], out: Path, *, jobs: int = 1, cache: Path | None = None) -> pipeline.BuildResult:
+    """A build that makes each report's share of the graph in its own pass, as ``reportgraph build`` does."""
+    plan = stream.Plan(draw=True, shards=out / stream.SHARDS_DIR, spool=out)
+    return pipeline.build(paths, jobs=jobs, cache=cache, graph=plan)
+
+
+def test_a_planned_build_writes_the_whole_graphs_turtle_shards_and_picture_with_one_or_two_jobs(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    from reportgraph.viz import GraphReader
+
+    paths = [write_report(_TARGETS, "s/2024.txt"), write_report(_REVIEW, "s/2025.txt"),
+             *_three_reports(write_report, small_report_text, other_report_text, bundled_report)]
+    reference = pipeline.build(paths)
+    drawn = GraphReader()
+    expected = stream.write_graph(reference.reports, tmp_path / "ref" / "graph.ttl", tmp_path / "ref" / "shards",
+                                  collect=drawn.add_triples)
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}"
+        written = pipeline.write(_planned(paths, out, jobs=jobs), out)
+        assert (out / "graph.ttl").read_bytes() == (tmp_path / "ref" / "graph.ttl").read_bytes()
+        assert written.triples == expected.triples
+        assert [p.name for p in written.shards] == [p.name for p in expected.shards]
+        assert all(mine.read_bytes() == theirs.read_bytes() for mine, theirs in zip(written.shards, expected.shards))
+        assert written.picture == drawn.finish()
+        assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "shards"]  # spool files gone
+
+
+#: Invented: a company named in full in one report (_FULL_NAME) and short in another (_SHORT_NAME): joined,
+#: the short name's mentions are the full name's node, so the second report's triples change when the first comes.
+_FULL_NAME = """\
+深圳市青松区和风街道办事处2023年工作总结
+一、2023年工作总结
+（一）经济发展。
+深圳市青禾科技股份有限公司落户辖区，白鹭中学新增学位300个。
+"""
+_SHORT_NAME = """\
+深圳市青松区和风街道办事处2024年工作总结
+一、2024年工作总结
+（一）经济发展。
+青禾科技获评国家级专精特新小巨人企业，白鹭中学新增学位200个。
+"""
+
+
+def test_the_chunk_cache_formats_only_reports_whose_triples_changed(tmp_path: Path, write_report: WriteReport,
+                                                                    small_report_text: str) -> None:
+    """A new report can change what an unchanged one says (here: whose node its company is): that one is made again."""
+    from reportgraph.cache import ChunkCache
+
+    made: list[str] = []
+    real = ChunkCache.put
+
+    def counting_put(self: ChunkCache, key: str, value: object) -> None:
+        made.append(key)
+        real(self, key, value)
+
+    first = [write_report(_SHORT_NAME, "s/2024.txt"), write_report(small_report_text, "other.txt")]
+    cache = tmp_path / "cache"
+    ChunkCache.put = counting_put  # type: ignore[method-assign]
+    try:
+        pipeline.write(_planned(first, tmp_path / "one", cache=cache), tmp_path / "one")
+        assert len(made) == 2
+        made.clear()
+        pipeline.write(_planned(first, tmp_path / "two", cache=cache), tmp_path / "two")
+        assert made == []  # nothing formatted again
+        assert (tmp_path / "two" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
+        both = [*first, write_report(_FULL_NAME, "s/2023.txt")]
+        pipeline.write(_planned(both, tmp_path / "three", cache=cache), tmp_path / "three")
+    finally:
+        ChunkCache.put = real  # type: ignore[method-assign]
+    assert len(made) == 2  # the new report, and the one whose company is now the new one's node; not the other
+    fresh = pipeline.build(both)
+    assert (tmp_path / "three" / "graph.ttl").read_bytes() == to_turtle(fresh.graph)

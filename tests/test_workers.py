@@ -83,3 +83,26 @@ def test_outcomes_come_in_input_order(write_report: WriteReport, small_report_te
     outcomes = list(workers.run(paths, job, jobs=2, done=finished.append))
     assert sorted(finished) == list(range(len(paths)))
     assert [o.path if isinstance(o, ReportError) else o.report.path for o in outcomes] == [str(p) for p in paths]
+
+
+def _square_or_die(i: int) -> int:
+    if i == 3:
+        os._exit(13)
+    return i * i
+
+
+def _square(i: int) -> int:
+    return i * i
+
+
+def test_forked_map_gives_results_in_order_and_says_when_a_worker_dies() -> None:
+    assert list(workers.forked_map(_square, 20, 2)) == [i * i for i in range(20)]
+    got: list[int] = []
+    try:
+        for value in workers.forked_map(_square_or_die, 20, 2):
+            got.append(value)
+    except workers.WorkerDied as died:
+        assert str(died) == workers.WORKER_DIED
+    else:
+        raise AssertionError("a dead worker went unnoticed")
+    assert got == [0, 1, 4]
