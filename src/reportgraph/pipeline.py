@@ -273,6 +273,8 @@ def write(result: BuildResult, out: Path | IO[bytes], *, shards: Path | None = N
         if shards is not None or collect is not None or spool is not None:
             prepared.close()
             raise ValueError("this build's graph was planned by build(graph=...): give shards and drawing there")
+        if release:  # let go of the reports before what they share is gathered: the memory serves that
+            result.reports.clear()
         written = prepared.finish(target)
     else:
         written = stream.write_graph(result.reports, target, shards, collect, release, spool, result.measures)

@@ -48,7 +48,7 @@ from reportgraph.turtle import instance_kinds as _instance_kinds
 
 if TYPE_CHECKING:  # the picture's reader is imported only when a picture is drawn
     from reportgraph.cache import ChunkCache
-    from reportgraph.viz import GraphPart, GraphReader, VizGraph
+    from reportgraph.viz import GraphReader, VizGraph
 
 __all__ = ["SHARED_SHARD", "SHARDS_DIR", "Chunk", "Plan", "Prepared", "WrittenGraph", "prepare",
            "shard_name", "write_graph"]
@@ -112,16 +112,15 @@ class Chunk:
     blocks: bytes
     first: _Key | None
     last: _Key | None
-    #: its triples about nodes it shares with other reports (entities, periods, series)
-    other: list[Triple]
+    #: the pickled ``(triples about nodes it shares with other reports, what the picture reads of it or None)``:
+    #: spooled too, and read back in order once the reports are let go of
+    shared: bytes
     #: its own nodes' triples, repeats dropped
     count: int
     #: the kinds of instance its subjects are of (see :func:`instance_kinds`)
     kinds: set[str]
     #: the prefixes its blocks use
     used: dict[str, str]
-    #: what the picture reads of it, when drawn
-    part: GraphPart | None = None
     #: its named graph's N-Quads lines, but for what the shared nodes say of it, when shards are written
     shard: list[str] | None = None
 
@@ -232,15 +231,15 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
         formatted = list(writer.subject_blocks(own, blank_nodes=False))  # type: ignore[arg-type]
         blocks = pickle.dumps(formatted, protocol=pickle.HIGHEST_PROTOCOL)
         first, last = natural_key(formatted[0][0]), natural_key(formatted[-1][0])  # type: ignore[arg-type]
-    chunk = Chunk(iri=iri, blocks=blocks, first=first, last=last, other=other,
-                  count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
-                  used=writer.used_prefixes())
+    part = None
     if options.draw:
         from reportgraph.viz import read_triples  # the picture's reader: only when a picture is drawn
 
-        chunk.part = read_triples(made)
-    if options.shards:
-        chunk.shard = _shard_lines(iri, own, other)
+        part = read_triples(made)
+    chunk = Chunk(iri=iri, blocks=blocks, first=first, last=last,
+                  shared=pickle.dumps((other, part), protocol=pickle.HIGHEST_PROTOCOL),
+                  count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
+                  used=writer.used_prefixes(), shard=_shard_lines(iri, own, other) if options.shards else None)
     if key is not None:
         cache.put(key, chunk)  # type: ignore[union-attr]
     return chunk
@@ -296,19 +295,14 @@ class Prepared:
         #: the reports whose chunk failed, by their place in the reports, with their errors
         self.failed: dict[int, ReportError] = {}
         self.writer = TurtleWriter(namespaces(kinds))
-        self.shared: _Grouped = {}
-        _add(self.shared, shared_triples)
+        self.shared_triples = shared_triples
         self.runs: list[_Run] = []
+        #: where each report's shared triples and picture part lie in the spool, in the reports' order
+        self.shared_parts: list[tuple[int, int]] = []
         self.count = 0
         self.found_kinds: set[str] = set()
         self.report_iris: set[str] = set()
         self.shard_files: list[Path] = []
-        self.reader: GraphReader | None = None
-        if plan.draw:
-            from reportgraph.viz import GraphReader
-
-            self.reader = GraphReader()
-            self.reader.add_triples(shared_triples)
         self.pointing: dict[str, list[Triple]] = {}
         if plan.shards is not None:
             plan.shards.mkdir(parents=True, exist_ok=True)
@@ -321,7 +315,6 @@ class Prepared:
         """One report's chunk, in the reports' order: its blocks spooled, its shared triples gathered."""
         assert self.spool is not None, "taken after it was finished"
         self.report_iris.add(chunk.iri)
-        _add(self.shared, chunk.other)
         self.found_kinds |= chunk.kinds
         self.count += chunk.count
         self.writer.note_used(chunk.used)
@@ -329,8 +322,8 @@ class Prepared:
             assert chunk.first is not None and chunk.last is not None
             self.runs.append(_Run(chunk.first, chunk.last, self.spool.tell(), len(chunk.blocks)))
             self.spool.write(chunk.blocks)
-        if self.reader is not None and chunk.part is not None:
-            self.reader.merge(chunk.part)
+        self.shared_parts.append((self.spool.tell(), len(chunk.shared)))
+        self.spool.write(chunk.shared)
         if self.plan.shards is not None and chunk.shard is not None:
             pointing = nquad_lines(self.pointing.pop(chunk.iri, []), f"{chunk.iri}/graph")
             path = self.plan.shards / shard_name(chunk.iri)
@@ -346,19 +339,39 @@ class Prepared:
         finally:
             self.close()
 
+    def _gather(self, spool: IO[bytes]) -> tuple[_Grouped, GraphReader | None]:
+        """What the reports share, gathered per subject, and the picture read: from the spool, in order."""
+        shared: _Grouped = {}
+        _add(shared, self.shared_triples)
+        reader = None
+        if self.plan.draw:
+            from reportgraph.viz import GraphReader
+
+            reader = GraphReader()
+            reader.add_triples(self.shared_triples)
+        self.shared_triples = []
+        for offset, length in self.shared_parts:
+            spool.seek(offset)
+            other, part = pickle.loads(spool.read(length))
+            _add(shared, other)
+            if reader is not None and part is not None:
+                reader.merge(part)
+        return shared, reader
+
     def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
-        found_kinds = self.found_kinds | instance_kinds(self.shared)
+        shared, reader = self._gather(spool)
+        found_kinds = self.found_kinds | instance_kinds(shared)
         if found_kinds != self.kinds:  # a kind of node rdf makes that _kinds does not know: teach it, or the prefixes differ
             raise RuntimeError(f"graph.ttl would declare the prefixes of {sorted(self.kinds)}, "
                                f"its subjects are of {sorted(found_kinds)}")
-        count = self.count + sum(len(objs) for preds in self.shared.values() for objs in preds.values())
+        count = self.count + sum(len(objs) for preds in shared.values() for objs in preds.values())
         shard_files = list(self.shard_files)
         if self.plan.shards is not None:
-            shard_files.append(_write_shared_shard(self.plan.shards, self.shared, self.report_iris))
+            shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
         shared_blocks = [(natural_key(s), text)  # type: ignore[arg-type]
-                         for s, text in writer.subject_blocks(self.shared, blank_nodes=False)]  # type: ignore[arg-type]
-        self.shared = {}
+                         for s, text in writer.subject_blocks(shared, blank_nodes=False)]  # type: ignore[arg-type]
+        del shared
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=self.plan.spool, prefix=".body.") as body:
@@ -369,7 +382,7 @@ class Prepared:
                 _publish(target, prefixes, body)
             else:
                 _copy(target, prefixes, body)
-        picture = self.reader.finish() if self.reader is not None else None
+        picture = reader.finish() if reader is not None else None
         return WrittenGraph(triples=count, shards=shard_files, picture=picture)
 
     def close(self) -> None:
