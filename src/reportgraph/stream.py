@@ -169,7 +169,7 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
         ctx = rdf.GraphContext.of(reports, measures)
         shared = rdf.shared_triples(ctx)
         kinds = _kinds(reports, shared)
-        prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports if lr is not None])
+        prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports])
         if collect is not None:
             collect(shared)
         options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
@@ -312,7 +312,7 @@ class Prepared:
         self.spool: IO[bytes] | None = tempfile.TemporaryFile(dir=plan.spool, prefix=".spool.")
 
     def take(self, chunk: Chunk) -> None:
-        """One report's chunk, in the reports' order: its blocks spooled, its shared triples gathered."""
+        """One report's chunk, in the reports' order: its blocks and its shared part spooled, its shard written."""
         assert self.spool is not None, "taken after it was finished"
         self.report_iris.add(chunk.iri)
         self.found_kinds |= chunk.kinds
