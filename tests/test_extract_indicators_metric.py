@@ -42,3 +42,28 @@ def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkRepor
 ])
 def test_a_verb_after_the_subject_is_not_in_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence)[0] == metric
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("人均地区生产总值从2020年的6.1万元提高到2025年的8.3万元。", "人均地区生产总值"),
+    ("青禾港货物吞吐量由3200万吨增至4100万吨。", "青禾港货物吞吐量"),
+    ("有效发明专利比2020年增长41.5%。", "有效发明专利"),
+    ("高价值发明专利较“十四五”时期增长63%。", "高价值发明专利"),
+    ("地区生产总值迈上3000亿元台阶。", "地区生产总值"),
+])
+def test_the_base_a_change_is_measured_from_is_not_in_the_metric(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert set(_metrics(work_report, sentence)) == {metric}
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("和美乡村覆盖率达到61%。", "和美乡村覆盖率"),
+    ("对外直接投资增长6.2%。", "对外直接投资"),
+    ("在建重点项目达到215个。", "在建重点项目"),
+])
+def test_a_link_character_inside_the_first_word_stays(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+def test_a_link_word_of_its_own_is_trimmed(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "工业投资和技改投资分别增长8%、9%。") == ["工业投资", "技改投资"]

@@ -37,6 +37,8 @@ _EACH = frozenset(_SHAPES["each"].split())
 _AND_WORDS = re.compile(_SHAPES["and_words"])
 _RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
 _TIME_SPAN = re.compile(_SHAPES["time_span"])
+_COMPARISON = re.compile(_SHAPES["comparison"])
+_LINK_WORDS = tuple(_SHAPES["link_words"].split())
 _LIST_MARKER = re.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
@@ -58,12 +60,15 @@ def strip(metric: str) -> str:
     """Trim verbs of doing, time words and links from both ends; a bare verb leaves nothing."""
     lead, tail = _strip_words()
     metric = _RUN_OF_YEARS.sub("", metric).strip(_EDGE_MARKS)
-    metric = _TIME_SPAN.sub("", _LIST_MARKER.sub("", metric)).strip(_EDGE_MARKS)
+    metric = _LIST_MARKER.sub("", metric)
     changed = True
     while changed and metric:
-        changed = False
+        # 人均GDP从2020年的: the year shows only once the 的 is gone, so spans are cut every round
+        cut = _TIME_SPAN.sub("", _COMPARISON.sub("", metric)).strip(_EDGE_MARKS)
+        changed = cut != metric
+        metric = cut
         for w in lead:
-            if metric.startswith(w):
+            if metric.startswith(w) and (len(w) > 1 or _starts_a_word(metric)):
                 metric, changed = metric[len(w):], True
                 break
         for w in tail:
@@ -72,6 +77,12 @@ def strip(metric: str) -> str:
                 break
         metric = metric.strip(_EDGE_MARKS)
     return metric
+
+
+def _starts_a_word(metric: str) -> bool:
+    """A one-character link (和, 对, 在) is trimmed only where it is a word of its own: not the
+    和 of 和美乡村 or the 对 of 对非贸易额."""
+    return len(words_of(metric[:_VERB_WINDOW])[0][0]) == 1 and not metric.startswith(_LINK_WORDS)
 
 
 def _clean(text: str) -> str:
