@@ -67,3 +67,13 @@ def test_a_link_character_inside_the_first_word_stays(work_report: WorkReport, s
 
 def test_a_link_word_of_its_own_is_trimmed(work_report: WorkReport) -> None:
     assert _metrics(work_report, "工业投资和技改投资分别增长8%、9%。") == ["工业投资", "技改投资"]
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("装备制造业、高技术制造业增加值分别增长9.1%、8.4%。", ["装备制造业增加值", "高技术制造业增加值"]),
+    ("国内游客、入境游客数量分别增长5.2%、31.7%。", ["国内游客数量", "入境游客数量"]),
+    ("能源、旅游投资分别增长6%、12%。", ["能源投资", "旅游投资"]),
+])
+def test_a_shared_head_says_the_words_an_item_ends_with_once(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics

@@ -191,7 +191,14 @@ def _share_head(items: list[str]) -> list[str]:
     head = last[cut:]
     if len(head) < _MIN_HEAD or any(x.endswith(head) for x in items[:-1]):
         return items
-    return [x + head for x in items[:-1]] + [last]
+    return [_joined(x, head) for x in items[:-1]] + [last]
+
+
+def _joined(item: str, head: str) -> str:
+    """The item with the shared head, the words they have in common said once
+    (装备制造业、高技术制造业增加值: 装备制造业增加值, not 装备制造业制造业增加值)."""
+    overlap = max((k for k in range(_MIN_HEAD, len(head)) if item.endswith(head[:k])), default=0)
+    return item + head[overlap:]
 
 
 def _only_verbs(words: str) -> bool:
