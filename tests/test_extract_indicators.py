@@ -220,8 +220,13 @@ def test_clauses_keep_their_own_metrics(work_report: WorkReport) -> None:
     "引进12英寸晶圆生产线项目。",
     "刑事治安总警情呈两位数下降。",
     "全市第1批试点顺利落地。",
+    "严格落实中央八项规定精神。",
+    "三次产业结构调整为5∶38∶57。",
+    "用好两个市场两种资源。",
+    "稳妥推进土地二轮延包试点。",
 ], ids=["year", "months", "batch", "session", "quoted-code", "quoted-plan", "lot-code",
-        "quoted-minutes", "ratio", "plenum", "inches", "idiom", "batch-rank"])
+        "quoted-minutes", "ratio", "plenum", "inches", "idiom", "batch-rank", "standing-rule",
+        "three-sectors", "two-markets", "round-ordinal"])
 def test_not_quantities(work_report: WorkReport, sentence: str) -> None:
     assert _summary(work_report, sentence) == []
 
@@ -371,3 +376,8 @@ def test_a_list_of_metrics_shares_its_last_items_head(work_report) -> None:
     metrics = {(m, v) for _, m, v, _ in found}
     assert {("第一产业增加值", 3.1), ("第三产业增加值", 5.1), ("能源投资", 9.4), ("旅游投资", 5.0),
             ("地区生产总值", 4.7), ("粮食总产量", 4.0)} <= metrics
+
+
+def test_rounds_are_counted_after_arabic_digits(work_report: WorkReport) -> None:
+    found = _summary(work_report, "有效应对12轮强降雨过程。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(12), "轮")]
