@@ -222,7 +222,7 @@ def test_clauses_keep_their_own_metrics(work_report: WorkReport) -> None:
     "全市第1批试点顺利落地。",
     "严格落实中央八项规定精神。",
     "三次产业结构调整为5∶38∶57。",
-    "用好两个市场两种资源。",
+    "用好两个市场两种资源，用好两个市场、两种资源。",
     "稳妥推进土地二轮延包试点。",
 ], ids=["year", "months", "batch", "session", "quoted-code", "quoted-plan", "lot-code",
         "quoted-minutes", "ratio", "plenum", "inches", "idiom", "batch-rank", "standing-rule",

@@ -110,10 +110,16 @@ def _strictly_inside(length: int, spans: list[tuple[int, int]]) -> bytearray:
 
 
 def _named_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans where numbers belong to a name: quotes, book titles, meetings."""
+    """Spans where numbers belong to a name: quotes, book titles, meetings, idioms (两个市场两种资源:
+    the second number lies inside the phrase too)."""
     spans = quote_spans(sentence)
     for pattern in _MEETINGS.named_patterns.values():
         spans.extend((m.start() - 1, m.end()) for m in pattern.finditer(sentence))
+    for phrase in _STOP_PHRASES.words:
+        at = sentence.find(phrase)
+        while at >= 0:
+            spans.append((at - 1, at + len(phrase)))
+            at = sentence.find(phrase, at + len(phrase))
     return spans
 
 
@@ -123,13 +129,11 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
     unit_table = units()
     quals = _qualifiers()
     quoted = _strictly_inside(len(sentence), _named_spans(sentence))
-    stops = _STOP_PHRASES.words
     found: list[Quantity] = []
     for m in _quantity_pattern().finditer(sentence):
         num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
         start, end = m.start("num"), m.end()
-        if quoted[start] or any(sentence.startswith(s, start) for s in stops) \
-                or _SESSION_AFTER.match(sentence, m.end("num")):
+        if quoted[start] or _SESSION_AFTER.match(sentence, m.end("num")):
             continue
         before = sentence[max(0, start - 1):start]
         after = sentence[end:end + 1]
