@@ -29,7 +29,7 @@ def test_deng_inside_a_word_stays(work_report: WorkReport) -> None:
 
 @pytest.mark.parametrize(("sentence", "metric"), [
     ("全年10大类35项民生实事项目如期完成。", "民生实事项目"),
-    ("120个“好邻里”试点建设全面铺开。", "好邻里试点建设"),
+    ("120个“好邻里”试点建设全面铺开。", "好邻里试点"),
     ("8家融资平台有序退出。", "融资平台"),
 ])
 def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkReport, sentence: str, metric: str) -> None:
@@ -37,7 +37,6 @@ def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkRepor
 
 
 @pytest.mark.parametrize(("sentence", "metric"), [
-    ("35个地方和单位荣获青禾示范命名。", "地方和单位"),
     ("地区生产总值跨越5000亿元大关。", "地区生产总值"),
 ])
 def test_a_verb_after_the_subject_is_not_in_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
@@ -77,3 +76,30 @@ def test_a_link_word_of_its_own_is_trimmed(work_report: WorkReport) -> None:
 def test_a_shared_head_says_the_words_an_item_ends_with_once(
         work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
     assert _metrics(work_report, sentence) == metrics
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("12条青禾特色产业链建设开局。", "青禾特色产业链"),
+    ("支持9个省级产业融合载体延伸上下游产业链。", "省级产业融合载体"),
+    ("首期50亿元省级科技创新母基金投运。", "省级科技创新母基金"),
+    ("4个区域医疗中心投入运营。", "区域医疗中心"),
+    ("加快6个抽水蓄能电站建设。", "抽水蓄能电站"),
+    ("2个指标没有达到规划预期。", "指标"),
+])
+def test_the_predicate_after_a_counted_noun_is_not_in_the_metric(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("18个县区通过国家义务教育优质均衡发展评估。", "县区通过国家义务教育优质均衡发展评估"),
+    ("35个地方和单位荣获青禾示范命名。", "地方和单位荣获青禾示范命名"),
+    ("6个县（市、区）获批国家试点。", "县（市、区）获批国家试点"),
+    ("3人当选中国工程院院士。", "当选中国工程院院士"),
+])
+def test_a_bare_subject_or_persons_keep_what_they_did(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+def test_persons_that_only_qualify_a_noun_do_not_keep_its_predicate(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "涉及6.5万人的保交房任务全部完成。") == ["保交房任务"]

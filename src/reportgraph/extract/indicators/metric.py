@@ -41,6 +41,10 @@ _COMPARISON = re.compile(_SHAPES["comparison"])
 _LINK_WORDS = tuple(_SHAPES["link_words"].split())
 _LIST_MARKER = re.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
+_BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
+#: Counters of persons: what they did is what is counted (2人当选…院士).
+_PERSONS = frozenset(_SHAPES["persons"].split())
+_PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A shared head is at least this long (投资, 增加值).
@@ -94,16 +98,33 @@ def _before(sentence: str, start: int, floor: int) -> str:
     return sentence[clause_start(sentence, start, max(floor, start - CLAUSE_REACH)):start]
 
 
-def _after(sentence: str, end: int) -> str:
-    """Words after a quantity, up to a clause break or the next number."""
-    i, stop = end, min(len(sentence), end + CLAUSE_REACH)
+def _after(sentence: str, end: int, unit: str) -> str:
+    """Words after a quantity, up to a clause break or the next number, without the predicate
+    that follows the counted noun (17条农业产业链建设开局: 农业产业链) — unless the noun is a
+    bare subject (县区, 城市, 企业) or the count is of persons: there the predicate is what is
+    counted (30个县区通过…评估, 2人当选…院士)."""
+    i, stop, depth = end, min(len(sentence), end + CLAUSE_REACH), 0
     while i < stop and sentence[i] not in CLAUSE_BREAKS:
-        if sentence[i].isdigit() or (sentence[i] == LIST_SEPARATOR and not _list_of_modifiers(sentence, i)):
-            break
+        ch = sentence[i]
+        depth += (ch in BRACKET_OPENERS) - (ch in BRACKET_CLOSERS)
+        if ch.isdigit() or (ch == LIST_SEPARATOR and depth <= 0 and not _list_of_modifiers(sentence, i)):
+            break  # 11个县（市、区）: a list inside brackets is part of the noun
         i += 1
     words = sentence[end:i]
     cut = min((j for j in (words.find(w) for w in _AFTER_STOPS.words) if j > 0), default=len(words))
-    return words[:cut].rstrip(_JOINERS)
+    noun = words[:cut].rstrip(_JOINERS)
+    persons = unit in _PERSONS and not words.startswith(tuple(_LINKERS))  # not 涉及10万人的保交房任务
+    if cut < len(words) and (persons or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
+        return words.rstrip(_JOINERS)
+    return _drop_process_tail(noun)
+
+
+def _drop_process_tail(noun: str) -> str:
+    """抽水蓄能电站建设: what is counted is the station, not its building."""
+    for tail in _PROCESS_TAILS:
+        if noun.endswith(tail) and len(noun) - len(tail) >= _MIN_HEAD:
+            return noun[: -len(tail)]
+    return noun
 
 
 def _list_of_modifiers(sentence: str, i: int) -> bool:
@@ -139,7 +160,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
     for q in quantities:
         raw_before = _before(sentence, q.start, floor)
         before = strip(_clean(_last_item(raw_before)))
-        after = _clean(_after(sentence, q.end)).lstrip(_LINKERS)
+        after = _clean(_after(sentence, q.end, q.unit)).lstrip(_LINKERS)
         if after and before and not any(after.startswith(v) for v in verbs) and _opens_with_a_verb(after) \
                 and not _only_verbs(before):
             after = ""  # 安排资金75亿元加快项目建设: what follows is what the money does
