@@ -381,3 +381,8 @@ def test_a_list_of_metrics_shares_its_last_items_head(work_report) -> None:
 def test_rounds_are_counted_after_arabic_digits(work_report: WorkReport) -> None:
     found = _summary(work_report, "有效应对12轮强降雨过程。")
     assert [(i.value, i.unit) for i in found] == [(Decimal(12), "轮")]
+
+
+def test_a_run_of_periods_is_no_quantity(work_report: WorkReport) -> None:
+    found = _summary(work_report, "工业投资连续15个月保持两位数增长，新增企业12家。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(12), "家")]

@@ -103,3 +103,7 @@ def test_a_bare_subject_or_persons_keep_what_they_did(work_report: WorkReport, s
 
 def test_persons_that_only_qualify_a_noun_do_not_keep_its_predicate(work_report: WorkReport) -> None:
     assert _metrics(work_report, "涉及6.5万人的保交房任务全部完成。") == ["保交房任务"]
+
+
+def test_a_run_of_quarters_is_not_in_the_metric_of_a_rank(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "农业增加值增速连续9个季度居全国前5位。") == ["农业增加值增速"]
