@@ -107,3 +107,20 @@ def test_persons_that_only_qualify_a_noun_do_not_keep_its_predicate(work_report:
 
 def test_a_run_of_quarters_is_not_in_the_metric_of_a_rank(work_report: WorkReport) -> None:
     assert _metrics(work_report, "农业增加值增速连续9个季度居全国前5位。") == ["农业增加值增速"]
+
+
+def test_a_comparison_with_the_average_is_the_subjects_and_no_list(work_report: WorkReport) -> None:
+    found = find_indicators(work_report(summary=["其中规上工业增加值增长6.4%、高于全国平均0.5个百分点。"]))
+    assert [(i.metric, str(i.value)) for i in found] == [("规上工业增加值", "6.4"), ("规上工业增加值", "0.5")]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("建设用地审批“双随机、一公开”考评居全国首位。", "建设用地审批双随机、一公开考评"),
+    ("7.实施农村公路安全防护工程800公里。", "实施农村公路安全防护工程"),
+    ("力争省级实验室再增加3家。", "省级实验室"),
+    ("数字经济核心产业增加值预计增长9%。", "数字经济核心产业增加值"),
+    ("提出地区生产总值年均增长5%左右。", "地区生产总值"),
+    ("城镇调查失业率从上半年5.4%降到5.2%。", "城镇调查失业率"),
+])
+def test_list_markers_quotes_and_hedges_around_a_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert set(_metrics(work_report, sentence)) == {metric}

@@ -16,7 +16,7 @@ from reportgraph.extract.indicators.scan import Quantity
 from reportgraph.extract.words import VERB_TAGS, tag, words_of
 from reportgraph.text import (
     BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR,
-    QUOTE_CHARS, clause_start,
+    QUOTE_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_start,
 )
 
 _STRIP = datafile("extract/indicators/metric_strip.tsv")
@@ -46,6 +46,9 @@ _BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
 _PERSONS = frozenset(_SHAPES["persons"].split())
 _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
+#: Quotation marks that open or close but not both (a straight " says not which it does).
+_QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
+_QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
@@ -76,7 +79,8 @@ def strip(metric: str) -> str:
                 metric, changed = metric[len(w):], True
                 break
         for w in tail:
-            if metric.endswith(w) and not any(metric.endswith(k) for k in _KEEP_TAILS):
+            # 人均 keeps its 均, but 高于全国平均 goes whole
+            if metric.endswith(w) and not any(metric.endswith(k) and len(k) >= len(w) for k in _KEEP_TAILS):
                 metric, changed = metric[: -len(w)], True
                 break
         metric = metric.strip(_EDGE_MARKS)
@@ -138,13 +142,14 @@ def _list_of_modifiers(sentence: str, i: int) -> bool:
 
 
 def _last_item(text: str) -> str:
-    """The part after the last 、 outside brackets: the item a list ends with."""
+    """The part after the last 、 outside brackets and quotes: the item a list ends with
+    (“双随机、一公开”考评 is one item)."""
     depth = 0
     for i in range(len(text) - 1, -1, -1):
         ch = text[i]
-        if ch in BRACKET_CLOSERS:
+        if ch in BRACKET_CLOSERS or ch in _QUOTE_CLOSERS:
             depth += 1
-        elif ch in BRACKET_OPENERS:
+        elif ch in BRACKET_OPENERS or ch in _QUOTE_OPENERS:
             depth -= 1
         elif ch == LIST_SEPARATOR and depth == 0:
             return text[i + 1:]
@@ -244,6 +249,8 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
             # 旅客和货邮吞吐量分别…: 和 joins the items when the figures say there are two
             items = [strip(_clean(x)) for x in _AND_WORDS.split(clause[: m.start()])]
         items = [x for x in items if x]
+        if any(ch.isdigit() for x in items for ch in x):
+            m = None  # 增长6.2%、高于全国平均: a figure in the list, so it is no list of metrics
         if m and m.group(1) == _RESPECTIVELY and len(items) > 1:
             run = [q]
             while i + len(run) < len(quantities) and len(run) < len(items):
