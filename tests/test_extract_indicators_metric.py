@@ -124,3 +124,22 @@ def test_a_comparison_with_the_average_is_the_subjects_and_no_list(work_report: 
 ])
 def test_list_markers_quotes_and_hedges_around_a_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert set(_metrics(work_report, sentence)) == {metric}
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("青禾市成为西部首个经济总量超过2万亿元的城市。", "经济总量"),
+    ("总投资86亿元的青禾新材料项目开工。", "总投资"),
+    ("年销售收入超5亿元的龙头企业达40家以上。", "年销售收入"),
+])
+def test_a_measure_before_a_figure_with_de_is_its_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[0] == metric
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("贡献了全国18.5%的增量。", "增量"),
+    ("涉及4.2万人的保交房任务全部完成。", "保交房任务"),
+    ("85%的化工园区降至较低风险等级。", "化工园区降至较低风险等级"),
+])
+def test_a_whole_a_verb_or_nothing_before_the_figure_leaves_the_noun_after(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]

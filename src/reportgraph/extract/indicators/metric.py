@@ -45,6 +45,12 @@ _BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
 #: Counters of persons: what they did is what is counted (2人当选…院士).
 _PERSONS = frozenset(_SHAPES["persons"].split())
 _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
+#: Counter words: 3个的 does not say a measure of the words before (unlike 3万亿元的, 90%的).
+_COUNTERS = frozenset(_SHAPES["counters"].split())
+#: jieba tags of the last word of a measure's name (总量, 投资, 里程).
+_MEASURE_TAGS = frozenset({"n", "vn", "nz", "j"})
+_SCOPES = tuple(_SHAPES["scopes"].split())
+_COPULAS = tuple(_SHAPES["copulas"].split())
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -164,8 +170,11 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
     previous = ""
     for q in quantities:
         raw_before = _before(sentence, q.start, floor)
-        before = strip(_clean(_last_item(raw_before)))
-        after = _clean(_after(sentence, q.end, q.unit)).lstrip(_LINKERS)
+        before = strip(_clean(_past_the_copula(_last_item(raw_before))))
+        after = _clean(_after(sentence, q.end, q.unit))
+        if after.startswith(tuple(_LINKERS)) and before and q.unit not in _COUNTERS and _names_a_measure(before):
+            after = ""  # 经济总量超过3万亿元的城市, 总投资410亿元的项目: the figure is the subject's
+        after = after.lstrip(_LINKERS)
         if after and before and not any(after.startswith(v) for v in verbs) and _opens_with_a_verb(after) \
                 and not _only_verbs(before):
             after = ""  # 安排资金75亿元加快项目建设: what follows is what the money does
@@ -225,6 +234,18 @@ def _joined(item: str, head: str) -> str:
     (装备制造业、高技术制造业增加值: 装备制造业增加值, not 装备制造业制造业增加值)."""
     overlap = max((k for k in range(_MIN_HEAD, len(head)) if item.endswith(head[:k])), default=0)
     return item + head[overlap:]
+
+
+def _past_the_copula(words: str) -> str:
+    """重庆成为中西部地区首个经济总量超过3万亿元的城市: the measure is named after 成为."""
+    at = max((words.rfind(w) + len(w) for w in _COPULAS if w in words), default=0)
+    return words[at:]
+
+
+def _names_a_measure(words: str) -> bool:
+    """经济总量, 总投资: the words end in a noun, not a time word or a verb (每年, 涉及), nor in the
+    whole a share is of (贡献了全国24.1%的增量)."""
+    return tag(words_of(words)[-1][0]) in _MEASURE_TAGS and not words.endswith(_SCOPES)
 
 
 def _only_verbs(words: str) -> bool:
