@@ -143,3 +143,8 @@ def test_a_measure_before_a_figure_with_de_is_its_metric(work_report: WorkReport
 def test_a_whole_a_verb_or_nothing_before_the_figure_leaves_the_noun_after(
         work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
+
+
+def test_the_kind_of_places_a_list_names_is_not_what_is_counted(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "在制造、农业、医疗等领域应用落地500个以上。") == ["应用落地"]
+    assert _metrics(work_report, "建设或改造燃气、供排水等地下管网900公里。") == ["地下管网"]

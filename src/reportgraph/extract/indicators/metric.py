@@ -51,6 +51,7 @@ _COUNTERS = frozenset(_SHAPES["counters"].split())
 _MEASURE_TAGS = frozenset({"n", "vn", "nz", "j"})
 _SCOPES = tuple(_SHAPES["scopes"].split())
 _COPULAS = tuple(_SHAPES["copulas"].split())
+_LIST_KINDS = tuple(_SHAPES["list_kinds"].split())
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -196,11 +197,17 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
 
 
 def _after_a_list(metric: str) -> str:
-    """The noun a list closed by 等 names (甲矿、乙矿等大中型矿产地: 大中型矿产地), the metric itself
-    where no 等 closes a list in it (高等院校)."""
+    """The noun a list closed by 等 names (甲矿、乙矿等大中型矿产地: 大中型矿产地), or what follows
+    where that noun only says what kind of places the items are (等领域应用落地: 应用落地); the
+    metric itself where no 等 closes a list in it (高等院校)."""
     ends = [b for w, _, b in words_of(metric) if w == _LIST_CLOSER]
     if ends and len(metric) - ends[-1] >= _MIN_HEAD:
-        return metric[ends[-1]:]
+        head = metric[ends[-1]:]
+        for kind in _LIST_KINDS:
+            # 在科研、工业等领域应用落地3000个: the fields are where, 应用落地 is what is counted
+            if head.startswith(kind) and len(head) - len(kind) >= _MIN_HEAD:
+                return strip(head[len(kind):])
+        return head
     return metric
 
 
