@@ -386,3 +386,8 @@ def test_rounds_are_counted_after_arabic_digits(work_report: WorkReport) -> None
 def test_a_run_of_periods_is_no_quantity(work_report: WorkReport) -> None:
     found = _summary(work_report, "工业投资连续15个月保持两位数增长，新增企业12家。")
     assert [(i.value, i.unit) for i in found] == [(Decimal(12), "家")]
+
+
+def test_the_plans_own_list_of_indicators_is_no_quantity(work_report) -> None:
+    assert not _found(work_report, "提出24个主要指标，其中16个预期性指标、8个约束性指标。")
+    assert _found(work_report, "11项主要经济指标中9项实现正增长。")
