@@ -391,3 +391,8 @@ def test_a_run_of_periods_is_no_quantity(work_report: WorkReport) -> None:
 def test_the_plans_own_list_of_indicators_is_no_quantity(work_report) -> None:
     assert not _found(work_report, "提出24个主要指标，其中16个预期性指标、8个约束性指标。")
     assert _found(work_report, "11项主要经济指标中9项实现正增长。")
+
+
+def test_a_unit_that_opens_a_word_is_no_counter(work_report: WorkReport) -> None:
+    found = _summary(work_report, "地区生产总值迈上2万亿台阶，每10万人口在校生增长12%。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(12), "%")]

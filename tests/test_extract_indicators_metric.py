@@ -148,3 +148,14 @@ def test_a_whole_a_verb_or_nothing_before_the_figure_leaves_the_noun_after(
 def test_the_kind_of_places_a_list_names_is_not_what_is_counted(work_report: WorkReport) -> None:
     assert _metrics(work_report, "在制造、农业、医疗等领域应用落地500个以上。") == ["应用落地"]
     assert _metrics(work_report, "建设或改造燃气、供排水等地下管网900公里。") == ["地下管网"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("最低工资标准每月提高120元。", "最低工资标准"),
+    ("每年城镇新增就业30万人以上。", "城镇新增就业"),
+    ("殡葬基本服务费由平均2100元下降到800元左右。", "殡葬基本服务费"),
+    ("新能源汽车产量历史性跃居全国首位。", "新能源汽车产量"),
+    ("满意度测评青禾州连续两年全国第一。", "满意度测评青禾州"),
+])
+def test_time_words_around_a_metric_go(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert set(_metrics(work_report, sentence)) == {metric}

@@ -39,6 +39,7 @@ _TIMES = _SHAPES["times"]
 _CLASS = _SHAPES["class"]
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
+_UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
 _RANGE = re.compile(_SHAPES["range"])
 #: A bare number and a range mark right before a quantity: the lower end of 2—3个.
 _BARE_LOWER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
@@ -179,6 +180,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
                 break
         if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
+        if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)):
+            continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter
         if sentence.endswith(_RUN_BEFORE, 0, start) and sentence.startswith(_PERIODS, end):
             continue  # 连续24个月保持两位数增长: a run of time, like a year, is no quantity
         base, factor = unit_table.get(unit, (unit, 1.0))
