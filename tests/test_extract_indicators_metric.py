@@ -159,3 +159,22 @@ def test_the_kind_of_places_a_list_names_is_not_what_is_counted(work_report: Wor
 ])
 def test_time_words_around_a_metric_go(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert set(_metrics(work_report, sentence)) == {metric}
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("新增上市公司12家、总量达186家。", ["新增上市公司", "新增上市公司总量"]),
+    ("无人机产量增长21%、占全国6成。", ["无人机产量", "无人机产量占全国"]),
+    ("地区生产总值87.8亿元，比增3%。", ["地区生产总值", "地区生产总值"]),
+])
+def test_a_total_a_share_or_a_bare_growth_is_the_subjects_before(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("完成率为45.07%。", "完成率"),
+    ("共建“一带一路”国家进出口增长9%。", "共建一带一路国家进出口"),
+    ("1023项供需对接项目签约。", "供需对接项目签约"),
+])
+def test_a_leading_word_inside_a_longer_word_stays(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]

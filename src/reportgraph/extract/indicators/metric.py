@@ -52,6 +52,7 @@ _MEASURE_TAGS = frozenset({"n", "vn", "nz", "j"})
 _SCOPES = tuple(_SHAPES["scopes"].split())
 _COPULAS = tuple(_SHAPES["copulas"].split())
 _LIST_KINDS = tuple(_SHAPES["list_kinds"].split())
+_RELATIVE = tuple(_SHAPES["relative"].split())
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -82,7 +83,7 @@ def strip(metric: str) -> str:
         changed = cut != metric
         metric = cut
         for w in lead:
-            if metric.startswith(w) and (len(w) > 1 or _starts_a_word(metric)):
+            if metric.startswith(w) and _starts_a_word(metric, w):
                 metric, changed = metric[len(w):], True
                 break
         for w in tail:
@@ -94,10 +95,10 @@ def strip(metric: str) -> str:
     return metric
 
 
-def _starts_a_word(metric: str) -> bool:
-    """A one-character link (和, 对, 在) is trimmed only where it is a word of its own: not the
+def _starts_a_word(metric: str, lead: str) -> bool:
+    """A leading word is trimmed only where it is a word of its own: not the 完成 of 完成率, the
     和 of 和美乡村 or the 对 of 对非贸易额."""
-    return len(words_of(metric[:_VERB_WINDOW])[0][0]) == 1 and not metric.startswith(_LINK_WORDS)
+    return len(words_of(metric[:_VERB_WINDOW])[0][0]) <= len(lead) and not metric.startswith(_LINK_WORDS)
 
 
 def _clean(text: str) -> str:
@@ -191,6 +192,9 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         q.metric = _after_a_list(metric) or previous
+        if previous and q.metric != previous and q.metric.startswith(_RELATIVE) \
+                and not previous.endswith(generic):
+            q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
         if not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
