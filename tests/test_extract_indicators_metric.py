@@ -178,3 +178,8 @@ def test_a_total_a_share_or_a_bare_growth_is_the_subjects_before(
 ])
 def test_a_leading_word_inside_a_longer_word_stays(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
+
+
+def test_what_a_count_was_merged_into_is_not_its_metric(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "青禾区开发区由60个整合为41个。") == ["青禾区开发区", "青禾区开发区"]
+    assert _metrics(work_report, "将9支省级政府投资基金整合为产业、科创2支基金。")[0] == "省级政府投资基金"
