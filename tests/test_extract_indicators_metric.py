@@ -183,3 +183,27 @@ def test_a_leading_word_inside_a_longer_word_stays(work_report: WorkReport, sent
 def test_what_a_count_was_merged_into_is_not_its_metric(work_report: WorkReport) -> None:
     assert _metrics(work_report, "青禾区开发区由60个整合为41个。") == ["青禾区开发区", "青禾区开发区"]
     assert _metrics(work_report, "将9支省级政府投资基金整合为产业、科创2支基金。")[0] == "省级政府投资基金"
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("有色冶金、石化化工、装备制造产业增加值分别增长12.1%、3.5%、8.8%。",
+     ["有色冶金产业增加值", "石化化工产业增加值", "装备制造产业增加值"]),
+    ("集成电路、汽车零配件、锂电池出口分别增长51.2%、22.4%、30.5%。",
+     ["集成电路出口", "汽车零配件出口", "锂电池出口"]),
+    ("新能源汽车、集成电路、工业机器人产量分别增长21.8%、9.9%、16.4%。",
+     ["新能源汽车产量", "集成电路产量", "工业机器人产量"]),
+    ("工业战略性新兴产业、高新技术产业产值占规上工业比重分别达40.1%、50.3%。",
+     ["工业战略性新兴产业产值占规上工业比重", "高新技术产业产值占规上工业比重"]),
+])
+def test_the_shared_head_follows_as_many_characters_as_short_items_have(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("事故起数、死亡人数分别下降11.5%、18.7%。", ["事故起数", "死亡人数"]),
+    ("林木覆盖率、湿地保护率分别达24.6%和51.2%。", ["林木覆盖率", "湿地保护率"]),
+])
+def test_items_that_name_their_own_measure_share_no_head(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics

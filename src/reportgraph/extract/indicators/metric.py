@@ -53,6 +53,7 @@ _SCOPES = tuple(_SHAPES["scopes"].split())
 _COPULAS = tuple(_SHAPES["copulas"].split())
 _LIST_KINDS = tuple(_SHAPES["list_kinds"].split())
 _RELATIVE = tuple(_SHAPES["relative"].split())
+_MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -60,6 +61,8 @@ _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
+#: Items of a list of metrics up to this long (on average) are modifiers of the last item's head.
+_SHORT_ITEM = 6
 #: How many characters after a number are cut into words to see whether a verb opens them.
 _VERB_WINDOW = 6
 
@@ -223,21 +226,28 @@ def _opens_with_a_verb(words: str) -> bool:
 def _share_head(items: list[str]) -> list[str]:
     """``第一、第三产业增加值分别…``, ``能源、旅游投资分别…``: the last item's head is every item's.
 
-    The head is what follows the last item's first word (旅游投资: 投资), or, where that word
-    is a longer form of the items before (第三产业 after 第一), what follows as many characters
-    as they have."""
+    Where the items before are short, the head is what follows the last item's words up to about
+    as many characters as they have (石化化工、装备制造产业增加值: 产业增加值; 汽车零配件、锂电池出口:
+    出口); where they are long, what follows its first word; where that word is a longer form of
+    the items before (第三产业 after 第一), what follows as many characters as they have. Items
+    that end in a measure of their own (起数, 覆盖率) share nothing."""
     last = items[-1]
-    short = [x for x in items[:-1] if len(x) < len(last)]
-    if len(short) < len(items) - 1 or not short:
-        return items
+    others = items[:-1]
+    if any(len(x) > len(last) or x.endswith(_MEASURE_ENDS) for x in others):
+        return items  # 事故起数、死亡人数: each item names its own measure
     first_word = words_of(last)[0][0]
-    cut = len(first_word)
-    if len(first_word) > len(short[0]) and first_word[0] == short[0][0]:
-        cut = len(short[0])
+    mean = sum(map(len, others)) / len(others)
+    if len(first_word) > len(others[0]) and first_word[0] == others[0][0]:
+        cut = len(others[0])
+    elif mean <= _SHORT_ITEM:
+        ends = [b for _, _, b in words_of(last) if b < len(last)]
+        cut = min(ends, key=lambda b: (abs(b - mean), b), default=len(last))
+    else:
+        cut = len(first_word)  # 工业战略性新兴产业、高新技术产业产值占…: long items, the head is long
     head = last[cut:]
-    if len(head) < _MIN_HEAD or any(x.endswith(head) for x in items[:-1]):
+    if len(head) < _MIN_HEAD or any(x.endswith(head) for x in others):
         return items
-    return [_joined(x, head) for x in items[:-1]] + [last]
+    return [_joined(x, head) for x in others] + [last]
 
 
 def _joined(item: str, head: str) -> str:
