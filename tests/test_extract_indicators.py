@@ -396,3 +396,8 @@ def test_the_plans_own_list_of_indicators_is_no_quantity(work_report) -> None:
 def test_a_unit_that_opens_a_word_is_no_counter(work_report: WorkReport) -> None:
     found = _summary(work_report, "地区生产总值迈上2万亿台阶，每10万人口在校生增长12%。")
     assert [(i.value, i.unit) for i in found] == [(Decimal(12), "%")]
+
+
+def test_a_count_of_a_slogans_quoted_items_and_a_size_class_are_no_quantities(work_report) -> None:
+    assert not _found(work_report, "健全“考核、督查、激励”三项机制，建成80米口径射电望远镜。")
+    assert _found(work_report, "推进“两重”项目12个。")

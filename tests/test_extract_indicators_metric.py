@@ -207,3 +207,8 @@ def test_the_shared_head_follows_as_many_characters_as_short_items_have(
 def test_items_that_name_their_own_measure_share_no_head(
         work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
     assert _metrics(work_report, sentence) == metrics
+
+
+def test_a_figure_over_the_annual_plan_is_the_subjects(work_report: WorkReport) -> None:
+    found = _metrics(work_report, "120个省列重大项目完成投资980亿元、超年度计划12%。")
+    assert found[-2:] == ["省列重大项目完成投资", "省列重大项目完成投资"]

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from reportgraph.datafiles import datafile
-from reportgraph.text import NUMERAL_CHARS, chinese_to_int, quote_spans
+from reportgraph.text import NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
 
 _UNITS = datafile("extract/indicators/units.tsv")
 _QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
@@ -36,7 +36,7 @@ _NOT_AFTER = _SHAPES["not_after"]
 _LIST_UNIT = re.compile(_SHAPES["list_unit"])
 _COUNTED_ASIDE = re.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
-_CLASS = _SHAPES["class"]
+_CLASS = tuple(_SHAPES["class"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
@@ -46,6 +46,8 @@ _BARE_LOWER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS)
 _MAX_LOWER = 12
 _PER = re.compile(_SHAPES["per"])
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Closing quotation marks (not the straight " that also opens).
+_QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch != '"')
 
 
 @dataclass
@@ -156,6 +158,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             # a Chinese numeral counts only as a whole word: not inside 三中全会
             if start > 0 and sentence[start - 1] in NUMERAL_CHARS:
                 continue
+            if start > 0 and sentence[start - 1] in _QUOTE_CLOSERS:
+                continue  # 健全“考核、督查、激励”三项机制: it counts the quoted items of a slogan
             parsed = chinese_to_int(num)
             if not parsed or parsed == 1 or num[0] in _MULTIPLIER_STARTS:
                 continue  # 零部件, 一体化: numerals inside words
