@@ -212,3 +212,7 @@ def test_items_that_name_their_own_measure_share_no_head(
 def test_a_figure_over_the_annual_plan_is_the_subjects(work_report: WorkReport) -> None:
     found = _metrics(work_report, "120个省列重大项目完成投资980亿元、超年度计划12%。")
     assert found[-2:] == ["省列重大项目完成投资", "省列重大项目完成投资"]
+
+
+def test_a_code_of_digits_and_letters_is_part_of_the_counted_noun(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "新增26家国家级5G工厂。") == ["国家级5G工厂"]

@@ -59,6 +59,8 @@ _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Digits glued to Latin letters (5G, 4K): a code inside a name, not a number.
+_CODE = re.compile(r"\d+[A-Za-z]+")
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
 #: Items of a list of metrics up to this long (on average) are modifiers of the last item's head.
@@ -122,7 +124,13 @@ def _after(sentence: str, end: int, unit: str) -> str:
     while i < stop and sentence[i] not in CLAUSE_BREAKS:
         ch = sentence[i]
         depth += (ch in BRACKET_OPENERS) - (ch in BRACKET_CLOSERS)
-        if ch.isdigit() or (ch == LIST_SEPARATOR and depth <= 0 and not _list_of_modifiers(sentence, i)):
+        if ch.isdigit():
+            code = _CODE.match(sentence, i)
+            if not code:
+                break
+            i = code.end()  # 38家国家级5G工厂: a code of digits and letters is part of the noun
+            continue
+        if ch == LIST_SEPARATOR and depth <= 0 and not _list_of_modifiers(sentence, i):
             break  # 11个县（市、区）: a list inside brackets is part of the noun
         i += 1
     words = sentence[end:i]
