@@ -216,3 +216,14 @@ def test_a_figure_over_the_annual_plan_is_the_subjects(work_report: WorkReport) 
 
 def test_a_code_of_digits_and_letters_is_part_of_the_counted_noun(work_report: WorkReport) -> None:
     assert _metrics(work_report, "新增26家国家级5G工厂。") == ["国家级5G工厂"]
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("地区生产总值增长5.6%，增速居全国第3位。", ["地区生产总值", "地区生产总值增速"]),
+    ("到2030年全社会研发投入强度达到3%左右。", ["全社会研发投入强度"]),
+    ("育儿补贴惠及45万人。", ["育儿补贴"]),
+    ("对非贸易额年均增长12%。", ["对非贸易额"]),
+])
+def test_subjects_kept_and_time_spans_and_links_trimmed(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics

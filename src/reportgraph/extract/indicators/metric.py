@@ -203,7 +203,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         q.metric = _after_a_list(metric) or previous
-        if previous and q.metric != previous and q.metric.startswith(_RELATIVE) \
+        if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
                 and not previous.endswith(generic):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
         if not _is_generic(q.metric, generic):
