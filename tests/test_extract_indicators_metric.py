@@ -227,3 +227,8 @@ def test_a_code_of_digits_and_letters_is_part_of_the_counted_noun(work_report: W
 def test_subjects_kept_and_time_spans_and_links_trimmed(
         work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
     assert _metrics(work_report, sentence) == metrics
+
+
+def test_a_kept_predicate_closes_no_list_and_a_double_lead_goes(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "40家企业完成报警装置等建设。") == ["企业完成报警装置等建设"]
+    assert _metrics(work_report, "全面完成年度违建治理面积50万平方米。") == ["年度违建治理面积"]

@@ -101,9 +101,11 @@ def strip(metric: str) -> str:
 
 
 def _starts_a_word(metric: str, lead: str) -> bool:
-    """A leading word is trimmed only where it is a word of its own: not the 完成 of 完成率, the
-    和 of 和美乡村 or the 对 of 对非贸易额."""
-    return len(words_of(metric[:_VERB_WINDOW])[0][0]) <= len(lead) and not metric.startswith(_LINK_WORDS)
+    """A leading word is trimmed only where it is a word of its own (or jieba's word is two of them,
+    全面完成): not the 完成 of 完成率, the 和 of 和美乡村 or the 对 of 对非贸易额."""
+    first = words_of(metric[:_VERB_WINDOW])[0][0]
+    whole = len(first) <= len(lead) or first[len(lead):] in _strip_words()[0]
+    return whole and not metric.startswith(_LINK_WORDS)
 
 
 def _clean(text: str) -> str:
@@ -115,11 +117,11 @@ def _before(sentence: str, start: int, floor: int) -> str:
     return sentence[clause_start(sentence, start, max(floor, start - CLAUSE_REACH)):start]
 
 
-def _after(sentence: str, end: int, unit: str) -> str:
+def _after(sentence: str, end: int, unit: str) -> tuple[str, bool]:
     """Words after a quantity, up to a clause break or the next number, without the predicate
     that follows the counted noun (17条农业产业链建设开局: 农业产业链) — unless the noun is a
     bare subject (县区, 城市, 企业) or the count is of persons: there the predicate is what is
-    counted (30个县区通过…评估, 2人当选…院士)."""
+    counted (30个县区通过…评估, 2人当选…院士); says whether that predicate was kept."""
     i, stop, depth = end, min(len(sentence), end + CLAUSE_REACH), 0
     while i < stop and sentence[i] not in CLAUSE_BREAKS:
         ch = sentence[i]
@@ -138,8 +140,8 @@ def _after(sentence: str, end: int, unit: str) -> str:
     noun = words[:cut].rstrip(_JOINERS)
     persons = unit in _PERSONS and not words.startswith(tuple(_LINKERS))  # not 涉及10万人的保交房任务
     if cut < len(words) and (persons or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
-        return words.rstrip(_JOINERS)
-    return _drop_process_tail(noun)
+        return words.rstrip(_JOINERS), True
+    return _drop_process_tail(noun), False
 
 
 def _drop_process_tail(noun: str) -> str:
@@ -184,7 +186,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
     for q in quantities:
         raw_before = _before(sentence, q.start, floor)
         before = strip(_clean(_past_the_copula(_last_item(raw_before))))
-        after = _clean(_after(sentence, q.end, q.unit))
+        raw_after, kept_predicate = _after(sentence, q.end, q.unit)
+        after = _clean(raw_after)
         if after.startswith(tuple(_LINKERS)) and before and q.unit not in _COUNTERS and _names_a_measure(before):
             after = ""  # 经济总量超过3万亿元的城市, 总投资410亿元的项目: the figure is the subject's
         after = after.lstrip(_LINKERS)
@@ -202,7 +205,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             metric = after_metric
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
-        q.metric = _after_a_list(metric) or previous
+        # 65家企业完成报警装置等建设: the 等 of a kept predicate closes no list of the metric's
+        q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) or previous
         if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
                 and not previous.endswith(generic):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
