@@ -125,3 +125,10 @@ def test_a_metropolitan_circle_and_a_start_up_area_are_places(segment_text: Segm
     places = {m.name for m in find_mentions(segment_text(text), Lexicon.load()) if m.type == "Place"}
     assert {"嵘岙都市圈", "嵘岙科学城先行启动区"} <= places
     assert not any("世界级" in name for name in places)
+
+
+def test_a_body_named_by_the_place_it_serves_sheds_the_verbs_glued_before_it(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "我们认真执行人大及其常委会的决议，与省委部署保持一致，锚定省委目标，",
+                            "严格执行市人大决定，自觉接受江西省十四届人大监督。", etype="GovernmentBody")
+    assert not any(n.startswith(("认真", "执行", "与", "锚定", "严格")) for n in names)
+    assert {"省委", "市人大", "江西省十四届人大"} <= names

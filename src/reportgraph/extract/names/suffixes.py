@@ -80,6 +80,10 @@ _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
 _DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
 _COUNT_OPENER = re.compile(_RULES["count_opener"])
 _COUNT_VERBS = tuple(sorted(_RULES["count_verbs"].split(), key=len, reverse=True))
+_SERVED = datafile("extract/names/served_bodies.tsv").pairs
+_SERVED_BODIES = frozenset(_SERVED["bodies"].split())
+_SERVED_OPENERS = frozenset(_SERVED["openers"].split())
+_SESSION = re.compile(_SERVED["session"])
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -132,6 +136,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind in (FACILITY, "Place"):
             start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
                                              start_suffix)
+        if suffix.word in _SERVED_BODIES:
+            start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
@@ -192,6 +198,21 @@ def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
         if b < suffix_at and word in _HONOR_INNER_VERBS.word_set:
             start = b
     return start
+
+
+def _served_place_start(s: SentenceView, start: int, suffix_at: int, known: frozenset[str]) -> int:
+    """Where the name of a body named by the place it serves begins: at the run of place names,
+    levels and sessions right before its type word (湖北省十四届人大, 中共某某市委), so the verbs
+    and adverbs glued before it (认真执行人大, 与省委) drop off."""
+    at = suffix_at
+    for _, a, b in reversed(s.tokens_from(start, suffix_at)):
+        piece = s.text[max(a, start):min(b, suffix_at)]
+        place = piece in known or tag(piece) == _PLACE_TAG and piece not in _MISTAGGED.word_set
+        if not (place or all(ch in _LEVEL_CHARS for ch in piece) or piece in _SERVED_OPENERS
+                or _SESSION.fullmatch(piece)):
+            break
+        at = max(a, start)
+    return at
 
 
 def _place_word_follows(text: str, end: int) -> bool:
