@@ -35,6 +35,9 @@ _STRICT_COMPLEMENTS = frozenset(_LEFT_TRIM["strict_complements"])
 _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
+_ENUMERATOR = re.compile(_LEFT_TRIM["enumerator"])
+#: How long a boundary verb cut into characters may be (投用, 建成投用).
+_MIN_SPLIT_BOUNDARY, _MAX_SPLIT_BOUNDARY = 2, 4
 #: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
 _LEAD_TAGS = frozenset({"d", "ad", "p", "c"})
 #: Tags of one-character words that make a verb of result with a complement (做强, 用好).
@@ -238,16 +241,38 @@ def _result_verb_end(tokens: list[Token], k: int, complements: frozenset[str] = 
 
 
 def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
-    """Where an undertaking's name begins once verbs of result glued to it are dropped (做实“一键
-    申报”机制, 建好用好…平台); other verbs may open such names (规范…专项行动), so they stay."""
+    """Where an undertaking's name begins once what is glued to it is dropped: a list number (一要),
+    verbs of result (做实“一键申报”机制, 建好用好…平台) and boundary verbs the tokenizer cut into
+    characters (建成投用…平台); other verbs may open such names (规范…专项行动), so they stay.
+    Where only the type word's too short a core is left (建强用好平台), the run was all verbs and
+    the name begins past them, for the caller to reject."""
+    enumerator = _ENUMERATOR.match(s.text, start)
+    if enumerator and enumerator.end() in s.token_end and core_end - enumerator.end() >= max(min_core, 1):
+        start = enumerator.end()
     k = bisect.bisect_left(s.token_starts, start)
     while k < len(s.tokens) and s.tokens[k][1] == start:
-        cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS)
-        if cut is None or core_end - cut < max(min_core, 1):
+        cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS) or _split_boundary_end(s, start)
+        if cut is None or cut >= core_end:
             break
         start = cut
+        if core_end - cut < max(min_core, 1):
+            break
         k = bisect.bisect_left(s.token_starts, start)
     return start
+
+
+def _split_boundary_end(s: SentenceView, start: int) -> int | None:
+    """Where a boundary verb of several characters that the tokenizer cut apart ends, if one opens
+    at ``start`` (投/用 of 建成投用), else None."""
+    first = s.tokens_from(start, start + 1)
+    if not first:
+        return None
+    first_end = first[0][2]
+    for end in range(start + _MAX_SPLIT_BOUNDARY, max(first_end, start + _MIN_SPLIT_BOUNDARY - 1), -1):
+        piece = s.text[start:end]
+        if piece in _BOUNDARIES.word_set and piece not in _UNDERTAKING_WORDS and end in s.token_end:
+            return end
+    return None
 
 
 def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset()) -> int:
