@@ -56,3 +56,10 @@ def test_a_province_lists_fields_of_places_not_places(segment_text: SegmentText)
     places = {m.name for m in find_mentions(segment_text(text), Lexicon.load()) if m.type == "Place"}
     assert not {"海洋牧业", "智能制造"} & places
     assert "嵘岙大道" in places and not any("改造" in name for name in places)
+
+
+def test_kinds_and_fields_listed_as_projects_are_no_projects(segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "有序推进保障性住房、生物制造、氢能装备等重点项目建设，加快东盟青禾合作中心、"
+                                 "禾溪智算中心三期等项目建设。", "Project")
+    assert not {"保障性住房", "生物制造", "氢能装备"} & names
+    assert {"东盟青禾合作中心", "禾溪智算中心三期"} <= names

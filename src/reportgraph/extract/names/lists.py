@@ -35,6 +35,10 @@ _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
 _COMMUNITY_HEAD = re.compile(_SHAPES["community_head"])
 _COMMUNITY_TAIL = re.compile(_SHAPES["community_tail"])
+#: jieba's tag of abbreviations (东盟, 浙赣), and the genre's words it tags so that name nothing (中试).
+_ABBREVIATION_TAG = "j"
+_NOT_PROPER = datafile("extract/names/jargon.txt")
+_PHASE_AT_END = re.compile(f"(?:{datafile('extract/names/suffix_rules.tsv').pairs['phase']})$")
 _COMMUNITY_WORD = re.compile(_SHAPES["community_head"].lstrip("^"))
 
 
@@ -106,6 +110,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             item_kind = _item_kind(kind, own)
             if item_kind == INITIATIVE and own is None and _head_word(text[m.end():rest_end]) in _PROJECT_HEADS:
                 item_kind = "Project"  # 唐晶半导体、某某新材料等项目: each item is a project
+                if ctx.level in _FORMAL_LEVELS and not named_core(s, a, b, b, ctx.lexicon.names) \
+                        and not _abbreviated_or_phased(s, a, b):
+                    continue  # 保障性住房、生物制造等项目: kinds and fields of project a province lists
             if ctx.level in _FORMAL_LEVELS and own is None and item_kind in _UNDERTAKINGS \
                     and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):
                 continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
@@ -125,6 +132,14 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 时空信息、具身智能等…中试基地: fields of the places a province lists
             out.append(Candidate(a, b, etype, name, source))
     return out
+
+
+def _abbreviated_or_phased(s: SentenceView, a: int, b: int) -> bool:
+    """Does a list item hold an abbreviation of a proper name (东盟…中心, 浙赣粤运河) or end with
+    the phase of a build (…中心三期), as only a named project does?"""
+    if _PHASE_AT_END.search(s.text, a, b):
+        return True
+    return any(tag(w) == _ABBREVIATION_TAG and w not in _NOT_PROPER.word_set for w, _, _ in s.tokens_within(a, b))
 
 
 def _head_word(rest: str) -> str:
