@@ -22,3 +22,11 @@ def test_a_verb_phrase_after_the_verb_of_winning_is_no_honor(segment_text: Segme
     names = _honors(segment_text, "青禾经验获全国推广，禾塘中心获国家支持建设，十项做法获国家部委肯定或推广，"
                                   "禾溪项目获国家核准，青禾市获评全国文明城市。")
     assert names == {"全国文明城市"}
+
+
+def test_a_bare_rating_is_no_honor_and_the_reports_own_country_is_no_part_of_one(segment_text: SegmentText) -> None:
+    names = _honors(segment_text, "青禾湖禁渔连续4次获评全国优秀，话剧《禾风》获国家奖项，"
+                                  "禾溪湿地公园入选我国首批国家湿地名录，青禾集团获我省首个质量金奖。")
+    assert not any(n.startswith("我") for n in names)
+    assert not {"全国优秀", "国家奖项"} & names
+    assert {"首批国家湿地名录", "首个质量金奖"} <= names

@@ -25,3 +25,11 @@ def test_a_place_found_only_inside_a_projects_name_is_the_projects(segment_text:
     mentions = find_mentions(report, LEXICON)
     assert ("Project", "九鹤旧村片区城市更新项目") in {(m.type, m.name) for m in mentions}
     assert not any(m.type == "Place" and m.name == "九鹤旧村片区" for m in mentions)
+
+
+def test_an_honor_phrase_cut_short_at_a_stop_gives_way_to_the_longer_name_it_opens(segment_text: SegmentText) -> None:
+    line = "青禾州、禾溪市入选国家碳达峰试点。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert "国家碳达峰试点" in names
+    assert "国家碳" not in names

@@ -26,6 +26,7 @@ _BOUND = _SHAPES["bound"]
 _TITLE_WORD = _SHAPES["title_word"]
 _EVENT_WORD = _SHAPES["event_word"]
 _FIRM_HONOR = re.compile(_SHAPES["firm_honor"])
+_SELF_REFERENCE = re.compile(_SHAPES["self_reference"])
 #: An honor's name is at least this long.
 _MIN_NAME = 3
 
@@ -45,6 +46,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = year.end()
         while start < len(text) and text[start] in _FILLERS:
             start += 1
+        own = _SELF_REFERENCE.match(text, start)
+        if own:
+            start = own.end()  # 入选我国首批…: the report's own country or province is no part of the title
         end = phrase_end(s, start, _STOPS.word_set, first=False)
         bare = text[start:end].strip(QUOTE_CHARS)
         if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare or bare.startswith(_FIRM_WORDS) \

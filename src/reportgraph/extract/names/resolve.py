@@ -52,5 +52,7 @@ def _clashes(c: Candidate, k: Candidate) -> bool:
     nested = k.start <= c.start and c.end <= k.end
     if nested and c.type == "Place" and c.source == "suffix" and k.type == "Project":
         return True  # 某某片区 of 某某片区城市更新项目: a project named after its site; the site alone is not said
+    if c.source == "honor" and c.start == k.start:
+        return True  # 入选国家碳达峰试点: the phrase after the verb cut short at a stop (达) heads the longer name
     # the same span, the same type inside or across, or crossing spans: the longer one stands
     return not nested or c.type == k.type or (c.start, c.end) == (k.start, k.end)
