@@ -36,3 +36,9 @@ def test_a_head_after_a_conjunction_is_another_items(segment_text: SegmentText) 
     assert "千名青医下基层" in names
     assert not any(n.endswith("帮扶活动") and n.startswith("千名") for n in names)
     assert any(n.startswith("五好两宜") and n.endswith("试点") for n in names)
+
+
+def test_a_quote_naming_a_period_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "回顾“十四五”时期工作，实施“青禾振兴”工作。")
+    assert not any(n.startswith("十四五") for n in names)
+    assert "青禾振兴工作" in names
