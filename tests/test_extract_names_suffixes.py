@@ -132,3 +132,11 @@ def test_a_body_named_by_the_place_it_serves_sheds_the_verbs_glued_before_it(seg
                             "严格执行市人大决定，自觉接受江西省十四届人大监督。", etype="GovernmentBody")
     assert not any(n.startswith(("认真", "执行", "与", "锚定", "严格")) for n in names)
     assert {"省委", "市人大", "江西省十四届人大"} <= names
+
+
+def test_a_local_firm_named_by_a_proper_noun_before_generic_words_is_a_company(segment_text: SegmentText) -> None:
+    report = segment_text("某某市某某区青湾街道办事处2024年工作总结\n一、工作回顾\n（一）经济发展。\n"
+                          "完成红星股份合作公司改革任务，推动境内外上市公司对接。\n")
+    firms = {m.name for m in find_mentions(report, LEXICON) if m.type == "Company"}
+    assert "红星股份合作公司" in firms
+    assert not any(n.endswith("上市公司") for n in firms)

@@ -86,9 +86,9 @@ def _generic() -> dict[str, frozenset[str]]:
 
 
 def generic_tail(kind: str, core: str) -> str:
-    """The generic words a built place's core ends with (九鹤综合: 综合), or "" — the words before
-    them may still be a proper name (九鹤综合文体中心)."""
-    if kind not in (FACILITY, "Place"):
+    """The generic words a built place's or a firm's core ends with (九鹤综合: 综合), or "" — the
+    words before them may still be a proper name (九鹤综合文体中心, 某某股份合作公司)."""
+    if kind not in (FACILITY, "Place", "Company"):
         return ""
     return next((g for g in sorted(_generic().get(kind, ()), key=len, reverse=True)
                  if len(g) > 1 and core.endswith(g) and core != g), "")

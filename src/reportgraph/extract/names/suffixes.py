@@ -271,6 +271,13 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str, kno
     return level not in _SPARSE_LEVELS or _after_a_place(s, begin, known)
 
 
+def _proper_word_within(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
+    """Is a word between ``start`` and ``end`` a proper noun or a known name (红星 of 红星股份合作公司,
+    not 境内外 of 境内外上市公司)?"""
+    return start < end and any(tag(w) in PROPER_TAGS and w not in _MISTAGGED.word_set or w in known
+                               for w, _, _ in s.tokens_within(start, end))
+
+
 def _counted_after(text: str, end: int) -> bool:
     """Does a count close the name's phrase, straight or after a verb of reaching (…实验室达8家,
     not …示范区47项经验)?"""
@@ -328,6 +335,12 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     elif generic_core(suffix.kind, yearless, registered) and yearless not in known \
             or (yearless != core and len(yearless) < 2):
         return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
+    before_tail = start_suffix - len(tail)
+    if tail and (_proper_word_within(s, start, before_tail, known) if suffix.kind == "Company"
+                 else named_core(s, start, before_tail, before_tail, known)):
+        pass  # 某某股份合作公司: a firm's name needs a proper noun before its generic words
+    elif generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
+        return True  # 2024年工作计划: a heading's words, not a name
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
             and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
