@@ -63,3 +63,8 @@ def test_kinds_and_fields_listed_as_projects_are_no_projects(segment_text: Segme
                                  "禾溪智算中心三期等项目建设。", "Project")
     assert not {"保障性住房", "生物制造", "氢能装备"} & names
     assert {"东盟青禾合作中心", "禾溪智算中心三期"} <= names
+
+
+def test_a_quote_opening_the_head_of_a_list_of_firms_only_qualifies_it(segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "积极培育禾光科技、青精诚等“10+6”产业集群初创企业。", "Company")
+    assert {"禾光科技", "青精诚"} <= names

@@ -84,6 +84,12 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             longer = _list_head(text[m.end():longer_end])
             if longer[1] and longer[0] in (INITIATIVE, "Project"):
                 (kind, head), rest_end = longer, longer_end
+        quoted = _quote_opening(s, m.end())
+        if kind is None and quoted:
+            # 光某、中某等“20+8”产业集群初创企业: a quoted name opening the head only qualifies it
+            quoted_end = phrase_end(s, quoted, first=False, limit=quoted + _HEAD_REACH)
+            if _list_head(text[quoted:quoted_end])[0] == "Company":
+                kind, head, rest_end = "Company", "", quoted_end
         if kind == "Community" and _in_common_word(s, m.end(), rest_end) or _type_word_inside_a_word(s, m.end(), rest_end):
             continue  # 茶叶、林竹等十大乡村特色产业, 三个适宜新城镇: 乡村, 城镇 are words of their own
         if kind is None:
@@ -132,6 +138,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 时空信息、具身智能等…中试基地: fields of the places a province lists
             out.append(Candidate(a, b, etype, name, source))
     return out
+
+
+def _quote_opening(s: SentenceView, at: int) -> int | None:
+    """Where a quote that opens at ``at`` closes, or None."""
+    return next((qb for qa, qb in s.quotes_from(at, at + 1) if qa == at), None)
 
 
 def _abbreviated_or_phased(s: SentenceView, a: int, b: int) -> bool:
