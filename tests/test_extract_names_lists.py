@@ -68,3 +68,9 @@ def test_kinds_and_fields_listed_as_projects_are_no_projects(segment_text: Segme
 def test_a_quote_opening_the_head_of_a_list_of_firms_only_qualifies_it(segment_text: SegmentText) -> None:
     names = _typed(segment_text, "积极培育禾光科技、青精诚等“10+6”产业集群初创企业。", "Company")
     assert {"禾光科技", "青精诚"} <= names
+
+
+def test_the_work_firms_do_listed_before_the_firm_word_is_no_firm(segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "吸引卫星数据应用、火箭总装测试、华中通用等企业集聚。", "Company")
+    assert not {"卫星数据应用", "火箭总装测试"} & names
+    assert "华中通用" in names

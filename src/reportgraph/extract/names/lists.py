@@ -14,7 +14,7 @@ from reportgraph.extract.names.kinds import (
 )
 from reportgraph.extract.names.walk import left_edge, named_core, phrase_end, route_start, trim_left
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, tag
+from reportgraph.extract.words import COMMON_TAGS, PROPER_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _SHAPES = datafile("extract/names/lists.tsv").pairs
@@ -61,6 +61,8 @@ _NO_STOPS: frozenset[str] = frozenset()
 _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
 _MIN_FIRM_NAME = 3
+#: jieba's tags of verbs and verbal nouns: an item of firms ending in one names the work they do.
+_WORK_TAGS = frozenset({"v", "vn"})
 #: jieba's tag of units and counters (兆瓦, 千米).
 _UNIT_TAG = "q"
 #: How many words of description may stand between a list and the kind of firm it names (优质, 新能源).
@@ -233,6 +235,9 @@ def _firm_name(s: SentenceView, a: int, b: int) -> bool:
     words = [w for w, wa, wb in s.tokens_within(a, b)]
     if len(words) >= 2 and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in words):
         return False  # 专业机构、产业联盟: a run of common words names a kind of body, not a firm
+    if len(words) >= 2 and len(words[-1]) >= 2 and tag(words[-1]) in _WORK_TAGS \
+            and all(len(w) >= 2 and tag(w) not in PROPER_TAGS for w in words[:-1]):
+        return False  # 卫星研发制造、卫星数据应用等企业: the work firms do, a sector (not 华中通用)
     if any(w.kind == "Honor" and w.word in item for w in suffixes()) or any(w in item for w in _HONOR_WORDS.words):
         return False
     suffix = next((x for x in _FIRM_SUFFIXES if item.endswith(x)), "")
