@@ -28,3 +28,8 @@ def test_a_short_name_before_a_brands_own_part_is_not_the_firm(segment_text: Seg
 def test_a_short_name_owning_a_project_is_the_firm(segment_text: SegmentText, tmp_path: Path) -> None:
     found = _companies(segment_text, tmp_path, "青柴新能源动力电池、禾汽零部件等项目投产。")
     assert {"青柴", "禾汽"} <= found or {"青柴动力", "禾汽集团"} <= found
+
+
+def test_a_short_name_opening_a_universitys_name_is_not_the_firm(segment_text: SegmentText, tmp_path: Path) -> None:
+    assert not _companies(segment_text, tmp_path, "青柴科技大学获批招生，禾溪大学更名。")
+    assert _companies(segment_text, tmp_path, "青柴与禾溪大学共建实验室。")

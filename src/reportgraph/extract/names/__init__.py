@@ -66,8 +66,10 @@ def find_mentions(report: Report, lexicon: Lexicon, finders: Sequence[Finder] = 
         candidates: list[Candidate] = []
         for finder in finders:
             candidates += finder.find(s, ctx)
+        bodies = embedded.BodySpans(s, candidates)
         candidates = [c for c in candidates
-                      if not (c.source == "gazetteer" and c.type == "Company" and embedded.inside_another_name(s, c))]
+                      if not (c.source == "gazetteer" and c.type == "Company"
+                              and (embedded.inside_another_name(s, c) or bodies.contain(c)))]
         for c in resolve(candidates):
             mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
                                     end=sentence.start + c.end, sentence=sentence))

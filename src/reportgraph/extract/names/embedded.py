@@ -1,5 +1,5 @@
 """A known firm's short name inside the name of something else: ``潍柴齐天`` (a model),
-``上汽红岩`` (another firm), ``一汽丰田`` (a joint venture). The gazetteer finds the short name
+``上汽红岩`` (another firm), ``一汽丰田`` (a joint venture), ``福耀科技大学`` (a university). The gazetteer finds the short name
 wherever it stands as a word; here such finds are told apart from a firm named as the owner of
 a project or a plant (``中石化特种纤维``, ``中海油装备智能制造``), which stand.
 """
@@ -10,6 +10,7 @@ import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
+from reportgraph.extract.names.walk import CONJUNCTIONS
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
 
@@ -17,6 +18,8 @@ _SHAPES = datafile("extract/names/embedded.tsv").pairs
 _ITEM_ENDS = frozenset(_SHAPES["item_ends"])
 _GLUED_TAGS = frozenset(_SHAPES["glued_tags"].split())
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+#: The longest body's name looked for around a firm's (a university's, an institute's).
+_MAX_BODY_NAME = 40
 #: A brand's or a sibling firm's own part after the short name is this long (齐天, 红岩).
 _OWN_PART = 2
 
@@ -33,6 +36,26 @@ def inside_another_name(s: SentenceView, c: Candidate) -> bool:
         return True
     k = bisect.bisect_left(s.token_starts, c.start) - 1
     return k >= 0 and s.tokens[k][2] == c.start and tag(s.tokens[k][0]) in _GLUED_TAGS
+
+
+class BodySpans:
+    """The spans of a sentence's candidate bodies, for asking whether a known firm's name opens a
+    longer body's name (福耀 of 福耀科技大学, a university a firm founded), not the firm itself."""
+
+    def __init__(self, s: SentenceView, candidates: list[Candidate]) -> None:
+        self._text = s.text
+        self._spans = sorted((c.start, c.end) for c in candidates if c.type == "GovernmentBody")
+        self._starts = [a for a, _ in self._spans]
+
+    def contain(self, c: Candidate) -> bool:
+        """Does a body's span hold ``c`` and run on past it, not over a conjunction (青柴与某某大学
+        names two)? Only bodies starting at most a name's length before it are looked at, so a
+        sentence with many stays linear."""
+        if self._text[c.end:c.end + 1] in CONJUNCTIONS:
+            return False
+        lo = bisect.bisect_left(self._starts, c.start - _MAX_BODY_NAME)
+        hi = bisect.bisect_right(self._starts, c.start)
+        return any(c.end < b for _, b in self._spans[lo:hi])
 
 
 def _alone_unknown(s: SentenceView, at: int) -> bool:
