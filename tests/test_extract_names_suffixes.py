@@ -140,3 +140,9 @@ def test_a_local_firm_named_by_a_proper_noun_before_generic_words_is_a_company(s
     firms = {m.name for m in find_mentions(report, LEXICON) if m.type == "Company"}
     assert "红星股份合作公司" in firms
     assert not any(n.endswith("上市公司") for n in firms)
+
+
+def test_an_institution_named_only_by_a_level_is_a_kind(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "以国家实验室为龙头，组建省实验室3家，青禾实验室投入运行。", etype="GovernmentBody")
+    assert not {"国家实验室", "省实验室"} & names
+    assert "青禾实验室" in names

@@ -43,6 +43,7 @@ _COMMUNITY_CORE = re.compile(r"[\u4e00-\u9fff]{2}")
 _TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
+_SCOPE = datafile("extract/names/scope_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 #: Words that end a report's title (…工作计划, …工作总结): a run that ends so names the report.
 _TITLE_WORDS = datafile("segment/title_words.txt")
@@ -150,6 +151,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
+        if ctx.level in _FORMAL_LEVELS and suffix.word in _INSTITUTIONS.word_set \
+                and text[start:start_suffix] in _SCOPE.word_set:
+            continue  # 以国家实验室为龙头, 组建省实验室: a level's kind of institution, none named
         if etype == "Place" and ctx.level in _FORMAL_LEVELS and suffix.word in _DESIGNATIONS.word_set \
                 and not _holds_a_place(s, start, start_suffix, ctx):
             etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
