@@ -146,3 +146,13 @@ def test_an_institution_named_only_by_a_level_is_a_kind(segment_text: SegmentTex
     names = _province_names(segment_text, "以国家实验室为龙头，组建省实验室3家，青禾实验室投入运行。", etype="GovernmentBody")
     assert not {"国家实验室", "省实验室"} & names
     assert "青禾实验室" in names
+
+
+def test_a_known_body_ending_a_clause_is_named_without_the_clause(segment_text: SegmentText, tmp_path) -> None:
+    user = tmp_path / "names.tsv"
+    user.write_text("青禾监管总局\tGovernmentBody\n", encoding="utf-8")
+    report = segment_text(PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n"
+                          "防范化解金融风险做法得到青禾监管总局充分肯定。\n")
+    bodies = {m.name for m in find_mentions(report, Lexicon.load(user)) if m.type == "GovernmentBody"}
+    assert "青禾监管总局" in bodies
+    assert not any(n.startswith(("化解", "防范")) for n in bodies)

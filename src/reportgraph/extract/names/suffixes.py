@@ -72,8 +72,9 @@ _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 _MISTAGGED = datafile("extract/names/mistagged.txt")
-#: jieba's tag of places.
+#: jieba's tag of places, and of plain verbs (not verbal nouns, which name a body's work: 管理).
 _PLACE_TAG = "ns"
+_VERB_TAG = "v"
 _PROJECT_LIST = re.compile(_RULES["project_list"])
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
@@ -139,6 +140,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                                              start_suffix)
         if suffix.word in _SERVED_BODIES:
             start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
+        if suffix.kind == "GovernmentBody":
+            start = _known_body_after_a_verb(s, start, end, ctx.lexicon.names)
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
@@ -217,6 +220,17 @@ def _served_place_start(s: SentenceView, start: int, suffix_at: int, known: froz
             break
         at = max(a, start)
     return at
+
+
+def _known_body_after_a_verb(s: SentenceView, start: int, end: int, known: frozenset[str]) -> int:
+    """Where a body's name begins when a known body's name ends it and a verb stands in the run
+    before that (…做法得到金融监管总局: the known body, not the clause before it)."""
+    for at in range(start + 1, end - 1):
+        if s.text[at:end] in known and at in s.token_start:
+            if any(len(w) >= 2 and tag(w) == _VERB_TAG for w, _, _ in s.tokens_within(start, at)):
+                return at
+            break
+    return start
 
 
 def _place_word_follows(text: str, end: int) -> bool:
