@@ -47,3 +47,12 @@ def test_a_list_number_a_split_boundary_verb_or_verbs_alone_make_no_part_of_an_u
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert {"青禾工程", "禾塘振兴行动"} <= names
     assert not any(n.startswith(("一要", "二是", "投用", "建强", "用好")) for n in names)
+
+
+def test_verbs_of_opposing_joining_and_drafting_end_the_words_before_an_undertaking(
+        segment_text: SegmentText) -> None:
+    line = "坚决反对形象工程，主动融入国家青禾数算工程，编制全口径青禾投资计划，加快在建禾溪抽水蓄能电站建设。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert "国家青禾数算工程" in names
+    assert not any(n.startswith(("反对", "融入", "编制", "在建")) for n in names)
