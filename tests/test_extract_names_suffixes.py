@@ -156,3 +156,8 @@ def test_a_known_body_ending_a_clause_is_named_without_the_clause(segment_text: 
     bodies = {m.name for m in find_mentions(report, Lexicon.load(user)) if m.type == "GovernmentBody"}
     assert "青禾监管总局" in bodies
     assert not any(n.startswith(("化解", "防范")) for n in bodies)
+
+
+def test_an_amount_of_a_scale_opening_a_name_is_a_description(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "加快标志性产业项目和百亿级项目建设，培育千亿级开发区。")
+    assert not any(n.startswith(("百亿级", "千亿级")) for n in names)
