@@ -56,3 +56,12 @@ def test_verbs_of_opposing_joining_and_drafting_end_the_words_before_an_undertak
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "国家青禾数算工程" in names
     assert not any(n.startswith(("反对", "融入", "编制", "在建")) for n in names)
+
+
+def test_a_split_boundary_verb_or_a_verb_of_placing_is_no_part_of_a_built_places_name(
+        segment_text: SegmentText) -> None:
+    line = "建成投用青禾机场，布局禾溪石化、青溪富海等重大项目。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert {"青禾机场", "禾溪石化"} <= names
+    assert not any(n.startswith(("投用", "用", "布局")) for n in names)

@@ -291,6 +291,9 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:
             cut = b  # 请省政协, 对省人大: a one-character verb or preposition before a name's words
+        elif _split_boundary_end(s, a) is not None:
+            cut = _split_boundary_end(s, a) or b  # 投/用 of 建成投用…站: a boundary verb cut into characters
+            k = bisect.bisect_left(s.token_starts, cut) - 1
         elif _result_verb_end(tokens, k) is not None:
             cut = _result_verb_end(tokens, k) or b  # 办好, 做强, 建好: a verb of result
             k += 1 if cut > b else 0
