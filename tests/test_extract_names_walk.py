@@ -65,3 +65,12 @@ def test_a_split_boundary_verb_or_a_verb_of_placing_is_no_part_of_a_built_places
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert {"青禾机场", "禾溪石化"} <= names
     assert not any(n.startswith(("投用", "用", "布局")) for n in names)
+
+
+def test_a_dash_between_two_places_is_inside_a_name_and_a_dash_between_stages_is_not(
+        segment_text: SegmentText) -> None:
+    line = "办好中国—东盟青禾博览会，推进研发—样品—禾溪转化平台建设。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert "中国—东盟青禾博览会" in names
+    assert not any("样品" in n for n in names)

@@ -54,6 +54,9 @@ _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
 _ROUTE_JOINER = _WALK["route_joiner"]
+_PLACE_DASH = _WALK["place_dash"]
+#: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
+_PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
 #: How long a route's starting point may be (临河, 乌兰浩特).
 _MAX_ROUTE_END = 8
@@ -183,6 +186,10 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
                     k -= 1
                 continue
             break
+        if piece == _PLACE_DASH and start == b and _joins_parties(s, k, known):
+            start = a  # 中国—东盟…: a dash between two places or parties is inside the name
+            k -= 1
+            continue
         if not piece or any(ch in NAME_PUNCTUATION for ch in piece) and not is_code(s, a, b):
             break
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
@@ -199,6 +206,16 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def _joins_parties(s: SentenceView, k: int, known: frozenset[str]) -> bool:
+    """Does the dash that is token ``k`` stand alone between two places or parties (中国—中亚,
+    内蒙古—深圳), not in a run of dashes or between stages (研发—样品)?"""
+    tokens = s.tokens
+    if k == 0 or k + 1 >= len(tokens) or tokens[k - 1][2] != tokens[k][1] or tokens[k + 1][1] != tokens[k][2]:
+        return False
+    before, after = tokens[k - 1][0], tokens[k + 1][0]
+    return all(w in known or tag(w) in _PARTY_TAGS for w in (before, after))
 
 
 def route_start(s: SentenceView, start: int) -> int:
