@@ -42,11 +42,12 @@ def test_a_verb_of_result_glued_to_an_undertaking_is_dropped(segment_text: Segme
 
 def test_a_list_number_a_split_boundary_verb_or_verbs_alone_make_no_part_of_an_undertaking(
         segment_text: SegmentText) -> None:
-    line = "一要打好“青禾”工程攻坚战，建成投用禾溪数字金融服务平台，建强用好平台，二是实施禾塘振兴行动。"
+    line = "一要打好“青禾”工程攻坚战，建成投用禾溪数字金融服务平台，建强用好平台，二是实施禾塘振兴行动。\n" \
+           "12.青溪惠企成长计划：为企业纾困。"
     report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
-    assert {"青禾工程", "禾塘振兴行动"} <= names
-    assert not any(n.startswith(("一要", "二是", "投用", "建强", "用好")) for n in names)
+    assert {"青禾工程", "禾塘振兴行动", "青溪惠企成长计划"} <= names
+    assert not any(n.startswith(("一要", "二是", "投用", "建强", "用好", "12.")) for n in names)
 
 
 def test_verbs_of_opposing_joining_and_drafting_end_the_words_before_an_undertaking(
