@@ -36,6 +36,7 @@ _LIST_CLOSER = _RULES["list_closer"]
 _REGISTERED = _RULES["registered"]
 _YEAR_PREFIX = re.compile(_RULES["year_prefix"])
 _LEVEL_PREFIX = re.compile(_RULES["level_prefix"])
+_RANK_LEVEL = re.compile(_RULES["rank_level"])
 _AMOUNT = re.compile(_RULES["amount"])
 _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
 _TRAILING_END = re.compile(_RULES["trailing_end"])
@@ -296,6 +297,12 @@ def _proper_word_within(s: SentenceView, start: int, end: int, known: frozenset[
                                for w, _, _ in s.tokens_within(start, end))
 
 
+def _ranked_kind(s: SentenceView, start: int, end: int) -> bool:
+    """Is the run before an undertaking's type word a rank (国家级) and at most one word after it?"""
+    rank = _RANK_LEVEL.match(s.text, start, end)
+    return rank is not None and len(s.tokens_from(rank.end(), end)) <= 1
+
+
 def _counted_after(text: str, end: int) -> bool:
     """Does a count close the name's phrase, straight or after a verb of reaching (…实验室达8家,
     not …示范区47项经验)?"""
@@ -362,6 +369,8 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
             and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
+    if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix):
+        return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
     if counted and suffix.kind != "Community":
         return True  # 3所学校项目, 四大特色项目: a counted common noun
     if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and generic_core(suffix.kind, core, registered) and core not in known) \
