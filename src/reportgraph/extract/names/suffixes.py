@@ -20,8 +20,8 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, after_complement, holds_description, left_edge, named_core, route_start, trim_left,
-    trim_result_verbs,
+    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_complement, holds_description, left_edge, named_core,
+    route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
@@ -87,6 +87,8 @@ _SERVED = datafile("extract/names/served_bodies.tsv").pairs
 _SERVED_BODIES = frozenset(_SERVED["bodies"].split())
 _SERVED_OPENERS = frozenset(_SERVED["openers"].split())
 _SESSION = re.compile(_SERVED["session"])
+#: Tags of one-character words that never stand in a place's name: verbs, prepositions and the like.
+_NOT_IN_PLACES = PLACE_STOP_TAGS
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -108,6 +110,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 某某大学科技园: the institution's word opens a place's name
         if suffix.kind == "GovernmentBody" and _object_of_a_verb(s, start_suffix, end):
             continue  # 破局, 开新局: the character is a verb's object, not a bureau
+        if suffix.min_core == 0 and _inside_a_common_word(s, start_suffix):
+            continue  # 高风险地区政府投资: the level's character ends a common word (地区), no 区政府
         phase = _PHASE.match(text, end)
         if phase and suffix.kind in _PHASED:
             end = phase.end()
@@ -193,6 +197,13 @@ def _won_before(s: SentenceView, start: int) -> bool:
     return any(w in s.text[clause_start:start] for w in _DESIGNATION_WINNING.words)
 
 
+def _inside_a_common_word(s: SentenceView, at: int) -> bool:
+    """Does offset ``at`` fall inside a common word that starts before it (地区, 城市), not a place's
+    name (某某区政府: the district's name is a place)?"""
+    k = bisect.bisect_right(s.token_starts, at) - 1
+    return k >= 0 and s.tokens[k][1] < at and tag(s.tokens[k][0]) in COMMON_TAGS
+
+
 def _inside_a_verb(s: SentenceView, at: int) -> bool:
     """Is offset ``at`` inside a word jieba tags a verb (评奖, 获奖)?"""
     k = bisect.bisect_right(s.token_starts, at) - 1
@@ -213,10 +224,12 @@ def _served_place_start(s: SentenceView, start: int, suffix_at: int, known: froz
     levels and sessions right before its type word (湖北省十四届人大, 中共某某市委), so the verbs
     and adverbs glued before it (认真执行人大, 与省委) drop off."""
     at = suffix_at
-    for _, a, b in reversed(s.tokens_from(start, suffix_at)):
+    for word, a, b in reversed(s.tokens_from(start, suffix_at)):
         piece = s.text[max(a, start):min(b, suffix_at)]
-        place = piece in known or tag(piece) == _PLACE_TAG and piece not in _MISTAGGED.word_set
-        if not (place or all(ch in _LEVEL_CHARS for ch in piece) or piece in _SERVED_OPENERS
+        whole = word if b > suffix_at else piece  # 龙华区 of 龙华区政府: the word is the place
+        place = any(w in known or tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w in (piece, whole))
+        unknown = len(piece) == 1 and tag(piece) not in _NOT_IN_PLACES  # 禾/溪 of an unknown place's name
+        if not (place or unknown or all(ch in _LEVEL_CHARS for ch in piece) or piece in _SERVED_OPENERS
                 or _SESSION.fullmatch(piece)):
             break
         at = max(a, start)
