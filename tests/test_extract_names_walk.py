@@ -75,3 +75,11 @@ def test_a_dash_between_two_places_is_inside_a_name_and_a_dash_between_stages_is
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "中国—东盟青禾博览会" in names
     assert not any("样品" in n for n in names)
+
+
+def test_the_second_character_of_a_boundary_verb_is_no_part_of_the_name_after_it(segment_text: SegmentText) -> None:
+    line = "青溪、禾塘等10个县市获批国家青禾综合改革试点。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
+    assert "国家青禾综合改革试点" in names
+    assert not any(n.startswith("批") for n in names)

@@ -280,7 +280,11 @@ def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int)
 
 def _split_boundary_end(s: SentenceView, start: int) -> int | None:
     """Where a boundary verb of several characters that the tokenizer cut apart ends, if one opens
-    at ``start`` (投/用 of 建成投用), else None."""
+    at ``start`` (投/用 of 建成投用) or runs into it from before (批 of 获批, where the walk
+    stopped at 获), else None."""
+    straddling = _straddling_boundary_end(s, start)
+    if straddling is not None:
+        return straddling
     first = s.tokens_from(start, start + 1)
     if not first:
         return None
@@ -289,6 +293,16 @@ def _split_boundary_end(s: SentenceView, start: int) -> int | None:
         piece = s.text[start:end]
         if piece in _BOUNDARIES.word_set and piece not in _UNDERTAKING_WORDS and end in s.token_end:
             return end
+    return None
+
+
+def _straddling_boundary_end(s: SentenceView, start: int) -> int | None:
+    """Where a boundary verb that opens before ``start`` and runs past it ends (获批: 批 at ``start``)."""
+    for back in range(1, _MAX_SPLIT_BOUNDARY):
+        for end in range(start + _MAX_SPLIT_BOUNDARY - back, start, -1):
+            piece = s.text[max(0, start - back):end]
+            if len(piece) >= _MIN_SPLIT_BOUNDARY and piece in _BOUNDARIES.word_set and end in s.token_end:
+                return end
     return None
 
 
