@@ -74,3 +74,9 @@ def test_the_work_firms_do_listed_before_the_firm_word_is_no_firm(segment_text: 
     names = _typed(segment_text, "吸引卫星数据应用、火箭总装测试、华中通用等企业集聚。", "Company")
     assert not {"卫星数据应用", "火箭总装测试"} & names
     assert "华中通用" in names
+
+
+def test_a_listed_built_place_of_a_kind_is_no_project(segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "加快青禾奥体中心、体育训练基地等项目建设。", "Project")
+    assert "体育训练基地" not in names
+    assert "青禾奥体中心" in names

@@ -121,6 +121,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 if ctx.level in _FORMAL_LEVELS and not named_core(s, a, b, b, ctx.lexicon.names) \
                         and not _abbreviated_or_phased(s, a, b):
                     continue  # 保障性住房、生物制造等项目: kinds and fields of project a province lists
+            if ctx.level in _FORMAL_LEVELS and own in (FACILITY, "Project") and not _named_before_type_word(s, a, b, ctx):
+                continue  # 奥体中心、体育训练基地等项目: a kind of built place, none named
             if ctx.level in _FORMAL_LEVELS and own is None and item_kind in _UNDERTAKINGS \
                     and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):
                 continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
@@ -140,6 +142,14 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 时空信息、具身智能等…中试基地: fields of the places a province lists
             out.append(Candidate(a, b, etype, name, source))
     return out
+
+
+def _named_before_type_word(s: SentenceView, a: int, b: int, ctx: Context) -> bool:
+    """Do the words of a list item before its own type word name it (青禾体育中心), as only a
+    name's do, or does it end with a phase (…基地二期)?"""
+    m = _SUFFIX_AT_END.search(s.text, a, b)
+    core_end = m.start(1) if m else b
+    return named_core(s, a, core_end, b, ctx.lexicon.names) or _abbreviated_or_phased(s, a, core_end)
 
 
 def _quote_opening(s: SentenceView, at: int) -> int | None:
