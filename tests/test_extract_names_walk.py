@@ -83,3 +83,11 @@ def test_the_second_character_of_a_boundary_verb_is_no_part_of_the_name_after_it
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert "国家青禾综合改革试点" in names
     assert not any(n.startswith("批") for n in names)
+
+
+def test_a_verb_before_a_scope_word_is_no_part_of_an_undertakings_name(segment_text: SegmentText) -> None:
+    line = "升级省“青禾”管理一体化平台，组建运行省禾溪投资平台，实施规范禾塘收费专项行动。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
+    assert {"省青禾管理一体化平台", "省禾溪投资平台"} <= names
+    assert not any(n.startswith(("升级", "运行")) for n in names)

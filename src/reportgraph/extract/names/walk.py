@@ -266,6 +266,7 @@ def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int)
     enumerator = _ENUMERATOR.match(s.text, start)
     if enumerator and enumerator.end() in s.token_end and core_end - enumerator.end() >= max(min_core, 1):
         start = enumerator.end()
+    start = _after_verb_before_scope(s, start, core_end)
     k = bisect.bisect_left(s.token_starts, start)
     while k < len(s.tokens) and s.tokens[k][1] == start:
         cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS) or _split_boundary_end(s, start)
@@ -275,6 +276,18 @@ def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int)
         if core_end - cut < max(min_core, 1):
             break
         k = bisect.bisect_left(s.token_starts, start)
+    return start
+
+
+def _after_verb_before_scope(s: SentenceView, start: int, core_end: int) -> int:
+    """Where an undertaking's name begins when a verb opens it and a scope word follows the verb
+    (升级省…平台, 运行省…平台): the scope word opens the name, the verb is the clause's."""
+    first = s.tokens_from(start, start + 1)
+    if not first or len(first[0][0]) < 2 or tag(first[0][0]) not in VERB_TAGS:
+        return start
+    after = first[0][2]
+    if after < core_end and any(s.text.startswith(w, after, core_end) for w in _SCOPE.words):
+        return after
     return start
 
 
