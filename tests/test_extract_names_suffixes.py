@@ -166,8 +166,8 @@ def test_an_amount_of_a_scale_opening_a_name_is_a_description(segment_text: Segm
 
 def test_a_rank_and_one_word_or_the_whole_people_name_a_kind_of_programme(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "新增国家级人才计划入选者106人，培育省级创新平台，开展美丽青禾建设全民行动，"
-                            "实施省级青禾英才引育计划。", etype="Program")
-    assert not {"国家级人才计划", "省级创新平台", "全民行动"} & names
+                            "创建自治区级科技创新平台，实施省级青禾英才引育计划。", etype="Program")
+    assert not {"国家级人才计划", "省级创新平台", "全民行动", "自治区级科技创新平台"} & names
     assert "省级青禾英才引育计划" in names
 
 

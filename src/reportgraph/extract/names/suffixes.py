@@ -310,10 +310,12 @@ def _proper_word_within(s: SentenceView, start: int, end: int, known: frozenset[
                                for w, _, _ in s.tokens_within(start, end))
 
 
-def _ranked_kind(s: SentenceView, start: int, end: int) -> bool:
-    """Is the run before an undertaking's type word a rank (国家级) and at most one word after it?"""
+def _ranked_kind(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
+    """Is the run before an undertaking's type word a rank (国家级) and common words after it, with
+    nothing only a name holds (省级科技创新平台; not 省级青禾英才计划)?"""
     rank = _RANK_LEVEL.match(s.text, start, end)
-    return rank is not None and len(s.tokens_from(rank.end(), end)) <= 1
+    return rank is not None and (len(s.tokens_from(rank.end(), end)) <= 1
+                                 or not named_core(s, rank.end(), end, end, known))
 
 
 def _counted_after(text: str, end: int) -> bool:
@@ -382,7 +384,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
             and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
-    if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix):
+    if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix, known):
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
     if counted and suffix.kind != "Community":
         return True  # 3所学校项目, 四大特色项目: a counted common noun
