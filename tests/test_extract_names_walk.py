@@ -91,3 +91,11 @@ def test_a_verb_before_a_scope_word_is_no_part_of_an_undertakings_name(segment_t
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert {"省青禾管理一体化平台", "省禾溪投资平台"} <= names
     assert not any(n.startswith(("升级", "运行")) for n in names)
+
+
+def test_a_verb_before_a_places_name_is_no_part_of_a_body_or_a_built_place(segment_text: SegmentText) -> None:
+    line = "开通运营青岛禾溪通信业务出入口局，建成运营青岛禾塘国际机场。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert {"青岛禾溪通信业务出入口局", "青岛禾塘国际机场"} <= names
+    assert not any(n.startswith("运营") for n in names)
