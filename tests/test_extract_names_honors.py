@@ -30,3 +30,8 @@ def test_a_bare_rating_is_no_honor_and_the_reports_own_country_is_no_part_of_one
     assert not any(n.startswith("我") for n in names)
     assert not {"全国优秀", "国家奖项"} & names
     assert {"首批国家湿地名录", "首个质量金奖"} <= names
+
+
+def test_the_place_and_verb_after_a_locative_are_no_part_of_an_honor(segment_text: SegmentText) -> None:
+    names = _honors(segment_text, "在湘世界500强企业达21家，在鄂投资世界500强企业32家。")
+    assert names == {"世界500强"}

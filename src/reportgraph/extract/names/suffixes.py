@@ -76,6 +76,7 @@ _MISTAGGED = datafile("extract/names/mistagged.txt")
 #: jieba's tag of places, and of plain verbs (not verbal nouns, which name a body's work: 管理).
 _PLACE_TAG = "ns"
 _VERB_TAG = "v"
+_LOCATIVE = _RULES["locative"]
 _PROJECT_LIST = re.compile(_RULES["project_list"])
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
@@ -143,6 +144,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind in (FACILITY, "Place"):
             start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
                                              start_suffix)
+            start = _after_locative(s, start, start_suffix)
         if suffix.word in _SERVED_BODIES:
             start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
         if suffix.kind == "GovernmentBody":
@@ -244,6 +246,18 @@ def _known_body_after_a_verb(s: SentenceView, start: int, end: int, known: froze
             if any(len(w) >= 2 and tag(w) == _VERB_TAG for w, _, _ in s.tokens_within(start, at)):
                 return at
             break
+    return start
+
+
+def _after_locative(s: SentenceView, start: int, suffix_at: int) -> int:
+    """Where an honor's name begins after the place a locative (在) names and the verb after it
+    (在湘世界500强企业, 在鄂投资世界500强: the honor is 世界500强)."""
+    if start == 0 or s.text[start - 1] != _LOCATIVE:
+        return start
+    for word, a, b in s.tokens_from(start, suffix_at):
+        if not (len(word) == 1 and tag(word) in PROPER_TAGS | PERSON_TAGS or tag(word) in VERB_TAGS) \
+                or b >= suffix_at:
+            return a
     return start
 
 
