@@ -80,3 +80,8 @@ def test_a_listed_built_place_of_a_kind_is_no_project(segment_text: SegmentText)
     names = _typed(segment_text, "加快青禾奥体中心、体育训练基地等项目建设。", "Project")
     assert "体育训练基地" not in names
     assert "青禾奥体中心" in names
+
+
+def test_a_verb_of_result_before_a_listed_undertaking_is_dropped(segment_text: SegmentText) -> None:
+    names = _names(segment_text, "建好青禾高等研究院等新型创新平台，用好禾溪共享机制等模式。")
+    assert not any(n.startswith(("建好", "用好")) for n in names)

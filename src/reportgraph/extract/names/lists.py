@@ -12,7 +12,9 @@ from reportgraph.extract.names.kinds import (
     FACILITY, INITIATIVE, common_word, generic_core, names_an_asset, resolve_kind, suffix_by_word, suffix_pattern,
     suffixes,
 )
-from reportgraph.extract.names.walk import left_edge, named_core, phrase_end, route_start, trim_left
+from reportgraph.extract.names.walk import (
+    left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
+)
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PROPER_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -130,6 +132,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
                 a = places.after_inner_verbs(s, a, b) if item_kind in (FACILITY, "Place") else a  # 改造某某大道
                 item = text[a:b]
+            else:
+                a = trim_result_verbs(s, a, b, 2)  # 建好某某研究院等新型创新平台
+            item = text[a:b]
             clause = s.clause(a, rest_end) if item_kind in (FACILITY, INITIATIVE) else ""
             name = s.original(a, b)
             source = "list"
