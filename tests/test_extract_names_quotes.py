@@ -42,3 +42,8 @@ def test_a_quote_naming_a_period_is_no_programme(segment_text: SegmentText) -> N
     names = _programs(segment_text, "回顾“十四五”时期工作，实施“青禾振兴”工作。")
     assert not any(n.startswith("十四五") for n in names)
     assert "青禾振兴工作" in names
+
+
+def test_a_quoted_count_of_tasks_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "统筹推进“两区”建设和“四项重点任务”，实施“青禾三项”工程。")
+    assert "四项重点任务" not in names

@@ -99,3 +99,10 @@ def test_a_verb_before_a_places_name_is_no_part_of_a_body_or_a_built_place(segme
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert {"青岛禾溪通信业务出入口局", "青岛禾塘国际机场"} <= names
     assert not any(n.startswith("运营") for n in names)
+
+
+def test_a_verb_of_listing_ends_the_words_before_a_programme(segment_text: SegmentText) -> None:
+    line = "青禾市和禾溪高新区列入国家碳达峰试点。"
+    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
+    assert names == {"国家碳达峰试点"}
