@@ -1,7 +1,8 @@
 """A known firm's short name inside the name of something else: ``潍柴齐天`` (a model),
-``上汽红岩`` (another firm), ``一汽丰田`` (a joint venture), ``福耀科技大学`` (a university). The gazetteer finds the short name
-wherever it stands as a word; here such finds are told apart from a firm named as the owner of
-a project or a plant (``中石化特种纤维``, ``中海油装备智能制造``), which stand.
+``上汽红岩`` (another firm), ``一汽丰田`` (a joint venture), ``福耀科技大学`` (a university).
+The gazetteer finds the short name wherever it stands as a word; here such finds are told apart
+from a firm named as the owner of a project or a plant (``中石化特种纤维``, ``中海油装备智能制造``),
+which stand.
 """
 from __future__ import annotations
 

@@ -123,7 +123,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 if ctx.level in _FORMAL_LEVELS and not named_core(s, a, b, b, ctx.lexicon.names) \
                         and not _abbreviated_or_phased(s, a, b):
                     continue  # 保障性住房、生物制造等项目: kinds and fields of project a province lists
-            if ctx.level in _FORMAL_LEVELS and own in (FACILITY, "Project") and not _named_before_type_word(s, a, b, ctx):
+            if ctx.level in _FORMAL_LEVELS and own in (FACILITY, "Project") \
+                    and not _named_before_type_word(s, a, b, ctx):
                 continue  # 奥体中心、体育训练基地等项目: a kind of built place, none named
             if ctx.level in _FORMAL_LEVELS and own is None and item_kind in _UNDERTAKINGS \
                     and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):

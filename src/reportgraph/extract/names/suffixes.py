@@ -76,6 +76,7 @@ _MISTAGGED = datafile("extract/names/mistagged.txt")
 #: jieba's tag of places, and of plain verbs (not verbal nouns, which name a body's work: 管理).
 _PLACE_TAG = "ns"
 _VERB_TAG = "v"
+#: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
 _PROJECT_LIST = re.compile(_RULES["project_list"])
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
@@ -88,8 +89,6 @@ _SERVED = datafile("extract/names/served_bodies.tsv").pairs
 _SERVED_BODIES = frozenset(_SERVED["bodies"].split())
 _SERVED_OPENERS = frozenset(_SERVED["openers"].split())
 _SESSION = re.compile(_SERVED["session"])
-#: Tags of one-character words that never stand in a place's name: verbs, prepositions and the like.
-_NOT_IN_PLACES = PLACE_STOP_TAGS
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -230,7 +229,7 @@ def _served_place_start(s: SentenceView, start: int, suffix_at: int, known: froz
         piece = s.text[max(a, start):min(b, suffix_at)]
         whole = word if b > suffix_at else piece  # 龙华区 of 龙华区政府: the word is the place
         place = any(w in known or tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w in (piece, whole))
-        unknown = len(piece) == 1 and tag(piece) not in _NOT_IN_PLACES  # 禾/溪 of an unknown place's name
+        unknown = len(piece) == 1 and tag(piece) not in PLACE_STOP_TAGS  # 禾/溪 of an unknown place's name
         if not (place or unknown or all(ch in _LEVEL_CHARS for ch in piece) or piece in _SERVED_OPENERS
                 or _SESSION.fullmatch(piece)):
             break
