@@ -129,10 +129,10 @@ def test_a_metropolitan_circle_and_a_start_up_area_are_places(segment_text: Segm
 
 def test_a_body_named_by_the_place_it_serves_sheds_the_verbs_glued_before_it(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "我们认真执行人大及其常委会的决议，与省委部署保持一致，锚定省委目标，",
-                            "严格执行市人大决定，自觉接受江西省十四届人大监督，禾溪县政府、龙华区政府牵头。",
-                            etype="GovernmentBody")
-    assert not any(n.startswith(("认真", "执行", "与", "锚定", "严格")) for n in names)
-    assert {"省委", "市人大", "江西省十四届人大", "禾溪县政府", "龙华区政府"} <= names
+                            "严格执行市人大决定，自觉接受江西省十四届人大监督，禾溪县政府、龙华区政府、柏林区委牵头，"
+                            "在区委区政府领导下。", etype="GovernmentBody")
+    assert not any(n.startswith(("认真", "执行", "与", "锚定", "严格", "区委区")) for n in names)
+    assert {"省委", "市人大", "江西省十四届人大", "禾溪县政府", "龙华区政府", "柏林区委"} <= names
 
 
 def test_a_local_firm_named_by_a_proper_noun_before_generic_words_is_a_company(segment_text: SegmentText) -> None:

@@ -20,8 +20,8 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_complement, holds_description, left_edge, named_core,
-    route_start, trim_left, trim_result_verbs,
+    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_complement, boundaries, holds_description, left_edge,
+    named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
@@ -221,20 +221,29 @@ def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
 
 
 def _served_place_start(s: SentenceView, start: int, suffix_at: int, known: frozenset[str]) -> int:
-    """Where the name of a body named by the place it serves begins: at the run of place names,
-    levels and sessions right before its type word (湖北省十四届人大, 中共某某市委), so the verbs
-    and adverbs glued before it (认真执行人大, 与省委) drop off."""
+    """Where the name of a body named by the place it serves begins: before its type word stand
+    only a place's words, levels and sessions (湖北省十四届人大, 中共某某市委, 柏林区委), so the verbs
+    and prepositions glued before it (认真执行人大, 与省委, 锚定省委) drop off. jieba's tags of such
+    runs are unreliable (认真执行 is tagged a noun), so a word ending in a boundary verb ends it too."""
     at = suffix_at
     for word, a, b in reversed(s.tokens_from(start, suffix_at)):
         piece = s.text[max(a, start):min(b, suffix_at)]
         whole = word if b > suffix_at else piece  # 龙华区 of 龙华区政府: the word is the place
-        place = any(w in known or tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set for w in (piece, whole))
-        unknown = len(piece) == 1 and tag(piece) not in PLACE_STOP_TAGS  # 禾/溪 of an unknown place's name
-        if not (place or unknown or all(ch in _LEVEL_CHARS for ch in piece) or piece in _SERVED_OPENERS
-                or _SESSION.fullmatch(piece)):
+        if not any(w in known or tag(w) == _PLACE_TAG for w in (piece, whole)) and _glued_to_a_body(piece):
             break
         at = max(a, start)
     return at
+
+
+def _glued_to_a_body(piece: str) -> bool:
+    """Is a word before a served body's type word a verb, a preposition or the like, one ending in
+    a boundary verb (认真执行) or another body (区委 of 区委区政府), rather than part of the place?"""
+    if all(ch in _LEVEL_CHARS for ch in piece) or piece in _SERVED_OPENERS or _SESSION.fullmatch(piece):
+        return False
+    if piece.endswith(tuple(_SERVED_BODIES)):
+        return True  # 区委区政府: another body's name, not a place
+    words = boundaries()
+    return tag(piece) in PLACE_STOP_TAGS or piece in words or any(len(w) >= 2 and piece.endswith(w) for w in words)
 
 
 def _known_body_after_a_verb(s: SentenceView, start: int, end: int, known: frozenset[str]) -> int:
