@@ -132,7 +132,6 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if item_kind not in _UNDERTAKINGS:
                 a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
                 a = places.after_inner_verbs(s, a, b) if item_kind in (FACILITY, "Place") else a  # 改造某某大道
-                item = text[a:b]
             else:
                 a = trim_result_verbs(s, a, b, 2)  # 建好某某研究院等新型创新平台
             item = text[a:b]

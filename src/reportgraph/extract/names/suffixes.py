@@ -140,10 +140,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
+            start = _after_locative(s, start, start_suffix)
         if suffix.kind in (FACILITY, "Place"):
             start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
                                              start_suffix)
-            start = _after_locative(s, start, start_suffix)
         if suffix.word in _SERVED_BODIES:
             start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
         if suffix.kind == "GovernmentBody":
@@ -392,17 +392,13 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     yearless = _YEAR_PREFIX.sub("", core)
     # in a local report, a proper name before generic words names a place of its own (九鹤综合文体中心)
     tail = generic_tail(suffix.kind, yearless) if local else ""
-    if tail and named_core(s, start, start_suffix - len(tail), start_suffix - len(tail), known):
-        pass
-    elif generic_core(suffix.kind, yearless, registered) and yearless not in known \
-            or (yearless != core and len(yearless) < 2):
-        return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
     before_tail = start_suffix - len(tail)
     if tail and (_proper_word_within(s, start, before_tail, known) if suffix.kind == "Company"
                  else named_core(s, start, before_tail, before_tail, known)):
         pass  # 某某股份合作公司: a firm's name needs a proper noun before its generic words
-    elif generic_core(suffix.kind, yearless, registered) or (yearless != core and len(yearless) < 2):
-        return True  # 2024年工作计划: a heading's words, not a name
+    elif generic_core(suffix.kind, yearless, registered) and yearless not in known \
+            or (yearless != core and len(yearless) < 2):
+        return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
             and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
