@@ -238,6 +238,13 @@ def test_a_motorway_readied_for_building_is_a_project_named_whole(work_report: W
     assert not {"青禾至白石高速", "禾塘高速"} & _names(found)
 
 
+def test_a_power_line_or_a_water_works_is_a_project_not_a_programme(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "推进青禾特高压直流输电工程，禾塘水利枢纽工程开工。")
+    assert ("Project", "青禾特高压直流输电工程") in _pairs(found)
+    assert ("Project", "禾塘水利枢纽工程") in _pairs(found)
+    assert not [m for m in found if m.type == "Program"], _pairs(found)
+
+
 def test_a_road_after_a_mid_clause_verb(work_report: WorkReport) -> None:
     found = _mentions(work_report, "引导车辆驶入松园路。")
     assert ("Place", "松园路") in _pairs(found)
