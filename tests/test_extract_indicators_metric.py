@@ -232,3 +232,30 @@ def test_subjects_kept_and_time_spans_and_links_trimmed(
 def test_a_kept_predicate_closes_no_list_and_a_double_lead_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "40家企业完成报警装置等建设。") == ["企业完成报警装置等建设"]
     assert _metrics(work_report, "全面完成年度违建治理面积50万平方米。") == ["年度违建治理面积"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("培育创新型、成长型、示范型企业120家。", "培育创新型、成长型、示范型企业"),
+    ("青山机械、禾丰重工海外营收占比达到55%。", "青山机械、禾丰重工海外营收占比"),
+])
+def test_a_list_of_short_items_before_the_figure_is_counted_whole(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+def test_a_list_whose_items_do_something_is_cut_to_its_last_item(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "推进钢铁、新建产业园区8个。") == ["产业园区"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("城区PM2.5平均浓度改善9.6%。", "城区PM2.5平均浓度"),
+    ("确保油料总产量稳定保持在30亿斤以上。", "油料总产量"),
+    ("对东盟进出口占比首次超40%。", "东盟进出口占比"),
+])
+def test_a_change_verb_or_adverb_after_the_metric_goes(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[-1] == metric
+
+
+def test_words_right_after_a_figure_open_no_list(work_report: WorkReport) -> None:
+    found = _metrics(work_report, "家庭共济惠及30万名近亲属、共济金额12亿元。")
+    assert found[-1] == "共济金额"

@@ -54,6 +54,8 @@ _COPULAS = tuple(_SHAPES["copulas"].split())
 _LIST_KINDS = tuple(_SHAPES["list_kinds"].split())
 _RELATIVE = tuple(_SHAPES["relative"].split())
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
+#: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
+_KINDS = tuple(_SHAPES["kinds"])
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -177,6 +179,42 @@ def _last_item(text: str) -> str:
     return text
 
 
+def _list_items(text: str) -> list[str]:
+    """The items of a 、 list, split outside brackets and quotes."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in BRACKET_OPENERS or ch in _QUOTE_OPENERS:
+            depth += 1
+        elif ch in BRACKET_CLOSERS or ch in _QUOTE_CLOSERS:
+            depth -= 1
+        elif ch == LIST_SEPARATOR and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    return items + [text[start:]]
+
+
+def _list_of_one_noun(text: str) -> str:
+    """``科技型、高成长创新型、示范型企业300家``, ``甲公司、乙公司海外营收占比60%``: short items
+    without a verb or a figure before the last one modify its noun, so the figure counts them
+    all and the metric is the whole list; empty where the words are no such list."""
+    items = _list_items(text)
+    if len(items) < 2 or not items[-1] or any(not x or len(x) > _SHORT_ITEM for x in items[:-1]):
+        return ""
+    if any(ch.isdigit() for ch in text) or text.startswith(BRACKET_OPENERS) \
+            or any(_opens_with_doing(x) for x in items[1:]):
+        return ""
+    return text
+
+
+def _opens_with_doing(item: str) -> bool:
+    """新建产业园区, 推进钢铁: an item that opens with a verb of doing is a clause of its own (the
+    verb before the first item is the whole list's); 示范型 is a kind, not a doing."""
+    first = words_of(item[:_VERB_WINDOW])[0][0]
+    doing = tag(first) in VERB_TAGS - {"vn"} and not item[len(first):].startswith(_KINDS)
+    return doing or any(item.startswith(w) for w in _strip_words()[0] if len(w) >= _MIN_HEAD)
+    return text
+
+
 def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
     """Fill each quantity's metric from the words around it."""
     verbs = _VERBS.words
@@ -185,7 +223,10 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
     previous = ""
     for q in quantities:
         raw_before = _before(sentence, q.start, floor)
-        before = strip(_clean(_past_the_copula(_last_item(raw_before))))
+        # 惠及6万名近亲属、共济金额…: words right after a figure go on its noun, so they open no list
+        after_a_figure = floor > 0 and q.start - len(raw_before) == floor
+        listed = "" if after_a_figure else _list_of_one_noun(raw_before)
+        before = strip(_clean(_past_the_copula(listed or _last_item(raw_before))))
         raw_after, kept_predicate = _after(sentence, q.end, q.unit)
         after = _clean(raw_after)
         if after.startswith(tuple(_LINKERS)) and before and q.unit not in _COUNTERS and _names_a_measure(before):
