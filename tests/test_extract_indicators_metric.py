@@ -259,3 +259,16 @@ def test_a_change_verb_or_adverb_after_the_metric_goes(work_report: WorkReport, 
 def test_words_right_after_a_figure_open_no_list(work_report: WorkReport) -> None:
     found = _metrics(work_report, "家庭共济惠及30万名近亲属、共济金额12亿元。")
     assert found[-1] == "共济金额"
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("年投资亿元以上项目新开工40个以上、竣工35个以上。", "年投资亿元以上项目竣工"),
+    ("建成跨河大桥3座、在建5座。", "跨河大桥在建"),
+])
+def test_a_bare_stage_of_doing_takes_the_subject_before(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[-1] == metric
+
+
+def test_a_leap_or_a_steady_rise_is_no_part_of_the_metric(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "省级重点实验室从12家跃升到30家。") == ["省级重点实验室"] * 2
+    assert _metrics(work_report, "税收收入增加近500亿元，稳步达到2000亿元以上。")[-1] == "税收收入"

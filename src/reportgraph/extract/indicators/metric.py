@@ -42,6 +42,7 @@ _LINK_WORDS = tuple(_SHAPES["link_words"].split())
 _LIST_MARKER = re.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
+_BARE_DOINGS = datafile("extract/indicators/bare_doings.txt")
 #: Counters of persons: what they did is what is counted (2人当选…院士).
 _PERSONS = frozenset(_SHAPES["persons"].split())
 _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
@@ -251,9 +252,21 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
                 and not previous.endswith(generic):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
+        q.metric = _with_the_subject(q.metric, previous)
         if not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
+
+
+def _with_the_subject(metric: str, previous: str) -> str:
+    """``重大项目新开工43个、竣工38个``: a bare stage of doing (竣工) is said of the subject of the
+    figure before (重大项目竣工), less that figure's own stage; the metric as it is otherwise."""
+    doings = _BARE_DOINGS.words
+    if metric not in doings or not previous or previous in doings:
+        return metric
+    subject = next((previous[: -len(d)] for d in sorted(doings, key=len, reverse=True) if previous.endswith(d)),
+                   previous)
+    return subject + metric if len(subject) >= _MIN_HEAD else metric
 
 
 def _after_a_list(metric: str) -> str:
