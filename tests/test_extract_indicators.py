@@ -401,3 +401,14 @@ def test_a_unit_that_opens_a_word_is_no_counter(work_report: WorkReport) -> None
 def test_a_count_of_a_slogans_quoted_items_and_a_size_class_are_no_quantities(work_report) -> None:
     assert not _found(work_report, "健全“考核、督查、激励”三项机制，建成80米口径射电望远镜。")
     assert _found(work_report, "推进“两重”项目12个。")
+
+
+def test_a_notes_heading_counts_a_slogans_items_and_its_body_is_read(work_report: WorkReport) -> None:
+    assert not _found(work_report, "［12］三个中心、两个枢纽：")
+    found = _summary(work_report, "［12］三个中心：建成物流中心3个。")
+    assert [(i.metric, i.value) for i in found] == [("物流中心", Decimal(3))]
+
+
+def test_a_bounded_figure_after_a_per_item_word_is_a_threshold(work_report: WorkReport) -> None:
+    assert not _found(work_report, "单笔30万元以下拖欠账款全部清零。")
+    assert [i.value for i in _summary(work_report, "清理拖欠账款30万元以上。")] == [Decimal(30)]

@@ -45,6 +45,9 @@ _RANGE = re.compile(_SHAPES["range"])
 _BARE_LOWER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
 _MAX_LOWER = 12
 _PER = re.compile(_SHAPES["per"])
+_NOTE_HEADING = re.compile(_SHAPES["note_heading"])
+_THRESHOLDS = tuple(_SHAPES["thresholds"].split())
+_BOUNDS = frozenset(_SHAPES["bounds"].split())
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Closing quotation marks (not the straight " that also opens).
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch != '"')
@@ -118,6 +121,9 @@ def _named_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans where numbers belong to a name: quotes, book titles, meetings, idioms (两个市场两种资源:
     the second number lies inside the phrase too)."""
     spans = quote_spans(sentence)
+    note = _NOTE_HEADING.match(sentence)
+    if note:
+        spans.append((-1, note.end()))  # ［10］两个基地、两个枢纽: the items of a slogan noted
     for pattern in _MEETINGS.named_patterns.values():
         spans.extend((m.start() - 1, m.end()) for m in pattern.finditer(sentence))
     for phrase in _STOP_PHRASES.words:
@@ -188,6 +194,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter
         if sentence.endswith(_RUN_BEFORE, 0, start) and sentence.startswith(_PERIODS, end):
             continue  # 连续24个月保持两位数增长: a run of time, like a year, is no quantity
+        if qualifier in _BOUNDS and sentence.endswith(_THRESHOLDS, 0, start):
+            continue  # 单笔50万元以下拖欠账款全部清零: the limit a rule applies to, no quantity
         base, factor = unit_table.get(unit, (unit, 1.0))
         normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
         found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
