@@ -272,3 +272,8 @@ def test_a_bare_stage_of_doing_takes_the_subject_before(work_report: WorkReport,
 def test_a_leap_or_a_steady_rise_is_no_part_of_the_metric(work_report: WorkReport) -> None:
     assert _metrics(work_report, "省级重点实验室从12家跃升到30家。") == ["省级重点实验室"] * 2
     assert _metrics(work_report, "税收收入增加近500亿元，稳步达到2000亿元以上。")[-1] == "税收收入"
+
+
+def test_short_kinds_after_the_figure_modify_the_next_items_noun(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "打造50个以上园区级、车间级数字化场景。") == ["园区级、车间级数字化场景"]
+    assert _metrics(work_report, "建成12个物流园区、产业园区。") == ["物流园区"]

@@ -57,6 +57,7 @@ _RELATIVE = tuple(_SHAPES["relative"].split())
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
 _KINDS = tuple(_SHAPES["kinds"])
+_MODIFIER_ENDS = tuple(_SHAPES["modifier_ends"])
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -135,7 +136,8 @@ def _after(sentence: str, end: int, unit: str) -> tuple[str, bool]:
                 break
             i = code.end()  # 38家国家级5G工厂: a code of digits and letters is part of the noun
             continue
-        if ch == LIST_SEPARATOR and depth <= 0 and not _list_of_modifiers(sentence, i):
+        if ch == LIST_SEPARATOR and depth <= 0 and not _list_of_modifiers(sentence, i) \
+                and not _a_modifier(sentence[end:i]):
             break  # 11个县（市、区）: a list inside brackets is part of the noun
         i += 1
     words = sentence[end:i]
@@ -163,6 +165,12 @@ def _list_of_modifiers(sentence: str, i: int) -> bool:
             return True
         j += 1
     return False
+
+
+def _a_modifier(item: str) -> bool:
+    """``100个行业级、场景级大模型``: a short item that ends in a kind (级, 型) names no noun of its
+    own but modifies the next item's, so the figure counts the whole list."""
+    return 0 < len(item) <= _SHORT_ITEM and item.endswith(_MODIFIER_ENDS)
 
 
 def _last_item(text: str) -> str:
