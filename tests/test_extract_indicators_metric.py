@@ -277,3 +277,18 @@ def test_a_leap_or_a_steady_rise_is_no_part_of_the_metric(work_report: WorkRepor
 def test_short_kinds_after_the_figure_modify_the_next_items_noun(work_report: WorkReport) -> None:
     assert _metrics(work_report, "打造50个以上园区级、车间级数字化场景。") == ["园区级、车间级数字化场景"]
     assert _metrics(work_report, "建成12个物流园区、产业园区。") == ["物流园区"]
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("城镇游客人次、旅游总花费增长6.1%、8.2%。", ["城镇游客人次", "旅游总花费"]),
+    ("农村自来水、卫生户厕普及率超过97%、88%。", ["农村自来水普及率", "卫生户厕普及率"]),
+    ("每千人托位、养老床位数分别达到4.2个、31.5张。", ["每千人托位", "每千人养老床位数"]),
+])
+def test_as_many_figures_in_a_row_as_items_pair_one_by_one(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
+def test_a_list_whose_items_do_something_pairs_no_figures(work_report: WorkReport) -> None:
+    found = _metrics(work_report, "改造老旧供热、燃气、排水管网300公里、200公里、100公里。")
+    assert len(set(found)) == 1

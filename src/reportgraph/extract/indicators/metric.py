@@ -58,6 +58,7 @@ _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
 _KINDS = tuple(_SHAPES["kinds"])
 _MODIFIER_ENDS = tuple(_SHAPES["modifier_ends"])
+_PER_LEAD = re.compile(_SHAPES["per_lead"])
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -324,6 +325,14 @@ def _share_head(items: list[str]) -> list[str]:
     return [_joined(x, head) for x in others] + [last]
 
 
+def _carry_the_lead(items: list[str]) -> list[str]:
+    """``每千人托位、养老床位数``: the first item's 每千人 is every item's (每千人养老床位数)."""
+    lead = _PER_LEAD.match(items[0])
+    if not lead:
+        return items
+    return [items[0]] + [x if _PER_LEAD.match(x) else lead.group() + x for x in items[1:]]
+
+
 def _joined(item: str, head: str) -> str:
     """The item with the shared head, the words they have in common said once
     (装备制造业、高技术制造业增加值: 装备制造业增加值, not 装备制造业制造业增加值)."""
@@ -352,6 +361,15 @@ def _is_generic(metric: str, generic: tuple[str, ...]) -> bool:
     return any(metric == g or metric.endswith(g) and len(metric) <= len(g) + 1 for g in generic)
 
 
+def _run_of(sentence: str, quantities: list[Quantity], i: int, most: int) -> int:
+    """How many figures from the i-th on follow each other joined by 、 or 和 only, up to ``most``."""
+    n = 1
+    while n < most and i + n < len(quantities) \
+            and sentence[quantities[i + n - 1].end:quantities[i + n].start] in _RUN_JOINERS:
+        n += 1
+    return n
+
+
 def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
     """``A、B、C分别下降1%、2%、3%`` and ``A、B均增长5%``: one quantity per listed metric."""
     out: list[Quantity] = []
@@ -367,6 +385,14 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
         items = [x for x in items if x]
         if any(ch.isdigit() for x in items for ch in x):
             m = None  # 增长6.2%、高于全国平均: a figure in the list, so it is no list of metrics
+        if not m and not any(ch.isdigit() for ch in clause):
+            # 游客人次、总花费增长5.6%、7.5%: as many figures in a row as items, one each, unsaid 分别
+            # (or a 分别 too far from the figure to be seen: 分别比“十三五”时期增长…)
+            listed = clause.split(_RESPECTIVELY)[0]
+            items = [strip(_clean(x)) for x in listed.split(LIST_SEPARATOR)]
+            paired = len(items) > 1 and all(items) and not any(_opens_with_doing(x) for x in items) \
+                and _run_of(sentence, quantities, i, len(items) + 1) == len(items)
+            m = _DISTRIBUTOR.search(_RESPECTIVELY) if paired else None
         if m and m.group(1) == _RESPECTIVELY and len(items) > 1:
             run = [q]
             while i + len(run) < len(quantities) and len(run) < len(items):
@@ -375,7 +401,7 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                     break
                 run.append(nxt)
             if len(run) == len(items):
-                for item, r in zip(_share_head(items), run):
+                for item, r in zip(_carry_the_lead(_share_head(items)), run):
                     r.metric = item
                 out.extend(run)
                 i += len(run)
