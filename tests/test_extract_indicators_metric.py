@@ -292,3 +292,8 @@ def test_as_many_figures_in_a_row_as_items_pair_one_by_one(
 def test_a_list_whose_items_do_something_pairs_no_figures(work_report: WorkReport) -> None:
     found = _metrics(work_report, "改造老旧供热、燃气、排水管网300公里、200公里、100公里。")
     assert len(set(found)) == 1
+
+
+def test_a_predicate_with_no_counted_noun_takes_the_subject_before(work_report: WorkReport) -> None:
+    found = _metrics(work_report, "累计形成95项改革创新案例，40项获国家层面推广。")
+    assert found == ["改革创新案例", "改革创新案例获国家层面推广"]

@@ -261,20 +261,30 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
                 and not previous.endswith(generic):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
-        q.metric = _with_the_subject(q.metric, previous)
+        no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
+            and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == "v"
+        q.metric = _with_the_subject(q.metric, previous, no_noun)
         if not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
 
 
-def _with_the_subject(metric: str, previous: str) -> str:
-    """``重大项目新开工43个、竣工38个``: a bare stage of doing (竣工) is said of the subject of the
-    figure before (重大项目竣工), less that figure's own stage; the metric as it is otherwise."""
+def _with_the_subject(metric: str, previous: str, no_noun: bool) -> str:
+    """``重大项目新开工43个、竣工38个``: a bare stage of doing (竣工), or a predicate right after the
+    counter with no counted noun (``no_noun``: 173项创新案例，82项获国家层面认可), is said of the
+    subject of the figure before (重大项目竣工, 创新案例获国家层面认可), less that figure's own
+    stage or predicate; the metric as it is otherwise."""
     doings = _BARE_DOINGS.words
-    if metric not in doings or not previous or previous in doings:
+    if not previous or previous in doings or previous.startswith(_AFTER_STOPS.words):
         return metric
-    subject = next((previous[: -len(d)] for d in sorted(doings, key=len, reverse=True) if previous.endswith(d)),
-                   previous)
+    if metric in doings:
+        subject = next((previous[: -len(d)] for d in sorted(doings, key=len, reverse=True) if previous.endswith(d)),
+                       previous)
+    elif no_noun:
+        subject = previous[:min((j for j in (previous.find(w) for w in _AFTER_STOPS.words) if j > 0),
+                                default=len(previous))]
+    else:
+        return metric
     return subject + metric if len(subject) >= _MIN_HEAD else metric
 
 
