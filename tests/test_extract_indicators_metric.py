@@ -297,3 +297,7 @@ def test_a_list_whose_items_do_something_pairs_no_figures(work_report: WorkRepor
 def test_a_predicate_with_no_counted_noun_takes_the_subject_before(work_report: WorkReport) -> None:
     found = _metrics(work_report, "累计形成95项改革创新案例，40项获国家层面推广。")
     assert found == ["改革创新案例", "改革创新案例获国家层面推广"]
+
+
+def test_the_push_that_opens_a_metric_goes(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "推动林下经济面积达180万亩。") == ["林下经济面积"]
