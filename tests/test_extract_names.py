@@ -245,6 +245,12 @@ def test_a_power_line_or_a_water_works_is_a_project_not_a_programme(work_report:
     assert not [m for m in found if m.type == "Program"], _pairs(found)
 
 
+def test_a_utility_tunnel_planned_is_a_project_without_the_verb(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "谋划禾塘海底综合管廊工程等重大工程。")
+    assert ("Project", "禾塘海底综合管廊工程") in _pairs(found)
+    assert not [m for m in found if m.name.startswith("谋划")], _pairs(found)
+
+
 def test_a_road_after_a_mid_clause_verb(work_report: WorkReport) -> None:
     found = _mentions(work_report, "引导车辆驶入松园路。")
     assert ("Place", "松园路") in _pairs(found)
