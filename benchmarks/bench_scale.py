@@ -41,7 +41,6 @@ import json
 import os
 import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -58,7 +57,7 @@ DEV = next((p for p in (REPO.parent / "shared" / "dev" / "corpus", Path("/work/s
 MB = 1_000_000
 sys.path.insert(0, str(HERE))
 
-from large_graph import _KEEP_AFTER, _NUMBER, _new_name  # noqa: E402
+from large_graph import renamed, scaled  # noqa: E402
 
 
 @dataclass
@@ -119,28 +118,10 @@ def roots_of(paths: list[Path]) -> dict[str, list[str]]:
 
 
 def variant(text: str, roots: list[str], i: int) -> str:
-    """Variant ``i``: the roots renamed, the figures scaled (``i < len(dev)``: the report itself)."""
+    """Variant ``i``: the roots renamed, and for ``i > 0`` the figures scaled and a number added."""
     rng = random.Random(i)
-    taken: set[str] = set()
-    mapping = {root: _new_name(rng, len(root), taken) for root in roots}
-    if mapping:
-        pattern = re.compile("|".join(sorted(map(re.escape, mapping), key=len, reverse=True)))
-        text = pattern.sub(lambda m: mapping[m.group(0)], text)
-    factor = rng.uniform(0.6, 1.6)
-
-    def scale(m: re.Match[str]) -> str:
-        following = text[m.end(): m.end() + 1]
-        number = m.group(1)
-        if following in _KEEP_AFTER or (len(number) == 4 and number.startswith("20")):
-            return number
-        value = float(number) * factor
-        if following == "%" and float(number) <= 100:
-            value = min(value, 100.0)
-        if "." in number:
-            return f"{value:.{len(number.split('.')[1])}f}"
-        return str(max(1, round(value)))
-
-    return _NUMBER.sub(scale, text) + f"\n（第{i}号）\n" if i else text
+    text = renamed(text, roots, rng)
+    return scaled(text, rng) + f"\n（第{i}号）\n" if i else text
 
 
 def write_corpus(folder: Path, count: int, dev: list[Path], roots: dict[str, list[str]]) -> int:

@@ -22,6 +22,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,15 +52,18 @@ def _new_name(rng: random.Random, length: int, taken: set[str]) -> str:
             return name
 
 
-def variant_text(seed: str, i: int) -> str:
-    """Report ``i``: the seed with renamed roots and scaled figures (``i == 0`` is the seed itself)."""
-    if i == 0:
-        return seed
-    rng = random.Random(i)
+def renamed(text: str, roots: Sequence[str], rng: random.Random) -> str:
+    """``text`` with each name root replaced by a new name drawn from ``rng`` (longest roots first)."""
     taken: set[str] = set()
-    mapping = {root: _new_name(rng, len(root), taken) for root in ROOTS}
+    mapping = {root: _new_name(rng, len(root), taken) for root in roots}
+    if not mapping:
+        return text
     pattern = re.compile("|".join(sorted(map(re.escape, mapping), key=len, reverse=True)))
-    text = pattern.sub(lambda m: mapping[m.group(0)], seed)
+    return pattern.sub(lambda m: mapping[m.group(0)], text)
+
+
+def scaled(text: str, rng: random.Random) -> str:
+    """``text`` with its figures scaled by one factor drawn from ``rng``; dates, years and ordinals kept."""
     factor = rng.uniform(0.6, 1.6)
 
     def scale(m: re.Match[str]) -> str:
@@ -76,6 +80,14 @@ def variant_text(seed: str, i: int) -> str:
         return str(max(1, round(value)))
 
     return _NUMBER.sub(scale, text)
+
+
+def variant_text(seed: str, i: int) -> str:
+    """Report ``i``: the seed with renamed roots and scaled figures (``i == 0`` is the seed itself)."""
+    if i == 0:
+        return seed
+    rng = random.Random(i)
+    return scaled(renamed(seed, ROOTS, rng), rng)
 
 
 def make(reports: int, out: Path) -> dict[str, object]:
