@@ -117,6 +117,17 @@ def segment_text() -> SegmentText:
     return run
 
 
+ProvinceReport = Callable[[str], Report]
+#: Opening of a provincial report (a level whose reports name kinds, not places) for one-line tests.
+PROVINCE_OPENING = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n"
+
+
+@pytest.fixture
+def province_report(segment_text: SegmentText) -> ProvinceReport:
+    """Factory: ``province_report(line)`` segments a provincial report whose one work area holds ``line``."""
+    return lambda line: segment_text(PROVINCE_OPENING + line + "\n")
+
+
 #: Skeleton of a half-year subdistrict report; ``{summary}`` and ``{plan}`` are
 #: filled with the body lines of the summary section and the plan section.
 WORK_REPORT = """\

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SegmentText
+from conftest import PROVINCE_OPENING, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
@@ -15,7 +15,7 @@ def _companies(segment_text: SegmentText, tmp_path: Path, line: str) -> set[str]
     user = tmp_path / "names.tsv"
     user.write_text("青柴动力\tCompany\t青柴\n禾汽集团\tCompany\t禾汽\n", encoding="utf-8")
     lexicon = Lexicon.load(user)
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = segment_text(PROVINCE_OPENING + line + "\n")
     at = report.text.find(line)
     return {m.name for m in find_mentions(report, lexicon)
             if m.type == "Company" and at <= m.start and m.end <= at + len(line)}

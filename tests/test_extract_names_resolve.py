@@ -4,7 +4,7 @@ Sentences are invented in the genre's style.
 """
 from __future__ import annotations
 
-from conftest import SegmentText
+from conftest import PROVINCE_OPENING, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
@@ -13,7 +13,7 @@ LEXICON = Lexicon.load()
 
 def test_all_the_plenums_of_a_term_are_no_event(segment_text: SegmentText) -> None:
     line = "深入贯彻党的二十大和二十届历次全会精神，按照省委九届历次全会和省委九届八次全会部署。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = segment_text(PROVINCE_OPENING + line + "\n")
     events = {m.name for m in find_mentions(report, LEXICON) if m.type == "Event"}
     assert not any("历次" in n for n in events)
     assert "党的二十大" in events
@@ -29,7 +29,7 @@ def test_a_place_found_only_inside_a_projects_name_is_the_projects(segment_text:
 
 def test_an_honor_phrase_cut_short_at_a_stop_gives_way_to_the_longer_name_it_opens(segment_text: SegmentText) -> None:
     line = "青禾州、禾溪市入选国家碳达峰试点。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = segment_text(PROVINCE_OPENING + line + "\n")
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "国家碳达峰试点" in names
     assert "国家碳" not in names

@@ -4,7 +4,7 @@ Sentences are invented in the genre's style (names made up).
 """
 from __future__ import annotations
 
-from conftest import SegmentText
+from conftest import PROVINCE_OPENING, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
@@ -12,7 +12,7 @@ LEXICON = Lexicon.load()
 
 
 def _companies(segment_text: SegmentText, line: str) -> set[str]:
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = segment_text(PROVINCE_OPENING + line + "\n")
     at = report.text.find(line)
     return {m.name for m in find_mentions(report, LEXICON)
             if m.type == "Company" and at <= m.start and m.end <= at + len(line)}

@@ -4,27 +4,27 @@ Sentences are invented in the genre's style (names and figures made up).
 """
 from __future__ import annotations
 
-from conftest import SegmentText
+from conftest import ProvinceReport
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
 LEXICON = Lexicon.load()
 
 
-def test_a_known_name_opening_with_a_verb_like_word_is_not_trimmed(segment_text: SegmentText, tmp_path) -> None:
+def test_a_known_name_opening_with_a_verb_like_word_is_not_trimmed(province_report: ProvinceReport, tmp_path) -> None:
     user = tmp_path / "names.tsv"
     user.write_text("延长青禾\tCompany\n", encoding="utf-8")
     lexicon = Lexicon.load(user)
     line = "延长青禾千万吨原油稳产基地建成投产。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, lexicon)}
     assert "延长青禾千万吨原油稳产基地" in names
     assert not any(n.startswith("青禾千万吨") for n in names)
 
 
-def test_the_complement_of_the_verb_before_a_name_is_dropped(segment_text: SegmentText) -> None:
+def test_the_complement_of_the_verb_before_a_name_is_dropped(province_report: ProvinceReport) -> None:
     line = "实施好青禾老人助餐补贴项目，以实际行动推进改革，深入实施强省会行动。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "青禾老人助餐补贴项目" in names
     assert "强省会行动" in names  # 强 opens the slogan's name here
@@ -32,77 +32,77 @@ def test_the_complement_of_the_verb_before_a_name_is_dropped(segment_text: Segme
     assert "实际行动" not in names
 
 
-def test_a_verb_of_result_glued_to_an_undertaking_is_dropped(segment_text: SegmentText) -> None:
+def test_a_verb_of_result_glued_to_an_undertaking_is_dropped(province_report: ProvinceReport) -> None:
     line = "做实“一键申报”机制，建好用好青禾人才发展基金，打好禾溪治本攻坚三年行动，实施扩大有效投资专项行动。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert {"青禾人才发展基金", "禾溪治本攻坚三年行动", "扩大有效投资专项行动"} <= names
     assert not any(n.startswith(("做实", "建好", "用好", "打好")) for n in names)
 
 
 def test_a_list_number_a_split_boundary_verb_or_verbs_alone_make_no_part_of_an_undertaking(
-        segment_text: SegmentText) -> None:
+        province_report: ProvinceReport) -> None:
     line = "一要打好“青禾”工程攻坚战，建成投用禾溪数字金融服务平台，建强用好平台，二是实施禾塘振兴行动。\n" \
            "12.青溪惠企成长计划：为企业纾困。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert {"青禾工程", "禾塘振兴行动", "青溪惠企成长计划"} <= names
     assert not any(n.startswith(("一要", "二是", "投用", "建强", "用好", "12.")) for n in names)
 
 
 def test_verbs_of_opposing_joining_and_drafting_end_the_words_before_an_undertaking(
-        segment_text: SegmentText) -> None:
+        province_report: ProvinceReport) -> None:
     line = "坚决反对形象工程，主动融入国家青禾数算工程，编制全口径青禾投资计划，加快在建禾溪抽水蓄能电站建设。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "国家青禾数算工程" in names
     assert not any(n.startswith(("反对", "融入", "编制", "在建")) for n in names)
 
 
 def test_a_split_boundary_verb_or_a_verb_of_placing_is_no_part_of_a_built_places_name(
-        segment_text: SegmentText) -> None:
+        province_report: ProvinceReport) -> None:
     line = "建成投用青禾机场，布局禾溪石化、青溪富海等重大项目。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert {"青禾机场", "禾溪石化"} <= names
     assert not any(n.startswith(("投用", "用", "布局")) for n in names)
 
 
 def test_a_dash_between_two_places_is_inside_a_name_and_a_dash_between_stages_is_not(
-        segment_text: SegmentText) -> None:
+        province_report: ProvinceReport) -> None:
     line = "办好中国—东盟青禾博览会，推进研发—样品—禾溪转化平台建设。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "中国—东盟青禾博览会" in names
     assert not any("样品" in n for n in names)
 
 
-def test_the_second_character_of_a_boundary_verb_is_no_part_of_the_name_after_it(segment_text: SegmentText) -> None:
+def test_the_second_character_of_a_boundary_verb_is_no_part_of_the_name_after_it(province_report: ProvinceReport) -> None:
     line = "青溪、禾塘等10个县市获批国家青禾综合改革试点。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert "国家青禾综合改革试点" in names
     assert not any(n.startswith("批") for n in names)
 
 
-def test_a_verb_before_a_scope_word_is_no_part_of_an_undertakings_name(segment_text: SegmentText) -> None:
+def test_a_verb_before_a_scope_word_is_no_part_of_an_undertakings_name(province_report: ProvinceReport) -> None:
     line = "升级省“青禾”管理一体化平台，组建运行省禾溪投资平台，实施规范禾塘收费专项行动。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert {"省青禾管理一体化平台", "省禾溪投资平台"} <= names
     assert not any(n.startswith(("升级", "运行")) for n in names)
 
 
-def test_a_verb_before_a_places_name_is_no_part_of_a_body_or_a_built_place(segment_text: SegmentText) -> None:
+def test_a_verb_before_a_places_name_is_no_part_of_a_body_or_a_built_place(province_report: ProvinceReport) -> None:
     line = "开通运营青岛禾溪通信业务出入口局，建成运营青岛禾塘国际机场。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert {"青岛禾溪通信业务出入口局", "青岛禾塘国际机场"} <= names
     assert not any(n.startswith("运营") for n in names)
 
 
-def test_a_verb_of_listing_ends_the_words_before_a_programme(segment_text: SegmentText) -> None:
+def test_a_verb_of_listing_ends_the_words_before_a_programme(province_report: ProvinceReport) -> None:
     line = "青禾市和禾溪高新区列入国家碳达峰试点。"
-    report = segment_text("某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" + line + "\n")
+    report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert names == {"国家碳达峰试点"}
