@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgraph.datafiles import datafile
 from reportgraph.lexicon import Lexicon
+
+#: Levels whose formal 政府工作报告 name undertakings and places only by names holding a proper element.
+_FORMAL_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["formal_levels"].split())
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,11 @@ class Context:
     level: str = ""
     #: the report's region chain, broadest first (广东省, 深圳市, 宝安区), where known
     region: tuple[str, ...] = ()
+
+    @property
+    def formal(self) -> bool:
+        """Is the report a formal one of a level that names kinds as often as things (a province's)?"""
+        return self.level in _FORMAL_LEVELS
 
 
 @dataclass

@@ -38,8 +38,8 @@ def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, 
     Two characters such as 龙湾 or 塔河 name a division only where nothing says otherwise: right
     before 湾 or 湖 they open a bay's or a lake's name (崖州湾); in a report about another province
     (the issuer's region chain says which) they are words of another name (雷龙湾储气库 in a
-    province far from 龙湾区; so are full names of two characters, 和县), unless the sentence names the division's own province or city
-    (广西（环江、都安）)."""
+    province far from 龙湾区; so are full names of two characters, 和县), unless the sentence
+    names the division's own province or city (广西（环江、都安）)."""
     form = fold(s.text[a:b])
     divisions = ctx.lexicon.divisions_by_short_form.get(form, ())
     if entry.region and len(form) <= _BARE_NAME and form == fold(entry.name):

@@ -29,7 +29,6 @@ _FIRM_TAILS = datafile("extract/names/firm_tails.txt")
 _EQUAL_WORDS = datafile("extract/names/equal_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 #: Levels of government whose formal reports list fields and kinds as often as programmes.
-_FORMAL_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["formal_levels"].split())
 #: Head words whose list items are projects whatever they are named after (某某新材料等项目).
 _PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
@@ -120,13 +119,13 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             item_kind = _item_kind(kind, own)
             if item_kind == INITIATIVE and own is None and _head_word(text[m.end():rest_end]) in _PROJECT_HEADS:
                 item_kind = "Project"  # 唐晶半导体、某某新材料等项目: each item is a project
-                if ctx.level in _FORMAL_LEVELS and not named_core(s, a, b, b, ctx.lexicon.names) \
+                if ctx.formal and not named_core(s, a, b, b, ctx.lexicon.names) \
                         and not _abbreviated_or_phased(s, a, b):
                     continue  # 保障性住房、生物制造等项目: kinds and fields of project a province lists
-            if ctx.level in _FORMAL_LEVELS and own in (FACILITY, "Project") \
+            if ctx.formal and own in (FACILITY, "Project") \
                     and not _named_before_type_word(s, a, b, ctx):
                 continue  # 奥体中心、体育训练基地等项目: a kind of built place, none named
-            if ctx.level in _FORMAL_LEVELS and own is None and item_kind in _UNDERTAKINGS \
+            if ctx.formal and own is None and item_kind in _UNDERTAKINGS \
                     and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):
                 continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
             if item_kind not in _UNDERTAKINGS:
@@ -142,7 +141,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
                 source = "shared_head"
             etype = resolve_kind(item_kind, item, clause)
-            if etype == "Place" and ctx.level in _FORMAL_LEVELS and own is None \
+            if etype == "Place" and ctx.formal and own is None \
                     and not named_core(s, a, b, b, ctx.lexicon.names):
                 continue  # 时空信息、具身智能等…中试基地: fields of the places a province lists
             out.append(Candidate(a, b, etype, name, source))

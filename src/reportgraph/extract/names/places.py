@@ -15,13 +15,11 @@ from reportgraph.lexicon import Lexicon
 from reportgraph.text import QUOTE_CHARS, fold
 
 _SHAPES = datafile("extract/names/place_shapes.tsv").pairs
-_RATING = re.compile(_SHAPES["rating"])
-_BARE_SCOPE = re.compile(_SHAPES["bare_scope"])
-_ACCESS = re.compile(_SHAPES["access"])
-_LEVELS = re.compile(_SHAPES["levels"])
+#: How the words of a kind of place open: a rating, a bare scope, a slogan of access, levels of
+#: government, a count, a year.
+_KIND_OPENINGS = tuple(re.compile(_SHAPES[key])
+                       for key in ("rating", "bare_scope", "access", "levels", "counted", "dated"))
 _QUALITY = re.compile(_SHAPES["quality"])
-_COUNTED = re.compile(_SHAPES["counted"])
-_DATED = re.compile(_SHAPES["dated"])
 _ASPECT = frozenset(_SHAPES["aspect"].split())
 _COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
 _DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())
@@ -42,8 +40,8 @@ def kind_of_place(core: str, head: str, name: str, lexicon: Lexicon) -> bool:
     year, a description: 首座…机场, a verb alone: 建强产业园), or is ``name`` a county no division
     list holds?"""
     core = core.strip(QUOTE_CHARS)  # “三甲”医院
-    if _RATING.match(core) or _BARE_SCOPE.match(core) or _ACCESS.match(core) or _LEVELS.match(core) \
-            or _QUALITY.search(core) or _COUNTED.match(core) or _DATED.match(core) or core in _INNER_VERBS.word_set or any(w in core for w in _DESCRIPTION_WORDS):
+    if any(opening.match(core) for opening in _KIND_OPENINGS) or _QUALITY.search(core) \
+            or core in _INNER_VERBS.word_set or any(w in core for w in _DESCRIPTION_WORDS):
         return True
     return head in _COUNTY_HEADS and fold(name) not in lexicon.names
 
@@ -87,7 +85,7 @@ def town_start(s: SentenceView, start: int, head_at: int, lexicon: Lexicon) -> i
     """Where a town's name starts: its two characters before 镇 (``start``), or back to the county or
     city named right before it when its own name is longer and no word of jieba's (某县 + 盐锅峡镇,
     not 锅峡镇)."""
-    before = [(w, a, b) for w, a, b in s.tokens_within(max(0, head_at - _MAX_TOWN_NAME - _DIVISION_REACH), start)]
+    before = s.tokens_within(max(0, head_at - _MAX_TOWN_NAME - _DIVISION_REACH), start)
     if not before or before[-1][2] != start:
         return start
     # single characters between the place before and the two kept: the town's own name runs on

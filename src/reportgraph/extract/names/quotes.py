@@ -32,7 +32,6 @@ _QUOTED_EVENTS = datafile("extract/names/quoted_event_endings.txt")
 _NOT_EVENTS = datafile("extract/names/not_event_endings.txt")
 _FIRM_WORD = datafile("extract/names/company_heads.tsv").rows[0][0]
 #: Levels of government whose formal reports quote doctrines and slogans as often as programmes.
-_FORMAL_LEVELS = frozenset(datafile("extract/names/communities.tsv").pairs["formal_levels"].split())
 
 _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
@@ -132,7 +131,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))  # “4+N”, “媒体+”
         elif _COUNTED_SLOGAN.match(inner) and not _named_as_programme(inner):
             continue  # “两个毫不动摇”, “十个到位”: a counted slogan with no head is a doctrine
-        elif len(inner) >= _MIN_ALONE and (_is_event(inner) or ctx.level not in _FORMAL_LEVELS
+        elif len(inner) >= _MIN_ALONE and (_is_event(inner) or not ctx.formal
                                             or _named_as_programme(inner) or _run_as_programme(s, a, b)):
             etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))

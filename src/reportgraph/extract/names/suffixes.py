@@ -55,7 +55,6 @@ _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
-_FORMAL_LEVELS = frozenset(_COMMUNITIES["formal_levels"].split())
 #: How far after a community the next list item is looked for.
 _NEIGHBOUR_REACH = 12
 #: Kinds whose names never open with a verb, an adverb or a count (undertakings' may: 规范…专项行动).
@@ -151,19 +150,19 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
-                       local=ctx.level not in _FORMAL_LEVELS):
+                       local=not ctx.formal):
             continue
         clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
         if suffix.kind == FACILITY and _PROJECT_LIST.match(text, end):
             etype = "Project"  # 某某机场、某某基地等重点项目: built places listed as projects
-        if ctx.level in _FORMAL_LEVELS and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
+        if ctx.formal and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
-        if ctx.level in _FORMAL_LEVELS and suffix.word in _INSTITUTIONS.word_set \
+        if ctx.formal and suffix.word in _INSTITUTIONS.word_set \
                 and text[start:start_suffix] in _SCOPE.word_set:
             continue  # 以国家实验室为龙头, 组建省实验室: a level's kind of institution, none named
-        if etype == "Place" and ctx.level in _FORMAL_LEVELS and suffix.word in _DESIGNATIONS.word_set \
+        if etype == "Place" and ctx.formal and suffix.word in _DESIGNATIONS.word_set \
                 and not _holds_a_place(s, start, start_suffix, ctx):
             etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
         if etype == "Place" and (places.kind_of_place(text[start:start_suffix], suffix.word, text[start:end],
