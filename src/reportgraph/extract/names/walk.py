@@ -102,8 +102,15 @@ def _stops_cached(piece: str, family: str) -> bool:
         stop_tags = {"undertaking": UNDERTAKING_STOP_TAGS, "place": PLACE_STOP_TAGS}.get(family, NAME_STOP_TAGS)
         if tag(piece) in stop_tags:
             return True
-        return any(len(w) >= 2 and piece.endswith(w) for w in words)
+        return any(piece[-n:] in words for n in _boundary_lengths() if n < len(piece))
     return False
+
+
+@lru_cache(maxsize=1)
+def _boundary_lengths() -> tuple[int, ...]:
+    """The lengths of the boundary words of two or more characters: a word's ending is looked up
+    once per length, not tested against every boundary word (the walk's hottest loop)."""
+    return tuple(sorted({len(w) for w in _BOUNDARIES.word_set if len(w) >= 2}))
 
 
 def _stops(piece: str, kind: str, clause_start: bool) -> bool:
