@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.indicators.scan import Quantity
@@ -74,16 +75,29 @@ _SHORT_ITEM = 6
 _VERB_WINDOW = 6
 
 
+class _Edges(NamedTuple):
+    """The words :func:`strip` trims, by where they stand, longest first; and by length, so a
+    metric's edge is looked up once per length instead of tested against every word."""
+
+    lead: tuple[str, ...]
+    tail: tuple[str, ...]
+    lead_set: frozenset[str]
+    lead_lengths: tuple[int, ...]
+    tail_set: frozenset[str]
+    tail_lengths: tuple[int, ...]
+
+
 @lru_cache(maxsize=1)
-def _strip_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lead = [w for pos, w in _STRIP.rows if pos == "lead"]
-    tail = [w for pos, w in _STRIP.rows if pos == "tail"]
-    return tuple(sorted(lead, key=len, reverse=True)), tuple(sorted(tail, key=len, reverse=True))
+def _strip_words() -> _Edges:
+    lead = tuple(sorted((w for pos, w in _STRIP.rows if pos == "lead"), key=len, reverse=True))
+    tail = tuple(sorted((w for pos, w in _STRIP.rows if pos == "tail"), key=len, reverse=True))
+    return _Edges(lead, tail, frozenset(lead), tuple(sorted({len(w) for w in lead}, reverse=True)),
+                  frozenset(tail), tuple(sorted({len(w) for w in tail}, reverse=True)))
 
 
 def strip(metric: str) -> str:
     """Trim verbs of doing, time words and links from both ends; a bare verb leaves nothing."""
-    lead, tail = _strip_words()
+    edges = _strip_words()
     metric = _RUN_OF_YEARS.sub("", metric).strip(_EDGE_MARKS)
     metric = _LIST_MARKER.sub("", metric)
     changed = True
@@ -92,14 +106,15 @@ def strip(metric: str) -> str:
         cut = _TIME_SPAN.sub("", _COMPARISON.sub("", metric)).strip(_EDGE_MARKS)
         changed = cut != metric
         metric = cut
-        for w in lead:
-            if metric.startswith(w) and _starts_a_word(metric, w):
-                metric, changed = metric[len(w):], True
+        for n in edges.lead_lengths:
+            if n <= len(metric) and metric[:n] in edges.lead_set and _starts_a_word(metric, metric[:n]):
+                metric, changed = metric[n:], True
                 break
-        for w in tail:
+        for n in edges.tail_lengths:
             # 人均 keeps its 均, but 高于全国平均 goes whole
-            if metric.endswith(w) and not any(metric.endswith(k) and len(k) >= len(w) for k in _KEEP_TAILS):
-                metric, changed = metric[: -len(w)], True
+            if n <= len(metric) and metric[-n:] in edges.tail_set \
+                    and not any(metric.endswith(k) and len(k) >= n for k in _KEEP_TAILS):
+                metric, changed = metric[:-n], True
                 break
         metric = metric.strip(_EDGE_MARKS)
     return metric
@@ -109,7 +124,7 @@ def _starts_a_word(metric: str, lead: str) -> bool:
     """A leading word is trimmed only where it is a word of its own (or jieba's word is two of them,
     全面完成): not the 完成 of 完成率, the 和 of 和美乡村 or the 对 of 对非贸易额."""
     first = words_of(metric[:_VERB_WINDOW])[0][0]
-    whole = len(first) <= len(lead) or first[len(lead):] in _strip_words()[0]
+    whole = len(first) <= len(lead) or first[len(lead):] in _strip_words().lead_set
     return whole and not metric.startswith(_LINK_WORDS)
 
 
@@ -221,7 +236,7 @@ def _opens_with_doing(item: str) -> bool:
     verb before the first item is the whole list's); 示范型 is a kind, not a doing."""
     first = words_of(item[:_VERB_WINDOW])[0][0]
     doing = tag(first) in VERB_TAGS - {"vn"} and not item[len(first):].startswith(_KINDS)
-    return doing or any(item.startswith(w) for w in _strip_words()[0] if len(w) >= _MIN_HEAD)
+    return doing or any(item.startswith(w) for w in _strip_words().lead if len(w) >= _MIN_HEAD)
     return text
 
 
