@@ -301,3 +301,13 @@ def test_a_predicate_with_no_counted_noun_takes_the_subject_before(work_report: 
 
 def test_the_push_that_opens_a_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "推动林下经济面积达180万亩。") == ["林下经济面积"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("失业保险参保人数力争达到6万人。", "失业保险参保人数"),
+    ("农村自来水普及率确保达到99%。", "农村自来水普及率"),
+    ("外贸进出口总额争取突破80亿元。", "外贸进出口总额"),
+])
+def test_a_target_marker_between_the_metric_and_its_verb_is_not_in_the_metric(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
