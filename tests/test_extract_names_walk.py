@@ -106,3 +106,16 @@ def test_a_verb_of_listing_ends_the_words_before_a_programme(province_report: Pr
     report = province_report(line)
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Program"}
     assert names == {"国家碳达峰试点"}
+
+
+def test_a_conjunction_between_two_fields_is_inside_a_bodys_name(province_report: ProvinceReport) -> None:
+    line = "青禾县人力资源和社会保障局、县住房和城乡建设局、县发展和改革委员会联合开展专项检查。"
+    names = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "GovernmentBody"}
+    assert {"青禾县人力资源和社会保障局", "县住房和城乡建设局", "县发展和改革委员会"} <= names
+    assert not names & {"社会保障局", "城乡建设局", "改革委员会"}
+
+
+def test_a_conjunction_between_two_bodies_is_not_inside_a_name(province_report: ProvinceReport) -> None:
+    line = "区委和区政府高度重视，区人社局和区卫健局联合开展义诊。"
+    names = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "GovernmentBody"}
+    assert not any("和" in n for n in names), names

@@ -49,6 +49,9 @@ NAME_PUNCTUATION: frozenset[str] = frozenset(_WALK["name_punctuation"] + " \n")
 COUNTER_WORDS: frozenset[str] = frozenset(_WALK["counter_words"])
 CONJUNCTIONS: frozenset[str] = frozenset(_WALK["conjunctions"])
 _BODY_CONJUNCTION = _WALK["body_conjunction"]
+_FIELD_CONJUNCTION = _WALK["field_conjunction"]
+_BODY_ENDS = frozenset(_WALK["body_ends"])
+_LEVEL_STARTS = frozenset(_WALK["level_starts"])
 _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
@@ -204,7 +207,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
-                             and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1]))
+                             and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
+                             or kind == "GovernmentBody" and _joins_fields(s, k, start))
         if b == tokens[k][2] and not trade_word and not inner_conjunction \
                 and _stops(piece, kind, clause_start=clause_start(s, a)) and not opens_known(s, a, b, known):
             break
@@ -215,6 +219,15 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         start = a
         k -= 1
     return Edge(start, False)
+
+
+def _joins_fields(s: SentenceView, k: int, start: int) -> bool:
+    """Is token ``k`` the 和 between two fields of one body (人力资源和社会保障局, 发展和改革委员会),
+    not between two bodies (区委和区政府, 人社局和区卫健局)?"""
+    if s.tokens[k][0] != _FIELD_CONJUNCTION or k == 0 or start != s.tokens[k][2] or start >= len(s.text):
+        return False
+    before = s.tokens[k - 1][0]
+    return bool(before) and before[-1] not in _BODY_ENDS and s.text[start] not in _LEVEL_STARTS
 
 
 def _joins_parties(s: SentenceView, k: int, known: frozenset[str]) -> bool:
