@@ -12,6 +12,8 @@ import dataclasses
 from collections.abc import Callable
 
 
+import pytest
+
 from conftest import SegmentText, WriteReport
 from reportgraph.extract import extract
 from reportgraph.lexicon import Lexicon
@@ -111,6 +113,23 @@ def test_district_government_merges_with_its_full_name(work_report: WorkReport) 
     entity = _entity(linked, "GovernmentBody/松山区人民政府")
     assert entity.aliases == ["区政府"]
     assert "GovernmentBody/区政府" not in _by_key(linked)
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("松山区人力资源和社会保障局", "区人社局"),
+    ("松山区市场监督管理局", "区市监局"),
+    ("松山区卫生健康局", "区卫健局"),
+])
+def test_a_bodys_short_name_merges_into_its_full_name(work_report: WorkReport, full: str, short: str) -> None:
+    linked = _link_lines(work_report, f"{full}牵头开展专项行动。", f"{short}完成年度任务。")
+    [entity] = [e for e in linked.entities if e.name.endswith(full)]
+    assert entity.aliases == [short]
+    assert len(entity.mentions) == 2
+
+
+def test_a_school_is_not_the_short_name_of_a_longer_school(work_report: WorkReport) -> None:
+    linked = _link_lines(work_report, "松山大学、松山农林大学扩大招生。")
+    assert {"GovernmentBody/松山大学", "GovernmentBody/松山农林大学"} <= set(_by_key(linked))
 
 
 def test_firm_abbreviation_merges_into_its_registered_name(work_report: WorkReport) -> None:

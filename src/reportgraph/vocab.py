@@ -52,7 +52,7 @@ STRUCTURE_CLASSES: tuple[str, ...] = (
 #: individual that the ontology explains. The first six say where a name is known; the rest join names.
 MERGE_RULES: tuple[str, ...] = (
     "exactName", "uniqueName", "national", "gazetteer", "localScope", "reportScope",
-    "regionScope", "communityForm", "regionPrefix", "governmentShort", "companyShortForm",
+    "regionScope", "communityForm", "regionPrefix", "governmentShort", "bodyShortForm", "companyShortForm",
     "companyLegalForm", "shorterForm", "withinRegion", "userSame",
 )
 #: Merge rules that say where a name is known rather than join two names.

@@ -24,6 +24,9 @@ _REGION_PREFIX = re.compile(_ALIASES["region_prefix"])
 _GENERIC_TAILS = tuple(_ALIASES["generic_tails"].split())
 _LEVEL_STARTS = frozenset(_ALIASES["level_starts"])
 _REGION_END = re.compile(_ALIASES["region_end"])
+#: A body's short name has at least this many characters (人社局): two are a kind (党委), not a name.
+_MIN_BODY_SHORT = 3
+_BODY_SHORT_KINDS = frozenset(_ALIASES["body_short_kinds"])
 #: The long and the short word for a government (省人民政府 / 省政府).
 GOVERNMENT_FULL, GOVERNMENT_SHORT = _ALIASES["government_full"], _ALIASES["government_short"]
 _OFFICE_TAILS = tuple(_ALIASES["office_tails"].split())
@@ -172,6 +175,8 @@ def abbreviation_rule(short: str, long: str, etype: str) -> str:
         short, long = short.replace(GOVERNMENT_FULL, GOVERNMENT_SHORT), long.replace(GOVERNMENT_FULL, GOVERNMENT_SHORT)
         if short == long:
             return "governmentShort"  # 省人民政府 / 省政府
+        if _body_short_form(short, long):
+            return "bodyShortForm"  # 县人社局 / 临川县人力资源和社会保障局
     if short[0] in _LEVEL_STARTS and long.endswith(short) and len(long) - len(short) >= 2:
         return "regionPrefix"  # 宝安区委 / 区委, 广东省政府 / 省人民政府
     if long.endswith(short) and len(short) >= 2 and etype in ("GovernmentBody", "Place") and \
@@ -195,6 +200,19 @@ def abbreviation_rule(short: str, long: str, etype: str) -> str:
                    and len(short) >= 0.5 * len(long))
         return "shorterForm" if shorter else ""
     return ""
+
+
+def _body_short_form(short: str, long: str) -> bool:
+    """Bodies are shortened by keeping a character or two of each word (人社局 for
+    人力资源和社会保障局, 发改委 for 发展和改革委员会): the short name's characters stand in order in
+    the full one, from its first (after a region the full name may add) to the same last, the kind
+    (a bureau's, a commission's: not a school's, 浙江大学 / 浙江农林大学)."""
+    at = long.find(short[0])
+    if len(short) < _MIN_BODY_SHORT or at < 0 or short[-1] != long[-1] or short[-1] not in _BODY_SHORT_KINDS:
+        return False
+    if at and not (_REGION_END.search(long[:at]) or short[0] in _LEVEL_STARTS and _REGION_END.search(long[:at + 1])):
+        return False  # 县人社局 / 临川县人力资源和社会保障局: the short name's 县 is the full one's
+    return len(long) - at - len(short) >= 2 and _subsequence(short, long[at:])
 
 
 def _subsequence(short: str, long: str) -> bool:
