@@ -5,10 +5,12 @@ provincial report (a level whose reports name kinds, not places) around the line
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from conftest import SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
-from reportgraph.model import Mention
+from reportgraph.model import Mention, Report
 
 LEXICON = Lexicon.load()
 PROVINCE = "某某省人民政府2026年政府工作报告"
@@ -176,3 +178,20 @@ def test_a_level_character_ending_a_common_word_opens_no_body(segment_text: Segm
                             etype="GovernmentBody")
     assert "区政府" not in names
     assert "龙华区政府" in names
+
+
+# --- townships in a local report -------------------------------------------------------
+
+
+def _local_places(work_report: Callable[..., Report], line: str) -> set[str]:
+    return {m.name for m in find_mentions(work_report(summary=[line]), LEXICON) if m.type == "Place"}
+
+
+def test_townships_named_with_xiang_and_glued_town_names_are_places(work_report: Callable[..., Report]) -> None:
+    # jieba reads 石门镇 as one place word; 禾溪乡 is 禾溪 + 乡; the list's 、 is no part of a name
+    assert _local_places(work_report, "石门镇、禾溪乡入选全省乡村振兴示范乡镇。") == {"石门镇", "禾溪乡"}
+
+
+def test_kinds_of_townships_and_words_holding_xiang_are_no_townships(work_report: Callable[..., Report]) -> None:
+    line = "推进重点镇建设，培育特色镇，坚持以城带乡，引进青禾乡建乡创团队，全县各乡镇、城镇加快发展。"
+    assert _local_places(work_report, line) == set()

@@ -94,9 +94,12 @@ def generic_tail(kind: str, core: str) -> str:
                  if len(g) > 1 and core.endswith(g) and core != g), "")
 
 
-def generic_core(kind: str, core: str, registered: bool = False) -> bool:
-    """A core that makes the name a common noun: 友好社区, 股份合作公司, 布局."""
+def generic_core(kind: str, core: str, registered: bool = False, whole: bool = False) -> bool:
+    """A core that makes the name a common noun: 友好社区, 股份合作公司, 布局; with ``whole``, only
+    where the core is such a word (a town's name may end in the 门 of 门路: 石门镇)."""
     generic = _generic().get(kind, frozenset())
+    if whole:
+        return core in generic
     if kind == "Company":
         # a registered name (…有限公司) is never generic; a bare …公司 may be (境内外上市公司)
         return not registered and (core in generic or any(core.endswith(g) for g in generic if len(g) > 1))

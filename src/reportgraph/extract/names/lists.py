@@ -202,12 +202,12 @@ def _in_common_word(s: SentenceView, start: int, end: int) -> bool:
 
 
 def _type_word_inside_a_word(s: SentenceView, start: int, end: int) -> bool:
-    """Is the head's one-character township word (镇) the end of a longer word (城镇)?"""
+    """Is the head's one-character township word (镇, 乡) inside a longer word (城镇, 乡村)?"""
     m = suffix_pattern().search(s.text, start, end)
     if m is None or len(m.group()) > 1 or m.group() not in _TOWNSHIPS.word_set:
         return False
     k = bisect.bisect_right(s.token_starts, m.start()) - 1
-    return k >= 0 and s.tokens[k][1] < m.start()
+    return k >= 0 and (s.tokens[k][1] < m.start() or s.tokens[k][2] > m.end())
 
 
 def _inside_equal_word(s: SentenceView, at: int) -> bool:

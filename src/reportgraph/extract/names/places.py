@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.names.walk import NAME_PUNCTUATION
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PROPER_TAGS, tag
 from reportgraph.lexicon import Lexicon
@@ -90,7 +91,8 @@ def town_start(s: SentenceView, start: int, head_at: int, lexicon: Lexicon) -> i
         return start
     # single characters between the place before and the two kept: the town's own name runs on
     k = len(before) - 1
-    while k >= 0 and len(before[k][0]) == 1 and head_at - before[k][1] <= _MAX_TOWN_NAME:
+    while k >= 0 and len(before[k][0]) == 1 and before[k][0] not in NAME_PUNCTUATION \
+            and head_at - before[k][1] <= _MAX_TOWN_NAME:
         k -= 1
     if k < 0 or k == len(before) - 1:
         return start

@@ -46,6 +46,10 @@ _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
+_TOWNSHIP_WORD_OPENERS = datafile("extract/names/township_word_openers.txt")
+_TOWNSHIP_KINDS = datafile("extract/names/township_kinds.txt")
+#: jieba's tag of places: it glues some towns' names and their type word into one (石门镇).
+_PLACE_TAG = "ns"
 #: Words that end a report's title (…工作计划, …工作总结): a run that ends so names the report.
 _TITLE_WORDS = datafile("segment/title_words.txt")
 #: Title words this long name a report (工作计划); shorter ones (计划) end programmes' names too.
@@ -124,8 +128,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             level = ctx.level if suffix.kind == "Community" else ""
             if start is None or not _community_name(s, start, start_suffix, level, ctx.lexicon.names):
                 continue
-            if suffix.word in _TOWNSHIPS.word_set and start_suffix not in s.token_start:
-                continue  # 城镇, 中心镇: the type word ends a word of its own
+            if suffix.word in _TOWNSHIPS.word_set and not _township_word_of_its_own(s, start, start_suffix, end):
+                continue  # 城镇, 中心镇, 以城带乡, 乡建: no township's name
             if suffix.kind == "Place":
                 start = places.town_start(s, start, start_suffix, ctx.lexicon)
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
@@ -280,6 +284,32 @@ def _object_of_a_verb(s: SentenceView, suffix_at: int, end: int) -> bool:
     return end - suffix_at == 1 and any(s.text.endswith(w, 0, end) for w in _NOT_BODIES.words)
 
 
+def _township_word_of_its_own(s: SentenceView, start: int, at: int, end: int) -> bool:
+    """Does the township word at ``at`` (镇, 乡) close a township's name that begins at ``start``?
+
+    Not where it ends a common word (城镇) or a kind (重点镇), opens another word (乡建, 乡亲), or
+    comes right after a one-character verb (以城带乡); jieba glues some towns' names and their type word
+    into one place word (石门镇), which is a township's name when it begins where the name does."""
+    if _opens_another_word(s, end) or s.text[start:at] in _TOWNSHIP_KINDS.word_set:
+        return False
+    inside = s.tokens_within(start, at)
+    if inside and inside[-1][2] == at and len(inside[-1][0]) == 1 and tag(inside[-1][0]) in VERB_TAGS:
+        return False  # 以城带乡: a verb right before the type word (not 磨憨镇, whose 磨 opens the name)
+    if at in s.token_start:
+        return True
+    word, word_start, word_end = s.tokens[bisect.bisect_right(s.token_starts, at) - 1]
+    return word_start == start and word_end == end and tag(word) == _PLACE_TAG
+
+
+def _opens_another_word(s: SentenceView, end: int) -> bool:
+    """Does the township word ending at ``end`` open another word with the one character after it,
+    cut apart by jieba (乡 + 建 of 台湾乡建乡创), not before a word of its own (禾溪镇 + 建立)?"""
+    if s.text[end:end + 1] not in _TOWNSHIP_WORD_OPENERS.word_set or end not in s.token_start:
+        return False
+    word = s.tokens[bisect.bisect_left(s.token_starts, end)][0]
+    return len(word) == 1
+
+
 def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     """A community's own name is its last two characters before 社区/村, as whole words.
 
@@ -374,6 +404,14 @@ def _item_before(before: str) -> str:
     return rest[cut + 1:]
 
 
+def _generic_core(suffix: Suffix, core: str, registered: bool) -> bool:
+    """Does the core make the name a common noun? A township's name is generic only as a whole
+    word or a kind of township (中心镇); other places' also by their last character (思路, 马路)."""
+    if suffix.word in _TOWNSHIPS.word_set:
+        return generic_core(suffix.kind, core, registered, whole=True) or core in _TOWNSHIP_KINDS.word_set
+    return generic_core(suffix.kind, core, registered)
+
+
 def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool,
                 known: frozenset[str], local: bool) -> bool:
     """Is the run before a suffix a description rather than a proper name?"""
@@ -395,7 +433,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     if tail and (_proper_word_within(s, start, before_tail, known) if suffix.kind == "Company"
                  else named_core(s, start, before_tail, before_tail, known)):
         pass  # 某某股份合作公司: a firm's name needs a proper noun before its generic words
-    elif generic_core(suffix.kind, yearless, registered) and yearless not in known \
+    elif _generic_core(suffix, yearless, registered) and yearless not in known \
             or (yearless != core and len(yearless) < 2):
         return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
@@ -405,7 +443,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
     if counted and suffix.kind != "Community":
         return True  # 3所学校项目, 四大特色项目: a counted common noun
-    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and generic_core(suffix.kind, core, registered) and core not in known) \
+    if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and _generic_core(suffix, core, registered) and core not in known) \
             or attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
         return True
     if _AMOUNT.search(core) or text[end:end + 1] in _BLOCKING_FOLLOWERS.word_set:
