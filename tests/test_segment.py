@@ -114,6 +114,16 @@ def test_metadata_of_a_government_work_report(segment_text: SegmentText) -> None
     assert report.region == ["某某省"]
 
 
+def test_a_title_after_a_breadcrumb_that_names_its_column_is_kept(segment_text: SegmentText) -> None:
+    """A page on one line: the breadcrumb's last item names the column, the title follows the tools."""
+    report = segment_text("当前位置：首页 > 政务公开 > 政府工作报告 下载 打印 【字号： 大 中 小 】 政府工作报告 "
+                          "——2026年1月12日在青禾县第十八届人民代表大会第五次会议上 青禾县人民政府县长 某某 "
+                          "各位代表： 现在，我代表县人民政府，向大会报告工作。一、2025年工作回顾 全县生产总值增长6%。")
+    assert report.title == "政府工作报告"
+    assert report.issuer == "青禾县人民政府"
+    assert report.date == "2026-01-12"
+
+
 def test_date_from_a_chinese_date_in_a_metadata_line(segment_text: SegmentText) -> None:
     text = "某某县某某镇人民政府2024年工作总结\n发布日期：2025年1月8日\n一、2024年工作总结\n全年各项工作有序推进。\n"
     report = segment_text(text)

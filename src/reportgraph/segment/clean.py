@@ -211,6 +211,7 @@ def _lines(text: str, meta: dict[str, str]) -> list[_Line]:
                         meta.setdefault(kind, line)
                     continue
             if in_head and crumb and not _YEAR.search(folded):
+                crumb = False  # the next piece is a breadcrumb only after another separator
                 continue  # a breadcrumb, unless a title ran into it (栏目2026年某某政府工作报告)
             crumb = in_head and bool(_PAGE_HEAD["breadcrumb"].fullmatch(folded))
             label = _read_metadata(line, folded, meta)
