@@ -195,3 +195,10 @@ def test_townships_named_with_xiang_and_glued_town_names_are_places(work_report:
 def test_kinds_of_townships_and_words_holding_xiang_are_no_townships(work_report: Callable[..., Report]) -> None:
     line = "推进重点镇建设，培育特色镇，坚持以城带乡，引进青禾乡建乡创团队，全县各乡镇、城镇加快发展。"
     assert _local_places(work_report, line) == set()
+
+
+def test_a_village_of_three_characters_jieba_reads_as_one_proper_word(work_report: Callable[..., Report]) -> None:
+    line = "李家坪村、龙潭村获评示范村，推进王家庄村人居环境整治。"
+    found = {m.name for m in find_mentions(work_report(summary=[line]), LEXICON) if m.type == "Community"}
+    assert {"李家坪村", "龙潭村", "王家庄村"} <= found
+    assert not found & {"家坪村", "家庄村"}

@@ -71,6 +71,8 @@ _MAX_COMMUNITY, _MAX_NAME = 4, 24
 _MAX_BARE_BODY_PREFIX = 3
 #: A community's or village's own name is this long in this genre.
 _COMMUNITY_NAME = 2
+#: ... or, where jieba reads it as one proper word, up to this long (李家坪村).
+_LONG_COMMUNITY_NAME = 3
 _NOT_BODIES = datafile("extract/names/not_body_endings.txt")
 _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _DESIGNATIONS = datafile("extract/names/designations.txt")
@@ -317,12 +319,26 @@ def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     longer run is a description (儿童友好社区) unless the walk found it whole.
     """
     begin = max(start, suffix_at - _COMMUNITY_NAME)
-    if suffix_at - begin < _COMMUNITY_NAME or begin not in s.token_start:
+    if suffix_at - begin < _COMMUNITY_NAME:
         return None
+    if begin not in s.token_start:
+        return _proper_word_before(s, start, suffix_at)
     core = s.text[begin:suffix_at]
     if tag_or(core, "n")[0] in "vd" or not _COMMUNITY_CORE.fullmatch(core):
         return None
     return begin
+
+
+def _proper_word_before(s: SentenceView, start: int, suffix_at: int) -> int | None:
+    """Where a longer own name begins that jieba reads as one proper word right before 村/社区
+    (李家坪村, 马安山社区), if the walk reached its start."""
+    k = bisect.bisect_left(s.token_starts, suffix_at) - 1
+    if k < 0:
+        return None
+    word, word_start, word_end = s.tokens[k]
+    proper = tag(word) in PROPER_TAGS | PERSON_TAGS and _COMMUNITY_CORE.match(word)
+    return word_start if proper and word_end == suffix_at and len(word) <= _LONG_COMMUNITY_NAME \
+        and word_start >= start else None
 
 
 def _needs_a_proper_element(etype: str, suffix: Suffix, core: str) -> bool:
