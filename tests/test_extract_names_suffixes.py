@@ -202,3 +202,11 @@ def test_a_village_of_three_characters_jieba_reads_as_one_proper_word(work_repor
     found = {m.name for m in find_mentions(work_report(summary=[line]), LEXICON) if m.type == "Community"}
     assert {"李家坪村", "龙潭村", "王家庄村"} <= found
     assert not found & {"家坪村", "家庄村"}
+
+
+def test_a_named_cooperative_is_a_company_and_a_kind_of_cooperative_is_none(
+        work_report: Callable[..., Report]) -> None:
+    lines = ["青禾种植专业合作社、禾溪养殖合作社带动农户增收。",
+             "支持农民合作社发展，深化供销合作社改革，组建村股份经济合作社，发展农民专业合作社。"]
+    found = {m.name for m in find_mentions(work_report(summary=lines), LEXICON) if m.type == "Company"}
+    assert found == {"青禾种植专业合作社", "禾溪养殖合作社"}
