@@ -188,6 +188,12 @@ def test_government_work_report_year_from_its_date_line(segment_text: SegmentTex
     assert (report.period, report.plan_period) == ("2025年", "2026年")
 
 
+@pytest.mark.parametrize("title", ["某某区发展和改革局2026年工作要点", "某某镇2026年工作思路"])
+def test_a_title_of_main_points_or_lines_of_work_names_the_plan_year(segment_text: SegmentText, title: str) -> None:
+    report = segment_text(title + "\n一、主要目标\n全区生产总值增长5%左右。\n")
+    assert report.plan_period == "2026年"
+
+
 def test_plan_period_from_a_title_that_names_the_plan_year(segment_text: SegmentText) -> None:
     text = "某某县青山镇2024年工作总结和2025年工作计划\n一、2024年工作总结\n全年各项工作有序推进。\n"
     report = segment_text(text)
