@@ -45,3 +45,11 @@ def test_no_problems_without_a_problems_part_or_lead(segment_text: SegmentText) 
     text = "某某镇2024年工作总结\n一、2024年工作总结\n一是产业发展提速。新建厂房2栋。\n二是民生改善。新建学校1所。\n"
     report = segment_text(text)
     assert find_problems(report) == []
+
+
+def test_problems_stated_plainly_in_a_problems_part(segment_text: SegmentText) -> None:
+    text = ("某某镇2025年工作总结\n一、2025年工作总结\n全年各项工作有序推进。\n二、存在问题\n"
+            "工作中还存在一些不足，主要是：产业规模偏小；基础设施仍有短板。\n"
+            "部分社区服务能力不强。对此，我们将认真加以解决。\n三、2026年工作计划\n抓好各项工作落实。\n")
+    report = segment_text(text)
+    assert [p.label for p in find_problems(report)] == ["产业规模偏小", "基础设施仍有短板", "部分社区服务能力不强"]

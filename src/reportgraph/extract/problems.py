@@ -30,15 +30,39 @@ def find_problems(report: Report) -> list[Problem]:
                 continue
             # a problems part's opening, or a section headed 存在问题: its 一是…二是… are the problems
             body = report.text[sec.start:sec.end]
+            before = len(found)
             for m in _PATTERNS["inline_shi"].finditer(fold(body)):
                 label = heading_words(body[m.end():])
                 if label:
                     _add(found, sec, label, sec.start + m.end())
+            if len(found) == before:
+                _plain_statements(found, sec)
         else:
             for sentence in sec.sentences:
                 if any(lead in sentence.text for lead in leads):
                     _after_lead(found, report, sec, sentence)
     return found
+
+
+def _plain_statements(found: list[Problem], sec: Section) -> None:
+    """A problems part that neither numbers nor counts its problems states them plainly: each
+    clause of its sentences after the heading (部分社区服务能力不强；基础设施仍有短板。) is one,
+    up to a sentence that turns to what is done about them; a sentence ending in a colon (主要是：)
+    only leads in."""
+    for sentence in sec.sentences:
+        if sec.heading and fold(sentence.text).strip().endswith(fold(sec.heading)):
+            continue  # the heading's own line
+        text = sentence.text.strip()
+        if _PATTERNS["turn"].match(text):
+            break
+        if _PATTERNS["lead_in"].search(fold(text)):
+            continue
+        at = 0
+        for clause in _PATTERNS["clause_split"].split(text):
+            label = _PATTERNS["lead_colon"].sub("", _PATTERNS["sentence_end"].sub("", clause.strip()))
+            if len(label) >= _MIN_LABEL:
+                _add(found, sec, label, sentence.start + sentence.text.find(clause, at))
+            at += len(clause)
 
 
 def _after_lead(found: list[Problem], report: Report, sec: Section, lead: Sentence) -> None:
