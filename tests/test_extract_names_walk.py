@@ -119,3 +119,20 @@ def test_a_conjunction_between_two_bodies_is_not_inside_a_name(province_report: 
     line = "区委和区政府高度重视，区人社局和区卫健局联合开展义诊。"
     names = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "GovernmentBody"}
     assert not any("和" in n for n in names), names
+
+
+def test_the_work_a_project_does_right_before_its_type_word_is_in_its_name(province_report: ProvinceReport) -> None:
+    line = "实施青禾公园提升项目，推进禾溪路提升改造项目，全面提升项目管理水平，大力提升改造项目质量。"
+    names = {m.name for m in find_mentions(province_report(line), LEXICON)}
+    assert {"青禾公园提升项目", "禾溪路提升改造项目"} <= names
+    assert not any(n.startswith("提升") for n in names), names
+
+
+def test_a_known_name_opens_the_words_before_a_name_only_where_a_word_ends(
+        province_report: ProvinceReport, tmp_path) -> None:
+    user = tmp_path / "names.tsv"
+    user.write_text("和康\tPlace\n", encoding="utf-8")
+    line = "实施青禾健康服务专项行动和康复护理扩容提升工程。"
+    names = {m.name for m in find_mentions(province_report(line), Lexicon.load(user))}
+    assert {"青禾健康服务专项行动", "康复护理扩容提升工程"} <= names
+    assert not any("和康复" in n for n in names), names

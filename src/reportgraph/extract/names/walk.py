@@ -56,6 +56,12 @@ _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
+#: Verbs that, right before a project's type word, name its work (松山公园提升项目).
+_WORKS_WORDS = frozenset(_WALK["works_words"].split())
+#: The kinds whose type word (项目, 工程) may follow such a verb.
+_WORKS_KINDS = frozenset({"Initiative", "Project"})
+#: How far before the type word such a verb may stand (提升 of 提升改造项目).
+_WORKS_REACH = 2
 _ROUTE_JOINER = _WALK["route_joiner"]
 _PLACE_DASH = _WALK["place_dash"]
 #: jieba's tag of places.
@@ -205,11 +211,13 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         if not piece or any(ch in NAME_PUNCTUATION for ch in piece) and not is_code(s, a, b):
             break
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
+        # 松山公园提升项目, 松山路提升改造项目: the work the project does, right before its type word
+        works_word = kind in _WORKS_KINDS and pos - b <= _WORKS_REACH and piece in _WORKS_WORDS
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
                              or kind == "GovernmentBody" and _joins_fields(s, k, start))
-        if b == tokens[k][2] and not trade_word and not inner_conjunction \
+        if b == tokens[k][2] and not trade_word and not works_word and not inner_conjunction \
                 and _stops(piece, kind, clause_start=clause_start(s, a)) and not opens_known(s, a, b, known):
             break
         if not allow_numbers and not is_code(s, a, b) and _counted(tokens, k, limit):
@@ -218,6 +226,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             break
         start = a
         k -= 1
+    if kind in _WORKS_KINDS and s.text.startswith(tuple(_WORKS_WORDS), start):
+        return Edge(pos, False)  # 提升改造项目: the work alone names no project
     return Edge(start, False)
 
 
@@ -264,8 +274,9 @@ def after_complement(s: SentenceView, start: int) -> int:
 
 
 def opens_known(s: SentenceView, a: int, b: int, known: frozenset[str]) -> bool:
-    """Does a name of ``known`` longer than the word at ``a``–``b`` start at ``a`` (延长 of 延长石油)?"""
-    return any(s.text[a:a + n] in known for n in range(b - a + 1, _MAX_KNOWN_PREFIX + 1))
+    """Does a name of ``known`` longer than the word at ``a``–``b`` start at ``a`` (延长 of 延长石油),
+    ending where a word does (not 和康 in 和 + 康复)?"""
+    return any(s.text[a:a + n] in known and a + n in s.token_end for n in range(b - a + 1, _MAX_KNOWN_PREFIX + 1))
 
 
 def _result_verb_end(tokens: list[Token], k: int, complements: frozenset[str] = _COMPLEMENTS) -> int | None:
