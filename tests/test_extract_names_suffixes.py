@@ -210,3 +210,12 @@ def test_a_named_cooperative_is_a_company_and_a_kind_of_cooperative_is_none(
              "支持农民合作社发展，深化供销合作社改革，组建村股份经济合作社，发展农民专业合作社。"]
     found = {m.name for m in find_mentions(work_report(summary=lines), LEXICON) if m.type == "Company"}
     assert found == {"青禾种植专业合作社", "禾溪养殖合作社"}
+
+
+def test_facilities_and_events_a_local_report_names_need_a_proper_element(work_report: Callable[..., Report]) -> None:
+    lines = ["成功举办第五届青禾马拉松，建成禾溪社区长者食堂、青禾公园停车场，新建青禾水库。",
+             "新建社区食堂2个，建设长者食堂，完善停车场，打造5A级风景区。"]
+    found = {(m.type, m.name) for m in find_mentions(work_report(summary=lines), LEXICON)}
+    assert {("Event", "第五届青禾马拉松"), ("Project", "禾溪社区长者食堂"), ("Project", "青禾公园停车场"),
+            ("Project", "青禾水库")} <= found
+    assert not {n for _, n in found} & {"社区食堂", "长者食堂", "停车场", "5A级风景区"}

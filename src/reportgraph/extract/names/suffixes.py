@@ -48,6 +48,7 @@ _SCOPE = datafile("extract/names/scope_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _TOWNSHIP_WORD_OPENERS = datafile("extract/names/township_word_openers.txt")
 _TOWNSHIP_KINDS = datafile("extract/names/township_kinds.txt")
+_PROPER_ONLY = datafile("extract/names/proper_only_suffixes.txt")
 #: jieba's tag of places: it glues some towns' names and their type word into one (石门镇).
 _PLACE_TAG = "ns"
 #: Words that end a report's title (…工作计划, …工作总结): a run that ends so names the report.
@@ -162,7 +163,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
         if suffix.kind == FACILITY and _PROJECT_LIST.match(text, end):
             etype = "Project"  # 某某机场、某某基地等重点项目: built places listed as projects
-        if ctx.formal and _needs_a_proper_element(etype, suffix, text[start:start_suffix]) \
+        if (ctx.formal and _needs_a_proper_element(etype, suffix, text[start:start_suffix])
+                or suffix.word in _PROPER_ONLY.word_set) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
         if ctx.formal and suffix.word in _INSTITUTIONS.word_set \
