@@ -599,6 +599,12 @@ def test_a_firm_named_after_a_word_that_says_it_is_one(segment_text) -> None:
     assert not {"500家", "做大做强"} & _names(found)
 
 
+def test_a_firm_after_a_kind_word_runs_to_the_clauses_verb(segment_text) -> None:
+    found = _province_mentions(segment_text, "龙头企业云图科技加快扩产，链主企业汉森医药带动上下游集聚，深化与央企全方位合作。")
+    assert {"云图科技", "汉森医药"} <= _names(found, "Company")
+    assert "全方位" not in _names(found)
+
+
 def test_quoted_events_counted_kinds_and_the_reports_title(work_report: WorkReport) -> None:
     found = _mentions(work_report, "举办“青禾优品展”，取得“三个新的更大进展”，已落户招商项目20宗，印发青禾镇2024年工作计划，"
                                    "深化全球服务商计划。")

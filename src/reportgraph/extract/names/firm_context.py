@@ -14,17 +14,19 @@ _OPENERS = datafile("extract/names/firm_openers.txt")
 _ENDERS = datafile("extract/names/firm_enders.txt")
 #: A firm's name after such a word is this long.
 _MIN_NAME, _MAX_NAME = 2, 8
+#: An opener this long is a kind word (龙头企业), after which a firm's name runs to the verb.
+_KIND_WORD = 4
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     """The firms the sentence names after a word that says they are firms."""
     out = []
     text = s.text
-    for _, b in words_at(s, _OPENERS.words):
+    for a, b in words_at(s, _OPENERS.words):
         start = b
         while start < len(text) and text[start] in QUOTE_CHARS:
             start += 1
-        end = _name_end(s, start)
+        end = _name_end(s, start, at_verb=b - a >= _KIND_WORD)
         name = text[start:end]
         if not _MIN_NAME <= len(name) <= _MAX_NAME or suffix_pattern().search(name):
             continue  # too short, too long, or a name of another kind (…产业园, …项目)
@@ -44,10 +46,13 @@ def _firm_like(s: SentenceView, start: int, end: int, known: frozenset[str]) -> 
     return named_core(s, start, end, end, known) and not any(ch.isdigit() for ch in s.text[start:end])
 
 
-def _name_end(s: SentenceView, start: int) -> int:
-    """Where the name after the opener ends: at punctuation, a list mark, or a word that ends it."""
+def _name_end(s: SentenceView, start: int, at_verb: bool) -> int:
+    """Where the name after the opener ends: at punctuation, a list mark, a word that ends it, or,
+    with ``at_verb``, the clause's verb (龙头企业某某科技加快扩产; not after 央企, whose next words
+    are as often what firms do: 与央企全方位合作)."""
     enders = _ENDERS.word_set
     for word, a, _ in s.tokens_from(start):
-        if word in enders or any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in word):
+        if word in enders or any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in word) \
+                or at_verb and a > start and len(word) >= 2 and tag(word) in VERB_TAGS:
             return a
     return len(s.text)
