@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportgraph.extract.names import (
-    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, suffixes, titles,
+    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, storms, suffixes,
+    titles,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -41,6 +42,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("honors", honors.find),
     Finder("ordinals", ordinals.find),
     Finder("meetings", meetings.find),
+    Finder("storms", storms.find),
     Finder("firm_verbs", firm_verbs.find),
     Finder("firm_context", firm_context.find),
 )
