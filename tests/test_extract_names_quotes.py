@@ -39,7 +39,7 @@ def test_a_head_after_a_conjunction_is_another_items(segment_text: SegmentText) 
 
 
 def test_a_quote_naming_a_period_is_no_programme(segment_text: SegmentText) -> None:
-    names = _programs(segment_text, "回顾“十四五”时期工作，实施“青禾振兴”工作。二、2025年和“十四五”工作回顾。")
+    names = _programs(segment_text, "回顾“十四五”时期工作，实施“青禾振兴”工作，做好2025年和“十四五”工作回顾。")
     assert not any(n.startswith("十四五") for n in names)
     assert "青禾振兴工作" in names
 
