@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 
 import pytest
 
@@ -69,3 +70,22 @@ def test_known_contents() -> None:
     assert ("problems", "问题") in datafile("segment/part_keywords.tsv").rows
     assert datafile("segment/metadata_fields.tsv").pairs["信息提供日期"] == "date"
     assert "清醒地看到" in datafile("extract/problems/leads.txt").words
+
+
+def test_named_patterns_are_compiled_when_first_asked_and_kept() -> None:
+    patterns = datafiles.CompiledOnUse({"digits": r"\d+", "broken": "("})
+    assert list(patterns) == ["digits", "broken"] and len(patterns) == 2
+    assert patterns["digits"].fullmatch("2024") and patterns["digits"] is patterns["digits"]
+    with pytest.raises(re.error):  # a broken pattern fails when asked for, not when the table is read
+        patterns["broken"]
+    with pytest.raises(KeyError):
+        patterns["missing"]
+
+
+def test_every_pattern_of_a_pattern_table_compiles() -> None:
+    """Patterns compile on first use, so a broken one in a packaged table is caught here, not at a user's build."""
+    tables = [f for f in datafiles.DECLARED.values() if "named_patterns" in vars(f)]
+    assert {"segment/inline.tsv", "extract/problems/patterns.tsv"} <= {f.path for f in tables}
+    for table in tables:
+        for name, pattern in table.named_patterns.items():
+            assert pattern.pattern == table.pairs[name], f"{table.path}: {name}"

@@ -65,3 +65,13 @@ def test_building_with_rjieba_imports_neither_jieba_nor_its_posseg(tmp_path: Pat
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_look_up_finds_the_table_s_first_and_last_words_and_nothing_between_words() -> None:
+    """The binary search over the file's bytes: its ends, and keys that sort next to a word without being one."""
+    entries = [line.split("\t") for line in words._WORD_TAGS.text.splitlines() if line and not line.startswith("# ")]
+    (first, first_tag), (last, last_tag) = entries[0], entries[-1]
+    assert words.tag(first) == first_tag and words.tag(last) == last_tag
+    assert words.tag(first[:-1] if len(first) > 1 else "") == ""
+    assert words.tag(last + last) == words.tag("\U0010ffff") == ""
+    assert words.tag("推进推") == "" and words.tag("推") == "v"  # a word, a prefix of 推进

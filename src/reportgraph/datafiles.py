@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -62,6 +63,11 @@ class DataFile:
     @cached_property
     def text(self) -> str:
         return self._resource.read_text(encoding="utf-8")
+
+    @cached_property
+    def data(self) -> bytes:
+        """The file's bytes (UTF-8), for a rule that searches a large table without decoding all of it."""
+        return self._resource.read_bytes()
 
     @cached_property
     def readers(self) -> tuple[str, ...]:
@@ -111,9 +117,35 @@ class DataFile:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
-    def named_patterns(self) -> dict[str, re.Pattern[str]]:
-        """A table ``NAME<TAB>REGEX`` compiled: the patterns a rule refers to by name."""
-        return {row[0]: re.compile(row[1]) for row in self.rows}
+    def named_patterns(self) -> Mapping[str, re.Pattern[str]]:
+        """A table ``NAME<TAB>REGEX`` compiled: the patterns a rule refers to by name.
+
+        Each is compiled when first asked for: compiling is most of the cost of
+        starting (a class such as ``[一-鿿]`` costs the stdlib about a millisecond),
+        and a build asks for only some of them. A rule that only splices a
+        pattern's text into a larger one reads it from :attr:`pairs`.
+        """
+        return CompiledOnUse(self.pairs)
+
+
+class CompiledOnUse(Mapping[str, re.Pattern[str]]):
+    """Regular expressions by name, each compiled on first look-up and kept."""
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        found = self._compiled.get(name)
+        if found is None:
+            found = self._compiled[name] = re.compile(self._sources[name])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def datafile(path: str) -> DataFile:

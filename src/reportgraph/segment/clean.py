@@ -34,18 +34,19 @@ _PAGE_HEAD = datafile("segment/page_head.tsv").named_patterns
 _FIELDS = _METADATA_FIELDS.pairs
 _METADATA_PATTERNS = _METADATA_LINE.named_patterns
 _LABELS = re.compile("({})".format("|".join(sorted(map(re.escape, _FIELDS), key=len, reverse=True)))
-                     + _METADATA_PATTERNS["value"].pattern)
+                     + _METADATA_LINE.pairs["value"])
 
 
-def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One pattern that finds what any of ``patterns`` finds: a single scan of a long line."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+def _any_of(sources: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds what any of the patterns ``sources`` finds: a single scan of a long line
+    (and one compilation, not one per pattern as well)."""
+    return re.compile("|".join(f"(?:{source})" for source in sources))
 
 
-_FURNITURE_ANY = _any_of(_FURNITURE.patterns)
-_CAPTION_ANY = _any_of(_CAPTION.patterns)
-_TAIL_ANY = _any_of(_TAIL.patterns)
-_APPENDIX_ANY = _any_of(_APPENDIX.patterns)
+_FURNITURE_ANY = _any_of(_FURNITURE.lines)
+_CAPTION_ANY = _any_of(_CAPTION.lines)
+_TAIL_ANY = _any_of(_TAIL.lines)
+_APPENDIX_ANY = _any_of(_APPENDIX.lines)
 
 _LAYOUT_CHARS = _LAYOUT.pairs
 _TERMINAL = frozenset(_LAYOUT_CHARS["terminal"])

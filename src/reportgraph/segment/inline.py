@@ -24,11 +24,14 @@ from reportgraph.datafiles import datafile
 from reportgraph.segment.headings import is_bare_part_heading, part_phrase_end, phrase_end
 from reportgraph.text import QUOTE_CLOSERS, QUOTE_OPENERS, chinese_to_int, fold
 
-_INLINE = datafile("segment/inline.tsv").named_patterns
+_INLINE_TABLE = datafile("segment/inline.tsv")
+_INLINE = _INLINE_TABLE.named_patterns
+#: The sources of the patterns that are only spliced into larger ones (not compiled on their own).
+_INLINE_SOURCES = _INLINE_TABLE.pairs
 _HEAD = datafile("segment/page_head.tsv")
 _METADATA_FIELDS = datafile("segment/metadata_fields.tsv")
 _TITLE_WORDS = datafile("segment/title_words.txt")
-_META_VALUES = datafile("segment/metadata_line.tsv").named_patterns
+_META_SOURCES = datafile("segment/metadata_line.tsv").pairs
 
 #: How far after a heading's numbering its words are looked for an end.
 _HEADING_WINDOW = 80
@@ -38,8 +41,8 @@ _TITLE_WINDOW = 80
 HEAD_CHARS = 600
 
 #: A heading's numbering where a paragraph starts inline: after a sentence end, a colon or a space.
-_OPENER_CUT = re.compile(f"(?:{_INLINE['opener_after'].pattern})(?P<open>{_INLINE['opener'].pattern})")
-_OPENER_AT_START = re.compile(f"(?P<open>{_INLINE['opener'].pattern})")
+_OPENER_CUT = re.compile(f"(?:{_INLINE_SOURCES['opener_after']})(?P<open>{_INLINE_SOURCES['opener']})")
+_OPENER_AT_START = re.compile(f"(?P<open>{_INLINE_SOURCES['opener']})")
 _TERMINAL_SPACE = _INLINE["terminal_space"]
 _TAIL = _INLINE["tail"]
 _PART_OPEN = _INLINE["part_open"]
@@ -50,17 +53,17 @@ _INNER_SECTION = _INLINE["inner_section"]
 _APPENDIX_TITLE = _INLINE["appendix_title"]
 _SHI_OPEN = _INLINE["shi_open"]
 _PART_NUMERAL = _INLINE["part_numeral"]
-_BARE_START = re.compile(f"(?:{_INLINE['bare_after'].pattern})(?P<bare>{_INLINE['bare_start'].pattern})")
-_BARE_AT_START = re.compile(f"(?P<bare>{_INLINE['bare_start'].pattern})")
+_BARE_START = re.compile(f"(?:{_INLINE_SOURCES['bare_after']})(?P<bare>{_INLINE_SOURCES['bare_start']})")
+_BARE_AT_START = re.compile(f"(?P<bare>{_INLINE_SOURCES['bare_start']})")
 _BARE_STOP = _INLINE["bare_stop"]
 #: What follows an unnumbered part heading when line breaks were removed: the part's first
 #: sentence, opening with a heading's numbering or with the period it speaks of.
-_BARE_NEXT = re.compile(f"{_INLINE['opener'].pattern}|{_INLINE['bare_next'].pattern}")
+_BARE_NEXT = re.compile(f"{_INLINE_SOURCES['opener']}|{_INLINE_SOURCES['bare_next']}")
 #: An unnumbered part heading is looked for in this many characters.
 _BARE_WINDOW = 32
 _ITEM_END = _INLINE["item_end"]
-_LIST_MARKS = _INLINE["list_mark"].pattern
-_SENTENCE_MARKS = _INLINE["sentence_marks"].pattern
+_LIST_MARKS = _INLINE_SOURCES["list_mark"]
+_SENTENCE_MARKS = _INLINE_SOURCES["sentence_marks"]
 _SHI_NEXT = re.compile(r"\s*" + _SHI_OPEN.pattern)
 #: How far an item's first sentence end is looked for.
 _ITEM_WINDOW = 200
@@ -78,11 +81,11 @@ _SHORT_QUOTE = re.compile("[{0}][^{0}{1}]{{0,{2}}}[{1}]".format(
 
 def _head_pattern() -> re.Pattern[str]:
     """One scan for every kind of head token, each a named group; labelled metadata among them."""
-    patterns = _HEAD.named_patterns
+    patterns = _HEAD.pairs
     labels = "|".join(sorted(map(re.escape, _METADATA_FIELDS.pairs), key=len, reverse=True))
-    meta = _META_VALUES["inline_field"].pattern.replace("LABELS", labels)
-    kinds = [("dateline", patterns["dateline"].pattern), ("meta", meta)]
-    kinds += [(name, patterns[name].pattern) for name in
+    meta = _META_SOURCES["inline_field"].replace("LABELS", labels)
+    kinds = [("dateline", patterns["dateline"]), ("meta", meta)]
+    kinds += [(name, patterns[name]) for name in
               ("toolbar", "breadcrumb", "spaced_title", "credit", "byline", "datetime", "salutation")]
     return re.compile("|".join(f"(?P<{name}>{p})" for name, p in kinds))
 

@@ -22,12 +22,13 @@ from reportgraph.text import SENTENCE_END, chinese_to_int
 
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 _APPENDIX = datafile("segment/appendix_markers.txt")
-_APPENDIX_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _APPENDIX.patterns))
+_APPENDIX_ANY = re.compile("|".join(f"(?:{source})" for source in _APPENDIX.lines))
 _TARGET_LISTS = datafile("segment/target_list_headings.txt")
 _TITLE_PARTS = datafile("segment/title_parts.tsv")
 _PART_LABELS = datafile("segment/part_labels.tsv")
 _LAYOUT = datafile("segment/layout.tsv")
-_PERIODS = datafile("segment/heading_periods.tsv").named_patterns
+_PERIODS_TABLE = datafile("segment/heading_periods.tsv")
+_PERIODS = _PERIODS_TABLE.named_patterns
 _PLAN_LEADS = datafile("segment/plan_leads.txt")
 #: A plan's lead-in sentence is looked for in this many last characters of a paragraph.
 _PLAN_LEAD_CHARS = 60
@@ -126,7 +127,7 @@ def _five_year_part(heading: str, plan_period: str) -> str | None:
     marks = [chinese_to_int(m.group(1)) for m in _PERIODS["five_year"].finditer(heading)]
     if not plan_year or not marks or marks[-1] is None:
         return None
-    first, ordinal = (int(x) for x in _PERIODS["five_year_epoch"].pattern.split("/"))
+    first, ordinal = (int(x) for x in _PERIODS_TABLE.pairs["five_year_epoch"].split("/"))
     start = first + _FIVE_YEARS * (marks[-1] - ordinal)
     if start <= plan_year < start + _FIVE_YEARS:
         return "plan"
