@@ -2,6 +2,7 @@
 shares (cli.common), and that ``--help`` starts without loading the heavy libraries."""
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportgraph import cli
-from reportgraph.cli import common
+from reportgraph.cli import catalog, common
 from reportgraph.errors import ReportError
 
 COMMANDS = ("build", "query", "viz", "export", "validate", "evaluate")
@@ -66,6 +67,47 @@ def test_python_m_reportgraph_help_loads_no_heavy_library() -> None:
         done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert done.stdout.splitlines()[-1] == "[]", (argv, done.stdout.splitlines()[-1])
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    """The modules a fresh ``reportgraph ARGV`` process has imported when it is done."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from reportgraph.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(sys.argv[1:])\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_help_imports_only_the_command_it_shows() -> None:
+    """``reportgraph --help`` lists every command without importing one; ``build --help`` imports build's alone."""
+    command_modules = {f"reportgraph.cli.{name}" for name in catalog.SUMMARIES}
+    top = _modules_after(["--help"])
+    assert not top & command_modules
+    assert not top & {"typing", "pathlib", "dataclasses", "tempfile", "traceback", "importlib.resources"}
+    assert _modules_after(["build", "--help"]) & command_modules == {"reportgraph.cli.build"}
+    assert _modules_after(["--", "query", "--help"]) & command_modules == {"reportgraph.cli.query"}
+
+
+def test_a_command_is_the_first_word_that_is_not_an_option() -> None:
+    assert cli.command_of(["--help"]) is None and cli.command_of([]) is None
+    assert cli.command_of(["build", "seeds/"]) == "build"
+    assert cli.command_of(["--", "viz", "--help"]) == "viz"
+    assert cli.command_of(["frobnicate", "build"]) == "frobnicate"
+
+
+def test_the_full_parser_and_a_command_s_parser_print_the_same_help() -> None:
+    """``make_parser`` with every command in full (for docs and tools) and with one (a run) agree."""
+    full, one = cli.make_parser(), cli.make_parser(["build"])
+    assert full.format_help() == one.format_help() == cli.make_parser([]).format_help()
+    def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        return next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[return-value]
+
+    assert list(commands(full)) == list(catalog.SUMMARIES)
+    assert commands(full)["build"].format_help() == commands(one)["build"].format_help()
 
 
 # --------------------------------------------------------------------------- what the commands share

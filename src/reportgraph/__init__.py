@@ -7,7 +7,10 @@ light commands start fast.
 """
 from __future__ import annotations
 
-from typing import Any
+#: ``typing`` for the type checker only: importing it is a good part of ``reportgraph --help``.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["BuildResult", "build", "build_text", "query"]

@@ -15,30 +15,26 @@ needs it. Contents are read on first use and kept.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
 
 #: The marker of the header line that names a file's readers.
 READ_BY = "# read by:"
 
 #: Every declared file, by its path under data/: what the tests check against the folder.
-DECLARED: dict[str, "DataFile"] = {}
+DECLARED: dict[str, DataFile] = {}
+
+#: The folder of the data files: plain files beside the modules, as a wheel or an editable install lays
+#: them out. Found with os.path, not importlib.resources, which imports zipfile and typing at every start
+#: (``reportgraph --help`` declares its examples file too).
+_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 class DataFileError(RuntimeError):
     """A packaged data file is missing or malformed: a bug in the package, not in a report."""
-
-
-def _root() -> "Traversable":
-    return resources.files("reportgraph").joinpath("data")
 
 
 def _content_lines(text: str) -> list[str]:
@@ -46,28 +42,34 @@ def _content_lines(text: str) -> list[str]:
     return [line.rstrip("\r\n") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-@dataclass(eq=False)
 class DataFile:
-    """One packaged data file, read on first use."""
+    """One packaged data file, read on first use.
 
-    path: str
-    #: the modules that declared the file: what its ``# read by:`` line must name
-    declared_by: set[str] = field(default_factory=set, compare=False, repr=False)
-    _resource: "Traversable" = field(init=False, repr=False)
+    A plain class, not a dataclass: importing :mod:`dataclasses` (and the
+    :mod:`inspect` it needs) would be a good part of ``reportgraph --help``.
+    """
 
-    def __post_init__(self) -> None:
-        self._resource = _root().joinpath(*self.path.split("/"))
-        if not self._resource.is_file():
+    def __init__(self, path: str) -> None:
+        self.path = path
+        #: the modules that declared the file: what its ``# read by:`` line must name
+        self.declared_by: set[str] = set()
+        self._file = os.path.join(_ROOT, *path.split("/"))
+        if not os.path.isfile(self._file):
             raise DataFileError(f"reportgraph/data/{self.path}: packaged data file is missing")
+
+    def __repr__(self) -> str:
+        return f"DataFile(path={self.path!r})"
 
     @cached_property
     def text(self) -> str:
-        return self._resource.read_text(encoding="utf-8")
+        with open(self._file, encoding="utf-8") as file:
+            return file.read()
 
     @cached_property
     def data(self) -> bytes:
         """The file's bytes (UTF-8), for a rule that searches a large table without decoding all of it."""
-        return self._resource.read_bytes()
+        with open(self._file, "rb") as file:
+            return file.read()
 
     @cached_property
     def readers(self) -> tuple[str, ...]:
@@ -161,12 +163,13 @@ def all_files() -> list[str]:
     """Every file under data/, as paths relative to it: what must all be declared."""
     out: list[str] = []
 
-    def walk(node: "Traversable", prefix: str) -> None:
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            if child.is_dir():
-                walk(child, f"{prefix}{child.name}/")
-            elif not child.name.startswith(".") and child.name != "README.md":
-                out.append(prefix + child.name)
+    def walk(folder: str, prefix: str) -> None:
+        for name in sorted(os.listdir(folder)):
+            child = os.path.join(folder, name)
+            if os.path.isdir(child):
+                walk(child, f"{prefix}{name}/")
+            elif not name.startswith(".") and name != "README.md":
+                out.append(prefix + name)
 
-    walk(_root(), "")
+    walk(_ROOT, "")
     return out

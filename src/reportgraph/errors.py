@@ -1,7 +1,6 @@
 """The one exception type a user ever sees: it names the file and the problem."""
 from __future__ import annotations
 
-import traceback
 import unicodedata
 
 #: Unicode categories that never belong in a one-line message: controls (ESC, newlines), format
@@ -53,6 +52,8 @@ class ReportError(Exception):
             message = message[:_SHORT - 1] + "…"
         kind = type(failure).__name__
         reason = f"{kind}: {message}" if message else kind
+        import traceback  # not at import: only an internal error needs it, and --help imports this module
+
         details = "".join(traceback.format_exception(type(failure), failure, failure.__traceback__))
         if isinstance(failure, MemoryError):
             return cls(path, f"ran out of memory building it ({kind}): split the file and build the parts",

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reportgraph import vocab
 from reportgraph.errors import ReportError
 
+#: typing and pathlib are imported where needed: ``reportgraph --help`` imports this module for its names.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     import pyoxigraph as ox
     from rdflib import Graph
     from rdflib.term import Node
@@ -65,6 +68,8 @@ XSD_STRING = vocab.XSD_NS + "string"
 
 def export_format(path: str | os.PathLike[str]) -> str | None:
     """The export format a file name asks for by its suffix (``.json`` and ``.turtle`` too), or None."""
+    from pathlib import Path
+
     suffix = Path(path).suffix.lower()
     wanted = RDF_FORMATS.get(suffix)
     for code, usual in EXPORT_FORMATS.items():
@@ -75,6 +80,8 @@ def export_format(path: str | os.PathLike[str]) -> str | None:
 
 def is_graph_file(word: str) -> bool:
     """Whether ``word`` names an existing file with a graph file's suffix."""
+    from pathlib import Path
+
     return Path(word).suffix.lower() in RDF_FORMATS and Path(word).is_file()
 
 
@@ -84,6 +91,8 @@ def locate(path: str | os.PathLike[str]) -> tuple[Path, str]:
     A folder stands for its ``graph.ttl``. A missing file, a folder without a
     graph, or a suffix that names no RDF format is a ReportError naming the path.
     """
+    from pathlib import Path
+
     file = Path(path)
     if file.is_dir():
         if not (file / GRAPH_FILE).is_file():

@@ -7,19 +7,24 @@ Every command module (:mod:`~reportgraph.cli.build`, :mod:`~reportgraph.cli.quer
 ``add_parser`` that declares its options and a ``run`` that calls the
 library; what they share is in :mod:`~reportgraph.cli.common`, and how
 ``build`` writes its folder (one transaction, one build at a time) in
-:mod:`~reportgraph.cli.outdir`. Command
-modules import the heavy libraries (rdflib, pyoxigraph, pyvis, the
-extractors) only inside ``run``, so ``--help`` starts fast. A user never sees
+:mod:`~reportgraph.cli.outdir`. A run imports only the module of the command
+it runs (``reportgraph --help`` none: the summaries it lists are in
+:mod:`~reportgraph.cli.catalog`), and command modules import the heavy
+libraries (rdflib, pyoxigraph, pyvis, the extractors) only inside ``run``,
+so ``--help`` starts fast. A user never sees
 a traceback for a bad report or a file-system problem: :func:`main` turns them
 into one ``reportgraph: error: ...`` line and an exit code.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Iterable, Sequence
 
 import reportgraph
-from reportgraph.cli import build, common, evaluate, export, push, query, serve, track, validate, viz
+from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
 
@@ -46,8 +51,9 @@ query: an ASK answered false, validate: the graph has violations;
 """
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The whole command line; each command adds itself."""
+def make_parser(commands_in_full: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line, each command adding itself; with ``commands_in_full``, only those commands
+    declare their options (their modules imported), the others are listed by name and summary."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=f"Turn Chinese local-government work reports ({common.example('genre')}) into an RDF\n"
@@ -57,17 +63,32 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {reportgraph.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (build, query, track, viz, export, validate, evaluate, serve, push):
-        command.add_parser(commands)
+    in_full = set(SUMMARIES if commands_in_full is None else commands_in_full)
+    for name, summary in SUMMARIES.items():
+        if name in in_full:
+            importlib.import_module(f"reportgraph.cli.{name}").add_parser(commands)
+        else:
+            commands.add_parser(name, help=summary)
     return parser
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is not one of ``reportgraph``'s own options
+    (``--help``, ``--version``: neither takes a value), or None."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting (tests call this)."""
     try:
-        parser = make_parser()
+        words = sys.argv[1:] if argv is None else argv
+        command = command_of(words)
+        parser = make_parser([command] if command is not None else [])
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(words)
         except SystemExit as stop:  # --help, --version, usage errors
             return stop.code if isinstance(stop.code, int) else (EXIT_OK if stop.code is None else EXIT_USAGE)
         return int(args.func(args))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reportgraph import limits, vocab
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_INPUT, DEFAULT_OUT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, GRAPH_FILE, PAGE_FILE
 from reportgraph.errors import ReportError
 from reportgraph.text import LIST_SEPARATOR
@@ -102,7 +103,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     example = common.example
     parser = commands.add_parser(
         "build",
-        help="read work reports and write their knowledge graph as Turtle",
+        help=SUMMARIES["build"],
         description="Read Chinese government work reports and write one RDF knowledge graph\n"
         "(Turtle) with their sections, sentences, entities, indicators and problems.",
         epilog=_EPILOG.format(issuer=example("issuer"), period=example("period"), types=", ".join(vocab.ENTITY_TYPES),

@@ -13,16 +13,20 @@ import os
 import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
-from typing import TextIO
 
 from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
 from reportgraph.graphfile import GRAPH_FILE, PAGE_FILE
 from reportgraph.safetext import terminal_safe
 from reportgraph.termwidth import truncate_start
+
+#: Names for the type checker only: ``--help`` imports this module, and neither typing nor pathlib
+#: (with urllib and ipaddress behind it) is needed to print it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import TextIO
 
 __all__ = [
     "DEFAULT_GRAPH", "DEFAULT_INPUT", "DEFAULT_OUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE",
@@ -158,6 +162,8 @@ def write_atomically(target: Path, data: bytes) -> None:
     file is locked while it lives, so ``build``'s cleanup of stale temporary
     files never takes one being written.
     """
+    import tempfile  # not at import: --help needs none of it
+
     refuse_unreplaceable(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reportgraph import graphfile, vocab
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from reportgraph.datafiles import datafile
 
@@ -69,7 +70,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``evaluate`` and its options."""
     parser = commands.add_parser(
         "evaluate",
-        help="score the extraction against reports annotated by hand (precision, recall, F1)",
+        help=SUMMARIES["evaluate"],
         description=_DESCRIPTION,
         epilog=_EPILOG.replace("{types}", ", ".join(vocab.ENTITY_TYPES)).replace(
             "{prefixes}", " ".join(row[0] for row in _MULTIPLIERS.rows)).replace("{overall}", _OVERALL.lines[0]),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportgraph import graphfile
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE
 
 #: The formats ``--format`` takes (as ``reportgraph.export.FORMATS``, named here without loading rdflib).
@@ -42,7 +43,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``export`` and its options."""
     parser = commands.add_parser(
         "export",
-        help="write the graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, GraphML or CSV",
+        help=SUMMARIES["export"],
         description="Write a built graph in a format other tools load: triple stores (Fuseki, GraphDB,\n"
         "Virtuoso), network tools (Gephi, Cytoscape) and spreadsheets. The same graph always\n"
         "gives the same bytes.",

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_FAILURE, EXIT_OK
 from reportgraph.errors import ReportError
 
@@ -44,7 +45,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``push`` and its options."""
     parser = commands.add_parser(
         "push",
-        help="write the graph to a triple store (Graph Store Protocol), one named graph per report",
+        help=SUMMARIES["push"],
         description=_DESCRIPTION,
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

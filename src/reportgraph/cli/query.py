@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reportgraph import graphfile, vocab
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE
 from reportgraph.errors import ReportError
 from reportgraph.text import LIST_SEPARATOR
@@ -80,7 +81,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     entity = common.example("entity")
     parser = commands.add_parser(
         "query",
-        help="ask the graph a question in SPARQL, or run a named query (--list)",
+        help=SUMMARIES["query"],
         description=_DESCRIPTION,
         epilog=_EPILOG.format(entity=entity),
         formatter_class=argparse.RawDescriptionHelpFormatter,

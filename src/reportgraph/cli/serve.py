@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH
 from reportgraph.errors import ReportError
 
@@ -43,7 +44,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``serve`` and its options."""
     parser = commands.add_parser(
         "serve",
-        help="a SPARQL endpoint and browsable pages of the graph, on this machine",
+        help=SUMMARIES["serve"],
         description=_DESCRIPTION,
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reportgraph import graphfile
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK
 from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
@@ -126,7 +127,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``track`` and its options."""
     parser = commands.add_parser(
         "track",
-        help="print the scorecard: every target beside what the next report says came of it",
+        help=SUMMARIES["track"],
         description=_DESCRIPTION.format(name=_WORDS.pairs["name"]),
         epilog=_EPILOG.format(issuer=common.example("track_issuer"), period=common.example("period_last_year")),
         formatter_class=argparse.RawDescriptionHelpFormatter,

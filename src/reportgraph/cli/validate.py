@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_FAILURE, EXIT_OK
 
 #: How many nodes each problem lists unless --all is given.
@@ -32,7 +33,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``validate`` and its options."""
     parser = commands.add_parser(
         "validate",
-        help="check the graph against the SHACL shapes and list what is wrong",
+        help=SUMMARIES["validate"],
         description="Check a built graph against the project's SHACL shapes (with pyshacl) and print\n"
         "each violation with the node it concerns, grouped by problem.",
         epilog=_EPILOG,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from reportgraph import graphfile, viz_style
 from reportgraph.cli import common
+from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE, PAGE_FILE
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare ``viz`` and its options; the help text documents the defaults."""
     parser = commands.add_parser(
         "viz",
-        help="draw the graph (or part of it) as an interactive HTML page that works offline",
+        help=SUMMARIES["viz"],
         description=_DESCRIPTION,
         epilog=_EPILOG.format(
             types=", ".join(viz_style.TYPE_CHOICES), max_nodes=viz_style.DEFAULT_MAX_NODES,
