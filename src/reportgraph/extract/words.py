@@ -10,14 +10,14 @@ A word's tag comes from ``data/extract/word_tags.tsv``, jieba's own table
 copied by ``tools/make_word_tags.py`` for the tags the rules ask about:
 ``jieba.posseg`` would load the whole dictionary again (about 0.2 s and
 50 MB) to answer a few hundred look-ups. The file's lines are sorted by
-word, so a look-up is a binary search over its bytes (UTF-8 keeps the order
-of code points): nothing is decoded, split or hashed up front (splitting its
-350,000 lines alone took 80 ms of every build), and a build that asks a few
-hundred words pays for those.
+word, so a look-up is a binary search over its bytes, mapped from the file
+(UTF-8 keeps the order of code points): nothing is read, decoded, split or
+hashed up front (splitting its 350,000 lines alone took 80 ms of every
+build), and a build that asks a few hundred words pays for those.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import mmap
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -67,12 +67,13 @@ def words_of(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[bytes, int]:
+def _table() -> tuple[mmap.mmap, int]:
     """The table's bytes (lines ``word<TAB>tag``, sorted) and where its entries start, after the ``# `` header."""
     data = _WORD_TAGS.data
     start = 0
-    while data.startswith(b"# ", start):
-        start = data.index(b"\n", start) + 1
+    while data[start:start + 2] == b"# ":
+        end = data.find(b"\n", start)
+        start = len(data) if end < 0 else end + 1
     return data, start
 
 
@@ -92,7 +93,7 @@ def _lookup(word: str) -> str | None:
             lo = line_end + 1
         else:
             hi = line_start
-    if not data.startswith(key, lo):
+    if data[lo:lo + len(key)] != key:
         return None
     end = data.find(b"\n", lo)
     return data[lo + len(key):end if end >= 0 else len(data)].decode("utf-8")
