@@ -251,6 +251,13 @@ def test_parts_of_a_half_year_report(segment_text: SegmentText) -> None:
     assert _section_of(report, "推进口袋公园建设。").part == "plan"
 
 
+@pytest.mark.parametrize("heading", ["重点工作推进情况", "工作亮点"])
+def test_progress_and_highlights_open_a_summary(segment_text: SegmentText, heading: str) -> None:
+    report = segment_text(f"某某县统计局2025年工作总结\n一、{heading}\n（一）抓统计。完成调查任务12项。\n"
+                          "二、下一步工作安排\n（一）抓质量。力争完成调查任务15项。\n")
+    assert [s.part for s in report.sections if s.number is not None] == ["summary", "plan"]
+
+
 def test_parts_of_a_government_work_report(segment_text: SegmentText) -> None:
     report = segment_text(GOV_REPORT)
     assert _section_of(report, "各位代表：").part == "preamble"
