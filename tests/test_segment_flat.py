@@ -117,7 +117,24 @@ ARCHIVE = """\
 二、优服务增活力。新增市场主体2000户以上。
 """
 
-REPORTS = {"subdistrict": SUBDISTRICT, "government": GOVERNMENT, "town": TOWN, "page": PAGE, "archive": ARCHIVE}
+#: A bureau's report whose parts number their sections (1) (2), ① ② and 第一， 第二， (no (一)).
+BUREAU = """\
+某某县某某局2025年工作总结
+一、2025年工作开展情况
+（1）抓统计调查。完成专项调查12项。
+（2）抓数据质量。数据差错率控制在1%以内。
+二、存在的问题
+基层统计力量薄弱。
+三、2026年工作计划
+①抓普查。力争完成普查任务3项。
+②抓服务。发布统计信息60条以上。
+四、保障措施
+第一，强化组织领导。培训统计人员200人次。
+第二，强化督查考核。开展督查4次。
+"""
+
+REPORTS = {"subdistrict": SUBDISTRICT, "government": GOVERNMENT, "town": TOWN, "page": PAGE, "archive": ARCHIVE,
+           "bureau": BUREAU}
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +225,11 @@ def test_the_archived_report_reads_its_header_and_chapters(built: dict[str, dict
         ("plan", 1, "抓项目稳投资"),
         ("plan", 2, "优服务增活力"),
     ]
+
+
+def test_the_bureau_report_numbers_its_sections_in_other_styles(built: dict[str, dict[str, LinkedReport]]) -> None:
+    report = built["bureau"]["written"].report
+    numbered = [(s.part, s.number, s.label) for s in report.sections if s.number is not None]
+    assert numbered[:4] == [("summary", 1, "抓统计调查"), ("summary", 2, "抓数据质量"),
+                            ("plan", 1, "抓普查"), ("plan", 2, "抓服务")]
+    assert [label for _, _, label in numbered[4:]] == ["强化组织领导", "强化督查考核"]

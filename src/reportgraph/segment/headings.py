@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from reportgraph.datafiles import datafile
-from reportgraph.text import fold
+from reportgraph.text import chinese_to_int, fold
 
 _HEADINGS = datafile("segment/headings.tsv")
 _PATTERNS = _HEADINGS.named_patterns
@@ -21,13 +21,18 @@ PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]
 SHI_HEADING: re.Pattern[str] = _PATTERNS["shi_heading"]
 DASH_HEADING: re.Pattern[str] = _PATTERNS["dash_heading"]
 DIGIT_HEADING: re.Pattern[str] = _PATTERNS["digit_heading"]
+#: Sections numbered (1) ① 第一， where a part has no (一) 一是 1. of its own.
+PAREN_DIGIT_HEADING: re.Pattern[str] = _PATTERNS["paren_digit_heading"]
+CIRCLED_HEADING: re.Pattern[str] = _PATTERNS["circled_heading"]
+ORDINAL_HEADING: re.Pattern[str] = _PATTERNS["ordinal_heading"]
 #: A chapter (第一部分): where a text has them, they are its parts and 一、 numbers sections.
 CHAPTER_HEADING: re.Pattern[str] = _PATTERNS["chapter_heading"]
 NUMERAL_HEADING: re.Pattern[str] = _PATTERNS["numeral_heading"]
 #: A review's paragraphs that open with the year they speak of (这一年，我们…): sections in order.
 LEAD_HEADING: re.Pattern[str] = _PATTERNS["lead_heading"]
 #: Section heading styles, in the order a part's numbering style is looked for.
-SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING)
+SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING,
+                                               PAREN_DIGIT_HEADING, CIRCLED_HEADING, ORDINAL_HEADING)
 #: A sentence mark that makes a dash lead-in a heading (——经济增长快速稳健。).
 DASH_SENTENCE: re.Pattern[str] = _PATTERNS["dash_sentence"]
 HEADING_END: re.Pattern[str] = _PATTERNS["heading_end"]
@@ -43,8 +48,21 @@ def is_heading(line: str, folded: str | None = None) -> bool:
     # a dash lead-in is a heading only as a sentence (——经济增长快速稳健。), not as a
     # speech's dateline (——2026年1月26日在…会议上), which a line break may cut
     dash = DASH_HEADING.match(f) and DASH_SENTENCE.search(f)
-    return bool(PART_HEADING.match(f) or PAREN_HEADING.match(f) or SHI_HEADING.match(f)
-                or dash or DIGIT_HEADING.match(f) or LEAD_HEADING.match(f))
+    return bool(PART_HEADING.match(f) or dash or any(style.match(f) for style in SECTION_STYLES
+                                                     if style is not DASH_HEADING))
+
+
+def section_number(style: re.Pattern[str], m: re.Match[str]) -> int | None:
+    """The number a section heading of ``style`` gives (（三） 3, ③ 3, 第三， 3, 12. 12), or None."""
+    if style is DIGIT_HEADING or style is PAREN_DIGIT_HEADING:
+        return int(m.group(1))
+    if style is CIRCLED_HEADING:
+        return ord(m.group(1)) - _FIRST_CIRCLED + 1
+    return chinese_to_int(m.group(1))
+
+
+#: The code point of ①, the first circled number.
+_FIRST_CIRCLED = 0x2460
 
 
 def is_bare_part_heading(folded: str) -> bool:

@@ -14,7 +14,7 @@ from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
     CHAPTER_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAREN_HEADING, PART_HEADING,
-    SECTION_STYLES, heading_words, is_bare_part_heading,
+    SECTION_STYLES, heading_words, is_bare_part_heading, section_number,
     short_label,
 )
 from reportgraph.segment.meta import year_of
@@ -260,10 +260,8 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
         if m:
             if style is DASH_HEADING or style is LEAD_HEADING:
                 number = len(found) + 1  # ——…。 and 这一年，… lead-ins are numbered by their order
-            elif style is DIGIT_HEADING:
-                number = int(m.group(1))
             else:
-                number = chinese_to_int(m.group(1)) or len(found) + 1
+                number = section_number(style, m) or len(found) + 1
             body = m.group(m.lastindex or 0)
             head = heading_words(p.text[len(p.text) - len(body):])
             current = Section(f"{pid}-{len(found) + 1}", part, number, head, short_label(head),
