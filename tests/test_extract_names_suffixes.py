@@ -39,6 +39,12 @@ def test_in_a_province_a_village_needs_a_place_before_it(segment_text: SegmentTe
     assert names == {"禾塘村"}
 
 
+def test_a_community_named_by_a_word_of_innovation_is_a_hub_not_a_community(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "建设一批高水平科创社区，青禾市禾溪文创社区、青禾市禾塘社区投入运营。",
+                            etype="Community")
+    assert names == {"禾塘社区"}
+
+
 def test_a_list_item_opening_with_the_village_word_is_no_village(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "办好“村BA”（青禾赛区）、“村歌”等“村字号”文体活动。", etype="Community")
     assert not names

@@ -60,6 +60,7 @@ _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
+_HUB_ENDINGS = tuple(_COMMUNITIES["hub_endings"])
 #: How far after a community the next list item is looked for.
 _NEIGHBOUR_REACH = 12
 #: Kinds whose names never open with a verb, an adverb or a count (undertakings' may: 规范…专项行动).
@@ -362,6 +363,8 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str, kno
     core = s.text[begin:suffix_at]
     if any(ch in _LEVEL_CHARS for ch in core):
         return False  # 镇带村, 县乡村: levels of government, not a village's name
+    if core.endswith(_HUB_ENDINGS):
+        return False  # 科创社区, 某某模创社区: an innovation hub, not a residents' community
     core_words = [w for w, _, _ in s.tokens_within(begin, suffix_at)]
     before, after = s.text[max(0, begin - CLAUSE_REACH):begin], s.text[suffix_at:suffix_at + _NEIGHBOUR_REACH]
     if before.endswith(LIST_SEPARATOR) and core in _item_before(before) \
