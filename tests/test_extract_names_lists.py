@@ -85,3 +85,11 @@ def test_a_listed_built_place_of_a_kind_is_no_project(segment_text: SegmentText)
 def test_a_verb_of_result_before_a_listed_undertaking_is_dropped(segment_text: SegmentText) -> None:
     names = _names(segment_text, "建好青禾高等研究院等新型创新平台，用好禾溪共享机制等模式。")
     assert not any(n.startswith(("建好", "用好")) for n in names)
+
+
+def test_centres_and_fields_a_province_lists_as_platforms_are_no_programmes(segment_text: SegmentText) -> None:
+    line = ("推进禾山生态适配中心、青禾人工智能实验室、脑机接口等产业创新平台建设，"
+            "优化“禾政通”等平台，深化青溪、禾原等协作行动。")
+    names = _typed(segment_text, line, "Program")
+    assert not {"禾山生态适配中心", "青禾人工智能实验室", "脑机接口"} & names
+    assert "禾政通" in names

@@ -31,6 +31,8 @@ _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 #: Levels of government whose formal reports list fields and kinds as often as programmes.
 #: Head words whose list items are projects whatever they are named after (某某新材料等项目).
 _PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
+#: Head words under which a province lists venues and fields, not programmes (…等创新平台).
+_VENUE_HEADS = frozenset(_SHAPES["venue_heads"].split())
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
 _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
@@ -128,6 +130,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if ctx.formal and own is None and item_kind in _UNDERTAKINGS \
                     and not any(ch in QUOTE_CHARS for ch in item) and not named_core(s, a, b, b, ctx.lexicon.names):
                 continue  # 演唱会经济、微短剧等新业态, 检验检测等平台: fields a province names, not programmes
+            if ctx.formal and own not in _UNDERTAKINGS and item_kind == "Program" and not any(ch in QUOTE_CHARS for ch in item) \
+                    and _head_word(text[m.end():rest_end]) in _VENUE_HEADS:
+                continue  # 某某创新中心、某某实验室等平台: centres, labs and zones a province counts as platforms
             if item_kind not in _UNDERTAKINGS:
                 a = trim_left(s, a, b, 2, ctx.lexicon.names)  # 做大做强雄安中关村科技园等平台
                 a = places.after_inner_verbs(s, a, b) if item_kind in (FACILITY, "Place") else a  # 改造某某大道
