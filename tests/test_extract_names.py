@@ -612,3 +612,13 @@ def test_quoted_events_counted_kinds_and_the_reports_title(work_report: WorkRepo
     assert "全球服务商计划" in _names(found, "Program")
     assert "三个新的更大进展" not in _names(found, "Event")
     assert not {"落户招商项目", "青禾镇2024年工作计划"} & _names(found)
+
+
+def test_a_footnote_mark_is_no_part_of_a_name(work_report: WorkReport) -> None:
+    heading, line = "［7］禾山山水工程：", "用好“三资”［22］监管平台，实施禾溪生态修复［3］示范工程。"
+    report = work_report(summary=[heading, line])
+    found = _in_lines(report, find_mentions(report, LEXICON), [heading, line])
+    assert {"禾山山水工程", "三资监管平台", "禾溪生态修复示范工程"} <= _names(found)
+    assert not any(ch in m.name for m in found for ch in "［］")
+    opening = next(m for m in found if m.name == "禾山山水工程")
+    assert report.text[opening.start:opening.end] == "禾山山水工程"

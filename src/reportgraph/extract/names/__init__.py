@@ -8,8 +8,11 @@ subset of the finders, to see what each one adds.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
     embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, quotes, storms, suffixes,
@@ -20,6 +23,9 @@ from reportgraph.extract.names.resolve import resolve
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import Lexicon
 from reportgraph.model import Mention, Report
+
+#: A footnote mark glued to a word (三资［22］监管平台): never part of a name.
+_FOOTNOTE = re.compile(datafile("extract/names/footnotes.tsv").pairs["mark"])
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,16 @@ def find_mentions(report: Report, lexicon: Lexicon, finders: Sequence[Finder] = 
         candidates = [c for c in candidates
                       if not (c.source == "gazetteer" and c.type == "Company"
                               and (embedded.inside_another_name(s, c) or bodies.contain(c)))]
-        for c in resolve(candidates):
+        for c in map(_without_footnotes, resolve(candidates)):
             mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
                                     end=sentence.start + c.end, sentence=sentence))
     return mentions
+
+
+def _without_footnotes(c: Candidate) -> Candidate:
+    """The candidate without the footnote marks the report glued into it: one that opens its span
+    (an annex heading ［7］某某工程：) moves its start past it, one inside (三资［22］监管平台) leaves its name."""
+    opening = _FOOTNOTE.match(c.name)
+    start = c.start + opening.end() if opening else c.start
+    name = _FOOTNOTE.sub("", c.name)
+    return c if name == c.name else replace(c, start=start, name=name)
