@@ -47,3 +47,20 @@ def test_a_quote_naming_a_period_is_no_programme(segment_text: SegmentText) -> N
 def test_a_quoted_count_of_tasks_is_no_programme(segment_text: SegmentText) -> None:
     names = _programs(segment_text, "统筹推进“两区”建设和“四项重点任务”，实施“青禾三项”工程。")
     assert "四项重点任务" not in names
+
+
+def test_a_province_counted_slogan_of_great_things_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "加快打造“三大高地”，打好“八场硬仗”，做好“五篇大文章”，实施“六大工程”。")
+    assert not {"三大高地", "八场硬仗", "五篇大文章"} & names
+    assert "六大工程" in names
+
+
+def test_a_quoted_day_of_a_disaster_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "平稳应对禾江“7·20”流域性洪水，开展“青禾·惠民”行动。")
+    assert "7·20" not in names
+    assert "青禾·惠民行动" in names
+
+
+def test_a_quoted_group_of_cities_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "深入推进“青禾溪原”城市群协同发展。")
+    assert not names

@@ -37,6 +37,8 @@ _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
 _POSSESSIVE = _MARKS["possessive"]
 _COUNTED_SLOGAN = re.compile(_MARKS["counted_slogan"])
+_FORMAL_COUNTED_SLOGAN = re.compile(_MARKS["formal_counted_slogan"])
+_DATE_CODE = re.compile(_MARKS["date_code"])
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
 #: What counts a quoted name among events: 等, a count, a word for a disaster.
 _EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d+|[{NUMERAL_CHARS}]+)?[^\d]?)?"
@@ -127,9 +129,12 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         if honor_before:
             out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
+        elif _DATE_CODE.match(inner):
+            continue  # 某某“7·20”洪灾: the day a disaster struck, no programme
         elif any(sign in inner for sign in _NAME_SIGNS):
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))  # “4+N”, “媒体+”
-        elif _COUNTED_SLOGAN.match(inner) and not _named_as_programme(inner):
+        elif (_COUNTED_SLOGAN.match(inner) or ctx.formal and _FORMAL_COUNTED_SLOGAN.match(inner)) \
+                and not _named_as_programme(inner):
             continue  # “两个毫不动摇”, “十个到位”: a counted slogan with no head is a doctrine
         elif len(inner) >= _MIN_ALONE and (_is_event(inner) or not ctx.formal
                                             or _named_as_programme(inner) or _run_as_programme(s, a, b)):
