@@ -24,6 +24,8 @@ _PROJECT_WORDS = datafile("extract/names/project_words.txt")
 _KINDS = datafile("extract/names/kinds.tsv").pairs
 
 _QUOTED = re.compile(_KINDS["quoted"])
+#: Shapes of the names of works that carry water or power, or build a waterway (引某济某工程).
+_WORKS = re.compile(_KINDS["works"])
 QUOTE_MARK: str = _KINDS["quote_mark"]
 #: Programme suffixes so common that one plain noun before them is no name (商业模式).
 GENERIC_PROGRAM_SUFFIXES: frozenset[str] = frozenset(_KINDS["generic_program_suffixes"].split())
@@ -73,7 +75,7 @@ def resolve_kind(kind: str, core: str, clause: str) -> str:
         return "Project" if any(w in clause for w in _CONSTRUCTION.words) else "Place"
     if kind == INITIATIVE:
         plain = _QUOTED.sub("", core)  # words inside quotes name a campaign
-        if any(w in plain for w in _PROJECT_WORDS.words):
+        if any(w in plain for w in _PROJECT_WORDS.words) or _WORKS.search(plain):
             return "Project"
         building = QUOTE_MARK not in core and any(w in clause for w in _CONSTRUCTION.words)
         return "Project" if building else "Program"
