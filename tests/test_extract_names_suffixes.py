@@ -186,6 +186,15 @@ def test_a_level_character_ending_a_common_word_opens_no_body(segment_text: Segm
     assert "龙华区政府" in names
 
 
+def test_a_project_a_province_names_by_its_site_is_a_project(segment_text: SegmentText) -> None:
+    line = "推进烟台海上风电储能示范项目，实施失能老人照护补贴项目，巩固“白名单”项目成果。"
+    projects = _province_names(segment_text, line, etype="Project")
+    programs = _province_names(segment_text, line, etype="Program")
+    assert "烟台海上风电储能示范项目" in projects
+    assert "烟台海上风电储能示范项目" not in programs
+    assert not {"失能老人照护补贴项目", "白名单项目"} & projects
+
+
 # --- townships in a local report -------------------------------------------------------
 
 

@@ -86,6 +86,8 @@ _VERB_TAG = "v"
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
 _PROJECT_LIST = re.compile(_RULES["project_list"])
+#: Type words of undertakings that, named by a site or a firm, are projects (某某新材料项目).
+_PROJECT_HEADS = frozenset(datafile("extract/names/lists.tsv").pairs["project_heads"].split())
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
@@ -164,6 +166,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
         if suffix.kind == FACILITY and _PROJECT_LIST.match(text, end):
             etype = "Project"  # 某某机场、某某基地等重点项目: built places listed as projects
+        if etype == "Program" and ctx.formal and suffix.word in _PROJECT_HEADS \
+                and _sited(s, start, start_suffix, ctx.lexicon.names):
+            etype = "Project"  # 威海某某消纳项目: a project a province names by its site or firm is one
         if (ctx.formal and _needs_a_proper_element(etype, suffix, text[start:start_suffix])
                 or suffix.word in _PROPER_ONLY.word_set) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
@@ -198,6 +203,15 @@ def _holds_a_place(s: SentenceView, start: int, end: int, ctx: Context) -> bool:
         return True
     return any(entry.type == "Place" and not places.in_a_slogan(s.text, start + a)
                for a, _, entry in ctx.lexicon.index.find(s.text[start:end]))
+
+
+def _sited(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
+    """Does an unquoted run before a project's type word hold a place or a known name (威海…消纳,
+    时代长安…电池), not only a level (省…) or a quoted campaign (“白名单”项目)?"""
+    if any(ch in QUOTE_CHARS for ch in s.text[start:end]):
+        return False
+    return any(w in known or tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set and w not in _SCOPE.word_set
+               for w, _, _ in s.tokens_within(start, end))
 
 
 def _won_before(s: SentenceView, start: int) -> bool:
