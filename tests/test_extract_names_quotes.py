@@ -64,3 +64,10 @@ def test_a_quoted_day_of_a_disaster_is_no_programme(segment_text: SegmentText) -
 def test_a_quoted_group_of_cities_is_no_programme(segment_text: SegmentText) -> None:
     names = _programs(segment_text, "深入推进“青禾溪原”城市群协同发展。")
     assert not names
+
+
+def test_in_a_province_a_quote_joined_by_de_describes_its_head(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "发扬“说干就干”的工作精神，构建“市场+托底”的禾苗供应体系，"
+                                    "实施“青禾强基行动计划”的首批任务，抓好“两件大事”。")
+    assert not {"说干就干工作", "市场+托底禾苗供应体系", "两件大事"} & names
+    assert "青禾强基行动计划" in names

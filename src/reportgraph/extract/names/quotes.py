@@ -100,6 +100,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
             continue
         possessive = tail.startswith(_POSSESSIVE)
+        if possessive and ctx.formal and not _named_as_programme(inner):
+            continue  # a province's “市场+保障”的住房供应体系, “马上就办”的工作精神: the quote describes its head
         head = _head(tail.replace(_POSSESSIVE, "", 1) if possessive else tail)
         honor_before = any(text[max(0, a - _HONOR_REACH):a].endswith(t) for t in triggers)
         rest = tail[head[0]:] if head else tail
