@@ -71,3 +71,10 @@ def test_in_a_province_a_quote_joined_by_de_describes_its_head(segment_text: Seg
                                     "实施“青禾强基行动计划”的首批任务，抓好“两件大事”。")
     assert not {"说干就干工作", "市场+托底禾苗供应体系", "两件大事"} & names
     assert "青禾强基行动计划" in names
+
+
+def test_a_quote_listed_among_problems_is_no_programme(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "持续治理“新官不问旧事”、拖欠账款等问题，推进“一田多证”、“一田多补”问题整改，"
+                                    "开展“禾苗护航”、“青禾助企”等行动。")
+    assert not {"新官不问旧事", "一田多证", "一田多补"} & names
+    assert {"禾苗护航", "青禾助企"} <= names

@@ -16,7 +16,7 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, suffixes
 from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.text import CLAUSE_BREAKS, NUMERAL_CHARS, QUOTE_OPENERS, clause_bounds
+from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_bounds
 
 _HEADS = datafile("extract/names/quote_heads.tsv")
 _NOT_NAMES = datafile("extract/names/quote_not_names.txt")
@@ -97,7 +97,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         tail = text[tail_at:phrase_end(s, tail_at, tail_stops, limit=j)]
         if tail[:1] in CONJUNCTIONS and not tail.startswith(_NOT_CONJUNCTIONS):
             tail = ""  # “千名医师下基层”和组团式帮扶活动: the head after 和 is another item's
-        if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names):
+        if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names) \
+                or _listed_among_problems(s, b):
             continue
         possessive = tail.startswith(_POSSESSIVE)
         if possessive and ctx.formal and not _named_as_programme(inner):
@@ -157,6 +158,21 @@ def _shared_tail_start(s: SentenceView, b: int) -> int:
             break
         at = qb
     return at
+
+
+def _listed_among_problems(s: SentenceView, b: int) -> bool:
+    """Is the quote ending at ``b`` an item of a list its clause closes with a word of description
+    (“甲”、乙、丙等问题, “甲”、“乙”问题整改): a problem named, not a programme?"""
+    text = s.text
+    if text[b:b + 1] != LIST_SEPARATOR:
+        return False
+    _, end = clause_bounds(text, b, b)
+    rest = text[b:end]
+    for word in _NOT_NAMES.words:
+        at = rest.find(word)
+        if at > 0 and (rest[at - 1] in _TAIL_BREAKS or rest[at - 1] in QUOTE_CLOSERS):
+            return True
+    return False
 
 
 def _is_event(inner: str) -> bool:
