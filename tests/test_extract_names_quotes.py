@@ -78,3 +78,9 @@ def test_a_quote_listed_among_problems_is_no_programme(segment_text: SegmentText
                                     "开展“禾苗护航”、“青禾助企”等行动。")
     assert not {"新官不问旧事", "一田多证", "一田多补"} & names
     assert {"禾苗护航", "青禾助企"} <= names
+
+
+def test_a_head_word_that_opens_a_longer_noun_ends_no_name(segment_text: SegmentText) -> None:
+    names = _programs(segment_text, "建成“禾苗之家”就业服务站30个，提档升级“青禾快办”服务区，实施“青禾优品”服务行动。")
+    assert not {"禾苗之家就业服务", "青禾快办服务"} & names
+    assert "青禾优品服务行动" in names

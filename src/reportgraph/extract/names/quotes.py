@@ -8,6 +8,7 @@ its ending). Quotes that hold a list or a sentence, or that describe
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, suffixes
 from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end
 from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_bounds
 
 _HEADS = datafile("extract/names/quote_heads.tsv")
@@ -45,6 +47,8 @@ _EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d
                            f"(?:{'|'.join(_EVENT_HEADS.words)})")
 #: What may follow a quoted programme's name: a list's 等, a series (“跟着…”系列).
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
+#: jieba's tag of plain nouns (服务区, 服务业), which a head word may open.
+_NOUN_TAG = "n"
 #: A quote longer than this is a slogan or a sentence, not a name.
 _MAX_INNER = 30
 #: How many quotes side by side may share one head (“甲”“乙”“丙”行动计划).
@@ -122,6 +126,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             name = s.original(a, b) + s.original(tail_at, tail_at + head[0])
             out.append(Candidate(a, b, "Honor" if honor_before else head[1], name, "quote"))
             continue
+        if head and head[1] == "Program" and not honor_before \
+                and _inside_a_longer_noun(s, b + head[0] + (len(_POSSESSIVE) if possessive else 0)):
+            continue  # “某某”服务区, “某某”服务业: the head word opens a longer noun, a place's or a trade's
         if head:
             end = b + head[0] + (len(_POSSESSIVE) if possessive else 0)
             name = s.original(a, end).replace(_POSSESSIVE, "", 1) if possessive else s.original(a, end)
@@ -158,6 +165,14 @@ def _shared_tail_start(s: SentenceView, b: int) -> int:
             break
         at = qb
     return at
+
+
+def _inside_a_longer_noun(s: SentenceView, end: int) -> bool:
+    """Does a dictionary noun the tokenizer keeps whole run on past ``end`` (服务区 past 服务)?"""
+    k = bisect.bisect_right(s.token_starts, end - 1) - 1
+    if not 0 <= k < len(s.tokens) or not s.tokens[k][1] < end < s.tokens[k][2]:
+        return False
+    return tag(s.tokens[k][0]) == _NOUN_TAG
 
 
 def _listed_among_problems(s: SentenceView, b: int) -> bool:
