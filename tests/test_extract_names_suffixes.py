@@ -195,6 +195,14 @@ def test_a_project_a_province_names_by_its_site_is_a_project(segment_text: Segme
     assert not {"失能老人照护补贴项目", "白名单项目"} & projects
 
 
+def test_a_programme_whose_own_name_says_building_is_no_building_site(segment_text: SegmentText) -> None:
+    line = "深入实施青禾乡风建设工程，青禾江堤加固工程开工建设。"
+    programs = _province_names(segment_text, line, etype="Program")
+    projects = _province_names(segment_text, line, etype="Project")
+    assert "青禾乡风建设工程" in programs and "青禾乡风建设工程" not in projects
+    assert "青禾江堤加固工程" in projects
+
+
 # --- townships in a local report -------------------------------------------------------
 
 

@@ -29,6 +29,8 @@ _WORKS = re.compile(_KINDS["works"])
 QUOTE_MARK: str = _KINDS["quote_mark"]
 #: Programme suffixes so common that one plain noun before them is no name (商业模式).
 GENERIC_PROGRAM_SUFFIXES: frozenset[str] = frozenset(_KINDS["generic_program_suffixes"].split())
+#: Construction words that inside a name build a society or a culture, not a site (文明乡风建设工程).
+FIGURATIVE_BUILDING: tuple[str, ...] = tuple(_KINDS["figurative_building"].split())
 #: Kinds the sentence resolves into an entity type.
 FACILITY, INITIATIVE = "Facility", "Initiative"
 

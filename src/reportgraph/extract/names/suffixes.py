@@ -15,7 +15,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.extract.names import places
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
-    FACILITY, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, generic_tail, resolve_kind,
+    FACILITY, FIGURATIVE_BUILDING, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, generic_tail, resolve_kind,
     suffix_by_word,
     suffix_pattern,
 )
@@ -25,7 +25,9 @@ from reportgraph.extract.names.walk import (
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
-from reportgraph.text import BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS
+from reportgraph.text import (
+    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS, clause_bounds,
+)
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
@@ -162,7 +164,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
                        local=not ctx.formal):
             continue
-        clause = s.clause(start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
+        clause = _clause_around(s, start, end) if suffix.kind in (FACILITY, INITIATIVE) else ""
         etype = resolve_kind(suffix.kind, text[start:start_suffix], clause)
         if suffix.kind == FACILITY and _PROJECT_LIST.match(text, end):
             etype = "Project"  # 某某机场、某某基地等重点项目: built places listed as projects
@@ -185,6 +187,16 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 省级现代农业产业园, 国家公园, 县县通高速, 旅游名县, 口岸经济: kinds of places
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _clause_around(s: SentenceView, start: int, end: int) -> str:
+    """The folded clause of a name, without the construction words of the name's own that build a
+    society or a culture (文明乡风建设工程 is no building site; 某某慢行贯通工程 still is)."""
+    i, j = clause_bounds(s.text, start, end)
+    name = s.text[start:end]
+    for word in FIGURATIVE_BUILDING:
+        name = name.replace(word, "")
+    return s.text[i:start] + name + s.text[end:j]
 
 
 def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
