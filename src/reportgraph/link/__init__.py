@@ -26,8 +26,8 @@ from reportgraph.link.relations import relations
 from reportgraph.link.scope import GazetteerForms, Scope
 from reportgraph.link.series import order_series
 from reportgraph.link.ties import tie
-from reportgraph.link.tracking import track
-from reportgraph.model import Extraction, LinkedReport, Mention, Report
+from reportgraph.link.tracking import relational_targets, track
+from reportgraph.model import Entity, Extraction, LinkedReport, Mention, Report
 
 __all__ = ["Identities", "KnownNames", "LinkContext", "Measures", "join", "link", "link_report", "norm"]
 
@@ -67,21 +67,47 @@ class LinkContext:
 
 
 def link_report(x: Extraction, ctx: LinkContext) -> LinkedReport:
-    """One report's own entities, scoped to where it is said: linked report by report, so that a
-    failure is that report's alone (relations, measures and series come with :func:`join`)."""
+    """One report linked on its own, scoped to where it is said: its entities, the relations they state, its
+    indicators tied to them and to their measures, its relational targets. Made report by report (in the
+    workers, and cached), so that a failure is that report's alone; :func:`join` joins them across reports,
+    and says again only what a join across reports changed."""
     entities = merge(x.mentions + _issuer_mention(x), ctx.gazetteer, ctx.scope(x.report), ctx.identities.apart)
-    return LinkedReport(report=x.report, entities=entities, indicators=list(x.indicators), relations=[],
-                        problems=list(x.problems))
+    indicators = with_measures(tie(list(x.indicators), entities), ctx.measures)
+    lr = LinkedReport(report=x.report, entities=entities, indicators=indicators, relations=relations(entities),
+                      problems=list(x.problems))
+    lr.relational_targets = relational_targets(lr, ctx.measures)
+    return lr
 
 
 def join(linked: list[LinkedReport], ctx: LinkContext) -> list[LinkedReport]:
-    """The reports linked one by one, joined: entities across reports, then relations, indicators tied
-    to entities and measures, the series, and each target tracked to its result."""
-    out = [replace(lr) for lr in unify(linked, ctx.identities)]  # new objects: ``linked`` stays as it was
-    for lr in out:
-        lr.relations = relations(lr.entities)
-        lr.indicators = with_measures(tie(lr.indicators, lr.entities), ctx.measures)
+    """The reports linked one by one (:func:`link_report`), joined: entities across reports, the series, and
+    each target tracked to its result.
+
+    A report whose entities a join across reports changed (a company's
+    short name taken into its full one) has its relations and ties made
+    again from the joined entities; every other report's are what
+    :func:`link_report` made of the same entities. Measures and relational
+    targets depend on no entity.
+    """
+    out = []
+    for alone, joined in zip(linked, unify(linked, ctx.identities)):
+        lr = replace(joined)  # a new object: ``linked`` stays as it was
+        if not _same_entities(alone.entities, lr.entities):
+            lr.relations = relations(lr.entities)
+            lr.indicators = tie(lr.indicators, lr.entities)
+        out.append(lr)
     return track(order_series(out, [ctx.scope(lr.report) for lr in out]), ctx.measures)
+
+
+def _same_entities(before: list[Entity], after: list[Entity]) -> bool:
+    """Are ``after`` the entities ``before`` were, as relations and ties read them (keys, types, names, aliases,
+    the very mentions in their order)?"""
+    if before is after:
+        return True
+    return len(before) == len(after) and all(
+        a is b or (a.key == b.key and a.type == b.type and a.name == b.name and a.aliases == b.aliases
+                   and len(a.mentions) == len(b.mentions) and all(m is n for m, n in zip(a.mentions, b.mentions)))
+        for a, b in zip(before, after))
 
 
 def link(extractions: list[Extraction], lexicon: Lexicon, identities: Identities | None = None,

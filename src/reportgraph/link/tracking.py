@@ -399,12 +399,15 @@ def assess_relational(target: RelationalTarget, review: LinkedReport, scheme: Me
 
 
 def track(reports: list[LinkedReport], scheme: Measures) -> list[LinkedReport]:
-    """The reports, each reviewing report with the assessments of the targets whose period it covers."""
-    with_relational = [dataclasses.replace(lr, relational_targets=relational_targets(lr, scheme)) for lr in reports]
+    """The reports, each reviewing report with the assessments of the targets whose period it covers.
+
+    Each report's relational targets are already found (:func:`relational_targets`, in
+    :func:`reportgraph.link.link_report`: they depend on that report alone).
+    """
     found: dict[int, list[TargetAssessment]] = {}
     reviews: dict[int, _Review] = {}
-    for lr in with_relational:
-        reviewer = reviewer_of(lr, with_relational)
+    for lr in reports:
+        reviewer = reviewer_of(lr, reports)
         if reviewer is None:
             continue
         review = reviews.setdefault(id(reviewer), _Review(reviewer, scheme))
@@ -419,4 +422,4 @@ def track(reports: list[LinkedReport], scheme: Measures) -> list[LinkedReport]:
             out.append(dataclasses.replace(judged, target_figure=relational.sentence.text[
                 relational.start - relational.sentence.start: relational.end - relational.sentence.start],
                 result_figure=stated(judged.evidence) if judged.evidence else ""))
-    return [dataclasses.replace(lr, assessments=found[id(lr)]) if id(lr) in found else lr for lr in with_relational]
+    return [dataclasses.replace(lr, assessments=found[id(lr)]) if id(lr) in found else lr for lr in reports]
