@@ -16,13 +16,16 @@ from reportgraph.cli import main
 from reportgraph.errors import ReportError
 from reportgraph.extract import extract
 from reportgraph.lexicon import Lexicon
-from reportgraph.link import Identities, link
+from reportgraph.link import Identities, LinkContext, join, link, link_report, same_entities
 from reportgraph.link.identity import company_core
 from reportgraph.link.merges import format_of, merge_rows, table_text
+from reportgraph.link.relations import relations
+from reportgraph.link.ties import tie
 from reportgraph.model import LinkedReport
 from reportgraph.rdf import RG, to_graph
 
 LEXICON = Lexicon.load()
+CONTEXT = LinkContext.of(LEXICON)
 
 FIRST = """\
 深圳市青松区和风街道办事处2023年工作总结
@@ -54,6 +57,21 @@ def test_company_full_and_short_name_in_two_reports_are_one_node(segment_text: S
     [entity] = [e for e in b.entities if e.key == full]
     assert entity.name == "深圳市青禾科技股份有限公司" and entity.aliases == ["青禾科技"]
     assert [(f.name, f.rule) for f in entity.forms] == [("青禾科技", "companyLegalForm")]
+
+
+def test_relations_and_ties_are_made_again_of_the_joined_entities_and_kept_where_nothing_was_joined(
+        segment_text: SegmentText) -> None:
+    """link_report relates each report's own entities; the join says them again where it changed a report's."""
+    alone = [link_report(extract(segment_text(t, path=f"r{n}.txt"), LEXICON), CONTEXT)
+             for n, t in enumerate((FIRST, SECOND))]
+    assert [(r.subject, r.predicate) for r in alone[1].relations] == [("Company/青禾科技", "wonHonor")]
+    a, b = join(alone, CONTEXT)
+    assert [(r.subject, r.predicate) for r in b.relations] == [("Company/深圳市青禾科技股份有限公司", "wonHonor")]
+    assert not same_entities(alone[1].entities, b.entities)
+    assert same_entities(alone[0].entities, a.entities) and a.relations == alone[0].relations
+    for lr in (a, b):  # what the join kept or made again is what relating the joined entities gives
+        assert lr.relations == relations(lr.entities)
+        assert [i.entity_keys for i in lr.indicators] == [i.entity_keys for i in tie(lr.indicators, lr.entities)]
 
 
 def test_the_merge_is_recorded_in_the_graph(segment_text: SegmentText) -> None:

@@ -10,6 +10,8 @@ from rdflib.compare import isomorphic
 from conftest import WriteReport
 from reportgraph import pipeline, rdf, stream
 from reportgraph.export import to_turtle
+from reportgraph.model import LinkedReport
+from reportgraph.terms import Triple
 from reportgraph.turtle import natural_key
 
 
@@ -179,30 +181,43 @@ _SHORT_NAME = """\
 
 def test_the_chunk_cache_formats_only_reports_whose_triples_changed(tmp_path: Path, write_report: WriteReport,
                                                                     small_report_text: str) -> None:
-    """A new report can change what an unchanged one says (here: whose node its company is): that one is made again."""
+    """A new report can change what an unchanged one says (here: whose node its company is): that one is made again.
+
+    A report the join leaves as it was is found by what it was made of: its triples are not even made.
+    """
     from reportgraph.cache import ChunkCache
 
     made: list[str] = []
     real = ChunkCache.put
+    real_triples = rdf.report_triples
+    triples_of: list[str] = []
 
     def counting_put(self: ChunkCache, key: str, value: object) -> None:
         made.append(key)
         real(self, key, value)
 
+    def counting_triples(lr: LinkedReport, ctx: rdf.GraphContext) -> list[Triple]:
+        triples_of.append(Path(lr.report.path).name)
+        return real_triples(lr, ctx)
+
     first = [write_report(_SHORT_NAME, "s/2024.txt"), write_report(small_report_text, "other.txt")]
     cache = tmp_path / "cache"
     ChunkCache.put = counting_put  # type: ignore[method-assign]
+    rdf.report_triples = counting_triples
     try:
         pipeline.write(_planned(first, tmp_path / "one", cache=cache), tmp_path / "one")
         assert len(made) == 2
         made.clear()
+        triples_of.clear()
         pipeline.write(_planned(first, tmp_path / "two", cache=cache), tmp_path / "two")
-        assert made == []  # nothing formatted again
+        assert made == [] and triples_of == []  # nothing formatted again, no triples made
         assert (tmp_path / "two" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
         both = [*first, write_report(_FULL_NAME, "s/2023.txt")]
         pipeline.write(_planned(both, tmp_path / "three", cache=cache), tmp_path / "three")
     finally:
         ChunkCache.put = real  # type: ignore[method-assign]
+        rdf.report_triples = real_triples
     assert len(made) == 2  # the new report, and the one whose company is now the new one's node; not the other
+    assert sorted(triples_of) == ["2023.txt", "2024.txt"]
     fresh = pipeline.build(both)
     assert (tmp_path / "three" / "graph.ttl").read_bytes() == to_turtle(fresh.graph)

@@ -135,9 +135,12 @@ class ChunkCache:
 
     The join may change what an unchanged report says (one node for a
     company named in a new report, a target another report now assesses),
-    so its chunk is keyed by what its triples are, not by its input: a
-    rebuild makes every report's triples again (cheap) and formats only
-    those whose triples changed (dear). Entries are written as the
+    so its chunk is keyed by what its triples are, not by its input alone:
+    by its extraction's key and the triples the join decides
+    (:func:`reportgraph.rdf.joined_triples`) where the join left its
+    entities as they were, else by all its triples. A rebuild formats only
+    the reports whose triples changed, and makes all the triples only of
+    those whose entities a join changed. Entries are written as the
     extraction's are: atomically, a damaged one a miss.
     """
 
@@ -147,9 +150,13 @@ class ChunkCache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, options: object, triples: list[tuple[object, object, object]]) -> str:
+    def key(self, options: object, triples: list[tuple[object, object, object]], origin: str | None = None) -> str:
         """The digest of the options (a frozen dataclass: its repr is its content) and the triples, in their order.
 
+        With ``origin`` (what the report was made of before the join: its
+        extraction's key and how the inputs name it) the triples are only
+        those the join decides (:func:`reportgraph.rdf.joined_triples`): a
+        report the join left as it was is found without making all its triples.
         Pickled without its memo (``fast``), so that equal triples give equal
         bytes whichever objects they share.
         """
@@ -159,6 +166,8 @@ class ChunkCache:
         pickler.dump(triples)
         digest = hashlib.sha256(self._setting)
         digest.update(repr(options).encode("utf-8"))
+        if origin is not None:
+            digest.update(b"\0origin\0" + origin.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(buffer.getbuffer())
         return digest.hexdigest()
 

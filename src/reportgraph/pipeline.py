@@ -28,7 +28,7 @@ from reportgraph.graphfile import GRAPH_FILE
 from reportgraph.lexicon import Lexicon
 from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
 from reportgraph.limits import Limits
-from reportgraph.link import Identities, LinkContext, Measures, join, link
+from reportgraph.link import Identities, LinkContext, Measures, join, link, same_entities
 from reportgraph.metadata import Metadata
 from reportgraph.model import LinkedReport, Report
 from reportgraph.segment import NO_STRUCTURE, has_structure, segment
@@ -173,6 +173,8 @@ def build(
             progress(finished, len(paths), printable(str(paths[todo[k]])))
 
     linked: list[LinkedReport] = []
+    #: each report's extraction key and how the inputs name it, by the report's id(): what it was made of
+    made_of: dict[int, str] = {}
     errors: list[ReportError] = []
     # a report's IRI is a hash of its text: a second file with the same text (the same report saved
     # twice, or as .html and .docx) would merge into the first's rg:Report with two source files, so
@@ -206,6 +208,8 @@ def build(
                             f"built once, with the metadata of {kept.path}"))
                     continue
                 linked.append(outcome)
+                if keys[i] is not None:
+                    made_of[id(outcome)] = f"{keys[i]}\0{report.display_path}"
                 built[report.text] = report  # only a report that built is the original of a duplicate
             except ReportError as err:
                 if strict:
@@ -216,14 +220,17 @@ def build(
                 if strict:
                     raise internal from failure
                 errors.append(internal)
-        linked, _ = _together(linked, errors, strict, lambda some: join(some, ctx))
+        linked, alone = _together(linked, errors, strict, lambda some: join(some, ctx))
         warnings.extend(ctx.identities.notes)
         prepared = None
         if graph is None:
             _, linked = _together(linked, errors, strict, lambda some: _triples_of(some, ctx.measures))
         else:
             chunks = ChunkCache(store.folder / CHUNKS_DIR) if store is not None else None
-            prepared, linked = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks)
+            # a report the join left as it was is what it was made of, but for what the join decides of it
+            origins = {id(lr): made_of[id(before)] for before, lr in zip(alone, linked)
+                       if id(before) in made_of and same_entities(before.entities, lr.entities)}
+            prepared, linked = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks, origins)
     return BuildResult(reports=linked, errors=errors, duplicates=duplicates, warnings=warnings, cached=len(found),
                        measures=ctx.measures, prepared=prepared)
 
@@ -314,7 +321,8 @@ def _together(linked: list[LinkedReport], errors: list[ReportError], strict: boo
 
 
 def _prepared(linked: list[LinkedReport], errors: list[ReportError], strict: bool, measures: Measures,
-              plan: stream.Plan, jobs: int, chunks: ChunkCache | None) -> tuple[stream.Prepared, list[LinkedReport]]:
+              plan: stream.Plan, jobs: int, chunks: ChunkCache | None,
+              origins: dict[int, str]) -> tuple[stream.Prepared, list[LinkedReport]]:
     """Every report's share of the graph, made once; a report whose share fails is dropped with its error, and
     the others made again without it (from the chunk cache, where there is one).
 
@@ -324,7 +332,7 @@ def _prepared(linked: list[LinkedReport], errors: list[ReportError], strict: boo
     searched = False
     while True:
         try:
-            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks)
+            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks, origins=origins)
         except Exception as failure:  # a bug in what the reports share: which reports cause it is found one by one
             if searched:
                 raise ReportError.internal(ALL_REPORTS, failure) from failure

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # rdflib is imported only for the Python API's Graph: the bui
     from rdflib import Graph, Namespace, URIRef
 
 __all__ = [
-    "GraphContext", "bind_prefixes", "entity_iri", "iri_safe", "measure_iri", "period_iri",
+    "GraphContext", "bind_prefixes", "entity_iri", "iri_safe", "joined_triples", "measure_iri", "period_iri",
     "report_iri", "report_iri_text", "report_triples", "shared_triples", "to_graph", "triples",
 ]
 
@@ -750,6 +750,20 @@ def report_triples(lr: LinkedReport, ctx: GraphContext) -> list[Triple]:
     """
     out = _Triples(ctx.entity_iris)
     _ReportWriter(out, lr, ctx.merged, ctx.targets).write()
+    return out.triples
+
+
+def joined_triples(lr: LinkedReport, ctx: GraphContext) -> list[Triple]:
+    """The triples of a report that the other reports decide, but for its entities: its report node (its series,
+    the report before it) and its assessments of another report's targets.
+
+    Of a report whose entities the join left as they were (:func:`reportgraph.link.same_entities`), these and
+    what it was made of before the join give all of :func:`report_triples`: the chunk cache keys it by them.
+    """
+    out = _Triples(ctx.entity_iris)
+    writer = _ReportWriter(out, lr, ctx.merged, ctx.targets)
+    writer._report()
+    writer._assessments()
     return out.triples
 
 

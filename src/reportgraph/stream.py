@@ -32,7 +32,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -153,7 +153,7 @@ def write_graph(reports: list[LinkedReport], target: Path | IO[bytes], shards: P
 
 def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, *, jobs: int = 1,
             cache: ChunkCache | None = None, collect: Callable[[list[Triple]], None] | None = None,
-            release: bool = False) -> Prepared:
+            release: bool = False, origins: Mapping[int, str] | None = None) -> Prepared:
     """Every report's chunk made once, in order, and spooled: all of graph.ttl but the final merge.
 
     What the reports share (the merged entities, the measures) is made
@@ -162,7 +162,10 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
     caller decides what to do (the other reports' chunks are all there).
     With ``jobs`` > 1 the chunks are made in forked worker processes that
     inherit the reports; ``cache`` keeps each chunk under a digest of its
-    triples, so an unchanged report is not formatted again.
+    triples, so an unchanged report is not formatted again; ``origins``
+    (by the ``id()`` of a report) says what a report the join left as it
+    was was made of (see :meth:`reportgraph.cache.ChunkCache.key`), so
+    that its chunk is found without making its triples.
     ``collect`` (this process only) is handed the shared triples, then each report's.
     """
     with gc_paused():
@@ -174,7 +177,7 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
             collect(shared)
         options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
         try:
-            for i, made in enumerate(_chunks(reports, ctx, options, jobs, cache, collect)):
+            for i, made in enumerate(_chunks(reports, ctx, options, jobs, cache, collect, origins or {})):
                 if isinstance(made, ReportError):
                     prepared.failed[i] = made
                 else:
@@ -197,14 +200,21 @@ class _ChunkOptions:
 
 
 def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions, cache: ChunkCache | None = None,
-               collect: Callable[[list[Triple]], None] | None = None) -> Chunk:
-    """One report's chunk: its triples made, and formatted unless the cache holds what they give."""
+                collect: Callable[[list[Triple]], None] | None = None, origin: str | None = None) -> Chunk:
+    """One report's chunk: found in the cache (by its origin and the triples the join decides, or by all its
+    triples), else its triples made and formatted."""
+    key = None
+    if cache is not None and origin is not None and collect is None:
+        key = cache.key(options, rdf.joined_triples(lr, ctx), origin)
+        found = cache.get(key)
+        if isinstance(found, Chunk):
+            return found
     made = rdf.report_triples(lr, ctx)
     if collect is not None:
         collect(made)
-    key = cache.key(options, made) if cache is not None else None
-    if key is not None:
-        found = cache.get(key)  # type: ignore[union-attr]
+    if cache is not None and key is None:
+        key = cache.key(options, made)
+        found = cache.get(key)
         if isinstance(found, Chunk):
             return found
     iri = rdf.report_iri_text(lr.report)
@@ -246,42 +256,46 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
 
 
 def _chunk_or_error(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions, cache: ChunkCache | None,
-                    collect: Callable[[list[Triple]], None] | None = None) -> Chunk | ReportError:
+                    collect: Callable[[list[Triple]], None] | None = None,
+                    origin: str | None = None) -> Chunk | ReportError:
     """A report's chunk, or its one-line error whatever the failure: one report's triples fail alone."""
     try:
-        return _make_chunk(lr, ctx, options, cache, collect)
+        return _make_chunk(lr, ctx, options, cache, collect, origin)
     except Exception as failure:  # a bug, or memory exhausted: that report fails, not the graph
         return ReportError.internal(lr.report.path, failure)
 
 
-#: What forked chunk workers inherit: the reports, their context, the options and the cache (set just before the fork).
-_INHERITED: tuple[list[LinkedReport], rdf.GraphContext, _ChunkOptions, ChunkCache | None] | None = None
+#: What forked chunk workers inherit: the reports, their context, the options, the cache and the reports' origins
+#: (set just before the fork).
+_INHERITED: tuple[list[LinkedReport], rdf.GraphContext, _ChunkOptions, ChunkCache | None,
+                  Mapping[int, str]] | None = None
 
 
 def _chunk_in_worker(i: int) -> Chunk | ReportError:
     assert _INHERITED is not None, "chunk worker started without the reports"
-    reports, ctx, options, cache = _INHERITED
-    return _chunk_or_error(reports[i], ctx, options, cache)
+    reports, ctx, options, cache, origins = _INHERITED
+    return _chunk_or_error(reports[i], ctx, options, cache, origin=origins.get(id(reports[i])))
 
 
 def _chunks(reports: list[LinkedReport], ctx: rdf.GraphContext, options: _ChunkOptions, jobs: int,
-            cache: ChunkCache | None, collect: Callable[[list[Triple]], None] | None) -> Iterator[Chunk | ReportError]:
+            cache: ChunkCache | None, collect: Callable[[list[Triple]], None] | None,
+            origins: Mapping[int, str]) -> Iterator[Chunk | ReportError]:
     """Each report's chunk in order: in this process, or (``jobs`` > 1, no ``collect``) in forked workers."""
     from reportgraph import workers
 
     if jobs <= 1 or len(reports) <= 1 or collect is not None or not workers.can_fork():
         for lr in reports:
-            yield _chunk_or_error(lr, ctx, options, cache, collect)
+            yield _chunk_or_error(lr, ctx, options, cache, collect, origins.get(id(lr)))
         return
     global _INHERITED
-    _INHERITED = (reports, ctx, options, cache)
+    _INHERITED = (reports, ctx, options, cache, origins)
     try:
         made = 0
         for made, outcome in enumerate(workers.forked_map(_chunk_in_worker, len(reports), jobs), 1):
             yield outcome
     except workers.WorkerDied:  # a worker that dies making triples: the rest are made here, where it shows
         for lr in reports[made:]:
-            yield _chunk_or_error(lr, ctx, options, cache)
+            yield _chunk_or_error(lr, ctx, options, cache, origin=origins.get(id(lr)))
     finally:
         _INHERITED = None
 

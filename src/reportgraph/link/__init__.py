@@ -29,7 +29,8 @@ from reportgraph.link.ties import tie
 from reportgraph.link.tracking import relational_targets, track
 from reportgraph.model import Entity, Extraction, LinkedReport, Mention, Report
 
-__all__ = ["Identities", "KnownNames", "LinkContext", "Measures", "join", "link", "link_report", "norm"]
+__all__ = ["Identities", "KnownNames", "LinkContext", "Measures", "join", "link", "link_report", "norm",
+           "same_entities"]
 
 #: The lexicon's names and aliases, normalised, each with the (type, name) of its entity.
 KnownNames = dict[str, tuple[str, str]]
@@ -92,14 +93,14 @@ def join(linked: list[LinkedReport], ctx: LinkContext) -> list[LinkedReport]:
     out = []
     for alone, joined in zip(linked, unify(linked, ctx.identities)):
         lr = replace(joined)  # a new object: ``linked`` stays as it was
-        if not _same_entities(alone.entities, lr.entities):
+        if not same_entities(alone.entities, lr.entities):
             lr.relations = relations(lr.entities)
             lr.indicators = tie(lr.indicators, lr.entities)
         out.append(lr)
     return track(order_series(out, [ctx.scope(lr.report) for lr in out]), ctx.measures)
 
 
-def _same_entities(before: list[Entity], after: list[Entity]) -> bool:
+def same_entities(before: list[Entity], after: list[Entity]) -> bool:
     """Are ``after`` the entities ``before`` were, as relations and ties read them (keys, types, names, aliases,
     the very mentions in their order)?"""
     if before is after:
