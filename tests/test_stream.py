@@ -111,7 +111,7 @@ def test_runs_whose_subjects_interleave_are_merged_block_by_block(tmp_path: Path
             data = pickle.dumps(blocks)
             runs.append(stream._Run(natural_key(blocks[0][0]), natural_key(blocks[-1][0]), spool.tell(), len(data)))
             spool.write(data)
-        stream._merge(shared, runs, spool, body)
+        stream._merge(iter(shared), runs, spool, body)
         body.seek(0)
         assert body.read().decode() == "S0\n\nA1\n\nB5\n\nS7\n\nA9\n\nSZ\n"
 

@@ -9,8 +9,8 @@ package itself (every module and data file: a changed rule is a changed
 extraction). So a rebuild in which one report changed extracts that one,
 and any change to the tool, the lexicon, the identities, the measures or the
 options extracts everything again. What needs every report (identity across
-reports, relations, series, tracking: :func:`reportgraph.link.join`) runs
-on every build after the cache.
+reports, series, tracking: :func:`reportgraph.link.join`) runs on every
+build after the cache.
 
 Entries are pickles written to a temporary file and renamed into place:
 two builds sharing a cache folder at the same time each see a whole entry

@@ -2,10 +2,10 @@
 
 The CLI, the tests and the benchmarks all call :func:`build`, so that what is
 measured and tested is what users run. The work of each input on its own
-(read, segment, extract, link within the report) runs where
-:mod:`reportgraph.workers` puts it and is kept in :mod:`reportgraph.cache`;
-what needs every report (identity across reports, relations, measures,
-series, tracking) runs here, in input order; then each joined report's
+(read, segment, extract, link within the report: its entities, relations,
+ties and measures) runs where :mod:`reportgraph.workers` puts it and is kept
+in :mod:`reportgraph.cache`; what needs every report (identity across
+reports, series, tracking) runs here, in input order; then each joined report's
 share of the graph is made from its triples, once (:func:`reportgraph.stream.prepare`,
 in worker processes again), and :func:`write` merges the shares into
 graph.ttl without an rdflib graph.

@@ -383,8 +383,9 @@ class Prepared:
         if self.plan.shards is not None:
             shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
-        shared_blocks = [(natural_key(s), text)  # type: ignore[arg-type]
-                         for s, text in writer.subject_blocks(shared, blank_nodes=False)]  # type: ignore[arg-type]
+        # formatted as they are merged, in subject order: the shared nodes' Turtle is never held all at once
+        shared_blocks = ((natural_key(s), text)  # type: ignore[arg-type]
+                         for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
         del shared
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -450,29 +451,38 @@ def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:
         grouped.setdefault(s, {}).setdefault(p, {})[o] = None
 
 
-def _merge(shared: list[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes], body: IO[bytes]) -> None:
-    """Write every block in subject order: whole runs where nothing falls inside them, else block by block."""
+def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes], body: IO[bytes]) -> None:
+    """Write every block in subject order: whole runs where nothing falls inside them, else block by block.
+
+    ``shared`` (the shared nodes' blocks, in subject order) is read as it is written, one block ahead.
+    """
     runs = sorted(runs, key=lambda r: r.first)
     first = True
+    ahead = next(shared, None)
 
     def emit(text: str) -> None:
         nonlocal first
         body.write(text.encode("utf-8") if first else b"\n" + text.encode("utf-8"))
         first = False
 
+    def take() -> tuple[_Key, str]:
+        nonlocal ahead
+        assert ahead is not None
+        taken, ahead = ahead, next(shared, None)
+        return taken
+
     def load(run: _Run) -> list[tuple[str, str]]:
         spool.seek(run.offset)
         blocks: list[tuple[str, str]] = pickle.loads(spool.read(run.length))
         return blocks
 
-    i = j = 0
+    j = 0
     while j < len(runs):
         run = runs[j]
-        while i < len(shared) and shared[i][0] < run.first:
-            emit(shared[i][1])
-            i += 1
+        while ahead is not None and ahead[0] < run.first:
+            emit(take()[1])
         next_run = runs[j + 1].first if j + 1 < len(runs) else None
-        next_shared = shared[i][0] if i < len(shared) else None
+        next_shared = ahead[0] if ahead is not None else None
         if (next_run is None or run.last < next_run) and (next_shared is None or run.last < next_shared):
             for _, text in load(run):
                 emit(text)
@@ -485,13 +495,12 @@ def _merge(shared: list[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes], b
             high = max(high, runs[j].last)
             j += 1
         pieces = [(natural_key(s), text) for r in cluster for s, text in load(r)]
-        while i < len(shared) and shared[i][0] <= high:
-            pieces.append(shared[i])
-            i += 1
+        while ahead is not None and ahead[0] <= high:
+            pieces.append(take())
         for _, text in sorted(pieces, key=lambda piece: piece[0]):
             emit(text)
-    for _, text in shared[i:]:
-        emit(text)
+    while ahead is not None:
+        emit(take()[1])
 
 
 def _copy(out: IO[bytes], prefixes: str, body: IO[bytes]) -> None:

@@ -406,8 +406,12 @@ def track(reports: list[LinkedReport], scheme: Measures) -> list[LinkedReport]:
     """
     found: dict[int, list[TargetAssessment]] = {}
     reviews: dict[int, _Review] = {}
+    series: dict[str, list[LinkedReport]] = {}  # a reviewer is of the same series: looked for there, not everywhere
     for lr in reports:
-        reviewer = reviewer_of(lr, reports)
+        if lr.series:
+            series.setdefault(lr.series, []).append(lr)
+    for lr in reports:
+        reviewer = reviewer_of(lr, series.get(lr.series, []))
         if reviewer is None:
             continue
         review = reviews.setdefault(id(reviewer), _Review(reviewer, scheme))
