@@ -135,6 +135,13 @@ def _scope(segment_text: SegmentText, title: str) -> Scope:
     return Scope(report, GazetteerForms.of(places, known))
 
 
+def test_a_region_inside_a_word_of_the_name_opens_no_region(segment_text: SegmentText) -> None:
+    """贺兰山 is one word: the 山东 that two of its characters and the next one spell is no region."""
+    scope = _scope(segment_text, "深圳市青松区和风街道办事处2024年工作总结")
+    assert scope("Project", "贺兰山东麓生态修复项目").name == "贺兰山东麓生态修复项目"
+    assert scope("Place", "广州南沙新区").name == "广州南沙新区"
+
+
 @pytest.mark.parametrize("etype, name, key, rule", [
     ("GovernmentBody", "市政府", "深圳市人民政府", "regionScope"),
     ("GovernmentBody", "区政府", "深圳市青松区人民政府", "regionScope"),

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.words import words_of
 from reportgraph.link.names import GOVERNMENT_FULL, GOVERNMENT_SHORT, Scoped, norm
 from reportgraph.link.regions import (
     LEVEL_RANKS, LONGEST_SUFFIX, Region, anchor, chain_of, lowest_at_most, qualified, region_of,
@@ -226,11 +227,16 @@ class Scope:
                               f"{name} names a local region, {first.name}")
 
     def _leading_regions(self, name: str) -> list[tuple[Region, str]]:
-        """The regions a name opens with, in order (宝安区新桥街道办事处: 宝安区, 新桥街道)."""
+        """The regions a name opens with, in order (宝安区新桥街道办事处: 宝安区, 新桥街道); each after
+        the first where a word of the name starts (贺兰山东麓…: no 山东 inside 贺兰山)."""
         out: list[tuple[Region, str]] = []
         at = 0
+        starts: set[int] | None = None
         while at < len(name):
             found = self._region_at(name, at)
+            if found is not None and at:
+                starts = {a for _, a, _ in words_of(name)} if starts is None else starts
+                found = found if at in starts else None
             if found is None:
                 break
             out.append(found)
