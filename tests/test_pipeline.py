@@ -37,6 +37,29 @@ def test_build_accepts_str_and_folder(write_report: WriteReport, small_report_te
     assert isomorphic(by_folder.graph, by_file.graph)
 
 
+def test_inputs_found_once_build_what_the_inputs_name_with_the_searchs_warnings(
+    write_report: WriteReport, small_report_text: str, other_report_text: str, tmp_path: Path
+) -> None:
+    """``reportgraph build`` finds its inputs before it claims its folder and hands them on: the build reads
+    those files, names them as the search did and says what it skipped, without searching again."""
+    write_report(small_report_text, "in/2024/small.txt")
+    write_report(other_report_text, "in/other.txt")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.txt").write_text(other_report_text + "\n", encoding="utf-8")
+    (tmp_path / "in" / "far.txt").symlink_to(outside / "far.txt")
+    found = pipeline.Inputs.find([tmp_path / "in"])
+    assert [p.name for p in found.paths] == ["small.txt", "other.txt"]
+    assert len(found.warnings) == 1 and "far.txt" in found.warnings[0].path
+    searched = pipeline.build([tmp_path / "in"])
+    (tmp_path / "in" / "other.txt").rename(tmp_path / "moved.txt")  # a search now would miss it
+    handed = pipeline.build(found)
+    assert _source_files(searched) == {"2024/small.txt", "other.txt"}
+    assert _source_files(handed) == {"2024/small.txt"}
+    assert [str(w) for w in handed.warnings] == [str(w) for w in searched.warnings]
+    assert len(handed.errors) == 1 and handed.errors[0].path.endswith("other.txt")  # read, not searched for
+
+
 def test_build_text_matches_build(write_report: WriteReport, small_report_text: str) -> None:
     path = write_report(small_report_text)
     linked = pipeline.build_text(small_report_text, path=str(path))

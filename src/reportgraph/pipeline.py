@@ -67,6 +67,25 @@ class BuildResult:
         return rdf.to_graph(self.reports, self.measures)
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """The report files some inputs name, found once: what :func:`build` reads, how the graph names each
+    (``rg:sourceFile``) and what the search skipped. ``reportgraph build`` finds them before it claims its
+    folder (a missing path is a usage error that costs no work) and hands them on, found already."""
+
+    paths: list[Path]
+    names: dict[Path, str]
+    warnings: list[ReportError]
+
+    @classmethod
+    def find(cls, inputs: Sequence[str | Path], *, follow_links: bool = False) -> Inputs:
+        """The files ``inputs`` (files, folders, globs) name (:func:`reportgraph.load.find_inputs`)."""
+        warnings: list[ReportError] = []
+        names: dict[Path, str] = {}
+        paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings, names=names)
+        return cls(paths, names, warnings)
+
+
 #: The metadata a report's files may disagree on, as ``Report`` attributes.
 METADATA_FIELDS: tuple[str, ...] = ("title", "issuer", "date", "period", "plan_period", "level", "region")
 
@@ -98,7 +117,7 @@ def build_text(text: str, path: str = "<text>", lexicon: Lexicon | None = None,
 
 
 def build(
-    inputs: Sequence[str | Path],
+    inputs: Sequence[str | Path] | Inputs,
     *,
     lexicon: Lexicon | None = None,
     strict: bool = False,
@@ -146,13 +165,14 @@ def build(
     ``reportgraph build`` passes) they are made once: each report's share
     of graph.ttl (its Turtle, its picture, its shard) is made from them in
     the same pass, by ``jobs`` processes, kept in the cache under a digest
-    of the triples, and spooled for :func:`write`.
+    of the triples, and spooled for :func:`write`. ``inputs`` may be
+    :class:`Inputs` found already (then ``follow_links`` is what found them).
     """
     lex = lexicon or Lexicon.load()
     stated = metadata or Metadata()
-    warnings: list[ReportError] = []
-    names: dict[Path, str] = {}
-    paths = load.find_inputs(inputs, follow_links=follow_links, warnings=warnings, names=names)
+    given = inputs if isinstance(inputs, Inputs) else Inputs.find(inputs, follow_links=follow_links)
+    paths, names = given.paths, given.names
+    warnings: list[ReportError] = list(given.warnings)
     ctx = LinkContext.of(lex, identities, measures)
     job = workers.Job(lexicon=lex, context=ctx, stated=stated, finders=tuple(finders), limits=limits)
     store = Cache(cache, job) if cache is not None else None

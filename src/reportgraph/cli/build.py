@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from reportgraph.link import Identities, Measures
     from reportgraph.metadata import Metadata
     from reportgraph.model import LinkedReport
-    from reportgraph.pipeline import BuildResult
+    from reportgraph.pipeline import BuildResult, Inputs
 
 #: The ``--out`` that writes the Turtle to standard output instead of a folder.
 STDOUT = "-"
@@ -256,7 +256,7 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
 
 def run(args: argparse.Namespace) -> int:
     """Build the inputs, write the graph and its page, print the summary."""
-    from reportgraph import load, metadata  # the extractors: loaded only when building
+    from reportgraph import metadata, pipeline  # the extractors: loaded only when building
     from reportgraph.cli import outdir
     from reportgraph.lexicon import Lexicon
     from reportgraph.link import Identities, Measures
@@ -279,9 +279,8 @@ def run(args: argparse.Namespace) -> int:
     measures = Measures.load(args.measures)
     stated = metadata.from_options({name: getattr(args, name) for name in metadata.OPTIONS})
     bounds = stated_limits(args)
-    # inputs are resolved first so that a missing path is a usage error (2), not a failed report; the build
-    # resolves them again, to name each file relative to the input that named it (and says its warnings)
-    plan = _Plan(inputs, load.find_inputs(inputs, follow_links=args.follow_links), lexicon, stated, bounds,
+    # inputs are found first (once) so that a missing path is a usage error (2), not a failed report
+    plan = _Plan(pipeline.Inputs.find(inputs, follow_links=args.follow_links), lexicon, stated, bounds,
                  identities, measures)
     if args.out == STDOUT:
         return _build(args, plan, None)
@@ -292,11 +291,10 @@ def run(args: argparse.Namespace) -> int:
 
 @dataclasses.dataclass(frozen=True)
 class _Plan:
-    """What a build was asked to do, checked before any work: its inputs (as given, and the files they
-    name), the lexicon, the stated metadata, the limits, the identity file and the measures."""
+    """What a build was asked to do, checked before any work: the files its inputs name, the lexicon,
+    the stated metadata, the limits, the identity file and the measures."""
 
-    inputs: list[str]
-    paths: list[Path]
+    inputs: Inputs
     lexicon: Lexicon
     stated: Metadata
     bounds: limits.Limits
@@ -327,7 +325,7 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
             )
         finally:
             if progress is not None:
-                common.clear_progress(sys.stderr, len(plan.paths))
+                common.clear_progress(sys.stderr, len(plan.inputs.paths))
     except ReportError as err:  # --strict's first failure; else a graph no report could be left out of to make
         _report_failure(err, args.debug)
         return EXIT_FAILURE if args.strict else EXIT_USAGE
