@@ -1,6 +1,7 @@
 """cache: a rebuild extracts only what changed; the tool, the lexicon or a sidecar changing invalidates; shared safely."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,31 @@ def test_the_lexicon_options_sidecars_identities_measures_and_the_package_are_in
     sidecar.unlink()
     monkeypatch.setattr(cache, "package_fingerprint", lambda: "another version of the rules")
     assert _key(tmp_path, path, lexicon) != base
+
+
+_KEY_OF_A_LEXICON_IN_USE = """
+import sys
+from pathlib import Path
+from reportgraph import cache, workers
+from reportgraph.lexicon import Lexicon
+from reportgraph.link import LinkContext
+lexicon = Lexicon.load()
+assert lexicon.names and lexicon.index  # looked up before the cache is opened: sets, in this process's order
+job = workers.Job(lexicon=lexicon, context=LinkContext.of(lexicon), finders=())
+print(cache.Cache(Path(sys.argv[1]), job).key(Path(sys.argv[2])))
+"""
+
+
+def test_the_key_is_the_same_in_every_process_whatever_the_lexicon_computed_before(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str) -> None:
+    """Each process orders a set of names anew (string hashing is randomised): the key must not see that order."""
+    path = write_report(small_report_text)
+    keys = {subprocess.run([sys.executable, "-c", _KEY_OF_A_LEXICON_IN_USE, str(tmp_path), str(path)],
+                           capture_output=True, text=True, check=True, timeout=120,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+            for seed in ("1", "2", "3")}
+    assert len(keys) == 1
+    assert keys == {_key(tmp_path, path, Lexicon.load())}
 
 
 def test_a_changed_identity_file_rebuilds_and_the_cached_build_is_the_fresh_one(

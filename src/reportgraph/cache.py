@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from reportgraph.lexicon import Lexicon
 from reportgraph.metadata import sidecars
 from reportgraph.model import LinkedReport
 from reportgraph.workers import Job
@@ -72,7 +73,7 @@ class Cache:
     def __init__(self, folder: Path, job: Job) -> None:
         self.folder = folder
         setting = hashlib.sha256(package_fingerprint().encode())
-        setting.update(pickle.dumps(job.lexicon, protocol=4))
+        setting.update(_lexicon_digest(job.lexicon))
         setting.update(repr(job.stated).encode("utf-8"))
         setting.update(repr(job.limits).encode("utf-8"))
         setting.update(repr(_finder_names(job.finders)).encode("utf-8"))
@@ -205,6 +206,19 @@ def _store(target: Path, key: str, value: object) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _lexicon_digest(lexicon: Lexicon) -> bytes:
+    """The gazetteer's entries, field by field in their order: all the extraction reads of a lexicon.
+
+    Not its pickle: that holds what the lexicon computed on first use too (its
+    sets of names, in an order each process draws anew), so a build that had
+    looked a name up before it opened the cache would find none of its entries.
+    """
+    digest = hashlib.sha256()
+    for e in lexicon.gazetteer:
+        digest.update(repr((e.name, e.type, e.aliases, e.user, e.region)).encode("utf-8", "surrogateescape") + b"\n")
+    return digest.digest()
 
 
 def _finder_names(finders: Sequence[object]) -> list[str]:
