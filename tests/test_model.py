@@ -17,6 +17,7 @@ def test_the_digest_is_the_texts_hash_and_follows_a_replaced_text() -> None:
     assert report.digest == _sha1_12(report.text)  # asked again: the kept one, still right
     report.text = "一、工作计划\n新增企业5家。\n"
     assert report.digest == _sha1_12(report.text)
+    assert Report(path="empty.txt", text="").digest == _sha1_12("")
 
 
 def test_the_kept_digest_is_not_part_of_what_makes_two_reports_equal_and_survives_pickling() -> None:
