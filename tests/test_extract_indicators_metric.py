@@ -311,3 +311,9 @@ def test_the_push_that_opens_a_metric_goes(work_report: WorkReport) -> None:
 def test_a_target_marker_between_the_metric_and_its_verb_is_not_in_the_metric(
         work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
+
+
+def test_a_share_of_the_task_is_the_figure_befores_completion_rate(work_report: WorkReport) -> None:
+    metrics = _metrics(work_report, "地方财政收入实现2496万元，完成任务的117.46%，同比增长28.7%。")
+    assert metrics == ["地方财政收入", "地方财政收入任务完成率", "地方财政收入"]
+    assert _metrics(work_report, "城镇新增就业3260人，完成年度目标任务的130.4%。")[1] == "城镇新增就业任务完成率"

@@ -44,6 +44,9 @@ _LIST_MARKER = re.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
 _BARE_DOINGS = datafile("extract/indicators/bare_doings.txt")
+_TASK_SHARES = datafile("extract/indicators/task_shares.tsv")
+#: The unit of a share.
+_PERCENT = "%"
 #: Counters of persons: what they did is what is counted (2人当选…院士).
 _PERSONS = frozenset(_SHAPES["persons"].split())
 _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
@@ -279,7 +282,9 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
             and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == "v"
         q.metric = _with_the_subject(q.metric, previous, no_noun)
-        if not _is_generic(q.metric, generic):
+        if q.unit == _PERCENT and previous and q.metric in _TASK_SHARES.pairs:
+            q.metric = previous + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: 地方财政收入任务完成率
+        elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
 
