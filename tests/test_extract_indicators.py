@@ -356,6 +356,13 @@ def test_a_range_is_one_indicator_with_both_ends(work_report) -> None:
     assert found == [(4.5, 5.0, "%"), (2.0, 3.0, "家"), (2.0, 3.0, "万元")]
 
 
+def test_a_range_joined_by_a_hyphen_or_a_tilde_is_one_indicator(work_report) -> None:
+    report = work_report(plan=["新建学校2-3个，培育企业3～5家，地区生产总值增长5%-5.5%。"])
+    found = [(float(i.value), float(i.upper) if i.upper is not None else None, i.unit)
+             for i in find_indicators(report) if i.kind == "target"]
+    assert found == [(2.0, 3.0, "个"), (3.0, 5.0, "家"), (5.0, 5.5, "%")]
+
+
 def test_no_range_in_dates_ages_codes_or_years(work_report) -> None:
     assert not _found(work_report, "1-5月，0—6岁儿童免费筛查，03-05地块，连续3-5年推进。")
 

@@ -41,6 +41,8 @@ _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
 _RANGE = re.compile(_SHAPES["range"])
+#: The marks that are no quantity's start (3-5) but join a range's two ends (2-3个).
+_RANGE_MARKS = frozenset(ch for ch in _NOT_BEFORE if _RANGE.fullmatch(ch))
 #: A bare number and a range mark right before a quantity: the lower end of 2—3个.
 _BARE_LOWER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
 _MAX_LOWER = 12
@@ -149,7 +151,9 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
         before = sentence[max(0, start - 1):start]
         after = sentence[end:end + 1]
         negative = before == "-" and start >= 2 and bool(_CJK.match(sentence[start - 2]))  # 增长-2.5%
-        if before and not negative and (before in _NOT_BEFORE or before.isascii() and before.isalpha()):
+        # 2-3个, 5%-6%: a range's upper end after a hyphen or a tilde (03-05地块 has no unit)
+        upper_end = before in _RANGE_MARKS and start >= 2 and (sentence[start - 2].isdigit() or sentence[start - 2] == "%")
+        if before and not negative and not upper_end and (before in _NOT_BEFORE or before.isascii() and before.isalpha()):
             continue
         if after and after in _NOT_AFTER and not unit:
             continue
