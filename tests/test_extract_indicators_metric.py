@@ -317,3 +317,8 @@ def test_a_share_of_the_task_is_the_figure_befores_completion_rate(work_report: 
     metrics = _metrics(work_report, "地方财政收入实现2496万元，完成任务的117.46%，同比增长28.7%。")
     assert metrics == ["地方财政收入", "地方财政收入任务完成率", "地方财政收入"]
     assert _metrics(work_report, "城镇新增就业3260人，完成年度目标任务的130.4%。")[1] == "城镇新增就业任务完成率"
+
+
+def test_the_result_beside_a_quoted_target_is_the_things_not_the_tasks(work_report: WorkReport) -> None:
+    metrics = _metrics(work_report, "固定资产投资预期任务为8.2亿元，已完成8.4亿元，完成率102%。")
+    assert metrics[1:] == ["固定资产投资", "固定资产投资完成率"]

@@ -45,6 +45,7 @@ _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
 _BARE_DOINGS = datafile("extract/indicators/bare_doings.txt")
 _TASK_SHARES = datafile("extract/indicators/task_shares.tsv")
+_TASK_TAILS = datafile("extract/indicators/task_tails.txt")
 #: The unit of a share.
 _PERCENT = "%"
 #: Counters of persons: what they did is what is counted (2人当选…院士).
@@ -275,7 +276,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         # 65家企业完成报警装置等建设: the 等 of a kept predicate closes no list of the metric's
-        q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) or previous
+        q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) \
+            or _without_task(previous)
         if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
                 and not previous.endswith(generic):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
@@ -283,10 +285,17 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == "v"
         q.metric = _with_the_subject(q.metric, previous, no_noun)
         if q.unit == _PERCENT and previous and q.metric in _TASK_SHARES.pairs:
-            q.metric = previous + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: 地方财政收入任务完成率
+            q.metric = _without_task(previous) + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: …任务完成率
         elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
+
+
+def _without_task(metric: str) -> str:
+    """A target's metric without the task words it ends with (固定资产投资预期任务: 固定资产投资),
+    as the figures after it that are said of the same thing name it."""
+    tail = next((w for w in _TASK_TAILS.words if metric.endswith(w) and len(metric) > len(w)), "")
+    return metric[: len(metric) - len(tail)]
 
 
 def _with_the_subject(metric: str, previous: str, no_noun: bool) -> str:
