@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 from reportgraph import graphfile, viz_style
 from reportgraph.cli import common
 from reportgraph.cli.catalog import SUMMARIES
-from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE, PAGE_FILE
+from reportgraph.cli.common import DEFAULT_GRAPH, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from rdflib import Graph

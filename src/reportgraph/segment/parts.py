@@ -13,9 +13,8 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
-    CHAPTER_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAREN_HEADING, PART_HEADING,
-    SECTION_STYLES, heading_words, is_bare_part_heading, section_number,
-    short_label,
+    CHAPTER_HEADING, DASH_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAREN_HEADING, PART_HEADING, SECTION_STYLES,
+    heading_words, is_bare_part_heading, section_number, short_label,
 )
 from reportgraph.segment.meta import year_of
 from reportgraph.text import SENTENCE_END, chinese_to_int

@@ -241,7 +241,6 @@ def _opens_with_doing(item: str) -> bool:
     first = words_of(item[:_VERB_WINDOW])[0][0]
     doing = tag(first) in VERB_TAGS - {"vn"} and not item[len(first):].startswith(_KINDS)
     return doing or any(item.startswith(w) for w in _strip_words().lead if len(w) >= _MIN_HEAD)
-    return text
 
 
 def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
