@@ -50,6 +50,8 @@ COMMON_TAGS = frozenset({"n", "v", "vn", "vd", "j", "l", "a", "an", "ad", "i", "
 #: jieba tags of proper nouns: places, other names, bodies (not persons: jieba tags many common
 #: words as persons' names, 卫星, 智慧).
 PROPER_TAGS = frozenset({"ns", "nz", "nt"})
+#: jieba's tag of places (it glues some towns' names and their type word into one: 石门镇).
+PLACE_TAG = "ns"
 #: jieba tags of persons' names: it gives them to many places (五莲, 延吉, 武隆) — and to some
 #: words of description (高水平, 智慧).
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})

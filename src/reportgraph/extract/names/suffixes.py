@@ -24,7 +24,7 @@ from reportgraph.extract.names.walk import (
     named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PROPER_TAGS, VERB_TAGS, tag, tag_or
+from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, tag, tag_or
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS, clause_bounds,
 )
@@ -51,8 +51,6 @@ _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _TOWNSHIP_WORD_OPENERS = datafile("extract/names/township_word_openers.txt")
 _TOWNSHIP_KINDS = datafile("extract/names/township_kinds.txt")
 _PROPER_ONLY = datafile("extract/names/proper_only_suffixes.txt")
-#: jieba's tag of places: it glues some towns' names and their type word into one (石门镇).
-_PLACE_TAG = "ns"
 #: Words that end a report's title (…工作计划, …工作总结): a run that ends so names the report.
 _TITLE_WORDS = datafile("segment/title_words.txt")
 #: Title words this long name a report (工作计划); shorter ones (计划) end programmes' names too.
@@ -82,8 +80,7 @@ _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 _MISTAGGED = datafile("extract/names/mistagged.txt")
-#: jieba's tag of places, and of plain verbs (not verbal nouns, which name a body's work: 管理).
-_PLACE_TAG = "ns"
+#: jieba's tag of plain verbs (not verbal nouns, which name a body's work: 管理).
 _VERB_TAG = "v"
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
@@ -210,7 +207,7 @@ def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
 def _holds_a_place(s: SentenceView, start: int, end: int, ctx: Context) -> bool:
     """Do the words between ``start`` and ``end`` hold a place's name (辽宁, 南丹, 梅州苏区), other
     than as a slogan's (美丽中国, 科创广西: :func:`.places.in_a_slogan`)?"""
-    if any(tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set and not places.in_a_slogan(s.text, a)
+    if any(tag(w) == PLACE_TAG and w not in _MISTAGGED.word_set and not places.in_a_slogan(s.text, a)
            for w, a, _ in s.tokens_within(start, end)):
         return True
     return any(entry.type == "Place" and not places.in_a_slogan(s.text, start + a)
@@ -222,7 +219,7 @@ def _sited(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool
     时代长安…电池), not only a level (省…) or a quoted campaign (“白名单”项目)?"""
     if any(ch in QUOTE_CHARS for ch in s.text[start:end]):
         return False
-    return any(w in known or tag(w) == _PLACE_TAG and w not in _MISTAGGED.word_set and w not in _SCOPE.word_set
+    return any(w in known or tag(w) == PLACE_TAG and w not in _MISTAGGED.word_set and w not in _SCOPE.word_set
                for w, _, _ in s.tokens_within(start, end))
 
 
@@ -263,7 +260,7 @@ def _served_place_start(s: SentenceView, start: int, suffix_at: int, known: froz
     for word, a, b in reversed(s.tokens_from(start, suffix_at)):
         piece = s.text[max(a, start):min(b, suffix_at)]
         whole = word if b > suffix_at else piece  # 龙华区 of 龙华区政府: the word is the place
-        if not any(w in known or tag(w) == _PLACE_TAG for w in (piece, whole)) and _glued_to_a_body(piece):
+        if not any(w in known or tag(w) == PLACE_TAG for w in (piece, whole)) and _glued_to_a_body(piece):
             break
         at = max(a, start)
     return at
@@ -329,7 +326,7 @@ def _township_word_of_its_own(s: SentenceView, start: int, at: int, end: int) ->
     if at in s.token_start:
         return True
     word, word_start, word_end = s.tokens[bisect.bisect_right(s.token_starts, at) - 1]
-    return word_start == start and word_end == end and tag(word) == _PLACE_TAG
+    return word_start == start and word_end == end and tag(word) == PLACE_TAG
 
 
 def _opens_another_word(s: SentenceView, end: int) -> bool:

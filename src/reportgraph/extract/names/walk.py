@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import PERSON_TAGS, PROPER_TAGS, VERB_TAGS, Token, tag
+from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS,
 )
@@ -64,8 +64,6 @@ _WORKS_KINDS = frozenset({"Initiative", "Project"})
 _WORKS_REACH = 2
 _ROUTE_JOINER = _WALK["route_joiner"]
 _PLACE_DASH = _WALK["place_dash"]
-#: jieba's tag of places.
-_PLACE_TAG = "ns"
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
@@ -368,7 +366,7 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:
             cut = b  # 请省政协, 对省人大: a one-character verb or preposition before a name's words
-        elif len(word) >= 2 and tag(word) in VERB_TAGS and nxt and (nxt in known or tag(nxt) == _PLACE_TAG):
+        elif len(word) >= 2 and tag(word) in VERB_TAGS and nxt and (nxt in known or tag(nxt) == PLACE_TAG):
             cut = b  # 开通运营青岛…局: a verb before a place's name is the clause's
         elif _split_boundary_end(s, a) is not None:
             cut = _split_boundary_end(s, a) or b  # 投/用 of 建成投用…站: a boundary verb cut into characters
