@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reportgraph.datafiles import datafile
 from reportgraph.segment.headings import (
-    DASH_HEADING, DASH_SENTENCE, HEADING_END, PART_HEADING, SECTION_STYLES, is_bare_part_heading, is_heading,
+    DASH_HEADING, DASH_SENTENCE, HEADING_END, PART_HEADING, is_bare_part_heading, is_heading, opens_numbered_section,
 )
 from reportgraph.segment.inline import HEAD_CHARS, openers, split_line
 from reportgraph.segment.meta import title_without_lead
@@ -111,8 +111,7 @@ class _Growing:
     @classmethod
     def start(cls, line: _Line) -> "_Growing":
         f = line.folded
-        numbered = bool(PART_HEADING.match(f) or is_bare_part_heading(f)
-                        or any(style.match(f) for style in SECTION_STYLES if style is not DASH_HEADING))
+        numbered = bool(PART_HEADING.match(f) or is_bare_part_heading(f) or opens_numbered_section(f))
         g = cls([], numbered, bool(DASH_HEADING.match(f)))
         g.add(line)
         return g

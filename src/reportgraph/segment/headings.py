@@ -48,8 +48,13 @@ def is_heading(line: str, folded: str | None = None) -> bool:
     # a dash lead-in is a heading only as a sentence (——经济增长快速稳健。), not as a
     # speech's dateline (——2026年1月26日在…会议上), which a line break may cut
     dash = DASH_HEADING.match(f) and DASH_SENTENCE.search(f)
-    return bool(PART_HEADING.match(f) or dash or any(style.match(f) for style in SECTION_STYLES
-                                                     if style is not DASH_HEADING))
+    return bool(PART_HEADING.match(f) or dash or opens_numbered_section(f))
+
+
+def opens_numbered_section(folded: str) -> bool:
+    """Does ``folded`` open with a section's numbering ((一) 一是 1. (1) ① 第一， 这一年，), a dash
+    lead-in aside (that is a heading only as a sentence: :func:`is_heading`)?"""
+    return any(style.match(folded) for style in SECTION_STYLES if style is not DASH_HEADING)
 
 
 def section_number(style: re.Pattern[str], m: re.Match[str]) -> int | None:
