@@ -57,12 +57,10 @@ def _plain_statements(found: list[Problem], sec: Section) -> None:
             break
         if _PATTERNS["lead_in"].search(fold(text)):
             continue
-        at = 0
         for clause in _PATTERNS["clause_split"].split(text):
             label = _PATTERNS["lead_colon"].sub("", _PATTERNS["sentence_end"].sub("", clause.strip()))
             if len(label) >= _MIN_LABEL:
-                _add(found, sec, label, sentence.start + sentence.text.find(clause, at))
-            at += len(clause)
+                _add(found, sec, label, sentence.start)  # each clause's problem cites its sentence
 
 
 def _after_lead(found: list[Problem], report: Report, sec: Section, lead: Sentence) -> None:
