@@ -349,18 +349,18 @@ def test_a_plan_reviewing_the_past_period(work_report) -> None:
 # --- ranges, qualifiers on rates, numerals inside words, tiers -------------------------------
 
 
-def test_a_range_is_one_indicator_with_both_ends(work_report) -> None:
-    report = work_report(plan=["地区生产总值增长4.5%—5%，新建2—3家省级制造业创新中心，投资2万—3万元。"])
+@pytest.mark.parametrize(("line", "ranges"), [
+    ("地区生产总值增长4.5%—5%，新建2—3家省级制造业创新中心，投资2万—3万元。",
+     [(4.5, 5.0, "%"), (2.0, 3.0, "家"), (2.0, 3.0, "万元")]),
+    # joined by a hyphen or a tilde, which before a number alone make no quantity (3-5)
+    ("新建学校2-3个，培育企业3～5家，地区生产总值增长5%-5.5%。", [(2.0, 3.0, "个"), (3.0, 5.0, "家"), (5.0, 5.5, "%")]),
+])
+def test_a_range_is_one_indicator_with_both_ends(work_report, line: str,
+                                                 ranges: list[tuple[float, float, str]]) -> None:
+    report = work_report(plan=[line])
     found = [(float(i.value), float(i.upper) if i.upper is not None else None, i.unit)
              for i in find_indicators(report) if i.kind == "target"]
-    assert found == [(4.5, 5.0, "%"), (2.0, 3.0, "家"), (2.0, 3.0, "万元")]
-
-
-def test_a_range_joined_by_a_hyphen_or_a_tilde_is_one_indicator(work_report) -> None:
-    report = work_report(plan=["新建学校2-3个，培育企业3～5家，地区生产总值增长5%-5.5%。"])
-    found = [(float(i.value), float(i.upper) if i.upper is not None else None, i.unit)
-             for i in find_indicators(report) if i.kind == "target"]
-    assert found == [(2.0, 3.0, "个"), (3.0, 5.0, "家"), (5.0, 5.5, "%")]
+    assert found == ranges
 
 
 def test_no_range_in_dates_ages_codes_or_years(work_report) -> None:
