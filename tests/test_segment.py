@@ -444,6 +444,27 @@ def test_title_without_parts_decides_the_single_part(segment_text: SegmentText) 
     assert {s.part for s in report.sections} == {"summary"}
 
 
+@pytest.mark.parametrize(("title", "part"), [("某某镇2026年工作要点", "plan"), ("某某局2025年工作总结", "summary"),
+                                           ("某某镇2025年工作总结和2026年工作计划", "other")])
+def test_part_headings_that_name_no_part_take_the_one_the_title_names(segment_text: SegmentText, title: str,
+                                                                    part: str) -> None:
+    """一、聚力产业发展 of a 工作要点 is its plan; a title naming two parts leaves such headings to no part."""
+    report = segment_text(title + "\n一、聚力产业发展\n1.壮大工业经济。新增企业3家。\n二、建设美丽城镇\n硬化道路12公里。\n")
+    assert {s.part for s in report.sections if s.part != "preamble"} == {part}
+
+
+@pytest.mark.parametrize("layout", ["lines", "one line"])
+def test_the_title_of_a_notice_that_issues_a_report_is_the_quoted_one(segment_text: SegmentText, layout: str) -> None:
+    lines = ["关于印发《某某镇2026年工作要点》的通知", "各村（社区）、镇直各单位：",
+             "现将《某某镇2026年工作要点》印发给你们，请认真贯彻落实。", "某某镇人民政府", "2026年2月10日",
+             "一、聚力产业发展", "新增规上工业企业3家以上。"]
+    report = segment_text(("\n" if layout == "lines" else " ").join(lines) + "\n")
+    assert report.title == "某某镇2026年工作要点"
+    assert report.issuer == "某某镇"
+    assert report.plan_period == "2026年"
+    assert {s.part for s in report.sections if s.part != "preamble"} == {"plan"}
+
+
 def test_source_meta_title_used_when_the_text_has_none(segment_text: SegmentText) -> None:
     report = segment_text("一、2025年工作回顾\n全年各项工作有序推进。\n",
                           meta={"title": "2026年某某市政府工作报告"})

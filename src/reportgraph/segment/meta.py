@@ -137,7 +137,11 @@ def _periods(title: str, date: str) -> tuple[str, str]:
 
 def title_without_lead(title: str, meta: dict[str, str]) -> str:
     """The title from where it names its issuer or its year, when a page ran a breadcrumb or a
-    column's name into it (要闻2026年某某省政府工作报告)."""
+    column's name into it (要闻2026年某某省政府工作报告); the report a notice issues
+    (关于印发《某某镇2026年工作要点》的通知) is the quoted one."""
+    notice = _PATTERNS["notice"].match(fold(title).strip())
+    if notice:
+        title = title.strip()[notice.start(1):notice.end(1)]
     for key in ("issuer", "source"):
         name = meta.get(key, "")
         at = title.find(name) if len(name) > 1 else -1

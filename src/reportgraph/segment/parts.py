@@ -164,6 +164,8 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
     for i, (heading, paras) in enumerate(groups[1:], 1):
         in_appendix = appendix_from is not None and i >= appendix_from
         part = _appendix_part(paras, periods) if in_appendix else part_of(heading or "", parts[-1][0], False, periods)
+        if part == "other" and not in_appendix and not _kinds_named(heading or ""):
+            part = _title_part(report.title) or part  # 一、聚力产业发展 of a 工作要点 is of its plan
         parts.append((part, heading or "", paras))
     if len(parts) == 1:
         parts[0] = (_part_from_title(report.title), "", parts[0][2])
@@ -223,6 +225,13 @@ def _split_combined(found: list[Section], periods: tuple[str, str]) -> None:
 
 #: What a part heading's words are trimmed of: spaces and the full stop.
 _PART_HEADING_EDGES = " " + _LAYOUT.pairs["full_stop"]
+
+
+def _title_part(title: str) -> str | None:
+    """The one part a title names (a 工作要点 plans, a 工作总结 sums up), or None when it names both or neither:
+    what a part heading naming no part (一、聚力产业发展) opens."""
+    named = {part for part, word in _TITLE_PARTS.rows if word in title}
+    return named.pop() if len(named) == 1 else None
 
 
 def _part_from_title(title: str) -> str:
