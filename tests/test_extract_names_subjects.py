@@ -29,3 +29,9 @@ def test_a_description_before_the_firms_verb_is_no_firm(segment_text: SegmentTex
 
 def test_a_clause_opening_with_verbs_names_no_firm(segment_text: SegmentText) -> None:
     assert not _companies(segment_text, "深入实施企业挂牌上市“青禾计划”。")
+
+
+def test_the_words_closing_a_list_of_firms_are_no_part_of_the_last_firm(segment_text: SegmentText) -> None:
+    """甲乙锂电、丙丁科技等企业入选…: the last firm is 丙丁科技, not 丙丁科技等企业."""
+    line = "甲乙锂电、丙丁科技等企业入选国家级专精特新“小巨人”企业，戊己集团等3家企业获评国家级专精特新企业。"
+    assert _companies(segment_text, line) == {"甲乙锂电", "丙丁科技", "戊己集团"}

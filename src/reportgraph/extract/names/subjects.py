@@ -12,6 +12,11 @@ from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS
 
 _GENERIC = datafile("extract/names/subjects.txt")
 _DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
+_LIST_SHAPES = datafile("extract/names/lists.tsv").pairs
+#: What closes the last item of a list of firms (某某科技等企业, 某某集团等3家企业): no part of its name.
+_LIST_CLOSE = re.compile("(?:{})(?:{})$".format(
+    _LIST_SHAPES["subject_closer"].replace("{count}", _LIST_SHAPES["count"]),
+    "|".join(sorted(map(re.escape, _GENERIC.words), key=len, reverse=True))))
 _NUMBER_START = re.compile(rf"[\d{NUMERAL_CHARS}]")
 #: A subject this short or long is no firm's name.
 _MIN_NAME, _MAX_NAME = 2, 10
@@ -28,7 +33,8 @@ def subjects(s: SentenceView, trigger_at: int, etype: str) -> list[Candidate]:
     for item in subject.split(LIST_SEPARATOR):
         a = pos
         pos += len(item) + 1
-        b = _without_trailing_verbs(s, a, a + len(item))
+        closed = _LIST_CLOSE.search(item)
+        b = _without_trailing_verbs(s, a, a + (closed.start() if closed else len(item)))
         core = s.text[a:b].strip()
         if _MIN_NAME <= len(core) <= _MAX_NAME and not _NUMBER_START.match(core[:1]) \
                 and core not in _GENERIC.word_set and not any(ch in NAME_PUNCTUATION for ch in core) \
