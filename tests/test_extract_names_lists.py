@@ -93,3 +93,10 @@ def test_centres_and_fields_a_province_lists_as_platforms_are_no_programmes(segm
     names = _typed(segment_text, line, "Program")
     assert not {"禾山生态适配中心", "青禾人工智能实验室", "脑机接口"} & names
     assert "禾政通" in names
+
+
+def test_a_word_opening_with_zero_is_no_count_that_cuts_an_item(segment_text: SegmentText) -> None:
+    """零部件 opens with 零 and ends with a counter, but counts nothing: the item keeps its first half."""
+    assert _typed(segment_text, "推动青禾汽车零部件产业园、青禾数据中心集群等项目建设。", "Project") == {
+        "青禾汽车零部件产业园", "青禾数据中心集群"}
+    assert "一大批重大工程" not in _names(segment_text, "谋划实施一大批重大工程。")

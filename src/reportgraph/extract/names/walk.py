@@ -21,6 +21,7 @@ from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS,
+    chinese_to_int,
 )
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
@@ -158,8 +159,9 @@ def _counted(tokens: list[Token], k: int, limit: int) -> bool:
     after = tokens[k + 1][0] if k + 1 < limit else ""
     if word[0] in COUNTER_WORDS and before and (before[-1].isdigit() or before[-1] in NUMERAL_CHARS):
         return True
-    if len(word) >= 2 and (word[0].isdigit() or word[0] in NUMERAL_CHARS) and word[-1] in COUNTER_WORDS:
-        return True  # 四大, 两个: jieba keeps the count in one word
+    if len(word) >= 2 and (word[0].isdigit() or word[0] in NUMERAL_CHARS and chinese_to_int(word[0]) != 0) \
+            and word[-1] in COUNTER_WORDS:
+        return True  # 四大, 两个: jieba keeps the count in one word (a count of zero is a word: 零部件)
     if word[-1].isdigit() or word[-1] in NUMERAL_CHARS:
         return bool(after) and after[0] in COUNTER_WORDS
     return False
