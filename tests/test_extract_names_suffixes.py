@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import SegmentText
+from conftest import ProvinceReport, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 from reportgraph.model import Mention, Report
@@ -242,3 +242,9 @@ def test_facilities_and_events_a_local_report_names_need_a_proper_element(work_r
     assert {("Event", "第五届青禾马拉松"), ("Project", "禾溪社区长者食堂"), ("Project", "青禾公园停车场"),
             ("Project", "青禾水库")} <= found
     assert not {n for _, n in found} & {"社区食堂", "长者食堂", "停车场", "5A级风景区"}
+
+
+def test_science_technology_and_university_cities_are_places(province_report: ProvinceReport) -> None:
+    report = province_report("推动青禾科学城、禾唐科技城建设，支持青溪大学城扩容提质。")
+    found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert {("Place", "青禾科学城"), ("Place", "禾唐科技城"), ("Place", "青溪大学城")} <= found
