@@ -136,3 +136,11 @@ def test_a_known_name_opens_the_words_before_a_name_only_where_a_word_ends(
     names = {m.name for m in find_mentions(province_report(line), Lexicon.load(user))}
     assert {"青禾健康服务专项行动", "康复护理扩容提升工程"} <= names
     assert not any("和康复" in n for n in names), names
+
+
+def test_a_name_does_not_open_with_its_bracketed_place(province_report: ProvinceReport) -> None:
+    """西部（某某）科学城: the word before the bracket is the name's, unless it is a verb (建设（某某）…)."""
+    report = province_report("提升西部（青禾）科学城创新功能，建设（禾唐）跨境电商物流基地。")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert "西部（青禾）科学城" in names
+    assert not any(name.startswith("建设") for name in names)

@@ -192,6 +192,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
     # the words that start before pos (their starts are sorted): the last one is the first looked at
     limit = bisect.bisect_left(s.token_starts, pos)
     k = limit - 1
+    #: a name does not open with a bracket: the word before 西部（重庆）科学城's bracket is in it
+    after_bracket = False
     while k >= 0:
         word, a, b = tokens[k]
         b = min(b, pos)
@@ -200,10 +202,17 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             span = bracketed(s, b)
             if span and pos - span[0] <= max_len:
                 start = span[0]
+                after_bracket = piece[-1] in BRACKET_CLOSERS
                 while k >= 0 and tokens[k][1] >= span[0]:
                     k -= 1
                 continue
             break
+        if after_bracket and b == start and piece and not any(ch in NAME_PUNCTUATION for ch in piece) \
+                and tag(word) not in VERB_TAGS and pos - a <= max_len:
+            after_bracket = False
+            start = a
+            k -= 1
+            continue
         if piece == _PLACE_DASH and start == b and _joins_parties(s, k, known):
             start = a  # 中国—东盟…: a dash between two places or parties is inside the name
             k -= 1
