@@ -50,3 +50,12 @@ def test_a_two_character_full_name_of_another_provinces_county_is_no_place(segme
     line = "鼓励返乡创业和县乡村两级服务衔接。"
     assert "和县" not in _places(segment_text, "浙江省人民政府", line)
     assert "和县" in _places(segment_text, "安徽省人民政府", line)
+
+
+def test_a_short_form_before_another_divisions_type_word_is_that_division(segment_text: SegmentText) -> None:
+    """平川区 is a district of the package's list; 平川县 of a report is another division, and so is the
+    short form 平川 in a report whose own region is 平川县."""
+    line = "实施平川县第二实验小学新建工程，开展“平川好老师”评选活动。"
+    assert "平川" not in _places(segment_text, "平川县人民政府", line)
+    assert "平川" not in _places(segment_text, "某某市人民政府", "实施平川县第二实验小学新建工程。")
+    assert "平川区" in _places(segment_text, "某某市人民政府", "支持平川区特色产业发展。")

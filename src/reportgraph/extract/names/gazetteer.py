@@ -8,6 +8,7 @@ from reportgraph.lexicon import GazetteerEntry
 from reportgraph.text import fold
 
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
+_DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 #: A division's full name this short (one character and its type word) is as easily another
 #: phrase's characters (和县 in 创业和县乡) as a short form.
 _BARE_NAME = 2
@@ -39,15 +40,20 @@ def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, 
     before 湾 or 湖 they open a bay's or a lake's name (崖州湾); in a report about another province
     (the issuer's region chain says which) they are words of another name (雷龙湾储气库 in a
     province far from 龙湾区; so are full names of two characters, 和县), unless the sentence
-    names the division's own province or city (广西（环江、都安）)."""
+    names the division's own province or city (广西（环江、都安）). Right before a division's type word
+    (县, 区) they are another division's full name (平川县 is not 平川区), and so they are where the
+    report's own region is that other division."""
     form = fold(s.text[a:b])
     divisions = ctx.lexicon.divisions_by_short_form.get(form, ())
     if entry.region and len(form) <= _BARE_NAME and form == fold(entry.name):
         divisions = (entry,)  # 和县, 忠县: a full name of two characters is as loose as a short form
     if entry not in divisions:
         return False  # a full name, or a form another gazetteer name owns
-    if s.text[b:b + 1] in _FEATURE_HEADS.word_set:
+    if s.text[b:b + 1] in _FEATURE_HEADS.word_set or s.text[b:b + 1] in _DIVISION_TYPE_HEADS.word_set:
         return True
+    if any(fold(r)[:-1] == form and fold(r)[-1:] in _DIVISION_TYPE_HEADS.word_set and r != entry.name
+           for r in ctx.region):
+        return True  # in a report of 平川县, 平川 is that county, not the 平川区 of another province
     province = report_province(ctx)
     if not province:
         return False
