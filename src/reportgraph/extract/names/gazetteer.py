@@ -49,10 +49,13 @@ def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, 
         divisions = (entry,)  # 和县, 忠县: a full name of two characters is as loose as a short form
     if entry not in divisions:
         return False  # a full name, or a form another gazetteer name owns
-    if s.text[b:b + 1] in _FEATURE_HEADS.word_set or s.text[b:b + 1] in _DIVISION_TYPE_HEADS.word_set:
+    if s.text[b:b + 1] in _FEATURE_HEADS.word_set:
         return True
-    if any(fold(r)[:-1] == form and fold(r)[-1:] in _DIVISION_TYPE_HEADS.word_set and r != entry.name
-           for r in ctx.region):
+    short = form != fold(entry.name)
+    if short and s.text[b:b + 1] in _DIVISION_TYPE_HEADS.word_set:
+        return True
+    if short and any(fold(r)[:-1] == form and fold(r)[-1:] in _DIVISION_TYPE_HEADS.word_set
+                     and r != entry.name for r in ctx.region):
         return True  # in a report of 平川县, 平川 is that county, not the 平川区 of another province
     province = report_province(ctx)
     if not province:
