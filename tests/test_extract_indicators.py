@@ -117,6 +117,23 @@ def test_rank_in_chinese_numerals(work_report: WorkReport) -> None:
     assert (ind.value, ind.unit) == (Decimal(3), "名次")
 
 
+@pytest.mark.parametrize(("sentence", "rank", "span"), [
+    ("港口货物吞吐量稳居世界第二。", 2, "世界第二"),
+    ("铁路路网密度居西部第一。", 1, "西部第一"),
+    ("研发投入强度居中国西部第1位。", 1, "中国西部第1位"),
+    ("服务贸易进出口总额居中部首位。", 1, "中部首位"),
+])
+def test_a_rank_in_a_region_or_the_world(work_report: WorkReport, sentence: str, rank: int, span: str) -> None:
+    ind = _one(work_report, sentence)
+    assert (ind.value, ind.unit) == (Decimal(rank), "名次")
+    assert _span(ind) == span
+
+
+def test_an_ordinal_of_a_longer_number_is_no_rank(work_report: WorkReport) -> None:
+    """全国第11个 is the eleventh province to do something: not a rank, and not 第1 either."""
+    assert not _summary(work_report, "我省成为全国第11个获批的省份。")
+
+
 def test_chinese_numeral_with_a_counter(work_report: WorkReport) -> None:
     ind = _one(work_report, "开工建设四条道路。")
     assert (ind.value, ind.unit, ind.base_unit) == (Decimal(4), "条", "条")
