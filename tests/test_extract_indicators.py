@@ -134,6 +134,18 @@ def test_an_ordinal_of_a_longer_number_is_no_rank(work_report: WorkReport) -> No
     assert not _summary(work_report, "我省成为全国第11个获批的省份。")
 
 
+def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
+        work_report: WorkReport) -> None:
+    """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""
+    found = _summary(work_report, "地区生产总值跨越3个千亿元台阶，达到1.5万亿元、增长9.8%。")
+    assert [(i.metric, i.value) for i in found] == [("地区生产总值", Decimal("1.5")), ("地区生产总值", Decimal("9.8"))]
+
+
+def test_a_figure_after_a_verb_alone_is_the_subjects_of_the_clause_before(work_report: WorkReport) -> None:
+    assert _one(work_report, "水利建设投资翻番、达27.3亿元。").metric == "水利建设投资"
+    assert not _one(work_report, "推进老旧小区和城中村改造，新建100个口袋公园。").metric.startswith("城中村")
+
+
 def test_chinese_numeral_with_a_counter(work_report: WorkReport) -> None:
     ind = _one(work_report, "开工建设四条道路。")
     assert (ind.value, ind.unit, ind.base_unit) == (Decimal(4), "条", "条")

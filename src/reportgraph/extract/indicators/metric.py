@@ -73,6 +73,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE = re.compile(r"\d+[A-Za-z]+")
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
+#: jieba's tags of the words a clause's subject is made of: nouns (n, nr, ns, nz …), verbal nouns
+#: (投资), abbreviations (规上) and set phrases (水利建设); one character tagged a person's name is a
+#: verb's (连跨: 连).
+_NOUN_TAG = "n"
+_SUBJECT_TAGS = frozenset({"vn", "j", "l"})
+_PERSON_TAG = "nr"
 #: Items of a list of metrics up to this long (on average) are modifiers of the last item's head.
 _SHORT_ITEM = 6
 #: How many characters after a number are cut into words to see whether a verb opens them.
@@ -276,7 +282,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         # 65家企业完成报警装置等建设: the 等 of a kept predicate closes no list of the metric's
         q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) \
-            or _without_task(previous)
+            or _without_task(previous) or (_subject_of_the_clause_before(sentence, q.start) if not floor else "")
         if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
                 and not previous.endswith(generic):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
@@ -288,6 +294,26 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
+
+
+def _subject_of_the_clause_before(sentence: str, start: int) -> str:
+    """The nouns the clause before a figure's opens with, where the figure is the sentence's first and
+    its own clause names only its verb: 地区生产总值跨越3个千亿元台阶，达到1.5万亿元 (地区生产总值),
+    水利建设投资翻番、达2734.3亿元. Not where the figure's clause distributes over a list (分别达2个、3个)."""
+    own = max(clause_start(sentence, start), sentence.rfind(LIST_SEPARATOR, 0, start) + 1)
+    if own <= 1 or sentence.startswith(_RESPECTIVELY, own):
+        return ""
+    before = clause_start(sentence, own - 1)
+    if any(ch.isdigit() for ch in sentence[clause_start(sentence, start):own]):
+        return ""  # 分别达1.28万亿、1.18万亿: an item after other figures shares theirs, or nothing
+    nouns = []
+    for word, _, _ in words_of(sentence[before:own - 1]):
+        kind = tag(word)
+        if not (kind.startswith(_NOUN_TAG) or kind in _SUBJECT_TAGS) or len(word) == 1 and kind == _PERSON_TAG:
+            break
+        nouns.append(word)
+    subject = strip("".join(nouns))
+    return subject if len(subject) >= _MIN_HEAD else ""
 
 
 def _without_task(metric: str) -> str:

@@ -40,6 +40,7 @@ _CLASS = tuple(_SHAPES["class"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
+_MILESTONES = re.compile(_SHAPES["milestones"])
 _RANGE = re.compile(_SHAPES["range"])
 #: The marks that are no quantity's start (3-5) but join a range's two ends (2-3个).
 _RANGE_MARKS = frozenset(ch for ch in _NOT_BEFORE if _RANGE.fullmatch(ch))
@@ -194,8 +195,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
                 break
         if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
-        if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)):
-            continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter
+        if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)) or _MILESTONES.match(sentence, end):
+            continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter; 跨越3个千亿元台阶
         if sentence.endswith(_RUN_BEFORE, 0, start) and sentence.startswith(_PERIODS, end):
             continue  # 连续24个月保持两位数增长: a run of time, like a year, is no quantity
         if qualifier in _BOUNDS and sentence.endswith(_THRESHOLDS, 0, start):
