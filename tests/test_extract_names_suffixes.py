@@ -248,3 +248,12 @@ def test_science_technology_and_university_cities_are_places(province_report: Pr
     report = province_report("推动青禾科学城、禾唐科技城建设，支持青溪大学城扩容提质。")
     found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
     assert {("Place", "青禾科学城"), ("Place", "禾唐科技城"), ("Place", "青溪大学城")} <= found
+
+
+def test_corridors_economic_zones_and_sites_are_places(province_report: ProvinceReport) -> None:
+    report = province_report("建设青禾科创走廊，优先发展禾唐湾经济区，禾溪遗址入选重大考古新发现，"
+                             "推进青山、禾岭等国家考古遗址公园建设，打造临空经济区。")
+    found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert {("Place", "青禾科创走廊"), ("Place", "禾唐湾经济区"), ("Place", "禾溪遗址")} <= found
+    assert not any(name.startswith("优先发展") or name == "临空经济区" for _, name in found)
+    assert not any(t == "Place" and name.endswith("考古遗址") for t, name in found)  # the park is the name
