@@ -84,3 +84,9 @@ def test_a_head_word_that_opens_a_longer_noun_ends_no_name(segment_text: Segment
     names = _programs(segment_text, "建成“禾苗之家”就业服务站30个，提档升级“青禾快办”服务区，实施“青禾优品”服务行动。")
     assert not {"禾苗之家就业服务", "青禾快办服务"} & names
     assert "青禾优品服务行动" in names
+
+
+def test_a_quoted_phrase_after_a_verb_of_joining_in_is_a_programme(segment_text: SegmentText) -> None:
+    """深度融入共建“某某”: what a province joins in or builds with others is a programme, as what it carries out."""
+    assert "青禾一路" in _programs(segment_text, "深度融入共建“青禾一路”，坚持“两个青禾”。")
+    assert "两个青禾" not in _programs(segment_text, "深度融入共建“青禾一路”，坚持“两个青禾”。")
