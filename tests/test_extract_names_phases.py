@@ -1,0 +1,25 @@
+"""extract.names.phases: a name with the phase of its build is a Project.
+
+Sentences are invented in the genre's style (names made up).
+"""
+from __future__ import annotations
+
+from conftest import ProvinceReport
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _projects(province_report: ProvinceReport, line: str) -> set[str]:
+    return {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Project"}
+
+
+def test_a_name_with_its_phase_is_a_project(province_report: ProvinceReport) -> None:
+    found = _projects(province_report, "推动青禾电厂二期、禾唐核电三期等机组建成投运，禾溪存储四期开工。")
+    assert {"青禾电厂二期", "禾唐核电三期", "禾溪存储四期"} <= found
+
+
+def test_an_edition_a_batch_or_a_count_of_sessions_is_no_phase(province_report: ProvinceReport) -> None:
+    found = _projects(province_report, "启动国家第二期“双高计划”，举办青禾技术培训班超10期，十四五期间建成。")
+    assert not any("期" in name for name in found)
