@@ -144,3 +144,8 @@ def test_a_name_does_not_open_with_its_bracketed_place(province_report: Province
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "西部（青禾）科学城" in names
     assert not any(name.startswith("建设") for name in names)
+
+
+def test_the_use_an_undertaking_makes_of_a_thing_is_part_of_its_name(province_report: ProvinceReport) -> None:
+    report = province_report("实施青禾文化遗产保护利用工程。")
+    assert "青禾文化遗产保护利用工程" in {m.name for m in find_mentions(report, LEXICON)}
