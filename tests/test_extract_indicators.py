@@ -253,9 +253,11 @@ def test_clauses_keep_their_own_metrics(work_report: WorkReport) -> None:
     "三次产业结构调整为5∶38∶57。",
     "用好两个市场两种资源，用好两个市场、两种资源。",
     "稳妥推进土地二轮延包试点。",
+    "统筹国内国际两个大局，发挥好两个积极性。",
+    "做靓村歌、三人篮球等群众文体品牌，二人转演出精彩纷呈。",
 ], ids=["year", "months", "batch", "session", "quoted-code", "quoted-plan", "lot-code",
         "quoted-minutes", "ratio", "plenum", "inches", "idiom", "batch-rank", "standing-rule",
-        "three-sectors", "two-markets", "round-ordinal"])
+        "three-sectors", "two-markets", "round-ordinal", "doctrine-pairs", "arts-and-games"])
 def test_not_quantities(work_report: WorkReport, sentence: str) -> None:
     assert _summary(work_report, sentence) == []
 
