@@ -465,6 +465,15 @@ def test_the_title_of_a_notice_that_issues_a_report_is_the_quoted_one(segment_te
     assert {s.part for s in report.sections if s.part != "preamble"} == {"plan"}
 
 
+def test_an_issuer_before_about_and_the_year_is_the_issuer(segment_text: SegmentText) -> None:
+    """某某乡人民政府关于2025年工作总结和2026年工作打算的报告: the whole line is the title, the body before 关于 its issuer."""
+    report = segment_text("青溪乡人民政府关于2025年工作总结和2026年工作打算的报告\n一、主要工作成效\n新修公路8公里。\n")
+    assert report.title == "青溪乡人民政府关于2025年工作总结和2026年工作打算的报告"
+    assert report.issuer == "青溪乡人民政府"
+    assert report.level == "town"
+    assert (report.period, report.plan_period) == ("2025年", "2026年")
+
+
 def test_source_meta_title_used_when_the_text_has_none(segment_text: SegmentText) -> None:
     report = segment_text("一、2025年工作回顾\n全年各项工作有序推进。\n",
                           meta={"title": "2026年某某市政府工作报告"})

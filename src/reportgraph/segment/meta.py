@@ -93,7 +93,7 @@ def _issuer(title: str, meta: dict[str, str], heads: list[str]) -> str:
         return meta["issuer"].strip()
     ym = _YEAR.search(title)
     if ym:
-        before = _PATTERNS["title_lead"].sub("", title[:ym.start()]).strip()
+        before = _PATTERNS["issuer_about"].sub("", _PATTERNS["title_lead"].sub("", title[:ym.start()]).strip())
         after = _PATTERNS["issuer_after_year"].match(title[ym.end():])
         for name in (before, after.group(1) if after else ""):
             if name and _PATTERNS["issuer_suffix"].search(name):
@@ -149,7 +149,7 @@ def title_without_lead(title: str, meta: dict[str, str]) -> str:
             return title[at:]
     ym = _YEAR.search(fold(title))
     if ym and ym.start() > 0:
-        lead = fold(title[:ym.start()])
+        lead = _PATTERNS["issuer_about"].sub("", fold(title[:ym.start()]))
         if not _PATTERNS["title_lead"].match(lead) and not _PATTERNS["issuer_suffix"].search(lead):
             return title[ym.start():]
     return title
