@@ -257,3 +257,10 @@ def test_corridors_economic_zones_and_sites_are_places(province_report: Province
     assert {("Place", "青禾科创走廊"), ("Place", "禾唐湾经济区"), ("Place", "禾溪遗址")} <= found
     assert not any(name.startswith("优先发展") or name == "临空经济区" for _, name in found)
     assert not any(t == "Place" and name.endswith("考古遗址") for t, name in found)  # the park is the name
+
+
+def test_a_firms_name_begins_after_the_kind_of_firm_it_is_said_to_be(province_report: ProvinceReport) -> None:
+    report = province_report("辖区重点企业青禾制药股份有限公司、龙头企业禾唐食品有限公司扩产，青溪企业集团有限公司落户。")
+    found = {m.name for m in find_mentions(report, LEXICON) if m.type == "Company"}
+    assert {"青禾制药股份有限公司", "禾唐食品有限公司", "青溪企业集团有限公司"} <= found
+    assert not any("重点企业" in name or "龙头企业" in name for name in found)

@@ -31,6 +31,12 @@ from reportgraph.text import (
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
 _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
+#: The generic words for firms (企业, 公司, 集团) and kinds of firm (龙头企业) that a firm's name may follow
+#: but not open with.
+_FIRM_KINDS = datafile("extract/names/subjects.txt")
+_FIRM_OPENERS = datafile("extract/names/firm_openers.txt")
+#: A firm's own name before its registered suffix is at least this long.
+_MIN_FIRM_CORE = 2
 _RULES = datafile("extract/names/suffix_rules.tsv").pairs
 
 _PHASE = re.compile(_RULES["phase"])
@@ -156,6 +162,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
         if suffix.kind == "GovernmentBody":
             start = _known_body_after_a_verb(s, start, end, ctx.lexicon.names)
+        if suffix.kind == "Company":
+            start = _after_a_kind_of_firm(s, start, start_suffix)
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
@@ -184,6 +192,18 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 省级现代农业产业园, 国家公园, 县县通高速, 旅游名县, 口岸经济: kinds of places
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _after_a_kind_of_firm(s: SentenceView, start: int, start_suffix: int) -> int:
+    """Where a firm's name begins after the kind of firm it is said to be (辖区重点企业某某制药股份有限公司):
+    after the last generic word for firms with a name of two characters or more still before the suffix
+    (某某企业集团有限公司 keeps its 企业)."""
+    generic = _FIRM_KINDS.word_set | _FIRM_OPENERS.word_set
+    for word, _, b in reversed(s.tokens_within(start, start_suffix)):
+        if word in generic and start_suffix - b >= _MIN_FIRM_CORE \
+                and not any(w in generic for w, _, _ in s.tokens_within(b, start_suffix)):
+            return b
+    return start
 
 
 def _clause_around(s: SentenceView, start: int, end: int) -> str:
