@@ -264,3 +264,8 @@ def test_a_firms_name_begins_after_the_kind_of_firm_it_is_said_to_be(province_re
     found = {m.name for m in find_mentions(report, LEXICON) if m.type == "Company"}
     assert {"青禾制药股份有限公司", "禾唐食品有限公司", "青溪企业集团有限公司"} <= found
     assert not any("重点企业" in name or "龙头企业" in name for name in found)
+
+
+def test_committees_of_owners_residents_or_villagers_are_kinds(province_report: ProvinceReport) -> None:
+    report = province_report("在青禾苑等12个小区成立业主委员会，健全居民委员会和村民委员会。")
+    assert not [m for m in find_mentions(report, LEXICON) if m.type == "GovernmentBody"]
