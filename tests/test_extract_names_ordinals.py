@@ -25,3 +25,24 @@ def test_events_joined_by_ji_and_glued_verbs(province_report: ProvinceReport) ->
     events = {m.name for m in find_mentions(report, LEXICON) if m.type == "Event"}
     assert {"第十四届全区运动会", "第六届民族传统体育运动会"} <= events
     assert not any(n.startswith(("高水平", "办好", "运动会暨")) for n in events)
+
+
+def test_a_census_is_named_by_its_round(province_report: ProvinceReport) -> None:
+    line = "做好第四次全国青禾普查和禾唐普查工作，开展农业普查。"
+    events = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Event"}
+    assert "第四次全国青禾普查" in events
+    assert not any(n.endswith(("禾唐普查", "工作")) or n == "农业普查" for n in events)
+
+
+def test_a_first_edition_is_an_edition_and_a_common_word_ends_no_event(province_report: ProvinceReport) -> None:
+    line = "举办首届青禾产业发展大会，禾唐单位荣获首届“青禾节水奖”。"
+    events = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Event"}
+    assert "首届青禾产业发展大会" in events
+    assert not any(n.endswith(("发展", "节")) for n in events)
+
+
+def test_a_kind_of_games_is_an_event_by_its_short_name(province_report: ProvinceReport) -> None:
+    line = "青禾健儿在亚冬会、全运会再创佳绩，禾唐承办第十五届全运会。"
+    events = [m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Event"]
+    assert {"亚冬会", "全运会", "第十五届全运会"} <= set(events)
+    assert events.count("全运会") == 1  # the edition's longer name stands over its short name
