@@ -35,3 +35,13 @@ def test_a_bare_rating_is_no_honor_and_the_reports_own_country_is_no_part_of_one
 def test_the_place_and_verb_after_a_locative_are_no_part_of_an_honor(segment_text: SegmentText) -> None:
     names = _honors(segment_text, "在湘世界500强企业达21家，在鄂投资世界500强企业32家。")
     assert names == {"世界500强"}
+
+
+def test_titles_said_with_no_winning_verb_are_honors(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "青禾新增两院院士5人，禾唐钢铁行业国家级绿色工厂、制造业单项冠军企业数量居全国第一。")
+    assert {"两院院士", "国家级绿色工厂", "制造业单项冠军企业"} <= honors
+
+
+def test_an_academicians_workstation_or_team_is_no_honor(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "青禾新认定3家院士工作站，禾唐院士团队攻克关键技术，建设一批智能工厂。")
+    assert not any("院士" in n or n.endswith("智能工厂") for n in honors)

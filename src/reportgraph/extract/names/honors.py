@@ -1,4 +1,5 @@
-"""What follows ``获评/荣获/入选`` is an honor; firms before an honor for enterprises are companies."""
+"""What follows ``获评/荣获/入选`` is an honor; firms before an honor for enterprises are companies;
+some titles are honors with no such verb (新增两院院士5人, 国家级绿色工厂136家)."""
 from __future__ import annotations
 
 import re
@@ -16,6 +17,7 @@ _GENERIC = datafile("extract/names/honor_generic.txt")
 _BLOCKERS = datafile("extract/names/honor_trigger_blockers.txt")
 _STOPS = datafile("extract/names/honor_phrase_stops.txt")
 _SHAPES = datafile("extract/names/honors.tsv").pairs
+_BARE_TITLES = datafile("extract/names/bare_honors.tsv").named_patterns
 #: Words for firms that never open an honor's name (上榜企业继续保持…: the firms, not the honor).
 _FIRM_WORDS = tuple(w for w, _ in datafile("extract/names/company_heads.tsv").rows)
 
@@ -66,4 +68,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         out.append(Candidate(start, end, etype, name, "honor"))
         if etype == "Honor" and _FIRM_HONOR.search(bare):
             out += subjects(s, a, "Company")
+    return out + _bare_titles(s)
+
+
+def _bare_titles(s: SentenceView) -> list[Candidate]:
+    """The titles of :data:`_BARE_TITLES` the sentence holds as whole words; a quote holding one
+    alone is the quotes finder's (“绿色工厂”), a longer honor after a verb stands over it."""
+    out = []
+    for shape in _BARE_TITLES.values():
+        for m in shape.finditer(s.text):
+            a, b = m.span()
+            quote = s.in_quote(a)
+            if a in s.token_start and b in s.token_end and not (quote and quote[1] >= b):
+                out.append(Candidate(a, b, "Honor", s.original(a, b), "honor"))
     return out
