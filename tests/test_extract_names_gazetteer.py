@@ -59,3 +59,16 @@ def test_a_short_form_before_another_divisions_type_word_is_that_division(segmen
     assert "平川" not in _places(segment_text, "平川县人民政府", line)
     assert "平川" not in _places(segment_text, "某某市人民政府", "实施平川县第二实验小学新建工程。")
     assert "平川区" in _places(segment_text, "某某市人民政府", "支持平川区特色产业发展。")
+
+
+def test_a_macro_region_is_a_place_by_the_shape_of_its_name(segment_text: SegmentText) -> None:
+    line = "推动豫北、鄂西、北疆和关中地区协同发展，支持青禾在东北首个落地。"
+    places = _places(segment_text, "某某省人民政府", line)
+    assert {"豫北", "鄂西", "北疆", "关中", "东北"} <= places
+
+
+def test_a_macro_region_is_not_read_out_of_a_longer_word_or_name(segment_text: SegmentText) -> None:
+    line = "推进渝东北和粤东西北发展，禾唐位于省东北部，保护东北虎豹种群，拍摄纪录片《东北青禾》。"
+    places = _places(segment_text, "某某省人民政府", line)
+    assert "渝东北" in places
+    assert not {"东北", "西北"} & places

@@ -1,17 +1,36 @@
-"""Names the packaged and user gazetteers know."""
+"""Names the packaged and user gazetteers know, and macro-regions by the shape of their names."""
 from __future__ import annotations
+
+import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import GazetteerEntry
-from reportgraph.text import fold
+from reportgraph.text import BOOK_OPENERS, fold
 
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
 _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 #: A division's full name this short (one character and its type word) is as easily another
 #: phrase's characters (和县 in 创业和县乡) as a short form.
 _BARE_NAME = 2
+_MACRO = datafile("lexicon/macro_regions.tsv").pairs
+_MACRO_FOLLOWERS = tuple(_MACRO["followers"].split())
+_REGION_WORD = _MACRO["region_word"]
+
+
+def _macro_region_pattern() -> re.Pattern[str]:
+    """陕北, 渝东北, 南疆, 关中: an abbreviation and a direction, a direction and a reversed
+    abbreviation, or an established name, right after no abbreviation or direction."""
+    abbreviations, reversed_ = _MACRO["abbreviations"], _MACRO["reversed"]
+    directions = "|".join(sorted(_MACRO["directions"].split(), key=len, reverse=True))
+    established = "|".join(_MACRO["established"].split())
+    direction_chars = "".join(sorted(set(_MACRO["directions"].replace(" ", ""))))
+    return re.compile(f"(?<![{abbreviations}{reversed_}{direction_chars}])"
+                      f"(?:[{abbreviations}](?:{directions})|(?:{directions})[{reversed_}]|(?:{established}))")
+
+
+_MACRO_REGION = _macro_region_pattern()
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -23,7 +42,23 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     return [Candidate(a, b, entry.type, s.original(a, b), "gazetteer")
             for a, b, entry in hits
             if entry.user or a in s.token_start and b in s.token_end
-            and not _short_form_misread(s, a, b, entry, named, ctx)]
+            and not _short_form_misread(s, a, b, entry, named, ctx)] + _macro_regions(s, ctx)
+
+
+def _macro_regions(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """The macro-regions the sentence names (关中、陕北、陕南; 皖北地区), each as whole words, outside
+    a book title and followed by nothing that makes it a direction or part of another name (东北部,
+    东北虎); a form the gazetteers hold (湘西, 晋中) is theirs."""
+    out = []
+    text = s.text
+    for m in _MACRO_REGION.finditer(text):
+        a, b = m.span()
+        whole = b in s.token_end or text.startswith(_REGION_WORD, b) and b + len(_REGION_WORD) in s.token_end
+        title = s.in_quote(a)
+        if a in s.token_start and whole and not text.startswith(_MACRO_FOLLOWERS, b) \
+                and not (title and text[title[0]] in BOOK_OPENERS) and fold(m.group()) not in ctx.lexicon.names:
+            out.append(Candidate(a, b, "Place", s.original(a, b), "gazetteer"))
+    return out
 
 
 def report_province(ctx: Context) -> str:
