@@ -72,3 +72,20 @@ def test_a_macro_region_is_not_read_out_of_a_longer_word_or_name(segment_text: S
     places = _places(segment_text, "某某省人民政府", line)
     assert "渝东北" in places
     assert not {"东北", "西北"} & places
+
+
+def _bodies(segment_text: SegmentText, line: str) -> set[str]:
+    text = f"某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n{line}\n"
+    return {m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "GovernmentBody"}
+
+
+def test_a_mass_organisation_is_a_body_by_its_kind_with_its_level(segment_text: SegmentText) -> None:
+    line = "支持工会、共青团、科协等群团组织在青禾发挥作用，主动接受人大监督，完善禾唐与市侨联联系机制。"
+    bodies = _bodies(segment_text, line)
+    assert {"工会", "共青团", "科协", "人大", "市侨联"} <= bodies
+
+
+def test_a_mass_organisations_kind_inside_another_word_or_a_list_of_fields_is_no_body(
+        segment_text: SegmentText) -> None:
+    line = "青禾建设工会驿站15个，发展共青团员，禾唐工会、青少年、红十字等事业取得新进展。"
+    assert not _bodies(segment_text, line) & {"工会", "共青团", "红十字"}

@@ -1,6 +1,8 @@
-"""Names the packaged and user gazetteers know, and macro-regions by the shape of their names."""
+"""Names the packaged and user gazetteers know, macro-regions by the shape of their names, and
+bodies named by their kind (工商联, 省总工会, 人大)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from reportgraph.datafiles import datafile
@@ -31,6 +33,11 @@ def _macro_region_pattern() -> re.Pattern[str]:
 
 
 _MACRO_REGION = _macro_region_pattern()
+_MASS = datafile("lexicon/mass_organisations.tsv").pairs
+_ORGANISATION = re.compile("|".join(sorted(_MASS["organisations"].split(), key=len, reverse=True)))
+_LEVELS = tuple(sorted(_MASS["levels"].split(), key=len, reverse=True))
+_ORGANISATION_FOLLOWERS = tuple(_MASS["followers"].split())
+_FIELD_LIST = re.compile(_MASS["field_list"])
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -42,7 +49,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     return [Candidate(a, b, entry.type, s.original(a, b), "gazetteer")
             for a, b, entry in hits
             if entry.user or a in s.token_start and b in s.token_end
-            and not _short_form_misread(s, a, b, entry, named, ctx)] + _macro_regions(s, ctx)
+            and not _short_form_misread(s, a, b, entry, named, ctx)] + _macro_regions(s, ctx) \
+        + _organisations(s, ctx)
 
 
 def _macro_regions(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -96,3 +104,24 @@ def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, 
     if not province:
         return False
     return not any(d.region[0] == province or named.intersection(d.region) for d in divisions)
+
+
+def _organisations(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """Bodies named by their kind (各民主党派、工商联; 接受人大监督), with the level and the place
+    before it that are its name's (省总工会, 湖北省侨联); not where the kind opens another word
+    (共青团员, 工会驿站) or a list of fields of work (工会、共青团、妇女儿童等事业)."""
+    out = []
+    text = s.text
+    for m in _ORGANISATION.finditer(text):
+        a, b = m.span()
+        if b not in s.token_end or text.startswith(_ORGANISATION_FOLLOWERS, b) or _FIELD_LIST.match(text, b):
+            continue
+        level = next((w for w in _LEVELS if text.endswith(w, 0, a) and a - len(w) in s.token_start), "")
+        start = a - len(level)
+        if start not in s.token_start:
+            continue  # the kind ends a longer word that opens with no level: another word's end
+        k = bisect.bisect_left(s.token_starts, start) - 1  # the word right before the name
+        if k >= 0 and s.tokens[k][2] == start and fold(s.tokens[k][0]) in ctx.lexicon.names:
+            start = s.tokens[k][1]  # 湖北省 of 湖北省侨联
+        out.append(Candidate(start, b, "GovernmentBody", s.original(start, b), "gazetteer"))
+    return out
