@@ -474,6 +474,18 @@ def test_an_issuer_before_about_and_the_year_is_the_issuer(segment_text: Segment
     assert (report.period, report.plan_period) == ("2025年", "2026年")
 
 
+def test_a_column_named_by_two_title_words_is_no_title(segment_text: SegmentText) -> None:
+    """首页 > 政务公开 > 计划总结: the column's name is a breadcrumb, the line after it the title."""
+    report = segment_text("首页 > 政务公开 > 计划总结\n青溪县教育局2025年工作总结及2026年工作计划\n"
+                          "一、2025年工作开展情况\n新增学位300个。\n")
+    assert report.title == "青溪县教育局2025年工作总结及2026年工作计划"
+
+
+def test_a_bureau_is_of_its_regions_level(segment_text: SegmentText) -> None:
+    report = segment_text("青溪县人力资源和社会保障局2025年工作总结\n一、主要工作\n新增就业300人。\n")
+    assert (report.issuer, report.region, report.level) == ("青溪县人力资源和社会保障局", ["青溪县"], "county")
+
+
 def test_source_meta_title_used_when_the_text_has_none(segment_text: SegmentText) -> None:
     report = segment_text("一、2025年工作回顾\n全年各项工作有序推进。\n",
                           meta={"title": "2026年某某市政府工作报告"})

@@ -234,6 +234,8 @@ def _title_end(folded: str) -> int | None:
     end = phrase_end(window[:stop.start()] if stop else window, _TITLE_WORDS.words, touching=False)
     if end is None or end >= len(folded) or _INLINE["title_continues"].match(folded, end):
         return None
+    if folded[end:stop.start() if stop else len(window)] in _TITLE_WORDS.word_set:
+        return None  # 计划总结: a column's name of two title words, no title running into a sentence
     return end
 
 

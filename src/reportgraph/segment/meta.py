@@ -62,7 +62,8 @@ def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> 
     out.date = _date(meta, heads)
     out.issuer = _issuer(fold(title), meta, heads)
     out.region = [p.group(0) for p in _PATTERNS["region_piece"].finditer(out.issuer)]
-    out.level = level_of(out.issuer)
+    # a county's bureau (某某县人力资源和社会保障局) is of its region's level
+    out.level = level_of(out.issuer) or (level_of(out.region[-1]) if out.region else "")
     out.period, out.plan_period = _periods(fold(title), out.date)
     return out
 
