@@ -100,3 +100,8 @@ def test_a_word_opening_with_zero_is_no_count_that_cuts_an_item(segment_text: Se
     assert _typed(segment_text, "推动青禾汽车零部件产业园、青禾数据中心集群等项目建设。", "Project") == {
         "青禾汽车零部件产业园", "青禾数据中心集群"}
     assert "一大批重大工程" not in _names(segment_text, "谋划实施一大批重大工程。")
+
+
+def test_items_of_a_batch_do_not_take_its_head(segment_text: SegmentText) -> None:
+    """某某史展等一批展览馆向公众开放: the exhibition is among the halls, not a hall named 某某史展展览馆."""
+    assert not any(name.endswith("展览馆") for name in _names(segment_text, "青禾近现代史展等一批展览馆向公众开放。"))

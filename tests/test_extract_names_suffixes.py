@@ -269,3 +269,10 @@ def test_a_firms_name_begins_after_the_kind_of_firm_it_is_said_to_be(province_re
 def test_committees_of_owners_residents_or_villagers_are_kinds(province_report: ProvinceReport) -> None:
     report = province_report("在青禾苑等12个小区成立业主委员会，健全居民委员会和村民委员会。")
     assert not [m.name for m in find_mentions(report, LEXICON) if m.name.endswith("委员会")]
+
+
+def test_halls_and_theatres_are_built_places(segment_text: SegmentText) -> None:
+    report = segment_text("某某县人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）文化事业。\n"
+                          "青禾革命纪念馆、禾唐科技馆、青溪大剧院建成开放，县美术馆改造完成。\n")
+    found = {m.name for m in find_mentions(report, LEXICON)}
+    assert {"青禾革命纪念馆", "禾唐科技馆", "青溪大剧院"} <= found

@@ -34,6 +34,8 @@ _PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 #: Head words under which a province lists venues and fields, not programmes (…等创新平台).
 _VENUE_HEADS = frozenset(_SHAPES["venue_heads"].split())
 _CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
+#: A closer that counts nothing (等一批展览馆): the head is what the items are among, not part of each name.
+_BATCH = _SHAPES["batch"]
 _WORK_ITEM = re.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = re.compile(_SHAPES["level_item"])
 _COMMUNITY_HEAD = re.compile(_SHAPES["community_head"])
@@ -142,7 +144,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             clause = s.clause(a, rest_end) if item_kind in (FACILITY, INITIATIVE) else ""
             name = s.original(a, b)
             source = "list"
-            if own is None and head and item_kind in _DISTRIBUTED and head not in item:
+            if own is None and head and item_kind in _DISTRIBUTED and head not in item \
+                    and not m.group(0).endswith(_BATCH):
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
                 source = "shared_head"
             etype = resolve_kind(item_kind, item, clause)
