@@ -276,3 +276,9 @@ def test_halls_and_theatres_are_built_places(segment_text: SegmentText) -> None:
                           "青禾革命纪念馆、禾唐科技馆、青溪大剧院建成开放，县美术馆改造完成。\n")
     found = {m.name for m in find_mentions(report, LEXICON)}
     assert {"青禾革命纪念馆", "禾唐科技馆", "青溪大剧院"} <= found
+
+
+def test_a_county_body_named_by_its_level_alone_is_a_body(segment_text: SegmentText) -> None:
+    """县妇联 opening a sentence: jieba tags 县 as an attribute, but a level before a body's word is its place."""
+    report = segment_text("青溪县2025年工作总结\n一、主要工作\n（一）群团工作。\n县妇联开展关爱活动。\n")
+    assert "县妇联" in {m.name for m in find_mentions(report, LEXICON) if m.type == "GovernmentBody"}

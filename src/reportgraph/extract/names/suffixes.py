@@ -507,8 +507,9 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
     if counted and suffix.kind != "Community":
         return True  # 3所学校项目, 四大特色项目: a counted common noun
+    level_only = suffix.kind == "GovernmentBody" and core in _LEVEL_CHARS  # 县妇联: jieba tags 县 as an attribute
     if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and _generic_core(suffix, core, registered) and core not in known) \
-            or attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
+            or not level_only and attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
         return True
     if _AMOUNT.search(core) or text[end:end + 1] in _BLOCKING_FOLLOWERS.word_set:
         return True  # 千亿元县: an amount; 机场群: a collective
