@@ -282,3 +282,11 @@ def test_a_county_body_named_by_its_level_alone_is_a_body(segment_text: SegmentT
     """县妇联 opening a sentence: jieba tags 县 as an attribute, but a level before a body's word is its place."""
     report = segment_text("青溪县2025年工作总结\n一、主要工作\n（一）群团工作。\n县妇联开展关爱活动。\n")
     assert "县妇联" in {m.name for m in find_mentions(report, LEXICON) if m.type == "GovernmentBody"}
+
+
+def test_a_body_jieba_reads_as_one_word_with_its_level_is_a_body(segment_text: SegmentText) -> None:
+    """市妇联 is one word of jieba's: the body after 省妇联、 is found too (and 地区政府 stays no 区政府)."""
+    report = segment_text("青溪县2025年工作总结\n一、主要工作\n（一）群团工作。\n联合省妇联、市妇联举办培训，减少高风险地区政府投资。\n")
+    found = {m.name for m in find_mentions(report, LEXICON) if m.type == "GovernmentBody"}
+    assert {"省妇联", "市妇联"} <= found
+    assert "区政府" not in found

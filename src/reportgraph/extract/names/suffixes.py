@@ -253,7 +253,12 @@ def _inside_a_common_word(s: SentenceView, at: int) -> bool:
     """Does offset ``at`` fall inside a common word that starts before it (地区, 城市), not a place's
     name (某某区政府: the district's name is a place)?"""
     k = bisect.bisect_right(s.token_starts, at) - 1
-    return k >= 0 and s.tokens[k][1] < at and tag(s.tokens[k][0]) in COMMON_TAGS
+    if k < 0 or s.tokens[k][1] >= at:
+        return False
+    word, a, _ = s.tokens[k]
+    if at - a == 1 and word[0] in _LEVEL_CHARS and word[1:] in suffix_by_word():
+        return False  # 市妇联: jieba's one word is the level and the body's type word, a body's name
+    return tag(word) in COMMON_TAGS
 
 
 def _inside_a_verb(s: SentenceView, at: int) -> bool:
