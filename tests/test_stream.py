@@ -1,6 +1,7 @@
 """stream.write_graph: graph.ttl written report by report is byte for byte the whole graph's Turtle; shards add up."""
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -221,3 +222,42 @@ def test_the_chunk_cache_formats_only_reports_whose_triples_changed(tmp_path: Pa
     assert sorted(triples_of) == ["2023.txt", "2024.txt"]
     fresh = pipeline.build(both)
     assert (tmp_path / "three" / "graph.ttl").read_bytes() == to_turtle(fresh.graph)
+
+
+def test_the_shared_nodes_blocks_are_formatted_again_only_where_their_triples_changed(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str) -> None:
+    """A rebuild takes the shared nodes' Turtle from the last build, but for the nodes a new report names; a
+    damaged file of kept blocks only means they are formatted again."""
+    from reportgraph import cache as build_cache
+    from reportgraph.turtle import TurtleWriter
+
+    formatted: list[str] = []
+    real = TurtleWriter.block_prefixes
+
+    def counting(self: TurtleWriter, subject: str, preds: object) -> dict[str, str]:
+        formatted.append(subject)
+        return real(self, subject, preds)  # type: ignore[arg-type]
+
+    first = [write_report(_SHORT_NAME, "s/2024.txt"), write_report(small_report_text, "other.txt")]
+    folder = tmp_path / "cache"
+    TurtleWriter.block_prefixes = counting  # type: ignore[method-assign]
+    try:
+        pipeline.write(_planned(first, tmp_path / "one", cache=folder), tmp_path / "one")
+        every = len(formatted)
+        formatted.clear()
+        pipeline.write(_planned(first, tmp_path / "two", cache=folder), tmp_path / "two")
+        assert every > 0 and formatted == []
+        both = [*first, write_report(small_report_text + "\n新增企业3家。\n", "third.txt")]
+        pipeline.write(_planned(both, tmp_path / "three", cache=folder), tmp_path / "three")
+        [kept] = (folder / build_cache.CHUNKS_DIR).glob(f"{build_cache.SHARED_BLOCKS}*")
+        with kept.open("rb") as fh:
+            _, blocks = pickle.load(fh)
+        assert 0 < len(formatted) < len(blocks)  # the new report's nodes, not every node again
+        kept.write_bytes(b"not a pickle")
+        pipeline.write(_planned(both, tmp_path / "four", cache=folder), tmp_path / "four")
+    finally:
+        TurtleWriter.block_prefixes = real  # type: ignore[method-assign]
+    assert (tmp_path / "two" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
+    fresh = to_turtle(pipeline.build(both).graph)
+    assert (tmp_path / "three" / "graph.ttl").read_bytes() == fresh
+    assert (tmp_path / "four" / "graph.ttl").read_bytes() == fresh

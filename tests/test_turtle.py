@@ -290,6 +290,29 @@ def test_iri_forms() -> None:
     ]
 
 
+def test_a_blocks_prefixes_are_those_it_uses_alone() -> None:
+    """What a block kept from an earlier build adds to the prefix lines: the prefixes a writer of it alone uses."""
+    from reportgraph.terms import XSD_DATE, XSD_INTEGER, Lit
+
+    spaces = [("ex", str(EX)), ("other", "http://other.example/"), ("rdf", str(RDF)),
+              ("xsd", "http://www.w3.org/2001/XMLSchema#")]
+    rdf_type = str(RDF.type)
+    shared = {
+        f"{EX}a": {rdf_type: {f"{EX}Thing": None}, f"{EX}on": {Lit("2024-07-01", XSD_DATE): None}},
+        "http://other.example/b": {rdf_type: {f"{EX}Thing": None}, f"{EX}count": {Lit("3", XSD_INTEGER): None},
+                                   f"{EX}says": {Lit("x^^y"): None, Lit("z", "", "zh"): None}},
+        "http://elsewhere.example/c": {f"{EX}see": {str(RDF.type): None, "http://other.example/b": None}},
+    }
+    writer = TurtleWriter(spaces)
+    list(writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
+    for subject, preds in shared.items():
+        alone = TurtleWriter(spaces)
+        list(alone.subject_blocks({subject: preds}, blank_nodes=False))  # type: ignore[arg-type]
+        assert writer.block_prefixes(subject, preds) == alone.used_prefixes()  # type: ignore[arg-type]
+    assert set(writer.block_prefixes(f"{EX}a", shared[f"{EX}a"])) == {"ex", "xsd"}  # type: ignore[arg-type]
+    assert set(writer.block_prefixes("http://other.example/b", shared["http://other.example/b"])) == {"ex", "other"}  # type: ignore[arg-type]
+
+
 def test_only_used_prefixes_are_written() -> None:
     g = Graph(bind_namespaces="none")
     g.bind("ex", EX)

@@ -38,12 +38,14 @@ from reportgraph.metadata import sidecars
 from reportgraph.model import LinkedReport
 from reportgraph.workers import Job
 
-__all__ = ["CACHE_DIR", "CHUNKS_DIR", "Cache", "ChunkCache", "package_fingerprint"]
+__all__ = ["CACHE_DIR", "CHUNKS_DIR", "SHARED_BLOCKS", "BlockCache", "Cache", "ChunkCache", "package_fingerprint"]
 
 #: The cache's folder under ``build --out`` unless ``--cache`` names another.
 CACHE_DIR = ".cache"
 #: The folder in it of the reports' chunks of the graph (:class:`ChunkCache`).
 CHUNKS_DIR = "chunks"
+#: The start of the name of the file in the chunks' folder that holds the shared nodes' Turtle (:class:`BlockCache`).
+SHARED_BLOCKS = "shared-"
 #: Bumped when the form of an entry changes.
 _FORMAT = 2
 
@@ -189,6 +191,52 @@ class ChunkCache:
     def put(self, key: str, value: object) -> None:
         """Store ``value`` atomically; a cache that cannot be written only costs the next build time."""
         _store(self._file(key), key, value)
+
+    def blocks(self, namespaces: Sequence[tuple[str, str]]) -> BlockCache:
+        """The shared nodes' Turtle kept from the last build, if it wrote with these prefixes."""
+        return BlockCache(self.folder / f"{SHARED_BLOCKS}{self._setting.hex()[:32]}.pickle", namespaces)
+
+
+#: A shared node's Turtle block and the prefixes it uses (prefix, namespace), by :meth:`BlockCache.key`.
+Blocks = dict[bytes, tuple[str, tuple[tuple[str, str], ...]]]
+
+
+class BlockCache:
+    """The Turtle blocks of the nodes reports share (entities, periods, measures, series), as the last build
+    formatted them, each under a digest of its subject and its triples.
+
+    One changed report changes the triples of the few shared nodes it
+    names; every other block is the same text as before, and is taken from
+    here instead of being formatted again. A block is a function of its
+    triples and the prefixes alone (the writer sorts its predicates and
+    objects), so a digest that matches, with the same prefixes, is the
+    block. One file, holding the blocks of the last build only (so it does
+    not grow), written atomically: two builds sharing the cache each read a
+    whole file, and at worst format blocks the other one's file lacks.
+    """
+
+    def __init__(self, file: Path, namespaces: Sequence[tuple[str, str]]) -> None:
+        self.file = file
+        self.namespaces = tuple(namespaces)
+
+    @staticmethod
+    def key(subject: str, preds: object) -> bytes:
+        """The digest of a subject and its ``{predicate: objects}`` (plain terms: their repr is their content)."""
+        return hashlib.blake2b(repr((subject, preds)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def load(self) -> Blocks:
+        """The blocks kept, or none (missing, damaged, foreign or of other prefixes: formatted again, never a
+        failed build)."""
+        try:
+            with open(self.file, "rb") as fh:
+                namespaces, blocks = pickle.load(fh)
+        except Exception:  # noqa: BLE001
+            return {}
+        return blocks if namespaces == self.namespaces and isinstance(blocks, dict) else {}
+
+    def save(self, blocks: Blocks) -> None:
+        """Keep ``blocks`` (this build's) in place of the last build's."""
+        _store(self.file, self.file.stem, (self.namespaces, blocks))
 
 
 def _store(target: Path, key: str, value: object) -> None:

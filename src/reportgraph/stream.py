@@ -47,7 +47,7 @@ from reportgraph.turtle import TurtleWriter, natural_key, nquad_lines, readable_
 from reportgraph.turtle import instance_kinds as _instance_kinds
 
 if TYPE_CHECKING:  # the picture's reader is imported only when a picture is drawn
-    from reportgraph.cache import ChunkCache
+    from reportgraph.cache import BlockCache, Blocks, ChunkCache
     from reportgraph.viz import GraphReader, VizGraph
 
 __all__ = ["SHARED_SHARD", "SHARDS_DIR", "Chunk", "Plan", "Prepared", "WrittenGraph", "prepare",
@@ -172,7 +172,8 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
         ctx = rdf.GraphContext.of(reports, measures)
         shared = rdf.shared_triples(ctx)
         kinds = _kinds(reports, shared)
-        prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports])
+        prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports],
+                            cache.blocks(namespaces(kinds)) if cache is not None else None)
         if collect is not None:
             collect(shared)
         options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
@@ -303,8 +304,11 @@ def _chunks(reports: list[LinkedReport], ctx: rdf.GraphContext, options: _ChunkO
 class Prepared:
     """A graph whose reports' chunks are all made and spooled: :meth:`finish` merges and writes it."""
 
-    def __init__(self, kinds: set[str], shared_triples: list[Triple], plan: Plan, report_iris: list[str]) -> None:
+    def __init__(self, kinds: set[str], shared_triples: list[Triple], plan: Plan, report_iris: list[str],
+                 kept: BlockCache | None = None) -> None:
         self.kinds = kinds
+        #: the shared nodes' blocks of the last build, where there is a cache
+        self.kept = kept
         self.plan = plan
         #: the reports whose chunk failed, by their place in the reports, with their errors
         self.failed: dict[int, ReportError] = {}
@@ -383,9 +387,7 @@ class Prepared:
         if self.plan.shards is not None:
             shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
-        # formatted as they are merged, in subject order: the shared nodes' Turtle is never held all at once
-        shared_blocks = ((natural_key(s), text)  # type: ignore[arg-type]
-                         for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
+        shared_blocks = _shared_blocks(writer, shared, self.kept)
         del shared
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -444,6 +446,35 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
     bound = {**_RDFLIB_CORE, **vocab.GRAPH_PREFIXES}
     bound.update(readable_kinds(kinds, bound.items(), vocab.INSTANCE_PREFIXES))
     return sorted(bound.items())
+
+
+def _shared_blocks(writer: TurtleWriter, shared: _Grouped, kept: BlockCache | None) -> Iterator[tuple[_Key, str]]:
+    """The shared nodes' blocks in subject order: taken from ``kept`` where a node's triples are those of the
+    last build, the others formatted (and all kept for the next build).
+
+    Without a cache they are formatted as they are merged, so the shared
+    nodes' Turtle is never held all at once; with one it is, as the cache
+    file holds it.
+    """
+    if kept is None:
+        return ((natural_key(s), text)  # type: ignore[arg-type]
+                for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
+    before = kept.load()
+    keys = {s: kept.key(s, preds) for s, preds in shared.items()}
+    missing = {s: shared[s] for s, key in keys.items() if key not in before}
+    fresh = {s: (text, tuple(writer.block_prefixes(s, missing[s]).items()))  # type: ignore[arg-type]
+             for s, text in writer.subject_blocks(missing, blank_nodes=False)}  # type: ignore[arg-type]
+    now: Blocks = {}
+    used: dict[str, str] = {}
+    ordered: list[tuple[_Key, str]] = []
+    for natural, s in sorted((natural_key(s), s) for s in shared):
+        entry = fresh.get(s) or before[keys[s]]
+        now[keys[s]] = entry
+        used.update(entry[1])
+        ordered.append((natural, entry[0]))
+    writer.note_used(used)
+    kept.save(now)
+    return iter(ordered)
 
 
 def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:

@@ -183,6 +183,8 @@ class TurtleWriter:
         self._odd_namespaces = [(ns, p) for ns, p in self._namespaces if not ns.endswith(("/", "#"))]
         self._used: dict[str, str] = {}
         self._iris: dict[str, str] = {}
+        #: the prefix each IRI written in prefixed form used: what :meth:`block_prefixes` reads
+        self._prefix_of_iri: dict[str, str] = {}
         self._terms: dict[Node, str] = {}
         self._predicates: dict[Node, tuple[tuple[bool, str], str]] = {}
         self._bnodes: dict[BNode, str] = {}
@@ -211,12 +213,14 @@ class TurtleWriter:
                 local = iri[len(ns):]
                 if not local or _PN_LOCAL.fullmatch(local):
                     self._used[prefix] = ns
+                    self._prefix_of_iri[iri] = prefix
                     return f"{prefix}:{local}"
         prefix = self._prefix_of.get(iri[:cut]) if cut else None
         if prefix is not None:
             local = iri[cut:]
             if not local or _PN_LOCAL.fullmatch(local):
                 self._used[prefix] = iri[:cut]
+                self._prefix_of_iri[iri] = prefix
                 return f"{prefix}:{local}"
         return f"<{_escape_iri(iri)}>"
 
@@ -260,12 +264,30 @@ class TurtleWriter:
         """Drop the formatted terms kept so far (not the prefixes used): a streaming writer's memory stays flat."""
         self._terms.clear()
         self._iris.clear()
+        self._prefix_of_iri.clear()
 
     # documents -----------------------------------------------------------
 
     def used_prefixes(self) -> dict[str, str]:
         """The prefixes used so far, by prefix: what a writer formatting part of a document hands the one writing it."""
         return dict(self._used)
+
+    def block_prefixes(self, subject: str, preds: Mapping[str, Iterable[str | Lit]]) -> dict[str, str]:
+        """The prefixes the block of ``subject`` uses, by prefix: its triples (plain terms), formatted by this
+        writer already. What a block kept formatted from an earlier build adds to :meth:`prefix_lines`."""
+        prefix_of, texts, used = self._prefix_of_iri, self._terms, {}
+        iris: list[str] = [subject, *(p for p in preds if p != _RDF_TYPE)]  # rdf:type is written ``a``
+        for objs in preds.values():
+            for o in objs:
+                if type(o) is str:
+                    iris.append(o)  # type: ignore[arg-type]
+                elif o.datatype and not o.lang and texts[o].startswith('"'):  # type: ignore[union-attr]
+                    iris.append(o.datatype)  # type: ignore[union-attr, arg-type]  # "..."^^xsd:date, not 12
+        for iri in iris:
+            prefix = prefix_of.get(iri)
+            if prefix is not None:
+                used[prefix] = self._used[prefix]
+        return used
 
     def note_used(self, used: dict[str, str]) -> None:
         """Count prefixes another writer used (on part of this document) as used here: :meth:`prefix_lines` lists them."""
