@@ -179,10 +179,11 @@ def build(
     keys = [store.key(path) for path in paths] if store is not None else [None] * len(paths)
     found: dict[int, LinkedReport] = {}
     if store is not None:
-        for i, key in enumerate(keys):
-            hit = store.get(key)
-            if hit is not None:
-                found[i] = hit
+        with gc_paused():  # unpickling makes many long-lived objects: collections would walk them for nothing
+            for i, key in enumerate(keys):
+                hit = store.get(key)
+                if hit is not None:
+                    found[i] = hit
     todo = [i for i in range(len(paths)) if i not in found]
     finished = len(found)
 
