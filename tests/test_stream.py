@@ -108,10 +108,12 @@ def test_runs_whose_subjects_interleave_are_merged_block_by_block(tmp_path: Path
     shared = [(natural_key("x/r0"), "S0\n"), (natural_key("x/r1/a7"), "S7\n"), (natural_key("x/z"), "SZ\n")]
     with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as body:
         runs = []
-        for blocks in (b, a):
-            data = pickle.dumps(blocks)
-            runs.append(stream._Run(natural_key(blocks[0][0]), natural_key(blocks[-1][0]), spool.tell(), len(data)))
-            spool.write(data)
+        for blocks in (b, a):  # as a chunk holds them: the text, then the index
+            data = "\n".join(text for _, text in blocks).encode()
+            index = pickle.dumps([(s, len(text.encode())) for s, text in blocks])
+            runs.append(stream._Run(natural_key(blocks[0][0]), natural_key(blocks[-1][0]), spool.tell(), len(data),
+                                    spool.tell() + len(data), len(index)))
+            spool.write(data + index)
         stream._merge(iter(shared), runs, spool, body)
         body.seek(0)
         assert body.read().decode() == "S0\n\nA1\n\nB5\n\nS7\n\nA9\n\nSZ\n"

@@ -28,7 +28,7 @@ import os
 import pickle
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,7 +47,7 @@ CHUNKS_DIR = "chunks"
 #: The start of the name of the file in the chunks' folder that holds the shared nodes' Turtle (:class:`BlockCache`).
 SHARED_BLOCKS = "shared-"
 #: Bumped when the form of an entry changes.
-_FORMAT = 2
+_FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +197,7 @@ class ChunkCache:
         return BlockCache(self.folder / f"{SHARED_BLOCKS}{self._setting.hex()[:32]}.pickle", namespaces)
 
 
-#: A shared node's Turtle block and the prefixes it uses (prefix, namespace), by :meth:`BlockCache.key`.
+#: A shared node's Turtle block and the prefixes it uses (prefix, namespace), by its digest (:meth:`BlockCache.keys`).
 Blocks = dict[bytes, tuple[str, tuple[tuple[str, str], ...]]]
 
 
@@ -220,9 +220,23 @@ class BlockCache:
         self.namespaces = tuple(namespaces)
 
     @staticmethod
-    def key(subject: str, preds: object) -> bytes:
-        """The digest of a subject and its ``{predicate: objects}`` (plain terms: their repr is their content)."""
-        return hashlib.blake2b(repr((subject, preds)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    def keys(grouped: Mapping[str, object]) -> dict[str, bytes]:
+        """Each subject's digest of itself and its ``{predicate: objects}``.
+
+        Pickled without its memo (``fast``), so that equal triples give
+        equal bytes whichever objects they share; any other difference in
+        the bytes only costs a block formatted again.
+        """
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True
+        digests: dict[str, bytes] = {}
+        for subject, preds in grouped.items():
+            buffer.seek(0)
+            buffer.truncate()
+            pickler.dump((subject, preds))
+            digests[subject] = hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
+        return digests
 
     def load(self) -> Blocks:
         """The blocks kept, or none (missing, damaged, foreign or of other prefixes: formatted again, never a

@@ -75,12 +75,15 @@ class WrittenGraph:
 
 @dataclass
 class _Run:
-    """One report's blocks in the spool: where they are, and the first and last subject's keys."""
+    """One report's blocks in the spool: where their text is, where their index is (see :attr:`Chunk.index`), and
+    the first and last subject's keys."""
 
     first: _Key
     last: _Key
     offset: int
     length: int
+    index_offset: int = 0
+    index_length: int = 0
 
 
 def shard_name(report_iri: str) -> str:
@@ -108,8 +111,11 @@ class Chunk:
     chunk cache): everything the writer needs of it, so that its triples need not be made again."""
 
     iri: str
-    #: the pickled ``[(subject, block)]`` of its own nodes, as the spool holds it (b"" when it has none)
+    #: its own nodes' blocks as graph.ttl holds them (UTF-8, one blank line between blocks; b"" when it has none):
+    #: written whole where no other subject falls among them
     blocks: bytes
+    #: the pickled ``[(subject, length of its block in bytes)]``: where ``blocks`` is cut when another subject does
+    index: bytes
     first: _Key | None
     last: _Key | None
     #: the pickled ``(triples about nodes it shares with other reports, what the picture reads of it or None)``:
@@ -236,18 +242,20 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
         else:
             other.append(t)
     kinds = instance_kinds({t[0] for t in other})
-    blocks, first, last = b"", None, None
+    blocks, index, first, last = b"", b"", None, None
     if own:
         kinds.add("report")
-        formatted = list(writer.subject_blocks(own, blank_nodes=False))  # type: ignore[arg-type]
-        blocks = pickle.dumps(formatted, protocol=pickle.HIGHEST_PROTOCOL)
+        formatted = [(s, text.encode("utf-8"))
+                     for s, text in writer.subject_blocks(own, blank_nodes=False)]  # type: ignore[arg-type]
+        blocks = b"\n".join(text for _, text in formatted)
+        index = pickle.dumps([(s, len(text)) for s, text in formatted], protocol=pickle.HIGHEST_PROTOCOL)
         first, last = natural_key(formatted[0][0]), natural_key(formatted[-1][0])  # type: ignore[arg-type]
     part = None
     if options.draw:
         from reportgraph.viz import read_triples  # the picture's reader: only when a picture is drawn
 
         part = read_triples(made)
-    chunk = Chunk(iri=iri, blocks=blocks, first=first, last=last,
+    chunk = Chunk(iri=iri, blocks=blocks, index=index, first=first, last=last,
                   shared=pickle.dumps((other, part), protocol=pickle.HIGHEST_PROTOCOL),
                   count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
                   used=writer.used_prefixes(), shard=_shard_lines(iri, own, other) if options.shards else None)
@@ -338,8 +346,11 @@ class Prepared:
         self.writer.note_used(chunk.used)
         if chunk.blocks:
             assert chunk.first is not None and chunk.last is not None
-            self.runs.append(_Run(chunk.first, chunk.last, self.spool.tell(), len(chunk.blocks)))
+            offset = self.spool.tell()
             self.spool.write(chunk.blocks)
+            self.runs.append(_Run(chunk.first, chunk.last, offset, len(chunk.blocks), offset + len(chunk.blocks),
+                                  len(chunk.index)))
+            self.spool.write(chunk.index)
         self.shared_parts.append((self.spool.tell(), len(chunk.shared)))
         self.spool.write(chunk.shared)
         if self.plan.shards is not None and chunk.shard is not None:
@@ -460,7 +471,7 @@ def _shared_blocks(writer: TurtleWriter, shared: _Grouped, kept: BlockCache | No
         return ((natural_key(s), text)  # type: ignore[arg-type]
                 for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
     before = kept.load()
-    keys = {s: kept.key(s, preds) for s, preds in shared.items()}
+    keys = kept.keys(shared)
     missing = {s: shared[s] for s, key in keys.items() if key not in before}
     fresh = {s: (text, tuple(writer.block_prefixes(s, missing[s]).items()))  # type: ignore[arg-type]
              for s, text in writer.subject_blocks(missing, blank_nodes=False)}  # type: ignore[arg-type]
@@ -491,10 +502,15 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
     first = True
     ahead = next(shared, None)
 
-    def emit(text: str) -> None:
+    def emit_bytes(data: bytes) -> None:
         nonlocal first
-        body.write(text.encode("utf-8") if first else b"\n" + text.encode("utf-8"))
+        if not first:
+            body.write(b"\n")
+        body.write(data)
         first = False
+
+    def emit(text: str) -> None:
+        emit_bytes(text.encode("utf-8"))
 
     def take() -> tuple[_Key, str]:
         nonlocal ahead
@@ -502,9 +518,19 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
         taken, ahead = ahead, next(shared, None)
         return taken
 
-    def load(run: _Run) -> list[tuple[str, str]]:
+    def text_of(run: _Run) -> bytes:
         spool.seek(run.offset)
-        blocks: list[tuple[str, str]] = pickle.loads(spool.read(run.length))
+        return spool.read(run.length)
+
+    def load(run: _Run) -> list[tuple[str, bytes]]:
+        """The run's blocks, cut apart by its index."""
+        data = text_of(run)
+        spool.seek(run.index_offset)
+        blocks: list[tuple[str, bytes]] = []
+        start = 0
+        for subject, length in pickle.loads(spool.read(run.index_length)):
+            blocks.append((subject, data[start:start + length]))
+            start += length + 1  # the blank line between blocks
         return blocks
 
     j = 0
@@ -515,8 +541,7 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
         next_run = runs[j + 1].first if j + 1 < len(runs) else None
         next_shared = ahead[0] if ahead is not None else None
         if (next_run is None or run.last < next_run) and (next_shared is None or run.last < next_shared):
-            for _, text in load(run):
-                emit(text)
+            emit_bytes(text_of(run))
             j += 1
             continue
         cluster, high = [run], run.last
@@ -527,9 +552,10 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
             j += 1
         pieces = [(natural_key(s), text) for r in cluster for s, text in load(r)]
         while ahead is not None and ahead[0] <= high:
-            pieces.append(take())
-        for _, text in sorted(pieces, key=lambda piece: piece[0]):
-            emit(text)
+            key, shared_text = take()
+            pieces.append((key, shared_text.encode("utf-8")))
+        for _, data in sorted(pieces, key=lambda piece: piece[0]):
+            emit_bytes(data)
     while ahead is not None:
         emit(take()[1])
 
