@@ -1,9 +1,11 @@
 """cache: a rebuild extracts only what changed; the tool, the lexicon or a sidecar changing invalidates; shared safely."""
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,33 @@ def test_the_lexicon_options_sidecars_identities_measures_and_the_package_are_in
     sidecar.unlink()
     monkeypatch.setattr(cache, "package_fingerprint", lambda: "another version of the rules")
     assert _key(tmp_path, path, lexicon) != base
+
+
+def _package_digest(folder: Path, settled: float) -> str:
+    digest = hashlib.sha256()
+    cache._walk_files(folder, "", digest, settled)
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize("settled", ["long ago", "just now"])
+def test_the_package_fingerprint_sees_a_module_rewritten_to_the_same_size_and_time(tmp_path: Path,
+                                                                                 settled: str) -> None:
+    """Known by its status (files long settled) or read (files just written), a rule changed is a new fingerprint."""
+    package = tmp_path / "package"
+    (package / "data").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    module = package / "rules.py"
+    module.write_text("LIMIT = 1\n", encoding="utf-8")
+    (package / "data" / "words.txt").write_text("# words\n", encoding="utf-8")
+    when = time.time() + 60 if settled == "long ago" else time.time() - 60  # every file older, or newer, than it
+    before = _package_digest(package, when)
+    (package / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"bytecode")  # not part of the package
+    assert _package_digest(package, when) == before
+    stamp = module.stat()
+    time.sleep(0.05)  # a later tick of the clock that stamps the file's status
+    module.write_text("LIMIT = 2\n", encoding="utf-8")
+    os.utime(module, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the same size and modification time as before
+    assert _package_digest(package, when) != before
 
 
 _KEY_OF_A_LEXICON_IN_USE = """

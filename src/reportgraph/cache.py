@@ -28,6 +28,7 @@ import os
 import pickle
 import stat
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -50,23 +51,56 @@ SHARED_BLOCKS = "shared-"
 _FORMAT = 3
 
 
+#: A file whose status changed this recently (seconds) is read, not known by its status: a second write within the
+#: same tick of the file system's clock would leave its size and times as they were.
+_RECENT_SECONDS = 2.0
+
+
 @lru_cache(maxsize=1)
 def package_fingerprint() -> str:
-    """A digest of every module and data file of the installed package: the extraction's own version."""
+    """A digest of every module and data file of the installed package: the extraction's own version.
+
+    A file on disk counts by its name, size, inode and modification and
+    status-change times (as git's index knows a file: any write, copy or
+    reinstall changes its status-change time, which no tool sets back), so
+    a build reads no module to know the package unchanged; one changed in
+    the last moments, or a package not in plain files (a zip), is read whole.
+    """
     # __init__.py, which holds the version, is one of the files
     digest = hashlib.sha256(f"reportgraph cache {_FORMAT}".encode())
-
-    def walk(node: resources.abc.Traversable, prefix: str) -> None:
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            name = prefix + child.name
-            if child.is_dir():
-                if child.name != "__pycache__":
-                    walk(child, name + "/")
-            elif not child.name.endswith((".pyc", ".pyo")):
-                digest.update(name.encode("utf-8") + b"\0" + child.read_bytes() + b"\0")
-
-    walk(resources.files("reportgraph"), "")
+    root = resources.files("reportgraph")
+    if isinstance(root, Path):
+        _walk_files(root, "", digest, time.time() - _RECENT_SECONDS)
+    else:
+        _walk_resources(root, "", digest)
     return digest.hexdigest()
+
+
+def _walk_files(folder: Path, prefix: str, digest: hashlib._Hash, settled: float) -> None:
+    """Each file under ``folder`` into ``digest``, by its status; by its bytes when changed after ``settled``."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        name = prefix + entry.name
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                _walk_files(Path(entry.path), name + "/", digest, settled)
+        elif not entry.name.endswith((".pyc", ".pyo")):
+            info = entry.stat()
+            if max(info.st_mtime, info.st_ctime) > settled:
+                digest.update(name.encode("utf-8") + b"\0" + Path(entry.path).read_bytes() + b"\0")
+            else:
+                digest.update(f"{name}\0{info.st_size} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}\0"
+                              .encode("utf-8", "surrogateescape"))
+
+
+def _walk_resources(node: resources.abc.Traversable, prefix: str, digest: hashlib._Hash) -> None:
+    """Each file under ``node`` into ``digest``, by its bytes."""
+    for child in sorted(node.iterdir(), key=lambda c: c.name):
+        name = prefix + child.name
+        if child.is_dir():
+            if child.name != "__pycache__":
+                _walk_resources(child, name + "/", digest)
+        elif not child.name.endswith((".pyc", ".pyo")):
+            digest.update(name.encode("utf-8") + b"\0" + child.read_bytes() + b"\0")
 
 
 class Cache:
