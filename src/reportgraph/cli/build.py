@@ -16,6 +16,7 @@ from reportgraph.cli import common
 from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_INPUT, DEFAULT_OUT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, GRAPH_FILE, PAGE_FILE
 from reportgraph.errors import ReportError
+from reportgraph.gcpause import gc_paused
 from reportgraph.text import LIST_SEPARATOR
 
 #: Spelled here as in reportgraph.cache, reportgraph.workers and reportgraph.stream, which --help must not import.
@@ -282,11 +283,15 @@ def run(args: argparse.Namespace) -> int:
     # inputs are found first (once) so that a missing path is a usage error (2), not a failed report
     plan = _Plan(pipeline.Inputs.find(inputs, follow_links=args.follow_links), lexicon, stated, bounds,
                  identities, measures)
-    if args.out == STDOUT:
-        return _build(args, plan, None)
-    # the folder is checked and locked before the work: a wrong --out, or another build into it, costs no work
-    with outdir.claim(Path(args.out), wait=args.wait, notify=None if args.quiet else common.note) as output:
-        return _build(args, plan, output)
+    # the cyclic collector stays paused from the build to the page: the build's steps each pause it, and what
+    # they make (the reports, the shared nodes, the picture) lives until the command ends and holds no garbage
+    # cycles, so each time it was let run between them it walked everything made so far, collecting nothing
+    with gc_paused():
+        if args.out == STDOUT:
+            return _build(args, plan, None)
+        # the folder is checked and locked before the work: a wrong --out, or another build into it, costs no work
+        with outdir.claim(Path(args.out), wait=args.wait, notify=None if args.quiet else common.note) as output:
+            return _build(args, plan, output)
 
 
 @dataclasses.dataclass(frozen=True)
