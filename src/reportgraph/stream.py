@@ -402,14 +402,27 @@ class Prepared:
         del shared
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=self.plan.spool, prefix=".body.") as body:
-            _merge(shared_blocks, self.runs, spool, body)
-            del shared_blocks
-            prefixes = writer.prefix_lines()
+        if isinstance(shared_blocks, list):  # all formatted before the merge: the prefixes are known, no body waits
+            prefixes = writer.prefix_lines().encode("utf-8")
+            gap = b"\n" if prefixes and (shared_blocks or self.runs) else b""
+
+            def write(out: IO[bytes]) -> None:
+                out.write(prefixes + gap)
+                _merge(iter(shared_blocks), self.runs, spool, out)
+
             if isinstance(target, Path):
-                _publish(target, prefixes, body)
+                _publish(target, write)
             else:
-                _copy(target, prefixes, body)
+                write(target)
+        else:
+            with tempfile.TemporaryFile(dir=self.plan.spool, prefix=".body.") as body:
+                _merge(shared_blocks, self.runs, spool, body)
+                del shared_blocks
+                prefixes_text = writer.prefix_lines()
+                if isinstance(target, Path):
+                    _publish(target, lambda out: _copy(out, prefixes_text, body))
+                else:
+                    _copy(target, prefixes_text, body)
         picture = reader.finish() if reader is not None else None
         return WrittenGraph(triples=count, shards=shard_files, picture=picture)
 
@@ -459,13 +472,15 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
     return sorted(bound.items())
 
 
-def _shared_blocks(writer: TurtleWriter, shared: _Grouped, kept: BlockCache | None) -> Iterator[tuple[_Key, str]]:
+def _shared_blocks(writer: TurtleWriter, shared: _Grouped,
+                   kept: BlockCache | None) -> Iterator[tuple[_Key, str]] | list[tuple[_Key, str]]:
     """The shared nodes' blocks in subject order: taken from ``kept`` where a node's triples are those of the
     last build, the others formatted (and all kept for the next build).
 
-    Without a cache they are formatted as they are merged, so the shared
-    nodes' Turtle is never held all at once; with one it is, as the cache
-    file holds it.
+    Without a cache they are formatted as they are merged (an iterator), so
+    the shared nodes' Turtle is never held all at once; with one they are
+    all there (a list), as the cache file holds them, and so are the
+    prefixes they use.
     """
     if kept is None:
         return ((natural_key(s), text)  # type: ignore[arg-type]
@@ -485,7 +500,7 @@ def _shared_blocks(writer: TurtleWriter, shared: _Grouped, kept: BlockCache | No
         ordered.append((natural, entry[0]))
     writer.note_used(used)
     kept.save(now)
-    return iter(ordered)
+    return ordered
 
 
 def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:
@@ -571,12 +586,12 @@ def _copy(out: IO[bytes], prefixes: str, body: IO[bytes]) -> None:
         out.write(chunk)
 
 
-def _publish(target: Path, prefixes: str, body: IO[bytes]) -> None:
-    """The prefix lines, then the body, into ``target`` via a temporary file: never half written."""
+def _publish(target: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """What ``write`` writes, into ``target`` via a temporary file: never half written."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            _copy(out, prefixes, body)
+            write(out)
             out.flush()
             os.fsync(out.fileno())
         mask = os.umask(0)
