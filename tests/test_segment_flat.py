@@ -133,8 +133,29 @@ BUREAU = """\
 第二，强化督查考核。开展督查4次。
 """
 
+#: A town's plan of main points whose items go on numbering across its parts (一、… 1. 2. 二、… 3.).
+POINTS = """\
+某某镇2026年工作要点
+主要预期目标：地区生产总值增长6%左右。
+一、聚力产业发展
+1.壮大工业经济。全年新增规上工业企业3家以上。
+2.发展现代农业。新建高标准农田5000亩。
+二、建设美丽城镇
+3.完善基础设施。硬化通村道路12公里。
+4.改善人居环境。完成农村户厕改造600户。
+"""
+
+#: A bureau's page whose source line is followed by a first sentence that opens with its year.
+SOURCED = """\
+某某县教育局2025年工作总结
+发布时间：2025-12-26 来源：某某县教育局
+2025年，县教育局在县委、县政府的坚强领导下，各项工作取得新成效。
+一、2025年工作开展情况
+（一）办学条件持续改善。新增学位3600个。
+"""
+
 REPORTS = {"subdistrict": SUBDISTRICT, "government": GOVERNMENT, "town": TOWN, "page": PAGE, "archive": ARCHIVE,
-           "bureau": BUREAU}
+           "bureau": BUREAU, "points": POINTS, "sourced": SOURCED}
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +254,16 @@ def test_the_bureau_report_numbers_its_sections_in_other_styles(built: dict[str,
     assert numbered[:4] == [("summary", 1, "抓统计调查"), ("summary", 2, "抓数据质量"),
                             ("plan", 1, "抓普查"), ("plan", 2, "抓服务")]
     assert [label for _, _, label in numbered[4:]] == ["强化组织领导", "强化督查考核"]
+
+
+def test_items_numbered_across_parts_open_their_sections(built: dict[str, dict[str, LinkedReport]]) -> None:
+    for report in built["points"].values():
+        labels = [sec.label for sec in report.report.sections if sec.number is not None]
+        assert labels == ["壮大工业经济", "发展现代农业", "完善基础设施", "改善人居环境"], labels
+
+
+def test_a_source_line_ends_where_the_first_sentence_opens_with_its_year(
+        built: dict[str, dict[str, LinkedReport]]) -> None:
+    for report in built["sourced"].values():
+        assert report.report.issuer == "某某县教育局"
+        assert {"某某县委", "某某县人民政府"} <= {e.name for e in report.entities}
