@@ -31,8 +31,7 @@ from reportgraph.hygiene import clean_text, clean_value
 from reportgraph.limits import Limits
 from reportgraph.metadata import is_sidecar
 from reportgraph.model import SourceText
-from reportgraph.readers import FormatProblem
-from reportgraph.readers.docx import NOT_DOCX
+from reportgraph.readers import NOT_DOCX, FormatProblem
 
 #: File name endings that are taken as reports when a folder or glob is searched.
 REPORT_SUFFIXES: tuple[str, ...] = (

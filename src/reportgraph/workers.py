@@ -16,16 +16,13 @@ error saying so, and the pool is started again for the rest.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportgraph import load
 from reportgraph.errors import ReportError
@@ -40,6 +37,9 @@ from reportgraph.metadata import Metadata
 from reportgraph.metadata import for_file as metadata_for_file
 from reportgraph.model import LinkedReport
 from reportgraph.segment import segment
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["EXECUTORS", "WORKER_DIED", "Job", "Outcome", "WorkerDied", "can_fork", "default_jobs", "forked_map",
            "prepare", "run"]
@@ -123,12 +123,16 @@ def run(paths: Sequence[Path], job: Job, *, jobs: int = 1,
 
 def _context() -> Any:
     """fork where there is one: workers start with the dictionary and rules already loaded."""
+    import multiprocessing  # here, not at the top: a build of one report (or --jobs 1) starts no worker
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
 def can_fork() -> bool:
     """Can workers start as copies of this process (inheriting what it holds, nothing pickled)?"""
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
 
 
@@ -139,6 +143,10 @@ def forked_map(func: Callable[[int], _R], count: int, jobs: int) -> Iterator[_R]
     this process holds (the joined reports) without their being pickled; only
     the results travel. A worker that dies raises :class:`WorkerDied`.
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, count)
     window = workers * _IN_FLIGHT_PER_WORKER
     pending: deque[Future[_R]] = deque()
@@ -158,11 +166,15 @@ def forked_map(func: Callable[[int], _R], count: int, jobs: int) -> Iterator[_R]
 
 
 def _pool(job: Job, workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,))
 
 
 def _run_pool(paths: Sequence[Path], job: Job, jobs: int, done: Callable[[int], None] | None) -> Iterator[Outcome]:
     """A sliding window of futures over a process pool, read in input order."""
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, len(paths))
     window = workers * _IN_FLIGHT_PER_WORKER
     pool = _pool(job, workers)
@@ -197,6 +209,8 @@ def _run_pool(paths: Sequence[Path], job: Job, jobs: int, done: Callable[[int], 
 
 def _alone(path: Path, job: Job) -> Outcome:
     """One report in a worker process of its own: if that one dies too, the report is what kills it."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(job, 1) as pool:
         try:
             return pool.submit(_prepare_in_worker, path).result()

@@ -8,6 +8,10 @@ one-line reason; :mod:`reportgraph.load` adds the file name.
 """
 from __future__ import annotations
 
+#: Why a ``.docx`` cannot be read (here, not in the docx reader: load says it of a truncated ZIP
+#: without importing the reader and lxml).
+NOT_DOCX = "cannot read the Word document: it is damaged or not a .docx file"
+
 
 class FormatProblem(Exception):
     """A file of a known format that holds no usable report text; ``str()`` says why, for the user."""

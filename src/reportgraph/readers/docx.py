@@ -35,12 +35,11 @@ from lxml import etree
 from reportgraph import limits as bounds
 from reportgraph.datafiles import datafile
 from reportgraph.limits import Limits
-from reportgraph.readers import FormatProblem
+from reportgraph.readers import NOT_DOCX, FormatProblem
 
 #: Words that mark a report's title (the segment stage reads them too).
 _REPORT_TITLE_WORDS = datafile("segment/title_words.txt")
 
-NOT_DOCX = "cannot read the Word document: it is damaged or not a .docx file"
 ENCRYPTED = "Word document is password-protected: save an unprotected copy first"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
