@@ -236,6 +236,21 @@ def test_report_text_cannot_break_out_of_the_page() -> None:
     assert title and "&lt;/script&gt;" in title[1]
 
 
+def test_page_template_escapes_its_slots_and_fills_each_once() -> None:
+    """A slot's value is escaped unless marked safe, and a value that looks like a slot stays as it is."""
+    page = viz._PageTemplate("<title>{{ title }}</title><p a='{{ n.k }}'>{{ raw|safe }}</p>")
+    filled = page.render(title="<b>&'\"{{ raw|safe }}", n={"k": 3}, raw="<i>{{ title }}</i>")
+    assert filled == "<title>&lt;b&gt;&amp;&#39;&#34;{{ raw|safe }}</title><p a='3'><i>{{ title }}</i></p>"
+    assert unescape(filled.split("<title>")[1].split("</title>")[0]) == "<b>&'\"{{ raw|safe }}"
+
+
+def test_the_page_template_is_all_slots_the_page_fills() -> None:
+    """Every ``{{`` of the template is a slot (no Jinja syntax left that would be copied into the page)."""
+    source = viz._template().source
+    assert source.count("{{") == len(viz._SLOT.findall(source)) > 0
+    assert "{%" not in source and "{#" not in source and source.endswith("</html>")
+
+
 def test_script_json_escapes_markup() -> None:
     text = viz._script_json({"a": "</script><!-- & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
