@@ -31,13 +31,16 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgraph.lexicon import Lexicon
 from reportgraph.metadata import sidecars
 from reportgraph.model import LinkedReport
 from reportgraph.workers import Job
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["CACHE_DIR", "CHUNKS_DIR", "SHARED_BLOCKS", "BlockCache", "Cache", "ChunkCache", "package_fingerprint"]
 
@@ -66,6 +69,8 @@ def package_fingerprint() -> str:
     a build reads no module to know the package unchanged; one changed in
     the last moments, or a package not in plain files (a zip), is read whole.
     """
+    from importlib import resources  # here: a --no-cache build never asks
+
     # __init__.py, which holds the version, is one of the files
     digest = hashlib.sha256(f"reportgraph cache {_FORMAT}".encode())
     root = resources.files("reportgraph")
@@ -92,7 +97,7 @@ def _walk_files(folder: Path, prefix: str, digest: hashlib._Hash, settled: float
                               .encode("utf-8", "surrogateescape"))
 
 
-def _walk_resources(node: resources.abc.Traversable, prefix: str, digest: hashlib._Hash) -> None:
+def _walk_resources(node: Traversable, prefix: str, digest: hashlib._Hash) -> None:
     """Each file under ``node`` into ``digest``, by its bytes."""
     for child in sorted(node.iterdir(), key=lambda c: c.name):
         name = prefix + child.name

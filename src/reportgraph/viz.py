@@ -38,7 +38,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -716,9 +715,14 @@ def layout(vg: VizGraph) -> dict[str, tuple[float, float]]:
 # --------------------------------------------------------------------------- the page
 
 
+#: The page's template, style and script: files beside this module, as datafiles finds the data
+#: (importlib.resources would import zipfile at every build).
+_ASSETS = Path(__file__).resolve().parent / "viz_assets"
+
+
 @functools.cache
 def _asset(name: str) -> str:
-    return resources.files("reportgraph").joinpath("viz_assets", name).read_text(encoding="utf-8")
+    return (_ASSETS / name).read_text(encoding="utf-8")
 
 
 @functools.cache
