@@ -22,6 +22,8 @@ import sys
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 
+from reportgraph import regexcache
+
 #: The marker of the header line that names a file's readers.
 READ_BY = "# read by:"
 
@@ -105,7 +107,7 @@ class DataFile:
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         """Each entry compiled as a regular expression, in file order."""
-        return tuple(re.compile(p) for p in self.lines)
+        return tuple(regexcache.compile(p) for p in self.lines)
 
     @cached_property
     def pairs(self) -> dict[str, str]:
@@ -126,7 +128,8 @@ class DataFile:
 
         Each is compiled when first asked for: compiling is most of the cost of
         starting (a class such as ``[一-鿿]`` costs the stdlib about a millisecond),
-        and a build asks for only some of them. A rule that only splices a
+        and a build asks for only some of them; the compilation is kept between
+        runs (:mod:`reportgraph.regexcache`). A rule that only splices a
         pattern's text into a larger one reads it from :attr:`pairs`.
         """
         return CompiledOnUse(self.pairs)
@@ -142,7 +145,7 @@ class CompiledOnUse(Mapping[str, re.Pattern[str]]):
     def __getitem__(self, name: str) -> re.Pattern[str]:
         found = self._compiled.get(name)
         if found is None:
-            found = self._compiled[name] = re.compile(self._sources[name])
+            found = self._compiled[name] = regexcache.compile(self._sources[name])
         return found
 
     def __iter__(self) -> Iterator[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.segment.headings import (
     DASH_HEADING, DASH_SENTENCE, HEADING_END, PART_HEADING, is_bare_part_heading, is_heading, opens_numbered_section,
@@ -32,14 +33,14 @@ _CAPTION = datafile("segment/captions.txt")
 _PAGE_HEAD = datafile("segment/page_head.tsv").named_patterns
 _FIELDS = _METADATA_FIELDS.pairs
 _METADATA_PATTERNS = _METADATA_LINE.named_patterns
-_LABELS = re.compile("({})".format("|".join(sorted(map(re.escape, _FIELDS), key=len, reverse=True)))
+_LABELS = regexcache.compile("({})".format("|".join(sorted(map(re.escape, _FIELDS), key=len, reverse=True)))
                      + _METADATA_LINE.pairs["value"])
 
 
 def _any_of(sources: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern that finds what any of the patterns ``sources`` finds: a single scan of a long line
     (and one compilation, not one per pattern as well)."""
-    return re.compile("|".join(f"(?:{source})" for source in sources))
+    return regexcache.compile("|".join(f"(?:{source})" for source in sources))
 
 
 _FURNITURE_ANY = _any_of(_FURNITURE.lines)
@@ -51,8 +52,8 @@ _LAYOUT_CHARS = _LAYOUT.pairs
 _TERMINAL = frozenset(_LAYOUT_CHARS["terminal"])
 _TITLE_BREAKER = _LAYOUT_CHARS["title_breaker"]
 _EDGE_SPACE = "".join(chr(int(c[2:], 16)) for c in _LAYOUT_CHARS["edge_space"].split())
-_CJK_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
-_YEAR = re.compile(r"\d{4}")
+_CJK_SPACE = regexcache.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+_YEAR = regexcache.compile(r"\d{4}")
 #: A title is a short line: the first this many lines are looked at, each at most this long.
 _TITLE_LINES = 12
 _TITLE_CHARS = 80

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.segment.headings import is_bare_part_heading, part_phrase_end, phrase_end
 from reportgraph.text import QUOTE_CLOSERS, QUOTE_OPENERS, chinese_to_int, fold
@@ -41,8 +42,8 @@ _TITLE_WINDOW = 80
 HEAD_CHARS = 600
 
 #: A heading's numbering where a paragraph starts inline: after a sentence end, a colon or a space.
-_OPENER_CUT = re.compile(f"(?:{_INLINE_SOURCES['opener_after']})(?P<open>{_INLINE_SOURCES['opener']})")
-_OPENER_AT_START = re.compile(f"(?P<open>{_INLINE_SOURCES['opener']})")
+_OPENER_CUT = regexcache.compile(f"(?:{_INLINE_SOURCES['opener_after']})(?P<open>{_INLINE_SOURCES['opener']})")
+_OPENER_AT_START = regexcache.compile(f"(?P<open>{_INLINE_SOURCES['opener']})")
 _TERMINAL_SPACE = _INLINE["terminal_space"]
 _TAIL = _INLINE["tail"]
 _PART_OPEN = _INLINE["part_open"]
@@ -53,28 +54,28 @@ _INNER_SECTION = _INLINE["inner_section"]
 _APPENDIX_TITLE = _INLINE["appendix_title"]
 _SHI_OPEN = _INLINE["shi_open"]
 _PART_NUMERAL = _INLINE["part_numeral"]
-_BARE_START = re.compile(f"(?:{_INLINE_SOURCES['bare_after']})(?P<bare>{_INLINE_SOURCES['bare_start']})")
-_BARE_AT_START = re.compile(f"(?P<bare>{_INLINE_SOURCES['bare_start']})")
+_BARE_START = regexcache.compile(f"(?:{_INLINE_SOURCES['bare_after']})(?P<bare>{_INLINE_SOURCES['bare_start']})")
+_BARE_AT_START = regexcache.compile(f"(?P<bare>{_INLINE_SOURCES['bare_start']})")
 _BARE_STOP = _INLINE["bare_stop"]
 #: What follows an unnumbered part heading when line breaks were removed: the part's first
 #: sentence, opening with a heading's numbering or with the period it speaks of.
-_BARE_NEXT = re.compile(f"{_INLINE_SOURCES['opener']}|{_INLINE_SOURCES['bare_next']}")
+_BARE_NEXT = regexcache.compile(f"{_INLINE_SOURCES['opener']}|{_INLINE_SOURCES['bare_next']}")
 #: An unnumbered part heading is looked for in this many characters.
 _BARE_WINDOW = 32
 _ITEM_END = _INLINE["item_end"]
 _LIST_MARKS = _INLINE_SOURCES["list_mark"]
 _SENTENCE_MARKS = _INLINE_SOURCES["sentence_marks"]
-_SHI_NEXT = re.compile(r"\s*" + _SHI_OPEN.pattern)
+_SHI_NEXT = regexcache.compile(r"\s*" + _SHI_OPEN.pattern)
 #: How far an item's first sentence end is looked for.
 _ITEM_WINDOW = 200
-_SPACE = re.compile(r"\s+")
+_SPACE = regexcache.compile(r"\s+")
 #: Whitespace next to a Chinese character or mark: a line break a copy turned into a space.
 _CJK_ADJACENT_SPACE = _INLINE["cjk_space"]
 _CLAUSE_MARK = _INLINE["clause_mark"]
 _RUNS_ON = _INLINE["part_runs_on"]
 #: A quotation this short is a name or a slogan, whose spaces stay.
 _QUOTE_CHARS = 40
-_SHORT_QUOTE = re.compile("[{0}][^{0}{1}]{{0,{2}}}[{1}]".format(
+_SHORT_QUOTE = regexcache.compile("[{0}][^{0}{1}]{{0,{2}}}[{1}]".format(
     re.escape("".join(c for c in QUOTE_OPENERS if c not in QUOTE_CLOSERS)),
     re.escape("".join(c for c in QUOTE_CLOSERS if c not in QUOTE_OPENERS)), _QUOTE_CHARS))
 
@@ -87,7 +88,7 @@ def _head_pattern() -> re.Pattern[str]:
     kinds = [("dateline", patterns["dateline"]), ("meta", meta)]
     kinds += [(name, patterns[name]) for name in
               ("toolbar", "breadcrumb", "spaced_title", "credit", "byline", "datetime", "salutation")]
-    return re.compile("|".join(f"(?P<{name}>{p})" for name, p in kinds))
+    return regexcache.compile("|".join(f"(?P<{name}>{p})" for name, p in kinds))
 
 
 _HEAD_TOKENS = _head_pattern()
