@@ -25,6 +25,7 @@ from io import BytesIO
 from pathlib import Path
 
 from reportgraph import limits as bounds
+from reportgraph import regexcache
 from reportgraph.errors import ReportError, printable
 from reportgraph.hygiene import clean_text, clean_value
 from reportgraph.limits import Limits
@@ -39,7 +40,7 @@ REPORT_SUFFIXES: tuple[str, ...] = (
     ".doc", ".wps",
 )
 #: Files in a folder that describe the folder rather than being a report; read only when named explicitly.
-SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|contributing)([.\-_].*)?$", re.IGNORECASE)
+SKIPPED_NAMES = regexcache.compile(r"^(readme|license|licence|changelog|contributing)([.\-_].*)?$", re.IGNORECASE)
 #: Beyond this a file is almost certainly not one report; reading it would only eat memory.
 MAX_BYTES = bounds.DEFAULT.file_bytes
 
@@ -67,7 +68,7 @@ def too_large(limit: int) -> str:
 
 TOO_LARGE = too_large(MAX_BYTES)
 
-_GLOB_CHARS = re.compile(r"[*?[]")
+_GLOB_CHARS = regexcache.compile(r"[*?[]")
 #: How much of a file the control-character check looks at: enough to be sure, cheap on big files.
 _SNIFF = 64 * 1024
 #: C0 control characters that plain text does contain.
@@ -408,10 +409,10 @@ def _decode(data: bytes, where: str) -> str:
 
 # a comment cannot run past its first "-->", and a tag past the next "<": either would make a scan
 # that fails rescan the rest of the text from every opening, quadratic in a text full of openings
-_HTML_START = re.compile(r"\s*(?:<\?xml[^<>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html)\b",
+_HTML_START = regexcache.compile(r"\s*(?:<\?xml[^<>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html)\b",
                          re.IGNORECASE | re.S)
-_HTML_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_HTML_BODY = regexcache.compile(r"<body[\s>]", re.IGNORECASE)
+_ANY_TAG = regexcache.compile(r"</?[a-zA-Z][^<>]*>")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
@@ -420,21 +421,21 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text) or _HTML_BODY.search(text))
 
 
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
-_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_MD_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
+_MD_HEADING = regexcache.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
+_MD_FENCE = regexcache.compile(r"^ {0,3}(```|~~~)")
+_MD_RULE = regexcache.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
 # each run of spaces has one place to go: "\s*\|?\s*" would try every split of it (quadratic on a long line)
-_MD_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
+_MD_TABLE_RULE = regexcache.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 # brackets and comments cannot hold their own openings: a scan from an opening that fails stops at the
 # next one, so a line full of unclosed "[" or "<!--" is read in one pass, not one per opening
 _MD_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), ""),          # images
-    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),      # links keep their text
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),              # bold
-    (re.compile(r"`([^`]+)`"), r"\1"),                     # code
-    (re.compile(r"<!--(?:(?!<!--).)*?-->"), ""),
+    (regexcache.compile(r"!\[[^\[\]]*\]\([^()]*\)"), ""),          # images
+    (regexcache.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),      # links keep their text
+    (regexcache.compile(r"(\*\*|__)(.+?)\1"), r"\2"),              # bold
+    (regexcache.compile(r"`([^`]+)`"), r"\1"),                     # code
+    (regexcache.compile(r"<!--(?:(?!<!--).)*?-->"), ""),
 )
-_MD_PREFIX = re.compile(r"^(\s*(?:>\s?)+|\s*[-*+][ \t]+|\s{0,3}#{1,6}[ \t]+)")
+_MD_PREFIX = regexcache.compile(r"^(\s*(?:>\s?)+|\s*[-*+][ \t]+|\s{0,3}#{1,6}[ \t]+)")
 
 
 def markdown_to_text(text: str) -> str:

@@ -59,8 +59,9 @@ def _folder() -> str:
 def _path() -> str:
     """The file, named for the interpreter down to its patch release (a fix may change what its
     compiler makes) and for the engine's code format."""
-    version = ".".join(map(str, sys.version_info[:3]))
-    return os.path.join(_folder(), f"patterns.{sys.implementation.cache_tag}-{version}-sre{getattr(_sre, 'MAGIC', 0)}.marshal")
+    release = ".".join(map(str, sys.version_info[:3]))
+    engine = getattr(_sre, "MAGIC", 0)
+    return os.path.join(_folder(), f"patterns.{sys.implementation.cache_tag}-{release}-sre{engine}.marshal")
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
@@ -107,7 +108,8 @@ def _compile_anew(source: str, flags: int) -> tuple[re.Pattern[str], _Entry]:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    entry: _Entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+    entry: _Entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, dict(groupindex),
+                     tuple(indexgroup))
     return _sre.compile(source, *entry), entry
 
 
