@@ -68,7 +68,7 @@ def test_a_macro_region_is_a_place_by_the_shape_of_its_name(segment_text: Segmen
 
 
 def test_a_macro_region_is_not_read_out_of_a_longer_word_or_name(segment_text: SegmentText) -> None:
-    line = "推进渝东北和粤东西北发展，禾唐位于省东北部，保护东北虎豹种群，拍摄纪录片《东北青禾》。"
+    line = "推进渝东北和粤东西北发展，禾唐位于省东北部，保护东北虎豹种群，拍摄纪录片《东北青禾》，西北农大育成新品种。"
     places = _places(segment_text, "某某省人民政府", line)
     assert "渝东北" in places
     assert not {"东北", "西北"} & places

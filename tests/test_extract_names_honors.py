@@ -45,3 +45,9 @@ def test_titles_said_with_no_winning_verb_are_honors(segment_text: SegmentText) 
 def test_an_academicians_workstation_or_team_is_no_honor(segment_text: SegmentText) -> None:
     honors = _honors(segment_text, "青禾新认定3家院士工作站，禾唐院士团队攻克关键技术，建设一批智能工厂。")
     assert not any("院士" in n or n.endswith("智能工厂") for n in honors)
+
+
+def test_a_bound_on_a_grade_is_no_part_of_the_title(segment_text: SegmentText) -> None:
+    """先进级以上智能工厂 counts the factories of a grade and above: no title of that name."""
+    honors = _honors(segment_text, "青禾培育先进级以上智能工厂120家、卓越级智能工厂8家。")
+    assert "卓越级智能工厂" in honors and not any("以上" in n for n in honors)
