@@ -23,3 +23,9 @@ def test_a_name_with_its_phase_is_a_project(province_report: ProvinceReport) -> 
 def test_an_edition_a_batch_or_a_count_of_sessions_is_no_phase(province_report: ProvinceReport) -> None:
     found = _projects(province_report, "启动国家第二期“双高计划”，举办青禾技术培训班超10期，十四五期间建成。")
     assert not any("期" in name for name in found)
+
+
+def test_a_phase_of_a_built_place_is_a_project_even_where_the_clause_builds_nothing(
+        province_report: ProvinceReport) -> None:
+    """青禾机场三期完工: the airport alone would be a Place, its phase is a Project."""
+    assert "青禾机场三期" in _projects(province_report, "禾唐港二期投用，青禾机场三期、禾溪机场二期完工。")
