@@ -105,3 +105,8 @@ def test_a_word_opening_with_zero_is_no_count_that_cuts_an_item(segment_text: Se
 def test_items_of_a_batch_do_not_take_its_head(segment_text: SegmentText) -> None:
     """某某史展等一批展览馆向公众开放: the exhibition is among the halls, not a hall named 某某史展展览馆."""
     assert not any(name.endswith("展览馆") for name in _names(segment_text, "青禾近现代史展等一批展览馆向公众开放。"))
+
+
+def test_a_route_ending_at_a_county_takes_the_lists_head(segment_text: SegmentText) -> None:
+    """青禾至禾唐县、…等高速公路: the county ends the route; the item is the road, named with the list's head."""
+    assert "青禾至禾唐县高速公路" in _names(segment_text, "开工青禾至禾唐县、禾溪至青山等高速公路。")

@@ -13,7 +13,7 @@ from reportgraph.extract.names.kinds import (
     suffixes,
 )
 from reportgraph.extract.names.walk import (
-    left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
+    ROUTE_JOINER, left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PROPER_TAGS, tag
@@ -120,6 +120,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                     out.append(Candidate(a, b, "Honor", s.original(a, b), "list"))  # 单项冠军、…等上榜企业
                 continue
             own = _own_kind(item)
+            if own == "Place" and kind in _ROUTED and ROUTE_JOINER in item[1:-1]:
+                own = None  # 周至至乾县、…等高速公路: the place ends the route, whose kind is the list's
             item_kind = _item_kind(kind, own)
             if item_kind == INITIATIVE and own is None and _head_word(text[m.end():rest_end]) in _PROJECT_HEADS:
                 item_kind = "Project"  # 唐晶半导体、某某新材料等项目: each item is a project

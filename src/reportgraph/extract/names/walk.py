@@ -64,6 +64,8 @@ _WORKS_KINDS = frozenset({"Initiative", "Project"})
 #: How far before the type word such a verb may stand (提升 of 提升改造项目).
 _WORKS_REACH = 2
 _ROUTE_JOINER = _WALK["route_joiner"]
+#: The word between a route's two ends (临河至哈密铁路), for the finders that read routes.
+ROUTE_JOINER: str = _ROUTE_JOINER
 _PLACE_DASH = _WALK["place_dash"]
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
