@@ -51,3 +51,9 @@ def test_a_bound_on_a_grade_is_no_part_of_the_title(segment_text: SegmentText) -
     """先进级以上智能工厂 counts the factories of a grade and above: no title of that name."""
     honors = _honors(segment_text, "青禾培育先进级以上智能工厂120家、卓越级智能工厂8家。")
     assert "卓越级智能工厂" in honors and not any("以上" in n for n in honors)
+
+
+def test_two_honors_won_together_are_two(segment_text: SegmentText) -> None:
+    """荣获某某奖一等奖和首届“某某团队”: the prize ends with its type word, so what follows 和 is a second honor."""
+    honors = _honors(segment_text, "青禾团队荣获国家科技进步奖一等奖和首届“国家卓越工程师团队”。")
+    assert "国家科技进步奖一等奖" in honors and not any("和" in n for n in honors)

@@ -8,7 +8,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind
 from reportgraph.extract.names.subjects import subjects
-from reportgraph.extract.names.walk import phrase_end, words_at
+from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end, words_at
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.text import QUOTE_CHARS
 
@@ -56,6 +56,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare or bare.startswith(_FIRM_WORDS) \
                 or any(bare.endswith(g) for g in generic) or bare[0].isascii():
             continue
+        joined = _second_honor(s, start, end)
+        if joined is not None:  # 荣获某某奖一等奖和首届“某某团队”: two honors won
+            out.append(Candidate(joined, end, "Honor", s.original(joined, end), "honor"))
+            end = next(a for w, a, b in s.tokens_within(start, joined) if b == joined)
+            bare = text[start:end].strip(QUOTE_CHARS)
         name = s.original(start, end)
         if name.endswith(_TITLE_WORD):
             name = name[: -len(_TITLE_WORD)]
@@ -82,3 +87,13 @@ def _bare_titles(s: SentenceView) -> list[Candidate]:
             if a in s.token_start and b in s.token_end and not (quote and quote[1] >= b):
                 out.append(Candidate(a, b, "Honor", s.original(a, b), "honor"))
     return out
+
+
+def _second_honor(s: SentenceView, start: int, end: int) -> int | None:
+    """Where a second honor begins after a conjunction in the words won (某某奖一等奖和首届某某团队), when the
+    words before the conjunction are an honor's name of their own (they end with an honor's type word)."""
+    for word, a, b in s.tokens_within(start, end):
+        if word in CONJUNCTIONS and a - start >= _MIN_NAME and end - b >= _MIN_NAME \
+                and ends_with_kind(s.text[start:a].strip(QUOTE_CHARS), "Honor"):
+            return b
+    return None
