@@ -57,3 +57,8 @@ def test_two_honors_won_together_are_two(segment_text: SegmentText) -> None:
     """荣获某某奖一等奖和首届“某某团队”: the prize ends with its type word, so what follows 和 is a second honor."""
     honors = _honors(segment_text, "青禾团队荣获国家科技进步奖一等奖和首届“国家卓越工程师团队”。")
     assert "国家科技进步奖一等奖" in honors and not any("和" in n for n in honors)
+
+
+def test_the_count_of_winners_and_its_rank_are_no_part_of_the_honor(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "入选国家重大人才工程人数位居全国前列。")
+    assert "国家重大人才工程" in honors and not any("人数" in n for n in honors)
