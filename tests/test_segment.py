@@ -486,6 +486,21 @@ def test_a_bureau_is_of_its_regions_level(segment_text: SegmentText) -> None:
     assert (report.issuer, report.region, report.level) == ("青溪县人力资源和社会保障局", ["青溪县"], "county")
 
 
+def test_paragraphs_that_open_with_two_short_phrases_are_a_reviews_sections(segment_text: SegmentText) -> None:
+    """加强科技创新，驱动能源转型。…: a provincial review's unnumbered leads, each a work area of its own."""
+    report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n过去一年，全省经济稳中有进。\n"
+                          "加强科技创新，驱动能源转型。全年原煤产量13亿吨。\n"
+                          "狠抓项目建设，支撑产业升级。新开工项目120个。\n"
+                          "二、2026年工作安排\n（一）扩大内需。力争社会消费品零售总额增长5%。\n")
+    labels = [(s.part, s.label) for s in report.sections if s.number is not None]
+    assert labels == [("summary", "加强科技创新"), ("summary", "狠抓项目建设"), ("plan", "扩大内需")]
+
+
+def test_one_paragraph_opening_with_two_short_phrases_is_no_section(segment_text: SegmentText) -> None:
+    report = segment_text("某某镇2025年工作总结\n一、主要工作\n悠悠万事，民生为大。全年新增就业300人。\n")
+    assert not [s for s in report.sections if s.number is not None]
+
+
 def test_source_meta_title_used_when_the_text_has_none(segment_text: SegmentText) -> None:
     report = segment_text("一、2025年工作回顾\n全年各项工作有序推进。\n",
                           meta={"title": "2026年某某市政府工作报告"})

@@ -30,9 +30,11 @@ CHAPTER_HEADING: re.Pattern[str] = _PATTERNS["chapter_heading"]
 NUMERAL_HEADING: re.Pattern[str] = _PATTERNS["numeral_heading"]
 #: A review's paragraphs that open with the year they speak of (这一年，我们…): sections in order.
 LEAD_HEADING: re.Pattern[str] = _PATTERNS["lead_heading"]
+#: A review's paragraphs that open with two short phrases (加强科技创新，驱动能源转型。): sections in order.
+PAIR_HEADING: re.Pattern[str] = _PATTERNS["pair_heading"]
 #: Section heading styles, in the order a part's numbering style is looked for.
 SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING,
-                                               PAREN_DIGIT_HEADING, CIRCLED_HEADING, ORDINAL_HEADING)
+                                               PAREN_DIGIT_HEADING, CIRCLED_HEADING, ORDINAL_HEADING, PAIR_HEADING)
 #: A sentence mark that makes a dash lead-in a heading (——经济增长快速稳健。).
 DASH_SENTENCE: re.Pattern[str] = _PATTERNS["dash_sentence"]
 HEADING_END: re.Pattern[str] = _PATTERNS["heading_end"]

@@ -13,7 +13,8 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
-    CHAPTER_HEADING, DASH_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAREN_HEADING, PART_HEADING, SECTION_STYLES,
+    CHAPTER_HEADING, DASH_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAIR_HEADING, PAREN_HEADING, PART_HEADING,
+    SECTION_STYLES,
     heading_words, is_bare_part_heading, section_number, short_label,
 )
 from reportgraph.segment.meta import year_of
@@ -266,8 +267,8 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
             style = runs.pop(0)[1]
         m = style.match(f) if style else None
         if m:
-            if style is DASH_HEADING or style is LEAD_HEADING:
-                number = len(found) + 1  # ——…。 and 这一年，… lead-ins are numbered by their order
+            if style is DASH_HEADING or style is LEAD_HEADING or style is PAIR_HEADING:
+                number = len(found) + 1  # ——…。, 这一年，… and 某某，某某。 lead-ins are numbered by their order
             else:
                 number = section_number(style, m) or len(found) + 1
             body = m.group(m.lastindex or 0)
