@@ -496,6 +496,22 @@ def test_paragraphs_that_open_with_two_short_phrases_are_a_reviews_sections(segm
     assert labels == [("summary", "加强科技创新"), ("summary", "狠抓项目建设"), ("plan", "扩大内需")]
 
 
+def test_a_five_years_review_after_the_last_numbered_section_is_sections_of_its_own(
+        segment_text: SegmentText) -> None:
+    """（一）…（二）… of the year, then 这五年，… / 五年来，…: the five years' leads are not inside （二）."""
+    report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n（一）稳经济。生产总值增长5%。\n"
+                          "（二）促创新。新增高新技术企业800家。\n五年来，综合实力大幅跃升。生产总值年均增长5.5%。\n"
+                          "五年来，民生福祉持续增进。城镇新增就业300万人。\n二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    labels = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
+    assert labels == ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]
+
+
+def test_one_five_years_lead_after_the_sections_stays_in_the_last(segment_text: SegmentText) -> None:
+    report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n（一）稳经济。生产总值增长5%。\n"
+                          "（二）促创新。新增企业800家。\n五年来，我们砥砺前行。\n")
+    assert [s.label for s in report.sections if s.number is not None] == ["稳经济", "促创新"]
+
+
 def test_one_paragraph_opening_with_two_short_phrases_is_no_section(segment_text: SegmentText) -> None:
     report = segment_text("某某镇2025年工作总结\n一、主要工作\n悠悠万事，民生为大。全年新增就业300人。\n")
     assert not [s for s in report.sections if s.number is not None]

@@ -32,6 +32,8 @@ NUMERAL_HEADING: re.Pattern[str] = _PATTERNS["numeral_heading"]
 LEAD_HEADING: re.Pattern[str] = _PATTERNS["lead_heading"]
 #: A review's paragraphs that open with two short phrases (加强科技创新，驱动能源转型。): sections in order.
 PAIR_HEADING: re.Pattern[str] = _PATTERNS["pair_heading"]
+#: A five years' review after a part's last (一) section (这五年，… ——这五年，… 五年来，…): sections in order.
+REVIEW_LEAD: re.Pattern[str] = _PATTERNS["review_lead"]
 #: Section heading styles, in the order a part's numbering style is looked for.
 SECTION_STYLES: tuple[re.Pattern[str], ...] = (PAREN_HEADING, SHI_HEADING, DASH_HEADING, DIGIT_HEADING, LEAD_HEADING,
                                                PAREN_DIGIT_HEADING, CIRCLED_HEADING, ORDINAL_HEADING, PAIR_HEADING)

@@ -14,7 +14,7 @@ from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
     CHAPTER_HEADING, DASH_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAIR_HEADING, PAREN_HEADING, PART_HEADING,
-    SECTION_STYLES,
+    REVIEW_LEAD, SECTION_STYLES,
     heading_words, is_bare_part_heading, section_number, short_label,
 )
 from reportgraph.segment.meta import year_of
@@ -267,7 +267,7 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
             style = runs.pop(0)[1]
         m = style.match(f) if style else None
         if m:
-            if style is DASH_HEADING or style is LEAD_HEADING or style is PAIR_HEADING:
+            if style in (DASH_HEADING, LEAD_HEADING, PAIR_HEADING, REVIEW_LEAD):
                 number = len(found) + 1  # ——…。, 这一年，… and 某某，某某。 lead-ins are numbered by their order
             else:
                 number = section_number(style, m) or len(found) + 1
@@ -300,7 +300,9 @@ def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
             if pattern.match(f):
                 hits.setdefault(pattern, []).append(i)
     if PAREN_HEADING in hits:
-        return [(0, PAREN_HEADING)]
+        # a five years' review after the last (一) section (这五年，…) is sections of its own, not inside it
+        after = [i for i in range(hits[PAREN_HEADING][-1] + 1, len(folded)) if REVIEW_LEAD.match(folded[i])]
+        return [(0, PAREN_HEADING)] + ([(after[0], REVIEW_LEAD)] if len(after) >= 2 else [])
     eligible = sorted((at[0], at[-1], p) for p, at in hits.items()
                       if len(at) >= (1 if p is LEAD_HEADING else 2))
     runs: list[tuple[int, re.Pattern[str]]] = []
