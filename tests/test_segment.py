@@ -506,6 +506,15 @@ def test_a_five_years_review_after_the_last_numbered_section_is_sections_of_its_
     assert labels == ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]
 
 
+def test_a_five_years_review_before_the_first_numbered_section_is_sections_of_its_own(
+        segment_text: SegmentText) -> None:
+    report = segment_text("某某省2026年政府工作报告\n一、“十四五”时期和2025年工作回顾\n这五年，我们稳住经济大盘。生产总值年均增长5%。\n"
+                          "这五年，我们增进民生福祉。城镇新增就业300万人。\n刚刚过去的2025年，全省经济稳中有进。\n"
+                          "（一）稳经济。生产总值增长5%。\n（二）促创新。新增企业800家。\n二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    labels = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
+    assert labels == ["我们稳住经济大盘", "我们增进民生福祉", "稳经济", "促创新"]
+
+
 def test_one_five_years_lead_after_the_sections_stays_in_the_last(segment_text: SegmentText) -> None:
     report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n（一）稳经济。生产总值增长5%。\n"
                           "（二）促创新。新增企业800家。\n五年来，我们砥砺前行。\n")

@@ -292,25 +292,32 @@ def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
     its sections. Else the style that numbers two paragraphs or more (这一年，
     one or more) and comes first; a later style whose every paragraph follows
     the last of the one before takes over (这一年，… three highlights, then
-    一是…八是 the year's work).
+    一是…八是 the year's work). Either way a review of the five years (这五年，…
+    五年来，…, two or more) before the first section or after the last is
+    sections of its own, not the part's opening nor the inside of the last.
     """
     hits: dict[re.Pattern[str], list[int]] = {}
     for i, f in enumerate(folded):
         for pattern in SECTION_STYLES:
             if pattern.match(f):
                 hits.setdefault(pattern, []).append(i)
-    if PAREN_HEADING in hits:
-        # a five years' review after the last (一) section (这五年，…) is sections of its own, not inside it
-        after = [i for i in range(hits[PAREN_HEADING][-1] + 1, len(folded)) if REVIEW_LEAD.match(folded[i])]
-        return [(0, PAREN_HEADING)] + ([(after[0], REVIEW_LEAD)] if len(after) >= 2 else [])
-    eligible = sorted((at[0], at[-1], p) for p, at in hits.items()
-                      if len(at) >= (1 if p is LEAD_HEADING else 2))
     runs: list[tuple[int, re.Pattern[str]]] = []
-    last = -1
-    for start, end, pattern in eligible:
-        if start > last:
-            runs.append((start, pattern))
-            last = end
+    if PAREN_HEADING in hits:
+        runs, first, last = [(hits[PAREN_HEADING][0], PAREN_HEADING)], hits[PAREN_HEADING][0], hits[PAREN_HEADING][-1]
+    else:
+        eligible = sorted((at[0], at[-1], p) for p, at in hits.items()
+                          if len(at) >= (1 if p is LEAD_HEADING else 2))
+        first, last = (eligible[0][0] if eligible else len(folded)), -1
+        for start, end, pattern in eligible:
+            if start > last:
+                runs.append((start, pattern))
+                last = end
+    leads = [i for i, f in enumerate(folded) if REVIEW_LEAD.match(f)]
+    before, after = [i for i in leads if i < first], [i for i in leads if i > last]
+    if len(before) >= 2:
+        runs.insert(0, (before[0], REVIEW_LEAD))
+    if len(after) >= 2 and runs:
+        runs.append((after[0], REVIEW_LEAD))
     return runs
 
 
