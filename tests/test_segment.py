@@ -515,6 +515,17 @@ def test_a_five_years_review_before_the_first_numbered_section_is_sections_of_it
     assert labels == ["我们稳住经济大盘", "我们增进民生福祉", "稳经济", "促创新"]
 
 
+def test_dash_leads_of_a_review_after_the_last_section_are_sections_of_their_own(segment_text: SegmentText) -> None:
+    report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n（一）稳经济。生产总值增长5%。\n"
+                          "（二）促创新。新增企业800家。\n各位代表！“十四五”目标任务胜利完成。\n"
+                          "——经济实力实现新跃升。生产总值年均增长5.5%。\n——人民生活实现新跃升。城镇新增就业300万人。\n"
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n——扩消费。——稳投资。\n")
+    summary = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
+    plan = [s.label for s in report.sections if s.part == "plan" and s.number is not None]
+    assert summary == ["稳经济", "促创新", "经济实力实现新跃升", "人民生活实现新跃升"]
+    assert plan == ["扩大内需"]  # a plan's dashes after its last section are its items
+
+
 def test_one_five_years_lead_after_the_sections_stays_in_the_last(segment_text: SegmentText) -> None:
     report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n（一）稳经济。生产总值增长5%。\n"
                           "（二）促创新。新增企业800家。\n五年来，我们砥砺前行。\n")

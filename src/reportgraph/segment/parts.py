@@ -252,7 +252,7 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
     """Sections of one part: by the numbering styles its paragraphs use, in turn (一、 in a chapter)."""
     folded = [p.folded for p in paras]
     runs = [(0, NUMERAL_HEADING)] if chapters and any(NUMERAL_HEADING.match(f) for f in folded[1:]) \
-        else _numbering_styles(folded)
+        else _numbering_styles(folded, review=part == "summary")
     if part == "problems":
         runs = [run for run in runs if run[1] is PAREN_HEADING]
     pid = f"{part_no}{part[0]}"
@@ -285,7 +285,7 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
     return found
 
 
-def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
+def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int, re.Pattern[str]]]:
     """The styles a part numbers its sections in, each with the paragraph it starts at.
 
     （一） wherever it appears, alone: what other numbering it holds is inside
@@ -294,7 +294,9 @@ def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
     the last of the one before takes over (这一年，… three highlights, then
     一是…八是 the year's work). Either way a review of the five years (这五年，…
     五年来，…, two or more) before the first section or after the last is
-    sections of its own, not the part's opening nor the inside of the last.
+    sections of its own, not the part's opening nor the inside of the last; in a
+    ``review`` (a summary part), so are ——lead-ins after the last section
+    (——经济综合实力实现新跃升。: the five years after the year's （一）…（六）).
     """
     hits: dict[re.Pattern[str], list[int]] = {}
     for i, f in enumerate(folded):
@@ -313,10 +315,17 @@ def _numbering_styles(folded: list[str]) -> list[tuple[int, re.Pattern[str]]]:
                 runs.append((start, pattern))
                 last = end
     leads = [i for i, f in enumerate(folded) if REVIEW_LEAD.match(f)]
-    before, after = [i for i in leads if i < first], [i for i in leads if i > last]
+    before = [i for i in leads if i < first]
     if len(before) >= 2:
         runs.insert(0, (before[0], REVIEW_LEAD))
-    if len(after) >= 2 and runs:
+    if not runs:
+        return runs
+    dashes = [i for i in hits.get(DASH_HEADING, []) if i > last] if review and runs[-1][1] is not DASH_HEADING else []
+    if len(dashes) >= 2:
+        runs.append((dashes[0], DASH_HEADING))
+        last = dashes[-1]
+    after = [i for i in leads if i > last]
+    if len(after) >= 2:
         runs.append((after[0], REVIEW_LEAD))
     return runs
 
