@@ -504,6 +504,10 @@ def test_a_five_years_review_after_the_last_numbered_section_is_sections_of_its_
                           "五年来，民生福祉持续增进。城镇新增就业300万人。\n二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
     labels = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
     assert labels == ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]
+    dashed = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n（一）稳经济。生产总值增长5%。\n"
+                          "（二）促创新。新增企业800家。\n——这五年，综合实力大幅跃升。生产总值年均增长5.5%。\n"
+                          "——这五年，民生福祉持续增进。城镇新增就业300万人。\n")
+    assert [s.label for s in dashed.sections if s.number is not None] == labels
 
 
 def test_a_five_years_review_before_the_first_numbered_section_is_sections_of_its_own(

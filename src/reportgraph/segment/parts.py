@@ -320,7 +320,8 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
         runs.insert(0, (before[0], REVIEW_LEAD))
     if not runs:
         return runs
-    dashes = [i for i in hits.get(DASH_HEADING, []) if i > last] if review and runs[-1][1] is not DASH_HEADING else []
+    dashes = [i for i in hits.get(DASH_HEADING, []) if i > last and not REVIEW_LEAD.match(folded[i])] \
+        if review and runs[-1][1] is not DASH_HEADING else []  # ——这五年，… is a review's lead: its words name it
     if len(dashes) >= 2:
         runs.append((dashes[0], DASH_HEADING))
         last = dashes[-1]
