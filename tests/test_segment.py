@@ -496,27 +496,24 @@ def test_paragraphs_that_open_with_two_short_phrases_are_a_reviews_sections(segm
     assert labels == [("summary", "加强科技创新"), ("summary", "狠抓项目建设"), ("plan", "扩大内需")]
 
 
-def test_a_five_years_review_after_the_last_numbered_section_is_sections_of_its_own(
-        segment_text: SegmentText) -> None:
-    """（一）…（二）… of the year, then 这五年，… / 五年来，…: the five years' leads are not inside （二）."""
-    report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n（一）稳经济。生产总值增长5%。\n"
-                          "（二）促创新。新增高新技术企业800家。\n五年来，综合实力大幅跃升。生产总值年均增长5.5%。\n"
-                          "五年来，民生福祉持续增进。城镇新增就业300万人。\n二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
-    labels = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
-    assert labels == ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]
-    dashed = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n（一）稳经济。生产总值增长5%。\n"
-                          "（二）促创新。新增企业800家。\n——这五年，综合实力大幅跃升。生产总值年均增长5.5%。\n"
-                          "——这五年，民生福祉持续增进。城镇新增就业300万人。\n")
-    assert [s.label for s in dashed.sections if s.number is not None] == labels
+_YEAR_SECTIONS = "（一）稳经济。生产总值增长5%。\n（二）促创新。新增企业800家。\n"
 
 
-def test_a_five_years_review_before_the_first_numbered_section_is_sections_of_its_own(
-        segment_text: SegmentText) -> None:
-    report = segment_text("某某省2026年政府工作报告\n一、“十四五”时期和2025年工作回顾\n这五年，我们稳住经济大盘。生产总值年均增长5%。\n"
-                          "这五年，我们增进民生福祉。城镇新增就业300万人。\n刚刚过去的2025年，全省经济稳中有进。\n"
-                          "（一）稳经济。生产总值增长5%。\n（二）促创新。新增企业800家。\n二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
-    labels = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
-    assert labels == ["我们稳住经济大盘", "我们增进民生福祉", "稳经济", "促创新"]
+@pytest.mark.parametrize(("review", "labels"), [
+    # （一）…（二）… of the year, then 五年来，… / ——这五年，…: the five years' leads are not inside （二）
+    (_YEAR_SECTIONS + "五年来，综合实力大幅跃升。年均增长5.5%。\n五年来，民生福祉持续增进。新增就业300万人。\n",
+     ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]),
+    (_YEAR_SECTIONS + "——这五年，综合实力大幅跃升。年均增长5.5%。\n——这五年，民生福祉持续增进。新增就业300万人。\n",
+     ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]),
+    # 这五年，… before the year's （一）: sections of their own, not the part's opening
+    ("这五年，我们稳住经济大盘。年均增长5%。\n这五年，我们增进民生福祉。新增就业300万人。\n"
+     "刚刚过去的2025年，全省经济稳中有进。\n" + _YEAR_SECTIONS,
+     ["我们稳住经济大盘", "我们增进民生福祉", "稳经济", "促创新"]),
+], ids=["after-five-years-since", "after-dash-these-five-years", "before"])
+def test_a_five_years_review_is_sections_of_its_own(segment_text: SegmentText, review: str, labels: list[str]) -> None:
+    report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n" + review +
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    assert [s.label for s in report.sections if s.part == "summary" and s.number is not None] == labels
 
 
 def test_dash_leads_of_a_review_after_the_last_section_are_sections_of_their_own(segment_text: SegmentText) -> None:
