@@ -139,6 +139,8 @@ def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_t
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""
     found = _summary(work_report, "地区生产总值跨越3个千亿元台阶，达到1.5万亿元、增长9.8%。")
     assert [(i.metric, i.value) for i in found] == [("地区生产总值", Decimal("1.5")), ("地区生产总值", Decimal("9.8"))]
+    found = _summary(work_report, "地区生产总值连续迈上4个万亿元台阶、达14.2万亿元。")
+    assert [(i.metric, i.value) for i in found] == [("地区生产总值", Decimal("14.2"))]
 
 
 def test_a_figure_after_a_verb_alone_is_the_subjects_of_the_clause_before(work_report: WorkReport) -> None:

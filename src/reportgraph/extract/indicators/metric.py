@@ -24,6 +24,8 @@ _STRIP = datafile("extract/indicators/metric_strip.tsv")
 _VERBS = datafile("extract/indicators/quantity_verbs.txt")
 _GENERIC = datafile("extract/indicators/generic_nouns.txt")
 _SHAPES = datafile("extract/indicators/metric.tsv").pairs
+#: A count of milestones passed (迈上4个万亿元台阶): no figure, so no other figure's subject before a figure.
+_MILESTONE_COUNT = re.compile(datafile("extract/indicators/scan.tsv").pairs["milestone_count"])
 
 #: Endings that look like a trailing verb but belong to the metric (平均, 人均).
 _KEEP_TAILS = tuple(_SHAPES["keep_tails"].split())
@@ -304,7 +306,7 @@ def _subject_of_the_clause_before(sentence: str, start: int) -> str:
     if own <= 1 or sentence.startswith(_RESPECTIVELY, own):
         return ""
     before = clause_start(sentence, own - 1)
-    if any(ch.isdigit() for ch in sentence[clause_start(sentence, start):own]):
+    if any(ch.isdigit() for ch in _MILESTONE_COUNT.sub("", sentence[clause_start(sentence, start):own])):
         return ""  # 分别达1.28万亿、1.18万亿: an item after other figures shares theirs, or nothing
     nouns = []
     for word, _, _ in words_of(sentence[before:own - 1]):
