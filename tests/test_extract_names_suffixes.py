@@ -218,6 +218,7 @@ def test_townships_named_with_xiang_and_glued_town_names_are_places(work_report:
 def test_kinds_of_townships_and_words_holding_xiang_are_no_townships(work_report: Callable[..., Report]) -> None:
     line = "推进重点镇建设，培育特色镇，坚持以城带乡，引进青禾乡建乡创团队，全县各乡镇、城镇加快发展。"
     assert _local_places(work_report, line) == set()
+    assert _local_places(work_report, "青溪镇入选全国千强镇。") == {"青溪镇"}
 
 
 def test_a_village_of_three_characters_jieba_reads_as_one_proper_word(work_report: Callable[..., Report]) -> None:
