@@ -538,6 +538,16 @@ def test_one_paragraph_opening_with_two_short_phrases_is_no_section(segment_text
     assert not [s for s in report.sections if s.number is not None]
 
 
+def test_leads_into_the_problems_and_the_plan_cut_a_summary_with_no_part_headings(segment_text: SegmentText) -> None:
+    """A town's 工作总结 of 一是… leads, then 当前…存在一些困难和问题：… and 2026年，我镇将重点抓好以下工作：一是…；二是…"""
+    report = segment_text("青溪镇2025年工作总结\n2025年，青溪镇各项工作取得新进展。\n一是产业发展有新突破。新发展茶叶2000亩。\n"
+                          "二是民生保障有新提升。发放救助资金680万元。\n当前，我镇发展中还存在一些困难和问题：一是产业规模偏小，"
+                          "二是基础设施仍有短板。\n2026年，我镇将重点抓好以下工作：一是做强特色产业，力争茶叶面积达到1.2万亩；"
+                          "二是补齐短板，新建村组道路10公里。\n")
+    assert [s.part for s in report.sections] == ["summary", "summary", "summary", "problems", "plan"]
+    assert [p.label for p in find_problems(report)] == ["产业规模偏小", "基础设施仍有短板"]
+
+
 def test_source_meta_title_used_when_the_text_has_none(segment_text: SegmentText) -> None:
     report = segment_text("一、2025年工作回顾\n全年各项工作有序推进。\n",
                           meta={"title": "2026年某某市政府工作报告"})

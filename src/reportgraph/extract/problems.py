@@ -11,7 +11,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Problem, Report, Section, Sentence
 from reportgraph.segment.headings import heading_words
 from reportgraph.segment.parts import part_of
-from reportgraph.text import fold
+from reportgraph.text import CLAUSE_BREAK_CHARS, fold
 
 _LEADS = datafile("extract/problems/leads.txt")
 _PATTERNS = datafile("extract/problems/patterns.tsv").named_patterns
@@ -31,8 +31,10 @@ def find_problems(report: Report) -> list[Problem]:
             # a problems part's opening, or a section headed 存在问题: its 一是…二是… are the problems
             body = report.text[sec.start:sec.end]
             before = len(found)
-            for m in _PATTERNS["inline_shi"].finditer(fold(body)):
-                label = heading_words(body[m.end():])
+            items = list(_PATTERNS["inline_shi"].finditer(fold(body)))
+            for m, following in zip(items, items[1:] + [None]):
+                # 一是产业规模偏小，二是…: an item ends where the next one starts, in one sentence too
+                label = heading_words(body[m.end():following.start() if following else len(body)]).rstrip(CLAUSE_BREAK_CHARS)
                 if label:
                     _add(found, sec, label, sec.start + m.end())
             if len(found) == before:

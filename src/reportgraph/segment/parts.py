@@ -30,6 +30,7 @@ _LAYOUT = datafile("segment/layout.tsv")
 _PERIODS_TABLE = datafile("segment/heading_periods.tsv")
 _PERIODS = _PERIODS_TABLE.named_patterns
 _PLAN_LEADS = datafile("segment/plan_leads.txt")
+_PROBLEM_LEADS = datafile("segment/problem_leads.txt")
 #: A plan's lead-in sentence is looked for in this many last characters of a paragraph.
 _PLAN_LEAD_CHARS = 60
 _PERIOD_WORDS = datafile("segment/period_words.tsv").pairs
@@ -171,6 +172,7 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
     if len(parts) == 1:
         parts[0] = (_part_from_title(report.title), "", parts[0][2])
     parts = [piece for part in parts for piece in _plan_after_lead(part)]
+    parts = [piece for part in parts for piece in _problems_after_lead(part)]
     for part_no, (part, heading, paras) in enumerate(parts):
         if paras:
             found = _split_part(report, part, part_no, heading, paras, chapters)
@@ -205,10 +207,26 @@ def _plan_after_lead(part: tuple[str, str, list[Paragraph]]) -> list[tuple[str, 
     kind, heading, paras = part
     if kind in ("plan", "problems"):
         return [part]
-    for i, p in enumerate(paras[:-1]):
+    for i, p in enumerate(paras):
         tail = p.folded[-_PLAN_LEAD_CHARS:]
-        if any(lead.search(tail) for lead in _PLAN_LEADS.patterns):
+        if i < len(paras) - 1 and any(lead.search(tail) for lead in _PLAN_LEADS.patterns):
             return [(kind, heading, paras[:i + 1]), ("plan", "", paras[i + 1:])]
+        colon = p.folded.find(_LAYOUT.pairs["lead_colon"], 0, _PLAN_LEAD_CHARS)
+        if i > 0 and colon > 0 and any(lead.search(p.folded[:colon + 1]) for lead in _PLAN_LEADS.patterns):
+            # 2026年，我镇将重点抓好以下工作：一是…；二是…: the lead opens a paragraph that lists the plan
+            return [(kind, heading, paras[:i]), ("plan", "", paras[i:])]
+    return [part]
+
+
+def _problems_after_lead(part: tuple[str, str, list[Paragraph]]) -> list[tuple[str, str, list[Paragraph]]]:
+    """A summary cut where a paragraph ends leading into the problems it admits (…还存在一些困难和问题：):
+    from that paragraph on, the part is the problems (the plan was cut off already)."""
+    kind, heading, paras = part
+    if kind != "summary":
+        return [part]
+    for i, p in enumerate(paras[1:-1], 1):
+        if any(lead.search(p.folded[-_PLAN_LEAD_CHARS:]) for lead in _PROBLEM_LEADS.patterns):
+            return [(kind, heading, paras[:i]), ("problems", "", paras[i:])]
     return [part]
 
 
