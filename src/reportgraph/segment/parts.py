@@ -31,8 +31,11 @@ _PERIODS_TABLE = datafile("segment/heading_periods.tsv")
 _PERIODS = _PERIODS_TABLE.named_patterns
 _PLAN_LEADS = datafile("segment/plan_leads.txt")
 _PROBLEM_LEADS = datafile("segment/problem_leads.txt")
-#: A plan's lead-in sentence is looked for in this many last characters of a paragraph.
+#: A plan's or the problems' lead-in sentence is looked for in this many last (or, for a plan's lead
+#: that opens its list, first) characters of a paragraph.
 _PLAN_LEAD_CHARS = 60
+#: The mark that ends a plan's lead (…重点抓好以下工作：).
+_LEAD_COLON = _LAYOUT.pairs["lead_colon"]
 _PERIOD_WORDS = datafile("segment/period_words.tsv").pairs
 #: A part heading longer than this is a sentence that happens to start with 一、.
 _PART_HEADING_CHARS = 80
@@ -211,7 +214,7 @@ def _plan_after_lead(part: tuple[str, str, list[Paragraph]]) -> list[tuple[str, 
         tail = p.folded[-_PLAN_LEAD_CHARS:]
         if i < len(paras) - 1 and any(lead.search(tail) for lead in _PLAN_LEADS.patterns):
             return [(kind, heading, paras[:i + 1]), ("plan", "", paras[i + 1:])]
-        colon = p.folded.find(_LAYOUT.pairs["lead_colon"], 0, _PLAN_LEAD_CHARS)
+        colon = p.folded.find(_LEAD_COLON, 0, _PLAN_LEAD_CHARS)
         if i > 0 and colon > 0 and any(lead.search(p.folded[:colon + 1]) for lead in _PLAN_LEADS.patterns):
             # 2026年，我镇将重点抓好以下工作：一是…；二是…: the lead opens a paragraph that lists the plan
             return [(kind, heading, paras[:i]), ("plan", "", paras[i:])]

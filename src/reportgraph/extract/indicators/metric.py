@@ -25,7 +25,8 @@ _VERBS = datafile("extract/indicators/quantity_verbs.txt")
 _GENERIC = datafile("extract/indicators/generic_nouns.txt")
 _SHAPES = datafile("extract/indicators/metric.tsv").pairs
 #: A count of milestones passed (迈上4个万亿元台阶): no figure, so no other figure's subject before a figure.
-_MILESTONE_COUNT = re.compile(datafile("extract/indicators/scan.tsv").pairs["milestone_count"])
+_SCAN_SHAPES = datafile("extract/indicators/scan.tsv").pairs
+_MILESTONE_COUNT = re.compile(_SCAN_SHAPES["milestone_count"].replace("{milestones}", _SCAN_SHAPES["milestones"]))
 
 #: Endings that look like a trailing verb but belong to the metric (平均, 人均).
 _KEEP_TAILS = tuple(_SHAPES["keep_tails"].split())
@@ -302,11 +303,12 @@ def _subject_of_the_clause_before(sentence: str, start: int) -> str:
     """The nouns the clause before a figure's opens with, where the figure is the sentence's first and
     its own clause names only its verb: 地区生产总值跨越3个千亿元台阶，达到1.5万亿元 (地区生产总值),
     水利建设投资翻番、达2734.3亿元. Not where the figure's clause distributes over a list (分别达2个、3个)."""
-    own = max(clause_start(sentence, start), sentence.rfind(LIST_SEPARATOR, 0, start) + 1)
+    clause = clause_start(sentence, start)
+    own = max(clause, sentence.rfind(LIST_SEPARATOR, 0, start) + 1)
     if own <= 1 or sentence.startswith(_RESPECTIVELY, own):
         return ""
     before = clause_start(sentence, own - 1)
-    if any(ch.isdigit() for ch in _MILESTONE_COUNT.sub("", sentence[clause_start(sentence, start):own])):
+    if any(ch.isdigit() for ch in _MILESTONE_COUNT.sub("", sentence[clause:own])):
         return ""  # 分别达1.28万亿、1.18万亿: an item after other figures shares theirs, or nothing
     nouns = []
     for word, _, _ in words_of(sentence[before:own - 1]):

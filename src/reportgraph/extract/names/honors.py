@@ -56,10 +56,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare or bare.startswith(_FIRM_WORDS) \
                 or any(bare.endswith(g) for g in generic) or bare[0].isascii():
             continue
-        joined = _second_honor(s, start, end)
+        joined = _joining_conjunction(s, start, end)
         if joined is not None:  # 荣获某某奖一等奖和首届“某某团队”: two honors won
-            out.append(Candidate(joined, end, "Honor", s.original(joined, end), "honor"))
-            end = next(a for w, a, b in s.tokens_within(start, joined) if b == joined)
+            out.append(Candidate(joined[1], end, "Honor", s.original(joined[1], end), "honor"))
+            end = joined[0]
             bare = text[start:end].strip(QUOTE_CHARS)
         name = s.original(start, end)
         if name.endswith(_TITLE_WORD):
@@ -89,11 +89,12 @@ def _bare_titles(s: SentenceView) -> list[Candidate]:
     return out
 
 
-def _second_honor(s: SentenceView, start: int, end: int) -> int | None:
-    """Where a second honor begins after a conjunction in the words won (某某奖一等奖和首届某某团队), when the
-    words before the conjunction are an honor's name of their own (they end with an honor's type word)."""
+def _joining_conjunction(s: SentenceView, start: int, end: int) -> tuple[int, int] | None:
+    """The conjunction between two honors in the words won (某某奖一等奖和首届某某团队), where the words
+    before it are an honor's name of their own (they end with an honor's type word): the first ends at
+    its start, the second begins at its end."""
     for word, a, b in s.tokens_within(start, end):
         if word in CONJUNCTIONS and a - start >= _MIN_NAME and end - b >= _MIN_NAME \
                 and ends_with_kind(s.text[start:a].strip(QUOTE_CHARS), "Honor"):
-            return b
+            return a, b
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names import places
@@ -194,11 +195,16 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _firm_kinds() -> frozenset[str]:
+    return _FIRM_KINDS.word_set | _FIRM_OPENERS.word_set
+
+
 def _after_a_kind_of_firm(s: SentenceView, start: int, start_suffix: int) -> int:
     """Where a firm's name begins after the kind of firm it is said to be (辖区重点企业某某制药股份有限公司):
     after the last generic word for firms with a name of two characters or more still before the suffix
     (某某企业集团有限公司 keeps its 企业)."""
-    generic = _FIRM_KINDS.word_set | _FIRM_OPENERS.word_set
+    generic = _firm_kinds()
     for word, _, b in reversed(s.tokens_within(start, start_suffix)):
         if word in generic and start_suffix - b >= _MIN_FIRM_CORE \
                 and not any(w in generic for w, _, _ in s.tokens_within(b, start_suffix)):

@@ -63,9 +63,8 @@ _WORKS_WORDS = frozenset(_WALK["works_words"].split())
 _WORKS_KINDS = frozenset({"Initiative", "Project"})
 #: How far before the type word such a verb may stand (提升 of 提升改造项目).
 _WORKS_REACH = 2
-_ROUTE_JOINER = _WALK["route_joiner"]
-#: The word between a route's two ends (临河至哈密铁路), for the finders that read routes.
-ROUTE_JOINER: str = _ROUTE_JOINER
+#: The word between a route's two ends (临河至哈密铁路: one name).
+ROUTE_JOINER: str = _WALK["route_joiner"]
 _PLACE_DASH = _WALK["place_dash"]
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
@@ -265,7 +264,7 @@ def route_start(s: SentenceView, start: int) -> int:
     """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it;
     the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安)."""
     text = s.text
-    while start > 1 and text[start - 1] == _ROUTE_JOINER:
+    while start > 1 and text[start - 1] == ROUTE_JOINER:
         before = left_edge(s, start - 1, _MAX_ROUTE_END, _ROUTE_END_KIND).start
         if before >= start - 1:
             break
