@@ -66,6 +66,11 @@ def test_ten_thousand_counter(work_report: WorkReport) -> None:
     assert "烟感报警器" in ind.metric
 
 
+def test_a_counter_of_batches_tested_is_one_unit(work_report: WorkReport) -> None:
+    ind = _one(work_report, "完成食品安全监督抽检860批次。")
+    assert (ind.value, ind.unit, ind.metric) == (Decimal("860"), "批次", "食品安全监督抽检")
+
+
 def test_qualifier_between_number_and_unit(work_report: WorkReport) -> None:
     ind = _one(work_report, "为务工人员追回欠薪4131余万元。")
     assert ind.value == Decimal("4131")

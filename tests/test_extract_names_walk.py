@@ -101,6 +101,12 @@ def test_a_verb_before_a_places_name_is_no_part_of_a_body_or_a_built_place(provi
     assert not any(n.startswith("运营") for n in names)
 
 
+def test_a_verb_of_guiding_or_helping_is_no_part_of_the_firm_after_it(province_report: ProvinceReport) -> None:
+    line = "指导青禾绿源茶业有限公司申报省级质量标杆，帮助禾溪新材料股份有限公司融资。"
+    names = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Company"}
+    assert names == {"青禾绿源茶业有限公司", "禾溪新材料股份有限公司"}
+
+
 def test_a_verb_of_listing_ends_the_words_before_a_programme(province_report: ProvinceReport) -> None:
     line = "青禾市和禾溪高新区列入国家碳达峰试点。"
     report = province_report(line)

@@ -721,6 +721,13 @@ def test_the_speech_dates_a_report_before_the_page_does(segment_text: SegmentTex
     assert segment_text(text.replace("——2026年2月3日在某某市第十六届人民代表大会第四次会议上\n", "")).date == "2026-02-09"
 
 
+def test_the_day_a_report_is_signed_dates_it(segment_text: SegmentText) -> None:
+    body = "某某县统计局2026年上半年工作总结\n一、上半年工作情况\n2026年3月5日，召开全县统计工作会议。\n"
+    assert segment_text(body + "某某县统计局\n2026年7月8日\n").date == "2026-07-08"
+    assert segment_text(body + "某某县统计局\n二〇二六年七月八日\n").date == "2026-07-08"
+    assert segment_text(body + "全年任务于2026年12月31日\n").date == "2026-03-05"  # a day something is due by
+
+
 def test_a_year_in_chinese_digits(segment_text: SegmentText) -> None:
     report = segment_text("某某镇二〇二五年工作计划\n一、二〇二五年工作安排\n新建道路3条。\n")
     assert (report.period, report.plan_period) == ("2025年", "2025年")

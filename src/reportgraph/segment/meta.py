@@ -25,6 +25,8 @@ _BYLINE = datafile("segment/speech_byline.tsv").pairs
 _DATE_PARAGRAPHS = 5
 #: … within this many of a paragraph's first characters (a dateline, a 落款 line).
 _DATE_CHARS = 200
+#: … or ending one of this many last paragraphs (the 落款 under a report: its issuer, then the day it was signed).
+_SIGNED_PARAGRAPHS = 2
 
 _YEAR = _PATTERNS["year"]
 _DATE = _PATTERNS["date"]
@@ -59,7 +61,8 @@ def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> 
     """Read a report's metadata from its title, its metadata lines (``meta``) and first paragraphs."""
     out = ReportMeta(title=title)
     heads = [fold(p[:_DATE_CHARS]) for p in paragraphs[:_DATE_PARAGRAPHS]]
-    out.date = _date(meta, heads)
+    tails = [fold(p[-_DATE_CHARS:]) for p in paragraphs[-_SIGNED_PARAGRAPHS:]]
+    out.date = _date(meta, heads, tails)
     out.issuer = _issuer(fold(title), meta, heads)
     out.region = [p.group(0) for p in _PATTERNS["region_piece"].finditer(out.issuer)]
     # a county's bureau (某某县人力资源和社会保障局) is of its region's level
@@ -74,11 +77,12 @@ def _speech_issuer(heads: Sequence[str]) -> str:
     return _BYLINE["national_issuer"] if re.search(_BYLINE["national"], "".join(heads)) else ""
 
 
-def _date(meta: dict[str, str], heads: list[str]) -> str:
-    """The day a speech was given (——2026年1月25日在…会议上), else the page's date, else a date
-    in the first paragraphs, as YYYY-MM-DD."""
+def _date(meta: dict[str, str], heads: list[str], tails: list[str]) -> str:
+    """The day a speech was given (——2026年1月25日在…会议上), else the page's date, else the day
+    the report was signed (its last words), else a date in the first paragraphs, as YYYY-MM-DD."""
     dateline = next((m for h in heads if (m := _PATTERNS["dateline_date"].search(h))), None)
     m = dateline or _DATE.search(fold(meta.get("date", ""))) or next(
+        (m for t in reversed(tails) if (m := _PATTERNS["signing_date"].search(t))), None) or next(
         (m for h in heads if (m := _DATE.search(h))), None)
     if not m:
         return ""
