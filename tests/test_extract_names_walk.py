@@ -107,6 +107,15 @@ def test_a_verb_of_guiding_or_helping_is_no_part_of_the_firm_after_it(province_r
     assert names == {"青禾绿源茶业有限公司", "禾溪新材料股份有限公司"}
 
 
+def test_a_year_before_a_body_is_no_part_of_its_name_as_it_may_be_of_an_events(
+        province_report: ProvinceReport) -> None:
+    line = "2026年禾川区人民政府工作报告提出，二〇二六年禾川区人民政府成功举办2025年禾川国际马拉松。"
+    mentions = find_mentions(province_report(line), LEXICON)
+    bodies = {m.name for m in mentions if m.type == "GovernmentBody"}
+    assert "禾川区人民政府" in bodies and not any("年" in name for name in bodies)
+    assert "2025年禾川国际马拉松" in {m.name for m in mentions if m.type == "Event"}
+
+
 def test_a_verb_of_listing_ends_the_words_before_a_programme(province_report: ProvinceReport) -> None:
     line = "青禾市和禾溪高新区列入国家碳达峰试点。"
     report = province_report(line)

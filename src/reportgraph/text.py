@@ -153,6 +153,14 @@ HEADING_NUMERALS: str = "".join(ch for ch, v in _DIGITS.items() if v) + "".join(
 DIGIT_CHARS: str = "".join(_DIGITS)
 
 
+def year_of(digits: str) -> int | None:
+    """A year written in digits or Chinese digits (2025, 二〇二五), or None."""
+    if digits.isdigit():
+        return int(digits)
+    values = [chinese_to_int(ch) for ch in digits]
+    return int("".join(str(v) for v in values)) if values and all(v is not None and v < 10 for v in values) else None
+
+
 def chinese_to_int(text: str) -> int | None:
     """Value of a Chinese numeral such as 十五, 二十一, 一百零六, 三千六百; None if not one."""
     if not text or any(c not in NUMERAL_CHARS for c in text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reportgraph.datafiles import datafile
 from reportgraph.metadata import Metadata
 from reportgraph.model import Report
-from reportgraph.text import chinese_to_int, fold
+from reportgraph.text import chinese_to_int, fold, year_of
 
 _PATTERNS = datafile("segment/report_meta.tsv").named_patterns
 _WORDS = datafile("segment/period_words.tsv").pairs
@@ -43,14 +43,6 @@ class ReportMeta:
     plan_period: str = ""
     level: str = ""
     region: list[str] = field(default_factory=list)
-
-
-def year_of(digits: str) -> int | None:
-    """A year written in digits or Chinese digits (2025, 二〇二五), or None."""
-    if digits.isdigit():
-        return int(digits)
-    values = [chinese_to_int(ch) for ch in digits]
-    return int("".join(str(v) for v in values)) if values and all(v is not None and v < 10 for v in values) else None
 
 
 def _year(year: int, part: str = "") -> str:

@@ -17,8 +17,7 @@ from reportgraph.segment.headings import (
     REVIEW_LEAD, SECTION_STYLES,
     heading_words, is_bare_part_heading, section_number, short_label,
 )
-from reportgraph.segment.meta import year_of
-from reportgraph.text import SENTENCE_END, chinese_to_int
+from reportgraph.text import SENTENCE_END, chinese_to_int, year_of
 
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 _APPENDIX = datafile("segment/appendix_markers.txt")

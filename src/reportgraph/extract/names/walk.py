@@ -21,7 +21,7 @@ from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS,
-    chinese_to_int,
+    chinese_to_int, year_of,
 )
 
 _BOUNDARIES = datafile("extract/names/boundaries.txt")
@@ -66,6 +66,9 @@ _WORKS_REACH = 2
 #: The word between a route's two ends (临河至哈密铁路: one name).
 ROUTE_JOINER: str = _WALK["route_joiner"]
 _PLACE_DASH = _WALK["place_dash"]
+_YEAR_MARK = _WALK["year_mark"]
+#: The kinds whose names never open with a year (an event's may: 2025年某某峰会).
+_UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community", "Place", "Facility"})
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
@@ -220,6 +223,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             continue
         if not piece or any(ch in NAME_PUNCTUATION for ch in piece) and not is_code(s, a, b):
             break
+        if kind in _UNDATED_KINDS and _ends_year(s.text, b):
+            break
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
         # 松山公园提升项目, 松山路提升改造项目: the work the project does, right before its type word
         works_word = kind in _WORKS_KINDS and pos - b <= _WORKS_REACH and piece in _WORKS_WORDS
@@ -239,6 +244,12 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
     if kind in _WORKS_KINDS and s.text.startswith(tuple(_WORKS_WORDS), start):
         return Edge(pos, False)  # 提升改造项目: the work alone names no project
     return Edge(start, False)
+
+
+def _ends_year(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end with a year (2026年, 二〇二六年)? jieba cuts the latter 二/〇/二/六年."""
+    digits = text[end - 5:end - 1]
+    return text[end - 1:end] == _YEAR_MARK and len(digits) == 4 and year_of(digits) is not None
 
 
 def _joins_fields(s: SentenceView, k: int, start: int) -> bool:
