@@ -824,3 +824,20 @@ def test_an_appendix_listing_the_plan_years_work_is_plan(segment_text: SegmentTe
     assert _section_of(report, "坚持民生为大，办好以下实事。").part == "plan"
     assert _section_of(report, "规模以上工业企业等。").part == "other"
     assert "2026年市十件民生实事" in report.text.split("\n")  # the appendix's title is a line of its own
+
+
+def test_a_plans_appendix_of_its_own_year_titled_on_the_markers_line_is_plan(segment_text: SegmentText) -> None:
+    text = ("某某县农业农村局2026年工作计划\n一、重点任务\n（一）抓好粮食生产。新建高标准农田2万亩。\n"
+            "（二）建设和美乡村。完成户厕改造1200户。\n附件：2026年农业农村民生实事\n1.完成农村公路提质改造80公里；\n"
+            "2.新建村级寄递物流综合服务站20个。\n")
+    report = segment_text(text)
+    assert (report.period, report.plan_period) == ("2026年", "2026年")
+    assert _section_of(report, "完成农村公路提质改造80公里；").part == "plan"
+
+
+def test_a_numbered_line_ending_with_a_semicolon_is_a_lists_item_not_a_heading(segment_text: SegmentText) -> None:
+    text = ("某某县农业农村局2026年工作计划\n一、主要目标\n1.粮食播种面积稳定在45万亩以上；\n2.新建高标准农田2.5万亩；\n"
+            "3.培育龙头企业5家。\n二、重点任务\n1.抓好粮食生产。推广稻渔共生模式1万亩。\n2.发展特色产业。建设冷链仓储中心。\n")
+    report = segment_text(text)
+    assert _section_of(report, "新建高标准农田2.5万亩；").label == "主要目标"
+    assert [s.label for s in report.sections if s.number] == ["抓好粮食生产", "发展特色产业"]

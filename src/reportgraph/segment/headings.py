@@ -44,6 +44,9 @@ _LABEL_END = _PATTERNS["label_end"]
 _PART_JOINER = _PATTERNS["part_joiner"]
 _PERIOD_MARK = _PATTERNS["period_mark"]
 _BARE_PART_BREAKS = _PATTERNS["bare_part_breaks"]
+_LIST_ITEM_END = _PATTERNS["list_item_end"]
+#: Styles that number the items of a list as well as sections (1.…；2.…；).
+_ITEM_STYLES = (DIGIT_HEADING, PAREN_DIGIT_HEADING, CIRCLED_HEADING)
 
 
 def is_heading(line: str, folded: str | None = None) -> bool:
@@ -59,6 +62,12 @@ def opens_numbered_section(folded: str) -> bool:
     """Does ``folded`` open with a section's numbering ((一) 一是 1. (1) ① 第一， 这一年，), a dash
     lead-in aside (that is a heading only as a sentence: :func:`is_heading`)?"""
     return any(style.match(folded) for style in SECTION_STYLES if style is not DASH_HEADING)
+
+
+def numbers_section(style: re.Pattern[str], folded: str) -> bool:
+    """Does the paragraph ``folded`` open a section numbered in ``style``? Not a list's item that
+    ends with a semicolon (1.粮食播种面积稳定在45万亩以上；2.…): a heading never does."""
+    return bool(style.match(folded)) and not (style in _ITEM_STYLES and _LIST_ITEM_END.search(folded))
 
 
 def section_number(style: re.Pattern[str], m: re.Match[str]) -> int | None:

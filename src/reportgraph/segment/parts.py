@@ -15,7 +15,7 @@ from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
     CHAPTER_HEADING, DASH_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAIR_HEADING, PAREN_HEADING, PART_HEADING,
     REVIEW_LEAD, SECTION_STYLES,
-    heading_words, is_bare_part_heading, section_number, short_label,
+    heading_words, is_bare_part_heading, numbers_section, section_number, short_label,
 )
 from reportgraph.text import SENTENCE_END, chinese_to_int, year_of
 
@@ -190,11 +190,15 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
 
 def _appendix_part(paras: list[Paragraph], periods: tuple[str, str]) -> str:
     """An appendix is of no part, unless its title names the plan's period
-    (附件 / 2026年某某民生实事清单): then it lists what the plan will do."""
-    title = next((p.text[:_APPENDIX_TITLE_CHARS] for p in paras[:2] if _PERIODS["year"].match(p.folded)), "")
+    (附件 / 2026年某某民生实事清单, 附件：2026年…): then it lists what the plan will do."""
+    # the title stands on the marker's line (附件：2026年…) or on the next
+    heads = [_APPENDIX_ANY.sub("", p.folded, count=1).lstrip() for p in paras[:2]]
+    title = next((head[:_APPENDIX_TITLE_CHARS] for head in heads if _PERIODS["year"].match(head)), "")
     kinds = _kinds_named(title)
+    # a plan's own year (某某局2026年工作计划 / 附件：2026年民生实事) is its period and its plan period both
+    plans_own_year = periods[0] == periods[1] != "" and _period_named(title) == periods[1]
     if title and "problems" not in kinds and _words_decide(title, kinds)[0] != "summary" \
-            and _period_part(title, periods) == "plan":
+            and (_period_part(title, periods) == "plan" or plans_own_year):
         return "plan"
     return "other"
 
@@ -285,7 +289,7 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
     for i, (p, f) in enumerate(zip(paras, folded)):
         if runs and runs[0][0] == i:
             style = runs.pop(0)[1]
-        m = style.match(f) if style else None
+        m = style.match(f) if style and numbers_section(style, f) else None
         if m:
             if style in (DASH_HEADING, LEAD_HEADING, PAIR_HEADING, REVIEW_LEAD):
                 number = len(found) + 1  # ——…。, 这一年，… and 某某，某某。 lead-ins are numbered by their order
@@ -321,7 +325,7 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
     hits: dict[re.Pattern[str], list[int]] = {}
     for i, f in enumerate(folded):
         for pattern in SECTION_STYLES:
-            if pattern.match(f):
+            if numbers_section(pattern, f):
                 hits.setdefault(pattern, []).append(i)
     runs: list[tuple[int, re.Pattern[str]]] = []
     if PAREN_HEADING in hits:
