@@ -291,3 +291,9 @@ def test_a_body_jieba_reads_as_one_word_with_its_level_is_a_body(segment_text: S
     found = {m.name for m in find_mentions(report, LEXICON) if m.type == "GovernmentBody"}
     assert {"省妇联", "市妇联"} <= found
     assert "区政府" not in found
+
+
+def test_a_designations_name_holds_what_it_demonstrates_verbs_included(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "禾州争创国家服务贸易创新发展示范区，推进国家文物保护利用示范区建设。",
+                            etype="Program")
+    assert names == {"国家服务贸易创新发展示范区", "国家文物保护利用示范区"}

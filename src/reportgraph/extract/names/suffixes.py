@@ -132,8 +132,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             end = phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
         max_len = _MAX_COMMUNITY if short else _MAX_NAME
-        edge = left_edge(s, start_suffix, max_len, suffix.kind, allow_numbers=suffix.kind == "Event",
-                         known=ctx.lexicon.names)
+        designation = suffix.word in _DESIGNATIONS.word_set
+        # a designation's name says what it demonstrates (国家服务贸易创新发展示范区): walked as an undertaking's
+        edge = left_edge(s, start_suffix, max_len, INITIATIVE if designation else suffix.kind,
+                         allow_numbers=suffix.kind == "Event", known=ctx.lexicon.names)
         start: int | None = edge.start
         if short:
             start = _community_start(s, edge.start, start_suffix)
@@ -156,7 +158,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
             start = _after_locative(s, start, start_suffix)
-        if suffix.kind in (FACILITY, "Place"):
+        if suffix.kind in (FACILITY, "Place") and not designation:
             start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
                                              start_suffix)
         if suffix.word in _SERVED_BODIES:
