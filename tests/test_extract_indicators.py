@@ -71,6 +71,19 @@ def test_a_counter_of_batches_tested_is_one_unit(work_report: WorkReport) -> Non
     assert (ind.value, ind.unit, ind.metric) == (Decimal("860"), "批次", "食品安全监督抽检")
 
 
+@pytest.mark.parametrize("line, value, unit", [
+    ("开行中欧班列721列。", "721", "列"), ("国际友城达到67对。", "67", "对"), ("发射卫星137颗。", "137", "颗"),
+    ("空气质量优良天数281天。", "281", "天"),
+])
+def test_trains_pairs_satellites_and_days_are_counted(work_report: WorkReport, line: str, value: str, unit: str) -> None:
+    ind = _one(work_report, line)
+    assert (ind.value, ind.unit) == (Decimal(value), unit)
+
+
+def test_a_pairing_or_a_counter_after_a_chinese_numeral_is_no_count(work_report: WorkReport) -> None:
+    assert not _summary(work_report, "实现1对1帮扶，开展一对一结对。")
+
+
 def test_qualifier_between_number_and_unit(work_report: WorkReport) -> None:
     ind = _one(work_report, "为务工人员追回欠薪4131余万元。")
     assert ind.value == Decimal("4131")

@@ -189,6 +189,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
                 end += len(word)
                 break
         unit, end = _unit_tail(sentence, unit, end)
+        if unit in _digits_only() and sentence[end:end + 1].isdigit():
+            continue  # 1对1帮扶, 3天2夜: a pairing or a span, no count
         for word in quals["after"]:
             if not qualifier and sentence.startswith(word, end):
                 qualifier, end = word, end + len(word)  # 42万元/人以上
