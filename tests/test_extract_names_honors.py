@@ -42,6 +42,11 @@ def test_titles_said_with_no_winning_verb_are_honors(segment_text: SegmentText) 
     assert {"两院院士", "国家级绿色工厂", "制造业单项冠军企业"} <= honors
 
 
+def test_a_national_title_said_with_no_winning_verb_is_an_honor(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "全国文明城市新增数量居全国前列，新增国家级非遗代表性传承人75名、国家级数字领航企业18家。")
+    assert {"全国文明城市", "国家级非遗代表性传承人", "国家级数字领航企业"} <= honors
+
+
 def test_an_academicians_workstation_or_team_is_no_honor(segment_text: SegmentText) -> None:
     honors = _honors(segment_text, "青禾新认定3家院士工作站，禾唐院士团队攻克关键技术，建设一批智能工厂。")
     assert not any("院士" in n or n.endswith("智能工厂") for n in honors)
