@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
-    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, phases, quotes, storms,
-    suffixes, titles,
+    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, phases, quotes, runs,
+    storms, suffixes, titles,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -50,6 +50,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("meetings", meetings.find),
     Finder("storms", storms.find),
     Finder("phases", phases.find),
+    Finder("runs", runs.find),
     Finder("firm_verbs", firm_verbs.find),
     Finder("firm_context", firm_context.find),
 )

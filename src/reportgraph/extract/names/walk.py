@@ -67,8 +67,9 @@ _WORKS_REACH = 2
 ROUTE_JOINER: str = _WALK["route_joiner"]
 _PLACE_DASH = _WALK["place_dash"]
 _YEAR_MARK = _WALK["year_mark"]
-#: The kinds whose names never open with a year (an event's may: 2025年某某峰会).
-_UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community", "Place", "Facility"})
+#: The kinds whose names never open with a year (an event's may: 2025年某某峰会; a place's or a built
+#: place's so opened is an award's or a list's, which the suffix rules refuse: 2024年某某花园…奖).
+_UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community"})
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
