@@ -154,8 +154,24 @@ SOURCED = """\
 （一）办学条件持续改善。新增学位3600个。
 """
 
+#: A town's report in chapters whose section headings end with no mark: with the line breaks removed,
+#: each heading is glued to the sentence of figures after it (一、产业发展势头良好全年新签约项目12个).
+CHAPTERS = """\
+某某镇2025年工作总结和2026年工作计划
+第一部分 2025年工作总结
+一、产业发展势头良好
+全年新签约项目12个，协议投资额23.5亿元。
+二、民生保障持续改善
+新增城镇就业580人，发放救助资金860万元。
+第二部分 2026年工作计划
+一、全力抓招商
+围绕食品加工主导产业，力争引进亿元以上项目3个。
+二、用心办民生
+新增城镇就业500人以上，完成农村危房改造30户。
+"""
+
 REPORTS = {"subdistrict": SUBDISTRICT, "government": GOVERNMENT, "town": TOWN, "page": PAGE, "archive": ARCHIVE,
-           "bureau": BUREAU, "points": POINTS, "sourced": SOURCED}
+           "bureau": BUREAU, "points": POINTS, "sourced": SOURCED, "chapters": CHAPTERS}
 
 
 @pytest.fixture(scope="module")
@@ -267,3 +283,11 @@ def test_a_source_line_ends_where_the_first_sentence_opens_with_its_year(
     for report in built["sourced"].values():
         assert report.report.issuer == "某某县教育局"
         assert {"某某县委", "某某县人民政府"} <= {e.name for e in report.entities}
+
+
+def test_a_heading_glued_to_its_sentence_of_figures_ends_where_the_sentence_opens(
+        built: dict[str, dict[str, LinkedReport]]) -> None:
+    for report in built["chapters"].values():
+        labels = [sec.label for sec in report.report.sections if sec.number is not None]
+        assert labels == ["产业发展势头良好", "民生保障持续改善", "全力抓招商", "用心办民生"], labels
+        assert "新签约项目" in {i.metric for i in report.indicators}

@@ -15,6 +15,11 @@ from reportgraph.text import chinese_to_int, fold
 _HEADINGS = datafile("segment/headings.tsv")
 _PATTERNS = _HEADINGS.named_patterns
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
+_GLUED = datafile("segment/glued_headings.tsv").pairs
+_GLUED_OPENERS = re.compile("|".join(sorted(map(re.escape, _GLUED["openers"].split()), key=len, reverse=True)))
+_MIN_HEADING, _GLUED_CHARS = int(_GLUED["min_heading"]), int(_GLUED["glued"])
+_FIGURE = re.compile(_GLUED["figure"])
+_CLAUSE_MARK = re.compile(_GLUED["clause_mark"])
 
 PART_HEADING: re.Pattern[str] = _PATTERNS["part_heading"]
 PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]
@@ -99,10 +104,25 @@ _BARE_PART_CHARS = 30
 
 
 def heading_words(body: str) -> str:
-    """The heading of a numbered paragraph: its first sentence, without the end mark."""
-    m = HEADING_END.search(fold(body))
-    head = body[: m.start()] if m else body
-    return head.strip(_HEADING_EDGES)
+    """The heading of a numbered paragraph: its first sentence, without the end mark (or, where the line
+    break after it was lost, its words before the sentence glued to it)."""
+    folded = fold(body)
+    m = HEADING_END.search(folded)
+    end = m.start() if m else len(body)
+    return body[:glued_heading_end(folded[:end])].strip(_HEADING_EDGES)
+
+
+def glued_heading_end(first: str) -> int:
+    """Where a heading ends in ``first``, a numbered paragraph's folded first sentence: before the sentence of
+    figures glued to it (产业发展势头良好全年新签约项目12个: after 良好), else at its end."""
+    if len(first) <= _GLUED_CHARS or _GLUED_OPENERS.match(first):
+        return len(first)  # short, or a sentence of figures itself (实现城镇新增就业18万人以上): no heading glued
+    for m in _GLUED_OPENERS.finditer(first, _MIN_HEADING):
+        if _CLAUSE_MARK.search(first, 0, m.start()) or _FIGURE.search(first, 0, m.start()):
+            break  # a heading holds no clause mark and no figure
+        if _FIGURE.search(first, m.start()):
+            return m.start()
+    return len(first)
 
 
 #: What a heading's words are trimmed of: spaces and colons of either width.

@@ -17,7 +17,7 @@ from reportgraph.segment.headings import (
     REVIEW_LEAD, SECTION_STYLES,
     heading_words, is_bare_part_heading, numbers_section, section_number, short_label,
 )
-from reportgraph.text import SENTENCE_END, chinese_to_int, year_of
+from reportgraph.text import SENTENCE_END, chinese_to_int, fold, year_of
 
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 _APPENDIX = datafile("segment/appendix_markers.txt")
@@ -183,7 +183,7 @@ def sections(report: Report, paragraphs: list[Paragraph]) -> None:
             report.sections.extend(found)
     sentence_no = 0
     for sec in report.sections:
-        for start, end in _sentence_spans(report.text, sec.start, sec.end):
+        for start, end in _sentence_spans(report.text, sec.start, sec.end, _glued_heading_end(report.text, sec)):
             sec.sentences.append(Sentence(sentence_no, start, end, report.text[start:end], sec.id))
             sentence_no += 1
 
@@ -365,9 +365,27 @@ def _name_opening(report: Report, opening: Section) -> None:
             return
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _glued_heading_end(text: str, sec: Section) -> int | None:
+    """Where a numbered section's heading ends when the sentence after it is glued to it (the line break
+    between them lost: 一、产业发展势头良好全年新签约项目12个), so that the heading is a sentence of its own."""
+    if sec.number is None or not sec.heading:
+        return None
+    at = text.find(sec.heading, sec.start, sec.end)
+    end = at + len(sec.heading)
+    return end if at >= 0 and end < sec.end and not SENTENCE_END.match(text, end) \
+        and not text[end].isspace() and fold(text[end]) not in _HEADING_MARKS else None
+
+
+#: What may end a heading's words where its sentence goes on (the colon of 一、主要做法：…).
+_HEADING_MARKS = frozenset(fold(":") + ":")
+
+
+def _sentence_spans(text: str, start: int, end: int, heading_end: int | None = None) -> list[tuple[int, int]]:
     spans = []
     pos = start
+    if heading_end is not None:
+        spans.append(_trim(text, start, heading_end))
+        pos = heading_end
     for m in SENTENCE_END.finditer(text, start, end):
         stop = m.end() if m.group() != "\n" else m.start()
         if text[pos:stop].strip():
