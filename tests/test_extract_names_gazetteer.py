@@ -40,6 +40,14 @@ def test_a_full_name_of_another_provinces_division_stands(segment_text: SegmentT
     assert "博罗县" in _places(segment_text, "浙江省人民政府", "与博罗县开展产业协作。")
 
 
+def test_a_division_ending_the_reports_own_region_or_a_longer_division_is_not_said(
+        segment_text: SegmentText) -> None:
+    assert "丰县" not in _places(segment_text, "禾丰县人民政府", "禾丰县新增规上企业20家。")  # the report's own county
+    assert "丰县" in _places(segment_text, "禾丰县人民政府", "与丰县开展产业协作。")
+    places = _places(segment_text, "江西省人民政府", "南丰县蜜桔产业做大做强。")
+    assert "南丰县" in places and "丰县" not in places
+
+
 def test_the_province_comes_from_the_region_chain() -> None:
     assert LEXICON.province_of["博罗县"] == "广东省"
     assert LEXICON.province_of["惠州市"] == "广东省"

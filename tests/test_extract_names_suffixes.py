@@ -297,3 +297,8 @@ def test_a_designations_name_holds_what_it_demonstrates_verbs_included(segment_t
     names = _province_names(segment_text, "禾州争创国家服务贸易创新发展示范区，推进国家文物保护利用示范区建设。",
                             etype="Program")
     assert names == {"国家服务贸易创新发展示范区", "国家文物保护利用示范区"}
+
+
+def test_the_genre_of_an_annual_plan_names_no_programme(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "编制2026年国民经济和社会发展计划，实施人才引育计划。", etype="Program")
+    assert "社会发展计划" not in names and "国民经济和社会发展计划" not in names

@@ -46,9 +46,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     can mean that division (:func:`_short_form_misread`)."""
     hits = ctx.lexicon.index.find(s.text)
     named = {entry.name for _, _, entry in hits}
+    # a name ending another, longer one is that one's end, not said (丰县 of 禾丰县, the report's own county)
+    longest_from: dict[int, int] = {}  # where the longest name ending at each offset starts
+    for a, b, _ in hits:
+        longest_from[b] = min(a, longest_from.get(b, a))
+    for region in map(fold, ctx.region):  # the report's own 禾丰县, which no gazetteer may hold
+        for b in list(longest_from):
+            if len(region) > b - longest_from[b] and s.text.endswith(region, 0, b):
+                longest_from[b] = b - len(region)
     return [Candidate(a, b, entry.type, s.original(a, b), "gazetteer")
             for a, b, entry in hits
-            if entry.user or a in s.token_start and b in s.token_end
+            if entry.user or a in s.token_start and b in s.token_end and longest_from[b] == a
             and not _short_form_misread(s, a, b, entry, named, ctx)] + _macro_regions(s, ctx) \
         + _organisations(s, ctx)
 

@@ -532,7 +532,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 已落户招商项目20宗, 新增某某实验室5家: a kind being counted
     if suffix.kind not in _UNCOUNTED and _described(core):
         return True  # 更多跨国公司, 首家市内免税店, 80余家央企公司: a description, not a name
-    if suffix.kind in (INITIATIVE, "Program") and any((core + suffix.word).endswith(w) for w in _TITLE_WORDS.words
+    if suffix.kind in (INITIATIVE, "Program") and any(text.endswith(w, 0, end) for w in _TITLE_WORDS.words
                                                       if len(w) >= _TITLE_WORD_CHARS):
-        return True  # 某某镇2020年工作计划: the report's title, not a programme
+        return True  # 某某镇2020年工作计划, 国民经济和社会发展计划: the report's title, not a programme
     return suffix.kind == "Event" and not _TWO_HANZI.search(core + suffix.word)
