@@ -37,6 +37,14 @@ def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkRepor
 
 
 @pytest.mark.parametrize(("sentence", "metric"), [
+    ("去年常住人口省际净流入4.5万人。", "常住人口省际净流入"),
+    ("明年城镇新增就业8000人。", "城镇新增就业"),
+])
+def test_a_year_said_relative_to_now_is_no_part_of_a_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
     ("地区生产总值跨越5000亿元大关。", "地区生产总值"),
 ])
 def test_a_verb_after_the_subject_is_not_in_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:

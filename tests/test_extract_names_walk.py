@@ -116,6 +116,13 @@ def test_a_year_before_a_body_is_no_part_of_its_name_as_it_may_be_of_an_events(
     assert "2025年禾川国际马拉松" in {m.name for m in mentions if m.type == "Event"}
 
 
+def test_a_one_character_preposition_opens_no_name(province_report: ProvinceReport) -> None:
+    line = "与禾山集团签约，与青禾科技有限公司合作，向禾川区人民政府报告。"
+    names = {m.name for m in find_mentions(province_report(line), LEXICON)}
+    assert {"禾山集团", "青禾科技有限公司", "禾川区人民政府"} <= names
+    assert not any(n[0] in "与向" for n in names)
+
+
 def test_a_verb_of_listing_ends_the_words_before_a_programme(province_report: ProvinceReport) -> None:
     line = "青禾市和禾溪高新区列入国家碳达峰试点。"
     report = province_report(line)

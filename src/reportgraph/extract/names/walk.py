@@ -36,6 +36,7 @@ _STRICT_COMPLEMENTS = frozenset(_LEFT_TRIM["strict_complements"])
 _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
+_LEAD_PREPOSITIONS = frozenset(_LEFT_TRIM["lead_prepositions"])
 _ENUMERATOR = re.compile(_LEFT_TRIM["enumerator"])
 #: How long a boundary verb cut into characters may be (投用, 建成投用).
 _MIN_SPLIT_BOUNDARY, _MAX_SPLIT_BOUNDARY = 2, 4
@@ -388,8 +389,9 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
             break  # 延长石油: a known name opens with a word that is also a verb
         if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set):
             cut = b
-        elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2:
-            cut = b  # 请省政协, 对省人大: a one-character verb or preposition before a name's words
+        elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2 \
+                or word in _LEAD_PREPOSITIONS:
+            cut = b  # 请省政协, 对省人大, 与某某集团: a one-character verb or preposition before a name's words
         elif len(word) >= 2 and tag(word) in VERB_TAGS and nxt and (nxt in known or tag(nxt) == PLACE_TAG):
             cut = b  # 开通运营青岛…局: a verb before a place's name is the clause's
         elif _split_boundary_end(s, a) is not None:
