@@ -258,6 +258,15 @@ def test_progress_and_highlights_open_a_summary(segment_text: SegmentText, headi
     assert [s.part for s in report.sections if s.number is not None] == ["summary", "plan"]
 
 
+@pytest.mark.parametrize("heading, part", [
+    ("今后工作重点", "plan"), ("2026年工作重点", "plan"), ("工作中存在的薄弱环节", "problems"), ("与先进地区的差距", "problems"),
+])
+def test_more_ways_of_naming_the_plan_and_the_problems(segment_text: SegmentText, heading: str, part: str) -> None:
+    report = segment_text(f"某某镇2025年工作总结和2026年工作计划\n一、主要工作成效\n（一）抓经济。新增企业3家。\n"
+                          f"二、{heading}\n（一）抓项目。新建道路2条。\n")
+    assert [s.part for s in report.sections if s.number is not None] == ["summary", part]
+
+
 def test_parts_of_a_government_work_report(segment_text: SegmentText) -> None:
     report = segment_text(GOV_REPORT)
     assert _section_of(report, "各位代表：").part == "preamble"
