@@ -260,6 +260,7 @@ def test_progress_and_highlights_open_a_summary(segment_text: SegmentText, headi
 
 @pytest.mark.parametrize("heading, part", [
     ("今后工作重点", "plan"), ("2026年工作重点", "plan"), ("工作中存在的薄弱环节", "problems"), ("与先进地区的差距", "problems"),
+    ("存在的主要困难", "problems"), ("几点体会", "summary"), ("经验做法", "summary"),
 ])
 def test_more_ways_of_naming_the_plan_and_the_problems(segment_text: SegmentText, heading: str, part: str) -> None:
     report = segment_text(f"某某镇2025年工作总结和2026年工作计划\n一、主要工作成效\n（一）抓经济。新增企业3家。\n"
