@@ -167,6 +167,8 @@ def test_issuer_of_a_speech_from_its_byline(segment_text: SegmentText, byline: s
     ("某某市某某区人民政府", "district"),
     ("某某市人民政府", "city"),
     ("某某省人民政府", "province"),
+    ("某某街道某某社区", ""),  # a community's committee: no level of government, not a district for its 区
+    ("某某镇某某村民委员会", ""),
 ])
 def test_level_of_government(segment_text: SegmentText, issuer: str, level: str) -> None:
     report = segment_text(f"{issuer}2024年工作总结\n一、2024年工作总结\n全年各项工作有序推进。\n")

@@ -57,8 +57,9 @@ def derive(title: str, meta: dict[str, str], paragraphs: Sequence[str] = ()) -> 
     out.date = _date(meta, heads, tails)
     out.issuer = _issuer(fold(title), meta, heads)
     out.region = [p.group(0) for p in _PATTERNS["region_piece"].finditer(out.issuer)]
-    # a county's bureau (某某县人力资源和社会保障局) is of its region's level
-    out.level = level_of(out.issuer) or (level_of(out.region[-1]) if out.region else "")
+    # a county's bureau (某某县人力资源和社会保障局) is of its region's level; a village's committee of none
+    named = _level_named(out.issuer)
+    out.level = "" if named == _NO_LEVEL else named or (level_of(out.region[-1]) if out.region else "")
     out.period, out.plan_period = _periods(fold(title), out.date)
     return out
 
@@ -154,11 +155,18 @@ def title_without_lead(title: str, meta: dict[str, str]) -> str:
 
 def level_of(issuer: str) -> str:
     """The level of government an issuer's name ends with (``…街道办事处`` is a subdistrict)."""
+    level = _level_named(issuer)
+    return "" if level == _NO_LEVEL else level
+
+
+def _level_named(issuer: str) -> str:
+    """The level :data:`_LEVELS` gives the end of an issuer's name (``none`` for a village's committee), or ""."""
     core = _PATTERNS["issuer_tail"].sub("", issuer)
-    for suffix, level in _LEVELS.rows:
-        if core.endswith(suffix):
-            return level
-    return ""
+    return next((level for suffix, level in _LEVELS.rows if core.endswith(suffix)), "")
+
+
+#: The level of :data:`_LEVELS` that is none of government's.
+_NO_LEVEL = "none"
 
 
 def put(report: Report, meta: ReportMeta) -> None:
