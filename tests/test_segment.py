@@ -853,3 +853,14 @@ def test_a_numbered_line_ending_with_a_semicolon_is_a_lists_item_not_a_heading(s
     report = segment_text(text)
     assert _section_of(report, "新建高标准农田2.5万亩；").label == "主要目标"
     assert [s.label for s in report.sections if s.number] == ["抓好粮食生产", "发展特色产业"]
+
+
+@pytest.mark.parametrize("title, periods", [
+    ("某某局2025年前三季度工作总结及第四季度工作计划", ("2025年前三季度", "2025年第四季度")),
+    ("某某区2025年1-9月工作总结", ("2025年1-9月", "")),
+    ("某某局2025年一季度工作总结", ("2025年一季度", "")),
+    ("某某街道2024年上半年工作总结和下半年工作计划", ("2024年上半年", "2024年下半年")),
+])
+def test_the_parts_of_a_year_a_title_names(segment_text: SegmentText, title: str, periods: tuple[str, str]) -> None:
+    report = segment_text(f"{title}\n一、工作完成情况\n全年各项工作有序推进。\n")
+    assert (report.period, report.plan_period) == periods

@@ -119,11 +119,13 @@ def _periods(title: str, date: str) -> tuple[str, str]:
         return "", ""
     year = years[0]
     rest = title[ym.end():] if ym else ""
-    half = _PATTERNS["part_of_year"].search(rest)
+    parts = list(_PATTERNS["part_of_year"].finditer(rest))
+    half = parts[0] if parts else None
     if half and half.group(1) == _WORDS["first_half"]:
         return _year(year, _WORDS["first_half"]), _year(year, _WORDS["second_half"])
     if half:
-        return _year(year, half.group(1)), ""
+        planned = parts[1] if len(parts) > 1 and _PATTERNS["plan_words"].search(rest, parts[1].end()) else None
+        return _year(year, half.group(1)), _year(year, planned.group(1)) if planned else ""
     if government_report:
         return _year(year - 1), _year(year)
     if len(years) > 1 and years[1] > year:
