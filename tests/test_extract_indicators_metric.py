@@ -39,8 +39,10 @@ def test_an_adverb_of_the_predicate_ends_the_counted_noun(work_report: WorkRepor
 @pytest.mark.parametrize(("sentence", "metric"), [
     ("去年常住人口省际净流入4.5万人。", "常住人口省际净流入"),
     ("明年城镇新增就业8000人。", "城镇新增就业"),
+    ("粮食产量继续保持在500亿斤以上。", "粮食产量"),  # an adverb of the verb after the metric
+    ("发挥济青烟3个新业态新模式新场景消费试点作用。", "新业态新模式新场景消费试点"),  # the object of 发挥…作用
 ])
-def test_a_year_said_relative_to_now_is_no_part_of_a_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+def test_a_relative_year_an_adverb_or_an_object_is_no_part_of_a_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
 
 

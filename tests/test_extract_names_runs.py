@@ -21,8 +21,13 @@ def test_a_boundary_word_inside_a_programmes_name_does_not_cut_it(province_repor
 
 
 def test_a_head_after_a_head_is_in_the_name_and_a_manner_word_is_not(province_report: ProvinceReport) -> None:
-    names = _programmes(province_report, "实施城市更新行动计划，扎实开展好物业服务质量提升行动。", only_runs=True)
-    assert names == {"城市更新行动计划", "物业服务质量提升行动"}
+    line = "实施城市更新行动计划，扎实开展好物业服务质量提升行动，开展推进城市高质量发展行动。"
+    names = _programmes(province_report, line, only_runs=True)
+    assert names == {"城市更新行动计划", "物业服务质量提升行动", "城市高质量发展行动"}
+
+
+def test_what_a_verb_of_carrying_out_opens_is_a_programme(province_report: ProvinceReport) -> None:
+    assert "工业互联网创新发展工程" in _programmes(province_report, "实施工业互联网创新发展工程。", only_runs=True)
 
 
 def test_kinds_counts_lists_and_activities_are_no_names(province_report: ProvinceReport) -> None:

@@ -1,7 +1,8 @@
 """Programmes named by the whole run from the verb that carries them out to their head word
 (开展重大项目建设年行动): the walk back from the head (:mod:`.suffixes`) stops at boundary words that
 such names hold (建设, 助力, 提升), so the name is taken from the verb forward instead. Only runs
-within one clause, holding no list, quote or 等, and not opening as a kind or a count are names."""
+within one clause, holding no list, quote or 等, and not opening as a kind or a count are names; what a verb of
+carrying out opens is a programme, whatever it speaks of (实施工业互联网创新工程)."""
 from __future__ import annotations
 
 import bisect
@@ -9,14 +10,13 @@ import re
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
-from reportgraph.extract.names.kinds import INITIATIVE, generic_core, resolve_kind
+from reportgraph.extract.names.kinds import INITIATIVE, generic_core
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
 
 _RUNS = datafile("extract/names/programme_runs.tsv").pairs
 _VERBS = tuple(sorted(_RUNS["verbs"].split(), key=len, reverse=True))
 _HEADS = tuple(sorted(_RUNS["heads"].split(), key=len, reverse=True))
-_CAMPAIGN_HEADS = frozenset(_RUNS["campaign_heads"].split())
 _STOPS = frozenset(_RUNS["stops"])
 _OPENERS = re.compile(_RUNS["openers"])
 _STRIP = re.compile(_RUNS["strip"])
@@ -59,8 +59,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 研发活动, 招商活动: kinds of activity; 省级重大人才工程: a kind of undertaking
         if _name_goes_on(s, end):
             continue  # 入选深化普惠金融改革试点城市: the head is inside a longer name, a title's
-        etype = "Program" if last.group() in _CAMPAIGN_HEADS else resolve_kind(INITIATIVE, core, text[verb.start():end])
-        out.append(Candidate(start, end, etype, s.original(start, end), "run"))
+        out.append(Candidate(start, end, "Program", s.original(start, end), "run"))
     return out
 
 
