@@ -247,6 +247,14 @@ def test_list_of_numbers_shares_the_last_unit(work_report: WorkReport) -> None:
     assert [i.normalized for i in found] == [pytest.approx(14_090_000), pytest.approx(13_050_000)]
 
 
+def test_bare_numbers_listed_after_respectively_share_the_unit_of_the_last(work_report: WorkReport) -> None:
+    found = _summary(work_report, "户厕覆盖率、污水治理率、垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点。")
+    assert [(i.metric, i.value, i.unit) for i in found] == [
+        ("户厕覆盖率", Decimal("20.9"), "个百分点"), ("污水治理率", Decimal("36.2"), "个百分点"),
+        ("垃圾处理设施覆盖率", Decimal("54"), "个百分点")]
+    assert not _summary(work_report, "建成1、2号线。")  # no 分别: list numbers of lines, no figures
+
+
 def test_clauses_keep_their_own_metrics(work_report: WorkReport) -> None:
     found = _summary(work_report, "新增企业12家，其中规上工业企业3家。")
     assert [(i.metric, i.value) for i in found] == [("新增企业", Decimal(12)), ("规上工业企业", Decimal(3))]

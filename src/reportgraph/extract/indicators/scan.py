@@ -34,6 +34,7 @@ _MULTIPLIER_STARTS = frozenset(word[0] for word in MULTIPLIERS)
 _NOT_BEFORE = _SHAPES["not_before"]
 _NOT_AFTER = _SHAPES["not_after"]
 _LIST_UNIT = re.compile(_SHAPES["list_unit"])
+_LIST_LEAD = _SHAPES["list_lead"]
 _COUNTED_ASIDE = re.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
 _CLASS = tuple(_SHAPES["class"].split())
@@ -161,7 +162,7 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
         if num[0].isdigit():
             value = -Decimal(num) if negative else Decimal(num)
             start -= negative
-            if not unit and not (mult and _unit_follows(sentence, end)):
+            if not unit and not ((mult or _LIST_LEAD in sentence[:start]) and _unit_follows(sentence, end)):
                 continue
         else:
             if not unit or unit == "%" or unit in _digits_only():
@@ -240,12 +241,16 @@ def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _unit_follows(sentence: str, end: int) -> str | None:
-    """For ``1409万、1305万人次``: the unit the next number in the list carries."""
-    m = _LIST_UNIT.match(sentence, end)
-    if not m:
-        return None
-    rest = _quantity_pattern().match(sentence, end + 1)
-    return rest.group("unit") if rest and rest.group("unit") else None
+    """For ``1409万、1305万人次`` and ``20.9、36.2、54个百分点``: the unit the next number of the list
+    that has one carries."""
+    while _LIST_UNIT.match(sentence, end):
+        rest = _quantity_pattern().match(sentence, end + 1)
+        if not rest:
+            return None
+        if rest.group("unit"):
+            return rest.group("unit")
+        end = rest.end()
+    return None
 
 
 def _unit_tail(sentence: str, unit: str, end: int) -> tuple[str, int]:
