@@ -263,3 +263,26 @@ def test_the_shared_nodes_blocks_are_formatted_again_only_where_their_triples_ch
     fresh = to_turtle(pipeline.build(both).graph)
     assert (tmp_path / "three" / "graph.ttl").read_bytes() == fresh
     assert (tmp_path / "four" / "graph.ttl").read_bytes() == fresh
+
+
+def test_a_rebuild_without_shards_gathers_a_shared_node_again_from_every_report_that_names_it(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str) -> None:
+    """Without shards a rebuild gathers no shared triples but those of the nodes whose digests changed; a node
+    two reports name, that one of them stops naming or that a report dropped, is gathered and written anew."""
+    def planned(paths: list[Path], out: Path, cache: Path | None) -> stream.WrittenGraph:
+        plan = stream.Plan(draw=True, spool=out)
+        return pipeline.write(pipeline.build(paths, cache=cache, graph=plan), out)
+
+    first = write_report(small_report_text, "first.txt")
+    second = write_report(small_report_text + "\n新增企业3家。\n", "second.txt")
+    folder = tmp_path / "cache"
+    for step, paths in enumerate(([first, second], "rename", [second])):
+        if paths == "rename":  # the second report calls the community another name: the first one's node loses it
+            second.write_text(small_report_text.replace("幸福社区", "安康社区") + "\n新增企业3家。\n", encoding="utf-8")
+            paths = [first, second]
+        assert isinstance(paths, list)
+        kept = planned(paths, tmp_path / f"kept{step}", folder)
+        fresh = planned(paths, tmp_path / f"fresh{step}", None)
+        assert (tmp_path / f"kept{step}" / "graph.ttl").read_bytes() == to_turtle(pipeline.build(paths).graph)
+        assert (tmp_path / f"kept{step}" / "graph.ttl").read_bytes() == (tmp_path / f"fresh{step}" / "graph.ttl").read_bytes()
+        assert kept.triples == fresh.triples and kept.picture == fresh.picture

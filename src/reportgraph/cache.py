@@ -51,7 +51,7 @@ CHUNKS_DIR = "chunks"
 #: The start of the name of the file in the chunks' folder that holds the shared nodes' Turtle (:class:`BlockCache`).
 SHARED_BLOCKS = "shared-"
 #: Bumped when the form of an entry changes.
-_FORMAT = 3
+_FORMAT = 4
 
 
 #: A file whose status changed this recently (seconds) is read, not known by its status: a second write within the
@@ -236,13 +236,16 @@ class ChunkCache:
         return BlockCache(self.folder / f"{SHARED_BLOCKS}{self._setting.hex()[:32]}.pickle", namespaces)
 
 
-#: A shared node's Turtle block and the prefixes it uses (prefix, namespace), by its digest (:meth:`BlockCache.keys`).
-Blocks = dict[bytes, tuple[str, tuple[tuple[str, str], ...]]]
+#: A shared node's Turtle block, the prefixes it uses (prefix, namespace), how many triples it holds and its subject's
+#: place in graph.ttl's order (:func:`reportgraph.turtle.natural_key`), by its digest: of the subject, of its own
+#: triples and of each report's triples about it (each :meth:`BlockCache.keys`).
+Blocks = dict[bytes, tuple[str, tuple[tuple[str, str], ...], int, tuple[tuple[str | int, ...], str]]]
 
 
 class BlockCache:
     """The Turtle blocks of the nodes reports share (entities, periods, measures, series), as the last build
-    formatted them, each under a digest of its subject and its triples.
+    formatted them, each under a digest of its subject and its triples: of its own (the merged entity's) and of
+    each report's share of them, digested once when that report's chunk is made.
 
     One changed report changes the triples of the few shared nodes it
     names; every other block is the same text as before, and is taken from

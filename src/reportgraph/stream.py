@@ -29,6 +29,7 @@ puts there), and ``shared.nq`` with the default graph, for bulk loaders.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -58,6 +59,8 @@ SHARDS_DIR = "shards"
 SHARED_SHARD = "shared.nq"
 
 _Key = tuple[tuple[str | int, ...], str]
+#: where something lies in the spool: (offset, length)
+_Span = tuple[int, int]
 #: subject -> predicate -> objects (a dict used as an ordered set)
 _Grouped = dict[str, dict[str, dict[Term, None]]]
 
@@ -118,9 +121,16 @@ class Chunk:
     index: bytes
     first: _Key | None
     last: _Key | None
-    #: the pickled ``(triples about nodes it shares with other reports, what the picture reads of it or None)``:
-    #: spooled too, and read back in order once the reports are let go of
+    #: the pickled ``{subject: {predicate: {object: None}}}`` of its triples about nodes it shares with other
+    #: reports: spooled too, and read back in order once the reports are let go of (or, with a cache, only
+    #: where a shared node's block must be formatted again)
     shared: bytes
+    #: the pickled ``{subject: digest}`` of those triples, subject by subject (:meth:`reportgraph.cache.BlockCache.keys`),
+    #: when the chunk is made for a cache (else b""): a shared node's block is kept under the digests of every
+    #: report's share of it, so a rebuild finds it without gathering the triples again
+    contributions: bytes
+    #: the pickled :class:`reportgraph.viz.GraphPart` (what the picture reads of it) when a picture is drawn, else b""
+    picture: bytes
     #: its own nodes' triples, repeats dropped
     count: int
     #: the kinds of instance its subjects are of (see :func:`instance_kinds`)
@@ -241,7 +251,9 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
             objs[t[2]] = None
         else:
             other.append(t)
-    kinds = instance_kinds({t[0] for t in other})
+    others: _Grouped = {}
+    _add(others, other)
+    kinds = instance_kinds(others)
     blocks, index, first, last = b"", b"", None, None
     if own:
         kinds.add("report")
@@ -250,13 +262,19 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
         blocks = b"\n".join(text for _, text in formatted)
         index = pickle.dumps([(s, len(text)) for s, text in formatted], protocol=pickle.HIGHEST_PROTOCOL)
         first, last = natural_key(formatted[0][0]), natural_key(formatted[-1][0])  # type: ignore[arg-type]
-    part = None
+    picture = b""
     if options.draw:
         from reportgraph.viz import read_triples  # the picture's reader: only when a picture is drawn
 
-        part = read_triples(made)
+        picture = pickle.dumps(read_triples(made), protocol=pickle.HIGHEST_PROTOCOL)
+    contributions = b""
+    if cache is not None:
+        from reportgraph.cache import BlockCache
+
+        contributions = pickle.dumps(BlockCache.keys(others), protocol=pickle.HIGHEST_PROTOCOL)
     chunk = Chunk(iri=iri, blocks=blocks, index=index, first=first, last=last,
-                  shared=pickle.dumps((other, part), protocol=pickle.HIGHEST_PROTOCOL),
+                  shared=pickle.dumps(others, protocol=pickle.HIGHEST_PROTOCOL), contributions=contributions,
+                  picture=picture,
                   count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
                   used=writer.used_prefixes(), shard=_shard_lines(iri, own, other) if options.shards else None)
     if key is not None:
@@ -323,8 +341,9 @@ class Prepared:
         self.writer = TurtleWriter(namespaces(kinds))
         self.shared_triples = shared_triples
         self.runs: list[_Run] = []
-        #: where each report's shared triples and picture part lie in the spool, in the reports' order
-        self.shared_parts: list[tuple[int, int]] = []
+        #: where each report's shared triples, their digests and its picture part lie in the spool, in the
+        #: reports' order: (offset, length) of each
+        self.shared_parts: list[tuple[_Span, _Span, _Span]] = []
         self.count = 0
         self.found_kinds: set[str] = set()
         self.report_iris: set[str] = set()
@@ -351,8 +370,11 @@ class Prepared:
             self.runs.append(_Run(chunk.first, chunk.last, offset, len(chunk.blocks), offset + len(chunk.blocks),
                                   len(chunk.index)))
             self.spool.write(chunk.index)
-        self.shared_parts.append((self.spool.tell(), len(chunk.shared)))
-        self.spool.write(chunk.shared)
+        spans = []
+        for data in (chunk.shared, chunk.contributions, chunk.picture):
+            spans.append((self.spool.tell(), len(data)))
+            self.spool.write(data)
+        self.shared_parts.append((spans[0], spans[1], spans[2]))
         if self.plan.shards is not None and chunk.shard is not None:
             pointing = nquad_lines(self.pointing.pop(chunk.iri, []), f"{chunk.iri}/graph")
             path = self.plan.shards / shard_name(chunk.iri)
@@ -368,38 +390,51 @@ class Prepared:
         finally:
             self.close()
 
-    def _gather(self, spool: IO[bytes]) -> tuple[_Grouped, GraphReader | None]:
-        """What the reports share, gathered per subject, and the picture read: from the spool, in order."""
+    def _gather(self, spool: IO[bytes]) -> _Grouped:
+        """What the reports share, gathered per subject: the shared triples, then each report's, in order."""
         shared: _Grouped = {}
         _add(shared, self.shared_triples)
-        reader = None
-        if self.plan.draw:
-            from reportgraph.viz import GraphReader
+        for span, _, _ in self.shared_parts:
+            _add_grouped(shared, pickle.loads(_read(spool, span)))
+        return shared
 
-            reader = GraphReader()
-            reader.add_triples(self.shared_triples)
-        self.shared_triples = []
-        for offset, length in self.shared_parts:
-            spool.seek(offset)
-            other, part = pickle.loads(spool.read(length))
-            _add(shared, other)
-            if reader is not None and part is not None:
-                reader.merge(part)
-        return shared, reader
+    def _picture(self, spool: IO[bytes]) -> GraphReader:
+        """The picture read: the shared triples, then each report's part, in order."""
+        from reportgraph.viz import GraphReader
+
+        reader = GraphReader()
+        reader.add_triples(self.shared_triples)
+        for _, _, span in self.shared_parts:
+            if span[1]:
+                reader.merge(pickle.loads(_read(spool, span)))
+        return reader
 
     def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
-        shared, reader = self._gather(spool)
-        found_kinds = self.found_kinds | instance_kinds(shared)
+        reader = self._picture(spool) if self.plan.draw else None
+        # all gathered where every shared triple is written again: no kept blocks, or the shared shard
+        shared = self._gather(spool) if self.kept is None or self.plan.shards is not None else None
+        shard_files = list(self.shard_files)
+        if self.plan.shards is not None:
+            assert shared is not None
+            shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
+        writer = self.writer
+        shared_blocks: Iterator[tuple[_Key, str]] | list[tuple[_Key, str]]
+        if self.kept is None:
+            assert shared is not None
+            subjects: Iterable[str] = shared
+            shared_count = sum(len(objs) for preds in shared.values() for objs in preds.values())
+            shared_blocks = ((natural_key(s), text)  # type: ignore[arg-type]
+                             for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
+        else:
+            shared_blocks, shared_count, subjects = _kept_blocks(writer, self.kept, self.shared_triples,
+                                                                 lambda: self._contributions(spool), spool, shared)
+        self.shared_triples = []
+        found_kinds = self.found_kinds | instance_kinds(subjects)
         if found_kinds != self.kinds:  # a kind of node rdf makes that _kinds does not know: teach it, or the prefixes differ
             raise RuntimeError(f"graph.ttl would declare the prefixes of {sorted(self.kinds)}, "
                                f"its subjects are of {sorted(found_kinds)}")
-        count = self.count + sum(len(objs) for preds in shared.values() for objs in preds.values())
-        shard_files = list(self.shard_files)
-        if self.plan.shards is not None:
-            shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
-        writer = self.writer
-        shared_blocks = _shared_blocks(writer, shared, self.kept)
-        del shared
+        del shared, subjects
+        count = self.count + shared_count
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(shared_blocks, list):  # all formatted before the merge: the prefixes are known, no body waits
@@ -425,6 +460,11 @@ class Prepared:
                     _copy(target, prefixes_text, body)
         picture = reader.finish() if reader is not None else None
         return WrittenGraph(triples=count, shards=shard_files, picture=picture)
+
+    def _contributions(self, spool: IO[bytes]) -> Iterator[tuple[_Span, dict[str, bytes]]]:
+        """Each report's shared triples' place in the spool and their digests by subject, in order."""
+        for shared_span, span, _ in self.shared_parts:
+            yield shared_span, pickle.loads(_read(spool, span)) if span[1] else {}
 
     def close(self) -> None:
         """Let go of the spool (a graph not written after all)."""
@@ -472,40 +512,98 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
     return sorted(bound.items())
 
 
-def _shared_blocks(writer: TurtleWriter, shared: _Grouped,
-                   kept: BlockCache | None) -> Iterator[tuple[_Key, str]] | list[tuple[_Key, str]]:
-    """The shared nodes' blocks in subject order: taken from ``kept`` where a node's triples are those of the
-    last build, the others formatted (and all kept for the next build).
+def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Triple],
+                contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]], spool: IO[bytes],
+                gathered: _Grouped | None) -> tuple[list[tuple[_Key, str]], int, list[str]]:
+    """The shared nodes' blocks in subject order, how many triples they hold, and their subjects: taken from
+    ``kept`` where a node's triples are those of the last build, the others formatted (all kept for the next).
 
-    Without a cache they are formatted as they are merged (an iterator), so
-    the shared nodes' Turtle is never held all at once; with one they are
-    all there (a list), as the cache file holds them, and so are the
-    prefixes they use.
+    A node's block is kept under a digest of its own triples (the merged
+    entity's, from ``shared_triples``) and of every report's share of it
+    (their digests, made once with each report's chunk): equal digests mean
+    the same triples, so the block is found without gathering them. Only the
+    nodes whose digest is new are gathered (from ``gathered`` where every
+    node is, else from the reports' shares that name them) and formatted.
     """
-    if kept is None:
-        return ((natural_key(s), text)  # type: ignore[arg-type]
-                for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
+    from reportgraph.cache import BlockCache
+
+    own: _Grouped = {}
+    _add(own, shared_triples)
+    own_digests = BlockCache.keys(own)
+    shares: dict[str, list[bytes]] = {s: [] for s in own}
+    for _, digests in contributions():
+        for s, digest in digests.items():
+            found = shares.get(s)
+            if found is None:
+                shares[s] = [digest]
+            else:
+                found.append(digest)
+    keys: dict[str, bytes] = {}
+    for s, found in shares.items():
+        found.sort()
+        keys[s] = hashlib.blake2b(b"".join((s.encode("utf-8", "surrogateescape"), b"\0",
+                                            own_digests.get(s, b"-"), *found)), digest_size=16).digest()
+    del shares, own_digests
     before = kept.load()
-    keys = kept.keys(shared)
-    missing = {s: shared[s] for s, key in keys.items() if key not in before}
-    fresh = {s: (text, tuple(writer.block_prefixes(s, missing[s]).items()))  # type: ignore[arg-type]
-             for s, text in writer.subject_blocks(missing, blank_nodes=False)}  # type: ignore[arg-type]
+    wanted = {s for s, key in keys.items() if key not in before}
+    fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], int, _Key]] = {}
+    if wanted:
+        missing = _gathered(wanted, own, contributions, spool) if gathered is None else \
+            {s: gathered[s] for s in wanted}
+        for s, text in writer.subject_blocks(missing, blank_nodes=False):  # type: ignore[arg-type]
+            preds = missing[s]  # type: ignore[index]
+            fresh[s] = (text, tuple(writer.block_prefixes(s, preds).items()),  # type: ignore[arg-type]
+                        sum(len(objs) for objs in preds.values()), natural_key(s))  # type: ignore[arg-type]
     now: Blocks = {}
     used: dict[str, str] = {}
     ordered: list[tuple[_Key, str]] = []
-    for natural, s in sorted((natural_key(s), s) for s in shared):
-        entry = fresh.get(s) or before[keys[s]]
-        now[keys[s]] = entry
+    count = 0
+    for s, key in keys.items():
+        entry = fresh.get(s) or before[key]
+        now[key] = entry
         used.update(entry[1])
-        ordered.append((natural, entry[0]))
+        count += entry[2]
+        ordered.append((entry[3], entry[0]))
+    ordered.sort()
     writer.note_used(used)
     kept.save(now)
-    return ordered
+    return ordered, count, list(keys)
+
+
+def _gathered(wanted: set[str], own: _Grouped, contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]],
+              spool: IO[bytes]) -> _Grouped:
+    """The triples of the shared nodes ``wanted``: their own, and those of the reports whose shares name them."""
+    grouped: _Grouped = {s: own.get(s, {}) for s in wanted}
+    for span, digests in contributions():
+        if not wanted.isdisjoint(digests):
+            share: _Grouped = pickle.loads(_read(spool, span))
+            _add_grouped(grouped, {s: preds for s, preds in share.items() if s in wanted})
+    return grouped
 
 
 def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:
     for s, p, o in triples:
         grouped.setdefault(s, {}).setdefault(p, {})[o] = None
+
+
+def _add_grouped(grouped: _Grouped, more: _Grouped) -> None:
+    """``more``'s triples into ``grouped`` (whose dicts it may take over: ``more`` is not used again)."""
+    for s, preds in more.items():
+        mine = grouped.get(s)
+        if mine is None:
+            grouped[s] = preds
+            continue
+        for p, objs in preds.items():
+            have = mine.get(p)
+            if have is None:
+                mine[p] = objs
+            else:
+                have.update(objs)
+
+
+def _read(spool: IO[bytes], span: _Span) -> bytes:
+    spool.seek(span[0])
+    return spool.read(span[1])
 
 
 def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes], body: IO[bytes]) -> None:
