@@ -173,10 +173,12 @@ class VizNode:
     details: list[tuple[str, str]] = field(default_factory=list)
     #: where the report's sections start, for ordering work areas as the report does
     order: int = 0
+    #: the kind of its type (report, area, entity, indicator, problem): set from the type, read for every node
+    #: many times over in drawing a big graph
+    kind: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def kind(self) -> str:
-        return STYLES[self.type].kind
+    def __post_init__(self) -> None:
+        self.kind = STYLES[self.type].kind
 
 
 @dataclass(frozen=True)
@@ -481,7 +483,9 @@ class GraphReader:
             return
         if kind == "relation" and source.kind != "entity":
             return
-        self.edges.setdefault((s, o, predicate), VizEdge(s, o, predicate, kind))
+        key = (s, o, predicate)
+        if key not in self.edges:
+            self.edges[key] = VizEdge(s, o, predicate, kind)
 
     def finish(self) -> VizGraph:
         """The picture's graph: every node's sentences and areas in order, the hubs' edges added."""
@@ -505,8 +509,9 @@ class GraphReader:
         reports = {iri for iri, n in nodes.items() if n.kind == "report"}
 
         def edge(s: str, o: str) -> None:
-            if s in nodes and o in nodes and s != o:
-                edges.setdefault((s, o, "workArea"), VizEdge(s, o, "workArea", "structure"))
+            key = (s, o, "workArea")
+            if s in nodes and o in nodes and s != o and key not in edges:
+                edges[key] = VizEdge(s, o, "workArea", "structure")
 
         for area in areas.values():
             if area.report in reports:
