@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from rdflib import DCTERMS, RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from conftest import WriteReport
 from reportgraph.model import (
     Entity, Indicator, LinkedReport, Mention, Problem, Relation, Report, Section, Sentence,
 )
@@ -543,3 +548,31 @@ def test_tracking_terms_are_declared_and_valid() -> None:
     onto = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "reportgraph.ttl")
     assert check_graph_against_ontology(g, onto) == []
     assert validate(g).conforms
+
+
+_SHARED_TRIPLES_DIGEST = """
+import hashlib, sys
+from reportgraph import pipeline, rdf
+from reportgraph.lexicon import Lexicon
+result = pipeline.build(sys.argv[2:], lexicon=Lexicon.load(sys.argv[1]))
+triples = rdf.shared_triples(rdf.GraphContext.of(result.reports, result.measures))
+print(hashlib.sha256(repr(triples).encode("utf-8")).hexdigest())
+"""
+
+
+def test_the_shared_triples_come_in_one_order_whatever_the_processs_string_hashes(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str) -> None:
+    """The build cache keeps the shared nodes' blocks and the page under digests of these triples in their order:
+    an order drawn from a set's iteration (which changes with every process's string hashes) would miss them.
+    Here a community goes by four names (its alternative labels)."""
+    lexicon = tmp_path / "names.tsv"
+    lexicon.write_text("幸福社区\tCommunity\t幸福村|幸福片区|幸福东区\n", encoding="utf-8")
+    text = small_report_text.replace("清理违法建筑", "幸福村改造老旧小区2个，幸福片区新建公园1个，幸福东区清理违法建筑")
+    paths = [str(write_report(text, "a.txt"))]
+    digests = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _SHARED_TRIPLES_DIGEST, str(lexicon), *paths], capture_output=True,
+                             text=True, env=env, timeout=300, check=True)
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1

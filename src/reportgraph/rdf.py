@@ -84,8 +84,11 @@ def iri_safe(text: str) -> str:
     UTF-8 (``%`` too), so two different names never give the same segment.
     The text is NFC-normalised first so canonically equal names share one IRI.
     """
+    text = unicodedata.normalize("NFC", text)
+    if text.isalnum():  # most names: nothing to encode (each character alphanumeric, as tested one by one below)
+        return text
     out: list[str] = []
-    for ch in unicodedata.normalize("NFC", text):
+    for ch in text:
         if ch.isalnum() or ch in _IRI_KEEP:
             out.append(ch)
         else:
@@ -387,7 +390,7 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
         add((node, _Terms.type, _entity_class(m.type)))
         label = m.label()
         add((node, _Terms.label, out.zh(label)))
-        for alt in (set(m.names) | m.aliases) - {label}:
+        for alt in sorted((set(m.names) | m.aliases) - {label}):  # sorted: the same triples in the same order in every process
             if alt:
                 add((node, _Terms.alt_label, out.zh(alt)))
         add((node, _Terms.mention_count, out.integer(m.mention_count)))
