@@ -160,10 +160,12 @@ def test_two_builds_sharing_a_cache_at_once_both_write_the_same_graph(tmp_path: 
                                "--cache", str(folder), "--jobs", "1", "--quiet"]) for out in outs]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     assert (outs[0] / "graph.ttl").read_bytes() == (outs[1] / "graph.ttl").read_bytes()
+    assert (outs[0] / "graph.html").read_bytes() == (outs[1] / "graph.html").read_bytes()
     entries = list(folder.rglob("*.pickle"))
     chunks = [e for e in entries if cache.CHUNKS_DIR in e.relative_to(folder).parts]
     blocks = [e for e in chunks if e.name.startswith(cache.SHARED_BLOCKS)]  # the shared nodes' Turtle: one file
-    assert (len(entries) - len(chunks), len(chunks) - len(blocks), len(blocks)) == (6, 6, 1)
+    pages = [e for e in chunks if e.name.startswith(cache.PAGE)]  # the last page: one file
+    assert (len(entries) - len(chunks), len(chunks) - len(blocks) - len(pages), len(blocks), len(pages)) == (6, 6, 1, 1)
     assert not list(folder.rglob("*.tmp"))
     again = pipeline.build(paths, cache=folder)
     assert again.cached == 6

@@ -318,3 +318,46 @@ def test_a_build_imports_no_rdflib_pyvis_ipython_networkx_or_jieba(tmp_path: Pat
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert out.stdout.strip() == "[]"
     assert (tmp_path / "graph.ttl").is_file() and (tmp_path / "graph.html").is_file()
+
+
+def test_a_rebuild_of_the_same_triples_writes_the_last_page_and_any_change_draws_it_again(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, write_report: WriteReport, small_report_text: str,
+        other_report_text: str) -> None:
+    """The page is kept in the cache under a digest of what it is drawn from: a rebuild that changes nothing
+    draws nothing; a changed report, or a damaged kept page, draws the page again, as a build without a cache does."""
+    from reportgraph import cache, viz
+
+    first = write_report(small_report_text, "a.txt")
+    second = write_report(other_report_text, "b.txt")
+    drawn: list[int] = []
+    real = viz.render_html
+
+    def counting(vg: viz.VizGraph, **kwargs: object) -> str:
+        drawn.append(len(vg.nodes))
+        return real(vg, **kwargs)  # type: ignore[arg-type]
+
+    def fresh(name: str) -> bytes:
+        assert cli.main(["build", str(first), str(second), "--out", str(tmp_path / name), "--no-cache", "--quiet"]) == 0
+        return (tmp_path / name / "graph.html").read_bytes()
+
+    out = tmp_path / "out"
+    viz.render_html = counting  # type: ignore[assignment]
+    try:
+        code, text, _ = _build(capsys, str(first), str(second), "--out", str(out))
+        assert code == 0 and len(drawn) == 1
+        code, again, _ = _build(capsys, str(first), str(second), "--out", str(out))
+        assert code == 0 and len(drawn) == 1  # the same triples: the kept page, not drawn again
+        assert [line for line in again.splitlines() if line.startswith("picture:")] == \
+            [line for line in text.splitlines() if line.startswith("picture:")]
+        assert (out / "graph.html").read_bytes() == fresh("fresh1")
+        second.write_text(other_report_text + "\n新增企业3家。\n", encoding="utf-8")
+        assert cli.main(["build", str(first), str(second), "--out", str(out), "--quiet"]) == 0
+        assert len(drawn) == 3  # the changed report's page (and the fresh build's)
+        assert (out / "graph.html").read_bytes() == fresh("fresh2")
+        [kept] = (out / ".cache" / cache.CHUNKS_DIR).glob(f"{cache.PAGE}*")
+        kept.write_bytes(b"not a pickle")
+        assert cli.main(["build", str(first), str(second), "--out", str(out), "--quiet"]) == 0
+        assert len(drawn) == 5
+        assert (out / "graph.html").read_bytes() == (tmp_path / "fresh2" / "graph.html").read_bytes()
+    finally:
+        viz.render_html = real  # type: ignore[assignment]

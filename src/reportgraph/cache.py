@@ -30,6 +30,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,8 @@ from reportgraph.workers import Job
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["CACHE_DIR", "CHUNKS_DIR", "SHARED_BLOCKS", "BlockCache", "Cache", "ChunkCache", "package_fingerprint"]
+__all__ = ["CACHE_DIR", "CHUNKS_DIR", "PAGE", "SHARED_BLOCKS", "BlockCache", "Cache", "ChunkCache", "KeptPage",
+           "PageCache", "package_fingerprint"]
 
 #: The cache's folder under ``build --out`` unless ``--cache`` names another.
 CACHE_DIR = ".cache"
@@ -50,6 +52,8 @@ CACHE_DIR = ".cache"
 CHUNKS_DIR = "chunks"
 #: The start of the name of the file in the chunks' folder that holds the shared nodes' Turtle (:class:`BlockCache`).
 SHARED_BLOCKS = "shared-"
+#: The start of the name of the file in the chunks' folder that holds the last page (:class:`PageCache`).
+PAGE = "page-"
 #: Bumped when the form of an entry changes.
 _FORMAT = 4
 
@@ -234,6 +238,41 @@ class ChunkCache:
     def blocks(self, namespaces: Sequence[tuple[str, str]]) -> BlockCache:
         """The shared nodes' Turtle kept from the last build, if it wrote with these prefixes."""
         return BlockCache(self.folder / f"{SHARED_BLOCKS}{self._setting.hex()[:32]}.pickle", namespaces)
+
+    def page(self) -> PageCache:
+        """The page the last build drew, under the digest of what it was drawn from."""
+        return PageCache(self.folder / f"{PAGE}{self._setting.hex()[:32]}.pickle")
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A build's page (graph.html's bytes), and how many nodes it draws of how many the graph has."""
+
+    html: bytes
+    drawn: int
+    total: int
+
+
+class PageCache:
+    """The last build's page, kept under a digest of what it was drawn from (the shared nodes' triples and each
+    report's picture part): a rebuild in which no report's triples changed writes it again as it is, without
+    reading, choosing, laying out or rendering anything. One file, the last page only, written atomically."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+
+    def get(self, key: bytes) -> KeptPage | None:
+        """The page kept under ``key``, or None (another page, or missing, damaged or foreign)."""
+        try:
+            with open(self.file, "rb") as fh:
+                kept, page = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - a miss, never a failed build
+            return None
+        return page if kept == key and isinstance(page, KeptPage) else None
+
+    def put(self, key: bytes, page: KeptPage) -> None:
+        """Keep ``page`` (this build's) under ``key``, in place of the last build's."""
+        _store(self.file, self.file.stem, (key, page))
 
 
 #: A shared node's Turtle block, the prefixes it uses (prefix, namespace), how many triples it holds and its subject's

@@ -29,6 +29,7 @@ puts there), and ``shared.nq`` with the default graph, for bulk loaders.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -48,7 +49,7 @@ from reportgraph.turtle import TurtleWriter, natural_key, nquad_lines, readable_
 from reportgraph.turtle import instance_kinds as _instance_kinds
 
 if TYPE_CHECKING:  # the picture's reader is imported only when a picture is drawn
-    from reportgraph.cache import BlockCache, Blocks, ChunkCache
+    from reportgraph.cache import BlockCache, Blocks, ChunkCache, KeptPage, PageCache
     from reportgraph.viz import GraphReader, VizGraph
 
 __all__ = ["SHARED_SHARD", "SHARDS_DIR", "Chunk", "Plan", "Prepared", "WrittenGraph", "prepare",
@@ -72,8 +73,12 @@ class WrittenGraph:
     triples: int
     #: the shard files, when shards were asked for
     shards: list[Path] = field(default_factory=list)
-    #: the picture's graph, when a picture was drawn (``Plan.draw``)
+    #: the picture's graph, when a picture was drawn (``Plan.draw``) and the last build's page is not the same
     picture: VizGraph | None = None
+    #: the last build's page, when it was drawn from the same triples (a build with a cache)
+    kept_page: KeptPage | None = None
+    #: where the page drawn from ``picture`` is kept for the next build (a build with a cache)
+    keep_page: Callable[[KeptPage], None] | None = None
 
 
 @dataclass
@@ -131,6 +136,8 @@ class Chunk:
     contributions: bytes
     #: the pickled :class:`reportgraph.viz.GraphPart` (what the picture reads of it) when a picture is drawn, else b""
     picture: bytes
+    #: a digest of ``picture`` (b"" when there is none): what the last build's page is known by
+    picture_digest: bytes
     #: its own nodes' triples, repeats dropped
     count: int
     #: the kinds of instance its subjects are of (see :func:`instance_kinds`)
@@ -189,7 +196,8 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
         shared = rdf.shared_triples(ctx)
         kinds = _kinds(reports, shared)
         prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports],
-                            cache.blocks(namespaces(kinds)) if cache is not None else None)
+                            cache.blocks(namespaces(kinds)) if cache is not None else None,
+                            cache.page() if cache is not None and plan.draw else None)
         if collect is not None:
             collect(shared)
         options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
@@ -262,11 +270,12 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
         blocks = b"\n".join(text for _, text in formatted)
         index = pickle.dumps([(s, len(text)) for s, text in formatted], protocol=pickle.HIGHEST_PROTOCOL)
         first, last = natural_key(formatted[0][0]), natural_key(formatted[-1][0])  # type: ignore[arg-type]
-    picture = b""
+    picture = picture_digest = b""
     if options.draw:
         from reportgraph.viz import read_triples  # the picture's reader: only when a picture is drawn
 
         picture = pickle.dumps(read_triples(made), protocol=pickle.HIGHEST_PROTOCOL)
+        picture_digest = hashlib.blake2b(picture, digest_size=16).digest()
     contributions = b""
     if cache is not None:
         from reportgraph.cache import BlockCache
@@ -274,7 +283,7 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
         contributions = pickle.dumps(BlockCache.keys(others), protocol=pickle.HIGHEST_PROTOCOL)
     chunk = Chunk(iri=iri, blocks=blocks, index=index, first=first, last=last,
                   shared=pickle.dumps(others, protocol=pickle.HIGHEST_PROTOCOL), contributions=contributions,
-                  picture=picture,
+                  picture=picture, picture_digest=picture_digest,
                   count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
                   used=writer.used_prefixes(), shard=_shard_lines(iri, own, other) if options.shards else None)
     if key is not None:
@@ -331,10 +340,14 @@ class Prepared:
     """A graph whose reports' chunks are all made and spooled: :meth:`finish` merges and writes it."""
 
     def __init__(self, kinds: set[str], shared_triples: list[Triple], plan: Plan, report_iris: list[str],
-                 kept: BlockCache | None = None) -> None:
+                 kept: BlockCache | None = None, page: PageCache | None = None) -> None:
         self.kinds = kinds
         #: the shared nodes' blocks of the last build, where there is a cache
         self.kept = kept
+        #: the last build's page, where there is a cache and a picture is drawn
+        self.page = page
+        #: a digest of every report's picture part, in order
+        self.pictures = hashlib.blake2b(digest_size=16)
         self.plan = plan
         #: the reports whose chunk failed, by their place in the reports, with their errors
         self.failed: dict[int, ReportError] = {}
@@ -362,6 +375,7 @@ class Prepared:
         self.report_iris.add(chunk.iri)
         self.found_kinds |= chunk.kinds
         self.count += chunk.count
+        self.pictures.update(chunk.picture_digest)
         self.writer.note_used(chunk.used)
         if chunk.blocks:
             assert chunk.first is not None and chunk.last is not None
@@ -410,7 +424,6 @@ class Prepared:
         return reader
 
     def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
-        reader = self._picture(spool) if self.plan.draw else None
         # all gathered where every shared triple is written again: no kept blocks, or the shared shard
         shared = self._gather(spool) if self.kept is None or self.plan.shards is not None else None
         shard_files = list(self.shard_files)
@@ -419,6 +432,7 @@ class Prepared:
             shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
         shared_blocks: Iterator[tuple[_Key, str]] | list[tuple[_Key, str]]
+        page_key = kept_page = None
         if self.kept is None:
             assert shared is not None
             subjects: Iterable[str] = shared
@@ -426,8 +440,12 @@ class Prepared:
             shared_blocks = ((natural_key(s), text)  # type: ignore[arg-type]
                              for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
         else:
-            shared_blocks, shared_count, subjects = _kept_blocks(writer, self.kept, self.shared_triples,
-                                                                 lambda: self._contributions(spool), spool, shared)
+            shared_blocks, shared_count, subjects, own = _kept_blocks(
+                writer, self.kept, self.shared_triples, lambda: self._contributions(spool), spool, shared)
+            if self.page is not None:  # the page is drawn from the shared nodes' own triples and the reports' parts
+                page_key = hashlib.blake2b(own, digest_size=16, key=self.pictures.digest()).digest()
+                kept_page = self.page.get(page_key)
+        reader = self._picture(spool) if self.plan.draw and kept_page is None else None
         self.shared_triples = []
         found_kinds = self.found_kinds | instance_kinds(subjects)
         if found_kinds != self.kinds:  # a kind of node rdf makes that _kinds does not know: teach it, or the prefixes differ
@@ -458,8 +476,12 @@ class Prepared:
                     _publish(target, lambda out: _copy(out, prefixes_text, body))
                 else:
                     _copy(target, prefixes_text, body)
-        picture = reader.finish() if reader is not None else None
-        return WrittenGraph(triples=count, shards=shard_files, picture=picture)
+        if reader is None:
+            return WrittenGraph(triples=count, shards=shard_files, kept_page=kept_page)
+        keep = None
+        if self.page is not None and page_key is not None:
+            keep = functools.partial(self.page.put, page_key)
+        return WrittenGraph(triples=count, shards=shard_files, picture=reader.finish(), keep_page=keep)
 
     def _contributions(self, spool: IO[bytes]) -> Iterator[tuple[_Span, dict[str, bytes]]]:
         """Each report's shared triples' place in the spool and their digests by subject, in order."""
@@ -514,9 +536,10 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
 
 def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Triple],
                 contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]], spool: IO[bytes],
-                gathered: _Grouped | None) -> tuple[list[tuple[_Key, str]], int, list[str]]:
-    """The shared nodes' blocks in subject order, how many triples they hold, and their subjects: taken from
-    ``kept`` where a node's triples are those of the last build, the others formatted (all kept for the next).
+                gathered: _Grouped | None) -> tuple[list[tuple[_Key, str]], int, list[str], bytes]:
+    """The shared nodes' blocks in subject order, how many triples they hold, their subjects and a digest of their
+    own triples (node by node, in order): taken from ``kept`` where a node's triples are those of the last build,
+    the others formatted (all kept for the next).
 
     A node's block is kept under a digest of its own triples (the merged
     entity's, from ``shared_triples``) and of every report's share of it
@@ -540,9 +563,11 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
                 found.append(digest)
     keys: dict[str, bytes] = {}
     for s, found in shares.items():
-        found.sort()
+        if len(found) > 1:
+            found.sort()
         keys[s] = hashlib.blake2b(b"".join((s.encode("utf-8", "surrogateescape"), b"\0",
                                             own_digests.get(s, b"-"), *found)), digest_size=16).digest()
+    own_summary = hashlib.blake2b(b"".join(own_digests.values()), digest_size=16).digest()
     del shares, own_digests
     before = kept.load()
     wanted = {s for s, key in keys.items() if key not in before}
@@ -567,7 +592,7 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     ordered.sort()
     writer.note_used(used)
     kept.save(now)
-    return ordered, count, list(keys)
+    return ordered, count, list(keys), own_summary
 
 
 def _gathered(wanted: set[str], own: _Grouped, contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]],

@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportgraph import limits, vocab
 from reportgraph.cli import common
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reportgraph.metadata import Metadata
     from reportgraph.model import LinkedReport
     from reportgraph.pipeline import BuildResult, Inputs
+    from reportgraph.stream import WrittenGraph
 
 #: The ``--out`` that writes the Turtle to standard output instead of a folder.
 STDOUT = "-"
@@ -307,11 +308,32 @@ class _Plan:
     measures: Measures
 
 
+def _write_page(written: WrittenGraph, staged: BinaryIO, path: Path) -> BuildPage:
+    """The build's page into ``staged``: the last build's where it was drawn from the same triples, else drawn
+    (and kept for the next build, where there is a cache)."""
+    from reportgraph.cli.viz import BuildPage, write_build_page
+
+    kept = written.kept_page
+    if kept is not None:
+        staged.write(kept.html)
+        return BuildPage(path, kept.drawn, kept.total)
+    assert written.picture is not None, "the plan draws a picture when there is an output folder"
+    if written.keep_page is None:
+        return write_build_page(written.picture, staged, path)
+    from reportgraph.cache import KeptPage
+
+    buffer = io.BytesIO()
+    page = write_build_page(written.picture, buffer, path)
+    html = buffer.getvalue()
+    staged.write(html)
+    written.keep_page(KeptPage(html, page.drawn, page.total))
+    return page
+
+
 def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -> int:
     """The build itself, then its graph and page written into ``output`` together (or the graph to stdout),
     and the merge table if asked for."""
     from reportgraph import pipeline, stream, workers
-    from reportgraph.cli.viz import write_build_page
 
     output_shards = output.folder / SHARDS_DIR if output is not None else None
     # each report's Turtle, picture and shard are made with its triples, once, in the build's workers
@@ -361,9 +383,8 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
         target = str(output.folder / GRAPH_FILE)
         with output.file(GRAPH_FILE) as staged:
             written = pipeline.write(result, staged, release=release)
-        assert written.picture is not None, "the plan draws a picture when there is an output folder"
         with output.file(PAGE_FILE) as staged:
-            page = write_build_page(written.picture, staged, output.folder / PAGE_FILE)
+            page = _write_page(written, staged, output.folder / PAGE_FILE)
         output.commit()  # the new graph and picture replace the old pair together
     merges = _write_merges(args.merges, merge_table) if merge_table is not None else None
     if args.json:  # with --out -, standard output holds the graph: the JSON goes where the summary would
