@@ -491,9 +491,11 @@ class GraphReader:
         """The picture's graph: every node's sentences and areas in order, the hubs' edges added."""
         nodes = dict(sorted(self.nodes.items()))  # the order parts came in must not show in the page
         areas, sentences = self.areas, self.sentences
+        # each sentence's place, made once: many nodes cite it
+        place = {k: (report, offset, k) for k, (_, report, offset) in sentences.items()}
         for iri, stmts in self.cited.items():
             node = nodes[iri]
-            keys = sorted(stmts, key=lambda k: (sentences[k][1], sentences[k][2], k))
+            keys = sorted(stmts, key=place.__getitem__)
             node.statements = keys
             if len(node.areas) > 1:  # the area most of its sentences stand in comes first
                 weight = Counter(self.statement_area[k] for k in keys if k in self.statement_area)
@@ -519,7 +521,7 @@ class GraphReader:
         for node in nodes.values():
             for area_iri in node.areas:
                 edge(node.iri, area_iri)
-        ordered = sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))
+        ordered = [edges[key] for key in sorted(edges)]  # each edge's key is (source, target, predicate)
         return VizGraph(nodes=nodes, edges=ordered, sentences=sentences, total_nodes=len(nodes))
 
 
