@@ -591,7 +591,8 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
         ordered.append((entry[3], entry[0]))
     ordered.sort()
     writer.note_used(used)
-    kept.save(now)
+    if fresh or len(now) != len(before):  # else the file holds these blocks already
+        kept.save(now)
     return ordered, count, list(keys), own_summary
 
 
