@@ -7,11 +7,40 @@ sentences need no word cut — jieba's words with their offsets.
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 from reportgraph.extract.words import Token, words_of
 from reportgraph.model import Sentence
 from reportgraph.text import clause_bounds, fold, quote_spans, strip_quotes
+
+_Value = TypeVar("_Value")
+
+
+class cached_property(Generic[_Value]):  # noqa: N801 - named as the functools one it stands for
+    """``functools.cached_property`` without its lock: Python 3.11's takes a lock at every first
+    look-up, a good part of what a sentence's words and offsets cost; a view is never shared
+    between threads."""
+
+    def __init__(self, compute: Callable[[Any], _Value]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, view: None, owner: type | None = None) -> cached_property[_Value]: ...
+
+    @overload
+    def __get__(self, view: object, owner: type | None = None) -> _Value: ...
+
+    def __get__(self, view: object | None, owner: type | None = None) -> cached_property[_Value] | _Value:
+        if view is None:
+            return self
+        value = view.__dict__[self._name] = self._compute(view)
+        return value
 
 
 class SentenceView:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import mmap
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
 
 from reportgraph.datafiles import datafile
 
@@ -61,11 +62,9 @@ VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
 
 def words_of(text: str) -> list[Token]:
     """jieba's words of ``text`` with their offsets."""
-    out, pos = [], 0
-    for word in _cut(text):
-        out.append((word, pos, pos + len(word)))
-        pos += len(word)
-    return out
+    words = _cut(text)
+    ends = list(accumulate(map(len, words)))
+    return list(zip(words, [0, *ends[:-1]], ends))
 
 
 @lru_cache(maxsize=1)

@@ -128,7 +128,7 @@ def _named_spans(sentence: str) -> list[tuple[int, int]]:
     note = _NOTE_HEADING.match(sentence)
     if note:
         spans.append((-1, note.end()))  # ［10］两个基地、两个枢纽: the items of a slogan noted
-    for pattern in _MEETINGS.named_patterns.values():
+    for pattern in _MEETINGS.named_patterns.every():
         spans.extend((m.start() - 1, m.end()) for m in pattern.finditer(sentence))
     for phrase in _STOP_PHRASES.words:
         at = sentence.find(phrase)

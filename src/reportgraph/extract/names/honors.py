@@ -80,7 +80,7 @@ def _bare_titles(s: SentenceView) -> list[Candidate]:
     """The titles of :data:`_BARE_TITLES` the sentence holds as whole words; a quote holding one
     alone is the quotes finder's (“绿色工厂”), a longer honor after a verb stands over it."""
     out = []
-    for shape in _BARE_TITLES.values():
+    for shape in _BARE_TITLES.every():
         for m in shape.finditer(s.text):
             a, b = m.span()
             quote = s.in_quote(a)

@@ -61,9 +61,15 @@ def suffix_by_word() -> dict[str, Suffix]:
     return {s.word: s for s in suffixes()}
 
 
+@lru_cache(maxsize=None)
+def words_of_kinds(*kinds: str) -> tuple[str, ...]:
+    """The type words of ``kinds``, longest first: one tuple for ``str.endswith``, not a loop over the table."""
+    return tuple(x.word for x in suffixes() if x.kind in kinds)
+
+
 def ends_with_kind(name: str, kind: str) -> bool:
     """Does ``name`` end with a type word of ``kind``?"""
-    return any(name.endswith(x.word) for x in suffixes() if x.kind == kind)
+    return name.endswith(words_of_kinds(kind))
 
 
 def names_an_asset(words: str) -> bool:

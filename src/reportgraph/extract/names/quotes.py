@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
-from reportgraph.extract.names.kinds import ends_with_kind, suffixes
+from reportgraph.extract.names.kinds import ends_with_kind, words_of_kinds
 from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
@@ -101,16 +101,16 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         tail = text[tail_at:phrase_end(s, tail_at, tail_stops, limit=j)]
         if tail[:1] in CONJUNCTIONS and not tail.startswith(_NOT_CONJUNCTIONS):
             tail = ""  # “千名医师下基层”和组团式帮扶活动: the head after 和 is another item's
-        if any(tail.startswith(w) for w in not_names) or any(inner.endswith(w) for w in not_names) \
+        if tail.startswith(not_names) or inner.endswith(not_names) \
                 or _listed_among_problems(s, b):
             continue
         possessive = tail.startswith(_POSSESSIVE)
         if possessive and ctx.formal and not _named_as_programme(inner):
             continue  # a province's “市场+保障”的住房供应体系, “马上就办”的工作精神: the quote describes its head
         head = _head(tail.replace(_POSSESSIVE, "", 1) if possessive else tail)
-        honor_before = any(text[max(0, a - _HONOR_REACH):a].endswith(t) for t in triggers)
+        honor_before = text[max(0, a - _HONOR_REACH):a].endswith(triggers)
         rest = tail[head[0]:] if head else tail
-        if any(rest.endswith(x.word) for x in suffixes() if x.kind in _PLACE_KINDS):
+        if rest.endswith(words_of_kinds(*_PLACE_KINDS)):
             continue  # 中国企业“走出去”综合服务基地: the quote is inside a place's name
         if _counts_events(text, b):
             out.append(Candidate(a, b, "Event", s.original(a, b), "quote"))  # “桦加沙”等15个台风
