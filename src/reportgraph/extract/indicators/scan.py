@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import Gated
 from reportgraph.text import NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
 
 _UNITS = datafile("extract/indicators/units.tsv")
@@ -121,6 +122,12 @@ def _strictly_inside(length: int, spans: list[tuple[int, int]]) -> bytearray:
     return marks
 
 
+@lru_cache(maxsize=1)
+def _gated_meetings() -> tuple[Gated, ...]:
+    """The meetings' shapes, each run only on a sentence holding the words it needs."""
+    return tuple(Gated(pattern) for pattern in _MEETINGS.named_patterns.every())
+
+
 def _named_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans where numbers belong to a name: quotes, book titles, meetings, idioms (两个市场两种资源:
     the second number lies inside the phrase too)."""
@@ -128,7 +135,7 @@ def _named_spans(sentence: str) -> list[tuple[int, int]]:
     note = _NOTE_HEADING.match(sentence)
     if note:
         spans.append((-1, note.end()))  # ［10］两个基地、两个枢纽: the items of a slogan noted
-    for pattern in _MEETINGS.named_patterns.every():
+    for pattern in _gated_meetings():
         spans.extend((m.start() - 1, m.end()) for m in pattern.finditer(sentence))
     for phrase in _STOP_PHRASES.words:
         at = sentence.find(phrase)

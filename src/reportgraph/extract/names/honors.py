@@ -3,8 +3,10 @@ some titles are honors with no such verb (新增两院院士5人, 国家级绿�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import Gated
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind
 from reportgraph.extract.names.subjects import subjects
@@ -76,11 +78,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     return out + _bare_titles(s)
 
 
+@lru_cache(maxsize=1)
+def _gated_titles() -> tuple[Gated, ...]:
+    """The bare titles' shapes, each run only on a sentence holding the words it needs."""
+    return tuple(Gated(shape) for shape in _BARE_TITLES.every())
+
+
 def _bare_titles(s: SentenceView) -> list[Candidate]:
     """The titles of :data:`_BARE_TITLES` the sentence holds as whole words; a quote holding one
     alone is the quotes finder's (“绿色工厂”), a longer honor after a verb stands over it."""
     out = []
-    for shape in _BARE_TITLES.every():
+    for shape in _gated_titles():
         for m in shape.finditer(s.text):
             a, b = m.span()
             quote = s.in_quote(a)

@@ -3,7 +3,10 @@
 (省委十三届三次、四次全会) names one meeting per session."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import Gated
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.text import LIST_SEPARATOR
@@ -15,15 +18,22 @@ _SINGLE = ("congress", "plenum", "party_congress")
 _LISTED = ("local_plenum", "people_congress")
 
 
+@lru_cache(maxsize=1)
+def _gated() -> dict[str, Gated]:
+    """Each shape, run only on a sentence holding the words it needs (届, 人大, 党代会)."""
+    return {shape: Gated(_SHAPES[shape]) for shape in _SINGLE + _LISTED}
+
+
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     """Every meeting the sentence names."""
     out: list[Candidate] = []
+    shapes = _gated()
     for shape in _SINGLE:
-        for m in _SHAPES[shape].finditer(s.text):
+        for m in shapes[shape].finditer(s.text):
             if not s.in_quote(m.start()):
                 out.append(Candidate(m.start(), m.end(), "Event", s.original(m.start(), m.end()), "meeting"))
     for shape in _LISTED:
-        for m in _SHAPES[shape].finditer(s.text):
+        for m in shapes[shape].finditer(s.text):
             if s.in_quote(m.start()):
                 continue
             prefix = s.text[m.start():m.start("sessions")]
