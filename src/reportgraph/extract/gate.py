@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
+
+from reportgraph import regexcache
 
 try:  # the stdlib's own parser of patterns and its node names (Python 3.11 moved them into re)
     from re import _constants as sre
@@ -112,8 +115,26 @@ class Gated:
     def may_match(self, text: str) -> bool:
         """Can the pattern match anywhere in ``text``? False only when it certainly cannot."""
         gate = self.gate
+        if len(gate) == 1:
+            return gate[0] in text  # most gates are one word: no generator for it
         return not gate or any(literal in text for literal in gate)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches in ``text``, as :meth:`re.Pattern.finditer` gives them."""
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+        return self.pattern.finditer(text) if self.may_match(text) else _NO_MATCHES
+
+
+#: What a gated pattern finds in a text that cannot hold a match (an empty iterator, shared).
+_NO_MATCHES: Iterator[re.Match[str]] = iter(())
+
+
+@lru_cache(maxsize=128)
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> re.Pattern[str] | None:
+    return regexcache.compile("|".join(re.escape(w) for w in sorted(words))) if words else None
+
+
+def holds_any(text: str, words: tuple[str, ...] | frozenset[str]) -> bool:
+    """Does ``text`` hold any of ``words`` (a data file's list)? One scan in C over one alternation of
+    them, instead of a look for each word: the gate of a rule that then looks for each word it holds."""
+    alternation = _alternation(words)
+    return alternation is not None and alternation.search(text) is not None

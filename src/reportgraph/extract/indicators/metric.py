@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import holds_any
 from reportgraph.extract.indicators.scan import Quantity
 from reportgraph.extract.words import VERB_TAGS, tag, words_of
 from reportgraph.text import (
@@ -170,7 +171,8 @@ def _after(sentence: str, end: int, unit: str) -> tuple[str, bool]:
             break  # 11个县（市、区）: a list inside brackets is part of the noun
         i += 1
     words = sentence[end:i]
-    cut = min((j for j in (words.find(w) for w in _AFTER_STOPS.words) if j > 0), default=len(words))
+    cut = min((j for j in (words.find(w) for w in _AFTER_STOPS.words) if j > 0), default=len(words)) \
+        if holds_any(words, _AFTER_STOPS.words) else len(words)
     noun = words[:cut].rstrip(_JOINERS)
     persons = unit in _PERSONS and not words.startswith(tuple(_LINKERS))  # not 涉及10万人的保交房任务
     if cut < len(words) and (persons or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from reportgraph.datafiles import datafile
-from reportgraph.extract.gate import Gated
+from reportgraph.extract.gate import Gated, holds_any
 from reportgraph.text import NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
 
 _UNITS = datafile("extract/indicators/units.tsv")
@@ -137,7 +137,7 @@ def _named_spans(sentence: str) -> list[tuple[int, int]]:
         spans.append((-1, note.end()))  # ［10］两个基地、两个枢纽: the items of a slogan noted
     for pattern in _gated_meetings():
         spans.extend((m.start() - 1, m.end()) for m in pattern.finditer(sentence))
-    for phrase in _STOP_PHRASES.words:
+    for phrase in _STOP_PHRASES.words if holds_any(sentence, _STOP_PHRASES.words) else ():
         at = sentence.find(phrase)
         while at >= 0:
             spans.append((at - 1, at + len(phrase)))
@@ -150,11 +150,13 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
     (the caller refuses the report then, so text of nothing but figures is not read to its end)."""
     unit_table = units()
     quals = _qualifiers()
-    quoted = _strictly_inside(len(sentence), _named_spans(sentence))
+    quoted: bytearray | None = None  # made at the first number: nearly half the sentences hold none
     found: list[Quantity] = []
     for m in _quantity_pattern().finditer(sentence):
         num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
         start, end = m.start("num"), m.end()
+        if quoted is None:
+            quoted = _strictly_inside(len(sentence), _named_spans(sentence))
         if quoted[start] or _SESSION_AFTER.match(sentence, m.end("num")):
             continue
         before = sentence[max(0, start - 1):start]
@@ -218,6 +220,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             break
     found = _join_ranges(sentence, found)
     for m in RANK.finditer(sentence):
+        if quoted is None:
+            quoted = _strictly_inside(len(sentence), _named_spans(sentence))
         if quoted[m.start()]:
             continue
         raw = m.group(1)

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from reportgraph import regexcache
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import holds_any
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import (
@@ -459,19 +459,11 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     return False
 
 
-@lru_cache(maxsize=64)
-def _any_of(wanted: tuple[str, ...] | frozenset[str]) -> re.Pattern[str] | None:
-    """One alternation of ``wanted``: whether a sentence holds any of them is one scan in C, and most
-    sentences hold none of a finder's trigger words."""
-    return regexcache.compile("|".join(re.escape(w) for w in sorted(wanted))) if wanted else None
-
-
 def words_at(s: SentenceView, wanted: Iterable[str]) -> list[tuple[int, int]]:
     """Where any of ``wanted`` stands as whole words (增选/为 holds 增选为; 获批 holds no 获)."""
     words = wanted if isinstance(wanted, (tuple, frozenset)) else tuple(wanted)
-    gate = _any_of(words)
-    if gate is None or not gate.search(s.text):
-        return []
+    if not holds_any(s.text, words):
+        return []  # most sentences hold none of a finder's trigger words
     out = []
     for w in words:
         i = s.text.find(w)
