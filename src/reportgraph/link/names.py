@@ -123,13 +123,19 @@ def _canonical_names(mentions: list[Mention], types: dict[str, str], gazetteer: 
     rules: dict[tuple[str, str], tuple[str, str]] = {}
     for etype, group in names.items():
         by_length = sorted(group, key=lambda s: (-len(s), s))
+        # the names holding each character, longest first: a short form's longer forms hold its first
+        # character, so each name is compared with those only, not with every name of its type
+        holding: dict[str, list[str]] = defaultdict(list)
+        for long in by_length:
+            for ch in dict.fromkeys(long):
+                holding[ch].append(long)
         for n in group:
             hit = gazetteer.get(n)
             if hit and hit[0] == etype and not apart(n, norm(hit[1])):
                 parent[(etype, n)] = norm(hit[1])
                 rules[(etype, n)] = ("gazetteer", f"{n} is a name the gazetteer gives {hit[1]}")
                 continue
-            found = _longer_form(n, etype, by_length, apart)
+            found = _longer_form(n, etype, holding[n[0]], apart)
             parent[(etype, n)] = found[0] if found else n
             if found:
                 rules[(etype, n)] = (found[1], f"{n} is a short form of {found[0]}")
@@ -148,14 +154,14 @@ def _never_apart(a: str, b: str) -> bool:
     return False
 
 
-def _longer_form(n: str, etype: str, by_length: list[str], apart: Apart) -> tuple[str, str] | None:
-    """The longer name of the same type that ``n`` is a short form of, if exactly one is, and the rule that says so."""
-    # every rule below keeps the short form's first character in the long one (区委 / 宝安区委,
-    # 军创集团, 和一 / 和一社区, 省人民政府 / 广东省政府): a cheap test before the full one
-    first = n[0]
+def _longer_form(n: str, etype: str, holding_first: list[str], apart: Apart) -> tuple[str, str] | None:
+    """The longer name of the same type that ``n`` is a short form of, if exactly one is, and the rule that says so.
+
+    ``holding_first`` is the names of the type that hold ``n``'s first character, longest first: every
+    rule below keeps it in the long form (区委 / 宝安区委, 军创集团, 和一 / 和一社区, 省人民政府 / 广东省政府)."""
     hits = []
-    for long in by_length:
-        if len(long) >= len(n) and long != n and first in long and not apart(n, long):
+    for long in holding_first:
+        if len(long) >= len(n) and long != n and not apart(n, long):
             rule = abbreviation_rule(n, long, etype)
             if rule:
                 hits.append((long, rule))

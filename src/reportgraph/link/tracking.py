@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import Gated
 from reportgraph.link.measures import Measures, metric_forms, strip_openings
 from reportgraph.link.names import norm
 from reportgraph.link.periods import Span, parse
@@ -50,7 +51,9 @@ _OTHER_PERIODS = datafile("link/track_other_periods.tsv").named_patterns
 _RATE_TOLERANCE = float(_TOLERANCES["rate"])
 _LEVEL_TOLERANCE = float(_TOLERANCES["level"])
 _RATE_UNITS = frozenset(_TOLERANCES["rate_units"].split())
-_RELATION = re.compile(_RELATIONS["pattern"])
+#: Run only on a sentence holding the words every such target ends with (同步): the pattern opens
+#: with a lazy run of any characters, tried at every position of every plan's sentence.
+_RELATION = Gated(re.compile(_RELATIONS["pattern"]))
 _RELATION_TOLERANCE = float(_RELATIONS["tolerance"])
 _THEN = tuple(sorted(_CHANGES.get("then", ()), key=len, reverse=True))
 _CHANGE_WORDS = tuple(sorted(((w, -1 if signs[0] == "-" else 1) for w, signs in _CHANGES.items() if w != "then"),

@@ -100,8 +100,20 @@ def generic_tail(kind: str, core: str) -> str:
     words before them may still be a proper name (九鹤综合文体中心, 某某股份合作公司)."""
     if kind not in (FACILITY, "Place", "Company"):
         return ""
-    return next((g for g in sorted(_generic().get(kind, ()), key=len, reverse=True)
-                 if len(g) > 1 and core.endswith(g) and core != g), "")
+    return next((g for g in _generic_by_length(kind) if core.endswith(g) and core != g), "")
+
+
+@lru_cache(maxsize=None)
+def _generic_by_length(kind: str) -> tuple[str, ...]:
+    """The generic words of two or more characters of ``kind``, longest first: sorted once, not per name."""
+    return tuple(g for g in sorted(_generic().get(kind, ()), key=len, reverse=True) if len(g) > 1)
+
+
+@lru_cache(maxsize=None)
+def _generic_endings(kind: str) -> tuple[str, ...]:
+    """The generic words a core of ``kind`` may end with and be generic: one tuple for ``str.endswith``
+    (a community's core may not end in a one-character one: 石门 is a name)."""
+    return tuple(g for g in sorted(_generic().get(kind, ())) if len(g) > 1 or kind not in ("Community", "Company"))
 
 
 def generic_core(kind: str, core: str, registered: bool = False, whole: bool = False) -> bool:
@@ -112,10 +124,10 @@ def generic_core(kind: str, core: str, registered: bool = False, whole: bool = F
         return core in generic
     if kind == "Company":
         # a registered name (…有限公司) is never generic; a bare …公司 may be (境内外上市公司)
-        return not registered and (core in generic or any(core.endswith(g) for g in generic if len(g) > 1))
+        return not registered and (core in generic or core.endswith(_generic_endings(kind)))
     if kind in ("Initiative", "Program", "Project", "Event"):
         return core in generic
-    return core in generic or any(core.endswith(g) for g in generic if len(g) > 1 or kind != "Community")
+    return core in generic or core.endswith(_generic_endings(kind))
 
 
 def attribute_only(s: SentenceView, start: int, end: int, kind: str, suffix: str) -> bool:
