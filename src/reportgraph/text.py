@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 
 _PUNCTUATION = datafile("text/punctuation.tsv")
@@ -32,7 +33,7 @@ CLAUSE_BREAK_CHARS: str = _ROLES["clause_break"] + "\n"
 #: Marks that end a sentence (full- and half-width: sentences are cut before folding).
 SENTENCE_MARKS: str = _ROLES["sentence_end"]
 #: A sentence ends at one of :data:`SENTENCE_MARKS` or at a line break.
-SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_MARKS)}]|\n")
+SENTENCE_END = regexcache.compile(f"[{re.escape(SENTENCE_MARKS)}]|\n")
 #: The enumeration comma that separates the items of a list.
 LIST_SEPARATOR: str = _ROLES["list_separator"]
 #: Opening and closing quotation marks; the straight double quote is both.
@@ -66,7 +67,7 @@ _FOLD = _fold_table()
 #: them, so replacing the few the class finds is several times cheaper than ``str.translate``,
 #: which looks up every character of the text in the table.
 _FOLD_CHARS: dict[str, str] = {chr(code): folded for code, folded in _FOLD.items()}
-_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_CHARS)) + "]")
+_FOLDABLE = regexcache.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_CHARS)) + "]")
 
 
 def _folded_char(match: re.Match[str]) -> str:
@@ -79,7 +80,7 @@ def fold(text: str) -> str:
 
 
 #: Every mark that opens or closes a quoted span: the only characters :func:`quote_spans` looks at.
-_SPAN_MARKS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(set(_SPAN_OPENERS + _SPAN_CLOSERS))) + "]")
+_SPAN_MARKS = regexcache.compile("[" + "".join(re.escape(ch) for ch in sorted(set(_SPAN_OPENERS + _SPAN_CLOSERS))) + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -96,7 +97,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: The marks :func:`strip_quotes` removes, as one class: most forms hold none, and are returned as they are.
-_NAME_QUOTE_MARKS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(set(NAME_QUOTES))) + "]")
+_NAME_QUOTE_MARKS = regexcache.compile("[" + "".join(re.escape(ch) for ch in sorted(set(NAME_QUOTES))) + "]")
 
 
 def strip_quotes(text: str) -> str:
@@ -111,7 +112,7 @@ CLAUSE_REACH = 400
 
 
 #: Any clause break, as one class: the first after an offset is one search, not one per mark.
-_CLAUSE_BREAK = re.compile("[" + "".join(re.escape(ch) for ch in sorted(CLAUSE_BREAKS)) + "]")
+_CLAUSE_BREAK = regexcache.compile("[" + "".join(re.escape(ch) for ch in sorted(CLAUSE_BREAKS)) + "]")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,11 +17,11 @@ with its rule, so the graph and ``build --merges`` can say why.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
 from reportgraph.link.names import norm
@@ -29,8 +29,8 @@ from reportgraph.model import Entity, LinkedReport, NameForm
 
 _COMPANY = datafile("link/company_forms.tsv").pairs
 _LEGAL_FORMS = tuple(_COMPANY["legal_forms"].split())
-_REGION_OPENING = re.compile(_COMPANY["region_opening"])
-_BRACKETED = re.compile(_COMPANY["bracketed"])
+_REGION_OPENING = regexcache.compile(_COMPANY["region_opening"])
+_BRACKETED = regexcache.compile(_COMPANY["bracketed"])
 
 #: The two kinds of line of an identity file.
 SAME, DIFFERENT = "same", "different"

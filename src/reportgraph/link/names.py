@@ -9,21 +9,21 @@ shorter form of the same project.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.model import Entity, Mention, NameForm
 from reportgraph.text import fold, strip_quotes
 
 _ALIASES = datafile("link/aliases.tsv").pairs
-_REGION_PREFIX = re.compile(_ALIASES["region_prefix"])
+_REGION_PREFIX = regexcache.compile(_ALIASES["region_prefix"])
 _GENERIC_TAILS = tuple(_ALIASES["generic_tails"].split())
 _LEVEL_STARTS = frozenset(_ALIASES["level_starts"])
-_REGION_END = re.compile(_ALIASES["region_end"])
+_REGION_END = regexcache.compile(_ALIASES["region_end"])
 #: A body's short name has at least this many characters (人社局): two are a kind (党委), not a name.
 _MIN_BODY_SHORT = 3
 _BODY_SHORT_KINDS = frozenset(_ALIASES["body_short_kinds"])
@@ -34,7 +34,7 @@ _OFFICE_TAILS = tuple(_ALIASES["office_tails"].split())
 COMMUNITY_FORMS: tuple[str, ...] = tuple(_ALIASES["community_forms"].split())
 #: When one name is seen as two types, the tie is broken in this order.
 TYPE_PRIORITY = ("Project", "Program", "Company", "Community", "GovernmentBody", "Event", "Honor", "Place")
-_SPACE = re.compile(r"\s+")
+_SPACE = regexcache.compile(r"\s+")
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.text import chinese_to_int, fold
 
 _WORDS = datafile("link/period_words.tsv").grouped
-_YEAR = re.compile(_WORDS["year"][0])
-_YEARS = re.compile(_WORDS["years"][0])
-_MONTHS = re.compile(_WORDS["months"][0])
-_FIVE_YEAR = re.compile(_WORDS["five_year"][0])
+_YEAR = regexcache.compile(_WORDS["year"][0])
+_YEARS = regexcache.compile(_WORDS["years"][0])
+_MONTHS = regexcache.compile(_WORDS["months"][0])
+_FIVE_YEAR = regexcache.compile(_WORDS["five_year"][0])
 _ANCHOR_NUMBER, _ANCHOR_YEAR = _WORDS["five_year_anchor"][0].split()
 #: Years a five-year plan spans.
 _PLAN_YEARS = 5

@@ -12,9 +12,9 @@ each entity type follows).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.words import words_of
 from reportgraph.link.names import GOVERNMENT_FULL, GOVERNMENT_SHORT, Scoped, norm
@@ -30,8 +30,8 @@ _DEICTIC = datafile("link/deictic.txt")
 _NATIONAL = datafile("link/national.tsv")
 _OWN_BODIES = datafile("link/own_bodies.txt")
 _LINES = datafile("link/line_names.tsv").named_patterns
-_ORDINAL = re.compile(datafile("link/ordinal_opening.txt").lines[0])
-_SESSION = re.compile(datafile("link/session_events.txt").lines[0])
+_ORDINAL = regexcache.compile(datafile("link/ordinal_opening.txt").lines[0])
+_SESSION = regexcache.compile(datafile("link/session_events.txt").lines[0])
 
 #: The rank of the lowest level a community is scoped to (its 街道 or 镇).
 _COMMUNITY_RANK = LEVEL_RANKS["town"]

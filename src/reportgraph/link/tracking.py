@@ -30,10 +30,10 @@ for a growth rate, words without a figure) it is **unclear**, with the reason.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated
 from reportgraph.link.measures import Measures, metric_forms, strip_openings
@@ -53,7 +53,7 @@ _LEVEL_TOLERANCE = float(_TOLERANCES["level"])
 _RATE_UNITS = frozenset(_TOLERANCES["rate_units"].split())
 #: Run only on a sentence holding the words every such target ends with (同步): the pattern opens
 #: with a lazy run of any characters, tried at every position of every plan's sentence.
-_RELATION = Gated(re.compile(_RELATIONS["pattern"]))
+_RELATION = Gated(regexcache.compile(_RELATIONS["pattern"]))
 _RELATION_TOLERANCE = float(_RELATIONS["tolerance"])
 _THEN = tuple(sorted(_CHANGES.get("then", ()), key=len, reverse=True))
 _CHANGE_WORDS = tuple(sorted(((w, -1 if signs[0] == "-" else 1) for w, signs in _CHANGES.items() if w != "then"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.text import chinese_to_int, fold
 
@@ -165,7 +166,7 @@ def phrase_end(words: str, vocabulary: tuple[str, ...], touching: bool = True) -
 @lru_cache(maxsize=None)
 def _vocabulary_pattern(vocabulary: tuple[str, ...]) -> re.Pattern[str]:
     """Every place a word of ``vocabulary`` starts, the longest word there: overlapping ones too."""
-    return re.compile("(?=({}))".format("|".join(sorted(map(re.escape, vocabulary), key=len, reverse=True))))
+    return regexcache.compile("(?=({}))".format("|".join(sorted(map(re.escape, vocabulary), key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
@@ -21,7 +22,7 @@ from reportgraph.text import SENTENCE_END, chinese_to_int, fold, year_of
 
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 _APPENDIX = datafile("segment/appendix_markers.txt")
-_APPENDIX_ANY = re.compile("|".join(f"(?:{source})" for source in _APPENDIX.lines))
+_APPENDIX_ANY = regexcache.compile("|".join(f"(?:{source})" for source in _APPENDIX.lines))
 _TARGET_LISTS = datafile("segment/target_list_headings.txt")
 _TITLE_PARTS = datafile("segment/title_parts.tsv")
 _PART_LABELS = datafile("segment/part_labels.tsv")

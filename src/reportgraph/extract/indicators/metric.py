@@ -8,10 +8,10 @@ a list of metrics before ``分别`` or ``均`` shares the figures out.
 from __future__ import annotations
 
 import dataclasses
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.indicators.scan import Quantity
@@ -27,24 +27,24 @@ _GENERIC = datafile("extract/indicators/generic_nouns.txt")
 _SHAPES = datafile("extract/indicators/metric.tsv").pairs
 #: A count of milestones passed (迈上4个万亿元台阶): no figure, so no other figure's subject before a figure.
 _SCAN_SHAPES = datafile("extract/indicators/scan.tsv").pairs
-_MILESTONE_COUNT = re.compile(_SCAN_SHAPES["milestone_count"].replace("{milestones}", _SCAN_SHAPES["milestones"]))
+_MILESTONE_COUNT = regexcache.compile(_SCAN_SHAPES["milestone_count"].replace("{milestones}", _SCAN_SHAPES["milestones"]))
 
 #: Endings that look like a trailing verb but belong to the metric (平均, 人均).
 _KEEP_TAILS = tuple(_SHAPES["keep_tails"].split())
-_RUN_OF_YEARS = re.compile(_SHAPES["run_of_years"])
+_RUN_OF_YEARS = regexcache.compile(_SHAPES["run_of_years"])
 _EDGE_MARKS = " " + _SHAPES["edge_marks"]
 _JOINERS = _SHAPES["joiners"]
 _LIST_CLOSER = _SHAPES["list_closer"]
 _LINKERS = _SHAPES["linkers"]
-_DISTRIBUTOR = re.compile(_SHAPES["distributor"])
+_DISTRIBUTOR = regexcache.compile(_SHAPES["distributor"])
 _RESPECTIVELY = _SHAPES["respectively"]
 _EACH = frozenset(_SHAPES["each"].split())
-_AND_WORDS = re.compile(_SHAPES["and_words"])
+_AND_WORDS = regexcache.compile(_SHAPES["and_words"])
 _RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
-_TIME_SPAN = re.compile(_SHAPES["time_span"])
-_COMPARISON = re.compile(_SHAPES["comparison"])
+_TIME_SPAN = regexcache.compile(_SHAPES["time_span"])
+_COMPARISON = regexcache.compile(_SHAPES["comparison"])
 _LINK_WORDS = tuple(_SHAPES["link_words"].split())
-_LIST_MARKER = re.compile(_SHAPES["list_marker"])
+_LIST_MARKER = regexcache.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
 _BARE_SUBJECTS = datafile("extract/indicators/bare_subjects.txt")
 _BARE_DOINGS = datafile("extract/indicators/bare_doings.txt")
@@ -67,14 +67,14 @@ _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
 _KINDS = tuple(_SHAPES["kinds"])
 _MODIFIER_ENDS = tuple(_SHAPES["modifier_ends"])
-_PER_LEAD = re.compile(_SHAPES["per_lead"])
+_PER_LEAD = regexcache.compile(_SHAPES["per_lead"])
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Digits glued to Latin letters (5G, 4K): a code inside a name, not a number.
-_CODE = re.compile(r"\d+[A-Za-z]+")
+_CODE = regexcache.compile(r"\d+[A-Za-z]+")
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
 #: jieba's tags of the words a clause's subject is made of: nouns (n, nr, ns, nz …), verbal nouns

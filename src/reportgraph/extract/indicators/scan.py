@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated, holds_any
 from reportgraph.text import NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
@@ -24,9 +25,9 @@ _SECTION_NOUNS = datafile("extract/indicators/section_nouns.txt")
 #: Meetings named by term and session (省委十三届三次全会): their numbers are part of the name.
 _MEETINGS = datafile("extract/names/meetings.tsv")
 
-RANK = re.compile(_SHAPES["rank"])
+RANK = regexcache.compile(_SHAPES["rank"])
 RANK_UNIT: str = _SHAPES["rank_unit"]
-_SESSION_AFTER = re.compile(_SHAPES["session_after"])
+_SESSION_AFTER = regexcache.compile(_SHAPES["session_after"])
 #: Multipliers a unit may start with (16.47万个), longest first, and their factors.
 MULTIPLIERS: dict[str, float] = {
     word: float(factor) for word, _, factor in (pair.partition("=") for pair in _SHAPES["multipliers"].split())
@@ -34,26 +35,26 @@ MULTIPLIERS: dict[str, float] = {
 _MULTIPLIER_STARTS = frozenset(word[0] for word in MULTIPLIERS)
 _NOT_BEFORE = _SHAPES["not_before"]
 _NOT_AFTER = _SHAPES["not_after"]
-_LIST_UNIT = re.compile(_SHAPES["list_unit"])
+_LIST_UNIT = regexcache.compile(_SHAPES["list_unit"])
 _LIST_LEAD = _SHAPES["list_lead"]
-_COUNTED_ASIDE = re.compile(_SHAPES["counted_aside"])
+_COUNTED_ASIDE = regexcache.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
 _CLASS = tuple(_SHAPES["class"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
-_MILESTONES = re.compile(_SHAPES["milestones"])
-_RANGE = re.compile(_SHAPES["range"])
+_MILESTONES = regexcache.compile(_SHAPES["milestones"])
+_RANGE = regexcache.compile(_SHAPES["range"])
 #: The marks that are no quantity's start (3-5) but join a range's two ends (2-3个).
 _RANGE_MARKS = frozenset(ch for ch in _NOT_BEFORE if _RANGE.fullmatch(ch))
 #: A bare number and a range mark right before a quantity: the lower end of 2—3个.
-_BARE_LOWER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
+_BARE_LOWER = regexcache.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
 _MAX_LOWER = 12
-_PER = re.compile(_SHAPES["per"])
-_NOTE_HEADING = re.compile(_SHAPES["note_heading"])
+_PER = regexcache.compile(_SHAPES["per"])
+_NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
 _BOUNDS = frozenset(_SHAPES["bounds"].split())
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Closing quotation marks (not the straight " that also opens).
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch != '"')
 
@@ -99,7 +100,7 @@ def _quantity_pattern() -> re.Pattern[str]:
     unit_words = "|".join(re.escape(u) for u in sorted(units(), key=len, reverse=True))
     between = "|".join(_qualifiers()["between"])
     multipliers = "|".join(MULTIPLIERS)
-    return re.compile(
+    return regexcache.compile(
         rf"(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<between>{between})?"
         rf"(?P<mult>{multipliers})?(?P<after_mult>{between})?(?P<unit>{unit_words})?"
     )

@@ -8,10 +8,10 @@ subset of the finders, to see what each one adds.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
@@ -25,7 +25,7 @@ from reportgraph.lexicon import Lexicon
 from reportgraph.model import Mention, Report
 
 #: A footnote mark glued to a word (三资［22］监管平台): never part of a name.
-_FOOTNOTE = re.compile(datafile("extract/names/footnotes.tsv").pairs["mark"])
+_FOOTNOTE = regexcache.compile(datafile("extract/names/footnotes.tsv").pairs["mark"])
 
 
 @dataclass(frozen=True)

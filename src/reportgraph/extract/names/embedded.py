@@ -7,8 +7,8 @@ which stand.
 from __future__ import annotations
 
 import bisect
-import re
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
 from reportgraph.extract.names.walk import CONJUNCTIONS
@@ -18,7 +18,7 @@ from reportgraph.extract.words import tag
 _SHAPES = datafile("extract/names/embedded.tsv").pairs
 _ITEM_ENDS = frozenset(_SHAPES["item_ends"])
 _GLUED_TAGS = frozenset(_SHAPES["glued_tags"].split())
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
 #: The longest body's name looked for around a firm's (a university's, an institute's).
 _MAX_BODY_NAME = 40
 #: A brand's or a sibling firm's own part after the short name is this long (齐天, 红岩).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
@@ -28,16 +29,16 @@ def _macro_region_pattern() -> re.Pattern[str]:
     directions = "|".join(sorted(_MACRO["directions"].split(), key=len, reverse=True))
     established = "|".join(_MACRO["established"].split())
     direction_chars = "".join(sorted(set(_MACRO["directions"].replace(" ", ""))))
-    return re.compile(f"(?<![{abbreviations}{reversed_}{direction_chars}])"
+    return regexcache.compile(f"(?<![{abbreviations}{reversed_}{direction_chars}])"
                       f"(?:[{abbreviations}](?:{directions})|(?:{directions})[{reversed_}]|(?:{established}))")
 
 
 _MACRO_REGION = _macro_region_pattern()
 _MASS = datafile("lexicon/mass_organisations.tsv").pairs
-_ORGANISATION = re.compile("|".join(sorted(_MASS["organisations"].split(), key=len, reverse=True)))
+_ORGANISATION = regexcache.compile("|".join(sorted(_MASS["organisations"].split(), key=len, reverse=True)))
 _LEVELS = tuple(sorted(_MASS["levels"].split(), key=len, reverse=True))
 _ORGANISATION_FOLLOWERS = tuple(_MASS["followers"].split())
-_FIELD_LIST = re.compile(_MASS["field_list"])
+_FIELD_LIST = regexcache.compile(_MASS["field_list"])
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:

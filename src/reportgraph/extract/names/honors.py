@@ -2,9 +2,9 @@
 some titles are honors with no such verb (新增两院院士5人, 国家级绿色工厂136家)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated
 from reportgraph.extract.names.candidate import Candidate, Context
@@ -23,14 +23,14 @@ _BARE_TITLES = datafile("extract/names/bare_honors.tsv").named_patterns
 #: Words for firms that never open an honor's name (上榜企业继续保持…: the firms, not the honor).
 _FIRM_WORDS = tuple(w for w, _ in datafile("extract/names/company_heads.tsv").rows)
 
-_YEAR = re.compile(_SHAPES["year"])
+_YEAR = regexcache.compile(_SHAPES["year"])
 _FILLERS = frozenset(_SHAPES["fillers"])
 _PRONOUNS = frozenset(_SHAPES["pronouns"])
 _BOUND = _SHAPES["bound"]
 _TITLE_WORD = _SHAPES["title_word"]
 _EVENT_WORD = _SHAPES["event_word"]
-_FIRM_HONOR = re.compile(_SHAPES["firm_honor"])
-_SELF_REFERENCE = re.compile(_SHAPES["self_reference"])
+_FIRM_HONOR = regexcache.compile(_SHAPES["firm_honor"])
+_SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
 #: An honor's name is at least this long.
 _MIN_NAME = 3
 

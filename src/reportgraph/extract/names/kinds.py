@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
@@ -23,9 +24,9 @@ _CONSTRUCTION = datafile("extract/names/construction_words.txt")
 _PROJECT_WORDS = datafile("extract/names/project_words.txt")
 _KINDS = datafile("extract/names/kinds.tsv").pairs
 
-_QUOTED = re.compile(_KINDS["quoted"])
+_QUOTED = regexcache.compile(_KINDS["quoted"])
 #: Shapes of the names of works that carry water or power, or build a waterway (引某济某工程).
-_WORKS = re.compile(_KINDS["works"])
+_WORKS = regexcache.compile(_KINDS["works"])
 QUOTE_MARK: str = _KINDS["quote_mark"]
 #: Programme suffixes so common that one plain noun before them is no name (商业模式).
 GENERIC_PROGRAM_SUFFIXES: frozenset[str] = frozenset(_KINDS["generic_program_suffixes"].split())
@@ -53,7 +54,7 @@ def suffixes() -> tuple[Suffix, ...]:
 
 @lru_cache(maxsize=1)
 def suffix_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(s.word) for s in suffixes()))
+    return regexcache.compile("|".join(re.escape(s.word) for s in suffixes()))
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names import places
 from reportgraph.extract.names.candidate import Candidate, Context
@@ -33,22 +34,22 @@ _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 #: Head words under which a province lists venues and fields, not programmes (…等创新平台).
 _VENUE_HEADS = frozenset(_SHAPES["venue_heads"].split())
-_CLOSER = re.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
+_CLOSER = regexcache.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"]))
 #: A closer that counts nothing (等一批展览馆): the head is what the items are among, not part of each name.
 _BATCH = _SHAPES["batch"]
-_WORK_ITEM = re.compile(_SHAPES["work_item"])
-_LEVEL_ITEM = re.compile(_SHAPES["level_item"])
-_COMMUNITY_HEAD = re.compile(_SHAPES["community_head"])
-_COMMUNITY_TAIL = re.compile(_SHAPES["community_tail"])
+_WORK_ITEM = regexcache.compile(_SHAPES["work_item"])
+_LEVEL_ITEM = regexcache.compile(_SHAPES["level_item"])
+_COMMUNITY_HEAD = regexcache.compile(_SHAPES["community_head"])
+_COMMUNITY_TAIL = regexcache.compile(_SHAPES["community_tail"])
 #: jieba's tag of abbreviations (东盟, 浙赣), and the genre's words it tags so that name nothing (中试).
 _ABBREVIATION_TAG = "j"
 _NOT_PROPER = datafile("extract/names/jargon.txt")
-_PHASE_AT_END = re.compile(f"(?:{datafile('extract/names/suffix_rules.tsv').pairs['phase']})$")
-_COMMUNITY_WORD = re.compile(_SHAPES["community_head"].lstrip("^"))
+_PHASE_AT_END = regexcache.compile(f"(?:{datafile('extract/names/suffix_rules.tsv').pairs['phase']})$")
+_COMMUNITY_WORD = regexcache.compile(_SHAPES["community_head"].lstrip("^"))
 
 
 def _suffix_at_end() -> re.Pattern[str]:
-    return re.compile(f"({suffix_pattern().pattern})$")
+    return regexcache.compile(f"({suffix_pattern().pattern})$")
 
 
 _SUFFIX_AT_END = _suffix_at_end()

@@ -6,8 +6,7 @@ a place's name may follow its description: 亚洲最大专业货运机场某某�
 """
 from __future__ import annotations
 
-import re
-
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.walk import NAME_PUNCTUATION
 from reportgraph.extract.sentence import SentenceView
@@ -18,9 +17,9 @@ from reportgraph.text import QUOTE_CHARS, fold
 _SHAPES = datafile("extract/names/place_shapes.tsv").pairs
 #: How the words of a kind of place open: a rating, a bare scope, a slogan of access, levels of
 #: government, a count, a year.
-_KIND_OPENINGS = tuple(re.compile(_SHAPES[key])
+_KIND_OPENINGS = tuple(regexcache.compile(_SHAPES[key])
                        for key in ("rating", "bare_scope", "access", "levels", "counted", "dated"))
-_QUALITY = re.compile(_SHAPES["quality"])
+_QUALITY = regexcache.compile(_SHAPES["quality"])
 _ASPECT = frozenset(_SHAPES["aspect"].split())
 _COUNTY_HEADS = frozenset(_SHAPES["county_heads"].split())
 _DESCRIPTION_WORDS = tuple(_SHAPES["description_words"].split())

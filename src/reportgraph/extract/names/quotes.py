@@ -9,9 +9,9 @@ its ending). Quotes that hold a list or a sentence, or that describe
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, words_of_kinds
@@ -38,12 +38,12 @@ _FIRM_WORD = datafile("extract/names/company_heads.tsv").rows[0][0]
 _INNER_BREAKS = frozenset(_MARKS["inner_breaks"])
 _TAIL_BREAKS = frozenset(_MARKS["tail_breaks"])
 _POSSESSIVE = _MARKS["possessive"]
-_COUNTED_SLOGAN = re.compile(_MARKS["counted_slogan"])
-_FORMAL_COUNTED_SLOGAN = re.compile(_MARKS["formal_counted_slogan"])
-_DATE_CODE = re.compile(_MARKS["date_code"])
+_COUNTED_SLOGAN = regexcache.compile(_MARKS["counted_slogan"])
+_FORMAL_COUNTED_SLOGAN = regexcache.compile(_MARKS["formal_counted_slogan"])
+_DATE_CODE = regexcache.compile(_MARKS["date_code"])
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
 #: What counts a quoted name among events: 等, a count, a word for a disaster.
-_EVENTS_AFTER = re.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d+|[{NUMERAL_CHARS}]+)?[^\d]?)?"
+_EVENTS_AFTER = regexcache.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d+|[{NUMERAL_CHARS}]+)?[^\d]?)?"
                            f"(?:{'|'.join(_EVENT_HEADS.words)})")
 #: What may follow a quoted programme's name: a list's 等, a series (“跟着…”系列).
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
 from reportgraph.extract.names.walk import NAME_PUNCTUATION, boundaries
@@ -14,10 +15,10 @@ _GENERIC = datafile("extract/names/subjects.txt")
 _DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
 _LIST_SHAPES = datafile("extract/names/lists.tsv").pairs
 #: What closes the last item of a list of firms (某某科技等企业, 某某集团等3家企业): no part of its name.
-_LIST_CLOSE = re.compile("(?:{})(?:{})$".format(
+_LIST_CLOSE = regexcache.compile("(?:{})(?:{})$".format(
     _LIST_SHAPES["subject_closer"].replace("{count}", _LIST_SHAPES["count"]),
     "|".join(sorted(map(re.escape, _GENERIC.words), key=len, reverse=True))))
-_NUMBER_START = re.compile(rf"[\d{NUMERAL_CHARS}]")
+_NUMBER_START = regexcache.compile(rf"[\d{NUMERAL_CHARS}]")
 #: A subject this short or long is no firm's name.
 _MIN_NAME, _MAX_NAME = 2, 10
 

@@ -9,9 +9,9 @@ against the shapes of a description rather than a name: a generic core
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names import places
 from reportgraph.extract.names.candidate import Candidate, Context
@@ -40,17 +40,17 @@ _FIRM_OPENERS = datafile("extract/names/firm_openers.txt")
 _MIN_FIRM_CORE = 2
 _RULES = datafile("extract/names/suffix_rules.tsv").pairs
 
-_PHASE = re.compile(_RULES["phase"])
+_PHASE = regexcache.compile(_RULES["phase"])
 _LIST_CLOSER = _RULES["list_closer"]
 _REGISTERED = _RULES["registered"]
-_YEAR_PREFIX = re.compile(_RULES["year_prefix"])
-_LEVEL_PREFIX = re.compile(_RULES["level_prefix"])
-_RANK_LEVEL = re.compile(_RULES["rank_level"])
-_AMOUNT = re.compile(_RULES["amount"])
+_YEAR_PREFIX = regexcache.compile(_RULES["year_prefix"])
+_LEVEL_PREFIX = regexcache.compile(_RULES["level_prefix"])
+_RANK_LEVEL = regexcache.compile(_RULES["rank_level"])
+_AMOUNT = regexcache.compile(_RULES["amount"])
 _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
-_TRAILING_END = re.compile(_RULES["trailing_end"])
-_COMMUNITY_CORE = re.compile(r"[\u4e00-\u9fff]{2}")
-_TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
+_TRAILING_END = regexcache.compile(_RULES["trailing_end"])
+_COMMUNITY_CORE = regexcache.compile(r"[\u4e00-\u9fff]{2}")
+_TWO_HANZI = regexcache.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
@@ -63,7 +63,7 @@ _TITLE_WORDS = datafile("segment/title_words.txt")
 #: Title words this long name a report (工作计划); shorter ones (计划) end programmes' names too.
 _TITLE_WORD_CHARS = 4
 #: A count right after a name: what it names is a kind being counted (招商项目20宗).
-_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
+_COUNT_AFTER = regexcache.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
@@ -91,19 +91,19 @@ _MISTAGGED = datafile("extract/names/mistagged.txt")
 _VERB_TAG = "v"
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
-_PROJECT_LIST = re.compile(_RULES["project_list"])
+_PROJECT_LIST = regexcache.compile(_RULES["project_list"])
 #: Type words of undertakings that, named by a site or a firm, are projects (某某新材料项目).
 _PROJECT_HEADS = frozenset(datafile("extract/names/lists.tsv").pairs["project_heads"].split())
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
 _DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
-_COUNT_OPENER = re.compile(_RULES["count_opener"])
+_COUNT_OPENER = regexcache.compile(_RULES["count_opener"])
 _COUNT_VERBS = tuple(sorted(_RULES["count_verbs"].split(), key=len, reverse=True))
 _SERVED = datafile("extract/names/served_bodies.tsv").pairs
 _SERVED_BODIES = frozenset(_SERVED["bodies"].split())
 _SERVED_OPENERS = frozenset(_SERVED["openers"].split())
-_SESSION = re.compile(_SERVED["session"])
+_SESSION = regexcache.compile(_SERVED["session"])
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:

@@ -11,11 +11,11 @@ name may begin.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.sentence import SentenceView
@@ -38,7 +38,7 @@ _MANNER = frozenset(_LEFT_TRIM["manner"].split())
 _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
 _LEAD_PREPOSITIONS = frozenset(_LEFT_TRIM["lead_prepositions"])
-_ENUMERATOR = re.compile(_LEFT_TRIM["enumerator"])
+_ENUMERATOR = regexcache.compile(_LEFT_TRIM["enumerator"])
 #: How long a boundary verb cut into characters may be (投用, 建成投用).
 _MIN_SPLIT_BOUNDARY, _MAX_SPLIT_BOUNDARY = 2, 4
 #: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
@@ -91,7 +91,7 @@ PLACE_STOP_TAGS = NAME_STOP_TAGS | {"v", "vd", "vi"}
 #: Kinds whose names are undertakings, and kinds whose names hold no verbs at all.
 UNDERTAKING_KINDS = frozenset({"Initiative", "Project", "Program", "Event", "Honor"})
 PLACE_LIKE_KINDS = frozenset({"Place", "Company", "Community"})
-_CODE = re.compile(r"[\d-]+")
+_CODE = regexcache.compile(r"[\d-]+")
 
 
 class Edge(NamedTuple):
