@@ -70,14 +70,20 @@ def _heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r[0], r[1]) for r in _HEADS.rows), key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[str, ...]:
+    return tuple(head for head, _ in _heads())
+
+
 def _head(tail: str) -> tuple[int, str] | None:
-    """The end of the last head word within a quoted name's tail, and its type."""
-    best: tuple[int, str] | None = None
-    for head, etype in _heads():
-        i = tail.rfind(head)
-        if i >= 0 and (best is None or i + len(head) > best[0]):
-            best = (i + len(head), etype)
-    return best
+    """The end of the last head word within a quoted name's tail, and its type (the longest head
+    among those ending there). Found from the tail's end backwards, one ``str.endswith`` over all
+    heads per offset: the first offset where one ends is the answer, usually the tail's own end."""
+    words = _head_words()
+    for end in range(len(tail), 0, -1):
+        if tail.endswith(words, 0, end):
+            return next((end, etype) for head, etype in _heads() if tail.endswith(head, 0, end))
+    return None
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
