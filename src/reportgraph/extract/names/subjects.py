@@ -38,7 +38,7 @@ def subjects(s: SentenceView, trigger_at: int, etype: str) -> list[Candidate]:
         b = _without_trailing_verbs(s, a, a + (closed.start() if closed else len(item)))
         core = s.text[a:b].strip()
         if _MIN_NAME <= len(core) <= _MAX_NAME and not _NUMBER_START.match(core[:1]) \
-                and core not in _GENERIC.word_set and not any(ch in NAME_PUNCTUATION for ch in core) \
+                and core not in _GENERIC.word_set and NAME_PUNCTUATION.isdisjoint(core) \
                 and not core.startswith(tuple(_DESCRIPTION_OPENERS.words)) and not _opens_with_a_verb(s, a, b):
             out.append(Candidate(a, b, etype, s.original(a, b), "subject"))
     return out

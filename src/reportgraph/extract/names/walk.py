@@ -49,6 +49,8 @@ _WALK = datafile("extract/names/walk.tsv").pairs
 
 #: Marks that never stand inside a name.
 NAME_PUNCTUATION: frozenset[str] = frozenset(_WALK["name_punctuation"] + " \n")
+#: What ends a noun phrase inside a word: a clause break or the enumeration comma (tested as sets, in C).
+_PHRASE_BREAKS: frozenset[str] = CLAUSE_BREAKS | {LIST_SEPARATOR}
 COUNTER_WORDS: frozenset[str] = frozenset(_WALK["counter_words"])
 CONJUNCTIONS: frozenset[str] = frozenset(_WALK["conjunctions"])
 _BODY_CONJUNCTION = _WALK["body_conjunction"]
@@ -214,7 +216,7 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
                     k -= 1
                 continue
             break
-        if after_bracket and b == start and piece and not any(ch in NAME_PUNCTUATION for ch in piece) \
+        if after_bracket and b == start and piece and NAME_PUNCTUATION.isdisjoint(piece) \
                 and tag(word) not in VERB_TAGS and pos - a <= max_len:
             after_bracket = False
             start = a
@@ -224,7 +226,7 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             start = a  # 中国—东盟…: a dash between two places or parties is inside the name
             k -= 1
             continue
-        if not piece or any(ch in NAME_PUNCTUATION for ch in piece) and not is_code(s, a, b):
+        if not piece or not NAME_PUNCTUATION.isdisjoint(piece) and not is_code(s, a, b):
             break
         if kind in _UNDATED_KINDS and _ends_year(s.text, b):
             break
@@ -485,7 +487,7 @@ def phrase_end(s: SentenceView, start: int, stops: frozenset[str] | None = None,
     limit = min(len(s.text), start + CLAUSE_REACH if limit is None else limit)
     for word, a, b in s.tokens_from(start, limit):
         piece = s.text[a:b]
-        if any(ch in CLAUSE_BREAKS or ch == LIST_SEPARATOR for ch in piece) or ((first or a > start) and piece in stops):
+        if not _PHRASE_BREAKS.isdisjoint(piece) or ((first or a > start) and piece in stops):
             return a
         if piece[0].isdigit() and not s.text[b:b + 1] == _RANK_SUFFIX and s.text[a - 1:a] != _ORDINAL_PREFIX:
             return a
