@@ -17,10 +17,10 @@ _HEADINGS = datafile("segment/headings.tsv")
 _PATTERNS = _HEADINGS.named_patterns
 _PART_KEYWORDS = datafile("segment/part_keywords.tsv")
 _GLUED = datafile("segment/glued_headings.tsv").pairs
-_GLUED_OPENERS = re.compile("|".join(sorted(map(re.escape, _GLUED["openers"].split()), key=len, reverse=True)))
+_GLUED_OPENERS = regexcache.compile("|".join(sorted(map(re.escape, _GLUED["openers"].split()), key=len, reverse=True)))
 _MIN_HEADING, _GLUED_CHARS = int(_GLUED["min_heading"]), int(_GLUED["glued"])
-_FIGURE = re.compile(_GLUED["figure"])
-_CLAUSE_MARK = re.compile(_GLUED["clause_mark"])
+_FIGURE = regexcache.compile(_GLUED["figure"])
+_CLAUSE_MARK = regexcache.compile(_GLUED["clause_mark"])
 
 PART_HEADING: re.Pattern[str] = _PATTERNS["part_heading"]
 PAREN_HEADING: re.Pattern[str] = _PATTERNS["paren_heading"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import INITIATIVE, generic_core
@@ -18,17 +19,17 @@ _RUNS = datafile("extract/names/programme_runs.tsv").pairs
 _VERBS = tuple(sorted(_RUNS["verbs"].split(), key=len, reverse=True))
 _HEADS = tuple(sorted(_RUNS["heads"].split(), key=len, reverse=True))
 _STOPS = frozenset(_RUNS["stops"])
-_OPENERS = re.compile(_RUNS["openers"])
-_STRIP = re.compile(_RUNS["strip"])
-_CAMPAIGN = re.compile(_RUNS["campaign"])
-_LEVELS = re.compile(_RUNS["levels"])
+_OPENERS = regexcache.compile(_RUNS["openers"])
+_STRIP = regexcache.compile(_RUNS["strip"])
+_CAMPAIGN = regexcache.compile(_RUNS["campaign"])
+_LEVELS = regexcache.compile(_RUNS["levels"])
 #: What opens a description of a kind of undertaking (重大, 重点) or of a thing (更多, 首个), after its level.
 _KIND_OPENERS = tuple(datafile("extract/names/generic_openers.txt").words
                       + datafile("extract/names/description_openers.txt").words)
 #: The head word that names a campaign only with a time or a theme (…建设年活动).
 _ACTIVITY_HEAD = _RUNS["activity_head"]
-_VERB = re.compile("|".join(map(re.escape, _VERBS)))
-_HEAD = re.compile("|".join(map(re.escape, _HEADS)))
+_VERB = regexcache.compile("|".join(map(re.escape, _VERBS)))
+_HEAD = regexcache.compile("|".join(map(re.escape, _HEADS)))
 #: jieba's tags of a word after the head that carries the name on (试点城市, 工程县): nouns, places, the county.
 _NAME_GOES_ON_TAGS = frozenset({"n", "ns", "nz", "nt", "zg"})
 #: A run's words before its head are at least this many characters, and the whole run at most this many.
