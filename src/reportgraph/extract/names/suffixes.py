@@ -489,6 +489,12 @@ def _generic_core(suffix: Suffix, core: str, registered: bool) -> bool:
     return generic_core(suffix.kind, core, registered)
 
 
+@lru_cache(maxsize=1)
+def _report_title_words() -> tuple[str, ...]:
+    """The title words long enough to name a report (工作计划), as one tuple for ``str.endswith``."""
+    return tuple(w for w in _TITLE_WORDS.words if len(w) >= _TITLE_WORD_CHARS)
+
+
 def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool,
                 known: frozenset[str], local: bool) -> bool:
     """Is the run before a suffix a description rather than a proper name?"""
@@ -514,7 +520,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
             or (yearless != core and len(yearless) < 2):
         return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
     if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
-            and any(_LEVEL_PREFIX.sub("", core).startswith(w) for w in _OPENERS.words):
+            and _LEVEL_PREFIX.sub("", core).startswith(_OPENERS.words):
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
     if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix, known):
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
@@ -532,7 +538,6 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 已落户招商项目20宗, 新增某某实验室5家: a kind being counted
     if suffix.kind not in _UNCOUNTED and _described(core):
         return True  # 更多跨国公司, 首家市内免税店, 80余家央企公司: a description, not a name
-    if suffix.kind in (INITIATIVE, "Program") and any(text.endswith(w, 0, end) for w in _TITLE_WORDS.words
-                                                      if len(w) >= _TITLE_WORD_CHARS):
+    if suffix.kind in (INITIATIVE, "Program") and text.endswith(_report_title_words(), 0, end):
         return True  # 某某镇2020年工作计划, 国民经济和社会发展计划: the report's title, not a programme
     return suffix.kind == "Event" and not _TWO_HANZI.search(core + suffix.word)

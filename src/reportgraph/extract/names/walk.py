@@ -422,6 +422,12 @@ def holds_description(text: str) -> bool:
     return any(w in text for w in _DESCRIPTION.words)
 
 
+@lru_cache(maxsize=1)
+def _described_words() -> tuple[str, ...]:
+    """Words of description, the genre's jargon and the words jieba mistags, in that order: one tuple."""
+    return _DESCRIPTION.words + _JARGON.words + _MISTAGGED.words
+
+
 def named_core(s: SentenceView, start: int, end: int, name_end: int, known: frozenset[str]) -> bool:
     """Do the words between ``start`` and ``end`` (a name's core; the name ends at ``name_end``)
     hold something only a name holds: a place, a
@@ -433,7 +439,8 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
     中试) count for nothing, wherever they stand."""
     text = s.text[start:end]
     described = [False] * len(text)
-    for w in _DESCRIPTION.words + _JARGON.words + _MISTAGGED.words:
+    every = _described_words()
+    for w in every if holds_any(text, every) else ():  # most cores hold none of them
         i = text.find(w)
         while i >= 0:
             described[i:i + len(w)] = [True] * len(w)
