@@ -110,7 +110,7 @@ def heading_words(body: str) -> str:
     folded = fold(body)
     m = HEADING_END.search(folded)
     end = m.start() if m else len(body)
-    return body[:glued_heading_end(folded[:end])].strip(_HEADING_EDGES)
+    return body[:glued_heading_end(folded[:end])].strip(HEADING_EDGES)
 
 
 def glued_heading_end(first: str) -> int:
@@ -127,7 +127,7 @@ def glued_heading_end(first: str) -> int:
 
 
 #: What a heading's words are trimmed of: spaces and colons of either width.
-_HEADING_EDGES = " " + fold(":") + ":"
+HEADING_EDGES: str = " " + fold(":") + ":"
 
 
 def short_label(heading: str) -> str:

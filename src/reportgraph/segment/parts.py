@@ -14,8 +14,8 @@ from reportgraph.datafiles import datafile
 from reportgraph.model import Report, Section, Sentence
 from reportgraph.segment.clean import Paragraph
 from reportgraph.segment.headings import (
-    CHAPTER_HEADING, DASH_HEADING, LEAD_HEADING, NUMERAL_HEADING, PAIR_HEADING, PAREN_HEADING, PART_HEADING,
-    REVIEW_LEAD, SECTION_STYLES,
+    CHAPTER_HEADING, DASH_HEADING, HEADING_EDGES, LEAD_HEADING, NUMERAL_HEADING, PAIR_HEADING, PAREN_HEADING,
+    PART_HEADING, REVIEW_LEAD, SECTION_STYLES,
     heading_words, is_bare_part_heading, numbers_section, section_number, short_label,
 )
 from reportgraph.text import SENTENCE_END, chinese_to_int, fold, year_of
@@ -374,11 +374,7 @@ def _glued_heading_end(text: str, sec: Section) -> int | None:
     at = text.find(sec.heading, sec.start, sec.end)
     end = at + len(sec.heading)
     return end if at >= 0 and end < sec.end and not SENTENCE_END.match(text, end) \
-        and not text[end].isspace() and fold(text[end]) not in _HEADING_MARKS else None
-
-
-#: What may end a heading's words where its sentence goes on (the colon of 一、主要做法：…).
-_HEADING_MARKS = frozenset(fold(":") + ":")
+        and not text[end].isspace() and fold(text[end]) not in HEADING_EDGES else None
 
 
 def _sentence_spans(text: str, start: int, end: int, heading_end: int | None = None) -> list[tuple[int, int]]:

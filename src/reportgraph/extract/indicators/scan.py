@@ -172,7 +172,7 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
         if num[0].isdigit():
             value = -Decimal(num) if negative else Decimal(num)
             start -= negative
-            if not unit and not ((mult or _LIST_LEAD in sentence[:start]) and _unit_follows(sentence, end)):
+            if not unit and not ((mult or sentence.find(_LIST_LEAD, 0, start) >= 0) and _unit_follows(sentence, end)):
                 continue
         else:
             if not unit or unit == "%" or unit in _digits_only():

@@ -253,8 +253,10 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
 
 def _ends_year(text: str, end: int) -> bool:
     """Does ``text[:end]`` end with a year (2026年, 二〇二六年)? jieba cuts the latter 二/〇/二/六年."""
+    if text[end - 1:end] != _YEAR_MARK:
+        return False  # the walk asks at every word: most end in no 年
     digits = text[end - 5:end - 1]
-    return text[end - 1:end] == _YEAR_MARK and len(digits) == 4 and year_of(digits) is not None
+    return len(digits) == 4 and year_of(digits) is not None
 
 
 def _joins_fields(s: SentenceView, k: int, start: int) -> bool:
