@@ -332,3 +332,27 @@ def test_a_share_of_the_task_is_the_figure_befores_completion_rate(work_report: 
 def test_the_result_beside_a_quoted_target_is_the_things_not_the_tasks(work_report: WorkReport) -> None:
     metrics = _metrics(work_report, "固定资产投资预期任务为8.2亿元，已完成8.4亿元，完成率102%。")
     assert metrics[1:] == ["固定资产投资", "固定资产投资完成率"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("城镇从业人员比“三普”增长12.5%。", "城镇从业人员"),
+    ("火灾起数、死亡人数较“十三五”同期分别下降30.2%、25.1%。", "死亡人数"),
+])
+def test_a_quoted_comparison_base_is_not_in_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[-1] == metric
+
+
+def test_a_net_gain_said_after_its_subject_is_the_subjects(work_report: WorkReport) -> None:
+    found = _metrics(work_report, "全县生产总值跨过300亿元、年均增长5.1%，较“十三五”末净增90亿元。")
+    assert found == ["生产总值"] * 3
+
+
+def test_a_bare_measure_opening_a_sentence_is_said_of_the_industry_before(work_report: WorkReport) -> None:
+    text = ("新材料产业瞄准高端化发力，扩大碳纤维制品应用。建设一批专用化学品项目。产值突破130亿元。"
+            "全县推进农田水利建设。产值增长8%。")
+    assert _metrics(work_report, text) == ["新材料产业产值", "产值"]
+
+
+def test_a_topic_reaches_only_a_few_sentences(work_report: WorkReport) -> None:
+    text = "食品产业加快转型。建设冷链仓储。培育龙头企业。拓展线上市场。打造区域品牌。产值突破30亿元。"
+    assert _metrics(work_report, text) == ["产值"]

@@ -7,7 +7,7 @@ it is an achievement or a target.
 from __future__ import annotations
 
 from reportgraph.extract.indicators.kind import kind_of
-from reportgraph.extract.indicators.metric import distribute, name_metrics
+from reportgraph.extract.indicators.metric import distribute, name_metrics, said_of_the_topic, topic_of
 from reportgraph.extract.indicators.scan import scan
 from reportgraph.model import Indicator, Report, Sentence
 from reportgraph.text import fold
@@ -32,9 +32,29 @@ def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
     plan_year = _year_of(report.plan_period)
     out: list[Indicator] = []
     for section in report.sections:
+        topic, left = "", 0  # the industry the sentences speak of, for how many more
         for sentence in section.sentences:
-            out.extend(_in_sentence(sentence, section.part, plan_year, None if most is None else most - len(out)))
+            found = _in_sentence(sentence, section.part, plan_year, None if most is None else most - len(out))
+            if left and found:
+                _carry_the_topic(found, topic)
+            opened = topic_of(fold(sentence.text), left > 1)
+            topic, left = (opened, _TOPIC_REACH if opened else 0) if opened is not None else (topic, max(left - 1, 0))
+            out.extend(found)
     return out
+
+
+#: How many sentences after its topic a bare measure may still be said of it (石化产业持续…。
+#: 释放…。建设…。产值突破1300亿元。).
+_TOPIC_REACH = 4
+
+
+def _carry_the_topic(found: list[Indicator], topic: str) -> None:
+    """产值突破1300亿元: a sentence that opens with a bare measure says it of the topic before."""
+    bare = found[0].metric
+    if said_of_the_topic(fold(found[0].sentence.text), bare):
+        for indicator in found:
+            if indicator.metric == bare:
+                indicator.metric = topic + bare
 
 
 def _year_of(period: str) -> int | None:

@@ -43,6 +43,7 @@ _AND_WORDS = regexcache.compile(_SHAPES["and_words"])
 _RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
 _TIME_SPAN = regexcache.compile(_SHAPES["time_span"])
 _COMPARISON = regexcache.compile(_SHAPES["comparison"])
+_QUOTED_COMPARISON = regexcache.compile(_SHAPES["quoted_comparison"])
 _LINK_WORDS = tuple(_SHAPES["link_words"].split())
 _LIST_MARKER = regexcache.compile(_SHAPES["list_marker"])
 _AFTER_STOPS = datafile("extract/indicators/after_stops.txt")
@@ -68,6 +69,8 @@ _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 _KINDS = tuple(_SHAPES["kinds"])
 _MODIFIER_ENDS = tuple(_SHAPES["modifier_ends"])
 _PER_LEAD = regexcache.compile(_SHAPES["per_lead"])
+_TOPIC_HEADS = tuple(_SHAPES["topic_heads"].split())
+_TOPIC_MEASURES = frozenset(_SHAPES["topic_measures"].split())
 _QUOTES = QUOTE_CHARS + BOOK_OPENERS + BOOK_CLOSERS
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
@@ -77,10 +80,13 @@ _CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 _CODE = regexcache.compile(r"\d+[A-Za-z]+")
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
+#: How far into a sentence its topic may run (石化产业, 新一代信息技术产业).
+_TOPIC_WINDOW = 16
 #: jieba's tags of the words a clause's subject is made of: nouns (n, nr, ns, nz …), verbal nouns
 #: (投资), abbreviations (规上) and set phrases (水利建设); one character tagged a person's name is a
 #: verb's (连跨: 连).
 _NOUN_TAG = "n"
+_TOPIC_TAGS = frozenset({"a", "j"})
 _SUBJECT_TAGS = frozenset({"vn", "j", "l"})
 _PERSON_TAG = "nr"
 #: Items of a list of metrics up to this long (on average) are modifiers of the last item's head.
@@ -143,6 +149,8 @@ def _starts_a_word(metric: str, lead: str) -> bool:
 
 
 def _clean(text: str) -> str:
+    """The words without their quotes; a quoted comparison base (比“四经普”增长) goes first, while it can be told."""
+    text = _QUOTED_COMPARISON.sub("", text)
     return "".join(ch for ch in text if ch not in _QUOTES).strip()
 
 
@@ -320,6 +328,30 @@ def _subject_of_the_clause_before(sentence: str, start: int) -> str:
         nouns.append(word)
     subject = strip("".join(nouns))
     return subject if len(subject) >= _MIN_HEAD else ""
+
+
+def topic_of(sentence: str, holding: bool) -> str | None:
+    """What the sentences after this one speak of: the topic it opens with, when its opening nouns end
+    in an industry's head word (石化产业持续“减油增化提质”: 石化产业); "" when it opens with another
+    subject (全县推进…); None when it opens with a verb (释放…, 建设一批…), which keeps the topic
+    ``holding`` says there is."""
+    if not holding and not holds_any(sentence[:_TOPIC_WINDOW], _TOPIC_HEADS):
+        return ""
+    nouns = []
+    for word, _, _ in words_of(sentence[:_TOPIC_WINDOW]):
+        kind = tag(word)
+        if not (kind.startswith(_NOUN_TAG) or kind in _TOPIC_TAGS):
+            break  # 新材料产业, 石化产业: 新 is tagged an adjective, 石化 an abbreviation; 建设 (vn) is a doing
+        nouns.append(word)
+    opening = "".join(nouns)
+    if opening.endswith(_TOPIC_HEADS) and len(opening) > min(map(len, _TOPIC_HEADS)):
+        return opening
+    return "" if len(opening) >= _MIN_HEAD else None
+
+
+def said_of_the_topic(sentence: str, metric: str) -> bool:
+    """A bare measure that opens its sentence (产值突破1300亿元): said of the topic named before it."""
+    return metric in _TOPIC_MEASURES and sentence.startswith(metric)
 
 
 def _without_task(metric: str) -> str:
