@@ -356,3 +356,22 @@ def test_a_bare_measure_opening_a_sentence_is_said_of_the_industry_before(work_r
 def test_a_topic_reaches_only_a_few_sentences(work_report: WorkReport) -> None:
     text = "食品产业加快转型。建设冷链仓储。培育龙头企业。拓展线上市场。打造区域品牌。产值突破30亿元。"
     assert _metrics(work_report, text) == ["产值"]
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("培育3个国家级、5个省级、8个市级产业集群。", ["国家级产业集群", "省级产业集群", "市级产业集群"]),
+    ("建成2个国家级和6个省级区域医疗中心。", ["国家级区域医疗中心", "省级区域医疗中心"]),
+])
+def test_a_grade_counted_on_its_own_is_of_the_noun_after_the_next(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
+def test_a_bare_scale_is_said_of_the_subject_before(work_report: WorkReport) -> None:
+    found = _metrics(work_report, "有机农业面积达到41万亩，规模保持全省第一。")
+    assert found == ["有机农业面积", "有机农业面积规模"]
+    assert _metrics(work_report, "规模以上工业增加值增长6%，规模以上工业企业达到50家。")[1] == "规模以上工业企业"
+
+
+def test_the_word_for_a_sum_is_not_in_the_metric(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "社区商超零售额合计增长5.7%。") == ["社区商超零售额"]

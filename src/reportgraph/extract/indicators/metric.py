@@ -64,6 +64,7 @@ _SCOPES = tuple(_SHAPES["scopes"].split())
 _COPULAS = tuple(_SHAPES["copulas"].split())
 _LIST_KINDS = tuple(_SHAPES["list_kinds"].split())
 _RELATIVE = tuple(_SHAPES["relative"].split())
+_RELATIVE_ALONE = frozenset(_SHAPES["relative_alone"].split())
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
 _KINDS = tuple(_SHAPES["kinds"])
@@ -296,8 +297,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         # 65家企业完成报警装置等建设: the 等 of a kept predicate closes no list of the metric's
         q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) \
             or _without_task(previous) or (_subject_of_the_clause_before(sentence, q.start) if not floor else "")
-        if previous and not previous.endswith(q.metric) and q.metric.startswith(_RELATIVE) \
-                and not previous.endswith(generic):
+        if previous and not previous.endswith(q.metric) and not previous.endswith(generic) \
+                and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
             and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == "v"
@@ -307,6 +308,21 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
+    _grades_share_the_noun(sentence, quantities)
+
+
+def _grades_share_the_noun(sentence: str, quantities: list[Quantity]) -> None:
+    """``建成6个国家级、13个省级区域医疗中心``: a grade counted on its own (国家级) is of the noun the
+    next grade's figure names (国家级区域医疗中心); read from the last, so a run of grades shares it."""
+    for q, nxt in reversed(list(zip(quantities, quantities[1:]))):
+        between = sentence[q.end:nxt.start]
+        if not (q.metric.endswith(_MODIFIER_ENDS) and between[len(q.metric):] in _RUN_JOINERS
+                and between.startswith(q.metric)):
+            continue
+        grade = next((j for j, ch in enumerate(nxt.metric) if j and ch in _MODIFIER_ENDS), -1)
+        noun = nxt.metric[grade + 1:] if grade > 0 else ""
+        if len(noun) >= _MIN_HEAD:
+            q.metric += noun
 
 
 def _subject_of_the_clause_before(sentence: str, start: int) -> str:
