@@ -67,3 +67,8 @@ def test_two_honors_won_together_are_two(segment_text: SegmentText) -> None:
 def test_the_count_of_winners_and_its_rank_are_no_part_of_the_honor(segment_text: SegmentText) -> None:
     honors = _honors(segment_text, "入选国家重大人才工程人数位居全国前列。")
     assert "国家重大人才工程" in honors and not any("人数" in n for n in honors)
+
+
+def test_a_level_and_a_word_for_an_award_is_a_kind_not_an_honor(segment_text: SegmentText) -> None:
+    names = _honors(segment_text, "一批文艺精品荣获国家级大奖，禾风剧团获得国际大奖，青禾集团获“中国禾业大奖”。")
+    assert names == {"中国禾业大奖"}

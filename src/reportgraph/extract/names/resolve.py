@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import bisect
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
 
 _MEETING_SETS = datafile("extract/names/meeting_sets.txt")
+_HONOR_KIND = regexcache.compile(datafile("extract/names/honors.tsv").pairs["kind_only"])
 
 #: The order in which two candidates on the same span are preferred: surest source first (an item
 #: of a list under a shared head, 华丰工业园等…利益统筹项目 or 永寿、桑龙等高速, is that head's before
@@ -39,6 +41,8 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "Event" and any(w in c.name for w in _MEETING_SETS.words):
             continue  # 二十届历次全会: a set of meetings, not one event
+        if c.type == "Honor" and _HONOR_KIND.match(c.name):
+            continue  # 荣获国家级大奖: a kind of award, whichever finder read it
         at = bisect.bisect_right(starts, c.start)
         starts.insert(at, c.start)
         kept.insert(at, c)
