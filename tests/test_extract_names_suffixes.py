@@ -59,8 +59,8 @@ def test_a_kind_counted_right_after_its_name_is_no_name(segment_text: SegmentTex
 
 def test_a_description_or_a_count_opening_a_name_is_no_name(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "吸引更多跨国公司落户，首家市内免税店开业，80余家央企二级公司布局拓展，",
-                            "建设更多口袋体育公园。")
-    assert not any(n.startswith(("更多", "首家", "80余家")) for n in names)
+                            "建设更多口袋体育公园，完成2.3万间中小学教室照明改造。")
+    assert not any(n.startswith(("更多", "首家", "80余家", "2.3万间")) for n in names)
 
 
 def test_a_kind_of_firm_is_no_company_and_a_firm_named_by_common_words_is(segment_text: SegmentText) -> None:
