@@ -302,3 +302,9 @@ def test_a_designations_name_holds_what_it_demonstrates_verbs_included(segment_t
 def test_the_genre_of_an_annual_plan_names_no_programme(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "编制2026年国民经济和社会发展计划，实施人才引育计划。", etype="Program")
     assert "社会发展计划" not in names and "国民经济和社会发展计划" not in names
+
+
+def test_a_round_of_building_names_no_built_thing_but_a_rounds_programme_keeps_it(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "建设新一轮口袋公园，实施新一轮禾乡找矿突破战略行动。")
+    assert not any(n.startswith("新一轮") and n.endswith("公园") for n in names)
+    assert "新一轮禾乡找矿突破战略行动" in names

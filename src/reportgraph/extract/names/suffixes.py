@@ -98,6 +98,9 @@ _PROJECT_HEADS = frozenset(datafile("extract/names/lists.tsv").pairs["project_he
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
 _DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
+_THING_OPENERS = datafile("extract/names/thing_openers.txt")
+#: Kinds of things built or found, not done, whose names no word of an undertaking's round opens.
+_THINGS = frozenset({FACILITY, "Place", "Project"})
 _COUNT_OPENER = regexcache.compile(_RULES["count_opener"])
 _COUNT_VERBS = tuple(sorted(_RULES["count_verbs"].split(), key=len, reverse=True))
 _SERVED = datafile("extract/names/served_bodies.tsv").pairs
@@ -536,6 +539,8 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 试点安装…: the suffix is a verb here
     if suffix.kind not in _UNCOUNTED and _counted_after(text, end):
         return True  # 已落户招商项目20宗, 新增某某实验室5家: a kind being counted
+    if suffix.kind in _THINGS and core.startswith(tuple(_THING_OPENERS.words)):
+        return True  # 新一轮公园: a round of building, no park named
     if suffix.kind not in _UNCOUNTED and _described(core):
         return True  # 更多跨国公司, 首家市内免税店, 80余家央企公司: a description, not a name
     if suffix.kind in (INITIATIVE, "Program") and text.endswith(_report_title_words(), 0, end):
