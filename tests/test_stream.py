@@ -105,7 +105,7 @@ def test_runs_whose_subjects_interleave_are_merged_block_by_block(tmp_path: Path
 
     a = [("x/r1/a1", "A1\n"), ("x/r1/a9", "A9\n")]
     b = [("x/r1/a5", "B5\n")]
-    shared = [(natural_key("x/r0"), "S0\n"), (natural_key("x/r1/a7"), "S7\n"), (natural_key("x/z"), "SZ\n")]
+    shared = [(natural_key("x/r0"), b"S0\n"), (natural_key("x/r1/a7"), b"S7\n"), (natural_key("x/z"), b"SZ\n")]
     with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as body:
         runs = []
         for blocks in (b, a):  # as a chunk holds them: the text, then the index

@@ -424,21 +424,20 @@ class Prepared:
         return reader
 
     def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
-        # all gathered where every shared triple is written again: no kept blocks, or the shared shard
-        shared = self._gather(spool) if self.kept is None or self.plan.shards is not None else None
+        # all gathered at once only where every shared triple is written again, into the shared shard; else the
+        # shared nodes are gathered a part at a time (see _gathered) and only their blocks' bytes kept
+        shared = self._gather(spool) if self.plan.shards is not None else None
         shard_files = list(self.shard_files)
         if self.plan.shards is not None:
             assert shared is not None
             shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
-        shared_blocks: Iterator[tuple[_Key, str]] | list[tuple[_Key, str]]
+        shared_blocks: list[tuple[_Key, bytes]]
         page_key = kept_page = None
         if self.kept is None:
-            assert shared is not None
-            subjects: Iterable[str] = shared
-            shared_count = sum(len(objs) for preds in shared.values() for objs in preds.values())
-            shared_blocks = ((natural_key(s), text)  # type: ignore[arg-type]
-                             for s, text in writer.subject_blocks(shared, blank_nodes=False))  # type: ignore[arg-type]
+            parts = [shared] if shared is not None else \
+                _gathered(None, self.shared_triples, ((span, None) for span, _, _ in self.shared_parts), spool)
+            shared_blocks, shared_count, subjects = _formatted(writer, parts)
         else:
             shared_blocks, shared_count, subjects, own = _kept_blocks(
                 writer, self.kept, self.shared_triples, lambda: self._contributions(spool), spool, shared)
@@ -455,27 +454,17 @@ class Prepared:
         count = self.count + shared_count
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(shared_blocks, list):  # all formatted before the merge: the prefixes are known, no body waits
-            prefixes = writer.prefix_lines().encode("utf-8")
-            gap = b"\n" if prefixes and (shared_blocks or self.runs) else b""
+        prefixes = writer.prefix_lines().encode("utf-8")  # every block is formatted: the prefixes are known
+        gap = b"\n" if prefixes and (shared_blocks or self.runs) else b""
 
-            def write(out: IO[bytes]) -> None:
-                out.write(prefixes + gap)
-                _merge(iter(shared_blocks), self.runs, spool, out)
+        def write(out: IO[bytes]) -> None:
+            out.write(prefixes + gap)
+            _merge(iter(shared_blocks), self.runs, spool, out)
 
-            if isinstance(target, Path):
-                _publish(target, write)
-            else:
-                write(target)
+        if isinstance(target, Path):
+            _publish(target, write)
         else:
-            with tempfile.TemporaryFile(dir=self.plan.spool, prefix=".body.") as body:
-                _merge(shared_blocks, self.runs, spool, body)
-                del shared_blocks
-                prefixes_text = writer.prefix_lines()
-                if isinstance(target, Path):
-                    _publish(target, lambda out: _copy(out, prefixes_text, body))
-                else:
-                    _copy(target, prefixes_text, body)
+            write(target)
         if reader is None:
             return WrittenGraph(triples=count, shards=shard_files, kept_page=kept_page)
         keep = None
@@ -536,7 +525,7 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
 
 def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Triple],
                 contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]], spool: IO[bytes],
-                gathered: _Grouped | None) -> tuple[list[tuple[_Key, str]], int, list[str], bytes]:
+                gathered: _Grouped | None) -> tuple[list[tuple[_Key, bytes]], int, list[str], bytes]:
     """The shared nodes' blocks in subject order, how many triples they hold, their subjects and a digest of their
     own triples (node by node, in order): taken from ``kept`` where a node's triples are those of the last build,
     the others formatted (all kept for the next).
@@ -546,14 +535,15 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     (their digests, made once with each report's chunk): equal digests mean
     the same triples, so the block is found without gathering them. Only the
     nodes whose digest is new are gathered (from ``gathered`` where every
-    node is, else from the reports' shares that name them) and formatted.
+    node is, else from the reports' shares that name them, a part at a time) and formatted.
     """
     from reportgraph.cache import BlockCache
 
     own: _Grouped = {}
     _add(own, shared_triples)
     own_digests = BlockCache.keys(own)
-    shares: dict[str, list[bytes]] = {s: [] for s in own}
+    del own
+    shares: dict[str, list[bytes]] = {s: [] for s in own_digests}
     for _, digests in contributions():
         for s, digest in digests.items():
             found = shares.get(s)
@@ -573,22 +563,25 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     wanted = {s for s, key in keys.items() if key not in before}
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], int, _Key]] = {}
     if wanted:
-        missing = _gathered(wanted, own, contributions, spool) if gathered is None else \
-            {s: gathered[s] for s in wanted}
-        for s, text in writer.subject_blocks(missing, blank_nodes=False):  # type: ignore[arg-type]
-            preds = missing[s]  # type: ignore[index]
-            fresh[s] = (text, tuple(writer.block_prefixes(s, preds).items()),  # type: ignore[arg-type]
-                        sum(len(objs) for objs in preds.values()), natural_key(s))  # type: ignore[arg-type]
+        parts = [{s: gathered[s] for s in wanted}] if gathered is not None else \
+            _gathered(wanted, shared_triples, ((span, digests.keys()) for span, digests in contributions()), spool)
+        for missing in parts:
+            for s, text in writer.subject_blocks(missing, blank_nodes=False):  # type: ignore[arg-type]
+                preds = missing[s]  # type: ignore[index]
+                fresh[s] = (text, tuple(writer.block_prefixes(s, preds).items()),  # type: ignore[arg-type]
+                            sum(len(objs) for objs in preds.values()), natural_key(s))  # type: ignore[arg-type]
+            writer.forget_terms()
+            del missing  # before the next part is gathered
     now: Blocks = {}
     used: dict[str, str] = {}
-    ordered: list[tuple[_Key, str]] = []
+    ordered: list[tuple[_Key, bytes]] = []
     count = 0
     for s, key in keys.items():
         entry = fresh.get(s) or before[key]
         now[key] = entry
         used.update(entry[1])
         count += entry[2]
-        ordered.append((entry[3], entry[0]))
+        ordered.append((entry[3], entry[0].encode("utf-8")))
     ordered.sort()
     writer.note_used(used)
     if fresh or len(now) != len(before):  # else the file holds these blocks already
@@ -596,15 +589,55 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     return ordered, count, list(keys), own_summary
 
 
-def _gathered(wanted: set[str], own: _Grouped, contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]],
-              spool: IO[bytes]) -> _Grouped:
-    """The triples of the shared nodes ``wanted``: their own, and those of the reports whose shares name them."""
-    grouped: _Grouped = {s: own.get(s, {}) for s in wanted}
-    for span, digests in contributions():
-        if not wanted.isdisjoint(digests):
+#: About how many bytes of the reports' pickled shares one part of the shared nodes is gathered from: their triples
+#: unpickled take several times that, and all of them at once grew with the reports (see :func:`_gathered`)
+_PART_BYTES = 4 << 20
+
+
+def _gathered(wanted: set[str] | None, shared_triples: list[Triple],
+              shares: Iterable[tuple[_Span, Iterable[str] | None]], spool: IO[bytes]) -> Iterator[_Grouped]:
+    """The triples of the shared nodes ``wanted`` (all of them when None): their own and those of the reports
+    whose shares name them (``shares``: each report's share's place in the spool, with the subjects it names,
+    or None where they are not known), a part of the nodes at a time.
+
+    Every node's triples are in one part, whole. Each part is about
+    :data:`_PART_BYTES` of the shares pickled, so what is held at once is
+    bounded by that, whatever the number of reports, at the cost of reading
+    the shares once per part; the caller formats a part and lets it go before
+    the next is gathered.
+    """
+    spans = [span for span, named in shares
+             if span[1] and (wanted is None or named is None or not wanted.isdisjoint(named))]
+    count = max(1, -(-sum(length for _, length in spans) // _PART_BYTES))
+    for part in range(count):
+        def belongs(s: str, part: int = part) -> bool:
+            return (wanted is None or s in wanted) and (count == 1 or hash(s) % count == part)
+
+        grouped: _Grouped = {}
+        _add(grouped, (t for t in shared_triples if belongs(t[0])))
+        for span in spans:
             share: _Grouped = pickle.loads(_read(spool, span))
-            _add_grouped(grouped, {s: preds for s, preds in share.items() if s in wanted})
-    return grouped
+            _add_grouped(grouped, share if wanted is None and count == 1 else
+                         {s: preds for s, preds in share.items() if belongs(s)})
+        yield grouped
+        del grouped
+
+
+def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped]) -> tuple[list[tuple[_Key, bytes]], int, list[str]]:
+    """The blocks of the shared nodes gathered in ``parts``, in subject order, as graph.ttl holds them (UTF-8), how
+    many triples they hold, and their subjects: each part formatted and let go of before the next is gathered."""
+    blocks: list[tuple[_Key, bytes]] = []
+    count = 0
+    subjects: list[str] = []
+    for grouped in parts:
+        for s, text in writer.subject_blocks(grouped, blank_nodes=False):  # type: ignore[arg-type]
+            blocks.append((natural_key(s), text.encode("utf-8")))  # type: ignore[arg-type]
+            subjects.append(s)  # type: ignore[arg-type]
+        count += sum(len(objs) for preds in grouped.values() for objs in preds.values())
+        writer.forget_terms()
+        del grouped  # before the next part is gathered
+    blocks.sort()
+    return blocks, count, subjects
 
 
 def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:
@@ -632,7 +665,7 @@ def _read(spool: IO[bytes], span: _Span) -> bytes:
     return spool.read(span[1])
 
 
-def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes], body: IO[bytes]) -> None:
+def _merge(shared: Iterator[tuple[_Key, bytes]], runs: list[_Run], spool: IO[bytes], body: IO[bytes]) -> None:
     """Write every block in subject order: whole runs where nothing falls inside them, else block by block.
 
     ``shared`` (the shared nodes' blocks, in subject order) is read as it is written, one block ahead.
@@ -648,10 +681,7 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
         body.write(data)
         first = False
 
-    def emit(text: str) -> None:
-        emit_bytes(text.encode("utf-8"))
-
-    def take() -> tuple[_Key, str]:
+    def take() -> tuple[_Key, bytes]:
         nonlocal ahead
         assert ahead is not None
         taken, ahead = ahead, next(shared, None)
@@ -676,7 +706,7 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
     while j < len(runs):
         run = runs[j]
         while ahead is not None and ahead[0] < run.first:
-            emit(take()[1])
+            emit_bytes(take()[1])
         next_run = runs[j + 1].first if j + 1 < len(runs) else None
         next_shared = ahead[0] if ahead is not None else None
         if (next_run is None or run.last < next_run) and (next_shared is None or run.last < next_shared):
@@ -691,23 +721,11 @@ def _merge(shared: Iterator[tuple[_Key, str]], runs: list[_Run], spool: IO[bytes
             j += 1
         pieces = [(natural_key(s), text) for r in cluster for s, text in load(r)]
         while ahead is not None and ahead[0] <= high:
-            key, shared_text = take()
-            pieces.append((key, shared_text.encode("utf-8")))
+            pieces.append(take())
         for _, data in sorted(pieces, key=lambda piece: piece[0]):
             emit_bytes(data)
     while ahead is not None:
-        emit(take()[1])
-
-
-def _copy(out: IO[bytes], prefixes: str, body: IO[bytes]) -> None:
-    """The prefix lines, a blank line when both are there, then the body."""
-    size = body.tell()
-    body.seek(0)
-    out.write(prefixes.encode("utf-8"))
-    if prefixes and size:
-        out.write(b"\n")
-    while chunk := body.read(1 << 20):
-        out.write(chunk)
+        emit_bytes(take()[1])
 
 
 def _publish(target: Path, write: Callable[[IO[bytes]], None]) -> None:
