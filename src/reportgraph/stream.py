@@ -432,12 +432,12 @@ class Prepared:
             assert shared is not None
             shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
-        shared_blocks: list[tuple[_Key, bytes]]
+        shared_blocks: list[tuple[_Key, bytes]] | list[tuple[_Key, _Span]]
         page_key = kept_page = None
         if self.kept is None:
             parts = [shared] if shared is not None else \
                 _gathered(None, self.shared_triples, ((span, None) for span, _, _ in self.shared_parts), spool)
-            shared_blocks, shared_count, subjects = _formatted(writer, parts)
+            shared_blocks, shared_count, subjects = _formatted(writer, parts, spool)
         else:
             shared_blocks, shared_count, subjects, own = _kept_blocks(
                 writer, self.kept, self.shared_triples, lambda: self._contributions(spool), spool, shared)
@@ -459,7 +459,7 @@ class Prepared:
 
         def write(out: IO[bytes]) -> None:
             out.write(prefixes + gap)
-            _merge(iter(shared_blocks), self.runs, spool, out)
+            _merge(_blocks_of(shared_blocks, spool), self.runs, spool, out)
 
         if isinstance(target, Path):
             _publish(target, write)
@@ -623,21 +623,33 @@ def _gathered(wanted: set[str] | None, shared_triples: list[Triple],
         del grouped
 
 
-def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped]) -> tuple[list[tuple[_Key, bytes]], int, list[str]]:
-    """The blocks of the shared nodes gathered in ``parts``, in subject order, as graph.ttl holds them (UTF-8), how
-    many triples they hold, and their subjects: each part formatted and let go of before the next is gathered."""
-    blocks: list[tuple[_Key, bytes]] = []
+def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped],
+               spool: IO[bytes]) -> tuple[list[tuple[_Key, _Span]], int, list[str]]:
+    """The blocks of the shared nodes gathered in ``parts``, as graph.ttl holds them (UTF-8), written at the end of
+    the spool, and where each lies there, in subject order; how many triples they hold, and their subjects. Each part
+    is formatted and let go of before the next is gathered; what is held of a block is its key and its place."""
+    blocks: list[tuple[_Key, _Span]] = []
     count = 0
     subjects: list[str] = []
     for grouped in parts:
+        spool.seek(0, os.SEEK_END)
         for s, text in writer.subject_blocks(grouped, blank_nodes=False):  # type: ignore[arg-type]
-            blocks.append((natural_key(s), text.encode("utf-8")))  # type: ignore[arg-type]
+            data = text.encode("utf-8")
+            blocks.append((natural_key(s), (spool.tell(), len(data))))  # type: ignore[arg-type]
+            spool.write(data)
             subjects.append(s)  # type: ignore[arg-type]
         count += sum(len(objs) for preds in grouped.values() for objs in preds.values())
         writer.forget_terms()
         del grouped  # before the next part is gathered
     blocks.sort()
     return blocks, count, subjects
+
+
+def _blocks_of(blocks: list[tuple[_Key, bytes]] | list[tuple[_Key, _Span]],
+               spool: IO[bytes]) -> Iterator[tuple[_Key, bytes]]:
+    """Each block's key and bytes, in order: read from the spool where ``blocks`` says where they lie."""
+    for key, block in blocks:
+        yield key, _read(spool, block) if isinstance(block, tuple) else block
 
 
 def _add(grouped: _Grouped, triples: Iterable[Triple]) -> None:
