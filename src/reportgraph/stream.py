@@ -34,6 +34,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,9 +128,10 @@ class Chunk:
     first: _Key | None
     last: _Key | None
     #: the pickled ``{subject: {predicate: {object: None}}}`` of its triples about nodes it shares with other
-    #: reports: spooled too, and read back in order once the reports are let go of (or, with a cache, only
-    #: where a shared node's block must be formatted again)
-    shared: bytes
+    #: reports, one pickle per part of the shared nodes (:func:`_share_part`; b"" where it names none of a part):
+    #: spooled too, and read back a part at a time once the reports are let go of (or, with a cache, only where
+    #: a shared node's block must be formatted again)
+    shared: tuple[bytes, ...]
     #: the pickled ``{subject: digest}`` of those triples, subject by subject (:meth:`reportgraph.cache.BlockCache.keys`),
     #: when the chunk is made for a cache (else b""): a shared node's block is kept under the digests of every
     #: report's share of it, so a rebuild finds it without gathering the triples again
@@ -282,7 +284,7 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
 
         contributions = pickle.dumps(BlockCache.keys(others), protocol=pickle.HIGHEST_PROTOCOL)
     chunk = Chunk(iri=iri, blocks=blocks, index=index, first=first, last=last,
-                  shared=pickle.dumps(others, protocol=pickle.HIGHEST_PROTOCOL), contributions=contributions,
+                  shared=_in_parts(others), contributions=contributions,
                   picture=picture, picture_digest=picture_digest,
                   count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
                   used=writer.used_prefixes(), shard=_shard_lines(iri, own, other) if options.shards else None)
@@ -356,7 +358,7 @@ class Prepared:
         self.runs: list[_Run] = []
         #: where each report's shared triples, their digests and its picture part lie in the spool, in the
         #: reports' order: (offset, length) of each
-        self.shared_parts: list[tuple[_Span, _Span, _Span]] = []
+        self.shared_parts: list[tuple[tuple[_Span, ...], _Span, _Span]] = []
         self.count = 0
         self.found_kinds: set[str] = set()
         self.report_iris: set[str] = set()
@@ -385,10 +387,10 @@ class Prepared:
                                   len(chunk.index)))
             self.spool.write(chunk.index)
         spans = []
-        for data in (chunk.shared, chunk.contributions, chunk.picture):
+        for data in (*chunk.shared, chunk.contributions, chunk.picture):
             spans.append((self.spool.tell(), len(data)))
             self.spool.write(data)
-        self.shared_parts.append((spans[0], spans[1], spans[2]))
+        self.shared_parts.append((tuple(spans[:_SHARE_PARTS]), spans[_SHARE_PARTS], spans[_SHARE_PARTS + 1]))
         if self.plan.shards is not None and chunk.shard is not None:
             pointing = nquad_lines(self.pointing.pop(chunk.iri, []), f"{chunk.iri}/graph")
             path = self.plan.shards / shard_name(chunk.iri)
@@ -408,8 +410,10 @@ class Prepared:
         """What the reports share, gathered per subject: the shared triples, then each report's, in order."""
         shared: _Grouped = {}
         _add(shared, self.shared_triples)
-        for span, _, _ in self.shared_parts:
-            _add_grouped(shared, pickle.loads(_read(spool, span)))
+        for spans, _, _ in self.shared_parts:
+            for span in spans:
+                if span[1]:
+                    _add_grouped(shared, pickle.loads(_read(spool, span)))
         return shared
 
     def _picture(self, spool: IO[bytes]) -> GraphReader:
@@ -436,7 +440,7 @@ class Prepared:
         page_key = kept_page = None
         if self.kept is None:
             parts = [shared] if shared is not None else \
-                _gathered(None, self.shared_triples, ((span, None) for span, _, _ in self.shared_parts), spool)
+                _gathered(None, self.shared_triples, ((spans, None) for spans, _, _ in self.shared_parts), spool)
             shared_blocks, shared_count, subjects = _formatted(writer, parts, spool)
         else:
             shared_blocks, shared_count, subjects, own = _kept_blocks(
@@ -472,10 +476,10 @@ class Prepared:
             keep = functools.partial(self.page.put, page_key)
         return WrittenGraph(triples=count, shards=shard_files, picture=reader.finish(), keep_page=keep)
 
-    def _contributions(self, spool: IO[bytes]) -> Iterator[tuple[_Span, dict[str, bytes]]]:
-        """Each report's shared triples' place in the spool and their digests by subject, in order."""
-        for shared_span, span, _ in self.shared_parts:
-            yield shared_span, pickle.loads(_read(spool, span)) if span[1] else {}
+    def _contributions(self, spool: IO[bytes]) -> Iterator[tuple[tuple[_Span, ...], dict[str, bytes]]]:
+        """Each report's shared triples' places in the spool (part by part) and their digests by subject, in order."""
+        for shared_spans, span, _ in self.shared_parts:
+            yield shared_spans, pickle.loads(_read(spool, span)) if span[1] else {}
 
     def close(self) -> None:
         """Let go of the spool (a graph not written after all)."""
@@ -524,7 +528,7 @@ def namespaces(kinds: set[str]) -> list[tuple[str, str]]:
 
 
 def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Triple],
-                contributions: Callable[[], Iterator[tuple[_Span, dict[str, bytes]]]], spool: IO[bytes],
+                contributions: Callable[[], Iterator[tuple[tuple[_Span, ...], dict[str, bytes]]]], spool: IO[bytes],
                 gathered: _Grouped | None) -> tuple[list[tuple[_Key, bytes]], int, list[str], bytes]:
     """The shared nodes' blocks in subject order, how many triples they hold, their subjects and a digest of their
     own triples (node by node, in order): taken from ``kept`` where a node's triples are those of the last build,
@@ -564,7 +568,7 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], int, _Key]] = {}
     if wanted:
         parts = [{s: gathered[s] for s in wanted}] if gathered is not None else \
-            _gathered(wanted, shared_triples, ((span, digests.keys()) for span, digests in contributions()), spool)
+            _gathered(wanted, shared_triples, ((spans, digests.keys()) for spans, digests in contributions()), spool)
         for missing in parts:
             for s, text in writer.subject_blocks(missing, blank_nodes=False):  # type: ignore[arg-type]
                 preds = missing[s]  # type: ignore[index]
@@ -589,36 +593,47 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     return ordered, count, list(keys), own_summary
 
 
-#: About how many bytes of the reports' pickled shares one part of the shared nodes is gathered from: their triples
-#: unpickled take several times that, and all of them at once grew with the reports (see :func:`_gathered`)
-_PART_BYTES = 4 << 20
+#: How many parts the shared nodes are gathered in (see :func:`_gathered`): each report's share is pickled part by
+#: part, so gathering one part reads only its pickles, and what is held at once is about a sixteenth of them all
+_SHARE_PARTS = 16
+
+
+def _share_part(subject: str) -> int:
+    """The part a shared node is gathered in: of its IRI alone, the same in every process (unlike ``hash``)."""
+    return zlib.crc32(subject.encode("utf-8", "surrogateescape")) % _SHARE_PARTS
+
+
+def _in_parts(grouped: _Grouped) -> tuple[bytes, ...]:
+    """``grouped`` pickled part by part (:func:`_share_part`): b"" for a part it holds nothing of."""
+    parts: list[_Grouped] = [{} for _ in range(_SHARE_PARTS)]
+    for s, preds in grouped.items():
+        parts[_share_part(s)][s] = preds
+    return tuple(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) if part else b"" for part in parts)
 
 
 def _gathered(wanted: set[str] | None, shared_triples: list[Triple],
-              shares: Iterable[tuple[_Span, Iterable[str] | None]], spool: IO[bytes]) -> Iterator[_Grouped]:
-    """The triples of the shared nodes ``wanted`` (all of them when None): their own and those of the reports
-    whose shares name them (``shares``: each report's share's place in the spool, with the subjects it names,
-    or None where they are not known), a part of the nodes at a time.
+              shares: Iterable[tuple[tuple[_Span, ...], Iterable[str] | None]], spool: IO[bytes]) -> Iterator[_Grouped]:
+    """The triples of the shared nodes ``wanted`` (all of them when None), a part (:func:`_share_part`) at a time:
+    their own and those of the reports whose shares name them (``shares``: each report's share's places in the
+    spool, part by part, with the subjects it names, or None where they are not known).
 
-    Every node's triples are in one part, whole. Each part is about
-    :data:`_PART_BYTES` of the shares pickled, so what is held at once is
-    bounded by that, whatever the number of reports, at the cost of reading
-    the shares once per part; the caller formats a part and lets it go before
-    the next is gathered.
+    Every node's triples are in one part, whole; the caller formats a part
+    and lets it go before the next is gathered, so what is held at once is a
+    part's, not every report's share of every node (which grew with the reports).
     """
-    spans = [span for span, named in shares
-             if span[1] and (wanted is None or named is None or not wanted.isdisjoint(named))]
-    count = max(1, -(-sum(length for _, length in spans) // _PART_BYTES))
-    for part in range(count):
-        def belongs(s: str, part: int = part) -> bool:
-            return (wanted is None or s in wanted) and (count == 1 or hash(s) % count == part)
-
+    own: list[list[Triple]] = [[] for _ in range(_SHARE_PARTS)]
+    for t in shared_triples:
+        if wanted is None or t[0] in wanted:
+            own[_share_part(t[0])].append(t)
+    naming = [spans for spans, named in shares if wanted is None or named is None or not wanted.isdisjoint(named)]
+    for part in range(_SHARE_PARTS):
         grouped: _Grouped = {}
-        _add(grouped, (t for t in shared_triples if belongs(t[0])))
-        for span in spans:
-            share: _Grouped = pickle.loads(_read(spool, span))
-            _add_grouped(grouped, share if wanted is None and count == 1 else
-                         {s: preds for s, preds in share.items() if belongs(s)})
+        _add(grouped, own[part])
+        for spans in naming:
+            span = spans[part]
+            if span[1]:
+                share: _Grouped = pickle.loads(_read(spool, span))
+                _add_grouped(grouped, share if wanted is None else {s: p for s, p in share.items() if s in wanted})
         yield grouped
         del grouped
 
