@@ -286,3 +286,27 @@ def test_a_rebuild_without_shards_gathers_a_shared_node_again_from_every_report_
         assert (tmp_path / f"kept{step}" / "graph.ttl").read_bytes() == to_turtle(pipeline.build(paths).graph)
         assert (tmp_path / f"kept{step}" / "graph.ttl").read_bytes() == (tmp_path / f"fresh{step}" / "graph.ttl").read_bytes()
         assert kept.triples == fresh.triples and kept.picture == fresh.picture
+
+
+def test_the_shared_nodes_are_gathered_a_part_at_a_time_each_node_whole_in_one_part(tmp_path: Path) -> None:
+    import tempfile
+
+    shares = [{f"x/e{i}": {"p": {f"r{r}/s{i}": None}} for i in range(40)} for r in range(3)]
+    own: list[Triple] = [(f"x/e{i}", "label", f"e{i}") for i in range(0, 40, 3)]
+    with tempfile.TemporaryFile(dir=tmp_path) as spool:
+        places = []
+        for share in shares:
+            spans = []
+            for data in stream._in_parts(share):  # type: ignore[arg-type]
+                spans.append((spool.tell(), len(data)))
+                spool.write(data)
+            places.append((tuple(spans), None))
+        parts = [dict(part) for part in stream._gathered(None, own, places, spool)]
+        wanted = [dict(part) for part in stream._gathered({"x/e3", "x/e5"}, own, places, spool)]
+    assert len(parts) == stream._SHARE_PARTS and sum(1 for part in parts if part) > 1  # spread, not one
+    subjects = [s for part in parts for s in part]
+    assert sorted(subjects) == sorted(f"x/e{i}" for i in range(40))  # each node in one part only
+    whole = {s: preds for part in parts for s, preds in part.items()}
+    assert whole["x/e3"] == {"label": {"e3": None}, "p": {"r0/s3": None, "r1/s3": None, "r2/s3": None}}
+    assert {s for part in wanted for s in part} == {"x/e3", "x/e5"}
+    assert all(s in parts[stream._share_part(s)] for s in whole)
