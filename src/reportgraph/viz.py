@@ -36,10 +36,10 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from reportgraph import vocab
 from reportgraph.datafiles import datafile
@@ -181,9 +181,12 @@ class VizNode:
         self.kind = STYLES[self.type].kind
 
 
-@dataclass(frozen=True)
-class VizEdge:
-    """An edge: ``predicate`` is the ontology term, shown on relation edges."""
+class VizEdge(NamedTuple):
+    """An edge: ``predicate`` is the ontology term, shown on relation edges.
+
+    A named tuple, not a frozen dataclass: a big graph makes tens of thousands
+    of them, and a frozen dataclass's ``__init__`` costs three times as much.
+    """
 
     source: str
     target: str
@@ -493,34 +496,31 @@ class GraphReader:
         areas, sentences = self.areas, self.sentences
         # each sentence's place, made once: many nodes cite it
         place = {k: (report, offset, k) for k, (_, report, offset) in sentences.items()}
-        for iri, stmts in self.cited.items():
+        statement_area, cited = self.statement_area, self.cited
+        for iri, stmts in cited.items():
             node = nodes[iri]
-            keys = sorted(stmts, key=place.__getitem__)
+            keys = list(stmts) if len(stmts) == 1 else sorted(stmts, key=place.__getitem__)
             node.statements = keys
             if len(node.areas) > 1:  # the area most of its sentences stand in comes first
-                weight = Counter(self.statement_area[k] for k in keys if k in self.statement_area)
+                weight = Counter(statement_area[k] for k in keys if k in statement_area)
                 node.areas.sort(key=lambda a: (-weight.get(a, 0), areas[a].report, areas[a].order, a))
-            if node.kind == "entity" and not node.mentions:
+            if not node.mentions and node.kind == "entity":
                 node.mentions = len(keys)
         for node in nodes.values():
-            if len(node.areas) > 1 and node.iri not in self.cited:
+            if len(node.areas) > 1 and node.iri not in cited:
                 node.areas.sort(key=lambda a: (areas[a].report, areas[a].order, a))
 
-        # hub membership: each area on its report, each node on its areas
+        # hub membership: each area on its report, each node on its areas (an area's nodes are known)
         edges = dict(self.edges)
-        reports = {iri for iri, n in nodes.items() if n.kind == "report"}
-
-        def edge(s: str, o: str) -> None:
-            key = (s, o, "workArea")
-            if s in nodes and o in nodes and s != o and key not in edges:
-                edges[key] = VizEdge(s, o, "workArea", "structure")
-
         for area in areas.values():
-            if area.report in reports:
-                edge(area.report, area.iri)
-        for node in nodes.values():
+            key = (area.report, area.iri, "workArea")
+            if area.report in nodes and nodes[area.report].kind == "report" and key not in edges:
+                edges[key] = VizEdge(area.report, area.iri, "workArea", "structure")
+        for iri, node in nodes.items():
             for area_iri in node.areas:
-                edge(node.iri, area_iri)
+                key = (iri, area_iri, "workArea")
+                if iri != area_iri and key not in edges:
+                    edges[key] = VizEdge(iri, area_iri, "workArea", "structure")
         ordered = [edges[key] for key in sorted(edges)]  # each edge's key is (source, target, predicate)
         return VizGraph(nodes=nodes, edges=ordered, sentences=sentences, total_nodes=len(nodes))
 
@@ -556,10 +556,24 @@ def normalize_types(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: The kinds of node the budget takes, most wanted first.
+_RANK = {"entity": 0, "problem": 1, "indicator": 2}
+
+
 def _importance(node: VizNode) -> tuple[int, int, str, int, str]:
     """Rank for the node budget: entities by mentions, then problems, then indicators."""
-    rank = {"entity": 0, "problem": 1, "indicator": 2}[node.kind]
-    return (rank, -node.mentions, node.report, node.order, node.label)
+    return (_RANK[node.kind], -node.mentions, node.report, node.order, node.label)
+
+
+def _by_importance(nodes: Iterable[VizNode]) -> Iterator[VizNode]:
+    """``nodes`` in the order of :func:`_importance`, each kind sorted only when it is reached: a budget that the
+    entities fill never sorts the indicators (the many nodes of a big graph)."""
+    groups: dict[int, list[VizNode]] = {rank: [] for rank in sorted(set(_RANK.values()))}
+    for node in nodes:
+        groups[_RANK[node.kind]].append(node)
+    for group in groups.values():
+        group.sort(key=_importance)
+        yield from group
 
 
 def select(vg: VizGraph, selection: Selection) -> VizGraph:
@@ -594,8 +608,7 @@ def select(vg: VizGraph, selection: Selection) -> VizGraph:
     children = [n for n in nodes.values() if n.kind not in ("report", "area")]
     if types:
         children = [n for n in children if n.type in types]
-    children.sort(key=_importance)
-    for child in children:
+    for child in _by_importance(children):
         areas = [a for a in child.areas if hubs_chosen is None or a in hubs_chosen]
         if hubs_chosen is not None and not areas:
             continue
