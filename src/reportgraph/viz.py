@@ -73,7 +73,10 @@ class _Names:
         self._base = base
 
     def __getattr__(self, name: str) -> str:
-        return self._base + name
+        """The term, kept as an attribute: the next look-up (one per triple in some loops) finds it at once."""
+        term = self._base + name
+        setattr(self, name, term)
+        return term
 
     def __getitem__(self, name: str) -> str:
         return self._base + name
@@ -222,8 +225,11 @@ def _without_gc(func: Callable[..., _T]) -> Callable[..., _T]:
     return run
 
 
-def _literal_text(values: Iterable[Term]) -> list[str]:
+def _literal_text(values: Sequence[Term]) -> list[str]:
     """Literal values, Chinese ones first, then by text, so a label choice is stable."""
+    if len(values) == 1:  # most are one: nothing to order
+        value = values[0]
+        return [value.lexical] if type(value) is Lit else []  # type: ignore[union-attr]
     lits = [v for v in values if type(v) is Lit]
     lits.sort(key=lambda lit: (lit.lang != "zh", lit.lexical))  # type: ignore[union-attr]
     return [lit.lexical for lit in lits]  # type: ignore[union-attr]
