@@ -791,7 +791,11 @@ def _vis_files() -> tuple[str, str]:
 
 def _script_json(data: object) -> str:
     """JSON that can stand inside ``<script>``: no ``</script>``, ``<!--`` or ``&`` can appear."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script_safe(text: str) -> str:
+    """JSON text made safe to stand inside ``<script>`` (see :func:`_script_json`)."""
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -804,8 +808,44 @@ def _short_report_name(node: VizNode) -> str:
     return _cut(node.label, 18)
 
 
-def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """vis-network's nodes and edges, and the side data the page's controls and panel use."""
+#: JSON as ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` writes it, and a string's JSON alone
+#: (the C function json.dumps calls for it): the page's many small objects are written with these, so that no
+#: dict is made for each node and edge only to be encoded
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _int_list(values: Iterable[int]) -> str:
+    return "[" + ",".join(map(str, values)) + "]"
+
+
+#: An edge's JSON after its ends (``{"from":1,"to":2`` comes first), by its kind and predicate.
+_EDGE_STYLE: dict[str, dict[str, Any]] = {
+    "relation": {"arrows": "to", "color": {"color": "#616161", "highlight": "#212121"}, "width": 1.5},
+    "about": {"arrows": "to", "dashes": True, "color": {"color": "#b0bec5"}, "font": {"size": 8, "color": "#90a4ae"}},
+}
+
+
+@functools.cache
+def _edge_tail(kind: str, predicate: str) -> str:
+    style = _EDGE_STYLE.get(kind)
+    rest = {"p": predicate, **({"label": predicate, **style} if style is not None else {})}
+    return "," + _encode(rest)[1:]
+
+
+@dataclass(frozen=True)
+class _PageData:
+    """vis-network's nodes and edges and the side data the page's controls and panel use, as JSON texts (not yet
+    made safe to stand in ``<script>``: :func:`_script_safe`), and the counts the page shows."""
+
+    nodes: str
+    edges: str
+    side: str
+    stats: dict[str, int]
+
+
+def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics: bool) -> _PageData:
+    """The page's data, written as JSON node by node: the same text as ``json.dumps`` of the objects, made once."""
     ids = {iri: i for i, iri in enumerate(vg.nodes)}
     reports = {iri: n for iri, n in vg.nodes.items() if n.kind == "report"}
     many_reports = len({n.report for n in vg.nodes.values() if n.kind == "area"}) > 1
@@ -813,6 +853,7 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
     sentences: list[list[Any]] = []
     report_names: dict[str, int] = {}
     report_list: list[str] = []
+    vg_sentences = vg.sentences
 
     def report_ref(iri: str) -> int:
         if iri not in report_names:
@@ -821,59 +862,53 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
         return report_names[iri]
 
     def sentence_ref(st: str) -> int:
-        if st not in sentence_ids:
-            text, report, _ = vg.sentences.get(st, ("", "", 0))
-            sentence_ids[st] = len(sentences)
+        found = sentence_ids.get(st)
+        if found is None:
+            text, report, _ = vg_sentences.get(st, ("", "", 0))
+            found = sentence_ids[st] = len(sentences)
             sentences.append([text, report_ref(report) if report else -1])
-        return sentence_ids[st]
+        return found
 
-    vis_nodes: list[dict[str, Any]] = []
-    info: list[dict[str, Any]] = []
+    area_part = _PHRASES.pairs["area_part"]
+    vis_nodes: list[str] = []
+    info: list[str] = []
     for iri, n in vg.nodes.items():
         x, y = positions.get(iri, (0.0, 0.0))
-        label = n.label
-        if n.kind == "area":
+        kind, label = n.kind, n.label
+        if kind == "area":
             part = dict(n.details).get("part", "")
-            label = _cut(n.label, _MAX_LABEL_CHARS) + ("\n" + _PHRASES.pairs["area_part"].format(part) if part else "")
-        elif n.kind == "report":
+            label = _cut(n.label, _MAX_LABEL_CHARS) + ("\n" + area_part.format(part) if part else "")
+        elif kind == "report":
             label = _cut(n.label, 24)
-        elif n.kind != "indicator":
+        elif kind != "indicator":
             label = _cut(n.label, _MAX_LABEL_CHARS)
-        vn: dict[str, Any] = {"id": ids[iri], "label": label, "group": n.type, "x": x, "y": y}
-        if n.kind == "entity":
-            vn["value"] = max(n.mentions, 1)
-        vis_nodes.append(vn)
-        shown = n.statements[:_MAX_SENTENCES]
-        item: dict[str, Any] = {"t": n.type, "n": n.label, "iri": iri}
+        group = _string(n.type)
+        node = f'{{"id":{ids[iri]},"label":{_string(label)},"group":{group},"x":{x!r},"y":{y!r}'
+        vis_nodes.append(node + f',"value":{max(n.mentions, 1)}}}' if kind == "entity" else node + "}")
+        item = [f'{{"t":{group},"n":{_string(n.label)},"iri":{_string(iri)}']
         if n.aliases:
-            item["al"] = n.aliases
+            item.append(',"al":' + _encode(n.aliases))
         if n.areas:
-            item["ar"] = [ids[a] for a in n.areas if a in ids]
-        if shown:
-            item["s"] = [sentence_ref(s) for s in shown]
+            item.append(',"ar":' + _int_list(ids[a] for a in n.areas if a in ids))
+        if n.statements:
+            shown = n.statements[:_MAX_SENTENCES]
+            item.append(',"s":' + _int_list(map(sentence_ref, shown)))
             if len(n.statements) > len(shown):
-                item["more"] = len(n.statements) - len(shown)
-        if n.kind == "entity":
-            item["m"] = n.mentions
+                item.append(f',"more":{len(n.statements) - len(shown)}')
+        if kind == "entity":
+            item.append(f',"m":{n.mentions}')
         if n.details:
-            item["d"] = [list(d) for d in n.details]
+            item.append(',"d":' + _encode([list(d) for d in n.details]))
         if n.report in ids:
-            item["r"] = ids[n.report]
-        info.append(item)
+            item.append(f',"r":{ids[n.report]}')
+        item.append("}")
+        info.append("".join(item))
 
-    vis_edges: list[dict[str, Any]] = []
-    for e in vg.edges:
-        ve: dict[str, Any] = {"from": ids[e.source], "to": ids[e.target], "p": e.predicate}
-        if e.kind == "relation":
-            ve.update(label=e.predicate, arrows="to", color={"color": "#616161", "highlight": "#212121"}, width=1.5)
-        elif e.kind == "about":
-            ve.update(label=e.predicate, arrows="to", dashes=True, color={"color": "#b0bec5"},
-                      font={"size": 8, "color": "#90a4ae"})
-        vis_edges.append(ve)
+    vis_edges = [f'{{"from":{ids[e.source]},"to":{ids[e.target]}{_edge_tail(e.kind, e.predicate)}' for e in vg.edges]
 
     counts = vg.count_by_type()
-    side = {
-        "info": info,
+    stats = {"nodes": len(vis_nodes), "edges": len(vis_edges), "graphNodes": vg.total_nodes}
+    side = {  # after "info", which is written first
         "sentences": sentences,
         "reports": report_list,
         "manyReports": many_reports,
@@ -882,11 +917,12 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
             {"key": t, "zh": s.name_zh, "shape": s.shape, "color": s.color, "kind": s.kind, "count": counts[t]}
             for t, s in STYLES.items() if counts.get(t)
         ],
-        "stats": {"nodes": len(vis_nodes), "edges": len(vis_edges), "graphNodes": vg.total_nodes},
+        "stats": stats,
         "fields": _FIELD_LABELS.pairs,
         "physics": physics,
     }
-    return vis_nodes, vis_edges, side
+    return _PageData(nodes="[" + ",".join(vis_nodes) + "]", edges="[" + ",".join(vis_edges) + "]",
+                     side='{"info":[' + ",".join(info) + "]," + _encode(side)[1:], stats=stats)
 
 
 def _vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
@@ -951,8 +987,7 @@ def _page_title(vg: VizGraph) -> str:
     return _PHRASES.pairs["reports_title"].format(len(reports)) if reports else "reportgraph"
 
 
-def _render_page(title: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], options: dict[str, Any],
-                 side: dict[str, Any]) -> str:
+def _render_page(title: str, data: _PageData, options: dict[str, Any]) -> str:
     """The page from this package's offline template, with the side data and a hash-based CSP."""
     vis_js, vis_css = _vis_files()
     page_js = _asset("viz.js")
@@ -973,11 +1008,11 @@ def _render_page(title: str, nodes: list[dict[str, Any]], edges: list[dict[str, 
         page_css=_asset("viz.css"),
         vis_js=vis_js,
         page_js=page_js,
-        nodes_json=_script_json(nodes),
-        edges_json=_script_json(edges),
+        nodes_json=_script_safe(data.nodes),
+        edges_json=_script_safe(data.edges),
         options_json=_script_json(options),
-        side_json=_script_json(side),
-        stats=side["stats"],
+        side_json=_script_safe(data.side),
+        stats=data.stats,
     )
 
 
@@ -1024,8 +1059,8 @@ def render_html(vg: VizGraph, *, title: str | None = None) -> str:
     """The whole self-contained page for a (selected) graph, as text."""
     physics = len(vg.nodes) <= PHYSICS_MAX_NODES
     positions = layout(vg)
-    vis_nodes, vis_edges, side = _page_data(vg, positions, physics)
-    return _render_page(title or _page_title(vg), vis_nodes, vis_edges, _vis_options(len(vis_nodes), physics), side)
+    data = _page_data(vg, positions, physics)
+    return _render_page(title or _page_title(vg), data, _vis_options(data.stats["nodes"], physics))
 
 
 @dataclass(frozen=True)
