@@ -9,6 +9,7 @@ import math
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from html import unescape
 from html.parser import HTMLParser
@@ -249,6 +250,47 @@ def test_the_page_template_is_all_slots_the_page_fills() -> None:
     source = viz._template().source
     assert source.count("{{") == len(viz._SLOT.findall(source)) > 0
     assert "{%" not in source and "{#" not in source and source.endswith("</html>")
+
+
+def test_a_build_page_drawn_without_its_unread_indicators_is_the_same_page(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    """Parts read back from a build's spool keep their indicators apart; a budget the other nodes fill never reads
+    them, a budget or a filter that reaches them reads them all, and either way the page is the whole graph's."""
+    import pickle
+
+    from reportgraph import stream
+
+    paths = [write_report(small_report_text, "a.txt"), write_report(other_report_text, "b.txt"), bundled_report]
+    result = pipeline.build(paths)
+    batches: list[list[Any]] = []
+    stream.write_graph(list(result.reports), tmp_path / "out" / "graph.ttl", collect=batches.append)
+    whole = viz.GraphReader()
+    for batch in batches:
+        whole.add_triples(batch)
+    full = whole.finish()
+    indicators = sum(n.kind == "indicator" for n in full.nodes.values())
+    others = len(full.nodes) - indicators
+    assert indicators > 20 and others > 100
+    # filled by the others; not filled by them (hubs no other node needs are left); more than they are; no budget;
+    # a filter
+    for budget, types, reads in ((others // 2, (), False), (others - 1, (), True), (others + 5, (), True),
+                                 (None, (), True), (others // 2, ("Company",), True)):
+        reader = viz.GraphReader()
+        for batch in batches:  # as a build's spool gives them: pickled, each with its indicators apart
+            reader.merge(pickle.loads(pickle.dumps(viz.read_triples(batch))))
+        lazy = reader.finish(lazily=True)
+        assert lazy.whole is not None and lazy.total_nodes == len(full.nodes) > len(lazy.nodes)
+        made: list[bool] = []
+
+        def made_whole(make: Any = lazy.whole) -> viz.VizGraph:
+            made.append(True)
+            return make()  # type: ignore[no-any-return]
+
+        chosen = viz.Selection(types=types, max_nodes=budget)
+        drawn = viz.select(replace(lazy, whole=made_whole), chosen)
+        assert bool(made) is reads, (budget, types)
+        assert viz.render_html(drawn) == viz.render_html(viz.select(full, chosen))
 
 
 def test_script_json_escapes_markup() -> None:

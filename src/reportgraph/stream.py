@@ -75,6 +75,7 @@ class WrittenGraph:
     #: the shard files, when shards were asked for
     shards: list[Path] = field(default_factory=list)
     #: the picture's graph, when a picture was drawn (``Plan.draw``) and the last build's page is not the same
+    #: (without the indicators unless its selection reaches them: :attr:`reportgraph.viz.VizGraph.whole`)
     picture: VizGraph | None = None
     #: the last build's page, when it was drawn from the same triples (a build with a cache)
     kept_page: KeptPage | None = None
@@ -474,7 +475,8 @@ class Prepared:
         keep = None
         if self.page is not None and page_key is not None:
             keep = functools.partial(self.page.put, page_key)
-        return WrittenGraph(triples=count, shards=shard_files, picture=reader.finish(), keep_page=keep)
+        return WrittenGraph(triples=count, shards=shard_files, picture=reader.finish(lazily=True),
+                            keep_page=keep)
 
     def _contributions(self, spool: IO[bytes]) -> Iterator[tuple[tuple[_Span, ...], dict[str, bytes]]]:
         """Each report's shared triples' places in the spool (part by part) and their digests by subject, in order."""

@@ -34,6 +34,7 @@ import hashlib
 import importlib.util
 import json
 import math
+import pickle
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -208,6 +209,9 @@ class VizGraph:
     sentences: dict[str, tuple[str, str, int]]
     #: nodes in the graph before any selection, for "drawn N of M"
     total_nodes: int = 0
+    #: the whole graph, where this one lacks the indicators a build's reader left unread
+    #: (:meth:`GraphReader.finish` ``lazily``): :func:`select` makes it only when its budget reaches them
+    whole: Callable[[], VizGraph] | None = field(default=None, repr=False, compare=False)
 
     def count_by_type(self) -> Counter[str]:
         return Counter(n.type for n in self.nodes.values())
@@ -298,14 +302,46 @@ class GraphPart:
     #: (subject, object, relation) between entities; (indicator of this part, entity) it is about
     relations: list[tuple[str, str, str]] = field(default_factory=list)
     about: list[tuple[str, str]] = field(default_factory=list)
+    #: the IRIs of this part's indicators and the part they make (their nodes, links, sentences and edges),
+    #: pickled, when they are not in the fields above: a part read back from a build's spool or cache keeps them
+    #: unread, and a page whose node budget the entities fill never reads them (:meth:`GraphReader.finish`)
+    deferred: tuple[tuple[str, ...], bytes] | None = None
 
     def __reduce__(self) -> tuple[Callable[..., GraphPart], tuple[Any, ...]]:
-        """Pickled with its nodes as tuples of their fields (a build pickles every report's part, and a rebuild
-        unpickles them all): making the nodes from those costs half of unpickling them attribute by attribute."""
+        """Pickled with its indicators apart (:attr:`deferred`), and its nodes as tuples of their fields: making
+        the nodes from those costs half of unpickling them attribute by attribute."""
+        core, apart = self._split()
         nodes = [(n.iri, n.type, n.label, n.aliases, n.areas, n.statements, n.mentions, n.report, n.details, n.order)
-                 for n in self.nodes.values()]
-        return _unpickled_part, (nodes, self.area_links, self.cited, self.sentences, self.statement_area,
-                                 self.relations, self.about)
+                 for n in core.nodes.values()]
+        deferred = core.deferred
+        if apart.nodes:
+            deferred = (tuple(apart.nodes), pickle.dumps(apart, protocol=pickle.HIGHEST_PROTOCOL))
+        return _unpickled_part, (nodes, core.area_links, core.cited, core.sentences, core.statement_area,
+                                 core.relations, core.about, deferred)
+
+    def _split(self) -> tuple[GraphPart, GraphPart]:
+        """This part as two that merge into the same: all but the indicators, and the indicators with what only
+        they need (their area links, citations, sentences and edges)."""
+        apart = {iri for iri, n in self.nodes.items() if n.kind == "indicator"}
+        if not apart or len(apart) == len(self.nodes):  # nothing to set apart, or the indicators' own part
+            return self, GraphPart()
+
+        def of(subjects: Callable[[str], bool]) -> GraphPart:
+            cited = {s: stmts for s, stmts in self.cited.items() if subjects(s)}
+            wanted = {st for stmts in cited.values() for st in stmts}
+            return GraphPart(
+                nodes={iri: n for iri, n in self.nodes.items() if subjects(iri)},
+                area_links=[link for link in self.area_links if subjects(link[0])],
+                cited=cited,
+                sentences={st: v for st, v in self.sentences.items() if st in wanted},
+                statement_area={st: a for st, a in self.statement_area.items() if st in wanted},
+                relations=[r for r in self.relations if subjects(r[0])],
+                about=[a for a in self.about if subjects(a[0])],
+            )
+
+        core = of(lambda iri: iri not in apart)
+        core.deferred = self.deferred
+        return core, of(apart.__contains__)
 
 
 def _unpickled_part(nodes: list[tuple[Any, ...]], *rest: Any) -> GraphPart:
@@ -466,6 +502,8 @@ class GraphReader:
         #: node -> the statements that cite it
         self.cited: dict[str, set[str]] = defaultdict(set)
         self.edges: dict[tuple[str, str, str], VizEdge] = {}
+        #: the parts' indicators not merged yet (:attr:`GraphPart.deferred`)
+        self.deferred: list[tuple[tuple[str, ...], bytes]] = []
 
     def add_triples(self, triples: Iterable[Triple]) -> None:
         """Read and merge one part given as triples (what ``pipeline.write`` hands its ``collect``)."""
@@ -498,6 +536,14 @@ class GraphReader:
             self._edge(s, o, name, "relation")
         for s, o in part.about:
             self._edge(s, o, "aboutEntity", "about")
+        if part.deferred is not None:
+            self.deferred.append(part.deferred)
+
+    def _merge_deferred(self) -> None:
+        """The parts' indicators merged: a part's facts about its indicators mean the same after the others'."""
+        deferred, self.deferred = self.deferred, []
+        for _, data in deferred:
+            self.merge(pickle.loads(data))
 
     def _edge(self, s: str, o: str, predicate: str, kind: str) -> None:
         source, target = self.nodes.get(s), self.nodes.get(o)
@@ -509,8 +555,19 @@ class GraphReader:
         if key not in self.edges:
             self.edges[key] = VizEdge(s, o, predicate, kind)
 
-    def finish(self) -> VizGraph:
-        """The picture's graph: every node's sentences and areas in order, the hubs' edges added."""
+    def finish(self, *, lazily: bool = False) -> VizGraph:
+        """The picture's graph: every node's sentences and areas in order, the hubs' edges added.
+
+        ``lazily`` (a build's page): without the indicators the parts left
+        unread, as long as no selection reaches them (:attr:`VizGraph.whole`).
+        """
+        if not lazily or not self.deferred:
+            self._merge_deferred()
+            return self._finished()
+        unread = {iri for iris, _ in self.deferred for iri in iris}.difference(self.nodes)
+        return replace(self._finished(), total_nodes=len(self.nodes) + len(unread), whole=self.finish)
+
+    def _finished(self) -> VizGraph:
         nodes = dict(sorted(self.nodes.items()))  # the order parts came in must not show in the page
         areas, sentences = self.areas, self.sentences
         # each sentence's place, made once: many nodes cite it
@@ -601,11 +658,16 @@ def select(vg: VizGraph, selection: Selection) -> VizGraph:
     With no filter and no cut everything is drawn, empty work areas too. Else
     nodes are taken in order of importance, each bringing its work area and
     report along, until ``max_nodes`` is reached; hubs left empty are dropped.
-    Raises ValueError when a type is unknown or no work area matches.
+    Raises ValueError when a type is unknown or no work area matches. A
+    graph without its indicators (:attr:`VizGraph.whole`) is made whole
+    first unless only a budget is asked for and the other nodes fill it.
     """
     types = set(normalize_types(selection.types))
     if selection.max_nodes is not None and selection.max_nodes < 1:
         raise ValueError("--max-nodes must be at least 1")
+    if vg.whole is not None and (types or selection.areas or selection.max_nodes is None
+                                 or len(vg.nodes) <= selection.max_nodes):
+        return select(vg.whole(), selection)
     nodes = vg.nodes
     hubs_chosen: set[str] | None = None
     if selection.areas:
@@ -643,6 +705,8 @@ def select(vg: VizGraph, selection: Selection) -> VizGraph:
             continue
         for iri in reversed(needed):
             keep[iri] = None
+    if vg.whole is not None and len(keep) < budget:  # the indicators it lacks would be taken next
+        return select(vg.whole(), selection)
     if not filtered:  # a cut, not a filter: hubs that hold nothing still show the report's outline
         for n in sorted((n for n in nodes.values() if n.kind in ("report", "area")), key=lambda n: (n.kind != "report", n.report, n.order)):
             if len(keep) >= budget:
@@ -654,7 +718,8 @@ def select(vg: VizGraph, selection: Selection) -> VizGraph:
     edges = [e for e in vg.edges if e.source in kept and e.target in kept]
     cited = {s for n in kept.values() for s in n.statements}
     sentences = {k: v for k, v in vg.sentences.items() if k in cited}
-    return VizGraph(nodes=kept, edges=edges, sentences=sentences, total_nodes=len(nodes))
+    return VizGraph(nodes=kept, edges=edges, sentences=sentences,
+                    total_nodes=len(nodes) if vg.whole is None else vg.total_nodes)
 
 
 def _restrict(node: VizNode, keep: dict[str, None], hubs: set[str] | None) -> VizNode:
