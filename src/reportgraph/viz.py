@@ -880,10 +880,6 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
-def _int_list(values: Iterable[int]) -> str:
-    return "[" + ",".join(map(str, values)) + "]"
-
-
 #: An edge's JSON after its ends (``{"from":1,"to":2`` comes first), by its kind and predicate.
 _EDGE_STYLE: dict[str, dict[str, Any]] = {
     "relation": {"arrows": "to", "color": {"color": "#616161", "highlight": "#212121"}, "width": 1.5},
@@ -926,15 +922,8 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
             report_list.append(_short_report_name(reports[iri]) if iri in reports else iri.rsplit("/", 1)[-1])
         return report_names[iri]
 
-    def sentence_ref(st: str) -> int:
-        found = sentence_ids.get(st)
-        if found is None:
-            text, report, _ = vg_sentences.get(st, ("", "", 0))
-            found = sentence_ids[st] = len(sentences)
-            sentences.append([text, report_ref(report) if report else -1])
-        return found
-
     area_part = _PHRASES.pairs["area_part"]
+    groups = {t: _string(t) for t in STYLES}  # every node's type is one (VizNode.kind)
     vis_nodes: list[str] = []
     info: list[str] = []
     for iri, n in vg.nodes.items():
@@ -947,27 +936,34 @@ def _page_data(vg: VizGraph, positions: dict[str, tuple[float, float]], physics:
             label = _cut(n.label, 24)
         elif kind != "indicator":
             label = _cut(n.label, _MAX_LABEL_CHARS)
-        group = _string(n.type)
+        group = groups[n.type]
         node = f'{{"id":{ids[iri]},"label":{_string(label)},"group":{group},"x":{x!r},"y":{y!r}'
         vis_nodes.append(node + f',"value":{max(n.mentions, 1)}}}' if kind == "entity" else node + "}")
-        item = [f'{{"t":{group},"n":{_string(n.label)},"iri":{_string(iri)}']
+        item = f'{{"t":{group},"n":{_string(n.label)},"iri":{_string(iri)}'
         if n.aliases:
-            item.append(',"al":' + _encode(n.aliases))
+            item += ',"al":' + _encode(n.aliases)
         if n.areas:
-            item.append(',"ar":' + _int_list(ids[a] for a in n.areas if a in ids))
-        if n.statements:
-            shown = n.statements[:_MAX_SENTENCES]
-            item.append(',"s":' + _int_list(map(sentence_ref, shown)))
-            if len(n.statements) > len(shown):
-                item.append(f',"more":{len(n.statements) - len(shown)}')
+            item += ',"ar":[' + ",".join([str(ids[a]) for a in n.areas if a in ids]) + "]"
+        statements = n.statements
+        if statements:
+            refs = []
+            for st in statements[:_MAX_SENTENCES]:  # each sentence numbered where it is first cited
+                ref = sentence_ids.get(st)
+                if ref is None:
+                    text, report, _ = vg_sentences.get(st, ("", "", 0))
+                    ref = sentence_ids[st] = len(sentences)
+                    sentences.append([text, report_ref(report) if report else -1])
+                refs.append(str(ref))
+            item += ',"s":[' + ",".join(refs) + "]"
+            if len(statements) > _MAX_SENTENCES:
+                item += f',"more":{len(statements) - _MAX_SENTENCES}'
         if kind == "entity":
-            item.append(f',"m":{n.mentions}')
+            item += f',"m":{n.mentions}'
         if n.details:
-            item.append(',"d":' + _encode([list(d) for d in n.details]))
+            item += ',"d":' + _encode([list(d) for d in n.details])
         if n.report in ids:
-            item.append(f',"r":{ids[n.report]}')
-        item.append("}")
-        info.append("".join(item))
+            item += f',"r":{ids[n.report]}'
+        info.append(item + "}")
 
     vis_edges = [f'{{"from":{ids[e.source]},"to":{ids[e.target]}{_edge_tail(e.kind, e.predicate)}' for e in vg.edges]
 
