@@ -524,14 +524,18 @@ class GraphReader:
             node = nodes.get(s)
             if node is not None and target in self.areas and target not in node.areas:
                 node.areas.append(target)
+        cited, sentences, statement_area = self.cited, self.sentences, self.statement_area
+        part_sentences, part_areas = part.sentences, part.statement_area
         for s, stmts in part.cited.items():
             if s in nodes:
-                self.cited[s].update(stmts)
+                cited[s].update(stmts)
                 for st in stmts:
-                    if st in part.sentences:
-                        self.sentences[st] = part.sentences[st]
-                    if st in part.statement_area:
-                        self.statement_area[st] = part.statement_area[st]
+                    text = part_sentences.get(st)
+                    if text is not None:
+                        sentences[st] = text
+                    area = part_areas.get(st)
+                    if area is not None:
+                        statement_area[st] = area
         for s, o, name in part.relations:
             self._edge(s, o, name, "relation")
         for s, o in part.about:
@@ -735,13 +739,14 @@ _HUB_CLEARANCE = 90.0
 _GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 
 
-def _sunflower(count: int, clearance: float) -> list[tuple[float, float]]:
-    """``count`` points evenly spread on a disc with an empty middle (Vogel's spiral)."""
+@functools.lru_cache(maxsize=1024)
+def _sunflower(count: int, clearance: float) -> tuple[tuple[float, float], ...]:
+    """``count`` points evenly spread on a disc with an empty middle (Vogel's spiral); many discs have as many."""
     out = []
     for i in range(count):
         r = clearance + _SPACING * math.sqrt(i + 0.5)
         out.append((r * math.cos(i * _GOLDEN_ANGLE), r * math.sin(i * _GOLDEN_ANGLE)))
-    return out
+    return tuple(out)
 
 
 def _disc_radius(count: int, clearance: float) -> float:
