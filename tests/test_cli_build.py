@@ -320,6 +320,19 @@ def test_a_build_imports_no_rdflib_pyvis_ipython_networkx_or_jieba(tmp_path: Pat
     assert (tmp_path / "graph.ttl").is_file() and (tmp_path / "graph.html").is_file()
 
 
+def test_a_build_whose_reports_all_come_from_its_cache_loads_no_word_dictionary(tmp_path: Path,
+                                                                             bundled_report: Path) -> None:
+    """rjieba's dictionary (built when it is imported) is most of a start-up; a rebuild that cuts nothing needs none."""
+    code = (
+        "import sys\nfrom reportgraph import cli\n"
+        f"assert cli.main(['build', {str(bundled_report)!r}, '--out', {str(tmp_path)!r}, '--quiet']) == 0\n"
+        "print('rjieba' in sys.modules)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+            for _ in range(2)]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]
+
+
 def test_a_rebuild_of_the_same_triples_writes_the_last_page_and_any_change_draws_it_again(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, write_report: WriteReport, small_report_text: str,
         other_report_text: str) -> None:

@@ -75,3 +75,17 @@ def test_a_look_up_finds_the_table_s_first_and_last_words_and_nothing_between_wo
     assert words.tag(first[:-1] if len(first) > 1 else "") == ""
     assert words.tag(last + last) == words.tag("\U0010ffff") == ""
     assert words.tag("推进推") == "" and words.tag("推") == "v"  # a word, a prefix of 推进
+
+
+def test_the_dictionary_is_loaded_at_the_first_cut_not_at_import(tmp_path: Path, small_report_text: str) -> None:
+    """rjieba builds its dictionary when imported: a build whose reports all come from its cache never cuts, so
+    importing every extractor must not load it; the first cut does, and cuts as rjieba does."""
+    code = (
+        "import sys\nfrom reportgraph import pipeline\nfrom reportgraph.extract import words\n"
+        "print('rjieba' in sys.modules)\n"
+        "import rjieba\n"
+        "print(words.words_of('推进城市更新') == [('推进', 0, 2), ('城市更新', 2, 6)] == "
+        "[(w, 0, 2) if w == '推进' else (w, 2, 6) for w in rjieba.cut('推进城市更新', hmm=False)])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -28,6 +28,7 @@ from reportgraph import load
 from reportgraph.errors import ReportError
 from reportgraph.extract import extract
 from reportgraph.extract.names import FINDERS, Finder
+from reportgraph.extract.words import cutter
 from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
 from reportgraph.link import LinkContext, link_report
@@ -168,6 +169,8 @@ def forked_map(func: Callable[[int], _R], count: int, jobs: int) -> Iterator[_R]
 def _pool(job: Job, workers: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
+    if can_fork():
+        cutter()  # the word cut's dictionary loaded before the fork: the workers share one, none builds its own
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,))
 
 

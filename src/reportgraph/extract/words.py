@@ -4,7 +4,7 @@ The cut is jieba's algorithm and dictionary, dictionary only (no HMM
 guessing): an unknown name falls apart into characters, which the walks over
 names rely on. rjieba, its Rust port, runs it about eight times faster with
 the same result, so it is used where installed, and jieba is then not even
-imported.
+imported; either is loaded at the first cut (:func:`cutter`).
 
 A word's tag comes from ``data/extract/word_tags.tsv``, jieba's own table
 copied by ``tools/make_word_tags.py`` for the tags the rules ask about:
@@ -28,8 +28,16 @@ from reportgraph.datafiles import datafile
 _WORD_TAGS = datafile("extract/word_tags.tsv")
 
 
-def _load_cut() -> Callable[[str], list[str]]:
-    """rjieba's cut where installed, else jieba's (the same words, eight times slower)."""
+@lru_cache(maxsize=1)
+def cutter() -> Callable[[str], list[str]]:
+    """rjieba's cut where installed, else jieba's (the same words, eight times slower).
+
+    Loaded at the first cut, not when this module is imported: rjieba builds
+    its dictionary when it is imported (about 0.15 s, holding the GIL, so no
+    thread can overlap it), and a build whose reports all come from its cache
+    cuts nothing. A build that forks workers loads it first, so that they
+    share one dictionary.
+    """
     try:
         import rjieba
     except ImportError:  # pragma: no cover - rjieba is a declared dependency
@@ -39,8 +47,6 @@ def _load_cut() -> Callable[[str], list[str]]:
         return lambda text: jieba.lcut(text, HMM=False)
     return lambda text: rjieba.cut(text, hmm=False)
 
-
-_cut = _load_cut()
 
 #: A word of a sentence: its text, start and end offset.
 Token = tuple[str, int, int]
@@ -62,7 +68,7 @@ VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
 
 def words_of(text: str) -> list[Token]:
     """jieba's words of ``text`` with their offsets."""
-    words = _cut(text)
+    words = cutter()(text)
     ends = list(accumulate(map(len, words)))
     return list(zip(words, [0, *ends[:-1]], ends))
 
