@@ -4,6 +4,7 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,3 +115,21 @@ def test_too_many_entries_keep_this_runs_own(fresh_cache: Path, monkeypatch: pyt
     regexcache._save()
     _new_run(monkeypatch)
     assert set(regexcache._load()) == {("z", 0)}
+
+
+def test_a_second_build_compiles_no_pattern_anew_whatever_the_hash_seed(tmp_path: Path, bundled_report: Path) -> None:
+    """A pattern made from a set's iteration order is another text in every process (strings hash with a new seed
+    each time): it would miss the file and rewrite it at every build, and the file would grow with each."""
+    code = (
+        "import sys\nfrom reportgraph import cli, regexcache\n"
+        f"assert cli.main(['build', {str(bundled_report)!r}, '--out', {str(tmp_path / 'out')!r}, '--quiet', "
+        "'--no-cache']) == 0\n"
+        "print(regexcache._added, len(regexcache._entries))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    runs = []
+    for seed in ("1", "2"):
+        env.update(PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"), PYTHONHASHSEED=seed)
+        runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                                   check=True, env=env).stdout.split())
+    assert runs[0][0] == "True" and runs[1] == ["False", runs[0][1]]

@@ -63,7 +63,7 @@ _TITLE_WORDS = datafile("segment/title_words.txt")
 #: Title words this long name a report (工作计划); shorter ones (计划) end programmes' names too.
 _TITLE_WORD_CHARS = 4
 #: A count right after a name: what it names is a kind being counted (招商项目20宗).
-_COUNT_AFTER = regexcache.compile(r"\d+(?:\.\d+)?[" + "".join(COUNTER_WORDS) + "]")
+_COUNT_AFTER = regexcache.compile(r"\d+(?:\.\d+)?[" + "".join(sorted(COUNTER_WORDS)) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
