@@ -56,17 +56,47 @@ HEAVY = ("rdflib", "pyoxigraph", "pyvis", "jieba", "rjieba", "pyshacl", "network
 
 def test_python_m_reportgraph_help_loads_no_heavy_library() -> None:
     """``python -m reportgraph --help`` (and each command's) imports none of the libraries that do the work."""
-    code = (
-        "import sys, runpy\n"
+    code = (  # the command ends the process itself: what it imported is printed as it exits
+        "import atexit, sys, runpy\n"
         "sys.argv = ['reportgraph', *sys.argv[1:]]\n"
-        "try:\n    runpy.run_module('reportgraph', run_name='__main__')\n"
-        "except SystemExit as stop:\n    assert stop.code == 0, stop.code\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r}))\n"
+        f"atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} "
+        f"or m in {HEAVY!r})))\n"
+        "runpy.run_module('reportgraph', run_name='__main__')\n"
     )
     for argv in (["--help"], *([c, "--help"] for c in COMMANDS)):
         done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert done.stdout.splitlines()[-1] == "[]", (argv, done.stdout.splitlines()[-1])
+
+
+def test_the_command_exits_with_main_s_code_after_the_exit_callbacks_and_with_its_output_flushed(
+        tmp_path: Path) -> None:
+    """``reportgraph`` (cli.run) ends the process without the interpreter's teardown: the code is main's, what
+    atexit was given still runs, and what was printed, unflushed, still arrives."""
+    code = (
+        "import atexit, sys\nfrom reportgraph import cli\n"
+        "atexit.register(print, 'callbacks ran')\n"
+        "sys.stdout.write('unflushed ')\n"
+        "sys.argv = ['reportgraph', *sys.argv[1:]]\ncli.run()\n"
+    )
+    version = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.split() == ["unflushed", "reportgraph", cli.reportgraph.__version__,
+                                                                  "callbacks", "ran"]
+    missing = subprocess.run([sys.executable, "-c", code, "build", str(tmp_path / "nothing.txt"), "--out",
+                              str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and missing.stdout.split() == ["unflushed", "callbacks", "ran"]
+    assert missing.stderr.startswith("reportgraph: error: ") and "nothing.txt" in missing.stderr
+
+
+def test_the_command_exits_as_python_does_while_another_thread_runs() -> None:
+    """A thread still running is waited for, as the interpreter's own exit waits for it."""
+    code = (
+        "import sys, threading, time\nfrom reportgraph import cli\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done'))).start()\n"
+        "sys.argv = ['reportgraph', '--version']\ncli.run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.splitlines()[-1] == "thread done"
 
 
 def _modules_after(argv: list[str]) -> set[str]:

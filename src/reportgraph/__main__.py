@@ -1,6 +1,4 @@
 """``python -m reportgraph`` is the same as the ``reportgraph`` command."""
-import sys
+from reportgraph.cli import run
 
-from reportgraph.cli import main
-
-sys.exit(main())
+run()

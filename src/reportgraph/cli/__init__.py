@@ -13,13 +13,18 @@ it runs (``reportgraph --help`` none: the summaries it lists are in
 libraries (rdflib, pyoxigraph, pyvis, the extractors) only inside ``run``,
 so ``--help`` starts fast. A user never sees
 a traceback for a bad report or a file-system problem: :func:`main` turns them
-into one ``reportgraph: error: ...`` line and an exit code.
+into one ``reportgraph: error: ...`` line and an exit code. The command itself
+(the ``reportgraph`` script, ``python -m reportgraph``) is :func:`run`, which
+ends the process once :func:`main` is done.
 """
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
+import os
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 
 import reportgraph
@@ -28,7 +33,7 @@ from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 from reportgraph.errors import ReportError
 
-__all__ = ["main", "make_parser"]
+__all__ = ["main", "make_parser", "run"]
 
 _EPILOG = """\
 examples:
@@ -102,5 +107,30 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+def run() -> None:
+    """The ``reportgraph`` command: :func:`main`, then the process ends (never returns) without the
+    interpreter's teardown.
+
+    Tearing it down frees every object one at a time (the lexicon, the kept
+    patterns, the word dictionary, the reports): 30-40 ms of a bundled build
+    that takes 0.45 s, for memory the system takes back whole. What an exit
+    must do is done first: the atexit callbacks run (the pattern cache's
+    write, temporary files' removal, coverage's data) and the output is
+    flushed. Where another thread still runs, or the output cannot be
+    flushed (a reader that went away), the interpreter exits as usual.
+    """
+    code = main()
+    if threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()  # what Python's own exit runs first; the callbacks are then unregistered
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: the process was started with it closed
+                stream.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
