@@ -128,3 +128,18 @@ def test_an_autonomous_prefecture_owns_its_bare_short_form() -> None:
     lexicon = Lexicon.load()
     assert lexicon.index.forms[fold("甘南")].name == "甘南藏族自治州"
     assert lexicon.index.forms[fold("临夏")].name == "临夏回族自治州"
+
+
+def test_the_packaged_names_class_is_kept_compiled_and_a_user_s_is_not(write_report: WriteReport,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept patterns are the package's own: a user's lexicon, one per build it is given to, would grow the file."""
+    from reportgraph import regexcache
+
+    monkeypatch.setattr(regexcache, "_entries", {})
+    monkeypatch.setattr(regexcache, "_asked", set())
+    monkeypatch.setattr(regexcache, "_added", False)
+    packaged = Lexicon.load().index
+    assert regexcache._added and [key for key, _ in regexcache._entries] == [packaged._starts.pattern]
+    user = Lexicon.load(write_report("Zeta科技有限公司\tCompany\n", "names.tsv")).index  # no packaged name opens with Z
+    assert user._starts.pattern != packaged._starts.pattern and len(regexcache._entries) == 1
+    assert [m[2].name for m in user.find("Zeta科技有限公司与北京市")] == ["Zeta科技有限公司", "北京市"]

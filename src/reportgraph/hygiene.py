@@ -21,22 +21,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reportgraph import regexcache
+
 #: Terminal escape sequences: CSI (``ESC [ … m``), OSC and string controls with their terminator,
 #: two-character escapes, and the 8-bit CSI. Each alternative stops at the next ESC, so the scan is linear.
-_ESCAPE_SEQUENCE = re.compile(
+_ESCAPE_SEQUENCE = regexcache.compile(
     "\x1b\\[[0-?]*[ -/]*[@-~]"
     "|\x1b[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)"
     "|\x1b[ -/]*[0-~]"
     "|\x9b[0-?]*[ -/]*[@-~]"
 )
 #: Characters that end a line in some tool's view (``str.splitlines`` splits at all of them): one newline each.
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_LINE_BREAKS = regexcache.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 #: The ASCII information separators separate words: a space each.
-_SEPARATORS = re.compile("[\x1c-\x1f]")
+_SEPARATORS = regexcache.compile("[\x1c-\x1f]")
 #: Invisible characters removed: other C0/C1 controls and DEL; bidi embeddings, overrides, isolates and marks;
 #: zero-width spaces and joiners, word joiner, invisible operators, soft hyphen, byte order mark; variation
 #: selectors and tag characters (invisible, and they keep look-alike names apart); noncharacters; lone surrogates.
-_INVISIBLE = re.compile(
+_INVISIBLE = regexcache.compile(
     "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
     "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef"
@@ -48,9 +50,9 @@ _INVISIBLE = re.compile(
     "\ud800-\udfff]"
 )
 #: Anything the steps above act on: text without any is returned at the cost of one scan.
-_ANY = re.compile(f"{_INVISIBLE.pattern}|[\x0b-\x0d\x1c-\x1f\x85\u2028\u2029]")
+_ANY = regexcache.compile(f"{_INVISIBLE.pattern}|[\x0b-\x0d\x1c-\x1f\x85\u2028\u2029]")
 #: Kangxi radicals and CJK radicals supplement: NFKC maps them to the ideographs they look like.
-_RADICALS = re.compile("[\u2e80-\u2fdf]")
+_RADICALS = regexcache.compile("[\u2e80-\u2fdf]")
 
 
 def _unify_radical(m: re.Match[str]) -> str:
@@ -73,7 +75,10 @@ def clean_text(text: str) -> str:
 
 def clean_value(text: str) -> str:
     """A one-line value (a title, an issuer, a name): cleaned as report text, line breaks and tabs as spaces."""
-    lines = clean_text(text).replace("\t", " ").split("\n")
+    text = clean_text(text)
+    if "\n" not in text and "\t" not in text:  # most values: one line, so it is only stripped
+        return text.strip()
+    lines = text.replace("\t", " ").split("\n")
     return " ".join(line.strip() for line in lines if line.strip())
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
 from reportgraph.hygiene import clean_value
@@ -81,7 +82,9 @@ class NameIndex:
             self._by_head.setdefault(form[:2], []).append(form)
         # only positions holding a form's first character are worth a look
         firsts = "".join(sorted({f[0] for f in self.forms}))
-        self._starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
+        # the packaged names' class is the package's own pattern, kept compiled between runs; a user's is not
+        compile_class = re.compile if any(entry.user for entry in entries) else regexcache.compile
+        self._starts = compile_class(f"[{re.escape(firsts)}]") if firsts else None
 
     def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
         """Non-overlapping matches, longest first at each position, left to right."""
@@ -164,11 +167,14 @@ class Lexicon:
         """The province of each division, city and province the divisions name (folded), so a
         report's region chain tells which province it is about."""
         out: dict[str, str] = {}
+        seen: set[str] = set()  # a province or city names thousands of divisions: folded once
         for entry in self.gazetteer:
             if entry.region and not entry.user:
                 province = entry.region[0]
                 for name in (entry.name, *entry.region):
-                    out.setdefault(fold(name), province)
+                    if name not in seen:
+                        seen.add(name)
+                        out.setdefault(fold(name), province)
         return out
 
     @staticmethod

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from reportgraph import vocab
+from reportgraph import regexcache, vocab
 from reportgraph.datafiles import datafile
 from reportgraph.errors import ReportError
 from reportgraph.hygiene import clean_value, not_utf8
@@ -203,9 +203,9 @@ def sidecars(report: Path) -> list[Path]:
 
 #: A sidecar file holds a few fields; one larger than this is not a sidecar.
 _SIDECAR_BYTES = 1024 * 1024
-_JSON_TOKEN = re.compile(r'["\[\]{}]')
+_JSON_TOKEN = regexcache.compile(r'["\[\]{}]')
 #: The rest of a JSON string after its opening quote, up to and with its closing quote (escapes skipped).
-_JSON_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_JSON_STRING_REST = regexcache.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 
 
 def _json_too_deep(text: str, limit: int) -> bool:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
+from reportgraph import regexcache
+
 __all__ = ["PN_LOCAL", "PN_PREFIX", "Shortener", "escaped_local"]
 
 #: PN_CHARS_BASE beyond ASCII, as code point ranges (numbers, not characters: most of them are CJK).
@@ -81,8 +83,8 @@ _LOCAL_INNER = char_class(_PN_CHARS + _chars(".:"))
 _LOCAL_LAST = char_class(_PN_CHARS + _chars(":"))
 #: A prefixed name's local part, without backslash escapes (those are legal but
 #: not every tool reads them; the Turtle writer writes such an IRI in full).
-PN_LOCAL = re.compile(f"(?:{_LOCAL_FIRST}|{_PLX})(?:(?:{_LOCAL_INNER}|{_PLX})*(?:{_LOCAL_LAST}|{_PLX}))?")
-PN_PREFIX = re.compile(
+PN_LOCAL = regexcache.compile(f"(?:{_LOCAL_FIRST}|{_PLX})(?:(?:{_LOCAL_INNER}|{_PLX})*(?:{_LOCAL_LAST}|{_PLX}))?")
+PN_PREFIX = regexcache.compile(
     f"(?:{char_class(_PN_CHARS_BASE)}(?:{char_class(_PN_CHARS + _chars('.'))}*{char_class(_PN_CHARS)})?)?"
 )
 
@@ -94,12 +96,12 @@ _ESC = r"\\[_~.\-!$&'()*+,;=/?#@%]"
 @cache
 def _pn_local_escaped() -> re.Pattern[str]:
     """A local part with backslash escapes: compiled when first needed (the Turtle writer never is)."""
-    return re.compile(
+    return regexcache.compile(
         f"(?:{_LOCAL_FIRST}|{_PLX}|{_ESC})(?:(?:{_LOCAL_INNER}|{_PLX}|{_ESC})*(?:{_LOCAL_LAST}|{_PLX}|{_ESC}))?"
     )
 
 
-_PERCENT = re.compile(_PLX)
+_PERCENT = regexcache.compile(_PLX)
 
 
 def escaped_local(local: str) -> str | None:

@@ -9,12 +9,12 @@ here for its destination, so every command treats the same character alike.
 """
 from __future__ import annotations
 
-import re
+from reportgraph import regexcache
 
 __all__ = ["XML_FORBIDDEN", "spreadsheet_cell", "terminal_safe", "xml_safe"]
 
 #: C0 controls, DEL and C1 controls: what a terminal may obey rather than show.
-_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_TERMINAL_CONTROLS = regexcache.compile("[\x00-\x1f\x7f-\x9f]")
 #: The usual short escapes, so a line break in a message reads as ``\n``.
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -23,7 +23,7 @@ FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 #: Characters XML 1.0 forbids in a document, escaped or not: most C0 controls, U+FFFE, U+FFFF,
 #: and lone surrogates (which no UTF-8 file can hold).
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_FORBIDDEN = regexcache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: What :func:`xml_safe` puts in place of a forbidden character.
 REPLACEMENT = "\ufffd"
 

@@ -33,7 +33,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import re
 import stat
 import tempfile
 import time
@@ -41,6 +40,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from reportgraph import regexcache
 from reportgraph.cli.common import (
     GRAPH_FILE, PAGE_FILE, current_umask, describe_kind, fsync_folder, refuse_unreplaceable,
 )
@@ -59,7 +59,7 @@ PAIR: tuple[str, ...] = (GRAPH_FILE, PAGE_FILE)
 #: A temporary file younger than this is never removed: its writer may have made it a moment ago.
 STALE_SECONDS = 60
 #: Our temporary files: ``tempfile.mkstemp(prefix=".graph.ttl.", suffix=".tmp")`` and the journal's.
-_TEMPORARY = re.compile(r"^\.(graph\.ttl|graph\.html|graph\.commit)\.[a-z0-9_]{8}\.tmp$")
+_TEMPORARY = regexcache.compile(r"^\.(graph\.ttl|graph\.html|graph\.commit)\.[a-z0-9_]{8}\.tmp$")
 #: What to do when graph.ttl or graph.html is a link, a pipe or a device.
 _ELSEWHERE = "build into another --out"
 #: A journal is a few short lines; anything larger is not ours.
