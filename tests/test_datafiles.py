@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +92,49 @@ def test_every_pattern_of_a_pattern_table_compiles() -> None:
     for table in tables:
         for name, pattern in table.named_patterns.items():
             assert pattern.pattern == table.pairs[name], f"{table.path}: {name}"
+
+
+def test_a_file_s_rows_and_lines_are_kept_between_runs_until_it_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run parses what the file holds and keeps it; the next one reads the kept views and not the file; a
+    write to the file (its size, times or inode change) makes them parsed again."""
+    monkeypatch.setattr(datafiles, "_ROOT", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pycache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(datafiles, "_SETTLED_SECONDS", -60.0)  # every file counts as settled
+    (tmp_path / "data").mkdir()
+    table = tmp_path / "data" / "t.tsv"
+    table.write_text("# a table\n# read by: tests\n a \t b\t\n\tc\n", encoding="utf-8")
+
+    def new_run() -> datafiles.DataFile:
+        kept = datafiles._KeptViews()
+        monkeypatch.setattr(datafiles, "_KEPT", kept)
+        monkeypatch.setitem(datafiles.DECLARED, "t.tsv", datafiles.DataFile("t.tsv"))
+        return datafiles.DECLARED["t.tsv"]
+
+    first = new_run()
+    assert first.rows == (("a", "b", ""), ("", "c")) and first.lines == ("a \t b", "c")
+    datafiles._KEPT.save()
+    second = new_run()
+    monkeypatch.setattr(datafiles.DataFile, "text", property(lambda self: pytest.fail("the file was read")))
+    assert second.rows == first.rows and second.lines == first.lines
+    monkeypatch.undo()  # text readable again; the rest set anew below
+    monkeypatch.setattr(datafiles, "_ROOT", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pycache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(datafiles, "_SETTLED_SECONDS", -60.0)
+    table.write_text("# a table\n# read by: tests\nx\ty\n", encoding="utf-8")
+    assert new_run().rows == (("x", "y"),)
+
+
+def test_a_file_changed_a_moment_ago_is_parsed_and_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datafiles, "_ROOT", str(tmp_path))
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pycache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    kept = datafiles._KeptViews()
+    monkeypatch.setattr(datafiles, "_KEPT", kept)
+    (tmp_path / "w.txt").write_text("# words\n# read by: tests\none\ntwo\n", encoding="utf-8")
+    monkeypatch.setitem(datafiles.DECLARED, "w.txt", datafiles.DataFile("w.txt"))
+    assert datafiles.DECLARED["w.txt"].lines == ("one", "two")
+    kept.save()
+    assert not kept._added and not os.path.exists(kept._path())

@@ -12,14 +12,25 @@ A module declares the files it reads when it is imported
 (``SUFFIXES = datafile("extract/names/suffixes.tsv")``), so a missing or
 misnamed file fails at import — in a test — not at the first sentence that
 needs it. Contents are read on first use and kept.
+
+A build reads some 140 of them at every start: reading, splitting and
+stripping them took about 8% of the bundled build. So a file's lines and
+rows, once parsed, are kept between runs too, in one :mod:`marshal` file
+where the package's bytecode lies (as :mod:`reportgraph.regexcache` keeps
+its patterns), each under the file's status as git's index knows a file
+(size, inode, modification and status-change times: any write changes
+them); a file changed in the last moments is parsed and not kept.
 """
 from __future__ import annotations
 
+import atexit
+import marshal
 import mmap
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 
 from reportgraph import regexcache
@@ -88,7 +99,7 @@ class DataFile:
     @cached_property
     def lines(self) -> tuple[str, ...]:
         """The entries, stripped, in file order."""
-        return tuple(line.strip() for line in _content_lines(self.text))
+        return _KEPT.view(self, "lines", lambda: tuple(line.strip() for line in _content_lines(self.text)))
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -102,7 +113,8 @@ class DataFile:
     @cached_property
     def rows(self) -> tuple[tuple[str, ...], ...]:
         """The rows of a tab-separated file, each cell stripped."""
-        return tuple(tuple(c.strip() for c in line.split("\t")) for line in _content_lines(self.text))
+        return _KEPT.view(self, "rows", lambda: tuple(tuple(map(str.strip, line.split("\t")))
+                                                      for line in _content_lines(self.text)))
 
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], ...]:
@@ -133,6 +145,83 @@ class DataFile:
         pattern's text into a larger one reads it from :attr:`pairs`.
         """
         return CompiledOnUse(self.pairs)
+
+
+#: typing for type checkers only (they read this name as true): ``reportgraph --help`` reads a data file, and
+#: importing typing would be a good part of its start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _V = TypeVar("_V")
+
+#: A file whose status changed this recently (seconds) is parsed, not kept: a second write within the same tick
+#: of the file system's clock would leave its size and times as they were.
+_SETTLED_SECONDS = 2.0
+
+
+class _KeptViews:
+    """The parsed views of the data files (their lines, their rows), kept between runs in one marshal file."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple[int, ...], dict[str, object]]] | None = None
+        self._added = False
+
+    def _path(self) -> str:
+        release = ".".join(map(str, sys.version_info[:3]))
+        return os.path.join(regexcache.bytecode_folder(), f"datafiles.{sys.implementation.cache_tag}-{release}.marshal")
+
+    def _load(self) -> dict[str, tuple[tuple[int, ...], dict[str, object]]]:
+        if self._entries is None:
+            self._entries = {}
+            try:
+                with open(self._path(), "rb") as file:
+                    found = marshal.loads(file.read())
+            except (OSError, EOFError, ValueError, TypeError):
+                found = None
+            if isinstance(found, dict):
+                self._entries = found
+        return self._entries
+
+    def view(self, file: DataFile, name: str, make: Callable[[], _V]) -> _V:
+        """``file``'s view ``name`` as kept, if the file is as it was when it was kept; else ``make()``, kept."""
+        try:
+            info = os.stat(file._file)
+        except OSError:
+            return make()
+        stamp = (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        entries = self._load()
+        entry = entries.get(file.path)
+        if entry is not None and entry[0] == stamp and name in entry[1]:
+            return entry[1][name]  # type: ignore[return-value]
+        value = make()  # the status was taken first: a write meanwhile makes it stale, never the value
+        if max(info.st_mtime, info.st_ctime) < time.time() - _SETTLED_SECONDS:
+            if entry is None or entry[0] != stamp:
+                entry = entries[file.path] = (stamp, {})
+            entry[1][name] = value
+            self._added = True
+        return value
+
+    def save(self) -> None:
+        """Write the views back if this run parsed new ones (and bytecode is written at all)."""
+        if not self._added or sys.dont_write_bytecode or self._entries is None:
+            return
+        path = self._path()
+        spare = f"{path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(spare, "wb") as out:
+                out.write(marshal.dumps({p: e for p, e in self._entries.items() if p in DECLARED}))
+            os.replace(spare, path)  # a build that reads it meanwhile sees the old file or the new, whole
+        except (OSError, ValueError):
+            try:
+                os.unlink(spare)
+            except OSError:
+                pass
+
+
+_KEPT = _KeptViews()
+atexit.register(_KEPT.save)
 
 
 class CompiledOnUse(Mapping[str, re.Pattern[str]]):

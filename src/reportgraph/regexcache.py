@@ -33,7 +33,7 @@ try:  # the stdlib's compiler, whose steps re.compile runs; private, so used onl
 except ImportError:  # pragma: no cover - Python 3.10
     _sre = None
 
-__all__ = ["compile"]
+__all__ = ["bytecode_folder", "compile"]
 
 #: What the compiler makes of a pattern: the arguments of ``_sre.compile`` after the pattern's text
 #: (``typing`` is not imported: ``reportgraph --help`` reads a data file, and so imports this module).
@@ -48,8 +48,9 @@ _asked: set[tuple[str, int]] = set()
 _added = False
 
 
-def _folder() -> str:
-    """Where Python keeps this package's bytecode (importlib's rule for ``sys.pycache_prefix``)."""
+def bytecode_folder() -> str:
+    """Where Python keeps this package's bytecode (importlib's rule for ``sys.pycache_prefix``): where what the
+    package keeps between runs lies (these patterns, :mod:`reportgraph.datafiles`' parsed files)."""
     here = os.path.dirname(os.path.abspath(__file__))
     if sys.pycache_prefix:
         return os.path.join(sys.pycache_prefix, os.path.splitdrive(here)[1].lstrip(os.sep))
@@ -61,7 +62,7 @@ def _path() -> str:
     compiler makes) and for the engine's code format."""
     release = ".".join(map(str, sys.version_info[:3]))
     engine = getattr(_sre, "MAGIC", 0)
-    return os.path.join(_folder(), f"patterns.{sys.implementation.cache_tag}-{release}-sre{engine}.marshal")
+    return os.path.join(bytecode_folder(), f"patterns.{sys.implementation.cache_tag}-{release}-sre{engine}.marshal")
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
