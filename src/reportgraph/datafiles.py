@@ -211,7 +211,8 @@ class _KeptViews:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(spare, "wb") as out:
-                out.write(marshal.dumps({p: e for p, e in self._entries.items() if p in DECLARED}))
+                # every entry, this run's files or not: a command that reads other files keeps the build's
+                out.write(marshal.dumps(self._entries))
             os.replace(spare, path)  # a build that reads it meanwhile sees the old file or the new, whole
         except (OSError, ValueError):
             try:
