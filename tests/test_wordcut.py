@@ -80,22 +80,18 @@ def test_no_helper_where_the_dictionary_is_built_already_or_threads_run() -> Non
 
 def test_a_one_input_build_with_its_helper_writes_the_graph_a_build_without_one_writes(
         tmp_path: Path, bundled_report: Path) -> None:
-    """The command (cli.run) builds one input with a helper; cli.main, as a library, without; the same bytes."""
     from reportgraph import cli
 
     code = (
-        "import atexit, os, sys\nfrom reportgraph import cli, wordcut\n"
+        "import os, sys\nfrom reportgraph import cli, wordcut\n"
         "started = []\nstart = wordcut.start_helper\n"
         "wordcut.start_helper = lambda: started.append(start()) or started[-1]\n"
-        "def after() -> None:\n"
-        "    print(started, 'rjieba' in sys.modules, wordcut._helper)\n"
-        "    try:\n        os.waitpid(-1, os.WNOHANG)\n    except ChildProcessError:\n        print('no child left')\n"
-        "atexit.register(after)\n"
-        f"sys.argv = ['reportgraph', 'build', {str(bundled_report)!r}, '--out', {str(tmp_path / 'helped')!r}, '-q']\n"
-        "cli.run()\n"
+        f"assert cli.main(['build', {str(bundled_report)!r}, '--out', {str(tmp_path / 'helped')!r}, '--quiet']) == 0\n"
+        "print(started, 'rjieba' in sys.modules, wordcut._helper)\n"
+        "try:\n    os.waitpid(-1, os.WNOHANG)\nexcept ChildProcessError:\n    print('no child left')\n"
     )
     assert _run(code) == ["[True] False None", "no child left"]
+    wordcut.load()  # here: no helper
     assert cli.main(["build", str(bundled_report), "--out", str(tmp_path / "alone"), "--quiet"]) == 0
-    assert wordcut._helper is None
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "helped" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()

@@ -86,13 +86,8 @@ def command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None, *, ends_process: bool = False) -> int:
-    """Run the command line; return the exit code instead of exiting (tests call this).
-
-    ``ends_process``: the process ends when the command is done (:func:`run`), so what only serves this
-    command's start need not outlive it (``build``'s helper process for the word dictionary); a caller that
-    goes on (a test, a notebook) builds such things in its own process, once.
-    """
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code instead of exiting (tests call this)."""
     try:
         words = sys.argv[1:] if argv is None else argv
         command = command_of(words)
@@ -101,7 +96,6 @@ def main(argv: list[str] | None = None, *, ends_process: bool = False) -> int:
             args = parser.parse_args(words)
         except SystemExit as stop:  # --help, --version, usage errors
             return stop.code if isinstance(stop.code, int) else (EXIT_OK if stop.code is None else EXIT_USAGE)
-        args.ends_process = ends_process
         return int(args.func(args))
     except ReportError as err:
         common.error(err)
@@ -125,7 +119,7 @@ def run() -> None:
     flushed. Where another thread still runs, or the output cannot be
     flushed (a reader that went away), the interpreter exits as usual.
     """
-    code = main(ends_process=True)
+    code = main()
     if threading.active_count() > 1:
         sys.exit(code)
     atexit._run_exitfuncs()  # what Python's own exit runs first; the callbacks are then unregistered

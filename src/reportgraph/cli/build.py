@@ -260,13 +260,11 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
 def run(args: argparse.Namespace) -> int:
     """Build the inputs, write the graph and its page, print the summary.
 
-    The command (``args.ends_process``, see :func:`reportgraph.cli.main`) building one input with no cache to
-    read starts building the word cut's dictionary in a helper process first
-    (:func:`reportgraph.wordcut.start_helper`), while this one imports the extractors; it is let go of when
-    the build ends.
+    A build of one input with no cache to read starts building the word cut's dictionary in a helper process
+    first (:func:`reportgraph.wordcut.start_helper`), while this one imports the extractors; it is let go of
+    when the build ends.
     """
-    if getattr(args, "ends_process", False) and args.executor == "local" \
-            and _one_input(args.inputs or [DEFAULT_INPUT]) and not _has_cache(args):
+    if args.executor == "local" and _one_input(args.inputs or [DEFAULT_INPUT]) and not _has_cache(args):
         wordcut.start_helper()
     try:
         return _run(args)
