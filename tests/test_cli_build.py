@@ -322,35 +322,15 @@ def test_a_build_imports_no_rdflib_pyvis_ipython_networkx_or_jieba(tmp_path: Pat
 
 def test_a_build_whose_reports_all_come_from_its_cache_loads_no_word_dictionary(tmp_path: Path,
                                                                              bundled_report: Path) -> None:
-    """rjieba's dictionary (built when it is imported) is most of a start-up; a rebuild that cuts nothing needs none,
-    here or in a helper process (the first build, with no cache to read, has its helper build it)."""
+    """rjieba's dictionary (built when it is imported) is most of a start-up; a rebuild that cuts nothing needs none."""
     code = (
-        "import sys\nfrom reportgraph import cli, wordcut\n"
-        "started = []\nstart = wordcut.start_helper\n"
-        "wordcut.start_helper = lambda: started.append(start()) or started[-1]\n"
+        "import sys\nfrom reportgraph import cli\n"
         f"assert cli.main(['build', {str(bundled_report)!r}, '--out', {str(tmp_path)!r}, '--quiet']) == 0\n"
-        "print(started, 'rjieba' in sys.modules)\n"
+        "print('rjieba' in sys.modules)\n"
     )
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
             for _ in range(2)]
-    assert [run.stdout.strip() for run in runs] == ["[True] False", "[] False"]
-
-
-def test_only_a_build_of_one_input_is_worth_a_helper_for_the_dictionary(tmp_path: Path) -> None:
-    """A quick look at the inputs, hidden names skipped: one file named, or a folder holding one."""
-    from reportgraph.cli.build import _one_input
-
-    (tmp_path / "one" / ".hidden").mkdir(parents=True)
-    (tmp_path / "one" / "r.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "one" / ".hidden" / "s.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "one" / ".notes.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "two" / "deeper").mkdir(parents=True)
-    (tmp_path / "two" / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "two" / "deeper" / "b.txt").write_text("x", encoding="utf-8")
-    assert _one_input([str(tmp_path / "one")]) and _one_input([str(tmp_path / "two" / "a.txt")])
-    assert not _one_input([str(tmp_path / "two")]) and not _one_input([str(tmp_path / "two" / "*.txt")])
-    assert not _one_input([str(tmp_path / "one"), str(tmp_path / "two" / "a.txt")])
-    assert not _one_input([str(tmp_path / "missing")])
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]
 
 
 def test_a_rebuild_of_the_same_triples_writes_the_last_page_and_any_change_draws_it_again(

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from reportgraph import load, wordcut
+from reportgraph import load
 from reportgraph.errors import ReportError
 from reportgraph.extract import extract
 from reportgraph.extract.names import FINDERS, Finder
+from reportgraph.extract.words import cutter
 from reportgraph.gcpause import gc_paused
 from reportgraph.lexicon import Lexicon
 from reportgraph.link import LinkContext, link_report
@@ -169,7 +170,7 @@ def _pool(job: Job, workers: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
     if can_fork():
-        wordcut.load()  # the word cut's dictionary built before the fork: the workers share one
+        cutter()  # the word cut's dictionary loaded before the fork: the workers share one, none builds its own
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,))
 
 

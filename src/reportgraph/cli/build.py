@@ -5,14 +5,13 @@ import argparse
 import dataclasses
 import io
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from reportgraph import limits, vocab, wordcut
+from reportgraph import limits, vocab
 from reportgraph.cli import common
 from reportgraph.cli.catalog import SUMMARIES
 from reportgraph.cli.common import DEFAULT_INPUT, DEFAULT_OUT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, GRAPH_FILE, PAGE_FILE
@@ -258,45 +257,7 @@ def stated_limits(args: argparse.Namespace) -> limits.Limits:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build the inputs, write the graph and its page, print the summary.
-
-    A build of one input with no cache to read starts building the word cut's dictionary in a helper process
-    first (:func:`reportgraph.wordcut.start_helper`), while this one imports the extractors; it is let go of
-    when the build ends.
-    """
-    if args.executor == "local" and _one_input(args.inputs or [DEFAULT_INPUT]) and not _has_cache(args):
-        wordcut.start_helper()
-    try:
-        return _run(args)
-    finally:
-        wordcut.stop_helper()
-
-
-def _one_input(inputs: list[str]) -> bool:
-    """Does the build read one file: one named, or the one a folder holds? A quick look (hidden names skipped,
-    no glob expanded), not the search the build makes: it only decides whether a helper is worth starting."""
-    if len(inputs) != 1 or any(mark in inputs[0] for mark in "*?["):
-        return False
-    if os.path.isfile(inputs[0]):
-        return True
-    found = 0
-    for _, folders, files in os.walk(inputs[0]):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found += sum(1 for name in files if not name.startswith("."))
-        if found > 1:
-            return False
-    return found == 1
-
-
-def _has_cache(args: argparse.Namespace) -> bool:
-    """Is there a cache the build will read (whose reports then most likely need no cutting)?"""
-    if args.no_cache:
-        return False
-    folder = args.cache or (None if args.out == STDOUT else os.path.join(args.out, CACHE_DIR))
-    return folder is not None and os.path.isdir(folder)
-
-
-def _run(args: argparse.Namespace) -> int:
+    """Build the inputs, write the graph and its page, print the summary."""
     from reportgraph import metadata, pipeline  # the extractors: loaded only when building
     from reportgraph.cli import outdir
     from reportgraph.lexicon import Lexicon
