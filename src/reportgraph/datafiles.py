@@ -206,19 +206,11 @@ class _KeptViews:
         """Write the views back if this run parsed new ones (and bytecode is written at all)."""
         if not self._added or sys.dont_write_bytecode or self._entries is None:
             return
-        path = self._path()
-        spare = f"{path}.{os.getpid()}.tmp"
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(spare, "wb") as out:
-                # every entry, this run's files or not: a command that reads other files keeps the build's
-                out.write(marshal.dumps(self._entries))
-            os.replace(spare, path)  # a build that reads it meanwhile sees the old file or the new, whole
-        except (OSError, ValueError):
-            try:
-                os.unlink(spare)
-            except OSError:
-                pass
+            # every entry, this run's files or not: a command that reads other files keeps the build's
+            regexcache.write_whole(self._path(), marshal.dumps(self._entries))
+        except ValueError:
+            pass  # a value marshal cannot write: nothing is kept
 
 
 _KEPT = _KeptViews()

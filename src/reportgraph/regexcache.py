@@ -84,14 +84,22 @@ def _save() -> None:
     if not _added or sys.dont_write_bytecode or _entries is None:
         return
     entries = _entries if len(_entries) <= _MAX_ENTRIES else {k: _entries[k] for k in _asked if k in _entries}
-    path = _path()
+    try:
+        write_whole(_path(), marshal.dumps(entries))
+    except ValueError:
+        pass  # a pattern marshal cannot write: nothing is kept
+
+
+def write_whole(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a spare file, so a build that reads it meanwhile sees the old file or
+    the new, whole; a folder that cannot be written keeps nothing (the next run only starts slower)."""
     spare = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(spare, "wb") as file:
-            file.write(marshal.dumps(entries))
-        os.replace(spare, path)  # a build that reads it meanwhile sees the old file or the new, whole
-    except (OSError, ValueError):
+            file.write(data)
+        os.replace(spare, path)
+    except OSError:
         try:
             os.unlink(spare)
         except OSError:
