@@ -67,7 +67,7 @@ class GazetteerForms:
     @classmethod
     def of(cls, places: Iterable[str], known: Iterable[str]) -> "GazetteerForms":
         """``places``: the gazetteer's place names and aliases; ``known``: every gazetteer form."""
-        place_forms = sorted({norm(p) for p in places if len(norm(p)) >= 2}, key=lambda p: (-len(p), p))
+        place_forms = sorted({f for f in map(norm, places) if len(f) >= 2}, key=lambda p: (-len(p), p))
         by_first: dict[str, list[str]] = {}
         for p in place_forms:
             by_first.setdefault(p[0], []).append(p)
