@@ -34,10 +34,11 @@ def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
     for section in report.sections:
         topic, left = "", 0  # the industry the sentences speak of, for how many more
         for sentence in section.sentences:
-            found = _in_sentence(sentence, section.part, plan_year, None if most is None else most - len(out))
+            folded = fold(sentence.text)  # once: the figures and the topic both read it
+            found = _in_sentence(sentence, folded, section.part, plan_year, None if most is None else most - len(out))
             if left and found:
-                _carry_the_topic(found, topic)
-            opened = topic_of(fold(sentence.text), left > 1)
+                _carry_the_topic(found, topic, folded)
+            opened = topic_of(folded, left > 1)
             topic, left = (opened, _TOPIC_REACH if opened else 0) if opened is not None else (topic, max(left - 1, 0))
             out.extend(found)
     return out
@@ -48,10 +49,10 @@ def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
 _TOPIC_REACH = 4
 
 
-def _carry_the_topic(found: list[Indicator], topic: str) -> None:
-    """产值突破1300亿元: a sentence that opens with a bare measure says it of the topic before."""
+def _carry_the_topic(found: list[Indicator], topic: str, folded: str) -> None:
+    """产值突破1300亿元: a sentence (``folded``) that opens with a bare measure says it of the topic before."""
     bare = found[0].metric
-    if said_of_the_topic(fold(found[0].sentence.text), bare):
+    if said_of_the_topic(folded, bare):
         for indicator in found:
             if indicator.metric == bare:
                 indicator.metric = topic + bare
@@ -63,9 +64,10 @@ def _year_of(period: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _in_sentence(sentence: Sentence, part: str, plan_year: int | None, most: int | None) -> list[Indicator]:
-    """The sentence's quantities as indicators; TooManyFigures when there are more than ``most``."""
-    folded = fold(sentence.text)
+def _in_sentence(sentence: Sentence, folded: str, part: str, plan_year: int | None,
+                 most: int | None) -> list[Indicator]:
+    """The sentence's quantities (``folded``: its text width-folded) as indicators; TooManyFigures when there are
+    more than ``most``."""
     quantities = scan(folded, most)
     if not quantities:
         return []
