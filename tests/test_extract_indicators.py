@@ -66,6 +66,18 @@ def test_ten_thousand_counter(work_report: WorkReport) -> None:
     assert "烟感报警器" in ind.metric
 
 
+@pytest.mark.parametrize("line, value, unit, normalized", [
+    ("有色金属产业年产值超4千亿元。", "4", "千亿元", 4e11), ("完成技改投资5百亿元。", "5", "百亿元", 5e10),
+    ("新增社保基金3千万元。", "3", "千万元", 3e7), ("新增装机2百万千瓦。", "2", "百万千瓦", 2e9),
+])
+def test_a_digit_before_two_multipliers_is_one_amount(work_report: WorkReport, line: str, value: str, unit: str,
+                                                      normalized: float) -> None:
+    """4千亿元 is 4 thousand hundred-millions of yuan: both multipliers belong to the amount, which was lost."""
+    ind = _one(work_report, line)
+    assert (ind.value, ind.unit) == (Decimal(value), unit)
+    assert ind.normalized == pytest.approx(normalized)
+
+
 def test_a_counter_of_batches_tested_is_one_unit(work_report: WorkReport) -> None:
     ind = _one(work_report, "完成食品安全监督抽检860批次。")
     assert (ind.value, ind.unit, ind.metric) == (Decimal("860"), "批次", "食品安全监督抽检")
