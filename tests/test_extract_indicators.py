@@ -164,6 +164,25 @@ def test_an_ordinal_of_a_longer_number_is_no_rank(work_report: WorkReport) -> No
     assert not _summary(work_report, "我省成为全国第11个获批的省份。")
 
 
+def test_a_rank_risen_gives_the_place_it_rose_to_with_the_same_metric(work_report: WorkReport) -> None:
+    """从全国第9位升至第7位: both places are ranks of what stands before them (not of 升至), as
+    从3.1万亿元增加到4.0万亿元 gives both amounts."""
+    found = _summary(work_report, "进出口总额从全国第13位升至第9位，实际利用外资增长5%。")
+    ranks = [(i.value, i.metric) for i in found if i.unit == "名次"]
+    assert ranks == [(Decimal(13), "进出口总额"), (Decimal(9), "进出口总额")]
+    assert [_span(i) for i in found if i.unit == "名次"] == ["全国第13位", "第9位"]
+
+
+def test_a_rank_before_a_noun_it_describes_takes_the_noun(work_report: WorkReport) -> None:
+    ind = _one(work_report, "启用全市第四大的体育中心。")
+    assert (ind.value, ind.unit) == (Decimal(4), "名次")
+    assert "体育中心" in ind.metric
+
+
+def test_a_round_of_a_national_programme_is_no_rank(work_report: WorkReport) -> None:
+    assert not _summary(work_report, "扎实开展全国第三轮修志试点工作。")
+
+
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
         work_report: WorkReport) -> None:
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""

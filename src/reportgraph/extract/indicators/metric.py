@@ -14,7 +14,7 @@ from typing import NamedTuple
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
-from reportgraph.extract.indicators.scan import Quantity
+from reportgraph.extract.indicators.scan import RANK_UNIT, Quantity
 from reportgraph.extract.words import VERB_TAGS, tag, words_of
 from reportgraph.text import (
     BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR,
@@ -55,6 +55,7 @@ _TASK_TAILS = datafile("extract/indicators/task_tails.txt")
 _PERCENT = "%"
 #: Counters of persons: what they did is what is counted (2人当选…院士).
 _PERSONS = frozenset(_SHAPES["persons"].split())
+_RANK_MODIFIERS = tuple(_SHAPES["rank_modifiers"].split())
 _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
 #: Counter words: 3个的 does not say a measure of the words before (unlike 3万亿元的, 90%的).
 _COUNTERS = frozenset(_SHAPES["counters"].split())
@@ -275,7 +276,9 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         after_a_figure = floor > 0 and q.start - len(raw_before) == floor
         listed = "" if after_a_figure else _list_of_one_noun(raw_before)
         before = strip(_clean(_past_the_copula(listed or _last_item(raw_before))))
-        raw_after, kept_predicate = _after(sentence, q.end, q.unit)
+        # 从全国第9位升至第7位: what is ranked stands before the rank, but for 全市第四大的…隔离点
+        ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end)
+        raw_after, kept_predicate = ("", False) if ranked_before else _after(sentence, q.end, q.unit)
         after = _clean(raw_after)
         if after.startswith(tuple(_LINKERS)) and before and q.unit not in _COUNTERS and _names_a_measure(before):
             after = ""  # 经济总量超过3万亿元的城市, 总投资410亿元的项目: the figure is the subject's

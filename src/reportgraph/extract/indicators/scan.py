@@ -27,6 +27,7 @@ _MEETINGS = datafile("extract/names/meetings.tsv")
 
 RANK = regexcache.compile(_SHAPES["rank"])
 RANK_UNIT: str = _SHAPES["rank_unit"]
+_RANK_TO = regexcache.compile(_SHAPES["rank_to"])
 _SESSION_AFTER = regexcache.compile(_SHAPES["session_after"])
 #: Multipliers a unit may start with (16.47万个), longest first, and their factors.
 MULTIPLIERS: dict[str, float] = {
@@ -229,6 +230,10 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
         rank = 1 if raw is None else (int(raw) if raw.isdigit() else chinese_to_int(raw))
         if rank:
             found.append(Quantity(m.start(), m.end(), Decimal(rank), RANK_UNIT, "", float(rank), RANK_UNIT))
+        rose = _RANK_TO.match(sentence, m.end())
+        risen = rose and (int(rose.group(2)) if rose.group(2).isdigit() else chinese_to_int(rose.group(2)))
+        if risen:  # 从全国第9位升至第7位: the place it rose to is a rank of the same ranking
+            found.append(Quantity(rose.start(1), rose.end(1), Decimal(risen), RANK_UNIT, "", float(risen), RANK_UNIT))
     found.sort(key=lambda q: q.start)
     return found
 
