@@ -183,6 +183,36 @@ def test_a_round_of_a_national_programme_is_no_rank(work_report: WorkReport) -> 
     assert not _summary(work_report, "扎实开展全国第三轮修志试点工作。")
 
 
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("船舶平均待泊时间同比减少8.9小时。", "8.9", "小时"), ("审批时限缩短至30分钟。", "30", "分钟"),
+    ("企业开办时间压缩至1个工作日。", "1", "个工作日"),
+])
+def test_a_time_at_the_end_of_its_clause_is_a_quantity(work_report: WorkReport, sentence: str, value: str,
+                                                       unit: str) -> None:
+    ind = _one(work_report, sentence)
+    assert (ind.value, ind.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "构建1小时通勤圈和15分钟便民生活圈。", "落地实施240小时过境免签政策。", "主要城市间基本实现1小时通达。",
+    "推动公园24小时开放。",
+])
+def test_a_time_that_names_or_describes_something_is_no_quantity(work_report: WorkReport, sentence: str) -> None:
+    assert not _summary(work_report, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "rank"), [("集成电路封测规模居国内第3位。", 3),
+                                               ("高铁路网密度居各省区第一。", 1)])
+def test_a_rank_in_the_country_or_among_provinces(work_report: WorkReport, sentence: str, rank: int) -> None:
+    ind = _one(work_report, sentence)
+    assert (ind.value, ind.unit) == (Decimal(rank), "名次")
+
+
+def test_the_first_of_its_kind_is_no_rank(work_report: WorkReport) -> None:
+    """全国第一条X: the first line of its kind built, an ordinal with a counter, not a place in a ranking."""
+    assert not _summary(work_report, "建成全国第一条智能网联公交线路。")
+
+
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
         work_report: WorkReport) -> None:
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""

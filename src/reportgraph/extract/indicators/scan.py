@@ -15,7 +15,7 @@ from functools import lru_cache
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated, holds_any
-from reportgraph.text import NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
+from reportgraph.text import CLAUSE_BREAKS, NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
 
 _UNITS = datafile("extract/indicators/units.tsv")
 _QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
@@ -41,6 +41,8 @@ _LIST_LEAD = _SHAPES["list_lead"]
 _COUNTED_ASIDE = regexcache.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
 _CLASS = tuple(_SHAPES["class"].split())
+_ZONE_AFTER = regexcache.compile(_SHAPES["zone_after"])
+_CLAUSE_END_UNITS = frozenset(_SHAPES["clause_end_units"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
@@ -58,6 +60,8 @@ _BOUNDS = frozenset(_SHAPES["bounds"].split())
 _CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Closing quotation marks (not the straight " that also opens).
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch != '"')
+#: What may follow a unit counted only at a clause's end: a break, or the sentence's end.
+_ENDS = frozenset(CLAUSE_BREAKS) | {""}
 
 
 @dataclass
@@ -209,6 +213,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
                 break
         if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
+        if _ZONE_AFTER.match(sentence, end) or unit in _CLAUSE_END_UNITS and sentence[end:end + 1] not in _ENDS:
+            continue  # 1小时通勤圈: a zone's name; 240小时过境免签政策: a description, no quantity
         if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)) or _MILESTONES.match(sentence, end):
             continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter; 跨越3个千亿元台阶
         if sentence.endswith(_RUN_BEFORE, 0, start) and sentence.startswith(_PERIODS, end):
