@@ -375,3 +375,11 @@ def test_a_bare_scale_is_said_of_the_subject_before(work_report: WorkReport) -> 
 
 def test_the_word_for_a_sum_is_not_in_the_metric(work_report: WorkReport) -> None:
     assert _metrics(work_report, "社区商超零售额合计增长5.7%。") == ["社区商超零售额"]
+
+
+def test_a_bracketed_aside_and_a_comparison_basis_leave_the_metric_whole(work_report: WorkReport) -> None:
+    """（总量全区第一）: the rank is of the amount's total, not of 「（总量」; 同口径 says how growth is
+    counted, it names nothing."""
+    assert _metrics(work_report, "完成工业投资38.5亿元（总量全区第一）。") == ["工业投资", "工业投资总量"]
+    assert _metrics(work_report, "税收收入达96.2亿元、增长3.1%（同口径增长4.5%以上）。") == ["税收收入"] * 3
+    assert _metrics(work_report, "一般公共预算收入同口径增长5.5%左右。") == ["一般公共预算收入"]
