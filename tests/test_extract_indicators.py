@@ -213,6 +213,17 @@ def test_the_first_of_its_kind_is_no_rank(work_report: WorkReport) -> None:
     assert not _summary(work_report, "建成全国第一条智能网联公交线路。")
 
 
+@pytest.mark.parametrize("sentence", ["统筹推进稳增长、防风险、保民生三项基本任务。",
+                                      "建强产业、科技、服务业三支招商队伍。", "做大做强东川、南岭两个区域中心城市。"])
+def test_a_count_in_words_of_the_items_just_named_is_no_quantity(work_report: WorkReport, sentence: str) -> None:
+    assert not _summary(work_report, sentence)
+
+
+def test_a_count_in_words_of_other_things_than_the_list_stays(work_report: WorkReport) -> None:
+    ind = _one(work_report, "建强产业、科技两支队伍，新建学校三所。")
+    assert (ind.value, ind.unit) == (Decimal(3), "所")
+
+
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
         work_report: WorkReport) -> None:
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""

@@ -15,7 +15,15 @@ from functools import lru_cache
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated, holds_any
-from reportgraph.text import CLAUSE_BREAKS, NUMERAL_CHARS, QUOTE_CLOSERS, chinese_to_int, quote_spans
+from reportgraph.text import (
+    CLAUSE_BREAKS,
+    LIST_SEPARATOR,
+    NUMERAL_CHARS,
+    QUOTE_CLOSERS,
+    chinese_to_int,
+    clause_start,
+    quote_spans,
+)
 
 _UNITS = datafile("extract/indicators/units.tsv")
 _QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
@@ -190,6 +198,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             parsed = chinese_to_int(num)
             if not parsed or parsed == 1 or num[0] in _MULTIPLIER_STARTS:
                 continue  # 零部件, 一体化: numerals inside words
+            if _counts_the_list_before(sentence, start, parsed):
+                continue  # 抓好稳增长、防风险、保民生三项基本任务: it counts the items just named
             value = Decimal(parsed)
         if unit is None:
             unit = _unit_follows(sentence, end) or ""
@@ -242,6 +252,12 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             found.append(Quantity(rose.start(1), rose.end(1), Decimal(risen), RANK_UNIT, "", float(risen), RANK_UNIT))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _counts_the_list_before(sentence: str, start: int, count: int) -> bool:
+    """Is a count in words the number of items of the list its clause names just before it?"""
+    items = sentence[clause_start(sentence, start):start].count(LIST_SEPARATOR) + 1
+    return items == count
 
 
 def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
