@@ -383,3 +383,17 @@ def test_a_bracketed_aside_and_a_comparison_basis_leave_the_metric_whole(work_re
     assert _metrics(work_report, "完成工业投资38.5亿元（总量全区第一）。") == ["工业投资", "工业投资总量"]
     assert _metrics(work_report, "税收收入达96.2亿元、增长3.1%（同口径增长4.5%以上）。") == ["税收收入"] * 3
     assert _metrics(work_report, "一般公共预算收入同口径增长5.5%左右。") == ["一般公共预算收入"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("建成20个500千伏输变电工程。", "500千伏输变电工程"), ("3个1类创新药获批上市。", "1类创新药"),
+])
+def test_a_figure_right_after_the_count_belongs_to_the_counted_noun(work_report: WorkReport, sentence: str,
+                                                                    metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
+def test_a_quantity_right_after_another_is_not_its_noun(work_report: WorkReport) -> None:
+    """监测对象16.6万户70.5万人: two counts of one noun, not a count of 「70.5万人」."""
+    metrics = _metrics(work_report, "精准识别帮扶监测对象16.6万户70.5万人。")
+    assert "70.5万人" not in metrics[0]

@@ -80,6 +80,8 @@ _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
 _CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Digits glued to Latin letters (5G, 4K): a code inside a name, not a number.
 _CODE = regexcache.compile(r"\d+[A-Za-z]+")
+_FIGURE = regexcache.compile(r"\d+(?:\.\d+)?(?![\d.万亿])")
+_DIGITS = "0123456789."
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
 #: How far into a sentence its topic may run (石化产业, 新一代信息技术产业).
@@ -161,7 +163,7 @@ def _before(sentence: str, start: int, floor: int) -> str:
     return sentence[clause_start(sentence, start, max(floor, start - CLAUSE_REACH)):start]
 
 
-def _after(sentence: str, end: int, unit: str) -> tuple[str, bool]:
+def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bool]:
     """Words after a quantity, up to a clause break or the next number, without the predicate
     that follows the counted noun (17条农业产业链建设开局: 农业产业链) — unless the noun is a
     bare subject (县区, 城市, 企业) or the count is of persons: there the predicate is what is
@@ -171,10 +173,12 @@ def _after(sentence: str, end: int, unit: str) -> tuple[str, bool]:
         ch = sentence[i]
         depth += (ch in BRACKET_OPENERS) - (ch in BRACKET_CLOSERS)
         if ch.isdigit():
-            code = _CODE.match(sentence, i)
+            code = _CODE.match(sentence, i) or (_FIGURE.match(sentence, i) if i == end != next_start else None)
             if not code:
                 break
-            i = code.end()  # 38家国家级5G工厂: a code of digits and letters is part of the noun
+            # 38家国家级5G工厂: a code of digits and letters is part of the noun, and so is a figure right
+            # after the count that is no quantity itself (20个500千伏输变电工程, not 16.6万户70.5万人)
+            i = code.end()
             continue
         if ch == LIST_SEPARATOR and depth <= 0 and not _list_of_modifiers(sentence, i) \
                 and not _a_modifier(sentence[end:i]):
@@ -270,7 +274,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
     generic = _GENERIC.words
     floor = 0
     previous = ""
-    for q in quantities:
+    for n, q in enumerate(quantities):
         raw_before = _before(sentence, q.start, floor)
         # 惠及6万名近亲属、共济金额…: words right after a figure go on its noun, so they open no list
         after_a_figure = floor > 0 and q.start - len(raw_before) == floor
@@ -278,7 +282,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         before = strip(_clean(_past_the_copula(listed or _last_item(raw_before))))
         # 从全国第9位升至第7位: what is ranked stands before the rank, but for 全市第四大的…隔离点
         ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end)
-        raw_after, kept_predicate = ("", False) if ranked_before else _after(sentence, q.end, q.unit)
+        raw_after, kept_predicate = ("", False) if ranked_before else _after(
+            sentence, q.end, q.unit, quantities[n + 1].start if n + 1 < len(quantities) else len(sentence))
         after = _clean(raw_after)
         if after.startswith(tuple(_LINKERS)) and before and q.unit not in _COUNTERS and _names_a_measure(before):
             after = ""  # 经济总量超过3万亿元的城市, 总投资410亿元的项目: the figure is the subject's
@@ -288,9 +293,9 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             after = ""  # 安排资金75亿元加快项目建设: what follows is what the money does
         if after in generic or any(after.startswith(g) and len(after) <= len(g) + 1 for g in generic):
             after = ""
-        if after and not _CJK.match(after[:1]):
+        if after and not _CJK.match(after.lstrip(_DIGITS)[:1]):
             after = ""
-        after_metric = strip(after) if after and _CJK.match(after[:1]) else ""
+        after_metric = strip(after) if after else ""
         if after_metric and before and any(after.startswith(v) for v in verbs):
             metric = before + after
         elif after_metric:
