@@ -80,7 +80,8 @@ _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
 _CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Digits glued to Latin letters (5G, 4K): a code inside a name, not a number.
 _CODE = regexcache.compile(r"\d+[A-Za-z]+")
-_FIGURE = regexcache.compile(r"\d+(?:\.\d+)?(?![\d.万亿])")
+#: A figure right after a count that is no count itself (20个500千伏…工程, not 46万群众).
+_FIGURE = regexcache.compile(_SHAPES["figure_after"])
 _DIGITS = "0123456789."
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
