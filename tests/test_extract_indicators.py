@@ -392,6 +392,23 @@ def test_kind_outside_summary_and_plan_follows_trigger_words(segment_text: Calla
     assert [(i.kind, i.value) for i in found] == [("achievement", Decimal(3)), ("target", Decimal(10))]
 
 
+def test_a_plan_section_reviewing_the_past_five_years_states_achievements(
+        segment_text: Callable[..., Report]) -> None:
+    """这五年，…: a five-year outline's review of the period behind it, inside the plan part, states what was
+    done; the outline's own aims after it are targets."""
+    report = segment_text(
+        "某某市2026年政府工作报告\n一、2025年工作回顾\n（一）经济平稳。新增企业12家。\n"
+        "二、关于“十五五”规划纲要的说明\n“十四五”时期，我们取得新的重大成就。\n"
+        "这五年，综合实力再上台阶。全市生产总值从1.2万亿元增加到1.6万亿元。\n"
+        "这五年，民生持续改善。新增养老床位2.5万张。\n"
+        "（一）加快产业升级。到2030年，新增高新技术企业500家。\n")
+    found = find_indicators(report)
+    assert [(report.section(i.section_id).part, i.kind, i.value) for i in found] == [
+        ("summary", "achievement", Decimal(12)), ("plan", "achievement", Decimal("1.2")),
+        ("plan", "achievement", Decimal("1.6")), ("plan", "achievement", Decimal("2.5")),
+        ("plan", "target", Decimal(500))]
+
+
 def test_section_is_the_enclosing_work_area(segment_text: Callable[..., Report]) -> None:
     report = segment_text(
         "某某市某某区和风街道办事处2024年上半年工作报告\n一、上半年工作总结\n上半年，各项工作有序推进。\n"
