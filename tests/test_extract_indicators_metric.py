@@ -397,3 +397,9 @@ def test_a_quantity_right_after_another_is_not_its_noun(work_report: WorkReport)
     """监测对象16.6万户70.5万人: two counts of one noun, not a count of 「70.5万人」."""
     metrics = _metrics(work_report, "精准识别帮扶监测对象16.6万户70.5万人。")
     assert "70.5万人" not in metrics[0]
+
+
+def test_the_figures_a_list_rose_to_are_its_items_too(work_report: WorkReport) -> None:
+    """A、B分别从771家、481家增加到1076家、636家: the second run pairs with the list as the first does."""
+    metrics = _metrics(work_report, "认定企业技术中心、工程研究中心分别从71家、48家增加到107家、63家。")
+    assert metrics == ["认定企业技术中心", "工程研究中心"] * 2

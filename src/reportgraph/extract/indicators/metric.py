@@ -41,6 +41,7 @@ _RESPECTIVELY = _SHAPES["respectively"]
 _EACH = frozenset(_SHAPES["each"].split())
 _AND_WORDS = regexcache.compile(_SHAPES["and_words"])
 _RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
+_TO_LINK = regexcache.compile(_SHAPES["to_link"])
 _TIME_SPAN = regexcache.compile(_SHAPES["time_span"])
 _COMPARISON = regexcache.compile(_SHAPES["comparison"])
 _QUOTED_COMPARISON = regexcache.compile(_SHAPES["quoted_comparison"])
@@ -528,7 +529,13 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                     break
                 run.append(nxt)
             if len(run) == len(items):
-                for item, r in zip(_carry_the_lead(_share_head(items)), run):
+                metrics = _carry_the_lead(_share_head(items))
+                # 分别从771家、481家增加到1076家、636家: the figures the list rose to are its items' too
+                ends = quantities[i + len(run): i + 2 * len(run)]
+                if len(ends) == len(run) and _TO_LINK.fullmatch(sentence, run[-1].end, ends[0].start) \
+                        and all(sentence[a.end:b.start] in _RUN_JOINERS for a, b in zip(ends, ends[1:])):
+                    run += ends
+                for item, r in zip(metrics * 2, run):
                     r.metric = item
                 out.extend(run)
                 i += len(run)
