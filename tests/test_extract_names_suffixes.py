@@ -308,3 +308,17 @@ def test_a_round_of_building_names_no_built_thing_but_a_rounds_programme_keeps_i
     names = _province_names(segment_text, "建设新一轮口袋公园，实施新一轮禾乡找矿突破战略行动。")
     assert not any(n.startswith("新一轮") and n.endswith("公园") for n in names)
     assert "新一轮禾乡找矿突破战略行动" in names
+
+
+def test_a_conference_or_a_work_meeting_without_an_edition_is_an_event(segment_text: SegmentText) -> None:
+    events = _province_names(segment_text, "认真落实中央青禾工作会议和省委经济工作会议部署，",
+                             "办好世界禾溪装备大会、中国青禾商投资大会，召开嵘岙科技创新大会。", etype="Event")
+    assert {"中央青禾工作会议", "省委经济工作会议", "世界禾溪装备大会", "中国青禾商投资大会",
+            "嵘岙科技创新大会"} <= events
+
+
+def test_the_congress_that_sits_or_is_addressed_is_no_event(segment_text: SegmentText) -> None:
+    events = _province_names(segment_text, "现在，我代表省人民政府，向大会报告工作，全文提请大会审议。",
+                             "坚持和完善人民代表大会制度，支持省人民代表大会及其常委会依法履职，召开职工代表大会。",
+                             "召开表彰大会和动员大会，开好季度工作会议。", etype="Event")
+    assert not {n for n in events if n.endswith(("大会", "会议"))}

@@ -91,6 +91,8 @@ _MISTAGGED = datafile("extract/names/mistagged.txt")
 _VERB_TAG = "v"
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
+#: The words before 大会 that make it the congress that sits (or is addressed), not an event held.
+_CONGRESS = regexcache.compile(_RULES["congress"])
 _PROJECT_LIST = regexcache.compile(_RULES["project_list"])
 #: Type words of undertakings that, named by a site or a firm, are projects (某某新材料项目).
 _PROJECT_HEADS = frozenset(datafile("extract/names/lists.tsv").pairs["project_heads"].split())
@@ -545,4 +547,6 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 更多跨国公司, 首家市内免税店, 80余家央企公司: a description, not a name
     if suffix.kind in (INITIATIVE, "Program") and text.endswith(_report_title_words(), 0, end):
         return True  # 某某镇2020年工作计划, 国民经济和社会发展计划: the report's title, not a programme
+    if suffix.kind == "Event" and _CONGRESS.search(core):
+        return True  # 省人民代表大会, 提请大会: the congress that sits (its sessions are events: meetings.find)
     return suffix.kind == "Event" and not _TWO_HANZI.search(core + suffix.word)
