@@ -310,6 +310,12 @@ def test_a_round_of_building_names_no_built_thing_but_a_rounds_programme_keeps_i
     assert "新一轮禾乡找矿突破战略行动" in names
 
 
+def test_an_economic_circle_is_a_place(segment_text: SegmentText) -> None:
+    places = _province_names(segment_text, "嵘岙经济圈要提升发展能级，禾溪经济圈加快协同。", etype="Place")
+    assert {"嵘岙经济圈", "禾溪经济圈"} <= places
+    assert not _province_names(segment_text, "做大县域经济圈层，推动经济圈内协同。", etype="Place") & {"县域经济圈"}
+
+
 def test_a_conference_or_a_work_meeting_without_an_edition_is_an_event(segment_text: SegmentText) -> None:
     events = _province_names(segment_text, "认真落实中央青禾工作会议和省委经济工作会议部署，",
                              "办好世界禾溪装备大会、中国青禾商投资大会，召开嵘岙科技创新大会。", etype="Event")
