@@ -29,6 +29,9 @@ from reportgraph.extract.words import tag, words_of  # noqa: E402
 
 #: Type words a division's name ends with, removed to give its short form.
 SUFFIXES = ("县", "区", "市", "旗")
+#: A type word only a division its province governs directly bears (神农架林区); elsewhere …林区
+#: is a district named …林 (北林区).
+DIRECT_SUFFIXES = ("林区",)
 #: An autonomous county or banner: the place's own name before the peoples it is named for.
 AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(?:县|旗)$")
 #: jieba tags that mark a word as a name (a place or a person's), not a common word.
@@ -47,7 +50,9 @@ HEADER = """\
 """
 
 
-def short_form(name: str) -> str:
+def short_form(name: str, direct: bool = False) -> str:
+    if direct and name.endswith(DIRECT_SUFFIXES):
+        return name[:-2]
     m = AUTONOMOUS.match(name)
     if m:
         return m.group(1)
@@ -77,6 +82,16 @@ def _frequencies() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
+def _province_direct(table: list[dict[str, str]]) -> set[tuple[str, str]]:
+    """The (province, name) of county-level divisions a province governs directly (文昌市, 潜江市,
+    石河子市): the file gives each a row of its own with no district under it, as it gives a
+    prefecture-level city without districts (东莞市, which the packaged gazetteer holds); the
+    special administrative regions (香港特别行政区) and 国外 are no county."""
+    with_districts = {(r["sheng"].strip(), r["shi"].strip()) for r in table if r["qu"].strip()}
+    lone = {(r["sheng"].strip(), r["shi"].strip()) for r in table if not r["qu"].strip()}
+    return {(p, c) for p, c in lone - with_districts if c != p and c.endswith(SUFFIXES)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pca_csv", type=Path)
@@ -84,21 +99,25 @@ def main() -> int:
     a = ap.parse_args()
     rows: dict[str, tuple[str, str, str]] = {}
     with a.pca_csv.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            name = r["qu"].strip()
-            if not name:
-                continue
-            region = (r["sheng"].strip(), r["shi"].strip())
-            if name in rows:
-                # one row per name: a name several places bear (鼓楼区) gets no region here, and is
-                # told apart by the report's own region when names are scoped
-                if rows[name][1:] != region:
-                    rows[name] = (rows[name][0], "", "")
-                continue
-            short = short_form(name)
-            if not full_name_like(name):
-                continue  # 城区, 矿区: a common word
-            rows[name] = (short if short and name_like(short) else "", *region)
+        table = list(csv.DictReader(fh))
+    direct = _province_direct(table)
+    for r in table:
+        name, region = r["qu"].strip(), (r["sheng"].strip(), r["shi"].strip())
+        governed = not name and region in direct
+        if governed:
+            name, region = region[1], (region[0], "")  # 文昌市, 潜江市: a county-level city under its province
+        if not name:
+            continue
+        if name in rows:
+            # one row per name: a name several places bear (鼓楼区) gets no region here, and is
+            # told apart by the report's own region when names are scoped
+            if rows[name][1:] != region:
+                rows[name] = (rows[name][0], "", "")
+            continue
+        short = short_form(name, direct=governed)
+        if not full_name_like(name):
+            continue  # 城区, 矿区: a common word
+        rows[name] = (short if short and name_like(short) else "", *region)
     with a.out.open("w", encoding="utf-8") as out:
         out.write(HEADER)
         for name in sorted(rows):

@@ -97,3 +97,9 @@ def test_a_mass_organisations_kind_inside_another_word_or_a_list_of_fields_is_no
         segment_text: SegmentText) -> None:
     line = "青禾建设工会驿站15个，发展共青团员，禾唐工会、青少年、红十字等事业取得新进展。"
     assert not _bodies(segment_text, line) & {"工会", "共青团", "红十字"}
+
+
+def test_a_county_level_city_its_province_governs_directly_is_a_division(segment_text: SegmentText) -> None:
+    line = "支持五家渠、图木舒克建设特色产业园。"
+    assert {"五家渠", "图木舒克"} <= _places(segment_text, "新疆维吾尔自治区人民政府", line)
+    assert "五家渠" not in _places(segment_text, "浙江省人民政府", line)  # another province's

@@ -460,3 +460,15 @@ def test_a_programme_named_inside_an_honor_runs_nowhere(work_report: WorkReport)
     linked = _link_lines(work_report, "青松社区荣获2024年全国“四季花开”示范展示点。")
     assert not [r for r in _relations(linked) if r[1] == "runIn"]
     assert ("Community/青松社区", "wonHonor") in {(r[0], r[1]) for r in _relations(linked)}
+
+
+def test_a_short_form_two_provinces_divisions_share_is_the_reports_provinces_own(
+        segment_text: SegmentText) -> None:
+    line = "支持东兴建设边境贸易加工园。"
+
+    def place(issuer: str) -> list[str]:
+        text = f"{issuer}2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n{line}\n"
+        return _keys_named(_linked(segment_text(text)), "东兴")
+
+    assert place("广西壮族自治区人民政府") == ["Place/东兴市"]
+    assert place("四川省人民政府") == ["Place/东兴区"]

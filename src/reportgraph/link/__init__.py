@@ -16,7 +16,9 @@ extraction can be scored before and after linking.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections import ChainMap, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from reportgraph.lexicon import Lexicon
 from reportgraph.link.identity import Identities, unify
@@ -28,12 +30,16 @@ from reportgraph.link.series import order_series
 from reportgraph.link.ties import tie
 from reportgraph.link.tracking import relational_targets, track
 from reportgraph.model import Entity, Extraction, LinkedReport, Mention, Report
+from reportgraph.text import fold
 
 __all__ = ["Identities", "KnownNames", "LinkContext", "Measures", "join", "link", "link_report", "norm",
            "same_entities"]
 
 #: The lexicon's names and aliases, normalised, each with the (type, name) of its entity.
 KnownNames = dict[str, tuple[str, str]]
+#: Each short form divisions of several provinces share (昌江: 昌江区 of 江西省, 昌江黎族自治县 of 海南省),
+#: normalised, with the (type, name) of the one division it names in each province that has one.
+ProvincialForms = dict[str, dict[str, tuple[str, str]]]
 
 
 def known_names(lexicon: Lexicon) -> KnownNames:
@@ -45,6 +51,20 @@ def known_names(lexicon: Lexicon) -> KnownNames:
     return names
 
 
+def provincial_forms(lexicon: Lexicon) -> ProvincialForms:
+    """The short forms divisions of several provinces share, and the division each names in each
+    province: :func:`known_names` gives such a form to the first division only, which in a report
+    of the other province is the wrong one."""
+    out: ProvincialForms = {}
+    for form, entries in lexicon.divisions_by_short_form.items():
+        by_province: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for e in entries:
+            by_province[e.region[0]].append((e.type, e.name))
+        if len(by_province) > 1:
+            out[norm(form)] = {p: named[0] for p, named in by_province.items() if len(named) == 1}
+    return out
+
+
 @dataclass
 class LinkContext:
     """What linking knows besides the reports, made once per build: the gazetteer's names (also as
@@ -54,6 +74,9 @@ class LinkContext:
     forms: GazetteerForms
     identities: Identities
     measures: Measures
+    #: the short forms several provinces' divisions share, and the province of each place (folded)
+    provincial: ProvincialForms = field(default_factory=dict)
+    province_of: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lexicon: Lexicon, identities: Identities | None = None,
@@ -61,10 +84,17 @@ class LinkContext:
         places = [form for e in lexicon.gazetteer if e.type == "Place" for form in (e.name, *e.aliases)]
         gazetteer = known_names(lexicon)
         return cls(gazetteer, GazetteerForms.of(places, gazetteer), identities or Identities(),
-                   measures or Measures.load())
+                   measures or Measures.load(), provincial_forms(lexicon), lexicon.province_of)
 
     def scope(self, report: Report) -> Scope:
         return Scope(report, self.forms)
+
+    def gazetteer_for(self, report: Report) -> Mapping[str, tuple[str, str]]:
+        """The gazetteer's names as the report's province reads them: a short form divisions of
+        several provinces share names the report's province's own (昌江 in a 海南省 report)."""
+        province = next((self.province_of[fold(r)] for r in report.region if fold(r) in self.province_of), "")
+        own = {form: named[province] for form, named in self.provincial.items() if province in named}
+        return ChainMap(own, self.gazetteer) if own else self.gazetteer
 
 
 def link_report(x: Extraction, ctx: LinkContext) -> LinkedReport:
@@ -72,7 +102,8 @@ def link_report(x: Extraction, ctx: LinkContext) -> LinkedReport:
     indicators tied to them and to their measures, its relational targets. Made report by report (in the
     workers, and cached), so that a failure is that report's alone; :func:`join` joins them across reports,
     and says again only what a join across reports changed."""
-    entities = merge(x.mentions + _issuer_mention(x), ctx.gazetteer, ctx.scope(x.report), ctx.identities.apart)
+    entities = merge(x.mentions + _issuer_mention(x), ctx.gazetteer_for(x.report), ctx.scope(x.report),
+                     ctx.identities.apart)
     indicators = with_measures(tie(list(x.indicators), entities), ctx.measures)
     lr = LinkedReport(report=x.report, entities=entities, indicators=indicators, relations=relations(entities),
                       problems=list(x.problems))

@@ -10,7 +10,7 @@ shorter form of the same project.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,7 +60,7 @@ def norm(name: str) -> str:
     return strip_quotes(_SPACE.sub("", fold(name)))
 
 
-def merge(mentions: list[Mention], gazetteer: dict[str, tuple[str, str]],
+def merge(mentions: list[Mention], gazetteer: Mapping[str, tuple[str, str]],
           scope: Scoper | None = None, apart: Apart | None = None) -> list[Entity]:
     """The report's entities, keyed by type, scope and canonical name, each with its mentions (retyped).
 
@@ -111,7 +111,7 @@ def _settle_types(mentions: list[Mention]) -> dict[str, str]:
     return {n: max(c, key=lambda t: (c[t], -TYPE_PRIORITY.index(t))) for n, c in votes.items()}
 
 
-def _canonical_names(mentions: list[Mention], types: dict[str, str], gazetteer: dict[str, tuple[str, str]],
+def _canonical_names(mentions: list[Mention], types: dict[str, str], gazetteer: Mapping[str, tuple[str, str]],
                      apart: Apart) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, str]]]:
     """Map each (type, name) to the canonical name of the entity it belongs to, and each
     name that is not canonical to the rule (and its case in words) that joined it."""
