@@ -19,6 +19,11 @@ def test_a_work_carrying_water_or_power_between_places_is_a_project() -> None:
         assert resolve_kind(INITIATIVE, core, "") == "Program", core
 
 
+def test_a_work_on_a_road_or_a_water_supply_is_a_project() -> None:
+    for core in ("G312国道改线", "S228省道改建", "禾江堤防加固", "城西水厂扩容", "青禾灌区供水"):
+        assert resolve_kind(INITIATIVE, core, "") == "Project", core
+
+
 def test_in_a_province_a_named_transfer_work_is_a_project_not_a_programme(province_report: ProvinceReport) -> None:
     line = "引青济禾工程实现全线通水，启动青电入禾过江工程，实施青禾文化惠民工程。"
     report = province_report(line)
