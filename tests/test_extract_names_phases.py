@@ -29,3 +29,12 @@ def test_a_phase_of_a_built_place_is_a_project_even_where_the_clause_builds_noth
         province_report: ProvinceReport) -> None:
     """青禾机场三期完工: the airport alone would be a Place, its phase is a Project."""
     assert "青禾机场三期" in _projects(province_report, "禾唐港二期投用，青禾机场三期、禾溪机场二期完工。")
+
+
+def test_a_new_site_of_a_hospital_or_a_school_is_a_project(province_report: ProvinceReport) -> None:
+    found = _projects(province_report, "禾城人民医院新院区、青禾大学禾溪校区建成，禾城第一中学新校区投入使用。")
+    assert {"禾城人民医院新院区", "青禾大学禾溪校区", "禾城第一中学新校区"} <= found
+
+
+def test_an_old_site_is_no_project(province_report: ProvinceReport) -> None:
+    assert not _projects(province_report, "推动老旧厂房、高校老校区等闲置空间改造利用。")
