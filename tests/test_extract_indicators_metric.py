@@ -403,3 +403,24 @@ def test_the_figures_a_list_rose_to_are_its_items_too(work_report: WorkReport) -
     """A、B分别从771家、481家增加到1076家、636家: the second run pairs with the list as the first does."""
     metrics = _metrics(work_report, "认定企业技术中心、工程研究中心分别从71家、48家增加到107家、63家。")
     assert metrics == ["认定企业技术中心", "工程研究中心"] * 2
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("城乡居民人均可支配收入分别增长5.3%、7%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("城镇和农村居民人均可支配收入分别增长4.8%和6.2%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("外贸进出口分别增长3.2%、5.1%。", ["外贸进口", "外贸出口"]),
+    ("城乡居民人均可支配收入增长5.3%。", ["城乡居民人均可支配收入"]),
+])
+def test_a_word_naming_two_things_shares_a_pair_of_figures_out(work_report: WorkReport, sentence: str,
+                                                               metrics: list[str]) -> None:
+    """城乡 is 城镇 and 农村: 分别 with two figures gives each its own; with one figure it stays whole."""
+    assert _metrics(work_report, sentence) == metrics
+
+
+def test_a_second_respectively_without_a_list_shares_out_to_the_list_before(work_report: WorkReport) -> None:
+    """…分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%: the growths are the same two metrics', in order;
+    均居全国第2 after a list gives each item the rank."""
+    metrics = _metrics(work_report, "旅客和货邮吞吐量分别达到1.3亿人次、450万吨，分别增长8.3%、7.9%。")
+    assert metrics[2:] == metrics[:2] and metrics[0] != metrics[1]
+    ranked = find_indicators(work_report(summary=["园林绿化覆盖率、绿地率分别达46.8%、43.5%，均居全国第2。"]))
+    assert [i.metric for i in ranked if i.unit == "名次"] == ["园林绿化覆盖率", "绿地率"]

@@ -42,6 +42,13 @@ _EACH = frozenset(_SHAPES["each"].split())
 _AND_WORDS = regexcache.compile(_SHAPES["and_words"])
 _RUN_JOINERS = frozenset(_SHAPES["run_joiners"].split())
 _TO_LINK = regexcache.compile(_SHAPES["to_link"])
+#: Words that name two things at once (城乡: 城镇, 农村), each with its two halves.
+_COMPOUNDS: dict[str, tuple[str, str]] = {
+    word: (first, second) for word, _, halves in (pair.partition("=") for pair in _SHAPES["paired_words"].split())
+    for first, _, second in [halves.partition(",")]
+}
+#: Each half of a paired word, with the other (城镇: 农村).
+_PAIRED: dict[str, str] = {a: b for a, b in _COMPOUNDS.values()} | {b: a for a, b in _COMPOUNDS.values()}
 _TIME_SPAN = regexcache.compile(_SHAPES["time_span"])
 _COMPARISON = regexcache.compile(_SHAPES["comparison"])
 _QUOTED_COMPARISON = regexcache.compile(_SHAPES["quoted_comparison"])
@@ -440,7 +447,10 @@ def _share_head(items: list[str]) -> list[str]:
         return items  # 事故起数、死亡人数: each item names its own measure
     first_word = words_of(last)[0][0]
     mean = sum(map(len, others)) / len(others)
-    if len(first_word) > len(others[0]) and first_word[0] == others[0][0]:
+    halves = _PAIRED.get(others[0]) if len(others) == 1 else None
+    if halves is not None and last.startswith(halves):
+        cut = len(halves)  # 城镇、农村居民人均可支配收入: the head is 居民人均可支配收入, though 农村居民 is one word
+    elif len(first_word) > len(others[0]) and first_word[0] == others[0][0]:
         cut = len(others[0])
     elif mean <= _SHORT_ITEM:
         ends = [b for _, _, b in words_of(last) if b < len(last)]
@@ -451,6 +461,16 @@ def _share_head(items: list[str]) -> list[str]:
     if len(head) < _MIN_HEAD or any(x.endswith(head) for x in others):
         return items
     return [_joined(x, head) for x in others] + [last]
+
+
+def _pair_of(item: str) -> list[str]:
+    """A metric opening with a word that names two things at once (城乡: 城镇 and 农村), as the two
+    metrics it names; else the metric alone."""
+    for compound, (first, second) in _COMPOUNDS.items():
+        at = item.find(compound)
+        if at >= 0:
+            return [item[:at] + half + item[at + len(compound):] for half in (first, second)]
+    return [item]
 
 
 def _carry_the_lead(items: list[str]) -> list[str]:
@@ -501,15 +521,21 @@ def _run_of(sentence: str, quantities: list[Quantity], i: int, most: int) -> int
 def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
     """``A、B、C分别下降1%、2%、3%`` and ``A、B均增长5%``: one quantity per listed metric."""
     out: list[Quantity] = []
+    shared: list[str] = []  # the metrics the last list of the sentence shared its figures out to
     i = 0
     while i < len(quantities):
         q = quantities[i]
         clause = _before(sentence, q.start, 0)
         m = _DISTRIBUTOR.search(clause)
         items = [strip(_clean(x)) for x in clause[: m.start()].split(LIST_SEPARATOR)] if m else []
+        reused = bool(m and shared and not any(items))
+        if reused:
+            items = shared  # 城乡居民收入分别达到4.2万元、2.1万元，分别增长5%、6.5%: the same two again
         if m and len(items) == 1:
             # 旅客和货邮吞吐量分别…: 和 joins the items when the figures say there are two
             items = [strip(_clean(x)) for x in _AND_WORDS.split(clause[: m.start()])]
+        if m and len(items) == 1:
+            items = _pair_of(items[0])  # 城乡居民人均可支配收入分别增长5.3%、7%: 城镇居民…, 农村居民…
         items = [x for x in items if x]
         if any(ch.isdigit() for x in items for ch in x):
             m = None  # 增长6.2%、高于全国平均: a figure in the list, so it is no list of metrics
@@ -529,7 +555,8 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                     break
                 run.append(nxt)
             if len(run) == len(items):
-                metrics = _carry_the_lead(_share_head(items))
+                metrics = items if reused else _carry_the_lead(_share_head(items))
+                shared = metrics
                 # 分别从771家、481家增加到1076家、636家: the figures the list rose to are its items' too
                 ends = quantities[i + len(run): i + 2 * len(run)]
                 if len(ends) == len(run) and _TO_LINK.fullmatch(sentence, run[-1].end, ends[0].start) \
