@@ -539,10 +539,30 @@ def test_dash_leads_of_a_review_after_the_last_section_are_sections_of_their_own
     assert plan == ["扩大内需"]  # a plan's dashes after its last section are its items
 
 
-def test_one_five_years_lead_after_the_sections_stays_in_the_last(segment_text: SegmentText) -> None:
+def test_one_five_years_lead_after_the_sections_is_the_parts_own(segment_text: SegmentText) -> None:
+    """五年来，我们砥砺前行。 alone after the last section is no section of its own, and no part of （二）: it
+    speaks for the whole review."""
     report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n（一）稳经济。生产总值增长5%。\n"
                           "（二）促创新。新增企业800家。\n五年来，我们砥砺前行。\n")
-    assert [s.label for s in report.sections if s.number is not None] == ["稳经济", "促创新"]
+    summary = [(s.number, s.label) for s in report.sections if s.part == "summary"]
+    assert summary == [(None, "2025年工作回顾"), (1, "稳经济"), (2, "促创新"), (None, "2025年工作回顾")]
+
+
+@pytest.mark.parametrize("closing", ["刚刚过去的2025年，全省地区生产总值增长5.1%。",
+                                     "各位代表！今年将办好10件民生实事，改造老旧小区600个。",
+                                     "一年来，我们持续加强政府自身建设。"])
+def test_a_paragraph_for_the_whole_part_after_the_last_section_is_not_that_sections(
+        segment_text: SegmentText, closing: str) -> None:
+    """An overview, an address or a recap after a run's last section takes the part's words, not the
+    section's; the same opening inside the run (before （二）) stays its section's."""
+    report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n" + _YEAR_SECTIONS + closing + "\n"
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    last = [s for s in report.sections if s.part == "summary"][-1]
+    assert (last.number, last.label) == (None, "2025年工作回顾")
+    assert fold(closing)[:8] in fold(report.text[last.start:last.end])
+    inside = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n（一）稳经济。生产总值增长5%。\n" + closing +
+                          "\n（二）促创新。新增企业800家。\n")
+    assert [(s.number, s.label) for s in inside.sections if s.part == "summary"][1:] == [(1, "稳经济"), (2, "促创新")]
 
 
 def test_one_paragraph_opening_with_two_short_phrases_is_no_section(segment_text: SegmentText) -> None:

@@ -31,6 +31,8 @@ _PERIODS_TABLE = datafile("segment/heading_periods.tsv")
 _PERIODS = _PERIODS_TABLE.named_patterns
 _PLAN_LEADS = datafile("segment/plan_leads.txt")
 _PROBLEM_LEADS = datafile("segment/problem_leads.txt")
+#: Openings of a paragraph that speaks for a whole part (刚刚过去的2025年，…; 各位代表！…).
+_CLOSING_LEADS = datafile("segment/closing_leads.txt")
 #: A plan's or the problems' lead-in sentence is looked for in this many last (or, for a plan's lead
 #: that opens its list, first) characters of a paragraph.
 _PLAN_LEAD_CHARS = 60
@@ -285,22 +287,36 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
     part_label = short_label(heading) if heading else _opening_label(part)
     opening = Section(f"{pid}-0", part, None, heading or part_label, part_label,
                       paras[0].start, paras[0].start)
-    current = opening
+    headings: list[tuple[int, re.Pattern[str], re.Match[str]]] = []
     style: re.Pattern[str] | None = None
-    for i, (p, f) in enumerate(zip(paras, folded)):
+    for i, f in enumerate(folded):
         if runs and runs[0][0] == i:
             style = runs.pop(0)[1]
         m = style.match(f) if style and numbers_section(style, f) else None
-        if m:
+        if style and m:
+            headings.append((i, style, m))
+    closing = _closing_paragraphs(folded, headings)
+    current, closed = opening, 0
+    heads = iter(headings)
+    following = next(heads, None)
+    for i, p in enumerate(paras):
+        if following is not None and following[0] == i:
+            _, style, m = following
+            following = next(heads, None)
             if style in (DASH_HEADING, LEAD_HEADING, PAIR_HEADING, REVIEW_LEAD):
-                number = len(found) + 1  # ——…。, 这一年，… and 某某，某某。 lead-ins are numbered by their order
+                number = len(found) - closed + 1  # ——…。, 这一年，… and 某某，某某。 lead-ins are numbered by their order
             else:
-                number = section_number(style, m) or len(found) + 1
+                number = section_number(style, m) or len(found) - closed + 1
             body = m.group(m.lastindex or 0)
             head = heading_words(p.text[len(p.text) - len(body):])
             current = Section(f"{pid}-{len(found) + 1}", part, number, head, short_label(head),
                               p.start, p.start)
             found.append(current)
+        elif i in closing:
+            # 刚刚过去的2025年，… after the last section of a run: the part's own words, not that section's
+            current = Section(f"{pid}-{len(found) + 1}", part, None, opening.heading, opening.label, p.start, p.start)
+            found.append(current)
+            closed += 1
         current.end = p.start + len(p.text)
     if opening.end > opening.start or not found:
         opening.end = max(opening.end, opening.start)
@@ -308,6 +324,20 @@ def _split_part(report: Report, part: str, part_no: int, heading: str,
             _name_opening(report, opening)
         found.insert(0, opening)
     return found
+
+
+def _closing_paragraphs(folded: list[str], headings: list[tuple[int, re.Pattern[str], re.Match[str]]]) -> set[int]:
+    """The paragraphs that speak for the whole part after the last section of a numbering run
+    (刚刚过去的2025年，…, 各位代表！“十四五”以来…, 一年来，… after 五是): no more that section's body.
+    Inside a run (a section's later paragraphs) such an opening stays the section's."""
+    out = set()
+    for k, (at, style, _) in enumerate(headings):
+        after = headings[k + 1] if k + 1 < len(headings) else None
+        if after is not None and after[1] is style:
+            continue  # the run goes on: what lies between is this section's
+        stop = after[0] if after is not None else len(folded)
+        out.update(i for i in range(at + 1, stop) if folded[i].startswith(_CLOSING_LEADS.words))
+    return out
 
 
 def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int, re.Pattern[str]]]:
