@@ -362,10 +362,11 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
     if PAREN_HEADING in hits:
         runs, first, last = [(hits[PAREN_HEADING][0], PAREN_HEADING)], hits[PAREN_HEADING][0], hits[PAREN_HEADING][-1]
     else:
-        eligible = sorted((at[0], at[-1], p) for p, at in hits.items()
+        # two styles may number the same paragraphs: the one SECTION_STYLES lists first is looked for first
+        eligible = sorted((at[0], at[-1], SECTION_STYLES.index(p), p) for p, at in hits.items()
                           if len(at) >= (1 if p is LEAD_HEADING else 2))
         first, last = (eligible[0][0] if eligible else len(folded)), -1
-        for start, end, pattern in eligible:
+        for start, end, _, pattern in eligible:
             if start > last:
                 runs.append((start, pattern))
                 last = end
