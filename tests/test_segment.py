@@ -884,3 +884,23 @@ def test_a_numbered_line_ending_with_a_semicolon_is_a_lists_item_not_a_heading(s
 def test_the_parts_of_a_year_a_title_names(segment_text: SegmentText, title: str, periods: tuple[str, str]) -> None:
     report = segment_text(f"{title}\n一、工作完成情况\n全年各项工作有序推进。\n")
     assert (report.period, report.plan_period) == periods
+
+
+def test_two_numbering_styles_on_the_same_paragraphs_do_not_fail_the_report(segment_text: SegmentText) -> None:
+    """一是加强科技创新，推动产业升级。 is both a 一是 heading and two short phrases: the styles tie on where they
+    start and end, and the one looked for first (一是) numbers the sections."""
+    report = segment_text("某某省2026年政府工作报告\n一、2025年工作回顾\n过去一年，全省经济稳中有进。\n"
+                          "一是加强科技创新，推动产业升级。新开工项目120个。\n"
+                          "二是狠抓项目建设，支撑经济增长。新增企业800家。\n"
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    assert [(s.number, s.label) for s in report.sections if s.part == "summary" and s.number] == [
+        (1, "加强科技创新"), (2, "狠抓项目建设")]
+
+
+def test_a_reviews_paragraphs_open_with_two_phrases_of_up_to_sixteen_characters(segment_text: SegmentText) -> None:
+    report = segment_text("某某省2026年政府工作报告\n一、“十四五”时期工作回顾\n五年来主要做了以下工作。\n"
+                          "我们加快构建现代化基础设施体系，着力强化发展的支撑保障。新建高速公路800公里。\n"
+                          "我们扭住高质量发展首要任务，全力推进工业强省。新增企业800家。\n"
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    assert [s.label for s in report.sections if s.part == "summary" and s.number] == [
+        "我们加快构建现代化基础设施体系", "我们扭住高质量发展首要任务"]
