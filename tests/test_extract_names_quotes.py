@@ -38,6 +38,14 @@ def test_a_head_after_a_conjunction_is_another_items(segment_text: SegmentText) 
     assert any(n.startswith("五好两宜") and n.endswith("试点") for n in names)
 
 
+def test_a_head_after_a_conjunction_inside_the_tail_is_another_phrases(segment_text: SegmentText) -> None:
+    """“禾农精品”销售规模和品牌影响力: the 品牌 after 和 heads its own phrase, no name of the quote's; a head
+    right after the quote, or after words with no conjunction, still names it (“某某英才”培养计划)."""
+    names = _programs(segment_text, "扩大“禾农精品”销售规模和品牌影响力，实施“青禾英才”培养计划和“禾苗”行动。")
+    assert not any("销售规模" in n for n in names)
+    assert {"青禾英才培养计划", "禾苗行动"} <= names
+
+
 def test_a_quote_naming_a_period_is_no_programme(segment_text: SegmentText) -> None:
     names = _programs(segment_text, "回顾“十四五”时期工作，实施“青禾振兴”工作，做好2025年和“十四五”工作回顾。")
     assert not any(n.startswith("十四五") for n in names)

@@ -114,6 +114,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if possessive and ctx.formal and not _named_as_programme(inner):
             continue  # a province's “市场+保障”的住房供应体系, “马上就办”的工作精神: the quote describes its head
         head = _head(tail.replace(_POSSESSIVE, "", 1) if possessive else tail)
+        if head and tail_at == b and not possessive and _head_of_another_phrase(tail[:head[0]]):
+            head = None  # “某某精品”销售规模和品牌: the head is another phrase's
         honor_before = text[max(0, a - _HONOR_REACH):a].endswith(triggers)
         rest = tail[head[0]:] if head else tail
         if rest.endswith(words_of_kinds(*_PLACE_KINDS)):
@@ -157,6 +159,12 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
+
+
+def _head_of_another_phrase(tail: str) -> bool:
+    """Is the head word ending ``tail`` (what follows a quote, up to it) the head of another phrase, after a
+    conjunction inside the tail (“某某精品”销售规模和品牌, “十四五”规划和年度计划)?"""
+    return any(ch in CONJUNCTIONS and not tail.startswith(_NOT_CONJUNCTIONS, i) for i, ch in enumerate(tail) if i)
 
 
 def _shared_tail_start(s: SentenceView, b: int) -> int:
