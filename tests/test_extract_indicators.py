@@ -224,6 +224,17 @@ def test_a_count_in_words_of_other_things_than_the_list_stays(work_report: WorkR
     assert (ind.value, ind.unit) == (Decimal(3), "所")
 
 
+@pytest.mark.parametrize("sentence", ["加快青禾集团7万吨锌基合金等项目建设。", "开工建设禾电720兆瓦储能电站等项目。",
+                                      "释放禾化120万吨乙烯转型升级项目新装置产能。"])
+def test_a_capacity_inside_a_projects_name_is_no_quantity(work_report: WorkReport, sentence: str) -> None:
+    assert not _summary(work_report, sentence)
+
+
+def test_an_amount_a_project_is_over_is_its_class_not_a_quantity(work_report: WorkReport) -> None:
+    found = _summary(work_report, "新引进落地总投资超10亿元项目50个，安排财政资金75亿元加快项目建设。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(50), "个"), (Decimal(75), "亿元")]
+
+
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
         work_report: WorkReport) -> None:
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""

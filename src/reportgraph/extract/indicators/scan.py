@@ -15,6 +15,7 @@ from functools import lru_cache
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated, holds_any
+from reportgraph.extract.words import VERB_TAGS, tag, words_of
 from reportgraph.text import (
     CLAUSE_BREAKS,
     LIST_SEPARATOR,
@@ -51,6 +52,9 @@ _TIMES = _SHAPES["times"]
 _CLASS = tuple(_SHAPES["class"].split())
 _ZONE_AFTER = regexcache.compile(_SHAPES["zone_after"])
 _CLAUSE_END_UNITS = frozenset(_SHAPES["clause_end_units"].split())
+_PROJECT_AFTER = regexcache.compile(_SHAPES["project_after"])
+_CAPACITY_BASES = frozenset(_SHAPES["capacity_bases"].split())
+_PROJECT_WORDS = tuple(_SHAPES["project_words"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
@@ -61,6 +65,10 @@ _RANGE_MARKS = frozenset(ch for ch in _NOT_BEFORE if _RANGE.fullmatch(ch))
 #: A bare number and a range mark right before a quantity: the lower end of 2—3个.
 _BARE_LOWER = regexcache.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULTIPLIERS) + ")?" + _SHAPES["range"] + "$")
 _MAX_LOWER = 12
+#: How far back the word before a figure is looked for.
+_WORD_REACH = 6
+#: The tag of a word that is a verb only (加快), not one used as a noun (建设).
+_VERB = "v"
 _PER = regexcache.compile(_SHAPES["per"])
 _NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
@@ -232,6 +240,9 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
         if qualifier in _BOUNDS and sentence.endswith(_THRESHOLDS, 0, start):
             continue  # 单笔50万元以下拖欠账款全部清零: the limit a rule applies to, no quantity
         base, factor = unit_table.get(unit, (unit, 1.0))
+        if base in _CAPACITY_BASES and (_inside_a_named_project(sentence, start, end)
+                                         or qualifier and sentence.startswith(_PROJECT_WORDS, end)):
+            continue  # 推动某某集团7万吨锌基合金等项目建设, 超10亿元项目50个: the project's size or class
         normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
         found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
         if most is not None and len(found) > most:
@@ -252,6 +263,18 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             found.append(Quantity(rose.start(1), rose.end(1), Decimal(risen), RANK_UNIT, "", float(risen), RANK_UNIT))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _inside_a_named_project(sentence: str, start: int, end: int) -> bool:
+    """Does an amount or a capacity stand inside what names a project: after a name, not a verb, and
+    before the project's word with nothing but the thing made between (某某集团7万吨锌基合金等项目), no
+    verb (安排资金75亿元加快项目建设)?"""
+    named = _PROJECT_AFTER.match(sentence, end)
+    if not named or not _CJK.match(sentence[start - 1:start] if start else ""):
+        return False
+    before = words_of(sentence[max(0, start - _WORD_REACH):start])
+    between = words_of(sentence[end:named.end()])
+    return bool(before) and tag(before[-1][0]) not in VERB_TAGS and all(tag(w) != _VERB for w, _, _ in between)
 
 
 def _counts_the_list_before(sentence: str, start: int, count: int) -> bool:
