@@ -169,3 +169,44 @@ def test_two_builds_sharing_a_cache_at_once_both_write_the_same_graph(tmp_path: 
     assert not list(folder.rglob("*.tmp"))
     again = pipeline.build(paths, cache=folder)
     assert again.cached == 6
+
+
+def test_a_rebuild_with_workers_reads_its_cache_here_and_is_the_fresh_build(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``jobs`` 2 the reports the cache holds are read in this process, their chunks too: only the chunks it
+    lacks (the changed report's, and the next one's in their series) go to workers; a join of cached reports cuts
+    no words (each report's issuer was scoped when it was linked alone), so it loads no word dictionary."""
+    from reportgraph import stream
+    from reportgraph.export import to_turtle
+    from reportgraph.extract import words
+
+    paths = _reports(write_report, small_report_text)
+    folder = tmp_path / "cache"
+    # an issuer no entity of the reports is: its key is the one its name resolves to, which cuts it into words
+    stated = Metadata(issuer="深圳市宝安区松岗街道")
+
+    def built(out: Path) -> bytes:
+        result = pipeline.build(paths, jobs=2, cache=folder, metadata=stated,
+                                graph=stream.Plan(draw=True, spool=out))
+        pipeline.write(result, out)
+        return (out / "graph.ttl").read_bytes()
+
+    assert built(tmp_path / "one") == to_turtle(pipeline.build(paths, metadata=stated).graph)
+
+    def no_cut() -> None:
+        raise AssertionError("a join of cached reports cut words")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(words, "cutter", no_cut)
+        assert built(tmp_path / "two") == (tmp_path / "one" / "graph.ttl").read_bytes()
+    paths[1].write_text(small_report_text.replace("和风", "庚辛") + "\n新增企业3家。\n", encoding="utf-8")
+    forked: list[int] = []
+    real = workers.forked_map
+
+    def counted(func: object, count: int, jobs: int) -> object:
+        forked.append(count)
+        return real(func, count, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "forked_map", counted)
+    assert built(tmp_path / "three") == to_turtle(pipeline.build(paths, metadata=stated).graph)
+    assert sum(forked) < len(paths)

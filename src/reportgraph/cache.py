@@ -55,7 +55,7 @@ SHARED_BLOCKS = "shared-"
 #: The start of the name of the file in the chunks' folder that holds the last page (:class:`PageCache`).
 PAGE = "page-"
 #: Bumped when the form of an entry changes.
-_FORMAT = 4
+_FORMAT = 5
 
 
 #: A file whose status changed this recently (seconds) is read, not known by its status: a second write within the
@@ -150,6 +150,10 @@ class Cache:
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def holds(self, key: str) -> bool:
+        """Is there an entry under ``key`` (whole, as entries are written, but maybe damaged or foreign)?"""
+        return self._file(key).is_file()
+
     def get(self, key: str | None) -> LinkedReport | None:
         """The linked report stored under ``key``, or None."""
         if key is None:
@@ -218,6 +222,10 @@ class ChunkCache:
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
+
+    def holds(self, key: str) -> bool:
+        """Is there an entry under ``key`` (whole, as entries are written, but maybe damaged or foreign)?"""
+        return self._file(key).is_file()
 
     def get(self, key: str) -> object | None:
         """What is stored under ``key``, or None."""

@@ -246,3 +246,6 @@ class LinkedReport:
     relational_targets: list[RelationalTarget] = field(default_factory=list)
     #: the targets of earlier reports whose period this report reviews, and what came of each
     assessments: list[TargetAssessment] = field(default_factory=list)
+    #: the key its issuer's name resolves to in its own scope (:func:`reportgraph.link.series.scoped_issuer`), made
+    #: when it was linked alone and cached with it; None where it was not (the join makes it then)
+    scoped_issuer: str | None = None

@@ -177,21 +177,35 @@ def build(
     job = workers.Job(lexicon=lex, context=ctx, stated=stated, finders=tuple(finders), limits=limits)
     store = Cache(cache, job) if cache is not None else None
     keys = [store.key(path) for path in paths] if store is not None else [None] * len(paths)
-    found: dict[int, LinkedReport] = {}
-    if store is not None:
-        with gc_paused():  # unpickling makes many long-lived objects: collections would walk them for nothing
-            for i, key in enumerate(keys):
-                hit = store.get(key)
-                if hit is not None:
-                    found[i] = hit
-    todo = [i for i in range(len(paths)) if i not in found]
-    finished = len(found)
+    finished = 0
 
-    def done(k: int) -> None:
+    def done(i: int) -> None:
         nonlocal finished
         finished += 1
         if progress:
-            progress(finished, len(paths), printable(str(paths[todo[k]])))
+            progress(finished, len(paths), printable(str(paths[i])))
+
+    # with workers, the inputs the cache lacks are handed to them before the cache is read: a rebuild's changed
+    # report (and the word cut's dictionary its worker loads) is built while the others are read
+    beside = store is not None and executor == "local" and jobs > 1
+    lacking = [i for i, key in enumerate(keys) if key is None or not store.holds(key)] \
+        if beside and store is not None else []
+    if len(lacking) == len(paths):  # nothing to read meanwhile: built as without a cache
+        lacking = []
+    early = _engine([paths[i] for i in lacking], job, jobs, executor, scheduler, lambda k: done(lacking[k]), beside) \
+        if lacking else iter(())
+    found: dict[int, LinkedReport] = {}
+    started = set(lacking)
+    if store is not None:
+        with gc_paused():  # unpickling makes many long-lived objects: collections would walk them for nothing
+            for i, key in enumerate(keys):
+                hit = store.get(key) if i not in started else None
+                if hit is not None:
+                    found[i] = hit
+    finished += len(found)
+    # the rest: all the cache did not give without workers; with them, any entry it held but could not give after all
+    rest = [i for i in range(len(paths)) if i not in found and i not in started]
+    later = _engine([paths[i] for i in rest], job, jobs, executor, scheduler, lambda k: done(rest[k]))
 
     linked: list[LinkedReport] = []
     #: each report's extraction key and how the inputs name it, by the report's id(): what it was made of
@@ -203,8 +217,7 @@ def build(
     built: dict[str, Report] = {}
     duplicates: list[tuple[str, str]] = []
     with gc_paused():
-        computed = _engine([paths[i] for i in todo], job, jobs, executor, scheduler, done)
-        for i, outcome in _in_input_order(len(paths), found, todo, computed):
+        for i, outcome in _in_input_order(len(paths), found, [(lacking, early), (rest, later)]):
             if isinstance(outcome, ReportError):  # it failed alone (in a worker, maybe)
                 if strict:
                     raise outcome
@@ -251,14 +264,16 @@ def build(
             # a report the join left as it was is what it was made of, but for what the join decides of it
             origins = {id(lr): made_of[id(before)] for before, lr in zip(alone, linked)
                        if id(before) in made_of and same_entities(before.entities, lr.entities)}
-            prepared, linked = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks, origins)
+            from_cache = {id(lr) for lr in found.values()}
+            reused = {id(lr) for before, lr in zip(alone, linked) if id(before) in from_cache}
+            prepared, linked = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks, origins, reused)
     return BuildResult(reports=linked, errors=errors, duplicates=duplicates, warnings=warnings, cached=len(found),
                        measures=ctx.measures, prepared=prepared)
 
 
 def _engine(paths: list[Path], job: workers.Job, jobs: int, executor: str, scheduler: str | None,
-            done: Callable[[int], None]) -> Iterator[workers.Outcome]:
-    """The outcomes of the inputs, from the engine asked for."""
+            done: Callable[[int], None], beside: bool = False) -> Iterator[workers.Outcome]:
+    """The outcomes of the inputs, from the engine asked for (``beside``: see :func:`reportgraph.workers.run`)."""
     if executor == "dask":
         if not scheduler:
             raise ValueError("the dask executor needs a scheduler address (tcp://HOST:PORT)")
@@ -267,20 +282,16 @@ def _engine(paths: list[Path], job: workers.Job, jobs: int, executor: str, sched
         return dask_engine.run(paths, job, scheduler, done)
     if executor != "local":
         raise ValueError(f"unknown executor {executor!r}; choose from: {', '.join(workers.EXECUTORS)}")
-    return workers.run(paths, job, jobs=jobs, done=done)
+    return workers.run(paths, job, jobs=jobs, done=done, beside=beside)
 
 
-def _in_input_order(total: int, found: dict[int, LinkedReport], todo: list[int],
-                    computed: Iterator[workers.Outcome]) -> Iterator[tuple[int, workers.Outcome]]:
-    """Cached and computed outcomes merged back into the order of the inputs."""
-    pending = iter(todo)
+def _in_input_order(total: int, found: dict[int, LinkedReport],
+                    computed: list[tuple[list[int], Iterator[workers.Outcome]]]) -> Iterator[tuple[int, workers.Outcome]]:
+    """Cached and computed outcomes merged back into the order of the inputs: ``computed`` holds the places of
+    some inputs (in order) and their outcomes (in the same order)."""
+    source = {i: outcomes for places, outcomes in computed for i in places}
     for i in range(total):
-        if i in found:
-            yield i, found[i]
-        else:
-            k = next(pending)
-            assert k == i
-            yield i, next(computed)
+        yield i, found[i] if i in found else next(source[i])
 
 
 def write(result: BuildResult, out: Path | IO[bytes], *, shards: Path | None = None,
@@ -343,7 +354,7 @@ def _together(linked: list[LinkedReport], errors: list[ReportError], strict: boo
 
 def _prepared(linked: list[LinkedReport], errors: list[ReportError], strict: bool, measures: Measures,
               plan: stream.Plan, jobs: int, chunks: ChunkCache | None,
-              origins: dict[int, str]) -> tuple[stream.Prepared, list[LinkedReport]]:
+              origins: dict[int, str], reused: set[int]) -> tuple[stream.Prepared, list[LinkedReport]]:
     """Every report's share of the graph, made once; a report whose share fails is dropped with its error, and
     the others made again without it (from the chunk cache, where there is one).
 
@@ -353,7 +364,7 @@ def _prepared(linked: list[LinkedReport], errors: list[ReportError], strict: boo
     searched = False
     while True:
         try:
-            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks, origins=origins)
+            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks, origins=origins, reused=reused)
         except Exception as failure:  # a bug in what the reports share: which reports cause it is found one by one
             if searched:
                 raise ReportError.internal(ALL_REPORTS, failure) from failure

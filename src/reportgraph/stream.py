@@ -35,7 +35,7 @@ import os
 import pickle
 import tempfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -179,7 +179,7 @@ def write_graph(reports: list[LinkedReport], target: Path | IO[bytes], shards: P
 
 def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, *, jobs: int = 1,
             cache: ChunkCache | None = None, collect: Callable[[list[Triple]], None] | None = None,
-            release: bool = False, origins: Mapping[int, str] | None = None) -> Prepared:
+            release: bool = False, origins: Mapping[int, str] | None = None, reused: Collection[int] = ()) -> Prepared:
     """Every report's chunk made once, in order, and spooled: all of graph.ttl but the final merge.
 
     What the reports share (the merged entities, the measures) is made
@@ -191,7 +191,8 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
     triples, so an unchanged report is not formatted again; ``origins``
     (by the ``id()`` of a report) says what a report the join left as it
     was was made of (see :meth:`reportgraph.cache.ChunkCache.key`), so
-    that its chunk is found without making its triples.
+    that its chunk is found without making its triples; with ``jobs`` > 1 the chunks of the ``reused``
+    reports (by ``id()``: those whose extraction the cache gave) are looked for here first.
     ``collect`` (this process only) is handed the shared triples, then each report's.
     """
     with gc_paused():
@@ -205,7 +206,7 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
             collect(shared)
         options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
         try:
-            for i, made in enumerate(_chunks(reports, ctx, options, jobs, cache, collect, origins or {})):
+            for i, made in enumerate(_chunks(reports, ctx, options, jobs, cache, collect, origins or {}, reused)):
                 if isinstance(made, ReportError):
                     prepared.failed[i] = made
                 else:
@@ -304,37 +305,84 @@ def _chunk_or_error(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOpti
         return ReportError.internal(lr.report.path, failure)
 
 
-#: What forked chunk workers inherit: the reports, their context, the options, the cache and the reports' origins
-#: (set just before the fork).
-_INHERITED: tuple[list[LinkedReport], rdf.GraphContext, _ChunkOptions, ChunkCache | None,
+#: What forked chunk workers inherit: the reports, the places among them of those the workers make, their context,
+#: the options, the cache and the reports' origins (set just before the fork).
+_INHERITED: tuple[list[LinkedReport], list[int], rdf.GraphContext, _ChunkOptions, ChunkCache | None,
                   Mapping[int, str]] | None = None
 
 
-def _chunk_in_worker(i: int) -> Chunk | ReportError:
+def _chunk_in_worker(k: int) -> Chunk | ReportError:
     assert _INHERITED is not None, "chunk worker started without the reports"
-    reports, ctx, options, cache, origins = _INHERITED
-    return _chunk_or_error(reports[i], ctx, options, cache, origin=origins.get(id(reports[i])))
+    reports, todo, ctx, options, cache, origins = _INHERITED
+    lr = reports[todo[k]]
+    return _chunk_or_error(lr, ctx, options, cache, origin=origins.get(id(lr)))
 
 
 def _chunks(reports: list[LinkedReport], ctx: rdf.GraphContext, options: _ChunkOptions, jobs: int,
             cache: ChunkCache | None, collect: Callable[[list[Triple]], None] | None,
-            origins: Mapping[int, str]) -> Iterator[Chunk | ReportError]:
-    """Each report's chunk in order: in this process, or (``jobs`` > 1, no ``collect``) in forked workers."""
+            origins: Mapping[int, str], reused: Collection[int] = ()) -> Iterator[Chunk | ReportError]:
+    """Each report's chunk in order: in this process, or (``jobs`` > 1, no ``collect``) in forked workers.
+
+    With workers, the chunks the cache holds under the origins of the ``reused`` reports (by ``id()``: those
+    whose extraction came from the cache) are read here, and only the others made in workers: a worker would
+    read a kept chunk and pickle it back whole, so a rebuild with ``--jobs 2`` took more time than with 1.
+    """
     from reportgraph import workers
 
     if jobs <= 1 or len(reports) <= 1 or collect is not None or not workers.can_fork():
         for lr in reports:
             yield _chunk_or_error(lr, ctx, options, cache, collect, origins.get(id(lr)))
         return
+    kept = _kept_chunk_keys(reports, ctx, options, cache, origins, reused) if cache is not None else {}
+    todo = [i for i in range(len(reports)) if i not in kept]
+    made = _made_in_workers(reports, todo, ctx, options, cache, origins, jobs)
+    for i, lr in enumerate(reports):
+        key = kept.get(i)
+        if key is None:
+            yield next(made)
+            continue
+        assert cache is not None
+        found = cache.get(key)
+        # gone or damaged since it was seen: made here
+        yield found if isinstance(found, Chunk) else _chunk_or_error(lr, ctx, options, cache, None, origins.get(id(lr)))
+
+
+def _kept_chunk_keys(reports: list[LinkedReport], ctx: rdf.GraphContext, options: _ChunkOptions, cache: ChunkCache,
+                     origins: Mapping[int, str], reused: Collection[int]) -> dict[int, str]:
+    """The keys of the ``reused`` reports' chunks that the cache holds, by the reports' places."""
+    kept: dict[int, str] = {}
+    for i, lr in enumerate(reports):
+        origin = origins.get(id(lr))
+        if origin is None or id(lr) not in reused:
+            continue
+        try:
+            key = cache.key(options, rdf.joined_triples(lr, ctx), origin)
+        except Exception:  # noqa: BLE001 - its triples fail: made in a worker, which names the failure
+            continue
+        if cache.holds(key):
+            kept[i] = key
+    return kept
+
+
+def _made_in_workers(reports: list[LinkedReport], todo: list[int], ctx: rdf.GraphContext, options: _ChunkOptions,
+                     cache: ChunkCache | None, origins: Mapping[int, str],
+                     jobs: int) -> Iterator[Chunk | ReportError]:
+    """The chunks of the reports at ``todo``, in order, made in forked workers (here when there is one only)."""
+    from reportgraph import workers
+
+    if len(todo) <= 1:  # a worker would cost its start and pickle the chunk back, and save nothing
+        for i in todo:
+            yield _chunk_or_error(reports[i], ctx, options, cache, origin=origins.get(id(reports[i])))
+        return
     global _INHERITED
-    _INHERITED = (reports, ctx, options, cache, origins)
+    _INHERITED = (reports, todo, ctx, options, cache, origins)
+    made = 0
     try:
-        made = 0
-        for made, outcome in enumerate(workers.forked_map(_chunk_in_worker, len(reports), jobs), 1):
+        for made, outcome in enumerate(workers.forked_map(_chunk_in_worker, len(todo), jobs), 1):
             yield outcome
     except workers.WorkerDied:  # a worker that dies making triples: the rest are made here, where it shows
-        for lr in reports[made:]:
-            yield _chunk_or_error(lr, ctx, options, cache, origin=origins.get(id(lr)))
+        for i in todo[made:]:
+            yield _chunk_or_error(reports[i], ctx, options, cache, origin=origins.get(id(reports[i])))
     finally:
         _INHERITED = None
 

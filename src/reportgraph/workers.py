@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from reportgraph import load
 from reportgraph.errors import ReportError
@@ -105,21 +105,30 @@ def _prepare_in_worker(path: Path) -> Outcome:
     return prepare(path, _JOB)
 
 
-def run(paths: Sequence[Path], job: Job, *, jobs: int = 1,
-        done: Callable[[int], None] | None = None) -> Iterator[Outcome]:
+def run(paths: Sequence[Path], job: Job, *, jobs: int = 1, done: Callable[[int], None] | None = None,
+        beside: bool = False) -> Iterator[Outcome]:
     """The outcome of each of ``paths``, in that order, from ``jobs`` worker processes (1: this process).
 
     ``done(i)`` is called as input ``i`` finishes, for progress. The Dask
-    engine (:mod:`reportgraph.dask_engine`) gives the same outcomes.
+    engine (:mod:`reportgraph.dask_engine`) gives the same outcomes. The
+    workers are started, and handed the first inputs, before this returns.
+    ``beside``: the caller has work of its own to do before it reads the
+    outcomes (a rebuild reads its cache), so even one input goes to a
+    worker, which builds it meanwhile.
     """
-    if jobs <= 1 or len(paths) <= 1:
-        for i, path in enumerate(paths):
-            outcome = prepare(path, job)
-            if done:
-                done(i)
-            yield outcome
-    else:
-        yield from _run_pool(paths, job, jobs, done)
+    if jobs > 1 and (len(paths) > 1 or (beside and paths)):
+        outcomes = _run_pool(paths, job, jobs, done)
+        next(outcomes)  # the pool started and the first inputs sent
+        return cast(Iterator[Outcome], outcomes)
+    return _in_process(paths, job, done)
+
+
+def _in_process(paths: Sequence[Path], job: Job, done: Callable[[int], None] | None) -> Iterator[Outcome]:
+    for i, path in enumerate(paths):
+        outcome = prepare(path, job)
+        if done:
+            done(i)
+        yield outcome
 
 
 def _context() -> Any:
@@ -166,28 +175,44 @@ def forked_map(func: Callable[[int], _R], count: int, jobs: int) -> Iterator[_R]
                 future.cancel()
 
 
-def _pool(job: Job, workers: int) -> ProcessPoolExecutor:
+def _pool(job: Job, workers: int, share_cut: bool = True) -> ProcessPoolExecutor:
+    """Worker processes for ``job``; with ``share_cut`` the word cut's dictionary is loaded first, here."""
     from concurrent.futures import ProcessPoolExecutor
 
-    if can_fork():
+    if share_cut and can_fork():
         cutter()  # the word cut's dictionary loaded before the fork: the workers share one, none builds its own
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,))
 
 
-def _run_pool(paths: Sequence[Path], job: Job, jobs: int, done: Callable[[int], None] | None) -> Iterator[Outcome]:
-    """A sliding window of futures over a process pool, read in input order."""
+def _run_pool(paths: Sequence[Path], job: Job, jobs: int,
+              done: Callable[[int], None] | None) -> Iterator[Outcome | None]:
+    """A sliding window of futures over a process pool, read in input order; None first, once the pool is started
+    and the first window sent.
+
+    Where each worker builds one input at most (a rebuild's few changed
+    reports) the dictionary is not loaded before the fork: each worker
+    loads its own, beside the parent's work, instead of the parent
+    loading it while the workers wait.
+    """
     from concurrent.futures.process import BrokenProcessPool
 
     workers = min(jobs, len(paths))
     window = workers * _IN_FLIGHT_PER_WORKER
-    pool = _pool(job, workers)
+    pool = _pool(job, workers, share_cut=len(paths) > workers)
     pending: deque[tuple[int, Future[Outcome]]] = deque()
     following = 0
+
+    def fill() -> None:
+        nonlocal following
+        while following < len(paths) and len(pending) < window:
+            pending.append((following, pool.submit(_prepare_in_worker, paths[following])))
+            following += 1
+
     try:
+        fill()
+        yield None
         while following < len(paths) or pending:
-            while following < len(paths) and len(pending) < window:
-                pending.append((following, pool.submit(_prepare_in_worker, paths[following])))
-                following += 1
+            fill()
             i, future = pending.popleft()
             try:
                 outcome = future.result()

@@ -26,7 +26,7 @@ from reportgraph.link.measures import Measures, with_measures
 from reportgraph.link.names import merge, norm
 from reportgraph.link.relations import relations
 from reportgraph.link.scope import GazetteerForms, Scope
-from reportgraph.link.series import order_series
+from reportgraph.link.series import order_series, scoped_issuer
 from reportgraph.link.ties import tie
 from reportgraph.link.tracking import relational_targets, track
 from reportgraph.model import Entity, Extraction, LinkedReport, Mention, Report
@@ -102,11 +102,11 @@ def link_report(x: Extraction, ctx: LinkContext) -> LinkedReport:
     indicators tied to them and to their measures, its relational targets. Made report by report (in the
     workers, and cached), so that a failure is that report's alone; :func:`join` joins them across reports,
     and says again only what a join across reports changed."""
-    entities = merge(x.mentions + _issuer_mention(x), ctx.gazetteer_for(x.report), ctx.scope(x.report),
-                     ctx.identities.apart)
+    scope = ctx.scope(x.report)
+    entities = merge(x.mentions + _issuer_mention(x), ctx.gazetteer_for(x.report), scope, ctx.identities.apart)
     indicators = with_measures(tie(list(x.indicators), entities), ctx.measures)
     lr = LinkedReport(report=x.report, entities=entities, indicators=indicators, relations=relations(entities),
-                      problems=list(x.problems))
+                      problems=list(x.problems), scoped_issuer=scoped_issuer(x.report, scope))
     lr.relational_targets = relational_targets(lr, ctx.measures)
     return lr
 
@@ -128,7 +128,7 @@ def join(linked: list[LinkedReport], ctx: LinkContext) -> list[LinkedReport]:
             lr.relations = relations(lr.entities)
             lr.indicators = tie(lr.indicators, lr.entities)
         out.append(lr)
-    return track(order_series(out, [ctx.scope(lr.report) for lr in out]), ctx.measures)
+    return track(order_series(out, ctx.scope), ctx.measures)
 
 
 def same_entities(before: list[Entity], after: list[Entity]) -> bool:
