@@ -29,7 +29,7 @@ import pickle
 import stat
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -207,12 +207,13 @@ class ChunkCache:
         those the join decides (:func:`reportgraph.rdf.joined_triples`): a
         report the join left as it was is found without making all its triples.
         Pickled without its memo (``fast``), so that equal triples give equal
-        bytes whichever objects they share.
+        bytes whichever objects they share, each literal as a plain tuple
+        (see :meth:`BlockCache.keys`).
         """
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.fast = True
-        pickler.dump(triples)
+        pickler.dump([t if type(t[2]) is str else (t[0], t[1], (*t[2],)) for t in triples])  # see BlockCache.keys
         digest = hashlib.sha256(self._setting)
         digest.update(repr(options).encode("utf-8"))
         if origin is not None:
@@ -280,10 +281,11 @@ class PageCache:
         _store(self.file, self.file.stem, (key, page))
 
 
-#: A shared node's Turtle block, the prefixes it uses (prefix, namespace), how many triples it holds and its subject's
+#: A shared node's Turtle block (as graph.ttl holds it: UTF-8, kept so, neither decoded when read nor encoded when
+#: written), the prefixes it uses (prefix, namespace), how many triples it holds and its subject's
 #: place in graph.ttl's order (:func:`reportgraph.turtle.natural_key`), by its digest: of the subject, of its own
 #: triples and of each report's triples about it (each :meth:`BlockCache.keys`).
-Blocks = dict[bytes, tuple[str, tuple[tuple[str, str], ...], int, tuple[tuple[str | int, ...], str]]]
+Blocks = dict[bytes, tuple[bytes, tuple[tuple[str, str], ...], int, tuple[tuple[str | int, ...], str]]]
 
 
 class BlockCache:
@@ -306,12 +308,15 @@ class BlockCache:
         self.namespaces = tuple(namespaces)
 
     @staticmethod
-    def keys(grouped: Mapping[str, object]) -> dict[str, bytes]:
+    def keys(grouped: Mapping[str, Mapping[str, Iterable[object]]]) -> dict[str, bytes]:
         """Each subject's digest of itself and its ``{predicate: objects}``.
 
         Pickled without its memo (``fast``), so that equal triples give
-        equal bytes whichever objects they share; any other difference in
-        the bytes only costs a block formatted again.
+        equal bytes whichever objects they share, and each literal as a plain
+        tuple: a named tuple pickles through Python calls, six times slower
+        (a rebuild digests every shared node's own triples: 38,000 on 300
+        reports, half of them literals). Any other difference in the bytes
+        only costs a block formatted again.
         """
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -320,7 +325,8 @@ class BlockCache:
         for subject, preds in grouped.items():
             buffer.seek(0)
             buffer.truncate()
-            pickler.dump((subject, preds))
+            pickler.dump((subject, [(p, [o if type(o) is str else (*o,) for o in objs])  # type: ignore[misc]
+                                    for p, objs in preds.items()]))
             digests[subject] = hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
         return digests
 

@@ -33,6 +33,7 @@ from reportgraph.metadata import Metadata
 from reportgraph.model import LinkedReport, Report
 from reportgraph.segment import NO_STRUCTURE, has_structure, segment
 from reportgraph.terms import Triple
+from reportgraph.workers import Outcome
 
 if TYPE_CHECKING:  # rdflib only when the Python API asks for BuildResult.graph
     from rdflib import Graph
@@ -286,7 +287,7 @@ def _engine(paths: list[Path], job: workers.Job, jobs: int, executor: str, sched
 
 
 def _in_input_order(total: int, found: dict[int, LinkedReport],
-                    computed: list[tuple[list[int], Iterator[workers.Outcome]]]) -> Iterator[tuple[int, workers.Outcome]]:
+                    computed: list[tuple[list[int], Iterator[Outcome]]]) -> Iterator[tuple[int, Outcome]]:
     """Cached and computed outcomes merged back into the order of the inputs: ``computed`` holds the places of
     some inputs (in order) and their outcomes (in the same order)."""
     source = {i: outcomes for places, outcomes in computed for i in places}

@@ -615,15 +615,16 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     del shares, own_digests
     before = kept.load()
     wanted = {s for s, key in keys.items() if key not in before}
-    fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], int, _Key]] = {}
+    fresh: dict[str, tuple[bytes, tuple[tuple[str, str], ...], int, _Key]] = {}
     if wanted:
         parts = [{s: gathered[s] for s in wanted}] if gathered is not None else \
             _gathered(wanted, shared_triples, ((spans, digests.keys()) for spans, digests in contributions()), spool)
         for missing in parts:
             for s, text in writer.subject_blocks(missing, blank_nodes=False):  # type: ignore[arg-type]
                 preds = missing[s]  # type: ignore[index]
-                fresh[s] = (text, tuple(writer.block_prefixes(s, preds).items()),  # type: ignore[arg-type]
-                            sum(len(objs) for objs in preds.values()), natural_key(s))  # type: ignore[arg-type]
+                prefixes = tuple(writer.block_prefixes(s, preds).items())  # type: ignore[arg-type]
+                fresh[s] = (text.encode("utf-8"), prefixes, sum(len(objs) for objs in preds.values()),
+                            natural_key(s))  # type: ignore[arg-type]
             writer.forget_terms()
             del missing  # before the next part is gathered
     now: Blocks = {}
@@ -635,7 +636,7 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
         now[key] = entry
         used.update(entry[1])
         count += entry[2]
-        ordered.append((entry[3], entry[0].encode("utf-8")))
+        ordered.append((entry[3], entry[0]))
     ordered.sort()
     writer.note_used(used)
     if fresh or len(now) != len(before):  # else the file holds these blocks already
