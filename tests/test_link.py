@@ -395,6 +395,27 @@ def test_issuer_whose_name_starts_with_he_is_one_entity(segment_text: SegmentTex
     assert bodies == ["GovernmentBody/深圳市松山区和风街道办事处"]
 
 
+def test_the_issuer_scoped_when_linked_alone_is_the_key_the_join_would_make(segment_text: SegmentText) -> None:
+    """A report from the cache keeps its issuer's scoped key (made with it, so the join cuts no words): the series
+    of reports that have it are those of reports that do not; a report whose issuer changes is a new extraction."""
+    from reportgraph.link import LinkContext, join, link_report
+    from reportgraph.link.series import issuer_key, scoped_issuer
+
+    ctx = LinkContext.of(LEXICON)
+    # an issuer no entity of the report is (a district and a street, the street's office added): the last resort
+    report = dataclasses.replace(segment_text(REPORT_A), issuer="深圳市松山区青松街道")
+    linked = link_report(Extraction(report=report, mentions=[], indicators=[]), ctx)
+    assert linked.scoped_issuer == scoped_issuer(report, ctx.scope(report)) == "GovernmentBody/深圳市松山区青松街道办事处"
+    lr = dataclasses.replace(linked, entities=[])  # no entity to match: the key is the scoped one
+    unknown = dataclasses.replace(lr, scoped_issuer=None)
+
+    def no_scope(_: Report) -> None:
+        raise AssertionError("scoped again")
+
+    assert issuer_key(lr, no_scope) == issuer_key(unknown, ctx.scope) == lr.scoped_issuer  # type: ignore[arg-type]
+    assert [j.series for j in join([lr], ctx)] == [j.series for j in join([unknown], ctx)] == [lr.scoped_issuer]
+
+
 # --- shape ------------------------------------------------------------------------------
 
 
