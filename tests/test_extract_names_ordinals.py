@@ -46,3 +46,10 @@ def test_a_kind_of_games_is_an_event_by_its_short_name(province_report: Province
     events = [m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Event"]
     assert {"亚冬会", "全运会", "第十五届全运会"} <= set(events)
     assert events.count("全运会") == 1  # the edition's longer name stands over its short name
+
+
+def test_the_nation_before_an_edition_is_in_its_name(province_report: ProvinceReport) -> None:
+    """全国第十五届运动会 and 省第十五届运动会 are two events: the scope stays on both."""
+    line = "青禾代表团在全国第十五届运动会再创佳绩，成功举办省第十五届运动会。"
+    events = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Event"}
+    assert {"全国第十五届运动会", "省第十五届运动会"} <= events

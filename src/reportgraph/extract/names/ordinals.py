@@ -13,6 +13,8 @@ _SHAPES = datafile("extract/names/ordinals.tsv").named_patterns
 _WORD_ENDS = tuple(datafile("extract/names/ordinal_word_ends.txt").words)
 _GAMES = datafile("extract/names/games.txt")
 _NOT_EVENTS = tuple(datafile("extract/names/not_event_endings.txt").words)
+#: The scopes right before an edition that are its name's (全国第十五届运动会), longest first.
+_SCOPES = tuple(sorted(datafile("extract/names/edition_scopes.txt").words, key=len, reverse=True))
 #: How far after the edition number an event's word may end (the tail's longest match).
 _MAX_TAIL = 42
 #: How far before the edition number the event's name may begin (沙井第二十一届…).
@@ -31,6 +33,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             end = _word_end(s, end)
             start = left_edge(s, m.start(), _MAX_PREFIX, "Event").start
             start = trim_left(s, start, m.end(), m.end() - m.start(), ctx.lexicon.names)  # 高水平办好第十八届省运会
+            scope = next((w for w in _SCOPES if s.text.endswith(w, 0, start)), "") if start == m.start() else ""
+            start -= len(scope)  # 全国第十五届运动会: another event than 省第十五届运动会
             out.append(Candidate(start, end, "Event", s.original(start, end), "suffix"))
     return out + _censuses(s, ctx) + _games(s)
 
