@@ -235,6 +235,13 @@ def test_an_amount_a_project_is_over_is_its_class_not_a_quantity(work_report: Wo
     assert [(i.value, i.unit) for i in found] == [(Decimal(50), "个"), (Decimal(75), "亿元")]
 
 
+def test_a_count_of_the_plans_own_indicators_is_no_quantity(work_report: WorkReport) -> None:
+    """提出7项指标, 其中预期性指标19项: the plan's list of its indicators; 10个指标实现双位数增长 is a result."""
+    assert not _summary(work_report, "围绕民生福祉，提出8项指标。以上共计28项指标，其中预期性指标19项、约束性指标9项。")
+    ind = _one(work_report, "限上批发零售等10个指标实现双位数增长。")
+    assert (ind.value, ind.unit) == (Decimal(10), "个")
+
+
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
         work_report: WorkReport) -> None:
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""

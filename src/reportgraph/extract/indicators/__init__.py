@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportgraph.extract.indicators.kind import kind_of
 from reportgraph.extract.indicators.metric import distribute, name_metrics, said_of_the_topic, topic_of
-from reportgraph.extract.indicators.scan import scan
+from reportgraph.extract.indicators.scan import counts_the_plans_parts, scan
 from reportgraph.model import Indicator, Report, Section, Sentence
 from reportgraph.segment.headings import REVIEW_LEAD
 from reportgraph.text import fold
@@ -83,7 +83,7 @@ def _in_sentence(sentence: Sentence, folded: str, part: str, plan_year: int | No
     if most is not None and len(quantities) > most:
         raise TooManyFigures(most)
     name_metrics(folded, quantities)
-    quantities = distribute(folded, quantities)
+    quantities = [q for q in distribute(folded, quantities) if not counts_the_plans_parts(q.metric)]
     return [
         Indicator(
             kind=kind_of(part, folded, q.start, plan_year), metric=q.metric, value=q.value, unit=q.unit, normalized=q.normalized,

@@ -53,6 +53,8 @@ _CLASS = tuple(_SHAPES["class"].split())
 _ZONE_AFTER = regexcache.compile(_SHAPES["zone_after"])
 _CLAUSE_END_UNITS = frozenset(_SHAPES["clause_end_units"].split())
 _PROJECT_AFTER = regexcache.compile(_SHAPES["project_after"])
+_PLAN_COUNT_BEFORE = regexcache.compile(_SHAPES["plan_count_before"])
+_PLAN_COUNT_AFTER: str = _SHAPES["plan_count_after"]
 _CAPACITY_BASES = frozenset(_SHAPES["capacity_bases"].split())
 _PROJECT_WORDS = tuple(_SHAPES["project_words"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
@@ -231,6 +233,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
                 break
         if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
+        if sentence.startswith(_PLAN_COUNT_AFTER, end) and _PLAN_COUNT_BEFORE.search(sentence, 0, start):
+            continue  # 提出7项指标: the plan's own list of indicators
         if _ZONE_AFTER.match(sentence, end) or unit in _CLAUSE_END_UNITS and sentence[end:end + 1] not in _ENDS:
             continue  # 1小时通勤圈: a zone's name; 240小时过境免签政策: a description, no quantity
         if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)) or _MILESTONES.match(sentence, end):
@@ -275,6 +279,11 @@ def _inside_a_named_project(sentence: str, start: int, end: int) -> bool:
     before = words_of(sentence[max(0, start - _WORD_REACH):start])
     between = words_of(sentence[end:named.end()])
     return bool(before) and tag(before[-1][0]) not in VERB_TAGS and all(tag(w) != _VERB for w, _, _ in between)
+
+
+def counts_the_plans_parts(metric: str) -> bool:
+    """Is a metric a part of the report's own plan or of its list of indicators (其中预期性指标19项)?"""
+    return metric in _SECTION_NOUNS.word_set
 
 
 def _counts_the_list_before(sentence: str, start: int, count: int) -> bool:
