@@ -328,3 +328,10 @@ def test_the_congress_that_sits_or_is_addressed_is_no_event(segment_text: Segmen
                              "坚持和完善人民代表大会制度，支持省人民代表大会及其常委会依法履职，召开职工代表大会。",
                              "召开表彰大会和动员大会，开好季度工作会议。", etype="Event")
     assert not {n for n in events if n.endswith(("大会", "会议"))}
+
+
+def test_a_party_school_is_a_body_and_a_waterworks_or_a_logistics_park_is_built(
+        work_report: Callable[..., Report]) -> None:
+    found = {(m.type, m.name) for m in find_mentions(
+        work_report(summary=["完成禾城党校迁建，启动建设禾城第二水厂，建成青禾陆港物流园。"]), LEXICON)}
+    assert {("GovernmentBody", "禾城党校"), ("Project", "禾城第二水厂"), ("Project", "青禾陆港物流园")} <= found
