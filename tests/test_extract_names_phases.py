@@ -38,3 +38,9 @@ def test_a_new_site_of_a_hospital_or_a_school_is_a_project(province_report: Prov
 
 def test_an_old_site_is_no_project(province_report: ProvinceReport) -> None:
     assert not _projects(province_report, "推动老旧厂房、高校老校区等闲置空间改造利用。")
+
+
+def test_a_building_of_a_hospital_or_a_school_is_a_project(province_report: ProvinceReport) -> None:
+    found = _projects(province_report, "禾城人民医院住院楼、青禾第一中学教学楼建成，新建综合楼2栋。")
+    assert {"禾城人民医院住院楼", "青禾第一中学教学楼"} <= found
+    assert "综合楼" not in found
