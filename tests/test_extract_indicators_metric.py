@@ -424,3 +424,8 @@ def test_a_second_respectively_without_a_list_shares_out_to_the_list_before(work
     assert metrics[2:] == metrics[:2] and metrics[0] != metrics[1]
     ranked = find_indicators(work_report(summary=["园林绿化覆盖率、绿地率分别达46.8%、43.5%，均居全国第2。"]))
     assert [i.metric for i in ranked if i.unit == "名次"] == ["园林绿化覆盖率", "绿地率"]
+
+
+def test_a_respectively_four_characters_before_its_figures_still_shares_them_out(work_report: WorkReport) -> None:
+    metrics = _metrics(work_report, "城镇和农村居民人均可支配收入分别年均增长4.4%、6.5%。")
+    assert metrics == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
