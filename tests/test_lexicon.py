@@ -143,3 +143,16 @@ def test_the_packaged_names_class_is_kept_compiled_and_a_user_s_is_not(write_rep
     user = Lexicon.load(write_report("Zeta科技有限公司\tCompany\n", "names.tsv")).index  # no packaged name opens with Z
     assert user._starts.pattern != packaged._starts.pattern and len(regexcache._entries) == 1
     assert [m[2].name for m in user.find("Zeta科技有限公司与北京市")] == ["Zeta科技有限公司", "北京市"]
+
+
+def test_the_index_looks_only_where_two_characters_open_a_form_and_one_character_forms_still_match() -> None:
+    """Positions are filtered by a form's first two characters; a form of one character (a user's) is found too,
+    after a longer form that fails at the same position, and with it every first character is a candidate."""
+    from reportgraph.lexicon import NameIndex
+
+    two = NameIndex([GazetteerEntry("青松社区", "Community"), GazetteerEntry("青山", "Place")])
+    text = "青青松社区和青山"
+    assert [(a, b) for a, b, _ in two.find(text)] == [(1, 5), (6, 8)]
+    one = NameIndex([GazetteerEntry("青松社区", "Community"), GazetteerEntry("青", "Place")])
+    text = "青松村与青松社区"
+    assert [(text[a:b], e.name) for a, b, e in one.find(text)] == [("青", "青"), ("青松社区", "青松社区")]

@@ -111,3 +111,18 @@ def test_fold_is_idempotent() -> None:
     text = "增长11.2%,新增１２家(含规上3家);完成８５％!"
     assert fold(fold(text)) == fold(text)
     assert fold(text) == "增长11.2%，新增12家（含规上3家）；完成85%！"
+
+
+@pytest.mark.parametrize(("text", "start", "floor", "expected"), [
+    ("甲，乙；丙", 4, 0, 4),     # after the last break before start
+    ("甲，乙；丙", 3, 0, 2),     # a break at start itself does not count
+    ("甲，乙；丙", 1, 0, 0),     # no break before: the floor
+    ("甲，乙；丙", 4, 4, 4),     # start at the floor
+    ("甲，乙丙丁", 4, 3, 3),     # the break lies below the floor
+    ("", 0, 0, 0),
+])
+def test_clause_start_is_after_the_last_break_before_start_and_not_below_the_floor(
+        text: str, start: int, floor: int, expected: int) -> None:
+    from reportgraph.text import clause_start
+
+    assert clause_start(text, start, floor) == expected

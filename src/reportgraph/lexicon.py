@@ -80,11 +80,16 @@ class NameIndex:
         self._by_head: dict[str, list[str]] = {}
         for form in sorted(self.forms, key=len, reverse=True):
             self._by_head.setdefault(form[:2], []).append(form)
-        # only positions holding a form's first character are worth a look
+        # only positions holding a form's first character, followed by a form's second, are worth a look; a form
+        # of one character (a user's file may hold one) is keyed by itself, and makes every first character one
+        one_char = any(len(form) == 1 for form in self.forms)
+        self._head_widths = (2, 1) if one_char else (2,)
         firsts = "".join(sorted({f[0] for f in self.forms}))
+        seconds = "".join(sorted({f[1] for f in self.forms if len(f) > 1}))
+        pattern = f"[{re.escape(firsts)}]" if one_char else f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])"
         # the packaged names' class is the package's own pattern, kept compiled between runs; a user's is not
         compile_class = re.compile if any(entry.user for entry in entries) else regexcache.compile
-        self._starts = compile_class(f"[{re.escape(firsts)}]") if firsts else None
+        self._starts = compile_class(pattern) if firsts else None
 
     def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
         """Non-overlapping matches, longest first at each position, left to right."""
@@ -92,12 +97,13 @@ class NameIndex:
         if self._starts is None:
             return out
         taken = 0
-        heads = self._by_head
+        heads, widths = self._by_head, self._head_widths
         for m in self._starts.finditer(text):
             i = m.start()
             if i < taken:
                 continue
-            for head in (text[i:i + 2], text[i]):
+            for width in widths:
+                head = text[i:i + width]
                 hit = next((form for form in heads[head] if text.startswith(form, i)), None) \
                     if head in heads else None
                 if hit:
