@@ -186,6 +186,8 @@ class TurtleWriter:
         #: the prefix each IRI written in prefixed form used: what :meth:`block_prefixes` reads
         self._prefix_of_iri: dict[str, str] = {}
         self._terms: dict[Node, str] = {}
+        #: the sort key of each object's text: objects recur (a report, a sentence, a class), subjects do not
+        self._object_keys: dict[str, tuple[tuple[str | int, ...], str]] = {}
         self._predicates: dict[Node, tuple[tuple[bool, str], str]] = {}
         self._bnodes: dict[BNode, str] = {}
         self._next_bnode = 0
@@ -263,6 +265,7 @@ class TurtleWriter:
     def forget_terms(self) -> None:
         """Drop the formatted terms kept so far (not the prefixes used): a streaming writer's memory stays flat."""
         self._terms.clear()
+        self._object_keys.clear()
         self._iris.clear()
         self._prefix_of_iri.clear()
 
@@ -324,7 +327,7 @@ class TurtleWriter:
             odd = next(s for s in grouped if not (type(s) is str or _is_rdflib(s, "URIRef") or _is_blank(s)))
             raise TypeError(f"cannot write {type(odd).__name__} {odd!r} as a Turtle subject")
 
-        term, predicate, known = self.term, self._predicate, self._terms.get
+        term, predicate, known, object_key = self.term, self._predicate, self._terms.get, self._object_key
         cont = indent + "    "
         objsep = " ,\n" + cont + "    "
         predsep = " ;\n" + cont
@@ -337,10 +340,17 @@ class TurtleWriter:
                     for o in objs:
                         lines.append((key, f"{ptext} {known(o) or term(o)}"))
                 else:
-                    texts = sorted({known(o) or term(o) for o in objs}, key=_natural_key)
+                    texts = sorted({known(o) or term(o) for o in objs}, key=object_key)
                     lines.append((key, f"{ptext} {objsep.join(texts)}"))
             lines.sort()
             yield s, f"{indent}{term(s)} {predsep.join(text for _, text in lines)} .\n"
+
+    def _object_key(self, text: str) -> tuple[tuple[str | int, ...], str]:
+        """:func:`natural_key` of an object's text, made once per text."""
+        key = self._object_keys.get(text)
+        if key is None:
+            key = self._object_keys[text] = natural_key(text)
+        return key
 
     def _predicate(self, p: Node) -> tuple[tuple[bool, str], str]:
         """Sort key (``rdf:type`` first, then by IRI) and text of a predicate."""
