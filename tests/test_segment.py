@@ -904,3 +904,17 @@ def test_a_reviews_paragraphs_open_with_two_phrases_of_up_to_sixteen_characters(
                           "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
     assert [s.label for s in report.sections if s.part == "summary" and s.number] == [
         "我们加快构建现代化基础设施体系", "我们扭住高质量发展首要任务"]
+
+
+def test_furniture_patterns_find_what_one_alternation_of_them_finds() -> None:
+    """The patterns that open with ^ are asked together, the others apart: what is found is what one
+    alternation of all of them finds, a source with its own top-level | included."""
+    import re
+
+    from reportgraph.segment.clean import _AnyOf
+
+    sources = ("^首页", "触碰右侧展开", "^分享|到此为止")
+    found = _AnyOf(sources)
+    whole = re.compile("|".join(f"(?:{s})" for s in sources))
+    for line in ("首页 > 栏目", "正文首页", "请触碰右侧展开", "分享到微信", "全文到此为止", "政府工作报告"):
+        assert found.search(line) == bool(whole.search(line)), line
