@@ -34,7 +34,9 @@ _SECTION_NOUNS = datafile("extract/indicators/section_nouns.txt")
 #: Meetings named by term and session (省委十三届三次全会): their numbers are part of the name.
 _MEETINGS = datafile("extract/names/meetings.tsv")
 
-RANK = regexcache.compile(_SHAPES["rank"])
+#: A rank; gated (few sentences hold the words every rank does, and its optional opening words make the engine
+#: try it at every character of the others).
+RANK = Gated(regexcache.compile(_SHAPES["rank"]))
 RANK_UNIT: str = _SHAPES["rank_unit"]
 _RANK_TO = regexcache.compile(_SHAPES["rank_to"])
 _SESSION_AFTER = regexcache.compile(_SHAPES["session_after"])
