@@ -233,7 +233,7 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             if not qualifier and sentence.startswith(word, end):
                 qualifier, end = word, end + len(word)  # 42万元/人以上
                 break
-        if sentence.startswith(_CLASS, end) or any(sentence.startswith(w, end) for w in _SECTION_NOUNS.words):
+        if sentence.startswith(_CLASS, end) or sentence.startswith(_SECTION_NOUNS.words, end):
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
         if sentence.startswith(_PLAN_COUNT_AFTER, end) and _PLAN_COUNT_BEFORE.search(sentence, 0, start):
             continue  # 提出7项指标: the plan's own list of indicators
