@@ -7,6 +7,7 @@ import re
 
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import with_opening_lookahead
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import GazetteerEntry
@@ -29,11 +30,10 @@ def _macro_region_pattern() -> re.Pattern[str]:
     directions = "|".join(sorted(_MACRO["directions"].split(), key=len, reverse=True))
     established = "|".join(_MACRO["established"].split())
     direction_chars = "".join(sorted(set(_MACRO["directions"].replace(" ", ""))))
-    # the characters a match opens with, looked ahead for first: else the engine tries the look-behind and
-    # every alternative at each character of every sentence (a pattern opening with classes has no prefix of its own)
-    openers = "".join(sorted(set(abbreviations + direction_chars) | {w[0] for w in _MACRO["established"].split()}))
-    return regexcache.compile(f"(?=[{openers}])(?<![{abbreviations}{reversed_}{direction_chars}])"
-                      f"(?:[{abbreviations}](?:{directions})|(?:{directions})[{reversed_}]|(?:{established}))")
+    # it opens with a look-behind and alternatives of classes: without a look-ahead, tried at every character
+    return with_opening_lookahead(regexcache.compile(
+        f"(?<![{abbreviations}{reversed_}{direction_chars}])"
+        f"(?:[{abbreviations}](?:{directions})|(?:{directions})[{reversed_}]|(?:{established}))"))
 
 
 _MACRO_REGION = _macro_region_pattern()
