@@ -20,7 +20,7 @@ STAGES: dict[str, int] = {
     "reportgraph.model": 0, "reportgraph.vocab": 0, "reportgraph.text": 0, "reportgraph.datafiles": 0,
     "reportgraph.errors": 0, "reportgraph.gcpause": 0, "reportgraph.metadata": 0, "reportgraph.lexicon": 0,
     "reportgraph.limits": 0, "reportgraph.hygiene": 0,
-    "reportgraph.safetext": 0, "reportgraph.pname": 0, "reportgraph.regexcache": 0,
+    "reportgraph.safetext": 0, "reportgraph.pname": 0, "reportgraph.regexcache": 0, "reportgraph.opening": 0,
     "reportgraph.load": 1, "reportgraph.readers": 1,
     "reportgraph.segment": 2,
     "reportgraph.extract": 3,

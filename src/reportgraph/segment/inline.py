@@ -22,6 +22,7 @@ from itertools import chain
 
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
+from reportgraph.opening import with_opening_lookahead
 from reportgraph.segment.headings import is_bare_part_heading, part_phrase_end, phrase_end
 from reportgraph.text import QUOTE_CLOSERS, QUOTE_OPENERS, chinese_to_int, fold
 
@@ -45,7 +46,8 @@ HEAD_CHARS = 600
 _OPENER_CUT = regexcache.compile(f"(?:{_INLINE_SOURCES['opener_after']})(?P<open>{_INLINE_SOURCES['opener']})")
 _OPENER_AT_START = regexcache.compile(f"(?P<open>{_INLINE_SOURCES['opener']})")
 _TERMINAL_SPACE = _INLINE["terminal_space"]
-_TAIL = _INLINE["tail"]
+#: The page's closing furniture run into the report's last line; looked ahead for, as the toolbar is: scanned over every line.
+_TAIL = with_opening_lookahead(_INLINE["tail"])
 _PART_OPEN = _INLINE["part_open"]
 _SECTION_OPEN = _INLINE["section_open"]
 _SECTION_OTHER = _INLINE["section_other"]
@@ -93,7 +95,7 @@ def _head_pattern() -> re.Pattern[str]:
 
 _HEAD_TOKENS = _head_pattern()
 #: Furniture words a page may leave anywhere (its font-size box, 触碰右侧展开 at its foot).
-_TOOLBAR = _HEAD.named_patterns["toolbar"]
+_TOOLBAR = with_opening_lookahead(_HEAD.named_patterns["toolbar"])  # it opens with optional words and classes
 #: Head tokens that keep their inner spaces (a name set as 龚 正, a time after a date).
 _KEEP_SPACES = frozenset({"meta", "toolbar", "spaced_title", "credit", "byline", "datetime"})
 

@@ -7,10 +7,10 @@ import re
 
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
-from reportgraph.extract.gate import with_opening_lookahead
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import GazetteerEntry
+from reportgraph.opening import with_opening_lookahead
 from reportgraph.text import BOOK_OPENERS, fold
 
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")

@@ -7,7 +7,6 @@ import re
 
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
-from reportgraph.extract.gate import with_opening_lookahead
 from reportgraph.extract.names import places
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
@@ -19,6 +18,7 @@ from reportgraph.extract.names.walk import (
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PROPER_TAGS, tag
+from reportgraph.opening import with_opening_lookahead
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _SHAPES = datafile("extract/names/lists.tsv").pairs
