@@ -65,7 +65,9 @@ _NEEDS_STRING_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
 _IRI_ESCAPES: dict[int, str] = {c: f"\\u{c:04X}" for c in (*range(0x21), *map(ord, '<>"{}|^`\\'))}
 _NEEDS_IRI_ESCAPE = re.compile('[\x00-\x20<>"{}|^`\\\\]')
 
-_DIGITS = re.compile(r"(\d+)")
+#: A run of digits; spelled ``\d\d*``, not ``\d+``: a pattern opening with a class lets the engine skip to the next
+#: digit, one opening with a repeat is tried at every character (natural keys split every subject and object).
+_DIGITS = re.compile(r"(\d\d*)")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
