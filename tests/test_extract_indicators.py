@@ -585,3 +585,15 @@ def test_a_notes_heading_counts_a_slogans_items_and_its_body_is_read(work_report
 def test_a_bounded_figure_after_a_per_item_word_is_a_threshold(work_report: WorkReport) -> None:
     assert not _found(work_report, "单笔30万元以下拖欠账款全部清零。")
     assert [i.value for i in _summary(work_report, "清理拖欠账款30万元以上。")] == [Decimal(30)]
+
+
+def test_a_quoted_comparison_base_holds_a_quote_mark() -> None:
+    """The metric's words skip the comparison base's pattern when they hold no quote mark: every match holds one."""
+    import importlib
+
+    from reportgraph.extract.gate import required_literals
+
+    metric = importlib.import_module("reportgraph.extract.indicators.metric")
+    needed = required_literals(metric._QUOTED_COMPARISON)
+    assert needed and all(mark in metric._QUOTES for mark in needed)
+    assert metric._clean("比“四经普”增长") == metric._clean("增长") == "增长"

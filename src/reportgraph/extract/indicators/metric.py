@@ -166,8 +166,9 @@ def _starts_a_word(metric: str, lead: str) -> bool:
 
 def _clean(text: str) -> str:
     """The words without their quotes; a quoted comparison base (比“四经普”增长) goes first, while it can be told."""
-    text = _QUOTED_COMPARISON.sub("", text)
-    return (_QUOTE_MARK.sub("", text) if _QUOTE_MARK.search(text) else text).strip()
+    if not _QUOTE_MARK.search(text):
+        return text.strip()  # most words quote nothing, and so hold no quoted comparison base either
+    return _QUOTE_MARK.sub("", _QUOTED_COMPARISON.sub("", text)).strip()
 
 
 def _before(sentence: str, start: int, floor: int) -> str:
