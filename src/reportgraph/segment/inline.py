@@ -42,11 +42,14 @@ _TITLE_WINDOW = 80
 #: The head of a text — furniture, title, dateline, byline — lies within this many characters.
 HEAD_CHARS = 600
 
-#: A heading's numbering where a paragraph starts inline: after a sentence end, a colon or a space.
-_OPENER_CUT = regexcache.compile(f"(?:{_INLINE_SOURCES['opener_after']})(?P<open>{_INLINE_SOURCES['opener']})")
+#: A heading's numbering where a paragraph starts inline: after a sentence end, a colon or a space. This and the
+#: other patterns scanned over every line that open with alternatives, not a literal, are looked ahead for
+#: (:mod:`reportgraph.opening`).
+_OPENER_CUT = with_opening_lookahead(
+    regexcache.compile(f"(?:{_INLINE_SOURCES['opener_after']})(?P<open>{_INLINE_SOURCES['opener']})"))
 _OPENER_AT_START = regexcache.compile(f"(?P<open>{_INLINE_SOURCES['opener']})")
 _TERMINAL_SPACE = _INLINE["terminal_space"]
-#: The page's closing furniture run into the report's last line; looked ahead for, as the toolbar is: scanned over every line.
+#: The page's closing furniture run into the report's last line.
 _TAIL = with_opening_lookahead(_INLINE["tail"])
 _PART_OPEN = _INLINE["part_open"]
 _SECTION_OPEN = _INLINE["section_open"]
@@ -56,7 +59,8 @@ _INNER_SECTION = _INLINE["inner_section"]
 _APPENDIX_TITLE = _INLINE["appendix_title"]
 _SHI_OPEN = _INLINE["shi_open"]
 _PART_NUMERAL = _INLINE["part_numeral"]
-_BARE_START = regexcache.compile(f"(?:{_INLINE_SOURCES['bare_after']})(?P<bare>{_INLINE_SOURCES['bare_start']})")
+_BARE_START = with_opening_lookahead(
+    regexcache.compile(f"(?:{_INLINE_SOURCES['bare_after']})(?P<bare>{_INLINE_SOURCES['bare_start']})"))
 _BARE_AT_START = regexcache.compile(f"(?P<bare>{_INLINE_SOURCES['bare_start']})")
 _BARE_STOP = _INLINE["bare_stop"]
 #: What follows an unnumbered part heading when line breaks were removed: the part's first
@@ -72,7 +76,7 @@ _SHI_NEXT = regexcache.compile(r"\s*" + _SHI_OPEN.pattern)
 _ITEM_WINDOW = 200
 _SPACE = regexcache.compile(r"\s+")
 #: Whitespace next to a Chinese character or mark: a line break a copy turned into a space.
-_CJK_ADJACENT_SPACE = _INLINE["cjk_space"]
+_CJK_ADJACENT_SPACE = with_opening_lookahead(_INLINE["cjk_space"])
 _CLAUSE_MARK = _INLINE["clause_mark"]
 _RUNS_ON = _INLINE["part_runs_on"]
 #: A quotation this short is a name or a slogan, whose spaces stay.

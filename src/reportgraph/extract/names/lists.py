@@ -35,7 +35,7 @@ _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 #: Head words under which a province lists venues and fields, not programmes (…等创新平台).
 _VENUE_HEADS = frozenset(_SHAPES["venue_heads"].split())
-#: What closes a counted list (等, 等3个, 5个); it opens with alternatives of other kinds than literals: looked ahead for.
+#: What closes a counted list (等, 等3个, 5个); it opens with alternatives, not a literal: looked ahead for.
 _CLOSER = with_opening_lookahead(regexcache.compile(_SHAPES["closer"].replace("{count}", _SHAPES["count"])))
 #: A closer that counts nothing (等一批展览馆): the head is what the items are among, not part of each name.
 _BATCH = _SHAPES["batch"]
