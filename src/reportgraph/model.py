@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceText:
     """A report as read from disk, before any structure is found."""
 
@@ -21,7 +21,7 @@ class SourceText:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One sentence of the report: the unit of provenance."""
 
@@ -32,7 +32,7 @@ class Sentence:
     section_id: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A numbered section (or a part's unnumbered opening); its heading names a work area."""
 
@@ -46,7 +46,7 @@ class Section:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Problem:
     """A problem the report admits, named by its heading phrase."""
 
@@ -55,7 +55,7 @@ class Problem:
     section_id: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """A segmented report: metadata, parts, sections and sentences."""
 
@@ -100,7 +100,7 @@ class Report:
         raise KeyError(section_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One place in a sentence where an entity is named."""
 
@@ -113,7 +113,7 @@ class Mention:
     full_name: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """A stated quantity: an achievement or a target."""
 
@@ -141,7 +141,7 @@ class Indicator:
         return self.sentence.text
 
 
-@dataclass
+@dataclass(slots=True)
 class NameForm:
     """One name an entity goes by in a report, and the rule that made it this entity's name."""
 
@@ -151,7 +151,7 @@ class NameForm:
     detail: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """One node per real-world thing: mentions merged, aliases kept."""
 
@@ -174,7 +174,7 @@ class Entity:
         return list(seen)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """An edge the sentence states between two entities."""
 
@@ -184,7 +184,7 @@ class Relation:
     sentence: Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Extraction:
     """What extract finds in one report, before linking."""
 
@@ -194,7 +194,7 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class RelationalTarget:
     """A target set against another measure, with no figure of its own (收入增长与经济增长同步)."""
 
@@ -213,7 +213,7 @@ class RelationalTarget:
         return self.sentence.text
 
 
-@dataclass
+@dataclass(slots=True)
 class TargetAssessment:
     """What came of one target of an earlier report, as a later report of the same issuer tells it."""
 
@@ -230,7 +230,7 @@ class TargetAssessment:
     result_figure: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkedReport:
     """The final, linked result for one report: what rdf turns into triples."""
 
