@@ -493,3 +493,21 @@ def test_a_short_form_two_provinces_divisions_share_is_the_reports_provinces_own
 
     assert place("广西壮族自治区人民政府") == ["Place/东兴市"]
     assert place("四川省人民政府") == ["Place/东兴区"]
+
+
+def test_what_every_report_says_again_is_one_string_across_reports() -> None:
+    # names, keys, name forms' reasons, metrics and units recur in report after report: a build holding
+    # thousands of reports keeps one string of each, not one per mention, form or figure
+    from reportgraph.pipeline import build_text
+
+    texts = [f"某某市某某区青湾街道办事处{year}年工作总结\n一、工作回顾\n（一）经济。青湾街道新增企业{n}家，"
+             f"地区生产总值增长{n}%。\n" for year, n in ((2023, 12), (2024, 15))]
+    first, second = (build_text(text, path=f"r{i}.txt") for i, text in enumerate(texts))
+    for a, b in zip(first.entities, second.entities):
+        assert a.key == b.key and a.key is b.key
+        assert a.mentions[0].name is b.mentions[0].name
+        assert all(f.name is g.name and f.detail is g.detail for f, g in zip(a.forms, b.forms))
+    assert first.entities and first.indicators and len(first.indicators) == len(second.indicators)
+    for a, b in zip(first.indicators, second.indicators):
+        assert a.unit == b.unit and a.unit is b.unit
+        assert a.metric == b.metric and a.metric is b.metric

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
@@ -79,17 +80,19 @@ def merge(mentions: list[Mention], gazetteer: Mapping[str, tuple[str, str]],
         scoped = scoped_of.get((etype, canon))
         if scoped is None:
             scoped = scoped_of[(etype, canon)] = scope(etype, canon) if scope else Scoped(canon, canon)
-        key = f"{etype}/{scoped.key_name}"
+        # an entity's key, its names and its forms' reasons are said again by every report that names it (the
+        # same 区委 in every report of a district): one string each across the reports a build holds
+        key = intern(f"{etype}/{scoped.key_name}")
         entity = entities.get(key)
         if entity is None:
             entity = entities[key] = Entity(key=key, type=etype, name=scoped.name, scope=scoped.scope)
         entity.mentions.append(m if m.type == etype else _retyped(m, etype))
         if not any(f.name == m.name for f in entity.forms):
             if n == canon:
-                entity.forms.append(NameForm(m.name, scoped.rule, scoped.detail))
+                entity.forms.append(NameForm(intern(m.name), scoped.rule, intern(scoped.detail)))
             else:
                 rule, detail = rules[(etype, n)]
-                entity.forms.append(NameForm(m.name, rule, detail))
+                entity.forms.append(NameForm(intern(m.name), rule, intern(detail)))
         if m.name != entity.name and m.name not in entity.aliases and norm(m.name) != norm(entity.name):
             entity.aliases.append(m.name)
     for entity in entities.values():

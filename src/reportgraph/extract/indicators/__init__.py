@@ -6,6 +6,8 @@ it is an achievement or a target.
 """
 from __future__ import annotations
 
+from sys import intern
+
 from reportgraph.extract.indicators.kind import kind_of
 from reportgraph.extract.indicators.metric import distribute, name_metrics, said_of_the_topic, topic_of
 from reportgraph.extract.indicators.scan import counts_the_plans_parts, scan
@@ -86,7 +88,9 @@ def _in_sentence(sentence: Sentence, folded: str, part: str, plan_year: int | No
     quantities = [q for q in distribute(folded, quantities) if not counts_the_plans_parts(q.metric)]
     return [
         Indicator(
-            kind=kind_of(part, folded, q.start, plan_year), metric=q.metric, value=q.value, unit=q.unit, normalized=q.normalized,
+            # a few hundred metrics and units, said again in report after report: one string each, not one a figure
+            kind=kind_of(part, folded, q.start, plan_year), metric=intern(q.metric), value=q.value, unit=intern(q.unit),
+            normalized=q.normalized,
             base_unit=q.base_unit, qualifier=q.qualifier,
             start=sentence.start + q.start, end=sentence.start + q.end,
             sentence=sentence, section_id=sentence.section_id, upper=q.upper,

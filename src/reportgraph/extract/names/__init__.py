@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from sys import intern
 
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
@@ -81,7 +82,8 @@ def find_mentions(report: Report, lexicon: Lexicon, finders: Sequence[Finder] = 
                       if not (c.source == "gazetteer" and c.type == "Company"
                               and (embedded.inside_another_name(s, c) or bodies.contain(c)))]
         for c in map(_without_footnotes, resolve(candidates)):
-            mentions.append(Mention(type=c.type, name=c.name, start=sentence.start + c.start,
+            # a name is said again and again, in this report and the next: one string for all (link keeps it too)
+            mentions.append(Mention(type=c.type, name=intern(c.name), start=sentence.start + c.start,
                                     end=sentence.start + c.end, sentence=sentence))
     return mentions
 
