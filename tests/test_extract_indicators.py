@@ -164,13 +164,13 @@ def test_an_ordinal_of_a_longer_number_is_no_rank(work_report: WorkReport) -> No
     assert not _summary(work_report, "我省成为全国第11个获批的省份。")
 
 
-def test_a_rank_risen_gives_the_place_it_rose_to_with_the_same_metric(work_report: WorkReport) -> None:
-    """从全国第9位升至第7位: both places are ranks of what stands before them (not of 升至), as
-    从3.1万亿元增加到4.0万亿元 gives both amounts."""
+def test_a_rank_risen_is_the_place_it_rose_to_with_the_metric_before_it(work_report: WorkReport) -> None:
+    """从全国第13位升至第9位: the rank stated is 9, of what stands before it (not of 升至); 13 is where it
+    came from, no rank it holds."""
     found = _summary(work_report, "进出口总额从全国第13位升至第9位，实际利用外资增长5%。")
     ranks = [(i.value, i.metric) for i in found if i.unit == "名次"]
-    assert ranks == [(Decimal(13), "进出口总额"), (Decimal(9), "进出口总额")]
-    assert [_span(i) for i in found if i.unit == "名次"] == ["全国第13位", "第9位"]
+    assert ranks == [(Decimal(9), "进出口总额")]
+    assert [_span(i) for i in found if i.unit == "名次"] == ["全国第13位升至第9位"]
 
 
 def test_a_rank_before_a_noun_it_describes_takes_the_noun(work_report: WorkReport) -> None:
@@ -233,6 +233,18 @@ def test_a_capacity_inside_a_projects_name_is_no_quantity(work_report: WorkRepor
 def test_an_amount_a_project_is_over_is_its_class_not_a_quantity(work_report: WorkReport) -> None:
     found = _summary(work_report, "新引进落地总投资超10亿元项目50个，安排财政资金75亿元加快项目建设。")
     assert [(i.value, i.unit) for i in found] == [(Decimal(50), "个"), (Decimal(75), "亿元")]
+    found = _summary(work_report, "开工建设10亿元以上重大产业项目47个，保障重大项目用能1302万吨标准煤。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(47), "个"), (Decimal(1302), "万吨标准煤")]
+
+
+def test_a_plans_review_of_the_years_behind_it_states_achievements_until_it_names_its_own_time(
+        work_report: WorkReport) -> None:
+    """过去五年，…。地区生产总值年均增长4.8%。 inside the plan part is what was done; “十五五”时期… is the plan."""
+    found = find_indicators(work_report(plan=[
+        "过去五年，我们勇担使命，经济实力实现新跨越。地区生产总值年均增长4.8%，高速公路通车里程突破1万公里。"
+        "“十五五”时期，地区生产总值年均增长5%左右。"]))
+    assert [(i.kind, i.value) for i in found] == [
+        ("achievement", Decimal("4.8")), ("achievement", Decimal(1)), ("target", Decimal(5))]
 
 
 def test_a_count_of_the_plans_own_indicators_is_no_quantity(work_report: WorkReport) -> None:

@@ -429,3 +429,7 @@ def test_a_second_respectively_without_a_list_shares_out_to_the_list_before(work
 def test_a_respectively_four_characters_before_its_figures_still_shares_them_out(work_report: WorkReport) -> None:
     metrics = _metrics(work_report, "城镇和农村居民人均可支配收入分别年均增长4.4%、6.5%。")
     assert metrics == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_quoted_name_right_after_the_count_is_the_counted_noun(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "新建100个“15分钟便民生活服务圈”。") == ["15分钟便民生活服务圈"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sys import intern
 
-from reportgraph.extract.indicators.kind import kind_of
+from reportgraph.extract.indicators.kind import kind_of, reviews_the_past
 from reportgraph.extract.indicators.metric import distribute, name_metrics, said_of_the_topic, topic_of
 from reportgraph.extract.indicators.scan import counts_the_plans_parts, scan
 from reportgraph.model import Indicator, Report, Section, Sentence
@@ -36,10 +36,13 @@ def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
     out: list[Indicator] = []
     for section in report.sections:
         topic, left = "", 0  # the industry the sentences speak of, for how many more
-        part = _part_for_kind(section)
+        part, past = _part_for_kind(section), False
         for sentence in section.sentences:
             folded = fold(sentence.text)  # once: the figures and the topic both read it
-            found = _in_sentence(sentence, folded, part, plan_year, None if most is None else most - len(out))
+            # 过去五年，我们…。地区生产总值年均增长4.8%…: a plan's review of the period behind it states what was done
+            past = part == "plan" and reviews_the_past(folded, past, plan_year)
+            found = _in_sentence(sentence, folded, "summary" if past else part, plan_year,
+                                 None if most is None else most - len(out))
             if left and found:
                 _carry_the_topic(found, topic, folded)
             opened = topic_of(folded, left > 1)

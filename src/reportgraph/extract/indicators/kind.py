@@ -17,7 +17,10 @@ _TRIGGERS = datafile("extract/indicators/target_triggers.txt")
 _COMPLETION = datafile("extract/indicators/completion_words.txt")
 _PAST = datafile("extract/indicators/past_markers.txt")
 _SUMMARY_TARGETS = datafile("extract/indicators/summary_target_words.txt")
-_YEAR = datafile("extract/indicators/kind_shapes.tsv").named_patterns["year"]
+_SHAPES = datafile("extract/indicators/kind_shapes.tsv").named_patterns
+_YEAR = _SHAPES["year"]
+_REVIEW_OPENING = _SHAPES["review_opening"]
+_PLAN_PERIOD = _SHAPES["plan_period"]
 
 
 def kind_of(part: str, sentence: str, start: int = 0, plan_year: int | None = None) -> str:
@@ -32,6 +35,16 @@ def kind_of(part: str, sentence: str, start: int = 0, plan_year: int | None = No
         done = any(c in before for c in _COMPLETION.words)
         return "target" if triggered and not done else "achievement"
     return "target" if _has_trigger(sentence) else "achievement"
+
+
+def reviews_the_past(sentence: str, before: bool, plan_year: int | None) -> bool:
+    """Does a (folded) sentence of a plan speak of the period under review: it opens a review (过去五年，…),
+    or the sentence before did and this one names no time of the plan (“十五五”时期…, 今年, 2026年)?"""
+    if _REVIEW_OPENING.match(sentence):
+        return True
+    if not before or _PLAN_PERIOD.search(sentence):
+        return False
+    return not any(plan_year is not None and int(year) >= plan_year for year in _YEAR.findall(sentence))
 
 
 @functools.lru_cache(maxsize=16)

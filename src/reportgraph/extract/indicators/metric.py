@@ -186,7 +186,8 @@ def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bo
         ch = sentence[i]
         depth += (ch in BRACKET_OPENERS) - (ch in BRACKET_CLOSERS)
         if ch.isdigit():
-            code = _CODE.match(sentence, i) or (_FIGURE.match(sentence, i) if i == end != next_start else None)
+            right_after = i != next_start and not sentence[end:i].strip(_QUOTE_OPENERS)  # 100个“15分钟…圈”
+            code = _CODE.match(sentence, i) or (_FIGURE.match(sentence, i) if right_after else None)
             if not code:
                 break
             # 38家国家级5G工厂: a code of digits and letters is part of the noun, and so is a figure right

@@ -58,7 +58,6 @@ _PROJECT_AFTER = regexcache.compile(_SHAPES["project_after"])
 _PLAN_COUNT_BEFORE = regexcache.compile(_SHAPES["plan_count_before"])
 _PLAN_COUNT_AFTER: str = _SHAPES["plan_count_after"]
 _CAPACITY_BASES = frozenset(_SHAPES["capacity_bases"].split())
-_PROJECT_WORDS = tuple(_SHAPES["project_words"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
@@ -247,7 +246,7 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue  # 单笔50万元以下拖欠账款全部清零: the limit a rule applies to, no quantity
         base, factor = unit_table.get(unit, (unit, 1.0))
         if base in _CAPACITY_BASES and (_inside_a_named_project(sentence, start, end)
-                                         or qualifier and sentence.startswith(_PROJECT_WORDS, end)):
+                                         or qualifier and _names_projects(sentence, end)):
             continue  # 推动某某集团7万吨锌基合金等项目建设, 超10亿元项目50个: the project's size or class
         normalized = float(value) * MULTIPLIERS.get(mult, 1.0) * factor
         found.append(Quantity(start, end, value, mult + unit, qualifier, normalized, base))
@@ -261,12 +260,12 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue
         raw = m.group(1)
         rank = 1 if raw is None else (int(raw) if raw.isdigit() else chinese_to_int(raw))
-        if rank:
-            found.append(Quantity(m.start(), m.end(), Decimal(rank), RANK_UNIT, "", float(rank), RANK_UNIT))
         rose = _RANK_TO.match(sentence, m.end())
         risen = rose and (int(rose.group(2)) if rose.group(2).isdigit() else chinese_to_int(rose.group(2)))
-        if risen:  # 从全国第9位升至第7位: the place it rose to is a rank of the same ranking
-            found.append(Quantity(rose.start(1), rose.end(1), Decimal(risen), RANK_UNIT, "", float(risen), RANK_UNIT))
+        if risen:  # 从全国第9位升至第7位: the rank is the place it rose to, in the ranking named before it
+            found.append(Quantity(m.start(), rose.end(), Decimal(risen), RANK_UNIT, "", float(risen), RANK_UNIT))
+        elif rank:
+            found.append(Quantity(m.start(), m.end(), Decimal(rank), RANK_UNIT, "", float(rank), RANK_UNIT))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -275,12 +274,17 @@ def _inside_a_named_project(sentence: str, start: int, end: int) -> bool:
     """Does an amount or a capacity stand inside what names a project: after a name, not a verb, and
     before the project's word with nothing but the thing made between (某某集团7万吨锌基合金等项目), no
     verb (安排资金75亿元加快项目建设)?"""
-    named = _PROJECT_AFTER.match(sentence, end)
-    if not named or not _CJK.match(sentence[start - 1:start] if start else ""):
+    if not _CJK.match(sentence[start - 1:start] if start else "") or not _names_projects(sentence, end):
         return False
     before = words_of(sentence[max(0, start - _WORD_REACH):start])
-    between = words_of(sentence[end:named.end()])
-    return bool(before) and tag(before[-1][0]) not in VERB_TAGS and all(tag(w) != _VERB for w, _, _ in between)
+    return bool(before) and tag(before[-1][0]) not in VERB_TAGS
+
+
+def _names_projects(sentence: str, end: int) -> bool:
+    """Do the words right after a figure name projects, with no verb before the project's word (…重大产业项目,
+    not …加快项目建设)?"""
+    named = _PROJECT_AFTER.match(sentence, end)
+    return bool(named) and all(tag(w) != _VERB for w, _, _ in words_of(sentence[end:named.end()]))
 
 
 def counts_the_plans_parts(metric: str) -> bool:
