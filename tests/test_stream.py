@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+from typing import IO
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -289,19 +290,25 @@ def test_a_rebuild_without_shards_gathers_a_shared_node_again_from_every_report_
         assert kept.triples == fresh.triples and kept.picture == fresh.picture
 
 
+def _spooled(spool: IO[bytes], shares: list[dict[str, dict[str, dict[str, None]]]]) -> list[tuple[tuple[int, int], ...]]:
+    """Each report's share written into ``spool`` part by part, as a build spools it: each part's place."""
+    places = []
+    for share in shares:
+        spans = []
+        for data in stream._in_parts(share):  # type: ignore[arg-type]
+            spans.append((spool.tell(), len(data)))
+            spool.write(data)
+        places.append(tuple(spans))
+    return places
+
+
 def test_the_shared_nodes_are_gathered_a_part_at_a_time_each_node_whole_in_one_part(tmp_path: Path) -> None:
     import tempfile
 
     shares = [{f"x/e{i}": {"p": {f"r{r}/s{i}": None}} for i in range(40)} for r in range(3)]
     own: list[Triple] = [(f"x/e{i}", "label", f"e{i}") for i in range(0, 40, 3)]
     with tempfile.TemporaryFile(dir=tmp_path) as spool:
-        places = []
-        for share in shares:
-            spans = []
-            for data in stream._in_parts(share):  # type: ignore[arg-type]
-                spans.append((spool.tell(), len(data)))
-                spool.write(data)
-            places.append((tuple(spans), None))
+        places = [(spans, None) for spans in _spooled(spool, shares)]
         parts = [dict(part) for part in stream._gathered(None, own, places, spool)]
         wanted = [dict(part) for part in stream._gathered({"x/e3", "x/e5"}, own, places, spool)]
     assert len(parts) == stream._SHARE_PARTS and sum(1 for part in parts if part) > 1  # spread, not one
@@ -311,3 +318,31 @@ def test_the_shared_nodes_are_gathered_a_part_at_a_time_each_node_whole_in_one_p
     assert whole["x/e3"] == {"label": {"e3": None}, "p": {"r0/s3": None, "r1/s3": None, "r2/s3": None}}
     assert {s for part in wanted for s in part} == {"x/e3", "x/e5"}
     assert all(s in parts[stream._share_part(s)] for s in whole)
+
+
+def test_the_shared_parts_formatted_in_workers_are_the_blocks_formatted_here(tmp_path: Path) -> None:
+    """--jobs 2 formats the 16 parts of the shared nodes in forked workers, which read the spool with pread: the
+    same blocks, count, subjects and prefixes as one process formatting them in turn."""
+    import tempfile
+
+    from reportgraph.turtle import TurtleWriter
+
+    ns = [("ex", "http://example.org/")]
+    shares = [{f"http://example.org/e{i}": {"http://example.org/p": {f"http://example.org/r{r}/s{i}": None}}
+               for i in range(40)} for r in range(3)]
+    own: list[Triple] = [(f"http://example.org/e{i}", "http://www.w3.org/2000/01/rdf-schema#label", f"e{i}")
+                         for i in range(0, 40, 3)]
+    results = []
+    for jobs in (1, 2):
+        with tempfile.TemporaryFile(dir=tmp_path) as spool:
+            places = _spooled(spool, shares)
+            writer = TurtleWriter(ns)
+            if jobs == 1:
+                blocks, count, subjects = stream._formatted(
+                    writer, stream._gathered(None, own, ((p, None) for p in places), spool), spool)
+            else:
+                blocks, count, subjects = stream._formatted_in_workers(writer, own, places, spool, jobs)
+            texts = [stream._read(spool, span) for _, span in blocks]
+        results.append((texts, count, sorted(subjects), writer.prefix_lines()))
+    assert results[0] == results[1]
+    assert results[0][1] == 40 * 3 + len(own) and results[0][3]

@@ -201,7 +201,7 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
         kinds = _kinds(reports, shared)
         prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports],
                             cache.blocks(namespaces(kinds)) if cache is not None else None,
-                            cache.page() if cache is not None and plan.draw else None)
+                            cache.page() if cache is not None and plan.draw else None, jobs=jobs)
         if collect is not None:
             collect(shared)
         options = _ChunkOptions(tuple(namespaces(kinds)), plan.draw, plan.shards is not None)
@@ -391,8 +391,10 @@ class Prepared:
     """A graph whose reports' chunks are all made and spooled: :meth:`finish` merges and writes it."""
 
     def __init__(self, kinds: set[str], shared_triples: list[Triple], plan: Plan, report_iris: list[str],
-                 kept: BlockCache | None = None, page: PageCache | None = None) -> None:
+                 kept: BlockCache | None = None, page: PageCache | None = None, jobs: int = 1) -> None:
         self.kinds = kinds
+        #: worker processes the shared nodes' parts may be formatted in
+        self.jobs = jobs
         #: the shared nodes' blocks of the last build, where there is a cache
         self.kept = kept
         #: the last build's page, where there is a cache and a picture is drawn
@@ -487,7 +489,10 @@ class Prepared:
         writer = self.writer
         shared_blocks: list[tuple[_Key, bytes]] | list[tuple[_Key, _Span]]
         page_key = kept_page = None
-        if self.kept is None:
+        if self.kept is None and shared is None and self.jobs > 1 and _can_fork():
+            shared_blocks, shared_count, subjects = _formatted_in_workers(
+                writer, self.shared_triples, [spans for spans, _, _ in self.shared_parts], spool, self.jobs)
+        elif self.kept is None:
             parts = [shared] if shared is not None else \
                 _gathered(None, self.shared_triples, ((spans, None) for spans, _, _ in self.shared_parts), spool)
             shared_blocks, shared_count, subjects = _formatted(writer, parts, spool)
@@ -707,6 +712,65 @@ def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped],
         count += sum(len(objs) for preds in grouped.values() for objs in preds.values())
         writer.forget_terms()
         del grouped  # before the next part is gathered
+    blocks.sort()
+    return blocks, count, subjects
+
+
+#: What forked part workers inherit: the writer, the shared triples by part, each report's shares' places in the
+#: spool, and the spool's file descriptor (set just before the fork).
+_PARTS_INHERITED: tuple[TurtleWriter, list[list[Triple]], list[tuple[_Span, ...]], int] | None = None
+
+
+def _can_fork() -> bool:
+    from reportgraph import workers
+
+    return workers.can_fork()
+
+
+def _part_in_worker(part: int) -> tuple[list[tuple[str, bytes]], int, dict[str, str]]:
+    """One part of the shared nodes gathered and formatted: its blocks (UTF-8), its triples' count, the prefixes
+    it used. The spool is read with ``os.pread``: a forked worker shares the parent's file offset."""
+    assert _PARTS_INHERITED is not None, "part worker started without the shared nodes"
+    writer, own, shares, fd = _PARTS_INHERITED
+    grouped: _Grouped = {}
+    _add(grouped, own[part])
+    for spans in shares:
+        offset, length = spans[part]
+        if length:
+            _add_grouped(grouped, pickle.loads(os.pread(fd, length, offset)))
+    blocks = [(s, text.encode("utf-8")) for s, text in writer.subject_blocks(grouped, blank_nodes=False)]  # type: ignore[arg-type]
+    count = sum(len(objs) for preds in grouped.values() for objs in preds.values())
+    return blocks, count, writer.used_prefixes()  # type: ignore[return-value]
+
+
+def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], shares: list[tuple[_Span, ...]],
+                          spool: IO[bytes], jobs: int) -> tuple[list[tuple[_Key, _Span]], int, list[str]]:
+    """What :func:`_formatted` makes of every part, each part gathered and formatted in a forked worker (the parts
+    are independent: each node's triples are in one) and written into the spool here, in the parts' order."""
+    from reportgraph import workers
+
+    global _PARTS_INHERITED
+    own: list[list[Triple]] = [[] for _ in range(_SHARE_PARTS)]
+    for t in shared_triples:
+        own[_share_part(t[0])].append(t)
+    spool.flush()  # what the workers read must be in the file, not in this process's buffer
+    _PARTS_INHERITED = (writer, own, shares, spool.fileno())
+    blocks: list[tuple[_Key, _Span]] = []
+    count = 0
+    subjects: list[str] = []
+    try:
+        for part_blocks, part_count, used in workers.forked_map(_part_in_worker, _SHARE_PARTS, jobs):
+            spool.seek(0, os.SEEK_END)
+            for s, data in part_blocks:
+                blocks.append((natural_key(s), (spool.tell(), len(data))))
+                spool.write(data)
+                subjects.append(s)
+            count += part_count
+            writer.note_used(used)
+    except workers.WorkerDied:  # a worker killed (out of memory): every part formatted here instead
+        return _formatted(writer, _gathered(None, shared_triples, ((spans, None) for spans in shares), spool), spool)
+    finally:
+        _PARTS_INHERITED = None
     blocks.sort()
     return blocks, count, subjects
 
