@@ -254,6 +254,10 @@ def test_a_count_of_the_plans_own_indicators_is_no_quantity(work_report: WorkRep
     assert (ind.value, ind.unit) == (Decimal(10), "个")
 
 
+def test_a_speed_is_the_class_of_a_line_not_a_length(work_report: WorkReport) -> None:
+    assert not _summary(work_report, "成为拥有时速350公里高铁的省份。")
+
+
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(
         work_report: WorkReport) -> None:
     """地区生产总值跨越3个千亿元台阶，达到1.5万亿元: no 3个, and 1.5万亿元 is the 地区生产总值's."""

@@ -433,3 +433,10 @@ def test_a_respectively_four_characters_before_its_figures_still_shares_them_out
 
 def test_a_quoted_name_right_after_the_count_is_the_counted_noun(work_report: WorkReport) -> None:
     assert _metrics(work_report, "新建100个“15分钟便民生活服务圈”。") == ["15分钟便民生活服务圈"]
+
+
+def test_two_figures_in_a_row_after_chengxiang_are_the_towns_and_the_villages(work_report: WorkReport) -> None:
+    """城乡…年均增长5.3%、8.1% with no 分别: 城镇's, then 农村's; a total's successive milestones stay its own."""
+    assert _metrics(work_report, "城乡居民人均可支配收入年均增长5.3%、8.1%。") == [
+        "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert len(set(_metrics(work_report, "进出口总额接连突破8万亿元、9万亿元。"))) == 1

@@ -48,6 +48,8 @@ _COMPOUNDS: dict[str, tuple[str, str]] = {
     word: (first, second) for word, _, halves in (pair.partition("=") for pair in _SHAPES["paired_words"].split())
     for first, _, second in [halves.partition(",")]
 }
+#: The paired words whose two figures in a row are the two things' even where no 分别 says so (城乡).
+_UNSAID_PAIRS = frozenset(_SHAPES["unsaid_pairs"].split())
 #: Each half of a paired word, with the other (城镇: 农村).
 _PAIRED: dict[str, str] = {a: b for a, b in _COMPOUNDS.values()} | {b: a for a, b in _COMPOUNDS.values()}
 _TIME_SPAN = regexcache.compile(_SHAPES["time_span"])
@@ -468,10 +470,13 @@ def _share_head(items: list[str]) -> list[str]:
     return [_joined(x, head) for x in others] + [last]
 
 
-def _pair_of(item: str) -> list[str]:
+def _pair_of(item: str, unsaid: bool = False) -> list[str]:
     """A metric opening with a word that names two things at once (城乡: 城镇 and 农村), as the two
-    metrics it names; else the metric alone."""
+    metrics it names; else the metric alone. ``unsaid``: no 分别 says so, and only the words whose two figures
+    are always the two things' are read (进出口总额接连突破8万亿元、9万亿元 is one total's milestones)."""
     for compound, (first, second) in _COMPOUNDS.items():
+        if unsaid and compound not in _UNSAID_PAIRS:
+            continue
         at = item.find(compound)
         if at >= 0:
             return [item[:at] + half + item[at + len(compound):] for half in (first, second)]
@@ -549,6 +554,8 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
             # (or a 分别 too far from the figure to be seen: 分别比“十三五”时期增长…)
             listed = clause.split(_RESPECTIVELY)[0]
             items = [strip(_clean(x)) for x in listed.split(LIST_SEPARATOR)]
+            if len(items) == 1:
+                items = _pair_of(items[0], unsaid=True)  # 城乡居民人均可支配收入年均增长5.3%、8.1%: 城镇's, then 农村's
             paired = len(items) > 1 and all(items) and not any(_opens_with_doing(x) for x in items) \
                 and _run_of(sentence, quantities, i, len(items) + 1) == len(items)
             m = _DISTRIBUTOR.search(_RESPECTIVELY) if paired else None
