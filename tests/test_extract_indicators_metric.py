@@ -440,3 +440,9 @@ def test_two_figures_in_a_row_after_chengxiang_are_the_towns_and_the_villages(wo
     assert _metrics(work_report, "城乡居民人均可支配收入年均增长5.3%、8.1%。") == [
         "城镇居民人均可支配收入", "农村居民人均可支配收入"]
     assert len(set(_metrics(work_report, "进出口总额接连突破8万亿元、9万亿元。"))) == 1
+
+
+def test_a_bare_measure_after_a_measured_thing_is_said_of_that_thing(work_report: WorkReport) -> None:
+    """工业机器人产量增长30%、出口量居全国第2位: the exports are the robots'; a measure with no thing before it stays."""
+    assert _metrics(work_report, "工业机器人产量增长30%、出口量居全国第2位。") == ["工业机器人产量", "工业机器人出口量"]
+    assert _metrics(work_report, "全年完成产值50亿元，增长8%。") == ["产值", "产值"]

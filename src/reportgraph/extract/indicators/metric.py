@@ -77,6 +77,10 @@ _COPULAS = tuple(_SHAPES["copulas"].split())
 _LIST_KINDS = tuple(_SHAPES["list_kinds"].split())
 _RELATIVE = tuple(_SHAPES["relative"].split())
 _RELATIVE_ALONE = frozenset(_SHAPES["relative_alone"].split())
+#: Measures that, standing alone as a metric after a metric of the same sentence that names what it measures, are
+#: said of that thing too (工业机器人产量增长30%、出口量居全国第2位).
+_BARE_MEASURES = frozenset(_SHAPES["bare_measures"].split())
+_MEASURES_LONGEST_FIRST = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
 _KINDS = tuple(_SHAPES["kinds"])
@@ -324,6 +328,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         if previous and not previous.endswith(q.metric) and not previous.endswith(generic) \
                 and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE):
             q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
+        elif q.metric in _BARE_MEASURES and previous != q.metric:
+            q.metric = _subject_of(previous) + q.metric  # 工业机器人产量增长30%、出口量居全国第2位: the robots' exports
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
             and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == "v"
         q.metric = _with_the_subject(q.metric, previous, no_noun)
@@ -481,6 +487,12 @@ def _pair_of(item: str, unsaid: bool = False) -> list[str]:
         if at >= 0:
             return [item[:at] + half + item[at + len(compound):] for half in (first, second)]
     return [item]
+
+
+def _subject_of(metric: str) -> str:
+    """What a metric that ends in a bare measure measures (工业机器人产量: 工业机器人), else nothing."""
+    measure = next((m for m in _MEASURES_LONGEST_FIRST if metric.endswith(m) and len(metric) > len(m)), "")
+    return metric[: -len(measure)] if measure else ""
 
 
 def _carry_the_lead(items: list[str]) -> list[str]:
