@@ -102,7 +102,6 @@ def test_unreadable_lexicon_raises_report_error(write_report: WriteReport, tmp_p
 
 def test_the_package_knows_county_level_divisions_and_their_short_forms() -> None:
     lexicon = Lexicon.load()
-    by_name = {e.name: e for e in lexicon.gazetteer}
     county = next(e for e in lexicon.gazetteer if e.name.endswith("县") and e.aliases and e.region)
     assert county.type == "Place" and len(county.region) == 2
     assert county.aliases[0] == county.name[:-1]
