@@ -1,5 +1,6 @@
 """Firms named without a type word, where a word before them says they are firms:
-``民企赛力斯等为龙头``, ``龙头企业立讯精密``, ``商业航天“独角兽”星际荣耀成功落地``."""
+``民企赛力斯等为龙头``, ``龙头企业立讯精密``, ``商业航天“独角兽”星际荣耀成功落地``; or where they are the
+partner a government signs with (``与某某能源签约``)."""
 from __future__ import annotations
 
 from reportgraph.datafiles import datafile
@@ -12,6 +13,9 @@ from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE
 
 _OPENERS = datafile("extract/names/firm_openers.txt")
 _ENDERS = datafile("extract/names/firm_enders.txt")
+_PARTNERS = datafile("extract/names/firm_partners.tsv").pairs
+_PARTNER_OPENERS = frozenset(_PARTNERS["openers"].split())
+_SIGNING = tuple(_PARTNERS["verbs"].split())
 #: A firm's name after such a word is this long.
 _MIN_NAME, _MAX_NAME = 2, 8
 #: An opener this long is a kind word (龙头企业), after which a firm's name runs to the verb.
@@ -32,6 +36,23 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # too short, too long, or a name of another kind (…产业园, …项目)
         if _firm_like(s, start, end, ctx.lexicon.names):
             out.append(Candidate(start, end, "Company", s.original(start, end), "subject"))
+    return out + _partners(s, ctx)
+
+
+def _partners(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """The firms the sentence names as the partner signed with: 与某某能源签约, 与某某科技签署…协议."""
+    out = []
+    text = s.text
+    # found in the text, not among the words: jieba may glue the preposition to the name (与云/图科技)
+    for b in (i + 1 for i, ch in enumerate(text) if ch in _PARTNER_OPENERS):
+        end = min((k for k in (text.find(verb, b, b + _MAX_NAME + len(verb)) for verb in _SIGNING) if k > b),
+                  default=-1)  # the name runs to the signing verb
+        name = text[b:end] if end > 0 else ""
+        if not _MIN_NAME <= len(name) <= _MAX_NAME or _name_end(s, b, at_verb=False) < end \
+                or suffix_pattern().search(name):
+            continue  # no signing right after it, a break or a word that ends a name inside, or another kind
+        if _firm_like(s, b, end, ctx.lexicon.names):
+            out.append(Candidate(b, end, "Company", s.original(b, end), "subject"))
     return out
 
 
