@@ -64,6 +64,8 @@ PLACE_TAG = "ns"
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 #: jieba tags of verbs.
 VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
+#: jieba's tag of a word that is a verb only (加快, 制定), not one used as a noun (建设 vn) or an adverb.
+PLAIN_VERB = "v"
 
 
 def words_of(text: str) -> list[Token]:

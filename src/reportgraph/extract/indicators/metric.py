@@ -16,7 +16,7 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.indicators.scan import RANK_UNIT, Quantity
-from reportgraph.extract.words import VERB_TAGS, tag, words_of
+from reportgraph.extract.words import PLAIN_VERB, VERB_TAGS, tag, words_of
 from reportgraph.text import (
     BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR,
     QUOTE_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_start,
@@ -331,7 +331,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         elif q.metric in _BARE_MEASURES and previous != q.metric:
             q.metric = _subject_of(previous) + q.metric  # 工业机器人产量增长30%、出口量居全国第2位: the robots' exports
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
-            and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == "v"
+            and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == PLAIN_VERB
         q.metric = _with_the_subject(q.metric, previous, no_noun)
         if q.unit == _PERCENT and previous and q.metric in _TASK_SHARES.pairs:
             q.metric = _without_task(previous) + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: …任务完成率

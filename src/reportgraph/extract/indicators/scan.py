@@ -15,7 +15,7 @@ from functools import lru_cache
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import Gated, holds_any
-from reportgraph.extract.words import VERB_TAGS, tag, words_of
+from reportgraph.extract.words import PLAIN_VERB, VERB_TAGS, tag, words_of
 from reportgraph.text import (
     CLAUSE_BREAKS,
     LIST_SEPARATOR,
@@ -71,8 +71,6 @@ _BARE_LOWER = regexcache.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:" + "|".join(MULT
 _MAX_LOWER = 12
 #: How far back the word before a figure is looked for.
 _WORD_REACH = 6
-#: The tag of a word that is a verb only (加快), not one used as a noun (建设).
-_VERB = "v"
 _PER = regexcache.compile(_SHAPES["per"])
 _NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
@@ -287,7 +285,7 @@ def _names_projects(sentence: str, end: int) -> bool:
     """Do the words right after a figure name projects, with no verb before the project's word (…重大产业项目,
     not …加快项目建设)?"""
     named = _PROJECT_AFTER.match(sentence, end)
-    return bool(named) and all(tag(w) != _VERB for w, _, _ in words_of(sentence[end:named.end()]))
+    return bool(named) and all(tag(w) != PLAIN_VERB for w, _, _ in words_of(sentence[end:named.end()]))
 
 
 def counts_the_plans_parts(metric: str) -> bool:

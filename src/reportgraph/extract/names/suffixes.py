@@ -25,7 +25,9 @@ from reportgraph.extract.names.walk import (
     named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, tag, tag_or
+from reportgraph.extract.words import (
+    COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, tag, tag_or,
+)
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS, clause_bounds,
 )
@@ -87,8 +89,6 @@ _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 _MISTAGGED = datafile("extract/names/mistagged.txt")
-#: jieba's tag of plain verbs (not verbal nouns, which name a body's work: 管理).
-_VERB_TAG = "v"
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
 #: The words before 大会 that make it the congress that sits (or is addressed), not an event held.
@@ -320,7 +320,7 @@ def _known_body_after_a_verb(s: SentenceView, start: int, end: int, known: froze
     before that (…做法得到金融监管总局: the known body, not the clause before it)."""
     for at in range(start + 1, end - 1):
         if s.text[at:end] in known and at in s.token_start:
-            if any(len(w) >= 2 and tag(w) == _VERB_TAG for w, _, _ in s.tokens_within(start, at)):
+            if any(len(w) >= 2 and tag(w) == PLAIN_VERB for w, _, _ in s.tokens_within(start, at)):
                 return at
             break
     return start

@@ -19,7 +19,7 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, VERB_TAGS, Token, tag
+from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, Token, tag
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS,
     chinese_to_int, year_of,
@@ -136,7 +136,7 @@ def _stops(piece: str, kind: str, clause_start: bool) -> bool:
         return False  # 和一社区: at the head of a clause 和 is part of the name
     if piece == _BODY_CONJUNCTION and kind == "GovernmentBody":
         return False  # 材料科学与技术研究所
-    if clause_start and len(piece) >= 2 and tag(piece) == "v":
+    if clause_start and len(piece) >= 2 and tag(piece) == PLAIN_VERB:
         return True  # a clause that opens with a verb: 征集实事项目
     if kind in UNDERTAKING_KINDS:
         family = "undertaking"
