@@ -4,6 +4,7 @@ partner a government signs with (``与某某能源签约``)."""
 from __future__ import annotations
 
 from reportgraph.datafiles import datafile
+from reportgraph.extract.gate import holds_any
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import suffix_pattern
 from reportgraph.extract.names.walk import named_core, words_at
@@ -41,19 +42,29 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 
 def _partners(s: SentenceView, ctx: Context) -> list[Candidate]:
     """The firms the sentence names as the partner signed with: 与某某能源签约, 与某某科技签署…协议."""
-    out = []
+    out: list[Candidate] = []
     text = s.text
-    # found in the text, not among the words: jieba may glue the preposition to the name (与云/图科技)
-    for b in (i + 1 for i, ch in enumerate(text) if ch in _PARTNER_OPENERS):
-        end = min((k for k in (text.find(verb, b, b + _MAX_NAME + len(verb)) for verb in _SIGNING) if k > b),
-                  default=-1)  # the name runs to the signing verb
-        name = text[b:end] if end > 0 else ""
-        if not _MIN_NAME <= len(name) <= _MAX_NAME or _name_end(s, b, at_verb=False) < end \
-                or suffix_pattern().search(name):
-            continue  # no signing right after it, a break or a word that ends a name inside, or another kind
-        if _firm_like(s, b, end, ctx.lexicon.names):
-            out.append(Candidate(b, end, "Company", s.original(b, end), "subject"))
+    if not holds_any(text, _SIGNING):
+        return out  # most sentences sign nothing
+    # the signing verbs, and the opener a few characters before each, found in the text, not among the words:
+    # jieba may glue the preposition to the name (与云/图科技)
+    for verb in _SIGNING:
+        end = text.find(verb)
+        while end > 0:
+            b = 1 + max(text.rfind(o, max(0, end - _MAX_NAME - 1), end) for o in _PARTNER_OPENERS)
+            if b > 0 and _partner_named(s, b, end, ctx):
+                out.append(Candidate(b, end, "Company", s.original(b, end), "subject"))
+            end = text.find(verb, end + len(verb))
     return out
+
+
+def _partner_named(s: SentenceView, b: int, end: int, ctx: Context) -> bool:
+    """Is ``b..end``, between 与 and a signing verb, a firm's name?"""
+    name = s.text[b:end]
+    if not _MIN_NAME <= len(name) <= _MAX_NAME or _name_end(s, b, at_verb=False) < end \
+            or suffix_pattern().search(name):
+        return False  # too short or long, a break or a word that ends a name inside, or a name of another kind
+    return _firm_like(s, b, end, ctx.lexicon.names)
 
 
 def _firm_like(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
