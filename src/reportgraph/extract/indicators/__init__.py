@@ -11,8 +11,7 @@ from sys import intern
 from reportgraph.extract.indicators.kind import kind_of, reviews_the_past
 from reportgraph.extract.indicators.metric import distribute, name_metrics, said_of_the_topic, topic_of
 from reportgraph.extract.indicators.scan import counts_the_plans_parts, scan
-from reportgraph.model import Indicator, Report, Section, Sentence
-from reportgraph.segment.headings import REVIEW_LEAD
+from reportgraph.model import Indicator, Report, Sentence
 from reportgraph.text import fold
 
 __all__ = ["TooManyFigures", "find_indicators", "kind_of"]
@@ -36,7 +35,7 @@ def find_indicators(report: Report, most: int | None = None) -> list[Indicator]:
     out: list[Indicator] = []
     for section in report.sections:
         topic, left = "", 0  # the industry the sentences speak of, for how many more
-        part, past = _part_for_kind(section), False
+        part, past = section.part, False
         for sentence in section.sentences:
             folded = fold(sentence.text)  # once: the figures and the topic both read it
             # 过去五年，我们…。地区生产总值年均增长4.8%…: a plan's review of the period behind it states what was done
@@ -63,13 +62,6 @@ def _carry_the_topic(found: list[Indicator], topic: str, folded: str) -> None:
         for indicator in found:
             if indicator.metric == bare:
                 indicator.metric = topic + bare
-
-
-def _part_for_kind(section: Section) -> str:
-    """The part whose kind a section's figures take: a plan's section that opens as a review of the
-    past period (这五年，综合经济实力再攀新高峰。…) states what was done, as a summary does."""
-    opening = section.sentences[0].text if section.sentences else ""
-    return "summary" if section.part == "plan" and REVIEW_LEAD.match(opening) else section.part
 
 
 def _year_of(period: str) -> int | None:
