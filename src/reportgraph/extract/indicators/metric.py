@@ -79,7 +79,7 @@ _RELATIVE = tuple(_SHAPES["relative"].split())
 _RELATIVE_ALONE = frozenset(_SHAPES["relative_alone"].split())
 #: Measures that, standing alone as a metric after a metric of the same sentence that names what it measures, are
 #: said of that thing too (工业机器人产量增长30%、出口量居全国第2位).
-_BARE_MEASURES = frozenset(_SHAPES["bare_measures"].split())
+_BARE_MEASURES = frozenset(_SHAPES["topic_measures"].split()) | frozenset(_SHAPES["bare_measures"].split())
 _MEASURES_LONGEST_FIRST = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
