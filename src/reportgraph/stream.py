@@ -288,7 +288,7 @@ def _make_chunk(lr: LinkedReport, ctx: rdf.GraphContext, options: _ChunkOptions,
     chunk = Chunk(iri=iri, blocks=blocks, index=index, first=first, last=last,
                   shared=_in_parts(others), contributions=contributions,
                   picture=picture, picture_digest=picture_digest,
-                  count=sum(len(objs) for preds in own.values() for objs in preds.values()), kinds=kinds,
+                  count=_triple_count(own), kinds=kinds,
                   used=writer.used_prefixes(), shard=_shard_lines(iri, own, other) if options.shards else None)
     if key is not None:
         cache.put(key, chunk)  # type: ignore[union-attr]
@@ -677,21 +677,48 @@ def _gathered(wanted: set[str] | None, shared_triples: list[Triple],
     and lets it go before the next is gathered, so what is held at once is a
     part's, not every report's share of every node (which grew with the reports).
     """
+    own = _own_by_part(shared_triples, wanted)
+    naming = [spans for spans, named in shares if wanted is None or named is None or not wanted.isdisjoint(named)]
+    for part in range(_SHARE_PARTS):
+        grouped = _part_gathered(part, own, naming, lambda span: _read(spool, span), wanted)
+        yield grouped
+        del grouped
+
+
+def _own_by_part(shared_triples: list[Triple], wanted: set[str] | None = None) -> list[list[Triple]]:
+    """The shared triples (of the nodes ``wanted``, or all), by the part of their subject."""
     own: list[list[Triple]] = [[] for _ in range(_SHARE_PARTS)]
     for t in shared_triples:
         if wanted is None or t[0] in wanted:
             own[_share_part(t[0])].append(t)
-    naming = [spans for spans, named in shares if wanted is None or named is None or not wanted.isdisjoint(named)]
-    for part in range(_SHARE_PARTS):
-        grouped: _Grouped = {}
-        _add(grouped, own[part])
-        for spans in naming:
-            span = spans[part]
-            if span[1]:
-                share: _Grouped = pickle.loads(_read(spool, span))
-                _add_grouped(grouped, share if wanted is None else {s: p for s, p in share.items() if s in wanted})
-        yield grouped
-        del grouped
+    return own
+
+
+def _part_gathered(part: int, own: list[list[Triple]], naming: Iterable[tuple[_Span, ...]],
+                   read: Callable[[_Span], bytes], wanted: set[str] | None = None) -> _Grouped:
+    """One part of the shared nodes: its own triples and each report's share of it (read from the spool by ``read``)."""
+    grouped: _Grouped = {}
+    _add(grouped, own[part])
+    for spans in naming:
+        span = spans[part]
+        if span[1]:
+            share: _Grouped = pickle.loads(read(span))
+            _add_grouped(grouped, share if wanted is None else {s: p for s, p in share.items() if s in wanted})
+    return grouped
+
+
+def _triple_count(grouped: _Grouped) -> int:
+    return sum(len(objs) for preds in grouped.values() for objs in preds.values())
+
+
+def _spooled_blocks(spool: IO[bytes], formatted: Iterable[tuple[str, bytes]], blocks: list[tuple[_Key, _Span]],
+                    subjects: list[str]) -> None:
+    """Formatted blocks written at the end of the spool: each one's key and place kept in ``blocks``."""
+    spool.seek(0, os.SEEK_END)
+    for s, data in formatted:
+        blocks.append((natural_key(s), (spool.tell(), len(data))))
+        spool.write(data)
+        subjects.append(s)
 
 
 def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped],
@@ -703,13 +730,10 @@ def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped],
     count = 0
     subjects: list[str] = []
     for grouped in parts:
-        spool.seek(0, os.SEEK_END)
-        for s, text in writer.subject_blocks(grouped, blank_nodes=False):  # type: ignore[arg-type]
-            data = text.encode("utf-8")
-            blocks.append((natural_key(s), (spool.tell(), len(data))))  # type: ignore[arg-type]
-            spool.write(data)
-            subjects.append(s)  # type: ignore[arg-type]
-        count += sum(len(objs) for preds in grouped.values() for objs in preds.values())
+        _spooled_blocks(spool, ((s, text.encode("utf-8"))  # type: ignore[misc]
+                                for s, text in writer.subject_blocks(grouped, blank_nodes=False)),  # type: ignore[arg-type]
+                        blocks, subjects)
+        count += _triple_count(grouped)
         writer.forget_terms()
         del grouped  # before the next part is gathered
     blocks.sort()
@@ -732,15 +756,9 @@ def _part_in_worker(part: int) -> tuple[list[tuple[str, bytes]], int, dict[str, 
     it used. The spool is read with ``os.pread``: a forked worker shares the parent's file offset."""
     assert _PARTS_INHERITED is not None, "part worker started without the shared nodes"
     writer, own, shares, fd = _PARTS_INHERITED
-    grouped: _Grouped = {}
-    _add(grouped, own[part])
-    for spans in shares:
-        offset, length = spans[part]
-        if length:
-            _add_grouped(grouped, pickle.loads(os.pread(fd, length, offset)))
+    grouped = _part_gathered(part, own, shares, lambda span: os.pread(fd, span[1], span[0]))
     blocks = [(s, text.encode("utf-8")) for s, text in writer.subject_blocks(grouped, blank_nodes=False)]  # type: ignore[arg-type]
-    count = sum(len(objs) for preds in grouped.values() for objs in preds.values())
-    return blocks, count, writer.used_prefixes()  # type: ignore[return-value]
+    return blocks, _triple_count(grouped), writer.used_prefixes()  # type: ignore[return-value]
 
 
 def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], shares: list[tuple[_Span, ...]],
@@ -750,21 +768,14 @@ def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], sh
     from reportgraph import workers
 
     global _PARTS_INHERITED
-    own: list[list[Triple]] = [[] for _ in range(_SHARE_PARTS)]
-    for t in shared_triples:
-        own[_share_part(t[0])].append(t)
     spool.flush()  # what the workers read must be in the file, not in this process's buffer
-    _PARTS_INHERITED = (writer, own, shares, spool.fileno())
+    _PARTS_INHERITED = (writer, _own_by_part(shared_triples), shares, spool.fileno())
     blocks: list[tuple[_Key, _Span]] = []
     count = 0
     subjects: list[str] = []
     try:
         for part_blocks, part_count, used in workers.forked_map(_part_in_worker, _SHARE_PARTS, jobs):
-            spool.seek(0, os.SEEK_END)
-            for s, data in part_blocks:
-                blocks.append((natural_key(s), (spool.tell(), len(data))))
-                spool.write(data)
-                subjects.append(s)
+            _spooled_blocks(spool, part_blocks, blocks, subjects)
             count += part_count
             writer.note_used(used)
     except workers.WorkerDied:  # a worker killed (out of memory): every part formatted here instead
