@@ -219,6 +219,25 @@ def test_items_that_name_their_own_measure_share_no_head(
     assert _metrics(work_report, sentence) == metrics
 
 
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("光伏发电量、风电发电量占比均超过20%。", ["光伏发电量占比", "风电发电量占比"]),
+    ("规上工业增加值、营业收入比重分别达到30%、40%。", ["规上工业增加值比重", "营业收入比重"]),
+])
+def test_a_share_the_last_item_ends_in_is_each_measures_share(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("工业、农业投资均增长5%。", ["工业投资", "农业投资"]),
+    ("国道、省道通车里程均居全国第3位。", ["国道通车里程", "省道通车里程"]),
+    ("普通高校、职业院校、技工学院均实现12个县全覆盖。", ["普通高校", "职业院校", "技工学院"]),
+])
+def test_a_list_before_jun_shares_a_measure_not_a_kind_of_thing(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
 def test_a_figure_over_the_annual_plan_is_the_subjects(work_report: WorkReport) -> None:
     found = _metrics(work_report, "120个省列重大项目完成投资980亿元、超年度计划12%。")
     assert found[-2:] == ["省列重大项目完成投资", "省列重大项目完成投资"]

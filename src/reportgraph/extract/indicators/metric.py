@@ -82,6 +82,8 @@ _RELATIVE_ALONE = frozenset(_SHAPES["relative_alone"].split())
 _BARE_MEASURES = frozenset(_SHAPES["topic_measures"].split()) | frozenset(_SHAPES["bare_measures"].split())
 _MEASURES_LONGEST_FIRST = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
+#: What a list's last metric may end in that is a share of each item's measure (发电量、用电量占比: 发电量占比).
+_SHARE_TAILS = tuple(_SHAPES["share_tails"].split())
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
 _KINDS = tuple(_SHAPES["kinds"])
 _MODIFIER_ENDS = tuple(_SHAPES["modifier_ends"])
@@ -446,16 +448,20 @@ def _opens_with_a_verb(words: str) -> bool:
     return len(first) >= 2 and tag(first) in VERB_TAGS - {"vn"}
 
 
-def _share_head(items: list[str]) -> list[str]:
+def _share_head(items: list[str], each: bool = False) -> list[str]:
     """``第一、第三产业增加值分别…``, ``能源、旅游投资分别…``: the last item's head is every item's.
 
     Where the items before are short, the head is what follows the last item's words up to about
     as many characters as they have (石化化工、装备制造产业增加值: 产业增加值; 汽车零配件、锂电池出口:
     出口); where they are long, what follows its first word; where that word is a longer form of
     the items before (第三产业 after 第一), what follows as many characters as they have. Items
-    that end in a measure of their own (起数, 覆盖率) share nothing."""
+    that end in a measure of their own (起数, 覆盖率) share nothing. ``each`` (a list before 均, which
+    may list whole things: 本科高校、技师学院均…): a head of two characters is shared only where it is a measure."""
     last = items[-1]
     others = items[:-1]
+    tail = next((t for t in _SHARE_TAILS if last.endswith(t) and len(last) > len(t)), "")
+    if tail and all(x.endswith(_MEASURE_ENDS) and not x.endswith(_SHARE_TAILS) for x in others):
+        return [x + tail for x in others] + [last]  # 发电量、用电量占比均超过30%: each measure's share
     if any(len(x) > len(last) or x.endswith(_MEASURE_ENDS) for x in others):
         return items  # 事故起数、死亡人数: each item names its own measure
     first_word = words_of(last)[0][0]
@@ -471,6 +477,8 @@ def _share_head(items: list[str]) -> list[str]:
     else:
         cut = len(first_word)  # 工业战略性新兴产业、高新技术产业产值占…: long items, the head is long
     head = last[cut:]
+    if each and len(head) <= _MIN_HEAD and not head.endswith(_MEASURE_ENDS):
+        return items
     if len(head) < _MIN_HEAD or any(x.endswith(head) for x in others):
         return items
     return [_joined(x, head) for x in others] + [last]
@@ -592,7 +600,7 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                 i += len(run)
                 continue
         if m and m.group(1) in _EACH and len(items) > 1:
-            for item in items:
+            for item in _share_head(items, each=True):
                 out.append(dataclasses.replace(q, metric=item))
             i += 1
             continue
