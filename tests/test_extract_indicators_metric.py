@@ -238,6 +238,10 @@ def test_a_list_before_jun_shares_a_measure_not_a_kind_of_thing(
     assert _metrics(work_report, sentence) == metrics
 
 
+def test_a_second_counter_in_brackets_belongs_to_the_count(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "推动建设超80条（个）美丽河湖。") == ["美丽河湖"]
+
+
 def test_a_figure_over_the_annual_plan_is_the_subjects(work_report: WorkReport) -> None:
     found = _metrics(work_report, "120个省列重大项目完成投资980亿元、超年度计划12%。")
     assert found[-2:] == ["省列重大项目完成投资", "省列重大项目完成投资"]

@@ -70,6 +70,10 @@ _RANK_MODIFIERS = tuple(_SHAPES["rank_modifiers"].split())
 _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
 #: Counter words: 3个的 does not say a measure of the words before (unlike 3万亿元的, 90%的).
 _COUNTERS = frozenset(_SHAPES["counters"].split())
+#: A second counter in brackets right after a count (100条（个）幸福河湖): the count's, not its noun's.
+_OTHER_COUNTER = regexcache.compile(
+    f"[{re.escape(BRACKET_OPENERS)}](?:{'|'.join(sorted(map(re.escape, _COUNTERS), key=len, reverse=True))})"
+    f"[{re.escape(BRACKET_CLOSERS)}]")
 #: jieba tags of the last word of a measure's name (总量, 投资, 里程).
 _MEASURE_TAGS = frozenset({"n", "vn", "nz", "j"})
 _SCOPES = tuple(_SHAPES["scopes"].split())
@@ -189,6 +193,9 @@ def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bo
     that follows the counted noun (17条农业产业链建设开局: 农业产业链) — unless the noun is a
     bare subject (县区, 城市, 企业) or the count is of persons: there the predicate is what is
     counted (30个县区通过…评估, 2人当选…院士); says whether that predicate was kept."""
+    other = _OTHER_COUNTER.match(sentence, end) if unit in _COUNTERS else None
+    if other:
+        end = other.end()
     i, stop, depth = end, min(len(sentence), end + CLAUSE_REACH), 0
     while i < stop and sentence[i] not in CLAUSE_BREAKS:
         ch = sentence[i]
