@@ -87,6 +87,11 @@ def test_a_route_is_named_from_its_start_to_its_end(segment_text: SegmentText) -
     assert not {"禾溪铁路", "禾山铁路"} & names
 
 
+def test_a_routes_undertaking_keeps_its_starting_point(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "青河至禾溪段铁路扩能改造工程加快推进。", etype="Project")
+    assert "青河至禾溪段铁路扩能改造工程" in names
+
+
 def test_built_places_listed_as_projects_are_projects(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "推进青禾铁路、禾溪机场等项目前期，加快禾塘医院青禾救援基地等重点项目。")
     projects = _province_names(segment_text, "推进青禾铁路、禾溪机场等项目前期，加快禾塘医院青禾救援基地等重点项目。",

@@ -154,8 +154,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         start = after_complement(s, start)
-        if suffix.kind in (FACILITY, "Project"):
-            start = route_start(s, start)
+        if suffix.kind in (FACILITY, "Project", INITIATIVE):
+            start = route_start(s, start)  # 阿克苏至巴楚段铁路扩能改造工程: a route's undertaking
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         else:
