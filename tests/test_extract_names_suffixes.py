@@ -272,6 +272,13 @@ def test_a_firms_name_begins_after_the_kind_of_firm_it_is_said_to_be(province_re
     assert not any("重点企业" in name or "龙头企业" in name for name in found)
 
 
+def test_a_kind_of_firm_the_word_cut_splits_still_opens_the_name(province_report: ProvinceReport) -> None:
+    report = province_report("新央企中国禾丰汽车集团落户，青禾等央企国企子公司落户。")
+    found = {m.name for m in find_mentions(report, LEXICON) if m.type == "Company"}
+    assert "中国禾丰汽车集团" in found
+    assert not any(name.startswith(("新央企", "国企")) for name in found)
+
+
 def test_committees_of_owners_residents_or_villagers_are_kinds(province_report: ProvinceReport) -> None:
     report = province_report("在青禾苑等12个小区成立业主委员会，健全居民委员会和村民委员会。")
     assert not [m.name for m in find_mentions(report, LEXICON) if m.name.endswith("委员会")]

@@ -216,7 +216,14 @@ def _after_a_kind_of_firm(s: SentenceView, start: int, start_suffix: int) -> int
         if word in generic and start_suffix - b >= _MIN_FIRM_CORE \
                 and not any(w in generic for w, _, _ in s.tokens_within(b, start_suffix)):
             return b
-    return start
+    # 新央企中国某某集团: an opener the word cut split (央, 企) still says the kind, where it spans whole words
+    text = s.text
+    openers = _FIRM_OPENERS.word_set
+    ends = [at + len(w) for w in openers for at in (text.rfind(w, start, start_suffix),)
+            if at >= 0 and at in s.token_start and at + len(w) in s.token_end
+            and start_suffix - at - len(w) >= _MIN_FIRM_CORE]
+    end = max(ends, default=start)
+    return end if not any(w in text[end:start_suffix] for w in generic) else start  # 央企国企子公司: no name
 
 
 def _clause_around(s: SentenceView, start: int, end: int) -> str:
