@@ -347,3 +347,8 @@ def test_a_party_school_is_a_body_and_a_waterworks_or_a_logistics_park_is_built(
     found = {(m.type, m.name) for m in find_mentions(
         work_report(summary=["完成禾城党校迁建，启动建设禾城第二水厂，建成青禾陆港物流园。"]), LEXICON)}
     assert {("GovernmentBody", "禾城党校"), ("Project", "禾城第二水厂"), ("Project", "青禾陆港物流园")} <= found
+
+
+def test_a_level_of_government_names_a_kind_not_a_place(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "提升市级医院多院区管理水平，建设省级数字经济创新发展试验区。")
+    assert not {"市级医院", "省级数字经济创新发展试验区"} & names
