@@ -33,3 +33,12 @@ def test_an_honor_phrase_cut_short_at_a_stop_gives_way_to_the_longer_name_it_ope
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert "国家碳达峰试点" in names
     assert "国家碳" not in names
+
+
+def test_the_tail_of_a_longer_undertakings_name_is_no_undertaking_of_its_own(segment_text: SegmentText) -> None:
+    line = "实施文明创建提质扩面工程、“禾溪好风尚”城市文明建设促进行动，推进禾溪产业园“工业上楼”项目。"
+    report = segment_text(PROVINCE_OPENING + line + "\n")
+    names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert ("Program", "文明创建提质扩面工程") in names
+    assert not any(name == "扩面工程" for _, name in names)
+    assert any(name.startswith("工业上楼") for _, name in names)  # a quoted programme inside a project stands

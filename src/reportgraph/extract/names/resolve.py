@@ -24,6 +24,10 @@ SOURCE_RANK: dict[str, int] = {
 }
 
 
+#: The types one name may be read as by two finders (an undertaking that builds, or one that does not).
+_UNDERTAKINGS = frozenset({"Program", "Project"})
+
+
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that stand, in text order."""
     best: dict[tuple[int, int], Candidate] = {}
@@ -59,5 +63,8 @@ def _clashes(c: Candidate, k: Candidate) -> bool:
         return True  # 某某片区 of 某某片区城市更新项目: a project named after its site; the site alone is not said
     if c.source == "honor" and c.start == k.start:
         return True  # 入选国家碳达峰试点: the phrase after the verb cut short at a stop (达) heads the longer name
-    # the same span, the same type inside or across, or crossing spans: the longer one stands
-    return not nested or c.type == k.type or (c.start, c.end) == (k.start, k.end)
+    # the same span, the same type inside or across, crossing spans, or the tail of a longer name (扩面工程 of
+    # 文明创建提质扩面工程, a project to one finder and a programme to another; but a quoted programme inside
+    # a project stands: 某某产业园“工业上楼”项目): the longer one stands
+    tail = c.end == k.end and {c.type, k.type} <= _UNDERTAKINGS and c.source != "quote"
+    return not nested or c.type == k.type or tail
