@@ -110,3 +110,8 @@ def test_items_of_a_batch_do_not_take_its_head(segment_text: SegmentText) -> Non
 def test_a_route_ending_at_a_county_takes_the_lists_head(segment_text: SegmentText) -> None:
     """青禾至禾唐县、…等高速公路: the county ends the route; the item is the road, named with the list's head."""
     assert "青禾至禾唐县高速公路" in _names(segment_text, "开工青禾至禾唐县、禾溪至青山等高速公路。")
+
+
+def test_fields_a_province_lists_as_projects_name_none_though_a_word_is_tagged_a_name(
+        segment_text: SegmentText) -> None:
+    assert not _typed(segment_text, "推进火箭、卫星制造、航天配套等重大项目。", "Project")

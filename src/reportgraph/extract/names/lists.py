@@ -30,7 +30,6 @@ _HONOR_WORDS = datafile("extract/names/honor_words.txt")
 _FIRM_TAILS = datafile("extract/names/firm_tails.txt")
 _EQUAL_WORDS = datafile("extract/names/equal_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
-#: Levels of government whose formal reports list fields and kinds as often as programmes.
 #: Head words whose list items are projects whatever they are named after (某某新材料等项目).
 _PROJECT_HEADS = frozenset(_SHAPES["project_heads"].split())
 #: Head words under which a province lists venues and fields, not programmes (…等创新平台).

@@ -462,7 +462,8 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
         if described[at]:
             run = 0
             continue
-        if tag(w) in PROPER_TAGS or tag(w) in PERSON_TAGS or w in known or tag(w) == "m":
+        if (tag(w) in PROPER_TAGS or tag(w) in PERSON_TAGS) and w not in _MISTAGGED.word_set \
+                or w in known or tag(w) == "m":
             return True
         run = run + 1 if len(w) == 1 else 0
         if run >= 2:
