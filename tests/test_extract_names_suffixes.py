@@ -352,3 +352,9 @@ def test_a_party_school_is_a_body_and_a_waterworks_or_a_logistics_park_is_built(
 def test_a_level_of_government_names_a_kind_not_a_place(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "提升市级医院多院区管理水平，建设省级数字经济创新发展试验区。")
     assert not {"市级医院", "省级数字经济创新发展试验区"} & names
+
+
+def test_a_character_split_off_a_word_and_a_verb_open_no_events_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "对标申办全运会标准全面提升体育设施水平。", etype="Event")
+    assert "全运会" in names
+    assert not any(name.startswith("标") for name in names)

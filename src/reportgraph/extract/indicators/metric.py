@@ -72,7 +72,7 @@ _PROCESS_TAILS = tuple(_SHAPES["process_tails"].split())
 _COUNTERS = frozenset(_SHAPES["counters"].split())
 #: A second counter in brackets right after a count (100条（个）幸福河湖): the count's, not its noun's.
 _OTHER_COUNTER = regexcache.compile(
-    f"[{re.escape(BRACKET_OPENERS)}](?:{'|'.join(sorted(map(re.escape, _COUNTERS), key=len, reverse=True))})"
+    f"[{re.escape(BRACKET_OPENERS)}](?:{'|'.join(sorted(map(re.escape, _COUNTERS), key=lambda c: (-len(c), c)))})"
     f"[{re.escape(BRACKET_CLOSERS)}]")
 #: jieba tags of the last word of a measure's name (总量, 投资, 里程).
 _MEASURE_TAGS = frozenset({"n", "vn", "nz", "j"})

@@ -160,6 +160,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
         else:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
+        if suffix.kind == "Event":
+            start = _after_a_stray_verb(s, start, start_suffix)
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
             start = _after_locative(s, start, start_suffix)
@@ -285,6 +287,16 @@ def _inside_a_verb(s: SentenceView, at: int) -> bool:
     """Is offset ``at`` inside a word jieba tags a verb (评奖, 获奖)?"""
     k = bisect.bisect_right(s.token_starts, at) - 1
     return k >= 0 and tag(s.tokens[k][0]) in VERB_TAGS
+
+
+def _after_a_stray_verb(s: SentenceView, start: int, suffix_at: int) -> int:
+    """Where an event's name begins when a character the word cut split off a word before it (标 of 对标)
+    and a verb stand before its words (对标申办全运会: 全运会): after the verb."""
+    tokens = s.tokens_within(start, suffix_at)
+    if len(tokens) >= 2 and tokens[0][1] == start and len(tokens[0][0]) == 1 \
+            and tokens[0][0] not in _SCOPE.word_set and len(tokens[1][0]) >= 2 and tag(tokens[1][0]) == PLAIN_VERB:
+        return tokens[1][2]
+    return start
 
 
 def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:
