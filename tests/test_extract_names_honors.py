@@ -72,3 +72,9 @@ def test_the_count_of_winners_and_its_rank_are_no_part_of_the_honor(segment_text
 def test_a_level_and_a_word_for_an_award_is_a_kind_not_an_honor(segment_text: SegmentText) -> None:
     names = _honors(segment_text, "一批文艺精品荣获国家级大奖，禾风剧团获得国际大奖，青禾集团获“中国禾业大奖”。")
     assert names == {"中国禾业大奖"}
+
+
+def test_grades_listed_before_a_name_share_it(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "8家企业获评国家领航级、卓越级智能工厂，青禾村获评国家级、省级、市级文明村。")
+    assert {"国家领航级智能工厂", "卓越级智能工厂", "国家级文明村", "省级文明村", "市级文明村"} <= honors
+    assert not {"国家领航级", "国家级", "省级"} & honors

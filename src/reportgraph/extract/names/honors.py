@@ -12,7 +12,7 @@ from reportgraph.extract.names.kinds import ends_with_kind
 from reportgraph.extract.names.subjects import subjects
 from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end, words_at
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.text import QUOTE_CHARS
+from reportgraph.text import LIST_SEPARATOR, QUOTE_CHARS
 
 _TRIGGERS = datafile("extract/names/honor_triggers.txt")
 _GENERIC = datafile("extract/names/honor_generic.txt")
@@ -31,6 +31,8 @@ _TITLE_WORD = _SHAPES["title_word"]
 _EVENT_WORD = _SHAPES["event_word"]
 _FIRM_HONOR = regexcache.compile(_SHAPES["firm_honor"])
 _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
+#: The last character of a grade (国家级, 领航级): a grade listed before another shares the name after it.
+_GRADE_END = _SHAPES["grade_end"]
 #: An honor's name is at least this long.
 _MIN_NAME = 3
 
@@ -55,6 +57,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = own.end()  # 入选我国首批…: the report's own country or province is no part of the title
         end = phrase_end(s, start, _STOPS.word_set, first=False)
         bare = text[start:end].strip(QUOTE_CHARS)
+        grades, head = _graded_run(s, start, end) if bare.endswith(_GRADE_END) else ([], "")
+        if head:  # 获评国家领航级、卓越级智能工厂: 国家领航级智能工厂, and 卓越级智能工厂
+            out += [Candidate(a, b, "Honor", s.original(a, b) + head, "honor") for a, b in grades[:-1]]
+            start, end = grades[-1]
+            bare = text[start:end].strip(QUOTE_CHARS)
         if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare or bare.startswith(_FIRM_WORDS) \
                 or any(bare.endswith(g) for g in generic) or bare[0].isascii():
             continue
@@ -76,6 +83,21 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Honor" and _FIRM_HONOR.search(bare):
             out += subjects(s, a, "Company")
     return out + _bare_titles(s)
+
+
+def _graded_run(s: SentenceView, start: int, end: int) -> tuple[list[tuple[int, int]], str]:
+    """The items of a list of grades that opens at ``start`` (国家级、省级、市级文明单位), the last one a grade
+    and a name, and that name after its grade (文明单位), which every grade before it shares; else no
+    items and no name."""
+    items = [(start, end)]
+    while s.text.startswith(LIST_SEPARATOR, end) and s.text[items[-1][0]:end].endswith(_GRADE_END):
+        after = end + len(LIST_SEPARATOR)
+        end = phrase_end(s, after, _STOPS.word_set, first=False)
+        items.append((after, end))
+    last = s.text[items[-1][0]:items[-1][1]]
+    at = last.rfind(_GRADE_END)
+    head = last[at + len(_GRADE_END):] if at >= 0 and len(items) > 1 else ""
+    return (items, head) if len(head) >= 2 else ([], "")
 
 
 @lru_cache(maxsize=1)
