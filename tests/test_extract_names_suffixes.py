@@ -358,3 +358,10 @@ def test_a_character_split_off_a_word_and_a_verb_open_no_events_name(segment_tex
     names = _province_names(segment_text, "对标申办全运会标准全面提升体育设施水平。", etype="Event")
     assert "全运会" in names
     assert not any(name.startswith("标") for name in names)
+
+
+def test_a_named_sites_renovation_ending_the_clause_is_a_project(work_report: Callable[..., Report]) -> None:
+    found = {(m.type, m.name) for m in find_mentions(
+        work_report(summary=["着力推进青塘工业园区改造提升，完成禾溪科技园区综合整治。"]), LEXICON)}
+    assert {("Project", "青塘工业园区改造提升"), ("Project", "禾溪科技园区综合整治")} <= found
+    assert ("Project", "青塘工业园区") not in found

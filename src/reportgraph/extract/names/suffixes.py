@@ -91,6 +91,8 @@ _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 _MISTAGGED = datafile("extract/names/mistagged.txt")
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
+#: Works right after a named site that end the clause: the site's renovation, a project (某某工业园区改造提升).
+_RENOVATION = regexcache.compile(_RULES["renovation"])
 #: The words before 大会 that make it the congress that sits (or is addressed), not an event held.
 _CONGRESS = regexcache.compile(_RULES["congress"])
 _PROJECT_LIST = regexcache.compile(_RULES["project_list"])
@@ -200,6 +202,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                                                       ctx.lexicon) or places.modifies_what_follows(text, end)
                                 or places.after_an_aspect(text, start)):
             continue  # 省级现代农业产业园, 国家公园, 县县通高速, 旅游名县, 口岸经济: kinds of places
+        works = _RENOVATION.match(text, end) if suffix.kind == FACILITY else None
+        if works:  # 着力推进某某工业园区改造提升: the site's renovation is the project, the site a place
+            out.append(Candidate(start, works.end(), "Project", s.original(start, works.end()), "suffix"))
+            etype = "Place"
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
 
