@@ -78,3 +78,14 @@ def test_grades_listed_before_a_name_share_it(segment_text: SegmentText) -> None
     honors = _honors(segment_text, "8家企业获评国家领航级、卓越级智能工厂，青禾村获评国家级、省级、市级文明村。")
     assert {"国家领航级智能工厂", "卓越级智能工厂", "国家级文明村", "省级文明村", "市级文明村"} <= honors
     assert not {"国家领航级", "国家级", "省级"} & honors
+
+
+def test_a_stop_the_word_cut_split_out_of_a_longer_word_ends_no_honor(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "青禾、禾溪入选全国首批碳达峰试点城市，连续三年获得“好”的等次。")
+    assert "全国首批碳达峰试点城市" in honors
+    assert "全国首批碳" not in honors
+    assert not any(name.startswith("好") and len(name) > 2 for name in honors)
+
+
+def test_a_description_of_what_is_gained_is_no_honor(segment_text: SegmentText) -> None:
+    assert not _honors(segment_text, "让人民群众获得更加健康更有品质的生活。")

@@ -2,6 +2,7 @@
 some titles are honors with no such verb (新增两院院士5人, 国家级绿色工厂136家)."""
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from reportgraph import regexcache
@@ -31,6 +32,8 @@ _TITLE_WORD = _SHAPES["title_word"]
 _EVENT_WORD = _SHAPES["event_word"]
 _FIRM_HONOR = regexcache.compile(_SHAPES["firm_honor"])
 _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
+#: Adverbs of degree that open a description, never an honor's name (更加, 更有).
+_DEGREE_OPENERS = tuple(_SHAPES["degree_openers"].split())
 #: The last character of a grade (国家级, 领航级): a grade listed before another shares the name after it.
 _GRADE_END = _SHAPES["grade_end"]
 #: An honor's name is at least this long.
@@ -55,8 +58,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         own = _SELF_REFERENCE.match(text, start)
         if own:
             start = own.end()  # 入选我国首批…: the report's own country or province is no part of the title
-        end = phrase_end(s, start, _STOPS.word_set, first=False)
+        end = _past_split_stops(s, phrase_end(s, start, _STOPS.word_set, first=False))
         bare = text[start:end].strip(QUOTE_CHARS)
+        if bare.startswith(_DEGREE_OPENERS):
+            continue  # 获得更加健康更有品质的生活: a description of what is gained, no honor
         grades, head = _graded_run(s, start, end) if bare.endswith(_GRADE_END) else ([], "")
         if head:  # 获评国家领航级、卓越级智能工厂: 国家领航级智能工厂, and 卓越级智能工厂
             out += [Candidate(a, b, "Honor", s.original(a, b) + head, "honor") for a, b in grades[:-1]]
@@ -83,6 +88,18 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Honor" and _FIRM_HONOR.search(bare):
             out += subjects(s, a, "Company")
     return out + _bare_titles(s)
+
+
+def _past_split_stops(s: SentenceView, end: int) -> int:
+    """The phrase's end past a one-character stop the word cut split out of a longer word with the characters
+    on either side (碳/达/峰 of 全国首批碳达峰试点城市), which ends no name."""
+    k = bisect.bisect_left(s.token_starts, end)
+    tokens = s.tokens
+    while 0 < k < len(tokens) - 1 and tokens[k][1] == end and len(tokens[k][0]) == 1 \
+            and tokens[k][0] in _STOPS.word_set and all(len(w) == 1 and w.isalpha() for w in (tokens[k - 1][0], tokens[k + 1][0])):
+        end = phrase_end(s, tokens[k][2], _STOPS.word_set, first=False)
+        k = bisect.bisect_left(s.token_starts, end)
+    return end
 
 
 def _graded_run(s: SentenceView, start: int, end: int) -> tuple[list[tuple[int, int]], str]:
