@@ -53,3 +53,10 @@ def test_the_nation_before_an_edition_is_in_its_name(province_report: ProvinceRe
     line = "青禾代表团在全国第十五届运动会再创佳绩，成功举办省第十五届运动会。"
     events = {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Event"}
     assert {"全国第十五届运动会", "省第十五届运动会"} <= events
+
+
+def test_a_verb_right_before_the_edition_is_the_clauses(province_report: ProvinceReport) -> None:
+    events = {m.name for m in find_mentions(province_report("成功申办第十六届青禾运动会。"), LEXICON)
+              if m.type == "Event"}
+    assert "第十六届青禾运动会" in events
+    assert not any(n.startswith(("成功", "申办")) for n in events)

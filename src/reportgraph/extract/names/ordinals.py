@@ -6,7 +6,7 @@ import bisect
 
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
-from reportgraph.extract.names.walk import left_edge, trim_left, words_at
+from reportgraph.extract.names.walk import after_a_verb_right_before, left_edge, trim_left, words_at
 from reportgraph.extract.sentence import SentenceView
 
 _SHAPES = datafile("extract/names/ordinals.tsv").named_patterns
@@ -33,6 +33,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             end = _word_end(s, end)
             start = left_edge(s, m.start(), _MAX_PREFIX, "Event").start
             start = trim_left(s, start, m.end(), m.end() - m.start(), ctx.lexicon.names)  # 高水平办好第十八届省运会
+            start = after_a_verb_right_before(s, start, m.start())  # 成功申办第十六届全运会
             scope = next((w for w in _SCOPES if s.text.endswith(w, 0, start)), "") if start == m.start() else ""
             start -= len(scope)  # 全国第十五届运动会: another event than 省第十五届运动会
             out.append(Candidate(start, end, "Event", s.original(start, end), "suffix"))

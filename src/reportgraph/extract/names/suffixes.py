@@ -21,7 +21,8 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_complement, boundaries, holds_description, left_edge,
+    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_a_verb_right_before, after_complement, boundaries,
+    holds_description, left_edge,
     named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
@@ -91,6 +92,8 @@ _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 _MISTAGGED = datafile("extract/names/mistagged.txt")
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
+#: What opens an edition number (第十六届): a verb right before it is the clause's.
+_EDITION_MARK = _RULES["edition_mark"]
 #: Works right after a named site that end the clause: the site's renovation, a project (某某工业园区改造提升).
 _RENOVATION = regexcache.compile(_RULES["renovation"])
 #: The words before 大会 that make it the congress that sits (or is addressed), not an event held.
@@ -296,13 +299,15 @@ def _inside_a_verb(s: SentenceView, at: int) -> bool:
 
 
 def _after_a_stray_verb(s: SentenceView, start: int, suffix_at: int) -> int:
-    """Where an event's name begins when a character the word cut split off a word before it (标 of 对标)
-    and a verb stand before its words (对标申办全运会: 全运会): after the verb."""
+    """Where an event's name begins once the clause's verbs before it are dropped: a character the word
+    cut split off the word before and a verb (对标申办全运会), or a verb right before its edition
+    (成功申办第十六届全运会): after the last of them."""
     tokens = s.tokens_within(start, suffix_at)
     if len(tokens) >= 2 and tokens[0][1] == start and len(tokens[0][0]) == 1 \
             and tokens[0][0] not in _SCOPE.word_set and len(tokens[1][0]) >= 2 and tag(tokens[1][0]) == PLAIN_VERB:
-        return tokens[1][2]
-    return start
+        start = tokens[1][2]
+    edition = s.text.find(_EDITION_MARK, start, suffix_at)
+    return after_a_verb_right_before(s, start, edition) if edition > start else start
 
 
 def _after_winning_verbs(s: SentenceView, start: int, suffix_at: int) -> int:

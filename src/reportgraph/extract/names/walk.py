@@ -318,6 +318,15 @@ def _result_verb_end(tokens: list[Token], k: int, complements: frozenset[str] = 
     return None
 
 
+def after_a_verb_right_before(s: SentenceView, start: int, at: int) -> int:
+    """``at`` where the words from ``start`` end right before it in a plain verb of the clause (成功申办 before
+    第十六届全运会: the event is what is bid for, from its edition on), else ``start``."""
+    words = s.tokens_within(start, at)
+    if words and words[-1][2] == at and len(words[-1][0]) >= 2 and tag(words[-1][0]) == PLAIN_VERB:
+        return at
+    return start
+
+
 def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
     """Where an undertaking's name begins once what is glued to it is dropped: a list number (一要),
     verbs of result (做实“一键申报”机制, 建好用好…平台) and boundary verbs the tokenizer cut into
