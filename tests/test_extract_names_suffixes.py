@@ -365,3 +365,9 @@ def test_a_named_sites_renovation_ending_the_clause_is_a_project(work_report: Ca
         work_report(summary=["着力推进青塘工业园区改造提升，完成禾溪科技园区综合整治。"]), LEXICON)}
     assert {("Project", "青塘工业园区改造提升"), ("Project", "禾溪科技园区综合整治")} <= found
     assert ("Project", "青塘工业园区") not in found
+
+
+def test_a_headings_number_run_into_its_sentence_is_no_part_of_a_name(work_report: Callable[..., Report]) -> None:
+    found = {m.name for m in find_mentions(work_report(summary=["（一）青禾公园改造。一、禾溪大道建成通车。"]), LEXICON)}
+    assert not any(name.startswith(("（", "一、")) for name in found)
+    assert found & {"青禾公园", "青禾公园改造"}

@@ -21,9 +21,8 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_a_verb_right_before, after_complement, boundaries,
-    holds_description, left_edge,
-    named_core, route_start, trim_left, trim_result_verbs,
+    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_a_verb_right_before, after_complement, after_enumerator,
+    boundaries, holds_description, left_edge, named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import (
@@ -158,7 +157,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 start = places.town_start(s, start, start_suffix, ctx.lexicon)
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
-        start = after_complement(s, start)
+        start = after_complement(s, after_enumerator(s, start, start_suffix, suffix.min_core))
         if suffix.kind in (FACILITY, "Project", INITIATIVE):
             start = route_start(s, start)  # 阿克苏至巴楚段铁路扩能改造工程: a route's undertaking
         if suffix.kind in _TRIMMED:

@@ -327,16 +327,22 @@ def after_a_verb_right_before(s: SentenceView, start: int, at: int) -> int:
     return start
 
 
+def after_enumerator(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
+    """Where a name begins after a list number or a heading's number glued before it (一要, 1., （一）聚力…),
+    keeping ``min_core`` characters before ``core_end``."""
+    enumerator = _ENUMERATOR.match(s.text, start)
+    if enumerator and enumerator.end() in s.token_end and core_end - enumerator.end() >= max(min_core, 1):
+        return enumerator.end()
+    return start
+
+
 def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
     """Where an undertaking's name begins once what is glued to it is dropped: a list number (一要),
     verbs of result (做实“一键申报”机制, 建好用好…平台) and boundary verbs the tokenizer cut into
     characters (建成投用…平台); other verbs may open such names (规范…专项行动), so they stay.
     Where only the type word's too short a core is left (建强用好平台), the run was all verbs and
     the name begins past them, for the caller to reject."""
-    enumerator = _ENUMERATOR.match(s.text, start)
-    if enumerator and enumerator.end() in s.token_end and core_end - enumerator.end() >= max(min_core, 1):
-        start = enumerator.end()
-    start = _after_verb_before_scope(s, start, core_end)
+    start = _after_verb_before_scope(s, after_enumerator(s, start, core_end, min_core), core_end)
     k = bisect.bisect_left(s.token_starts, start)
     while k < len(s.tokens) and s.tokens[k][1] == start:
         cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS) or _split_boundary_end(s, start)
