@@ -486,6 +486,19 @@ def test_an_issuer_before_about_and_the_year_is_the_issuer(segment_text: Segment
     assert (report.period, report.plan_period) == ("2025年", "2026年")
 
 
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("青溪镇2021年政府工作报告", "青溪镇人民政府"),
+    ("禾山县2025年政府工作报告", "禾山县人民政府"),
+    ("青溪镇2025年工作总结", "青溪镇"),
+])
+def test_the_division_a_government_work_report_is_of_is_issued_by_its_government(
+        segment_text: SegmentText, title: str, issuer: str) -> None:
+    """某某镇2021年政府工作报告: the town's government reports, as a 镇政府 the text names is; another report of the
+    town is the town's."""
+    report = segment_text(title + "\n一、主要工作成效\n新修公路8公里。\n")
+    assert report.issuer == issuer
+
+
 def test_a_column_named_by_two_title_words_is_no_title(segment_text: SegmentText) -> None:
     """首页 > 政务公开 > 计划总结: the column's name is a breadcrumb, the line after it the title."""
     report = segment_text("首页 > 政务公开 > 计划总结\n青溪县教育局2025年工作总结及2026年工作计划\n"

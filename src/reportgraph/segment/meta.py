@@ -93,6 +93,9 @@ def _issuer(title: str, meta: dict[str, str], heads: list[str]) -> str:
     if ym:
         before = _PATTERNS["issuer_about"].sub("", _PATTERNS["title_lead"].sub("", title[:ym.start()]).strip())
         after = _PATTERNS["issuer_after_year"].match(title[ym.end():])
+        if before and _PATTERNS["governed_division"].search(before) \
+                and title[ym.end():].startswith(_WORDS["government_report"]):
+            return before + _WORDS["government"]  # 某某镇2021年政府工作报告: the town's government
         for name in (before, after.group(1) if after else ""):
             if name and _PATTERNS["issuer_suffix"].search(name):
                 return name
