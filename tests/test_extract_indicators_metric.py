@@ -323,8 +323,22 @@ def test_as_many_figures_in_a_row_as_items_pair_one_by_one(
 
 
 def test_a_list_whose_items_do_something_pairs_no_figures(work_report: WorkReport) -> None:
-    found = _metrics(work_report, "改造老旧供热、燃气、排水管网300公里、200公里、100公里。")
+    found = _metrics(work_report, "新建产业园区、改造老旧小区3个、5个。")
     assert len(set(found)) == 1
+
+
+def test_a_verb_before_the_first_item_is_the_whole_lists(work_report: WorkReport) -> None:
+    """改造老旧供热、燃气、排水管网800公里、600公里、300公里: 改造 governs every item, whose figures pair one by one."""
+    found = _metrics(work_report, "改造老旧供热、燃气、排水管网300公里、200公里、100公里。")
+    assert found == ["老旧供热", "燃气", "排水管网"]
+
+
+def test_a_share_of_those_that_do_something_counts_what_they_do(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "96.2%的养老机构开展医养结合服务。") == ["养老机构开展医养结合服务"]
+
+
+def test_a_noun_counted_before_a_clause_of_its_own_ends_before_its_verb(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "支持2个国家级核心育种场开展性能测定等工作。") == ["国家级核心育种场"]
 
 
 def test_a_predicate_with_no_counted_noun_takes_the_subject_before(work_report: WorkReport) -> None:
@@ -469,3 +483,11 @@ def test_a_bare_measure_after_a_measured_thing_is_said_of_that_thing(work_report
     """工业机器人产量增长30%、出口量居全国第2位: the exports are the robots'; a measure with no thing before it stays."""
     assert _metrics(work_report, "工业机器人产量增长30%、出口量居全国第2位。") == ["工业机器人产量", "工业机器人出口量"]
     assert _metrics(work_report, "全年完成产值50亿元，增长8%。") == ["产值", "产值"]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("建成1200个5G基站。", "5G基站"),
+    ("新增青溪、禾山3家5A级景区。", "5A级景区"),
+])
+def test_a_counted_noun_opened_by_a_code_is_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]

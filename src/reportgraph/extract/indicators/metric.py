@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -106,6 +107,7 @@ _CODE = regexcache.compile(r"\d+[A-Za-z]+")
 #: A figure right after a count that is no count itself (20个500千伏…工程, not 46万群众).
 _FIGURE = regexcache.compile(_SHAPES["figure_after"])
 _DIGITS = "0123456789."
+_LATIN = string.ascii_letters
 #: A shared head is at least this long (投资, 增加值).
 _MIN_HEAD = 2
 #: How far into a sentence its topic may run (石化产业, 新一代信息技术产业).
@@ -218,7 +220,9 @@ def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bo
         if holds_any(words, _AFTER_STOPS.words) else len(words)
     noun = words[:cut].rstrip(_JOINERS)
     persons = unit in _PERSONS and not words.startswith(tuple(_LINKERS))  # not 涉及10万人的保交房任务
-    if cut < len(words) and (persons or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
+    # 96.2%的养老机构开展医养结合: the share is of those that do it, so what they do is counted
+    share = unit == _PERCENT and words.startswith(tuple(_LINKERS))
+    if cut < len(words) and (persons or share or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
         return words.rstrip(_JOINERS), True
     return _drop_process_tail(noun), False
 
@@ -322,8 +326,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             after = ""  # 安排资金75亿元加快项目建设: what follows is what the money does
         if after in generic or any(after.startswith(g) and len(after) <= len(g) + 1 for g in generic):
             after = ""
-        if after and not _CJK.match(after.lstrip(_DIGITS)[:1]):
-            after = ""
+        if after and not _CJK.match(after.lstrip(_DIGITS).lstrip(_LATIN)[:1]):
+            after = ""  # a figure or a sign, not words (but 5G基站, 5A级景区: a code opens the noun)
         after_metric = strip(after) if after else ""
         if after_metric and before and after.startswith(verbs):
             metric = before + after
@@ -581,6 +585,9 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
             # (or a 分别 too far from the figure to be seen: 分别比“十三五”时期增长…)
             listed = clause.split(_RESPECTIVELY)[0]
             items = [strip(_clean(x)) for x in listed.split(LIST_SEPARATOR)]
+            if len(items) > 1 and items[0] and _opens_with_doing(items[0]) \
+                    and not any(_opens_with_doing(x) for x in items[1:] if x):
+                items[0] = items[0][len(words_of(items[0])[0][0]):]  # 改造老旧供热、燃气…管网: the verb is the list's
             if len(items) == 1:
                 items = _pair_of(items[0], unsaid=True)  # 城乡居民人均可支配收入年均增长5.3%、8.1%: 城镇's, then 农村's
             paired = len(items) > 1 and all(items) and not any(_opens_with_doing(x) for x in items) \
