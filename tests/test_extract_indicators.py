@@ -613,3 +613,8 @@ def test_a_quoted_comparison_base_holds_a_quote_mark() -> None:
     needed = required_literals(metric._QUOTED_COMPARISON)
     assert needed and all(mark in metric._QUOTES for mark in needed)
     assert metric._clean("比“四经普”增长") == metric._clean("增长") == "增长"
+
+
+def test_a_cut_off_the_count_after_it_is_of_is_no_quantity(work_report: WorkReport) -> None:
+    found = _summary(work_report, "全省产品中，在全国占比超过10%的有44种、超过20%的有23种。")
+    assert [(i.value, i.unit) for i in found] == [(Decimal(44), "种"), (Decimal(23), "种")]

@@ -53,6 +53,8 @@ _COUNTED_ASIDE = regexcache.compile(_SHAPES["counted_aside"])
 _TIMES = _SHAPES["times"]
 _CLASS = tuple(_SHAPES["class"].split())
 _ZONE_AFTER = regexcache.compile(_SHAPES["zone_after"])
+#: What after a figure makes it the cut-off of the count that follows (超过10%的有44种).
+_CUT_OFF_AFTER = regexcache.compile(_SHAPES["cut_off_after"])
 _CLAUSE_END_UNITS = frozenset(_SHAPES["clause_end_units"].split())
 _PROJECT_AFTER = regexcache.compile(_SHAPES["project_after"])
 _PLAN_COUNT_BEFORE = regexcache.compile(_SHAPES["plan_count_before"])
@@ -237,6 +239,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue  # 提出7项指标: the plan's own list of indicators
         if _ZONE_AFTER.match(sentence, end) or unit in _CLAUSE_END_UNITS and sentence[end:end + 1] not in _ENDS:
             continue  # 1小时通勤圈: a zone's name; 240小时过境免签政策: a description, no quantity
+        if _CUT_OFF_AFTER.match(sentence, end):
+            continue  # 占比超过10%的有44种: the figure is a cut-off the count after it is of, no quantity
         if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)) or _MILESTONES.match(sentence, end):
             continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter; 跨越3个千亿元台阶
         if sentence.endswith(_SPEED_BEFORE, 0, start):
