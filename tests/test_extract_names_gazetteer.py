@@ -103,3 +103,11 @@ def test_a_county_level_city_its_province_governs_directly_is_a_division(segment
     line = "支持五家渠、图木舒克建设特色产业园。"
     assert {"五家渠", "图木舒克"} <= _places(segment_text, "新疆维吾尔自治区人民政府", line)
     assert "五家渠" not in _places(segment_text, "浙江省人民政府", line)  # another province's
+
+
+def test_a_places_short_form_opening_a_streets_or_a_fields_name_is_no_place(segment_text: SegmentText) -> None:
+    text = "天津市人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n" \
+        "启动建设赤峰道—中心花园等项目，深化云冈学研究，支持赤峰、通辽发展。\n"
+    places = [m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Place"]
+    assert places.count("赤峰") == 1  # said on its own, not in the street's name
+    assert not any(m.startswith("云冈") for m in places)

@@ -92,7 +92,8 @@ def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, 
     """Is a county-level division's short form here part of another name, or a division elsewhere?
 
     Two characters such as 龙湾 or 塔河 name a division only where nothing says otherwise: right
-    before 湾 or 湖 they open a bay's or a lake's name (崖州湾); in a report about another province
+    before 湾 or 湖 they open a bay's or a lake's name (崖州湾), and a place's short form right before
+    道 or 路 a street's (赤峰道 in 天津); in a report about another province
     (the issuer's region chain says which) they are words of another name (雷龙湾储气库 in a
     province far from 龙湾区; so are full names of two characters, 和县), unless the sentence
     names the division's own province or city (广西（环江、都安）). Right before a division's type word
@@ -102,11 +103,11 @@ def _short_form_misread(s: SentenceView, a: int, b: int, entry: GazetteerEntry, 
     divisions = ctx.lexicon.divisions_by_short_form.get(form, ())
     if entry.region and len(form) <= _BARE_NAME and form == fold(entry.name):
         divisions = (entry,)  # 和县, 忠县: a full name of two characters is as loose as a short form
+    short = form != fold(entry.name)
+    if (short and entry.type == "Place" or entry in divisions) and s.text[b:b + 1] in _FEATURE_HEADS.word_set:
+        return True  # 崖州湾, 赤峰道: the place's short form opens another thing's name
     if entry not in divisions:
         return False  # a full name, or a form another gazetteer name owns
-    if s.text[b:b + 1] in _FEATURE_HEADS.word_set:
-        return True
-    short = form != fold(entry.name)
     if short and s.text[b:b + 1] in _DIVISION_TYPE_HEADS.word_set:
         return True
     if short and any(fold(r)[:-1] == form and fold(r)[-1:] in _DIVISION_TYPE_HEADS.word_set
