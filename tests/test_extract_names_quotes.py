@@ -98,3 +98,8 @@ def test_a_quoted_phrase_after_a_verb_of_joining_in_is_a_programme(segment_text:
     """深度融入共建“某某”: what a province joins in or builds with others is a programme, as what it carries out."""
     assert "青禾一路" in _programs(segment_text, "深度融入共建“青禾一路”，坚持“两个青禾”。")
     assert "两个青禾" not in _programs(segment_text, "深度融入共建“青禾一路”，坚持“两个青禾”。")
+
+
+def test_a_quoted_doctrine_before_its_layout_or_idea_is_no_programme(segment_text: SegmentText) -> None:
+    line = "统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，践行“青山就是金山”理念，实施“青禾英才”计划。"
+    assert _programs(segment_text, line) == {"青禾英才计划"}
