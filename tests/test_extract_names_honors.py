@@ -89,3 +89,9 @@ def test_a_stop_the_word_cut_split_out_of_a_longer_word_ends_no_honor(segment_te
 
 def test_a_description_of_what_is_gained_is_no_honor(segment_text: SegmentText) -> None:
     assert not _honors(segment_text, "让人民群众获得更加健康更有品质的生活。")
+
+
+def test_a_title_the_clause_sets_out_to_build_is_a_goal(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "加快建设高水平创新型省份，新增国家级绿色工厂36家。")
+    assert "国家级绿色工厂" in honors
+    assert "创新型省份" not in honors

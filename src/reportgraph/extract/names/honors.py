@@ -13,7 +13,7 @@ from reportgraph.extract.names.kinds import ends_with_kind
 from reportgraph.extract.names.subjects import subjects
 from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end, words_at
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.text import LIST_SEPARATOR, QUOTE_CHARS
+from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
 _TRIGGERS = datafile("extract/names/honor_triggers.txt")
 _GENERIC = datafile("extract/names/honor_generic.txt")
@@ -34,6 +34,9 @@ _FIRM_HONOR = regexcache.compile(_SHAPES["firm_honor"])
 _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
 #: Adverbs of degree that open a description, never an honor's name (更加, 更有).
 _DEGREE_OPENERS = tuple(_SHAPES["degree_openers"].split())
+#: Verbs that make a title after them a goal (建设, 争创), and how far before the title they are looked for.
+_GOAL_VERBS = tuple(_SHAPES["goal_verbs"].split())
+_GOAL_REACH = 8
 #: The last character of a grade (国家级, 领航级): a grade listed before another shares the name after it.
 _GRADE_END = _SHAPES["grade_end"]
 #: An honor's name is at least this long.
@@ -131,9 +134,17 @@ def _bare_titles(s: SentenceView) -> list[Candidate]:
         for m in shape.finditer(s.text):
             a, b = m.span()
             quote = s.in_quote(a)
-            if a in s.token_start and b in s.token_end and not (quote and quote[1] >= b):
+            if a in s.token_start and b in s.token_end and not (quote and quote[1] >= b) and not _a_goal(s.text, a):
                 out.append(Candidate(a, b, "Honor", s.original(a, b), "honor"))
     return out
+
+
+def _a_goal(text: str, at: int) -> bool:
+    """Is the title at ``at`` one the clause sets out to build or win (加快建设高水平创新型省份, 争创国家森林城市),
+    a goal, not an honor held?"""
+    before = text[max(0, at - _GOAL_REACH):at]
+    cut = max(before.rfind(ch) for ch in CLAUSE_BREAKS)
+    return any(verb in before[cut + 1:] for verb in _GOAL_VERBS)
 
 
 def _joining_conjunction(s: SentenceView, start: int, end: int) -> tuple[int, int] | None:
