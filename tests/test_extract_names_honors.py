@@ -95,3 +95,9 @@ def test_a_title_the_clause_sets_out_to_build_is_a_goal(segment_text: SegmentTex
     honors = _honors(segment_text, "加快建设高水平创新型省份，新增国家级绿色工厂36家。")
     assert "国家级绿色工厂" in honors
     assert "创新型省份" not in honors
+
+
+def test_the_round_of_a_title_won_is_no_part_of_its_name(segment_text: SegmentText) -> None:
+    honors = _honors(segment_text, "青禾等3个市被命名为新一届“全国双拥模范城”。")
+    assert "全国双拥模范城" in honors
+    assert not any(name.startswith("新一") for name in honors)

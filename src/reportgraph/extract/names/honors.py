@@ -34,6 +34,8 @@ _FIRM_HONOR = regexcache.compile(_SHAPES["firm_honor"])
 _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
 #: Adverbs of degree that open a description, never an honor's name (更加, 更有).
 _DEGREE_OPENERS = tuple(_SHAPES["degree_openers"].split())
+#: Words that say which round of a title was won, no part of its name (被命名为新一届“全国双拥模范城”).
+_RELATIVE_OPENERS = tuple(_SHAPES["relative_openers"].split())
 #: Verbs that make a title after them a goal (建设, 争创), and how far before the title they are looked for.
 _GOAL_VERBS = tuple(_SHAPES["goal_verbs"].split())
 _GOAL_REACH = 8
@@ -61,6 +63,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         own = _SELF_REFERENCE.match(text, start)
         if own:
             start = own.end()  # 入选我国首批…: the report's own country or province is no part of the title
+        start += next((len(w) for w in _RELATIVE_OPENERS if text.startswith(w, start)), 0)  # 新一届“…模范城”
         end = _past_split_stops(s, phrase_end(s, start, _STOPS.word_set, first=False))
         bare = text[start:end].strip(QUOTE_CHARS)
         if bare.startswith(_DEGREE_OPENERS):
