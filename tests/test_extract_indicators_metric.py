@@ -491,3 +491,11 @@ def test_a_bare_measure_after_a_measured_thing_is_said_of_that_thing(work_report
 ])
 def test_a_counted_noun_opened_by_a_code_is_the_metric(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("新开城乡公交线路、城际巴士线路、客货邮融合线路共220条。", "新开城乡公交线路、城际巴士线路、客货邮融合线路"),
+    ("国家一级图书馆、博物馆、文化馆数量达293家。", "国家一级图书馆、博物馆、文化馆数量"),
+])
+def test_a_lists_total_counts_all_its_items(work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]

@@ -104,6 +104,10 @@ _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
 _CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Digits glued to Latin letters (5G, 4K): a code inside a name, not a number.
 _CODE = regexcache.compile(r"\d+[A-Za-z]+")
+#: Words right before a figure that make it a list's total (共220条), and a list's last words that make its
+#: figure the count of all its items (…、文化馆数量达293家).
+_TOTAL_WORDS = tuple(_SHAPES["total_words"].split())
+_TOTAL_HEADS = tuple(_SHAPES["total_heads"].split())
 #: A figure right after a count that is no count itself (20个500千伏…工程, not 46万群众).
 _FIGURE = regexcache.compile(_SHAPES["figure_after"])
 _DIGITS = "0123456789."
@@ -293,6 +297,19 @@ def _list_of_one_noun(text: str) -> str:
     return text
 
 
+def _list_in_total(text: str) -> str:
+    """``公交线路、城际巴士线路、客货邮融合线路共220条``, ``图书馆、博物馆、文化馆数量达293家``: a figure said to
+    be the list's total (共) or the count of all its items (数量) counts them all, so the metric is the whole
+    list (less the 共); empty where the words are no such list."""
+    total = next((w for w in _TOTAL_WORDS if text.endswith(w)), "")
+    listed = text[: len(text) - len(total)] if total else text
+    items = _list_items(listed)
+    if len(items) < 2 or not all(items) or any(ch.isdigit() for ch in listed) \
+            or not total and not strip(_clean(items[-1])).endswith(_TOTAL_HEADS):
+        return ""
+    return listed
+
+
 def _opens_with_doing(item: str) -> bool:
     """新建产业园区, 推进钢铁: an item that opens with a verb of doing is a clause of its own (the
     verb before the first item is the whole list's); 示范型 is a kind, not a doing."""
@@ -311,7 +328,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         raw_before = _before(sentence, q.start, floor)
         # 惠及6万名近亲属、共济金额…: words right after a figure go on its noun, so they open no list
         after_a_figure = floor > 0 and q.start - len(raw_before) == floor
-        listed = "" if after_a_figure else _list_of_one_noun(raw_before)
+        listed = "" if after_a_figure else _list_of_one_noun(raw_before) or _list_in_total(raw_before)
         before = strip(_clean(_past_the_copula(listed or _last_item(raw_before))))
         # 从全国第9位升至第7位: what is ranked stands before the rank, but for 全市第四大的…隔离点
         ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end)
