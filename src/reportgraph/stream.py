@@ -511,6 +511,8 @@ class Prepared:
         _PAGE_INHERITED = (self, spool.fileno())
         try:
             return workers.Forked(_page_in_worker)
+        except OSError:  # no process to be had (out of memory, or of processes): drawn here, after
+            return None
         finally:
             _PAGE_INHERITED = None
 
