@@ -188,9 +188,14 @@ class Forked(Generic[_R]):
         from concurrent.futures import ProcessPoolExecutor
 
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._future = self._pool.submit(func)
+        try:
+            self._future = self._pool.submit(func)  # the fork: an OSError when no process can be had
+        except BaseException:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
     def result(self) -> _R:
+        """What ``func`` returned, once it has (the process is let go of then, whatever happened)."""
         from concurrent.futures.process import BrokenProcessPool
 
         try:

@@ -25,9 +25,9 @@ EXECUTORS = ("local", "dask")
 SHARDS_DIR = "shards"
 
 if TYPE_CHECKING:
-    from reportgraph.cli.viz import BuildPage
     from reportgraph.cache import KeptPage
     from reportgraph.cli.outdir import OutputFolder
+    from reportgraph.cli.viz import BuildPage
     from reportgraph.lexicon import Lexicon
     from reportgraph.link import Identities, Measures
     from reportgraph.metadata import Metadata
