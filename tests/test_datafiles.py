@@ -138,3 +138,28 @@ def test_a_file_changed_a_moment_ago_is_parsed_and_not_kept(tmp_path: Path, monk
     assert datafiles.DECLARED["w.txt"].lines == ("one", "two")
     kept.save()
     assert not kept._added and not os.path.exists(kept._path())
+
+
+def test_a_big_file_is_parsed_when_asked_and_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every start reads the kept views whole: a big file's would cost each one more than parsing it saves the
+    few commands that ask."""
+    monkeypatch.setattr(datafiles, "_ROOT", str(tmp_path))
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pycache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(datafiles, "_SETTLED_SECONDS", -60.0)  # every file counts as settled
+    kept = datafiles._KeptViews()
+    monkeypatch.setattr(datafiles, "_KEPT", kept)
+    (tmp_path / "small.txt").write_text("# words\n# read by: tests\none\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("# words\n# read by: tests\n" + "word\n" * 1000, encoding="utf-8")
+    monkeypatch.setattr(datafiles, "_KEPT_MAX_BYTES", 1000)
+    for name in ("small.txt", "big.txt"):
+        monkeypatch.setitem(datafiles.DECLARED, name, datafiles.DataFile(name))
+    assert datafiles.DECLARED["small.txt"].lines == ("one",)
+    assert datafiles.DECLARED["big.txt"].lines == ("word",) * 1000
+    kept.save()
+    assert list(datafiles._KeptViews()._load()) == ["small.txt"]
+    monkeypatch.setattr(datafiles, "_KEPT_MAX_BYTES", 1)  # a file kept by an earlier version, that kept any
+    healed = datafiles._KeptViews()
+    assert healed._load() == {}
+    healed.save()
+    assert datafiles._KeptViews()._load() == {}  # written again without it

@@ -6,15 +6,18 @@ from typing import IO
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from conftest import WriteReport
 from reportgraph import pipeline, rdf, stream
+from reportgraph.cache import KeptPage
 from reportgraph.export import to_turtle
 from reportgraph.model import LinkedReport
 from reportgraph.terms import Triple
 from reportgraph.turtle import natural_key
+from reportgraph.viz import VizGraph
 
 
 def _three_reports(write_report: WriteReport, small: str, other: str, bundled: Path) -> list[Path]:
@@ -166,6 +169,60 @@ def test_a_planned_build_writes_the_whole_graphs_turtle_shards_and_picture_with_
         picture = written.picture  # without its indicators, read when a selection reaches them
         assert picture is not None and picture.whole is not None and picture.whole() == drawn.finish()
         assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "shards"]  # spool files gone
+
+
+def _page_of(picture: VizGraph) -> KeptPage:
+    """A stand-in for the build's page: what it would draw, as bytes."""
+    whole = picture.whole() if picture.whole is not None else picture
+    return KeptPage(repr(sorted(whole.nodes.items())).encode("utf-8"), len(whole.nodes), whole.total_nodes)
+
+
+def test_with_jobs_the_page_is_drawn_while_the_graph_is_merged_as_it_would_be_after(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    paths = _three_reports(write_report, small_report_text, other_report_text, bundled_report)
+    drawn: dict[tuple[int, bool], stream.WrittenGraph] = {}
+    for jobs in (1, 2):
+        for cached in (False, True):
+            out = tmp_path / f"jobs{jobs}{cached}"
+            plan = stream.Plan(draw=True, spool=out, page=_page_of)
+            result = pipeline.build(paths, jobs=jobs, cache=tmp_path / f"cache{jobs}" if cached else None, graph=plan)
+            drawn[jobs, cached] = pipeline.write(result, out)
+            assert (out / "graph.ttl").read_bytes() == (tmp_path / "jobs1False" / "graph.ttl").read_bytes()
+    for cached in (False, True):
+        alone, beside = drawn[1, cached], drawn[2, cached]
+        assert alone.page is None and alone.picture is not None  # one job: drawn after, by the caller
+        assert beside.picture is None and beside.page == _page_of(alone.picture)
+        assert (beside.keep_page is not None) == cached  # the page drawn beside is kept for the next build too
+
+
+def test_with_no_process_to_draw_it_in_or_one_that_dies_the_page_is_drawn_after(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgraph import workers
+
+    paths = _three_reports(write_report, small_report_text, other_report_text, bundled_report)
+
+    def written(name: str) -> stream.WrittenGraph:
+        out = tmp_path / name
+        return pipeline.write(pipeline.build(paths, jobs=2, graph=stream.Plan(draw=True, spool=out, page=_page_of)), out)
+
+    beside = written("beside")
+    assert beside.page is not None
+
+    def refused(self: workers.Forked[object], func: object) -> None:
+        raise OSError("no more processes")
+
+    def died(self: workers.Forked[object]) -> object:
+        self.close()
+        raise workers.WorkerDied(workers.WORKER_DIED)
+
+    for name, method, replacement in (("refused", "__init__", refused), ("died", "result", died)):
+        with monkeypatch.context() as patched:
+            patched.setattr(workers.Forked, method, replacement)
+            after = written(name)
+        assert after.page is None and after.picture is not None and _page_of(after.picture) == beside.page
+        assert (tmp_path / name / "graph.ttl").read_bytes() == (tmp_path / "beside" / "graph.ttl").read_bytes()
 
 
 #: Invented: a company named in full in one report (_FULL_NAME) and short in another (_SHORT_NAME): joined,

@@ -1,6 +1,7 @@
 """workers: reports built in worker processes give the same graph as one process; failures stay per report."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -108,3 +109,15 @@ def test_forked_map_gives_results_in_order_and_says_when_a_worker_dies() -> None
     # what finished before the death comes in order and nothing after it: how much finished depends on
     # which worker took what when the pool broke (the futures still running then fail with it)
     assert len(got) <= 3 and got == [i * i for i in range(len(got))]
+
+
+def test_a_forked_call_gives_its_result_later_and_says_when_its_process_dies() -> None:
+    started = workers.Forked(functools.partial(_square, 7))
+    assert started.result() == 49
+    dying = workers.Forked(functools.partial(_square_or_die, 3))
+    try:
+        dying.result()
+    except workers.WorkerDied as died:
+        assert str(died) == workers.WORKER_DIED
+    else:
+        raise AssertionError("a dead process went unnoticed")

@@ -158,6 +158,10 @@ if TYPE_CHECKING:
 #: A file whose status changed this recently (seconds) is parsed, not kept: a second write within the same tick
 #: of the file system's clock would leave its size and times as they were.
 _SETTLED_SECONDS = 2.0
+#: A file bigger than this (bytes) is parsed when asked, not kept: every start reads the kept views whole, and the
+#: 4 MB word table's lines and rows (which only the tests and tools parse; a build looks words up in its bytes)
+#: made them 13 MB, a quarter of a second of every later build.
+_KEPT_MAX_BYTES = 1_000_000
 
 
 class _KeptViews:
@@ -180,7 +184,9 @@ class _KeptViews:
             except (OSError, EOFError, ValueError, TypeError):
                 found = None
             if isinstance(found, dict):
-                self._entries = found
+                # kept before big files were not: written again without them
+                self._entries = {path: entry for path, entry in found.items() if entry[0][0] <= _KEPT_MAX_BYTES}
+                self._added = len(self._entries) < len(found)
         return self._entries
 
     def view(self, file: DataFile, name: str, make: Callable[[], _V]) -> _V:
@@ -188,6 +194,8 @@ class _KeptViews:
         try:
             info = os.stat(file._file)
         except OSError:
+            return make()
+        if info.st_size > _KEPT_MAX_BYTES:
             return make()
         stamp = (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
         entries = self._load()

@@ -50,6 +50,7 @@ from reportgraph.turtle import TurtleWriter, natural_key, nquad_lines, readable_
 from reportgraph.turtle import instance_kinds as _instance_kinds
 
 if TYPE_CHECKING:  # the picture's reader is imported only when a picture is drawn
+    from reportgraph import workers
     from reportgraph.cache import BlockCache, Blocks, ChunkCache, KeptPage, PageCache
     from reportgraph.viz import GraphReader, VizGraph
 
@@ -79,8 +80,10 @@ class WrittenGraph:
     picture: VizGraph | None = None
     #: the last build's page, when it was drawn from the same triples (a build with a cache)
     kept_page: KeptPage | None = None
-    #: where the page drawn from ``picture`` is kept for the next build (a build with a cache)
+    #: where the page drawn from ``picture`` (or ``page``) is kept for the next build (a build with a cache)
     keep_page: Callable[[KeptPage], None] | None = None
+    #: the page, drawn already (by ``Plan.page``, in a forked process while graph.ttl was merged)
+    page: KeptPage | None = None
 
 
 @dataclass
@@ -107,12 +110,15 @@ class Plan:
 
     ``draw``: what the picture reads of each report (:class:`reportgraph.viz.GraphPart`);
     ``shards``: the folder the N-Quads shards go into; ``spool``: the folder of the
-    temporary file the reports' blocks wait in (default: the system's).
+    temporary file the reports' blocks wait in (default: the system's); ``page``: how the page is drawn
+    from the picture, given so that with ``jobs`` > 1 it is drawn in a forked process while this one
+    merges graph.ttl (:attr:`WrittenGraph.page`; else the picture is handed back, :attr:`WrittenGraph.picture`).
     """
 
     draw: bool = False
     shards: Path | None = None
     spool: Path | None = None
+    page: Callable[[VizGraph], KeptPage] | None = None
 
 
 @dataclass
@@ -387,6 +393,21 @@ def _made_in_workers(reports: list[LinkedReport], todo: list[int], ctx: rdf.Grap
         _INHERITED = None
 
 
+#: What a forked page process inherits: the graph whose page it draws, and its spool's file descriptor (set just
+#: before the fork).
+_PAGE_INHERITED: tuple[Prepared, int] | None = None
+
+
+def _page_in_worker() -> KeptPage:
+    """The page drawn from the picture read from the spool with ``os.pread``: a forked process shares the parent's
+    file offset, which the parent moves as it merges graph.ttl meanwhile."""
+    assert _PAGE_INHERITED is not None, "page process started without its graph"
+    prepared, fd = _PAGE_INHERITED
+    assert prepared.plan.page is not None, "page process started without a way to draw the page"
+    picture = prepared._picture(lambda span: os.pread(fd, span[1], span[0]))
+    return prepared.plan.page(picture.finish(lazily=True))
+
+
 class Prepared:
     """A graph whose reports' chunks are all made and spooled: :meth:`finish` merges and writes it."""
 
@@ -467,18 +488,47 @@ class Prepared:
                     _add_grouped(shared, pickle.loads(_read(spool, span)))
         return shared
 
-    def _picture(self, spool: IO[bytes]) -> GraphReader:
-        """The picture read: the shared triples, then each report's part, in order."""
+    def _picture(self, read: Callable[[_Span], bytes]) -> GraphReader:
+        """The picture read: the shared triples, then each report's part (read from the spool by ``read``), in order."""
         from reportgraph.viz import GraphReader
 
         reader = GraphReader()
         reader.add_triples(self.shared_triples)
         for _, _, span in self.shared_parts:
             if span[1]:
-                reader.merge(pickle.loads(_read(spool, span)))
+                reader.merge(pickle.loads(read(span)))
         return reader
 
+    def _drawing(self, spool: IO[bytes]) -> workers.Forked[KeptPage] | None:
+        """The page being drawn in a forked process (picture read, chosen, laid out, rendered), where the plan
+        says how and there are ``jobs`` > 1: this process merges graph.ttl meanwhile. None: drawn after, here."""
+        global _PAGE_INHERITED
+        if self.plan.page is None or not self.plan.draw or self.jobs <= 1 or not _can_fork():
+            return None
+        from reportgraph import workers
+
+        spool.flush()  # what the process reads must be in the file, not in this process's buffer
+        _PAGE_INHERITED = (self, spool.fileno())
+        try:
+            return workers.Forked(_page_in_worker)
+        except OSError:  # no process to be had (out of memory, or of processes): drawn here, after
+            return None
+        finally:
+            _PAGE_INHERITED = None
+
     def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
+        # without a cache the page is drawn from every report's part whatever the blocks are: it is begun first,
+        # in its own process where there are jobs, beside the shared blocks' formatting and the merge
+        drawing = self._drawing(spool) if self.kept is None else None
+        try:
+            return self._merged(target, spool, drawing)
+        except BaseException:
+            if drawing is not None:
+                drawing.close()
+            raise
+
+    def _merged(self, target: Path | IO[bytes], spool: IO[bytes],
+                drawing: workers.Forked[KeptPage] | None) -> WrittenGraph:
         # all gathered at once only where every shared triple is written again, into the shared shard; else the
         # shared nodes are gathered a part at a time (see _gathered) and only their blocks' bytes kept
         shared = self._gather(spool) if self.plan.shards is not None else None
@@ -502,8 +552,13 @@ class Prepared:
             if self.page is not None:  # the page is drawn from the shared nodes' own triples and the reports' parts
                 page_key = hashlib.blake2b(own, digest_size=16, key=self.pictures.digest()).digest()
                 kept_page = self.page.get(page_key)
-        reader = self._picture(spool) if self.plan.draw and kept_page is None else None
-        self.shared_triples = []
+            if kept_page is None:
+                drawing = self._drawing(spool)
+        reader = None
+        if self.plan.draw and kept_page is None and drawing is None:
+            reader = self._picture(lambda span: _read(spool, span))
+        if drawing is None:  # else kept until the page is drawn: drawn here after all if its process dies
+            self.shared_triples = []
         found_kinds = self.found_kinds | instance_kinds(subjects)
         if found_kinds != self.kinds:  # a kind of node rdf makes that _kinds does not know: teach it, or the prefixes differ
             raise RuntimeError(f"graph.ttl would declare the prefixes of {sorted(self.kinds)}, "
@@ -523,11 +578,22 @@ class Prepared:
             _publish(target, write)
         else:
             write(target)
-        if reader is None:
-            return WrittenGraph(triples=count, shards=shard_files, kept_page=kept_page)
+        page = None
+        if drawing is not None:
+            from reportgraph import workers
+
+            try:
+                page = drawing.result()
+            except workers.WorkerDied:  # killed (out of memory): the picture read here, the page drawn after
+                reader = self._picture(lambda span: _read(spool, span))
+            self.shared_triples = []
         keep = None
         if self.page is not None and page_key is not None:
             keep = functools.partial(self.page.put, page_key)
+        if page is not None:
+            return WrittenGraph(triples=count, shards=shard_files, page=page, keep_page=keep)
+        if reader is None:
+            return WrittenGraph(triples=count, shards=shard_files, kept_page=kept_page)
         return WrittenGraph(triples=count, shards=shard_files, picture=reader.finish(lazily=True),
                             keep_page=keep)
 

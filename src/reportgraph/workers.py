@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from reportgraph import load
 from reportgraph.errors import ReportError
@@ -42,8 +42,8 @@ from reportgraph.segment import segment
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["EXECUTORS", "WORKER_DIED", "Job", "Outcome", "WorkerDied", "can_fork", "default_jobs", "forked_map",
-           "prepare", "run"]
+__all__ = ["EXECUTORS", "WORKER_DIED", "Forked", "Job", "Outcome", "WorkerDied", "can_fork", "default_jobs",
+           "forked_map", "prepare", "run"]
 
 #: What one input gives: the report linked on its own, or why it could not be built.
 Outcome = LinkedReport | ReportError
@@ -173,6 +173,42 @@ def forked_map(func: Callable[[int], _R], count: int, jobs: int) -> Iterator[_R]
         finally:
             for future in pending:
                 future.cancel()
+
+
+class Forked(Generic[_R]):
+    """``func()`` started in a forked process when this is made, for this process to do other work meanwhile:
+    :meth:`result` waits for what it returned (it raises what ``func`` raised, or :class:`WorkerDied`).
+
+    ``func`` is sent by name (a module's function, or a partial of one); what it reads of this process's
+    state it inherits, as :func:`forked_map`'s do.
+    """
+
+    def __init__(self, func: Callable[[], _R]) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        try:
+            self._future = self._pool.submit(func)  # the fork: an OSError when no process can be had
+        except BaseException:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def result(self) -> _R:
+        """What ``func`` returned, once it has (the process is let go of then, whatever happened)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result()
+        except BrokenProcessPool as died:
+            raise WorkerDied(WORKER_DIED) from died
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Let the process go (what it would return is not wanted, or was taken)."""
+        self._future.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(job: Job, workers: int, share_cut: bool = True) -> ProcessPoolExecutor:

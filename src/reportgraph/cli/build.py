@@ -25,14 +25,16 @@ EXECUTORS = ("local", "dask")
 SHARDS_DIR = "shards"
 
 if TYPE_CHECKING:
-    from reportgraph.cli.viz import BuildPage
+    from reportgraph.cache import KeptPage
     from reportgraph.cli.outdir import OutputFolder
+    from reportgraph.cli.viz import BuildPage
     from reportgraph.lexicon import Lexicon
     from reportgraph.link import Identities, Measures
     from reportgraph.metadata import Metadata
     from reportgraph.model import LinkedReport
     from reportgraph.pipeline import BuildResult, Inputs
     from reportgraph.stream import WrittenGraph
+    from reportgraph.viz import VizGraph
 
 #: The ``--out`` that writes the Turtle to standard output instead of a folder.
 STDOUT = "-"
@@ -309,25 +311,31 @@ class _Plan:
 
 
 def _write_page(written: WrittenGraph, staged: BinaryIO, path: Path) -> BuildPage:
-    """The build's page into ``staged``: the last build's where it was drawn from the same triples, else drawn
-    (and kept for the next build, where there is a cache)."""
+    """The build's page into ``staged``: the last build's where it was drawn from the same triples, or the one drawn
+    while graph.ttl was merged, else drawn now (and kept for the next build, where there is a cache)."""
     from reportgraph.cli.viz import BuildPage, write_build_page
 
-    kept = written.kept_page
-    if kept is not None:
-        staged.write(kept.html)
-        return BuildPage(path, kept.drawn, kept.total)
-    assert written.picture is not None, "the plan draws a picture when there is an output folder"
-    if written.keep_page is None:
-        return write_build_page(written.picture, staged, path)
+    page = written.kept_page or written.page
+    if page is None:
+        assert written.picture is not None, "the plan draws a picture when there is an output folder"
+        if written.keep_page is None:
+            return write_build_page(written.picture, staged, path)
+        page = _drawn_page(written.picture)
+    if page is not written.kept_page and written.keep_page is not None:
+        written.keep_page(page)
+    staged.write(page.html)
+    return BuildPage(path, page.drawn, page.total)
+
+
+def _drawn_page(picture: VizGraph) -> KeptPage:
+    """The build's page drawn from its picture, as bytes: to keep, or drawn in a forked process while the build
+    merges graph.ttl (:attr:`reportgraph.stream.Plan.page`)."""
     from reportgraph.cache import KeptPage
+    from reportgraph.cli.viz import write_build_page
 
     buffer = io.BytesIO()
-    page = write_build_page(written.picture, buffer, path)
-    html = buffer.getvalue()
-    staged.write(html)
-    written.keep_page(KeptPage(html, page.drawn, page.total))
-    return page
+    page = write_build_page(picture, buffer, Path(PAGE_FILE))
+    return KeptPage(buffer.getvalue(), page.drawn, page.total)
 
 
 def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -> int:
@@ -338,7 +346,8 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
     output_shards = output.folder / SHARDS_DIR if output is not None else None
     # each report's Turtle, picture and shard are made with its triples, once, in the build's workers
     graph_plan = stream.Plan(draw=output is not None, spool=output.folder if output is not None else None,
-                             shards=output_shards if args.shards or args.executor == "dask" else None)
+                             shards=output_shards if args.shards or args.executor == "dask" else None,
+                             page=_drawn_page)
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = common.progress_printer(sys.stderr)
