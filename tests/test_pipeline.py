@@ -334,3 +334,51 @@ def test_a_report_of_more_figures_than_the_bound_is_its_error_and_the_others_bui
         "Split it, or raise the limit with --max-figures"))]
     assert [lr.report.path for lr in result.reports] == [str(good)]
     assert len(pipeline.build([str(figures)], limits=Limits(figures=3_000)).reports[0].indicators) == 2_000
+
+
+#: Invented: a county's 2024 report with its targets, and the 2025 report that reviews them (a series whose later
+#: report names the earlier one and assesses its targets).
+_SETS_TARGETS = """\
+某某县人民政府2024年政府工作报告
+一、2023年工作回顾
+（一）经济运行。
+县政府推进各项工作。
+二、2024年工作安排
+（一）主要预期目标。
+地区生产总值增长6%左右，新增企业100家以上。
+"""
+_REVIEWS_THEM = """\
+某某县人民政府2025年政府工作报告
+一、2024年工作回顾
+（一）经济运行。
+地区生产总值增长6.2%，新增企业90家。
+二、2025年工作安排
+（一）主要预期目标。
+地区生产总值增长6%左右。
+"""
+
+
+def test_a_planned_builds_reports_are_read_back_from_its_spool_alone_or_together(
+        tmp_path: Path, write_report: WriteReport) -> None:
+    """A build with a graph plan lets go of each report once its share is made: its reports are read back, each
+    with the report before it in its series and the targets it assesses; together, the very objects they name."""
+    paths = [write_report(_SETS_TARGETS, "s/2024.txt"), write_report(_REVIEWS_THEM, "s/2025.txt")]
+    whole = pipeline.build(paths)
+    out = tmp_path / "out"
+    planned = pipeline.build(paths, graph=stream.Plan(spool=out))
+    reports = planned.reports
+    assert isinstance(reports, pipeline.SpooledReports) and len(reports) == 2
+    first, later = whole.reports
+    alone = reports[1]
+    assert alone.previous is not None and alone.previous.text == first.report.text
+    assert [(a.status, a.target_report.text, a.target.start) for a in alone.assessments] == \
+        [(a.status, a.target_report.text, a.target.start) for a in later.assessments] != []
+    assert [lr.report.path for lr in reports] == [lr.report.path for lr in reports[:]] == [str(p) for p in paths]
+    together = reports.together()
+    assert together[1].previous is together[0].report
+    assert all(any(a.target is ind for ind in together[0].indicators) for a in together[1].assessments)
+    assert to_turtle(planned.graph) == to_turtle(whole.graph)
+    left = reports.without([0])
+    assert len(left) == 1 and left[0].previous is not None and left[0].previous.text == first.report.text
+    pipeline.write(planned, out, release=True)
+    assert len(planned.reports) == 0 and (out / "graph.ttl").read_bytes() == to_turtle(whole.graph)

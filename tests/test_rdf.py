@@ -576,3 +576,17 @@ def test_the_shared_triples_come_in_one_order_whatever_the_processs_string_hashe
                              text=True, env=env, timeout=300, check=True)
         digests.add(run.stdout.strip())
     assert len(digests) == 1
+
+
+def test_the_shared_subjects_are_of_the_kinds_the_shared_triples_subjects_are(
+        write_report: WriteReport, small_report_text: str, other_report_text: str) -> None:
+    """A build that lets go of its reports first learns the shared nodes' prefixes from these, and makes
+    their triples after: the kinds must be the same, or graph.ttl would declare other prefixes."""
+    from reportgraph import pipeline, rdf, stream
+
+    result = pipeline.build([write_report(small_report_text, "a.txt"), write_report(other_report_text, "b.txt")])
+    ctx = rdf.GraphContext.of(result.reports, result.measures)
+    subjects = rdf.shared_subjects(ctx)
+    triples = rdf.shared_triples(ctx)
+    assert set(subjects) <= {t[0] for t in triples}
+    assert stream.instance_kinds(subjects) == stream.instance_kinds(t[0] for t in triples) != set()

@@ -12,11 +12,14 @@ graph.ttl without an rdflib graph.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar, overload
 
 from reportgraph import load, rdf, stream, workers
 from reportgraph.cache import CHUNKS_DIR, Cache, ChunkCache
@@ -30,7 +33,7 @@ from reportgraph.limits import DEFAULT as DEFAULT_LIMITS
 from reportgraph.limits import Limits
 from reportgraph.link import Identities, LinkContext, Measures, join, link, same_entities
 from reportgraph.metadata import Metadata
-from reportgraph.model import LinkedReport, Report
+from reportgraph.model import Indicator, LinkedReport, RelationalTarget, Report
 from reportgraph.segment import NO_STRUCTURE, has_structure, segment
 from reportgraph.terms import Triple
 from reportgraph.workers import Outcome
@@ -43,7 +46,8 @@ if TYPE_CHECKING:  # rdflib only when the Python API asks for BuildResult.graph
 class BuildResult:
     """What a build produced: the linked reports, their graph, and per-file failures."""
 
-    reports: list[LinkedReport]
+    #: a list, or (a build given a ``graph`` plan) the reports as :class:`SpooledReports` read back one at a time
+    reports: list[LinkedReport] | SpooledReports
     errors: list[ReportError] = field(default_factory=list)
     #: (path, path of the input with the same text): inputs built once, as that other input
     duplicates: list[tuple[str, str]] = field(default_factory=list)
@@ -65,7 +69,172 @@ class BuildResult:
         ``reportgraph build`` never asks: it writes the graph's files from the
         reports directly (:func:`write`), holding one report's triples at a time.
         """
-        return rdf.to_graph(self.reports, self.measures)
+        reports = self.reports.together() if isinstance(self.reports, SpooledReports) else self.reports
+        return rdf.to_graph(reports, self.measures)
+
+
+#: Where a report's pickle lies in the spool of :class:`SpooledReports`: (offset, length)
+_Span = tuple[int, int]
+#: What a spooled report names of another report (by its place in the spool): the report before it in its series,
+#: and each assessment's target report and target (``("indicators" | "relational_targets", index)``)
+_Refs = tuple[int | None, list[tuple[int, str, int] | None]]
+
+
+class SpooledReports(Sequence[LinkedReport]):
+    """The linked reports of a build, each pickled into a temporary file and read back when asked for.
+
+    A build given a ``graph`` plan lets go of each report once its share of
+    the graph is made, so that what the reports held serves the rest of the
+    build; this is what ``BuildResult.reports`` is then. An item is read
+    back alone (with the reports it names: the one before it in its series,
+    those whose targets it assesses), so going through them holds one at a
+    time; :meth:`together` reads them all at once, with what they name of
+    each other the same objects, as :func:`reportgraph.rdf.to_graph` needs.
+    """
+
+    def __init__(self, spool: IO[bytes], spans: list[_Span], shown: list[int], refs: list[_Refs] | None = None) -> None:
+        self._spool: IO[bytes] | None = spool
+        self._spans = spans
+        #: the places in the spool of the reports the sequence holds, in order
+        self._shown = shown
+        #: what each report to be spooled names of the others (:meth:`add` spools the next)
+        self._refs = refs or []
+
+    @classmethod
+    def ready(cls, reports: Sequence[LinkedReport], folder: Path | None = None) -> SpooledReports:
+        """A spool in ``folder`` (default: the system's) for the reports, each spooled by :meth:`add`, in their
+        order, once it is no longer needed here: what each names of the others is found now, while all are here.
+
+        (Pickling a string keeps its UTF-8 form with it: a report is pickled just before it is let go of.)
+        """
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        places = {id(lr.report): i for i, lr in enumerate(reports)}
+        refs = [_refs(lr, i, reports, places) for i, lr in enumerate(reports)]
+        return cls(tempfile.TemporaryFile(dir=folder, prefix=".reports."), [], [], refs)
+
+    def add(self, lr: LinkedReport) -> None:
+        """The next report spooled (the one :meth:`ready` was given at this place)."""
+        assert self._spool is not None, "spooled after it was cleared"
+        place = len(self._spans)
+        data = pickle.dumps(_detached(lr, self._refs[place]), protocol=pickle.HIGHEST_PROTOCOL)
+        self._spool.seek(0, os.SEEK_END)
+        self._spans.append((self._spool.tell(), len(data)))
+        self._spool.write(data)
+        self._shown.append(place)
+
+    def __len__(self) -> int:
+        return len(self._shown)
+
+    @overload
+    def __getitem__(self, index: int) -> LinkedReport: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[LinkedReport]: ...
+
+    def __getitem__(self, index: int | slice) -> LinkedReport | list[LinkedReport]:
+        if isinstance(index, slice):
+            return [self._alone(place) for place in self._shown[index]]
+        return self._alone(self._shown[index])
+
+    def __iter__(self) -> Iterator[LinkedReport]:
+        for place in self._shown:
+            yield self._alone(place)
+
+    def together(self) -> list[LinkedReport]:
+        """Every report read back at once: a report another names is the very object the list holds."""
+        read = {place: self._read(place) for place in self._shown}
+        others: dict[int, LinkedReport] = {place: lr for place, (lr, _) in read.items()}
+
+        def owner(place: int) -> LinkedReport:
+            if place not in others:  # a report left out since (its share failed): read for what is named of it
+                others[place] = self._read(place)[0]
+            return others[place]
+
+        for lr, refs in read.values():
+            _attached(lr, refs, owner)
+        return [lr for lr, _ in read.values()]
+
+    def without(self, places: Iterable[int]) -> SpooledReports:
+        """The same spool without the reports at ``places`` (their places in this sequence)."""
+        dropped = set(places)
+        assert self._spool is not None, "read after it was cleared"
+        return SpooledReports(self._spool, self._spans, [p for i, p in enumerate(self._shown) if i not in dropped])
+
+    def clear(self) -> None:
+        """Let go of every report, and of the spool."""
+        self._shown = []
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def _alone(self, place: int) -> LinkedReport:
+        """One report with what it names of the others, each of those read for its own fields only (else every
+        item would read its series back to the first report)."""
+        lr, refs = self._read(place)
+        others: dict[int, LinkedReport] = {}
+
+        def owner(other: int) -> LinkedReport:
+            if other not in others:
+                others[other] = self._read(other)[0]
+            return others[other]
+
+        _attached(lr, refs, owner)
+        return lr
+
+    def _read(self, place: int) -> tuple[LinkedReport, _Refs]:
+        """The report at ``place`` as spooled: without what it names of the others, and where that lies."""
+        assert self._spool is not None, "read after it was cleared"
+        offset, length = self._spans[place]
+        self._spool.seek(offset)
+        with gc_paused():  # unpickling makes many objects and no cycles: collections would walk them for nothing
+            read: tuple[LinkedReport, _Refs] = pickle.loads(self._spool.read(length))
+        return read
+
+
+def _attached(lr: LinkedReport, refs: _Refs, owner: Callable[[int], LinkedReport]) -> None:
+    """What ``lr`` names of other reports (``refs``) put back, from the reports ``owner`` gives by their places."""
+    previous, targets = refs
+    if previous is not None:
+        lr.previous = owner(previous).report
+    for assessment, ref in zip(lr.assessments, targets):
+        if ref is not None:
+            named = owner(ref[0])
+            assessment.target_report = named.report
+            assessment.target = getattr(named, ref[1])[ref[2]]
+
+
+def _refs(lr: LinkedReport, place: int, reports: Sequence[LinkedReport], places: dict[int, int]) -> _Refs:
+    """Where what ``lr`` names of the other reports lies among them (None where it names none, or one not there)."""
+    def elsewhere(report: Report | None) -> int | None:
+        found = places.get(id(report)) if report is not None else None
+        return found if found is not None and found != place else None
+
+    targets: list[tuple[int, str, int] | None] = []
+    for a in lr.assessments:
+        owner = elsewhere(a.target_report)
+        ref = _target_ref(reports[owner], a.target) if owner is not None else None
+        targets.append((owner, *ref) if owner is not None and ref is not None else None)  # type: ignore[misc]
+    return elsewhere(lr.previous), targets
+
+
+def _detached(lr: LinkedReport, refs: _Refs) -> tuple[LinkedReport, _Refs]:
+    """``lr`` without what it names of the other reports where ``refs`` says where that lies (a copy then)."""
+    previous, targets = refs
+    if previous is None and all(t is None for t in targets):
+        return lr, refs
+    assessments = [replace(a, target_report=None, target=None) if t is not None else a  # type: ignore[arg-type]
+                   for a, t in zip(lr.assessments, targets)]
+    return replace(lr, previous=None if previous is not None else lr.previous, assessments=assessments), refs
+
+
+def _target_ref(owner: LinkedReport, target: Indicator | RelationalTarget) -> tuple[str, int] | None:
+    """Where ``target`` is among ``owner``'s indicators or relational targets (None: not there)."""
+    for name in ("indicators", "relational_targets"):
+        for k, item in enumerate(getattr(owner, name)):
+            if item is target:
+                return name, k
+    return None
 
 
 @dataclass(frozen=True)
@@ -267,7 +436,14 @@ def build(
                        if id(before) in made_of and same_entities(before.entities, lr.entities)}
             from_cache = {id(lr) for lr in found.values()}
             reused = {id(lr) for before, lr in zip(alone, linked) if id(before) in from_cache}
-            prepared, linked = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks, origins, reused)
+            cached = len(found)
+            # nothing here holds the reports but ``linked`` (and the loop's last): each is let go of once its share is made
+            found.clear()
+            built.clear()
+            del alone
+            prepared, spooled = _prepared(linked, errors, strict, ctx.measures, graph, jobs, chunks, origins, reused)
+            return BuildResult(reports=spooled, errors=errors, duplicates=duplicates, warnings=warnings, cached=cached,
+                               measures=ctx.measures, prepared=prepared)
     return BuildResult(reports=linked, errors=errors, duplicates=duplicates, warnings=warnings, cached=len(found),
                        measures=ctx.measures, prepared=prepared)
 
@@ -355,31 +531,45 @@ def _together(linked: list[LinkedReport], errors: list[ReportError], strict: boo
 
 def _prepared(linked: list[LinkedReport], errors: list[ReportError], strict: bool, measures: Measures,
               plan: stream.Plan, jobs: int, chunks: ChunkCache | None,
-              origins: dict[int, str], reused: set[int]) -> tuple[stream.Prepared, list[LinkedReport]]:
+              origins: dict[int, str], reused: set[int]) -> tuple[stream.Prepared, SpooledReports]:
     """Every report's share of the graph, made once; a report whose share fails is dropped with its error, and
     the others made again without it (from the chunk cache, where there is one).
 
-    A failure outside any one report's share (the entities merged across
-    reports) is looked for report by report, as :func:`_together` does.
+    Each report is spooled (what :class:`BuildResult` holds of them) and let
+    go of from ``linked`` once its share is made. A failure
+    outside any one report's share (the entities merged across reports) is
+    looked for report by report, as :func:`_together` does.
     """
     searched = False
     while True:
+        spooled = SpooledReports.ready(linked, plan.spool)
         try:
-            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks, origins=origins, reused=reused)
+            prepared = stream.prepare(linked, measures, plan, jobs=jobs, cache=chunks, origins=origins, reused=reused,
+                                      release=spooled.add)
         except Exception as failure:  # a bug in what the reports share: which reports cause it is found one by one
             if searched:
+                spooled.clear()
                 raise ReportError.internal(ALL_REPORTS, failure) from failure
             searched = True
-            linked = _without_failures(linked, errors, strict, lambda some: _triples_of(some, measures))
+            for lr in linked:  # those prepare let go of are spooled: the others follow them
+                if lr is not None:
+                    spooled.add(lr)
+            every = spooled.together()
+            spooled.clear()
+            linked = _without_failures(every, errors, strict, lambda some: _triples_of(some, measures))
+            origins, reused = {}, set()  # by the id() of reports let go of, which others may have now
             continue
         if not prepared.failed:
-            return prepared, linked
+            return prepared, spooled
         prepared.close()  # the reports left make other shared nodes: their graph is made again
         for _, failure in sorted(prepared.failed.items()):
             if strict:
+                spooled.clear()
                 raise failure
             errors.append(failure)
-        linked = [lr for i, lr in enumerate(linked) if i not in prepared.failed]
+        linked = spooled.without(prepared.failed).together()
+        spooled.clear()
+        origins, reused = {}, set()
 
 
 def _triples_of(linked: list[LinkedReport], measures: Measures) -> None:

@@ -746,6 +746,13 @@ def shared_triples(ctx: GraphContext) -> list[Triple]:
     return out.triples
 
 
+def shared_subjects(ctx: GraphContext) -> list[str]:
+    """The nodes :func:`shared_triples` makes triples about, but for those under one of them (name forms) and the
+    measure scheme: what the kinds of instance of the shared nodes are known from, without making their triples."""
+    out = _Triples(ctx.entity_iris)
+    return [out.entity(key) for key in ctx.merged] + [_measure_iri(name) for name in ctx.used_measures]
+
+
 def report_triples(lr: LinkedReport, ctx: GraphContext) -> list[Triple]:
     """One report's triples: its own nodes, its entities' mentions in it, its periods, series and relations.
 

@@ -185,7 +185,8 @@ def write_graph(reports: list[LinkedReport], target: Path | IO[bytes], shards: P
 
 def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, *, jobs: int = 1,
             cache: ChunkCache | None = None, collect: Callable[[list[Triple]], None] | None = None,
-            release: bool = False, origins: Mapping[int, str] | None = None, reused: Collection[int] = ()) -> Prepared:
+            release: bool | Callable[[LinkedReport], None] = False, origins: Mapping[int, str] | None = None,
+            reused: Collection[int] = ()) -> Prepared:
     """Every report's chunk made once, in order, and spooled: all of graph.ttl but the final merge.
 
     What the reports share (the merged entities, the measures) is made
@@ -200,11 +201,16 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
     that its chunk is found without making its triples; with ``jobs`` > 1 the chunks of the ``reused``
     reports (by ``id()``: those whose extraction the cache gave) are looked for here first.
     ``collect`` (this process only) is handed the shared triples, then each report's.
+    With ``release`` each report's place in ``reports`` is set to None once its chunk is made (a function
+    is handed the report first), so that what it held serves the rest; the shared triples are then made
+    (from what the reports share, alone) once all are let go of, not beside them (unless ``collect`` or
+    the shards need them first).
     """
     with gc_paused():
         ctx = rdf.GraphContext.of(reports, measures)
-        shared = rdf.shared_triples(ctx)
-        kinds = _kinds(reports, shared)
+        later = bool(release) and collect is None and plan.shards is None
+        shared = [] if later else rdf.shared_triples(ctx)
+        kinds = _kinds(reports, rdf.shared_subjects(ctx) if later else (t[0] for t in shared))
         prepared = Prepared(kinds, shared, plan, [rdf.report_iri_text(lr.report) for lr in reports],
                             cache.blocks(namespaces(kinds)) if cache is not None else None,
                             cache.page() if cache is not None and plan.draw else None, jobs=jobs)
@@ -217,8 +223,12 @@ def prepare(reports: list[LinkedReport], measures: Measures | None, plan: Plan, 
                     prepared.failed[i] = made
                 else:
                     prepared.take(made)
+                if callable(release):
+                    release(reports[i])
                 if release:
                     reports[i] = None  # type: ignore[call-overload]
+            if later:
+                prepared.shared_triples = rdf.shared_triples(ctx)
         except BaseException:
             prepared.close()
             raise
@@ -609,7 +619,7 @@ class Prepared:
             self.spool = None
 
 
-def _kinds(reports: Sequence[LinkedReport], shared_triples: list[Triple]) -> set[str]:
+def _kinds(reports: Sequence[LinkedReport], shared_subjects: Iterable[str]) -> set[str]:
     """The kinds of instance the graph's subjects will have, known before any block is formatted.
 
     The entities' and measures' kinds, ``report``, ``period`` when a report
@@ -617,7 +627,7 @@ def _kinds(reports: Sequence[LinkedReport], shared_triples: list[Triple]) -> set
     subjects outside a report's own IRIs that rdf makes. The writer checks
     it found no others (a new kind of node would need its prefix here).
     """
-    kinds = instance_kinds({s for s, _, _ in shared_triples})
+    kinds = instance_kinds(set(shared_subjects))
     if reports:
         kinds.add("report")
     if any(lr.report.period or lr.report.plan_period for lr in reports):

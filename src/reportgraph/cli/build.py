@@ -377,7 +377,9 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
     summary_to = sys.stdout
     page: BuildPage | None = None
     written = None
-    text = summarize(result.reports, "standard output" if output is None else str(output.folder / GRAPH_FILE))
+    # the summary is of the reports before they are let go of (--quiet and --json print none)
+    text = summarize(result.reports, "standard output" if output is None else str(output.folder / GRAPH_FILE)) \
+        if not args.quiet and not args.json else ""
     # the merge table is made before the reports are let go of, and written after the output commit
     merge_table = _merge_table(args.merges, result.reports) if args.merges else None
     # each report is let go of once written, so what it held serves the picture and the shared nodes
@@ -438,7 +440,7 @@ def _merge_table(path: str, reports: Sequence[LinkedReport]) -> tuple[bytes, int
     """The merge table (``build --merges``) in the form ``path`` names, and the number of its rows."""
     from reportgraph.link.merges import format_of, merge_rows, table_text
 
-    rows = merge_rows(list(reports))
+    rows = merge_rows(reports)
     return table_text(rows, format_of(path)).encode("utf-8"), len(rows)
 
 
@@ -469,20 +471,20 @@ class _Counts:
 
     @classmethod
     def of(cls, reports: Sequence[LinkedReport]) -> _Counts:
+        """Counted in one pass: a build's reports are read back from its spool, one at a time."""
         entity_types: dict[str, str] = {}
+        kinds: Counter[str] = Counter()
+        every_area = problems = 0
+        numbered: list[list[str]] = []
         for linked in reports:
             for entity in linked.entities:
                 entity_types.setdefault(entity.key, entity.type)
-        return cls(
-            reports=reports,
-            by_type=Counter(entity_types.values()),
-            entities=len(entity_types),
-            kinds=Counter(ind.kind for linked in reports for ind in linked.indicators),
-            every_area=sum(len(linked.report.sections) for linked in reports),
-            numbered=[[sec.label or sec.heading for sec in linked.report.sections if sec.number is not None]
-                      for linked in reports],
-            problems=sum(len(linked.problems) for linked in reports),
-        )
+            kinds.update(ind.kind for ind in linked.indicators)
+            every_area += len(linked.report.sections)
+            numbered.append([sec.label or sec.heading for sec in linked.report.sections if sec.number is not None])
+            problems += len(linked.problems)
+        return cls(reports=reports, by_type=Counter(entity_types.values()), entities=len(entity_types), kinds=kinds,
+                   every_area=every_area, numbered=numbered, problems=problems)
 
     @property
     def numbered_total(self) -> int:
@@ -505,7 +507,7 @@ def summarize(reports: Sequence[LinkedReport], written: Path | str | None = None
     # a part's unnumbered opening (上半年工作总结, 前言) is a work area too, but not a section heading
     lines.append(f"work areas:  {counts.every_area}  ({counts.numbered_total} numbered sections, "
                  f"{counts.every_area - counts.numbered_total} part openings)")
-    for linked, labels in list(zip(reports, counts.numbered))[:_MAX_REPORT_LINES]:
+    for linked, labels in zip(reports[:_MAX_REPORT_LINES], counts.numbered):  # a build's reports are read back
         lines.append(f"  {_shown_name(linked)}: {_abbreviate(labels) if labels else '-'}")
     if len(reports) > _MAX_REPORT_LINES:
         lines.append(f"  … and {len(reports) - _MAX_REPORT_LINES} more reports")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class MergeRow:
         return (self.node, self.type, self.scope, self.name, self.rule, str(self.reports), self.why, self.files)
 
 
-def merge_rows(reports: list[LinkedReport]) -> list[MergeRow]:
+def merge_rows(reports: Iterable[LinkedReport]) -> list[MergeRow]:
     """The rows of every node with a merge to review, sorted by type, node and name."""
     names: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, tuple[str, str]] = {}
