@@ -74,6 +74,10 @@ def test_a_link_character_inside_the_first_word_stays(work_report: WorkReport, s
     assert _metrics(work_report, sentence) == [metric]
 
 
+def test_a_doing_measured_as_it_stands_takes_no_head_of_the_next_item(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "货物进出口、实际使用外资分别增长10%、5%。") == ["货物进出口", "实际使用外资"]
+
+
 def test_a_link_word_of_its_own_is_trimmed(work_report: WorkReport) -> None:
     assert _metrics(work_report, "工业投资和技改投资分别增长8%、9%。") == ["工业投资", "技改投资"]
 
@@ -82,6 +86,8 @@ def test_a_link_word_of_its_own_is_trimmed(work_report: WorkReport) -> None:
     ("装备制造业、高技术制造业增加值分别增长9.1%、8.4%。", ["装备制造业增加值", "高技术制造业增加值"]),
     ("国内游客、入境游客数量分别增长5.2%、31.7%。", ["国内游客数量", "入境游客数量"]),
     ("能源、旅游投资分别增长6%、12%。", ["能源投资", "旅游投资"]),
+    ("粮食、棉花产量双双位居全国第一。", ["粮食产量", "棉花产量"]),
+    ("金融机构本外币存、贷款余额双双突破6万亿元。", ["金融机构本外币存款余额", "贷款余额"]),
 ])
 def test_a_shared_head_says_the_words_an_item_ends_with_once(
         work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
@@ -121,7 +127,22 @@ def test_a_run_of_quarters_is_not_in_the_metric_of_a_rank(work_report: WorkRepor
 
 def test_a_comparison_with_the_average_is_the_subjects_and_no_list(work_report: WorkReport) -> None:
     found = find_indicators(work_report(summary=["其中规上工业增加值增长6.4%、高于全国平均0.5个百分点。"]))
-    assert [(i.metric, str(i.value)) for i in found] == [("规上工业增加值", "6.4"), ("规上工业增加值", "0.5")]
+    assert [(i.metric, str(i.value)) for i in found] == [("规上工业增加值", "6.4"),
+                                                          ("规上工业增加值高于全国平均", "0.5")]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("地区生产总值增长5%，比全国高0.2个百分点。", "地区生产总值比全国高"),
+    ("地区生产总值增长5%，高出全国平均水平0.2个百分点。", "地区生产总值高出全国平均水平"),
+    ("城镇调查失业率比全省低0.3个百分点。", "城镇调查失业率比全省低"),
+])
+def test_points_over_a_wider_whole_are_a_margin_in_the_metric(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence)[-1] == metric
+
+
+def test_points_said_of_nothing_wider_are_the_metrics_own_change(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "城镇调查失业率下降0.3个百分点。") == ["城镇调查失业率"]
 
 
 @pytest.mark.parametrize(("sentence", "metric"), [

@@ -87,6 +87,12 @@ _RELATIVE_ALONE = frozenset(_SHAPES["relative_alone"].split())
 _BARE_MEASURES = frozenset(_SHAPES["topic_measures"].split()) | frozenset(_SHAPES["bare_measures"].split())
 _MEASURES_LONGEST_FIRST = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
+#: Doings measured as they stand (进出口): a list item ending in one takes no shared head.
+_MEASURED_DOINGS = tuple(_SHAPES["measured_doings"].split())
+#: A margin over a wider whole's figure, right before a number of points (高于全国平均0.5个百分点).
+_MARGIN = regexcache.compile(_SHAPES["margin"])
+#: The base unit of a margin of rates (points).
+_MARGIN_UNIT = _SHAPES["margin_unit"]
 #: What a list's last metric may end in that is a share of each item's measure (发电量、用电量占比: 发电量占比).
 _SHARE_TAILS = tuple(_SHAPES["share_tails"].split())
 #: Endings that make a verb a kind (示范型, 嵌入式): 示范型企业 does nothing.
@@ -363,12 +369,25 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
             and after.startswith(_AFTER_STOPS.words) and tag(words_of(after[:_VERB_WINDOW])[0][0]) == PLAIN_VERB
         q.metric = _with_the_subject(q.metric, previous, no_noun)
+        q.metric = _with_the_margin(q, raw_before, previous)
         if q.unit == _PERCENT and previous and q.metric in _TASK_SHARES.pairs:
             q.metric = _without_task(previous) + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: …任务完成率
         elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
         floor = q.end
     _grades_share_the_noun(sentence, quantities)
+
+
+def _with_the_margin(q: Quantity, words_before: str, previous: str) -> str:
+    """增长6.4%、高于全国平均0.5个百分点: the points are the margin over the wider whole, said in the metric
+    (规上工业增加值高于全国平均), which is the previous figure's where the words before say only the margin."""
+    margin = _MARGIN.search(words_before) if q.base_unit == _MARGIN_UNIT else None
+    if margin is None:
+        return q.metric
+    said = margin.group(1)
+    if q.metric == said:
+        return previous + said
+    return q.metric if q.metric.endswith(said) else q.metric + said
 
 
 def _grades_share_the_noun(sentence: str, quantities: list[Quantity]) -> None:
@@ -490,9 +509,11 @@ def _share_head(items: list[str], each: bool = False) -> list[str]:
     tail = next((t for t in _SHARE_TAILS if last.endswith(t) and len(last) > len(t)), "")
     if tail and all(x.endswith(_MEASURE_ENDS) and not x.endswith(_SHARE_TAILS) for x in others):
         return [x + tail for x in others] + [last]  # 发电量、用电量占比均超过30%: each measure's share
-    if any(len(x) > len(last) or x.endswith(_MEASURE_ENDS) for x in others):
-        return items  # 事故起数、死亡人数: each item names its own measure
     first_word = words_of(last)[0][0]
+    if len(first_word) == 2 and all(_a_half_word(x, first_word) for x in others):
+        return [x + last[1:] for x in others] + [last]  # 存、贷款余额: 存款余额 and 贷款余额
+    if any(len(x) > len(last) or x.endswith(_MEASURE_ENDS) or x.endswith(_MEASURED_DOINGS) for x in others):
+        return items  # 事故起数、死亡人数; 进出口、实际使用外资: each item names its own measure
     mean = sum(map(len, others)) / len(others)
     halves = _PAIRED.get(others[0]) if len(others) == 1 else None
     if halves is not None and last.startswith(halves):
@@ -510,6 +531,12 @@ def _share_head(items: list[str], each: bool = False) -> list[str]:
     if len(head) < _MIN_HEAD or any(x.endswith(head) for x in others):
         return items
     return [_joined(x, head) for x in others] + [last]
+
+
+def _a_half_word(item: str, word: str) -> bool:
+    """The item ends in one character that, with the second of ``word``, is a word (存 and 贷款: 存款)."""
+    end = words_of(item)[-1][0]
+    return len(end) == 1 and not item.endswith(_MEASURE_ENDS) and len(words_of(end + word[1])) == 1
 
 
 def _pair_of(item: str, unsaid: bool = False) -> list[str]:
