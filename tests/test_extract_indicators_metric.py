@@ -78,6 +78,20 @@ def test_a_doing_measured_as_it_stands_takes_no_head_of_the_next_item(work_repor
     assert _metrics(work_report, "货物进出口、实际使用外资分别增长10%、5%。") == ["货物进出口", "实际使用外资"]
 
 
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("新增境内上市公司62家，总数186家。", ["新增境内上市公司", "境内上市公司总数"]),
+    ("出口规模突破4万亿元，占全国份额提升到15.5%。", ["出口规模", "出口规模占全国份额"]),
+    ("经济总量连续跨过3个万亿元大关，占全国比重提升至7.4%。", ["经济总量占全国比重"]),
+])
+def test_a_total_or_a_share_alone_is_said_of_the_subject_before(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence)[-len(metrics):] == metrics
+
+
+def test_a_last_item_of_one_word_gives_the_items_before_its_head(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "刑事、治安案件分别下降12%、3.3%。") == ["刑事案件", "治安案件"]
+
+
 def test_a_link_word_of_its_own_is_trimmed(work_report: WorkReport) -> None:
     assert _metrics(work_report, "工业投资和技改投资分别增长8%、9%。") == ["工业投资", "技改投资"]
 
@@ -193,7 +207,7 @@ def test_time_words_around_a_metric_go(work_report: WorkReport, sentence: str, m
 
 
 @pytest.mark.parametrize(("sentence", "metrics"), [
-    ("新增上市公司12家、总量达186家。", ["新增上市公司", "新增上市公司总量"]),
+    ("新增上市公司12家、总量达186家。", ["新增上市公司", "上市公司总量"]),
     ("无人机产量增长21%、占全国6成。", ["无人机产量", "无人机产量占全国"]),
     ("地区生产总值87.8亿元，比增3%。", ["地区生产总值", "地区生产总值"]),
 ])

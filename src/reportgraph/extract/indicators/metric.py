@@ -114,6 +114,7 @@ _CODE = regexcache.compile(r"\d+[A-Za-z]+")
 #: figure the count of all its items (…、文化馆数量达293家).
 _TOTAL_WORDS = tuple(_SHAPES["total_words"].split())
 _TOTAL_HEADS = tuple(_SHAPES["total_heads"].split())
+_INCREMENT_LEADS = tuple(sorted(_SHAPES["increment_leads"].split(), key=lambda w: (-len(w), w)))
 #: A figure right after a count that is no count itself (20个500千伏…工程, not 46万群众).
 _FIGURE = regexcache.compile(_SHAPES["figure_after"])
 _DIGITS = "0123456789."
@@ -361,9 +362,12 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         # 65家企业完成报警装置等建设: the 等 of a kept predicate closes no list of the metric's
         q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) \
             or _without_task(previous) or (_subject_of_the_clause_before(sentence, q.start) if not floor else "")
-        if previous and not previous.endswith(q.metric) and not previous.endswith(generic) \
-                and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE):
-            q.metric = previous + q.metric  # 上市公司45家、总量达1224家: the total of the listed firms
+        if previous and not previous.endswith(q.metric) and previous not in generic \
+                and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE or q.metric in _TOTAL_HEADS):
+            # 上市公司45家、总量达1224家: the total of the listed firms; 新增上市公司62家，总数186家: of all of them
+            q.metric = _without_increment(previous) + q.metric if q.metric in _TOTAL_HEADS else previous + q.metric
+        elif not previous and q.metric.startswith(_RELATIVE):
+            q.metric = _subject_of_the_clause_before(sentence, q.start) + q.metric  # 经济总量…，占全国比重由…
         elif q.metric in _BARE_MEASURES and previous != q.metric:
             q.metric = _subject_of(previous) + q.metric  # 工业机器人产量增长30%、出口量居全国第2位: the robots' exports
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
@@ -456,6 +460,12 @@ def _without_task(metric: str) -> str:
     return metric[: len(metric) - len(tail)]
 
 
+def _without_increment(metric: str) -> str:
+    """新增上市公司: the firms counted, without the word that makes the count this year's new ones."""
+    lead = next((w for w in _INCREMENT_LEADS if metric.startswith(w) and len(metric) > len(w) + 1), "")
+    return metric[len(lead):]
+
+
 def _with_the_subject(metric: str, previous: str, no_noun: bool) -> str:
     """``重大项目新开工43个、竣工38个``: a bare stage of doing (竣工), or a predicate right after the
     counter with no counted noun (``no_noun``: 173项创新案例，82项获国家层面认可), is said of the
@@ -521,7 +531,8 @@ def _share_head(items: list[str], each: bool = False) -> list[str]:
     elif len(first_word) > len(others[0]) and first_word[0] == others[0][0]:
         cut = len(others[0])
     elif mean <= _SHORT_ITEM:
-        ends = [b for _, _, b in words_of(last) if b < len(last)]
+        # 刑事、治安案件: a last item of one word is cut as long as the items before are
+        ends = [b for _, _, b in words_of(last) if b < len(last)] or [b for b in [round(mean)] if b < len(last)]
         cut = min(ends, key=lambda b: (abs(b - mean), b), default=len(last))
     else:
         cut = len(first_word)  # 工业战略性新兴产业、高新技术产业产值占…: long items, the head is long
