@@ -618,3 +618,12 @@ def test_a_quoted_comparison_base_holds_a_quote_mark() -> None:
 def test_a_cut_off_the_count_after_it_is_of_is_no_quantity(work_report: WorkReport) -> None:
     found = _summary(work_report, "全省产品中，在全国占比超过10%的有44种、超过20%的有23种。")
     assert [(i.value, i.unit) for i in found] == [(Decimal(44), "种"), (Decimal(23), "种")]
+
+
+def test_a_count_of_the_reports_own_big_tasks_is_no_indicator(work_report: WorkReport) -> None:
+    assert find_indicators(work_report(plan=["集中力量干好四件大事。"])) == []
+
+
+def test_a_count_in_mu_times_keeps_its_unit(work_report: WorkReport) -> None:
+    found = find_indicators(work_report(summary=["累计实施保护性耕作1.19亿亩次。"]))
+    assert [(i.unit, i.metric) for i in found] == [("亿亩次", "实施保护性耕作")]

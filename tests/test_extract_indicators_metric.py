@@ -88,6 +88,11 @@ def test_a_total_or_a_share_alone_is_said_of_the_subject_before(
     assert _metrics(work_report, sentence)[-len(metrics):] == metrics
 
 
+@pytest.mark.parametrize("sentence", ["中职学校由71所优化整合为47所。", "中职学校从71所调整到47所。"])
+def test_both_ends_of_a_change_are_the_subjects(work_report: WorkReport, sentence: str) -> None:
+    assert _metrics(work_report, sentence) == ["中职学校", "中职学校"]
+
+
 def test_a_last_item_of_one_word_gives_the_items_before_its_head(work_report: WorkReport) -> None:
     assert _metrics(work_report, "刑事、治安案件分别下降12%、3.3%。") == ["刑事案件", "治安案件"]
 

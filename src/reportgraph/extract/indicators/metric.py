@@ -89,6 +89,9 @@ _MEASURES_LONGEST_FIRST = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Doings measured as they stand (进出口): a list item ending in one takes no shared head.
 _MEASURED_DOINGS = tuple(_SHAPES["measured_doings"].split())
+#: What opens the figure a change starts from (由, 从), and the change up to the figure it came to (优化整合为).
+_FROM = tuple(_SHAPES["change_from"].split())
+_CHANGE_TO = regexcache.compile(_SHAPES["change_to"])
 #: A margin over a wider whole's figure, right before a number of points (高于全国平均0.5个百分点).
 _MARGIN = regexcache.compile(_SHAPES["margin"])
 #: The base unit of a margin of rates (points).
@@ -338,7 +341,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         listed = "" if after_a_figure else _list_of_one_noun(raw_before) or _list_in_total(raw_before)
         before = strip(_clean(_past_the_copula(listed or _last_item(raw_before))))
         # 从全国第9位升至第7位: what is ranked stands before the rank, but for 全市第四大的…隔离点
-        ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end)
+        ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end) \
+            or _changes_to_the_next(sentence, quantities, n, raw_before)
         raw_after, kept_predicate = ("", False) if ranked_before else _after(
             sentence, q.end, q.unit, quantities[n + 1].start if n + 1 < len(quantities) else len(sentence))
         after = _clean(raw_after)
@@ -378,8 +382,18 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             q.metric = _without_task(previous) + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: …任务完成率
         elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
+        if n and _changes_to_the_next(sentence, quantities, n - 1, _before(sentence, quantities[n - 1].start, 0)):
+            q.metric = quantities[n - 1].metric  # 由71所优化整合为47所: what it became is of the same
         floor = q.end
     _grades_share_the_noun(sentence, quantities)
+
+
+def _changes_to_the_next(sentence: str, quantities: list[Quantity], n: int, words_before: str) -> bool:
+    """中职学校由71所优化整合为47所, 事项从39个拓展到91个: the n-th figure is where a change started, the
+    next what it came to, and the words between are the change, not a counted noun."""
+    if n + 1 >= len(quantities) or quantities[n + 1].unit != quantities[n].unit or not words_before.endswith(_FROM):
+        return False
+    return bool(_CHANGE_TO.fullmatch(sentence, quantities[n].end, quantities[n + 1].start))
 
 
 def _with_the_margin(q: Quantity, words_before: str, previous: str) -> str:
