@@ -474,6 +474,11 @@ def test_meetings_named_by_term_and_session(work_report: WorkReport) -> None:
             "县二届人大一次会议", "县第二次党代会"} <= events
 
 
+def test_an_autonomous_regions_meetings_keep_its_whole_name(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "按照自治区第十次党代会部署，完成自治区十三届人大三次会议确定的目标任务。")
+    assert {"自治区第十次党代会", "自治区十三届人大三次会议"} <= _names(found, "Event")
+
+
 def test_numbers_of_a_meeting_are_no_indicators(work_report: WorkReport) -> None:
     from reportgraph.extract.indicators import find_indicators
 

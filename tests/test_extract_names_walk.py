@@ -171,3 +171,10 @@ def test_a_name_does_not_open_with_its_bracketed_place(province_report: Province
 def test_the_use_an_undertaking_makes_of_a_thing_is_part_of_its_name(province_report: ProvinceReport) -> None:
     report = province_report("实施青禾文化遗产保护利用工程。")
     assert "青禾文化遗产保护利用工程" in {m.name for m in find_mentions(report, LEXICON)}
+
+
+def test_a_verb_of_building_glued_before_a_work_is_none_of_its_name(province_report: ProvinceReport) -> None:
+    report = province_report("新建扩建青禾水库等一批水利工程，建成通车青禾至禾溪高速公路，推进禾溪机场改扩建工程。")
+    names = {m.name for m in find_mentions(report, LEXICON)}
+    assert {"青禾水库", "禾溪机场改扩建工程"} <= names
+    assert not any(n.startswith(("扩建", "通车")) for n in names)

@@ -39,6 +39,7 @@ _EDITIONS = frozenset(_LEFT_TRIM["editions"])
 _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
 _LEAD_PREPOSITIONS = frozenset(_LEFT_TRIM["lead_prepositions"])
 _ENUMERATOR = regexcache.compile(_LEFT_TRIM["enumerator"])
+_WORKS_VERBS = frozenset(_LEFT_TRIM["works_verbs"].split())
 #: How long a boundary verb cut into characters may be (投用, 建成投用).
 _MIN_SPLIT_BOUNDARY, _MAX_SPLIT_BOUNDARY = 2, 4
 #: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
@@ -407,7 +408,8 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         if word in known or opens_known(s, a, b, known):
             break  # 延长石油: a known name opens with a word that is also a verb
-        if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set):
+        if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set
+                               or word in _WORKS_VERBS):
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2 \
                 or word in _LEAD_PREPOSITIONS:
