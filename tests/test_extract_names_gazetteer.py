@@ -111,3 +111,14 @@ def test_a_places_short_form_opening_a_streets_or_a_fields_name_is_no_place(segm
     places = [m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Place"]
     assert places.count("赤峰") == 1  # said on its own, not in the street's name
     assert not any(m.startswith("云冈") for m in places)
+
+
+
+def test_a_known_firm_followed_by_its_line_of_business_is_the_affiliate(segment_text: SegmentText, tmp_path) -> None:
+    user = tmp_path / "names.tsv"
+    user.write_text("禾青\tCompany\n", encoding="utf-8")
+    lexicon = Lexicon.load(user)
+    text = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n禾青物流华南总部落户，与禾青签约。\n"
+    names = [(m.type, m.name) for m in find_mentions(segment_text(text), lexicon)]
+    assert ("Company", "禾青物流") in names
+    assert names.count(("Company", "禾青")) == 1

@@ -18,6 +18,8 @@ _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 #: A division's full name this short (one character and its type word) is as easily another
 #: phrase's characters (和县 in 创业和县乡) as a short form.
 _BARE_NAME = 2
+_FIRM_LINES = datafile("lexicon/firm_lines.txt")
+_COMPANY = "Company"
 _MACRO = datafile("lexicon/macro_regions.tsv").pairs
 _MACRO_FOLLOWERS = tuple(_MACRO["followers"].split())
 _REGION_WORD = _MACRO["region_word"]
@@ -58,11 +60,22 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         for b in list(longest_from):
             if len(region) > b - longest_from[b] and s.text.endswith(region, 0, b):
                 longest_from[b] = b - len(region)
-    return [Candidate(a, b, entry.type, s.original(a, b), "gazetteer")
+    return [Candidate(a, end, entry.type, s.original(a, end), "gazetteer")
             for a, b, entry in hits
             if entry.user or a in s.token_start and b in s.token_end and longest_from[b] == a
-            and not _short_form_misread(s, a, b, entry, named, ctx)] + _macro_regions(s, ctx) \
-        + _organisations(s, ctx)
+            and not _short_form_misread(s, a, b, entry, named, ctx)
+            for end in [_with_the_line(s, b, entry)]] + _macro_regions(s, ctx) + _organisations(s, ctx)
+
+
+def _with_the_line(s: SentenceView, b: int, entry: GazetteerEntry) -> int:
+    """Where a known firm's name ends once the business line right after it is taken in: 某东物流 is
+    the affiliate that line names, not the parent (:data:`_FIRM_LINES`)."""
+    if entry.type != _COMPANY:
+        return b
+    k = bisect.bisect_left(s.token_starts, b)
+    if k < len(s.tokens) and s.tokens[k][1] == b and s.tokens[k][0] in _FIRM_LINES.word_set:
+        return s.tokens[k][2]
+    return b
 
 
 def _macro_regions(s: SentenceView, ctx: Context) -> list[Candidate]:
