@@ -178,3 +178,10 @@ def test_a_verb_of_building_glued_before_a_work_is_none_of_its_name(province_rep
     names = {m.name for m in find_mentions(report, LEXICON)}
     assert {"青禾水库", "禾溪机场改扩建工程"} <= names
     assert not any(n.startswith(("扩建", "通车")) for n in names)
+
+
+def test_party_departments_are_bodies_without_the_verb_before_them(province_report: ProvinceReport) -> None:
+    report = province_report("积极对接省委组织部，主动走访市委宣传部，获省委社会工作部调研肯定，健全产融对接机制。")
+    names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert {("GovernmentBody", "省委组织部"), ("GovernmentBody", "市委宣传部"),
+            ("GovernmentBody", "省委社会工作部"), ("Program", "产融对接机制")} <= names
