@@ -371,3 +371,8 @@ def test_a_headings_number_run_into_its_sentence_is_no_part_of_a_name(work_repor
     found = {m.name for m in find_mentions(work_report(summary=["（一）青禾公园改造。一、禾溪大道建成通车。"]), LEXICON)}
     assert not any(name.startswith(("（", "一、")) for name in found)
     assert found & {"青禾公园", "青禾公园改造"}
+
+
+def test_named_parks_of_science_business_and_plants_are_places(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "禾溪科创园、青禾智造园交付使用，禾溪国家植物园对外开放。", etype="Place")
+    assert {"禾溪科创园", "青禾智造园", "禾溪国家植物园"} <= names
