@@ -376,3 +376,9 @@ def test_a_headings_number_run_into_its_sentence_is_no_part_of_a_name(work_repor
 def test_named_parks_of_science_business_and_plants_are_places(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "禾溪科创园、青禾智造园交付使用，禾溪国家植物园对外开放。", etype="Place")
     assert {"禾溪科创园", "青禾智造园", "禾溪国家植物园"} <= names
+
+
+def test_a_routes_section_and_a_places_master_plan_are_named_whole(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "开工建设青禾高铁禾溪至青溪段，推动出台新一轮禾溪总体发展规划，编制城市总体规划。")
+    assert {"青禾高铁禾溪至青溪段", "禾溪总体发展规划"} <= names
+    assert not any(n.startswith("新一轮") or n == "城市总体规划" for n in names)

@@ -43,6 +43,7 @@ _MIN_FIRM_CORE = 2
 _RULES = datafile("extract/names/suffix_rules.tsv").pairs
 
 _PHASE = regexcache.compile(_RULES["phase"])
+_SECTION = regexcache.compile(_RULES["section"])
 _LIST_CLOSER = _RULES["list_closer"]
 _REGISTERED = _RULES["registered"]
 _YEAR_PREFIX = regexcache.compile(_RULES["year_prefix"])
@@ -136,7 +137,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 破局, 开新局: the character is a verb's object, not a bureau
         if suffix.min_core == 0 and _inside_a_common_word(s, start_suffix):
             continue  # 高风险地区政府投资: the level's character ends a common word (地区), no 区政府
-        phase = _PHASE.match(text, end)
+        phase = _PHASE.match(text, end) or _SECTION.match(text, end)
         if phase and suffix.kind in _PHASED:
             end = phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set

@@ -40,6 +40,7 @@ _LEAD_VERBS = frozenset(_LEFT_TRIM["lead_verbs"])
 _LEAD_PREPOSITIONS = frozenset(_LEFT_TRIM["lead_prepositions"])
 _ENUMERATOR = regexcache.compile(_LEFT_TRIM["enumerator"])
 _WORKS_VERBS = frozenset(_LEFT_TRIM["works_verbs"].split())
+_ROUNDS = frozenset(_LEFT_TRIM["rounds"].split())
 #: How long a boundary verb cut into characters may be (投用, 建成投用).
 _MIN_SPLIT_BOUNDARY, _MAX_SPLIT_BOUNDARY = 2, 4
 #: Tags of words that never open a name: adverbs, prepositions, conjunctions (verbs may: 包头, 保定).
@@ -339,14 +340,15 @@ def after_enumerator(s: SentenceView, start: int, core_end: int, min_core: int) 
 
 def trim_result_verbs(s: SentenceView, start: int, core_end: int, min_core: int) -> int:
     """Where an undertaking's name begins once what is glued to it is dropped: a list number (一要),
-    verbs of result (做实“一键申报”机制, 建好用好…平台) and boundary verbs the tokenizer cut into
-    characters (建成投用…平台); other verbs may open such names (规范…专项行动), so they stay.
+    verbs of result (做实“一键申报”机制, 建好用好…平台), boundary verbs the tokenizer cut into
+    characters (建成投用…平台) and the round of the thing (新一轮); other verbs may open such names (规范…专项行动), so they stay.
     Where only the type word's too short a core is left (建强用好平台), the run was all verbs and
     the name begins past them, for the caller to reject."""
     start = _after_verb_before_scope(s, after_enumerator(s, start, core_end, min_core), core_end)
     k = bisect.bisect_left(s.token_starts, start)
     while k < len(s.tokens) and s.tokens[k][1] == start:
-        cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS) or _split_boundary_end(s, start)
+        cut = _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS) or _split_boundary_end(s, start) \
+            or (s.tokens[k][2] if s.tokens[k][0] in _ROUNDS else None)  # 新一轮某某总体规划
         if cut is None or cut >= core_end:
             break
         start = cut
@@ -409,7 +411,7 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
         if word in known or opens_known(s, a, b, known):
             break  # 延长石油: a known name opens with a word that is also a verb
         if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set
-                               or word in _WORKS_VERBS):
+                               or word in _WORKS_VERBS or word in _ROUNDS):
             cut = b
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2 \
                 or word in _LEAD_PREPOSITIONS:
