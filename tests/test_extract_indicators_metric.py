@@ -93,6 +93,17 @@ def test_both_ends_of_a_change_are_the_subjects(work_report: WorkReport, sentenc
     assert _metrics(work_report, sentence) == ["中职学校", "中职学校"]
 
 
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("规上工业增加值增速居全国第4位，进出口总额突破万亿元、增速居全国第5位。", ["规上工业增加值增速", "进出口总额增速"]),
+    ("青禾港集装箱吞吐量达到55.3万标准箱、连续6年排名全省第一。", ["青禾港集装箱吞吐量", "青禾港集装箱吞吐量排名"]),
+    ("地方一般公共预算收入增长2.3%、支出首次超过700亿元。", ["地方一般公共预算收入", "地方一般公共预算支出"]),
+    ("地方财政收入、支出分别突破30亿元和300亿元。", ["地方财政收入", "地方财政支出"]),
+])
+def test_a_bare_rank_growth_or_outlay_is_of_the_subject_before(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
 def test_a_last_item_of_one_word_gives_the_items_before_its_head(work_report: WorkReport) -> None:
     assert _metrics(work_report, "刑事、治安案件分别下降12%、3.3%。") == ["刑事案件", "治安案件"]
 

@@ -370,8 +370,10 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
                 and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE or q.metric in _TOTAL_HEADS):
             # 上市公司45家、总量达1224家: the total of the listed firms; 新增上市公司62家，总数186家: of all of them
             q.metric = _without_increment(previous) + q.metric if q.metric in _TOTAL_HEADS else previous + q.metric
-        elif not previous and q.metric.startswith(_RELATIVE):
-            q.metric = _subject_of_the_clause_before(sentence, q.start) + q.metric  # 经济总量…，占全国比重由…
+        elif (not previous or previous.endswith(q.metric)) \
+                and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE):
+            # 经济总量…，占全国比重由…; 进出口总额突破万亿元、增速居全国第5位 after another's 增速
+            q.metric = _subject_of_the_clause_before(sentence, q.start) + q.metric
         elif q.metric in _BARE_MEASURES and previous != q.metric:
             q.metric = _subject_of(previous) + q.metric  # 工业机器人产量增长30%、出口量居全国第2位: the robots' exports
         no_noun = bool(after_metric) and q.metric == after_metric and q.unit not in _PERSONS \
@@ -533,6 +535,8 @@ def _share_head(items: list[str], each: bool = False) -> list[str]:
     tail = next((t for t in _SHARE_TAILS if last.endswith(t) and len(last) > len(t)), "")
     if tail and all(x.endswith(_MEASURE_ENDS) and not x.endswith(_SHARE_TAILS) for x in others):
         return [x + tail for x in others] + [last]  # 发电量、用电量占比均超过30%: each measure's share
+    if len(others) == 1 and last in _BARE_MEASURES and _subject_of(others[0]):
+        return [others[0], _subject_of(others[0]) + last]  # 地方财政收入、支出: 地方财政支出
     first_word = words_of(last)[0][0]
     if len(first_word) == 2 and all(_a_half_word(x, first_word) for x in others):
         return [x + last[1:] for x in others] + [last]  # 存、贷款余额: 存款余额 and 贷款余额
