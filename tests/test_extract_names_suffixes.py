@@ -382,3 +382,8 @@ def test_a_routes_section_and_a_places_master_plan_are_named_whole(segment_text:
     names = _province_names(segment_text, "开工建设青禾高铁禾溪至青溪段，推动出台新一轮禾溪总体发展规划，编制城市总体规划。")
     assert {"青禾高铁禾溪至青溪段", "禾溪总体发展规划"} <= names
     assert not any(n.startswith("新一轮") or n == "城市总体规划" for n in names)
+
+
+def test_kinds_of_railway_and_festival_and_a_line_named_after_a_zone_are_no_names(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "高速铁路运营里程全国第七，清理规范节庆论坛，加快建设禾溪示范区线。")
+    assert not names & {"高速铁路", "节庆论坛", "禾溪示范区"}
