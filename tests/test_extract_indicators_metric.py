@@ -104,6 +104,10 @@ def test_a_bare_rank_growth_or_outlay_is_of_the_subject_before(
     assert _metrics(work_report, sentence) == metrics
 
 
+def test_a_noun_opening_with_a_verb_like_word_is_counted_after_a_verb_and_a_batch(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "建好首批24个拔尖创新人才培养改革试点。") == ["拔尖创新人才培养改革试点"]
+
+
 def test_a_last_item_of_one_word_gives_the_items_before_its_head(work_report: WorkReport) -> None:
     assert _metrics(work_report, "刑事、治安案件分别下降12%、3.3%。") == ["刑事案件", "治安案件"]
 

@@ -75,6 +75,8 @@ _COUNTERS = frozenset(_SHAPES["counters"].split())
 _OTHER_COUNTER = regexcache.compile(
     f"[{re.escape(BRACKET_OPENERS)}](?:{'|'.join(sorted(map(re.escape, _COUNTERS), key=lambda c: (-len(c), c)))})"
     f"[{re.escape(BRACKET_CLOSERS)}]")
+#: jieba tags of the words of a doing that names nothing counted: verbs, their complements (好), batches (首批).
+_DOING_TAGS = VERB_TAGS | {"a", "m"}
 #: jieba tags of the last word of a measure's name (总量, 投资, 里程).
 _MEASURE_TAGS = frozenset({"n", "vn", "nz", "j"})
 _SCOPES = tuple(_SHAPES["scopes"].split())
@@ -615,8 +617,9 @@ def _names_a_measure(words: str) -> bool:
 
 
 def _only_verbs(words: str) -> bool:
-    """挖掘培育: words of doing only, which name nothing counted."""
-    return all(tag(w) in VERB_TAGS for w, _, _ in words_of(words))
+    """挖掘培育, 建好首批: words of doing, with their complements and batch words only, which name
+    nothing counted."""
+    return all(tag(w) in _DOING_TAGS for w, _, _ in words_of(words))
 
 
 def _is_generic(metric: str, generic: tuple[str, ...]) -> bool:
