@@ -80,6 +80,7 @@ def test_a_doing_measured_as_it_stands_takes_no_head_of_the_next_item(work_repor
 
 @pytest.mark.parametrize(("sentence", "metrics"), [
     ("新增境内上市公司62家，总数186家。", ["新增境内上市公司", "境内上市公司总数"]),
+    ("新培育龙头企业5家，总数达到38家。", ["新培育龙头企业", "龙头企业总数"]),
     ("出口规模突破4万亿元，占全国份额提升到15.5%。", ["出口规模", "出口规模占全国份额"]),
     ("经济总量连续跨过3个万亿元大关，占全国比重提升至7.4%。", ["经济总量占全国比重"]),
 ])
@@ -102,6 +103,10 @@ def test_both_ends_of_a_change_are_the_subjects(work_report: WorkReport, sentenc
 def test_a_bare_rank_growth_or_outlay_is_of_the_subject_before(
         work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
     assert _metrics(work_report, sentence) == metrics
+
+
+def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 
 
 def test_a_noun_opening_with_a_verb_like_word_is_counted_after_a_verb_and_a_batch(work_report: WorkReport) -> None:
