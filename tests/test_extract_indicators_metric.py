@@ -105,6 +105,11 @@ def test_a_bare_rank_growth_or_outlay_is_of_the_subject_before(
     assert _metrics(work_report, sentence) == metrics
 
 
+def test_a_later_fenbie_pairs_the_figures_before_one_by_one(work_report: WorkReport) -> None:
+    metrics = _metrics(work_report, "接待游客1.5亿人次、旅游花费1270亿元，分别增长32.9%、41.6%。")
+    assert metrics == ["接待游客", "旅游花费", "接待游客", "旅游花费"]
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 

@@ -648,6 +648,13 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
         reused = bool(m and shared and not any(items))
         if reused:
             items = shared  # 城乡居民收入分别达到4.2万元、2.1万元，分别增长5%、6.5%: the same two again
+        elif m and not any(items) and m.group(1) == _RESPECTIVELY:
+            # 接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%: the figures before, one by one
+            run = _run_of(sentence, quantities, i, len(quantities))
+            before = [x.metric for x in out[-run:]] if 1 < run <= len(out) else []
+            reused = bool(before) and all(before) and len(set(before)) == run
+            if reused:
+                items = before
         if m and len(items) == 1:
             # 旅客和货邮吞吐量分别…: 和 joins the items when the figures say there are two
             items = [strip(_clean(x)) for x in _AND_WORDS.split(clause[: m.start()])]
