@@ -110,6 +110,20 @@ def test_a_later_fenbie_pairs_the_figures_before_one_by_one(work_report: WorkRep
     assert metrics == ["接待游客", "旅游花费", "接待游客", "旅游花费"]
 
 
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("新增经济总量超200亿元县2个、达到29个。", ["新增经济总量超200亿元县", "新增经济总量超200亿元县"]),
+    ("经济总量超500亿元的县域增至12个。", ["经济总量超500亿元的县域"]),
+])
+def test_an_amount_that_sorts_the_subjects_after_it_is_no_figure(
+        work_report: WorkReport, sentence: str, metrics: list[str]) -> None:
+    assert _metrics(work_report, sentence) == metrics
+
+
+@pytest.mark.parametrize("sentence", ["在大湾区设立超500亿元区域基金。", "禾丰成为首个经济总量超过3万亿元的城市。"])
+def test_an_amount_of_a_thing_or_of_the_subject_itself_stays(work_report: WorkReport, sentence: str) -> None:
+    assert len(_metrics(work_report, sentence)) == 1
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 

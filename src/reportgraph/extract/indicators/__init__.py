@@ -9,7 +9,9 @@ from __future__ import annotations
 from sys import intern
 
 from reportgraph.extract.indicators.kind import kind_of, reviews_the_past
-from reportgraph.extract.indicators.metric import distribute, name_metrics, said_of_the_topic, topic_of
+from reportgraph.extract.indicators.metric import (
+    distribute, name_metrics, said_of_the_topic, topic_of, without_thresholds,
+)
 from reportgraph.extract.indicators.scan import counts_the_plans_parts, scan
 from reportgraph.model import Indicator, Report, Sentence
 from reportgraph.text import fold
@@ -79,6 +81,7 @@ def _in_sentence(sentence: Sentence, folded: str, part: str, plan_year: int | No
         return []
     if most is not None and len(quantities) > most:
         raise TooManyFigures(most)
+    quantities = without_thresholds(folded, quantities)
     name_metrics(folded, quantities)
     quantities = [q for q in distribute(folded, quantities) if not counts_the_plans_parts(q.metric)]
     return [

@@ -94,6 +94,11 @@ _MEASURED_DOINGS = tuple(_SHAPES["measured_doings"].split())
 #: What opens the figure a change starts from (由, 从), and the change up to the figure it came to (优化整合为).
 _FROM = tuple(_SHAPES["change_from"].split())
 _CHANGE_TO = regexcache.compile(_SHAPES["change_to"])
+#: Words before an amount that make it a threshold of the subjects after it (超200亿元县), and its units.
+_THRESHOLD_MARKS = tuple(_SHAPES["threshold_marks"].split())
+_THRESHOLD_UNITS = frozenset(_SHAPES["threshold_units"].split())
+_THRESHOLD_FOLLOWERS = tuple(_SHAPES["threshold_followers"].split())
+_BARE_SUBJECTS_LONGEST_FIRST = tuple(sorted(_BARE_SUBJECTS.words, key=lambda w: (-len(w), w)))
 #: A margin over a wider whole's figure, right before a number of points (高于全国平均0.5个百分点).
 _MARGIN = regexcache.compile(_SHAPES["margin"])
 #: The base unit of a margin of rates (points).
@@ -398,6 +403,25 @@ def _changes_to_the_next(sentence: str, quantities: list[Quantity], n: int, word
     if n + 1 >= len(quantities) or quantities[n + 1].unit != quantities[n].unit or not words_before.endswith(_FROM):
         return False
     return bool(_CHANGE_TO.fullmatch(sentence, quantities[n].end, quantities[n + 1].start))
+
+
+def without_thresholds(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """经济总量超200亿元县2个, 过10万亿元省份: an amount right after 超 or 过 and right before a bare subject
+    (县, 省份, 企业) that ends there sorts those subjects, it is no figure of its own; the count after it
+    names them with it. Not where the subject is what the sentence's own subject became (重庆成为…首个经济总量
+    超过3万亿元的城市), nor where the words after only begin with such a subject (超500亿元区域基金)."""
+    return [q for q in quantities if not _a_threshold(sentence, q)]
+
+
+def _a_threshold(sentence: str, q: Quantity) -> bool:
+    if q.base_unit not in _THRESHOLD_UNITS or not (sentence.endswith(_THRESHOLD_MARKS, 0, q.start)
+                                                    or sentence.startswith(_THRESHOLD_MARKS, q.start)):
+        return False
+    at = q.end + sentence.startswith(tuple(_LINKERS), q.end)
+    subject = next((w for w in _BARE_SUBJECTS_LONGEST_FIRST if sentence.startswith(w, at)), "")
+    after = sentence[at + len(subject):at + len(subject) + 1]
+    ends = not _CJK.match(after) or sentence.startswith(_THRESHOLD_FOLLOWERS, at + len(subject))
+    return bool(subject) and ends and not any(w in sentence[:q.start] for w in _COPULAS)
 
 
 def _with_the_margin(q: Quantity, words_before: str, previous: str) -> str:
