@@ -185,3 +185,8 @@ def test_party_departments_are_bodies_without_the_verb_before_them(province_repo
     names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
     assert {("GovernmentBody", "省委组织部"), ("GovernmentBody", "市委宣传部"),
             ("GovernmentBody", "省委社会工作部"), ("Program", "产融对接机制")} <= names
+
+
+def test_a_renaming_verb_and_a_word_of_many_levels_make_no_bodys_name(province_report: ProvinceReport) -> None:
+    names = {m.name for m in find_mentions(province_report("青禾学院更名大学获批，建设多层次实验室体系。"), LEXICON)}
+    assert not any(n.endswith("更名大学") or n == "多层次实验室" for n in names)
