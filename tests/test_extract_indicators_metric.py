@@ -124,6 +124,10 @@ def test_an_amount_of_a_thing_or_of_the_subject_itself_stays(work_report: WorkRe
     assert len(_metrics(work_report, sentence)) == 1
 
 
+def test_the_size_word_after_a_rank_is_no_part_of_what_is_ranked(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "禾溪港跻身全球第三大集装箱港。") == ["集装箱港"]
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 

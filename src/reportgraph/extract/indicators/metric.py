@@ -353,6 +353,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         raw_after, kept_predicate = ("", False) if ranked_before else _after(
             sentence, q.end, q.unit, quantities[n + 1].start if n + 1 < len(quantities) else len(sentence))
         after = _clean(raw_after)
+        if q.unit == RANK_UNIT:
+            after = after.lstrip("".join(_RANK_MODIFIERS))  # 全球第三大加油港: 加油港, ranked
         if after.startswith(tuple(_LINKERS)) and before and q.unit not in _COUNTERS and _names_a_measure(before):
             after = ""  # 经济总量超过3万亿元的城市, 总投资410亿元的项目: the figure is the subject's
         after = after.lstrip(_LINKERS)
