@@ -4,7 +4,7 @@ Sentences are invented in the genre's style (names made up).
 """
 from __future__ import annotations
 
-from conftest import PROVINCE_OPENING, SegmentText
+from conftest import PROVINCE_OPENING, ProvinceReport, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
@@ -101,3 +101,9 @@ def test_the_round_of_a_title_won_is_no_part_of_its_name(segment_text: SegmentTe
     honors = _honors(segment_text, "青禾等3个市被命名为新一届“全国双拥模范城”。")
     assert "全国双拥模范城" in honors
     assert not any(name.startswith("新一") for name in honors)
+
+
+def test_two_honors_of_one_kind_joined_by_he_share_what_opens_the_first(province_report: ProvinceReport) -> None:
+    report = province_report("青禾工作入选禾溪办“服务在基层”十佳案例和优秀案例，荣获青禾奖一等奖和首届“禾溪团队”称号。")
+    names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Honor"}
+    assert {"禾溪办服务在基层十佳案例", "禾溪办服务在基层优秀案例", "青禾奖一等奖", "首届禾溪团队"} <= names

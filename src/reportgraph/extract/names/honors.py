@@ -43,6 +43,8 @@ _GOAL_REACH = 8
 _GRADE_END = _SHAPES["grade_end"]
 #: An honor's name is at least this long.
 _MIN_NAME = 3
+#: How many last characters two honors joined by a conjunction share when they are two of one kind (案例).
+_SHARED_HEAD = 2
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -78,7 +80,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue
         joined = _joining_conjunction(s, start, end)
         if joined is not None:  # 荣获某某奖一等奖和首届“某某团队”: two honors won
-            out.append(Candidate(joined[1], end, "Honor", s.original(joined[1], end), "honor"))
+            second = s.original(joined[1], end)
+            first_end, shared = joined[0], end - joined[1]
+            if first_end - start > shared + 1 and s.text[first_end - _SHARED_HEAD:first_end] == second[-_SHARED_HEAD:]:
+                second = s.original(start, first_end - shared) + second  # 某某十佳案例和优秀案例: 某某优秀案例
+            out.append(Candidate(joined[1], end, "Honor", second.removesuffix(_TITLE_WORD), "honor"))
             end = joined[0]
             bare = text[start:end].strip(QUOTE_CHARS)
         name = s.original(start, end)
@@ -152,10 +158,11 @@ def _a_goal(text: str, at: int) -> bool:
 
 def _joining_conjunction(s: SentenceView, start: int, end: int) -> tuple[int, int] | None:
     """The conjunction between two honors in the words won (某某奖一等奖和首届某某团队), where the words
-    before it are an honor's name of their own (they end with an honor's type word): the first ends at
-    its start, the second begins at its end."""
+    before it are an honor's name of their own (they end with an honor's type word, or with the words
+    the second ends with: 十佳案例和优秀案例): the first ends at its start, the second begins at its end."""
     for word, a, b in s.tokens_within(start, end):
+        first = s.text[start:a].strip(QUOTE_CHARS)
         if word in CONJUNCTIONS and a - start >= _MIN_NAME and end - b >= _MIN_NAME \
-                and ends_with_kind(s.text[start:a].strip(QUOTE_CHARS), "Honor"):
-            return a, b
+                and (ends_with_kind(first, "Honor") or first.endswith(s.text[end - _SHARED_HEAD:end])):
+            return a, b  # 某某奖一等奖和…; 某某十佳案例和优秀案例: two of one kind
     return None
