@@ -128,6 +128,15 @@ def test_the_size_word_after_a_rank_is_no_part_of_what_is_ranked(work_report: Wo
     assert _metrics(work_report, "禾溪港跻身全球第三大集装箱港。") == ["集装箱港"]
 
 
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("16所高职学校入选第二期国家“双高计划”。", "高职学校入选第二期国家双高计划"),
+    ("3所高职高专升格本科。", "高职高专升格本科"),
+])
+def test_what_the_things_counted_entered_or_became_stays_in_the_metric(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 
@@ -506,7 +515,7 @@ def test_a_bracketed_aside_and_a_comparison_basis_leave_the_metric_whole(work_re
 
 
 @pytest.mark.parametrize(("sentence", "metric"), [
-    ("建成20个500千伏输变电工程。", "500千伏输变电工程"), ("3个1类创新药获批上市。", "1类创新药"),
+    ("建成20个500千伏输变电工程。", "500千伏输变电工程"), ("3个1类创新药获批上市。", "1类创新药获批上市"),
 ])
 def test_a_figure_right_after_the_count_belongs_to_the_counted_noun(work_report: WorkReport, sentence: str,
                                                                     metric: str) -> None:

@@ -94,6 +94,8 @@ _MEASURED_DOINGS = tuple(_SHAPES["measured_doings"].split())
 #: What opens the figure a change starts from (由, 从), and the change up to the figure it came to (优化整合为).
 _FROM = tuple(_SHAPES["change_from"].split())
 _CHANGE_TO = regexcache.compile(_SHAPES["change_to"])
+#: Predicates after a counted noun that say what the things counted entered or were named (入选, 获评): kept.
+_DESIGNATIONS = tuple(_SHAPES["designations"].split())
 #: Words before an amount that make it a threshold of the subjects after it (超200亿元县), and its units.
 _THRESHOLD_MARKS = tuple(_SHAPES["threshold_marks"].split())
 _THRESHOLD_UNITS = frozenset(_SHAPES["threshold_units"].split())
@@ -243,7 +245,8 @@ def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bo
     persons = unit in _PERSONS and not words.startswith(tuple(_LINKERS))  # not 涉及10万人的保交房任务
     # 96.2%的养老机构开展医养结合: the share is of those that do it, so what they do is counted
     share = unit == _PERCENT and words.startswith(tuple(_LINKERS))
-    if cut < len(words) and (persons or share or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
+    designated = words.startswith(_DESIGNATIONS, cut)  # 5所高职院校入选…计划: the colleges that entered are counted
+    if cut < len(words) and (persons or share or designated or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
         return words.rstrip(_JOINERS), True
     return _drop_process_tail(noun), False
 
