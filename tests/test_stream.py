@@ -382,3 +382,21 @@ def test_the_shared_parts_formatted_in_workers_are_the_blocks_formatted_here(tmp
         results.append((texts, count, sorted(subjects), writer.prefix_lines()))
     assert results[0] == results[1]
     assert results[0][1] == 40 * 3 + len(own) and results[0][3]
+
+
+def test_a_page_drawn_beside_a_cached_graph_is_let_go_of_when_the_graph_cannot_be_written(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    """A build with a cache begins the page's process after the shared blocks: a failure later stops it too."""
+    import multiprocessing
+
+    paths = _three_reports(write_report, small_report_text, other_report_text, bundled_report)
+    out = tmp_path / "out"
+    plan = stream.Plan(draw=True, spool=out, page=_page_of)
+    result = pipeline.build(paths, jobs=2, cache=tmp_path / "cache", graph=plan)
+    assert result.prepared is not None and multiprocessing.active_children() == []
+    taken = tmp_path / "taken"  # a folder where graph.ttl would go: it cannot be replaced by a file
+    taken.mkdir()
+    with pytest.raises(OSError):
+        result.prepared.finish(taken)
+    assert multiprocessing.active_children() == []
