@@ -268,6 +268,30 @@ def test_a_report_whose_triples_fail_in_a_chunk_worker_is_named_and_the_others_a
         pipeline.build([tmp_path / "in"], strict=True, jobs=2, graph=stream.Plan())
 
 
+def test_a_report_that_breaks_the_shared_triples_of_a_planned_build_is_named_and_the_others_are_written(
+        tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A planned build makes the shared triples after it has let go of (spooled) every report: the search for the
+    report that breaks them reads them back, and the others' graph is the one they make alone."""
+    a, b = _batch(tmp_path, small_report_text, other_report_text)
+    expected = to_turtle(pipeline.build([b]).graph)
+    a_iri = rdf.report_iri_text(pipeline.build([a]).reports[0].report)
+    real = rdf.shared_triples
+
+    def shared_that_break_with_a(ctx):  # type: ignore[no-untyped-def]
+        if a_iri in ctx.unknown_scopes.values():
+            raise KeyError("a shared triple")
+        return real(ctx)
+
+    monkeypatch.setattr(rdf, "shared_triples", shared_that_break_with_a)
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        result = pipeline.build([tmp_path / "in"], jobs=jobs, graph=stream.Plan(spool=out))
+        assert [r.report.path for r in result.reports] == [str(b)]
+        assert [str(e) for e in result.errors] == [f"{a}: internal error (KeyError: 'a shared triple') — please report"]
+        pipeline.write(result, out)
+        assert (out / "graph.ttl").read_bytes() == expected
+
+
 def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothing(
         tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
