@@ -537,6 +537,8 @@ class Prepared:
 
     def _merged(self, target: Path | IO[bytes], spool: IO[bytes],
                 drawing: workers.Forked[KeptPage] | None) -> WrittenGraph:
+        """graph.ttl (and the shared shard) written from the spool; the page taken from ``drawing`` where it was
+        begun (else from the cache, or begun here, or the picture read here for the caller to draw)."""
         # all gathered at once only where every shared triple is written again, into the shared shard; else the
         # shared nodes are gathered a part at a time (see _gathered) and only their blocks' bytes kept
         shared = self._gather(spool) if self.plan.shards is not None else None
