@@ -55,6 +55,28 @@ OTHER_REPORT = """\
 """
 
 
+#: Two invented reports of one city, a series: 2024's with its targets, and 2025's, which reviews them (one target
+#: met, one not met, one not reported) and names the city's government two ways (in full, and as 市政府).
+SERIES_TARGETS = """\
+某某市人民政府2024年政府工作报告
+一、2023年工作回顾
+（一）经济运行。
+市政府推进各项工作。
+二、2024年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右，固定资产投资增长8%，新增企业200家以上。
+"""
+SERIES_REVIEW = """\
+某某市人民政府2025年政府工作报告
+一、2024年工作回顾
+（一）经济运行。
+地区生产总值增长5.3%，新增企业180家。
+二、2025年工作安排
+（一）主要预期目标。
+地区生产总值增长5%左右。
+"""
+
+
 @pytest.fixture
 def small_report_text() -> str:
     """A short synthetic work report in Chinese (invented names, invented figures)."""
@@ -68,6 +90,12 @@ def other_report_text() -> str:
 
 
 WriteReport = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def report_series() -> tuple[str, str]:
+    """A series of two invented reports: the one with targets, and the later one that reviews them."""
+    return SERIES_TARGETS, SERIES_REVIEW
 
 
 @pytest.fixture

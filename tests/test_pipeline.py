@@ -268,6 +268,30 @@ def test_a_report_whose_triples_fail_in_a_chunk_worker_is_named_and_the_others_a
         pipeline.build([tmp_path / "in"], strict=True, jobs=2, graph=stream.Plan())
 
 
+def test_a_report_that_breaks_the_shared_triples_of_a_planned_build_is_named_and_the_others_are_written(
+        tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A planned build makes the shared triples after it has let go of (spooled) every report: the search for the
+    report that breaks them reads them back, and the others' graph is the one they make alone."""
+    a, b = _batch(tmp_path, small_report_text, other_report_text)
+    expected = to_turtle(pipeline.build([b]).graph)
+    a_iri = rdf.report_iri_text(pipeline.build([a]).reports[0].report)
+    real = rdf.shared_triples
+
+    def shared_that_break_with_a(ctx):  # type: ignore[no-untyped-def]
+        if a_iri in ctx.unknown_scopes.values():
+            raise KeyError("a shared triple")
+        return real(ctx)
+
+    monkeypatch.setattr(rdf, "shared_triples", shared_that_break_with_a)
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        result = pipeline.build([tmp_path / "in"], jobs=jobs, graph=stream.Plan(spool=out))
+        assert [r.report.path for r in result.reports] == [str(b)]
+        assert [str(e) for e in result.errors] == [f"{a}: internal error (KeyError: 'a shared triple') — please report"]
+        pipeline.write(result, out)
+        assert (out / "graph.ttl").read_bytes() == expected
+
+
 def test_a_failure_only_the_reports_together_cause_is_one_line_and_writes_nothing(
         tmp_path: Path, small_report_text: str, other_report_text: str, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -336,33 +360,12 @@ def test_a_report_of_more_figures_than_the_bound_is_its_error_and_the_others_bui
     assert len(pipeline.build([str(figures)], limits=Limits(figures=3_000)).reports[0].indicators) == 2_000
 
 
-#: Invented: a county's 2024 report with its targets, and the 2025 report that reviews them (a series whose later
-#: report names the earlier one and assesses its targets).
-_SETS_TARGETS = """\
-某某县人民政府2024年政府工作报告
-一、2023年工作回顾
-（一）经济运行。
-县政府推进各项工作。
-二、2024年工作安排
-（一）主要预期目标。
-地区生产总值增长6%左右，新增企业100家以上。
-"""
-_REVIEWS_THEM = """\
-某某县人民政府2025年政府工作报告
-一、2024年工作回顾
-（一）经济运行。
-地区生产总值增长6.2%，新增企业90家。
-二、2025年工作安排
-（一）主要预期目标。
-地区生产总值增长6%左右。
-"""
-
-
 def test_a_planned_builds_reports_are_read_back_from_its_spool_alone_or_together(
-        tmp_path: Path, write_report: WriteReport) -> None:
+        tmp_path: Path, write_report: WriteReport, report_series: tuple[str, str]) -> None:
     """A build with a graph plan lets go of each report once its share is made: its reports are read back, each
     with the report before it in its series and the targets it assesses; together, the very objects they name."""
-    paths = [write_report(_SETS_TARGETS, "s/2024.txt"), write_report(_REVIEWS_THEM, "s/2025.txt")]
+    targets, review = report_series
+    paths = [write_report(targets, "s/2024.txt"), write_report(review, "s/2025.txt")]
     whole = pipeline.build(paths)
     out = tmp_path / "out"
     planned = pipeline.build(paths, graph=stream.Plan(spool=out))

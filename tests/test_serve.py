@@ -504,38 +504,17 @@ def test_page_links(graph: Graph) -> None:
     assert page_href("") == ""
 
 
-
 # --------------------------------------------------------------------------- facts of the identity and tracking issues
 
 
-#: Two invented reports of one city: 2024's with its targets, 2025's with the review of 2024.
-TARGETS_2024 = """\
-某某市人民政府2024年政府工作报告
-一、2023年工作回顾
-（一）经济运行。
-各项工作有序推进。
-二、2024年工作安排
-（一）主要预期目标。
-地区生产总值增长5%左右，固定资产投资增长8%，新增企业200家以上。
-"""
-REVIEW_2025 = """\
-某某市人民政府2025年政府工作报告
-一、2024年工作回顾
-（一）经济运行。
-地区生产总值增长5.3%，新增企业180家。
-二、2025年工作安排
-（一）主要预期目标。
-地区生产总值增长5%左右。
-"""
-
-
 @pytest.fixture(scope="module")
-def later_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServedSite, dict[str, str]]]:
+def later_site(tmp_path_factory: pytest.TempPathFactory,
+               report_series: tuple[str, str]) -> Iterator[tuple[ServedSite, dict[str, str]]]:
     """A built pair of reports: its graph has measure concepts across periods and a 成绩单."""
     folder = tmp_path_factory.mktemp("later-site")
     (folder / "in").mkdir()
-    (folder / "in" / "2024.txt").write_text(TARGETS_2024, encoding="utf-8")
-    (folder / "in" / "2025.txt").write_text(REVIEW_2025, encoding="utf-8")
+    (folder / "in" / "2024.txt").write_text(report_series[0], encoding="utf-8")
+    (folder / "in" / "2025.txt").write_text(report_series[1], encoding="utf-8")
     assert cli.main(["build", str(folder / "in"), "--out", str(folder / "out"), "--quiet"]) == 0
     graph = Graph().parse(folder / "out" / "graph.ttl")
     reports = {str(one(graph, f'SELECT ?r WHERE {{ ?r rg:sourceFile ?f FILTER(STRENDS(?f, "{name}")) }}')): name

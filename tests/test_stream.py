@@ -60,33 +60,12 @@ def test_shards_hold_one_named_graph_per_report_and_add_up_to_the_graph(
     assert isomorphic(union, result.graph)
 
 
-#: Invented: a city's 2024 report with its targets and the 2025 report that reviews them (a series,
-#: target assessments, measures, a body named two ways).
-_TARGETS = """\
-某某市人民政府2024年政府工作报告
-一、2023年工作回顾
-（一）经济运行。
-市政府推进各项工作。
-二、2024年工作安排
-（一）主要预期目标。
-地区生产总值增长5%左右，城镇调查失业率5.5%左右，新增企业200家以上。
-"""
-_REVIEW = """\
-某某市人民政府2025年政府工作报告
-一、2024年工作回顾
-（一）经济运行。
-地区生产总值增长5.3%，城镇调查失业率5.1%，新增企业180家。
-二、2025年工作安排
-（一）主要预期目标。
-地区生产总值增长5%左右。
-"""
-
-
 def test_series_assessments_measures_and_name_forms_stream_as_the_whole_graph(
-        tmp_path: Path, write_report: WriteReport) -> None:
+        tmp_path: Path, write_report: WriteReport, report_series: tuple[str, str]) -> None:
     from rdflib import RDF
 
-    result = pipeline.build([write_report(_TARGETS, "a/2024.txt"), write_report(_REVIEW, "a/2025.txt")])
+    targets, review = report_series
+    result = pipeline.build([write_report(targets, "a/2024.txt"), write_report(review, "a/2025.txt")])
     g = result.graph
     for kind in ("TargetAssessment", "Series", "Measure", "NameForm", "MeasureScheme"):
         assert any(g.subjects(RDF.type, rdf.RG[kind])), kind  # the test holds every new kind of node
@@ -149,11 +128,11 @@ def _planned(paths: list[Path], out: Path, *, jobs: int = 1, cache: Path | None 
 
 
 def test_a_planned_build_writes_the_whole_graphs_turtle_shards_and_picture_with_one_or_two_jobs(
-        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
-        bundled_report: Path) -> None:
+        tmp_path: Path, write_report: WriteReport, report_series: tuple[str, str], small_report_text: str,
+        other_report_text: str, bundled_report: Path) -> None:
     from reportgraph.viz import GraphReader
 
-    paths = [write_report(_TARGETS, "s/2024.txt"), write_report(_REVIEW, "s/2025.txt"),
+    paths = [write_report(report_series[0], "s/2024.txt"), write_report(report_series[1], "s/2025.txt"),
              *_three_reports(write_report, small_report_text, other_report_text, bundled_report)]
     reference = pipeline.build(paths)
     drawn = GraphReader()
@@ -403,3 +382,21 @@ def test_the_shared_parts_formatted_in_workers_are_the_blocks_formatted_here(tmp
         results.append((texts, count, sorted(subjects), writer.prefix_lines()))
     assert results[0] == results[1]
     assert results[0][1] == 40 * 3 + len(own) and results[0][3]
+
+
+def test_a_page_drawn_beside_a_cached_graph_is_let_go_of_when_the_graph_cannot_be_written(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, other_report_text: str,
+        bundled_report: Path) -> None:
+    """A build with a cache begins the page's process after the shared blocks: a failure later stops it too."""
+    import multiprocessing
+
+    paths = _three_reports(write_report, small_report_text, other_report_text, bundled_report)
+    out = tmp_path / "out"
+    plan = stream.Plan(draw=True, spool=out, page=_page_of)
+    result = pipeline.build(paths, jobs=2, cache=tmp_path / "cache", graph=plan)
+    assert result.prepared is not None and multiprocessing.active_children() == []
+    taken = tmp_path / "taken"  # a folder where graph.ttl would go: it cannot be replaced by a file
+    taken.mkdir()
+    with pytest.raises(OSError):
+        result.prepared.finish(taken)
+    assert multiprocessing.active_children() == []

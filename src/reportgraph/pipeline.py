@@ -144,13 +144,8 @@ class SpooledReports(Sequence[LinkedReport]):
     def together(self) -> list[LinkedReport]:
         """Every report read back at once: a report another names is the very object the list holds."""
         read = {place: self._read(place) for place in self._shown}
-        others: dict[int, LinkedReport] = {place: lr for place, (lr, _) in read.items()}
-
-        def owner(place: int) -> LinkedReport:
-            if place not in others:  # a report left out since (its share failed): read for what is named of it
-                others[place] = self._read(place)[0]
-            return others[place]
-
+        # a report left out since (its share failed) is read for what is named of it
+        owner = self._reader({place: lr for place, (lr, _) in read.items()})
         for lr, refs in read.values():
             _attached(lr, refs, owner)
         return [lr for lr, _ in read.values()]
@@ -172,15 +167,17 @@ class SpooledReports(Sequence[LinkedReport]):
         """One report with what it names of the others, each of those read for its own fields only (else every
         item would read its series back to the first report)."""
         lr, refs = self._read(place)
-        others: dict[int, LinkedReport] = {}
-
-        def owner(other: int) -> LinkedReport:
-            if other not in others:
-                others[other] = self._read(other)[0]
-            return others[other]
-
-        _attached(lr, refs, owner)
+        _attached(lr, refs, self._reader({}))
         return lr
+
+    def _reader(self, known: dict[int, LinkedReport]) -> Callable[[int], LinkedReport]:
+        """The report at a place: from ``known``, else read once (its own fields only) and kept there."""
+        def owner(place: int) -> LinkedReport:
+            if place not in known:
+                known[place] = self._read(place)[0]
+            return known[place]
+
+        return owner
 
     def _read(self, place: int) -> tuple[LinkedReport, _Refs]:
         """The report at ``place`` as spooled: without what it names of the others, and where that lies."""

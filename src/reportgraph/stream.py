@@ -446,6 +446,8 @@ class Prepared:
         self.report_iris: set[str] = set()
         self.shard_files: list[Path] = []
         self.pointing: dict[str, list[Triple]] = {}
+        #: the process the page is being drawn in (:meth:`_drawing`), until its page is taken or it is let go of
+        self.drawing: workers.Forked[KeptPage] | None = None
         if plan.shards is not None:
             plan.shards.mkdir(parents=True, exist_ok=True)
             self.pointing = _pointing_into_reports(shared_triples, set(report_iris))
@@ -520,25 +522,23 @@ class Prepared:
         spool.flush()  # what the process reads must be in the file, not in this process's buffer
         _PAGE_INHERITED = (self, spool.fileno())
         try:
-            return workers.Forked(_page_in_worker)
+            self.drawing = workers.Forked(_page_in_worker)
         except OSError:  # no process to be had (out of memory, or of processes): drawn here, after
             return None
         finally:
             _PAGE_INHERITED = None
+        return self.drawing
 
     def _finish(self, target: Path | IO[bytes], spool: IO[bytes]) -> WrittenGraph:
         # without a cache the page is drawn from every report's part whatever the blocks are: it is begun first,
         # in its own process where there are jobs, beside the shared blocks' formatting and the merge
-        drawing = self._drawing(spool) if self.kept is None else None
-        try:
-            return self._merged(target, spool, drawing)
-        except BaseException:
-            if drawing is not None:
-                drawing.close()
-            raise
+        # (a failure meanwhile lets the process go: :meth:`close`)
+        return self._merged(target, spool, self._drawing(spool) if self.kept is None else None)
 
     def _merged(self, target: Path | IO[bytes], spool: IO[bytes],
                 drawing: workers.Forked[KeptPage] | None) -> WrittenGraph:
+        """graph.ttl (and the shared shard) written from the spool; the page taken from ``drawing`` where it was
+        begun (else from the cache, or begun here, or the picture read here for the caller to draw)."""
         # all gathered at once only where every shared triple is written again, into the shared shard; else the
         # shared nodes are gathered a part at a time (see _gathered) and only their blocks' bytes kept
         shared = self._gather(spool) if self.plan.shards is not None else None
@@ -613,7 +613,10 @@ class Prepared:
             yield shared_spans, pickle.loads(_read(spool, span)) if span[1] else {}
 
     def close(self) -> None:
-        """Let go of the spool (a graph not written after all)."""
+        """Let go of the page's process and of the spool (a graph not written after all, or written)."""
+        if self.drawing is not None:
+            self.drawing.close()
+            self.drawing = None
         if self.spool is not None:
             self.spool.close()
             self.spool = None

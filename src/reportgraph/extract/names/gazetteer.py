@@ -18,6 +18,7 @@ _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 #: A division's full name this short (one character and its type word) is as easily another
 #: phrase's characters (和县 in 创业和县乡) as a short form.
 _BARE_NAME = 2
+#: Business lines right after a known firm's name that name its affiliate (物流): taken into the name.
 _FIRM_LINES = datafile("lexicon/firm_lines.txt")
 _COMPANY = "Company"
 _MACRO = datafile("lexicon/macro_regions.tsv").pairs
@@ -60,11 +61,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         for b in list(longest_from):
             if len(region) > b - longest_from[b] and s.text.endswith(region, 0, b):
                 longest_from[b] = b - len(region)
-    return [Candidate(a, end, entry.type, s.original(a, end), "gazetteer")
-            for a, b, entry in hits
+    kept = [(a, _with_the_line(s, b, entry), entry) for a, b, entry in hits
             if entry.user or a in s.token_start and b in s.token_end and longest_from[b] == a
-            and not _short_form_misread(s, a, b, entry, named, ctx)
-            for end in [_with_the_line(s, b, entry)]] + _macro_regions(s, ctx) + _organisations(s, ctx)
+            and not _short_form_misread(s, a, b, entry, named, ctx)]
+    return [Candidate(a, end, entry.type, s.original(a, end), "gazetteer") for a, end, entry in kept] \
+        + _macro_regions(s, ctx) + _organisations(s, ctx)
 
 
 def _with_the_line(s: SentenceView, b: int, entry: GazetteerEntry) -> int:
