@@ -137,6 +137,11 @@ def test_what_the_things_counted_entered_or_became_stays_in_the_metric(
     assert _metrics(work_report, sentence) == [metric]
 
 
+def test_a_list_item_ending_in_a_word_of_the_shared_head_takes_what_follows_it(work_report: WorkReport) -> None:
+    metrics = _metrics(work_report, "困难残疾人生活补贴、重度残疾人护理补贴标准分别提高到217元、290元。")
+    assert metrics == ["困难残疾人生活补贴标准", "重度残疾人护理补贴标准"]
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 

@@ -630,7 +630,12 @@ def _joined(item: str, head: str) -> str:
     """The item with the shared head, the words they have in common said once
     (装备制造业、高技术制造业增加值: 装备制造业增加值, not 装备制造业制造业增加值)."""
     overlap = max((k for k in range(_MIN_HEAD, len(head)) if item.endswith(head[:k])), default=0)
-    return item + head[overlap:]
+    if overlap:
+        return item + head[overlap:]
+    # 困难残疾人生活补贴、重度残疾人护理补贴标准: the item ends in a word of the head, so takes what follows it (标准)
+    inner = next((k for k in range(min(len(item), len(head)) - 1, _MIN_HEAD - 1, -1)
+                  if head.find(item[-k:], 1) > 0 and head.find(item[-k:], 1) + k < len(head)), 0)
+    return item + head[head.find(item[-inner:], 1) + inner:] if inner else item + head
 
 
 def _past_the_copula(words: str) -> str:
