@@ -438,7 +438,7 @@ def test_a_plan_section_reviewing_the_past_five_years_states_achievements(
         "（一）加快产业升级。到2030年，新增高新技术企业500家。\n")
     found = find_indicators(report)
     assert [(report.section(i.section_id).part, i.kind, i.value) for i in found] == [
-        ("summary", "achievement", Decimal(12)), ("plan", "achievement", Decimal("1.2")),
+        ("summary", "achievement", Decimal(12)),
         ("plan", "achievement", Decimal("1.6")), ("plan", "achievement", Decimal("2.5")),
         ("plan", "target", Decimal(500))]
 

@@ -10,7 +10,7 @@ from sys import intern
 
 from reportgraph.extract.indicators.kind import kind_of, reviews_the_past
 from reportgraph.extract.indicators.metric import (
-    distribute, name_metrics, said_of_the_topic, topic_of, without_thresholds,
+    distribute, name_metrics, said_of_the_topic, topic_of, without_starting_values, without_thresholds,
 )
 from reportgraph.extract.indicators.scan import counts_the_plans_parts, scan
 from reportgraph.model import Indicator, Report, Sentence
@@ -83,7 +83,8 @@ def _in_sentence(sentence: Sentence, folded: str, part: str, plan_year: int | No
         raise TooManyFigures(most)
     quantities = without_thresholds(folded, quantities)
     name_metrics(folded, quantities)
-    quantities = [q for q in distribute(folded, quantities) if not counts_the_plans_parts(q.metric)]
+    quantities = [q for q in without_starting_values(folded, distribute(folded, quantities))
+                  if not counts_the_plans_parts(q.metric)]
     return [
         Indicator(
             # a few hundred metrics and units, said again in report after report: one string each, not one a figure

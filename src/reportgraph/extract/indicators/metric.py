@@ -92,7 +92,7 @@ _MEASURE_ENDS = tuple(_SHAPES["measure_ends"])
 #: Doings measured as they stand (进出口): a list item ending in one takes no shared head.
 _MEASURED_DOINGS = tuple(_SHAPES["measured_doings"].split())
 #: What opens the figure a change starts from (由, 从), and the change up to the figure it came to (优化整合为).
-_FROM = tuple(_SHAPES["change_from"].split())
+_FROM = regexcache.compile(_SHAPES["change_from"])
 _CHANGE_TO = regexcache.compile(_SHAPES["change_to"])
 #: Predicates after a counted noun that say what the things counted entered or were named (入选, 获评): kept.
 _DESIGNATIONS = tuple(_SHAPES["designations"].split())
@@ -405,7 +405,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
 def _changes_to_the_next(sentence: str, quantities: list[Quantity], n: int, words_before: str) -> bool:
     """中职学校由71所优化整合为47所, 事项从39个拓展到91个: the n-th figure is where a change started, the
     next what it came to, and the words between are the change, not a counted noun."""
-    if n + 1 >= len(quantities) or quantities[n + 1].unit != quantities[n].unit or not words_before.endswith(_FROM):
+    if n + 1 >= len(quantities) or quantities[n + 1].unit != quantities[n].unit or not _FROM.search(words_before):
         return False
     return bool(_CHANGE_TO.fullmatch(sentence, quantities[n].end, quantities[n + 1].start))
 
@@ -427,6 +427,13 @@ def _a_threshold(sentence: str, q: Quantity) -> bool:
     after = sentence[at + len(subject):at + len(subject) + 1]
     ends = not _CJK.match(after) or sentence.startswith(_THRESHOLD_FOLLOWERS, at + len(subject))
     return bool(subject) and ends and not any(w in sentence[:q.start] for w in _COPULAS)
+
+
+def without_starting_values(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """5G基站从1.9万座增加到14.3万座: where a change started from is its base, not a figure of the period
+    reported (nor of the one planned); only where it came to is kept."""
+    return [q for n, q in enumerate(quantities)
+            if not _changes_to_the_next(sentence, quantities, n, _before(sentence, q.start, 0))]
 
 
 def _with_the_margin(q: Quantity, words_before: str, previous: str) -> str:
@@ -724,7 +731,8 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                 ends = quantities[i + len(run): i + 2 * len(run)]
                 if len(ends) == len(run) and _TO_LINK.fullmatch(sentence, run[-1].end, ends[0].start) \
                         and all(sentence[a.end:b.start] in _RUN_JOINERS for a, b in zip(ends, ends[1:])):
-                    run += ends
+                    i += len(run)  # the run the list rose from is its base (without_starting_values)
+                    run = ends
                 for item, r in zip(metrics * 2, run):
                     r.metric = item
                 out.extend(run)
