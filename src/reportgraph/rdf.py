@@ -191,15 +191,16 @@ def _date(text: str) -> Lit:
     return Lit(text)
 
 
-@dataclass
+@dataclass(slots=True)
 class _MergedEntity:
-    """All LinkedReports' views of one entity key, merged into one node's facts."""
+    """All LinkedReports' views of one entity key, merged into one node's facts (slotted, its aliases made only for
+    an entity that has some: a build holds one per distinct entity of all its reports)."""
 
     key: str
     type: str
     scope: str = ""
     names: list[str] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
+    aliases: set[str] | None = None
     mention_count: int = 0
     #: name as written -> (rule, detail, report) for each report that writes it
     forms: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
@@ -223,7 +224,10 @@ def _merge_entities(reports: Iterable[LinkedReport]) -> dict[str, _MergedEntity]
             m = merged.setdefault(ent.key, _MergedEntity(key=ent.key, type=ent.type, scope=ent.scope))
             if ent.name not in m.names:
                 m.names.append(ent.name)
-            m.aliases.update(ent.aliases)
+            if ent.aliases:
+                if m.aliases is None:
+                    m.aliases = set()
+                m.aliases.update(ent.aliases)
             m.mention_count += len(ent.mentions)
             if ent.mentions:
                 m.reports.add(report)
@@ -390,7 +394,7 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
         add((node, _Terms.type, _entity_class(m.type)))
         label = m.label()
         add((node, _Terms.label, out.zh(label)))
-        for alt in sorted((set(m.names) | m.aliases) - {label}):  # sorted: the same triples in the same order in every process
+        for alt in sorted((set(m.names).union(m.aliases or ())) - {label}):  # sorted: the same triples in the same order in every process
             if alt:
                 add((node, _Terms.alt_label, out.zh(alt)))
         add((node, _Terms.mention_count, out.integer(m.mention_count)))
