@@ -167,7 +167,10 @@ def test_a_planned_build_writes_the_whole_graphs_turtle_shards_and_picture_with_
         assert [p.name for p in written.shards] == [p.name for p in expected.shards]
         assert all(mine.read_bytes() == theirs.read_bytes() for mine, theirs in zip(written.shards, expected.shards))
         picture = written.picture  # without its indicators, read when a selection reaches them
-        assert picture is not None and picture.whole is not None and picture.whole() == drawn.finish()
+        assert picture is not None and picture.whole is not None
+        unread = picture.whole.__self__.deferred  # type: ignore[attr-defined]
+        assert unread and not any(isinstance(data, bytes) for _, data in unread)  # read again from the spool
+        assert picture.whole() == drawn.finish()  # after the spool is closed
         assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "shards"]  # spool files gone
 
 

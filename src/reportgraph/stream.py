@@ -34,6 +34,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -414,7 +415,7 @@ def _page_in_worker() -> KeptPage:
     assert _PAGE_INHERITED is not None, "page process started without its graph"
     prepared, fd = _PAGE_INHERITED
     assert prepared.plan.page is not None, "page process started without a way to draw the page"
-    picture = prepared._picture(lambda span: os.pread(fd, span[1], span[0]))
+    picture = prepared._picture(lambda span: os.pread(fd, span[1], span[0]), fd)
     return prepared.plan.page(picture.finish(lazily=True))
 
 
@@ -498,15 +499,24 @@ class Prepared:
                     _add_grouped(shared, pickle.loads(_read(spool, span)))
         return shared
 
-    def _picture(self, read: Callable[[_Span], bytes]) -> GraphReader:
-        """The picture read: the shared triples, then each report's part (read from the spool by ``read``), in order."""
+    def _picture(self, read: Callable[[_Span], bytes], fd: int) -> GraphReader:
+        """The picture read: the shared triples, then each report's part (read from the spool by ``read``), in order.
+
+        A part's indicators, kept pickled until a selection reaches them,
+        are read again from the spool (``fd``, opened again: the page may be
+        drawn after this graph is written and its spool closed) rather than kept.
+        """
         from reportgraph.viz import GraphReader
 
         reader = GraphReader()
         reader.add_triples(self.shared_triples)
+        again = _Reopened(fd)
         for _, _, span in self.shared_parts:
             if span[1]:
-                reader.merge(pickle.loads(read(span)))
+                data = read(span)
+                part = pickle.loads(data)
+                inner = _inner_span(data, part.deferred[1], span) if part.deferred is not None else None
+                reader.merge(part, again.reader(inner) if inner is not None else None)
         return reader
 
     def _drawing(self, spool: IO[bytes]) -> workers.Forked[KeptPage] | None:
@@ -566,7 +576,7 @@ class Prepared:
                 drawing = self._drawing(spool)
         reader = None
         if self.plan.draw and kept_page is None and drawing is None:
-            reader = self._picture(lambda span: _read(spool, span))
+            reader = self._picture(lambda span: _read(spool, span), _flushed(spool))
         if drawing is None:  # else kept until the page is drawn: drawn here after all if its process dies
             self.shared_triples = []
         found_kinds = self.found_kinds | instance_kinds(subjects)
@@ -595,7 +605,7 @@ class Prepared:
             try:
                 page = drawing.result()
             except workers.WorkerDied:  # killed (out of memory): the picture read here, the page drawn after
-                reader = self._picture(lambda span: _read(spool, span))
+                reader = self._picture(lambda span: _read(spool, span), _flushed(spool))
             self.shared_triples = []
         keep = None
         if self.page is not None and page_key is not None:
@@ -887,6 +897,36 @@ def _add_grouped(grouped: _Grouped, more: _Grouped) -> None:
                 mine[p] = objs
             else:
                 have.update(objs)
+
+
+class _Reopened:
+    """A spool's file opened again (its descriptor duplicated, closed with this object): read from after the
+    build has closed the spool itself."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = os.dup(fd)
+        weakref.finalize(self, os.close, self.fd)
+
+    def reader(self, span: _Span) -> Callable[[], bytes]:
+        """What reads ``span`` of the file, keeping it open till then."""
+        return functools.partial(self.read, span)
+
+    def read(self, span: _Span) -> bytes:
+        """``span`` of the file, with ``os.pread``: no other reader's offset moves."""
+        return os.pread(self.fd, span[1], span[0])
+
+
+def _inner_span(data: bytes, inner: bytes, span: _Span) -> _Span | None:
+    """Where in the file ``inner`` lies, a pickle within the pickle ``data`` read from ``span`` (pickle writes
+    bytes as they are); None if not found."""
+    at = data.find(inner)
+    return (span[0] + at, len(inner)) if at >= 0 else None
+
+
+def _flushed(spool: IO[bytes]) -> int:
+    """The spool's file descriptor, all written to it in the file (not in this process's buffer)."""
+    spool.flush()
+    return spool.fileno()
 
 
 def _read(spool: IO[bytes], span: _Span) -> bytes:
