@@ -146,7 +146,10 @@ def test_a_planned_build_writes_the_whole_graphs_turtle_shards_and_picture_with_
         assert [p.name for p in written.shards] == [p.name for p in expected.shards]
         assert all(mine.read_bytes() == theirs.read_bytes() for mine, theirs in zip(written.shards, expected.shards))
         picture = written.picture  # without its indicators, read when a selection reaches them
-        assert picture is not None and picture.whole is not None and picture.whole() == drawn.finish()
+        assert picture is not None and picture.whole is not None
+        unread = picture.whole.__self__.deferred  # type: ignore[attr-defined]
+        assert unread and not any(isinstance(data, bytes) for _, data in unread)  # read again from the spool
+        assert picture.whole() == drawn.finish()  # after the spool is closed
         assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "shards"]  # spool files gone
 
 
@@ -345,8 +348,11 @@ def test_the_shared_nodes_are_gathered_a_part_at_a_time_each_node_whole_in_one_p
     own: list[Triple] = [(f"x/e{i}", "label", f"e{i}") for i in range(0, 40, 3)]
     with tempfile.TemporaryFile(dir=tmp_path) as spool:
         places = [(spans, None) for spans in _spooled(spool, shares)]
-        parts = [dict(part) for part in stream._gathered(None, own, places, spool)]
-        wanted = [dict(part) for part in stream._gathered({"x/e3", "x/e5"}, own, places, spool)]
+        by_part = stream._own_by_part(own)
+        parts = [dict(part) for part in stream._gathered(None, by_part, places, spool)]
+        assert by_part == [[] for _ in range(stream._SHARE_PARTS)]  # each part's own triples let go of once gathered
+        chosen = {"x/e3", "x/e5"}
+        wanted = [dict(part) for part in stream._gathered(chosen, stream._own_by_part(own, chosen), places, spool)]
     assert len(parts) == stream._SHARE_PARTS and sum(1 for part in parts if part) > 1  # spread, not one
     subjects = [s for part in parts for s in part]
     assert sorted(subjects) == sorted(f"x/e{i}" for i in range(40))  # each node in one part only
@@ -375,7 +381,7 @@ def test_the_shared_parts_formatted_in_workers_are_the_blocks_formatted_here(tmp
             writer = TurtleWriter(ns)
             if jobs == 1:
                 blocks, count, subjects = stream._formatted(
-                    writer, stream._gathered(None, own, ((p, None) for p in places), spool), spool)
+                    writer, stream._gathered(None, stream._own_by_part(own), ((p, None) for p in places), spool), spool)
             else:
                 blocks, count, subjects = stream._formatted_in_workers(writer, own, places, spool, jobs)
             texts = [stream._read(spool, span) for _, span in blocks]

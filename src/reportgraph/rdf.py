@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -191,28 +193,47 @@ def _date(text: str) -> Lit:
     return Lit(text)
 
 
-@dataclass
+@dataclass(slots=True)
 class _MergedEntity:
-    """All LinkedReports' views of one entity key, merged into one node's facts."""
+    """All LinkedReports' views of one entity key, merged into one node's facts.
+
+    A build holds one per distinct entity of all its reports at once, so it
+    keeps no more than its triples need, in flat form: slotted, its aliases
+    made only for an entity that has some, its forms one list, and of the
+    reports that mention it only the first and whether there are others.
+    """
 
     key: str
     type: str
     scope: str = ""
     names: list[str] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
+    aliases: set[str] | None = None
     mention_count: int = 0
-    #: name as written -> (rule, detail, report) for each report that writes it
-    forms: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
-    reports: set[str] = field(default_factory=set)
+    #: (name as written, rule, detail, report) for each report that writes a name, in the reports' order
+    forms: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: the first report that mentions it ("" if none does), and whether another one does too
+    first_report: str = ""
+    several_reports: bool = False
 
     def label(self) -> str:
         """The canonical name: the longest the reports give (then the least, so report order does not matter)."""
         return min(self.names, key=lambda n: (-len(n), n))
 
+    def mentioned_in(self, report: str) -> None:
+        """``report`` mentions it."""
+        if not self.first_report:
+            self.first_report = report
+        elif report != self.first_report:
+            self.several_reports = True
+
     def records_merges(self) -> bool:
         """Is there a merge to record: several names, several reports, or a name resolved to another?"""
-        return (len(self.forms) > 1 or len(self.reports) > 1
-                or any(rule not in vocab.SCOPE_RULES for uses in self.forms.values() for rule, _, _ in uses))
+        return (self.several_reports or any(name != self.forms[0][0] for name, _, _, _ in self.forms)
+                or any(rule not in vocab.SCOPE_RULES for _, rule, _, _ in self.forms))
+
+    def forms_by_name(self) -> Iterator[tuple[str, list[tuple[str, str, str, str]]]]:
+        """Each name as written, in sorted order, with its uses in the reports' order."""
+        return ((name, list(uses)) for name, uses in groupby(sorted(self.forms, key=itemgetter(0)), key=itemgetter(0)))
 
 
 def _merge_entities(reports: Iterable[LinkedReport]) -> dict[str, _MergedEntity]:
@@ -223,12 +244,14 @@ def _merge_entities(reports: Iterable[LinkedReport]) -> dict[str, _MergedEntity]
             m = merged.setdefault(ent.key, _MergedEntity(key=ent.key, type=ent.type, scope=ent.scope))
             if ent.name not in m.names:
                 m.names.append(ent.name)
-            m.aliases.update(ent.aliases)
+            if ent.aliases:
+                if m.aliases is None:
+                    m.aliases = set()
+                m.aliases.update(ent.aliases)
             m.mention_count += len(ent.mentions)
             if ent.mentions:
-                m.reports.add(report)
-            for form in ent.forms:
-                m.forms.setdefault(form.name, []).append((form.rule, form.detail, report))
+                m.mentioned_in(report)
+            m.forms.extend((form.name, form.rule, form.detail, report) for form in ent.forms)
     return merged
 
 
@@ -390,7 +413,7 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
         add((node, _Terms.type, _entity_class(m.type)))
         label = m.label()
         add((node, _Terms.label, out.zh(label)))
-        for alt in sorted((set(m.names) | m.aliases) - {label}):  # sorted: the same triples in the same order in every process
+        for alt in sorted((set(m.names).union(m.aliases or ())) - {label}):  # sorted: the same triples in the same order in every process
             if alt:
                 add((node, _Terms.alt_label, out.zh(alt)))
         add((node, _Terms.mention_count, out.integer(m.mention_count)))
@@ -400,12 +423,12 @@ def _add_entities(out: _Triples, merged: dict[str, _MergedEntity], unknown_scope
             add((node, _Terms.scope, out.zh(m.scope)))
         if not m.records_merges():
             continue
-        for name, uses in sorted(m.forms.items()):
+        for name, uses in m.forms_by_name():
             form = f"{node}/name/{iri_safe(name)}"
             add((node, _Terms.name_form, form))
             add((form, _Terms.type, _Terms.name_form_class))
             add((form, _Terms.name, out.zh(name)))
-            for rule, detail, report in uses:
+            for _, rule, detail, report in uses:
                 add((form, _Terms.merge_rule, _RG + rule if rule in _MERGE_RULES else _Terms.exact_name))
                 if detail:  # the rule's words are English, the names in them as written
                     add((form, _Terms.comment, Lit(detail, "", "en")))

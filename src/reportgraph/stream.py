@@ -34,6 +34,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ from reportgraph.turtle import instance_kinds as _instance_kinds
 if TYPE_CHECKING:  # the picture's reader is imported only when a picture is drawn
     from reportgraph import workers
     from reportgraph.cache import BlockCache, Blocks, ChunkCache, KeptPage, PageCache
-    from reportgraph.viz import GraphReader, VizGraph
+    from reportgraph.viz import GraphPart, GraphReader, VizGraph
 
 __all__ = ["SHARED_SHARD", "SHARDS_DIR", "Chunk", "Plan", "Prepared", "WrittenGraph", "prepare",
            "shard_name", "write_graph"]
@@ -414,7 +415,7 @@ def _page_in_worker() -> KeptPage:
     assert _PAGE_INHERITED is not None, "page process started without its graph"
     prepared, fd = _PAGE_INHERITED
     assert prepared.plan.page is not None, "page process started without a way to draw the page"
-    picture = prepared._picture(lambda span: os.pread(fd, span[1], span[0]))
+    picture = prepared._picture(lambda span: os.pread(fd, span[1], span[0]), fd)
     return prepared.plan.page(picture.finish(lazily=True))
 
 
@@ -500,15 +501,31 @@ class Prepared:
                     _add_grouped(shared, pickle.loads(_read(spool, span)))
         return shared
 
-    def _picture(self, read: Callable[[_Span], bytes]) -> GraphReader:
-        """The picture read: the shared triples, then each report's part (read from the spool by ``read``), in order."""
+    def _own_picture(self) -> GraphPart:
+        """What the shared triples tell the picture."""
+        from reportgraph.viz import read_triples
+
+        return read_triples(self.shared_triples)
+
+    def _picture(self, read: Callable[[_Span], bytes], fd: int, own: GraphPart | None = None) -> GraphReader:
+        """The picture read: the shared triples (or ``own``, read from them already), then each report's part (read
+        from the spool by ``read``), in order.
+
+        A part's indicators, kept pickled until a selection reaches them,
+        are read again from the spool (``fd``, opened again: the page may be
+        drawn after this graph is written and its spool closed) rather than kept.
+        """
         from reportgraph.viz import GraphReader
 
         reader = GraphReader()
-        reader.add_triples(self.shared_triples)
+        reader.merge(own if own is not None else self._own_picture())
+        again = _Reopened(fd)
         for _, _, span in self.shared_parts:
             if span[1]:
-                reader.merge(pickle.loads(read(span)))
+                data = read(span)
+                part = pickle.loads(data)
+                inner = _inner_span(data, part.deferred[1], span) if part.deferred is not None else None
+                reader.merge(part, again.reader(inner) if inner is not None else None)
         return reader
 
     def _drawing(self, spool: IO[bytes]) -> workers.Forked[KeptPage] | None:
@@ -549,13 +566,24 @@ class Prepared:
         writer = self.writer
         shared_blocks: list[tuple[_Key, bytes]] | list[tuple[_Key, _Span]]
         page_key = kept_page = None
+        own_picture: GraphPart | None = None
         if self.kept is None and shared is None and self.jobs > 1 and _can_fork():
             shared_blocks, shared_count, subjects = _formatted_in_workers(
                 writer, self.shared_triples, [spans for spans, _, _ in self.shared_parts], spool, self.jobs)
         elif self.kept is None:
-            parts = [shared] if shared is not None else \
-                _gathered(None, self.shared_triples, ((spans, None) for spans, _, _ in self.shared_parts), spool)
+            if shared is not None:
+                parts: Iterable[_Grouped] = [shared]
+            else:
+                own = _own_by_part(self.shared_triples)
+                if self.plan.draw and drawing is None:
+                    # the picture reads the shared triples first, here: then each part's are let go of once it is
+                    # gathered, and what the picture and the page hold takes the place of what they held
+                    own_picture = self._own_picture()
+                    self.shared_triples = []
+                parts = _gathered(None, own, ((spans, None) for spans, _, _ in self.shared_parts), spool)
+                del own
             shared_blocks, shared_count, subjects = _formatted(writer, parts, spool)
+            del parts
         else:
             shared_blocks, shared_count, subjects, own = _kept_blocks(
                 writer, self.kept, self.shared_triples, lambda: self._contributions(spool), spool, shared)
@@ -566,7 +594,8 @@ class Prepared:
                 drawing = self._drawing(spool)
         reader = None
         if self.plan.draw and kept_page is None and drawing is None:
-            reader = self._picture(lambda span: _read(spool, span))
+            reader = self._picture(lambda span: _read(spool, span), _flushed(spool), own_picture)
+            del own_picture
         if drawing is None:  # else kept until the page is drawn: drawn here after all if its process dies
             self.shared_triples = []
         found_kinds = self.found_kinds | instance_kinds(subjects)
@@ -595,7 +624,7 @@ class Prepared:
             try:
                 page = drawing.result()
             except workers.WorkerDied:  # killed (out of memory): the picture read here, the page drawn after
-                reader = self._picture(lambda span: _read(spool, span))
+                reader = self._picture(lambda span: _read(spool, span), _flushed(spool))
             self.shared_triples = []
         keep = None
         if self.page is not None and page_key is not None:
@@ -702,7 +731,8 @@ def _kept_blocks(writer: TurtleWriter, kept: BlockCache, shared_triples: list[Tr
     fresh: dict[str, tuple[bytes, tuple[tuple[str, str], ...], int, _Key]] = {}
     if wanted:
         parts = [{s: gathered[s] for s in wanted}] if gathered is not None else \
-            _gathered(wanted, shared_triples, ((spans, digests.keys()) for spans, digests in contributions()), spool)
+            _gathered(wanted, _own_by_part(shared_triples, wanted),
+                      ((spans, digests.keys()) for spans, digests in contributions()), spool)
         for missing in parts:
             for s, text in writer.subject_blocks(missing, blank_nodes=False):  # type: ignore[arg-type]
                 preds = missing[s]  # type: ignore[index]
@@ -746,20 +776,22 @@ def _in_parts(grouped: _Grouped) -> tuple[bytes, ...]:
     return tuple(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) if part else b"" for part in parts)
 
 
-def _gathered(wanted: set[str] | None, shared_triples: list[Triple],
+def _gathered(wanted: set[str] | None, own: list[list[Triple]],
               shares: Iterable[tuple[tuple[_Span, ...], Iterable[str] | None]], spool: IO[bytes]) -> Iterator[_Grouped]:
     """The triples of the shared nodes ``wanted`` (all of them when None), a part (:func:`_share_part`) at a time:
-    their own and those of the reports whose shares name them (``shares``: each report's share's places in the
-    spool, part by part, with the subjects it names, or None where they are not known).
+    their own (``own``, by part: :func:`_own_by_part`) and those of the reports whose shares name them (``shares``:
+    each report's share's places in the spool, part by part, with the subjects it names, or None where they are
+    not known).
 
     Every node's triples are in one part, whole; the caller formats a part
     and lets it go before the next is gathered, so what is held at once is a
     part's, not every report's share of every node (which grew with the reports).
+    A part's own triples are let go of from ``own`` once it is gathered.
     """
-    own = _own_by_part(shared_triples, wanted)
     naming = [spans for spans, named in shares if wanted is None or named is None or not wanted.isdisjoint(named)]
     for part in range(_SHARE_PARTS):
         grouped = _part_gathered(part, own, naming, lambda span: _read(spool, span), wanted)
+        own[part] = []
         yield grouped
         del grouped
 
@@ -858,7 +890,8 @@ def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], sh
             count += part_count
             writer.note_used(used)
     except workers.WorkerDied:  # a worker killed (out of memory): every part formatted here instead
-        return _formatted(writer, _gathered(None, shared_triples, ((spans, None) for spans in shares), spool), spool)
+        return _formatted(writer, _gathered(None, _own_by_part(shared_triples), ((spans, None) for spans in shares),
+                                            spool), spool)
     finally:
         _PARTS_INHERITED = None
     blocks.sort()
@@ -890,6 +923,36 @@ def _add_grouped(grouped: _Grouped, more: _Grouped) -> None:
                 mine[p] = objs
             else:
                 have.update(objs)
+
+
+class _Reopened:
+    """A spool's file opened again (its descriptor duplicated, closed with this object): read from after the
+    build has closed the spool itself."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = os.dup(fd)
+        weakref.finalize(self, os.close, self.fd)
+
+    def reader(self, span: _Span) -> Callable[[], bytes]:
+        """What reads ``span`` of the file, keeping it open till then."""
+        return functools.partial(self.read, span)
+
+    def read(self, span: _Span) -> bytes:
+        """``span`` of the file, with ``os.pread``: no other reader's offset moves."""
+        return os.pread(self.fd, span[1], span[0])
+
+
+def _inner_span(data: bytes, inner: bytes, span: _Span) -> _Span | None:
+    """Where in the file ``inner`` lies, a pickle within the pickle ``data`` read from ``span`` (pickle writes
+    bytes as they are); None if not found."""
+    at = data.find(inner)
+    return (span[0] + at, len(inner)) if at >= 0 else None
+
+
+def _flushed(spool: IO[bytes]) -> int:
+    """The spool's file descriptor, all written to it in the file (not in this process's buffer)."""
+    spool.flush()
+    return spool.fileno()
 
 
 def _read(spool: IO[bytes], span: _Span) -> bytes:

@@ -502,8 +502,8 @@ class GraphReader:
         #: node -> the statements that cite it
         self.cited: dict[str, set[str]] = defaultdict(set)
         self.edges: dict[tuple[str, str, str], VizEdge] = {}
-        #: the parts' indicators not merged yet (:attr:`GraphPart.deferred`)
-        self.deferred: list[tuple[tuple[str, ...], bytes]] = []
+        #: the parts' indicators not merged yet (:attr:`GraphPart.deferred`): their pickle, or what reads it again
+        self.deferred: list[tuple[tuple[str, ...], bytes | Callable[[], bytes]]] = []
 
     def add_triples(self, triples: Iterable[Triple]) -> None:
         """Read and merge one part given as triples (what ``pipeline.write`` hands its ``collect``)."""
@@ -512,8 +512,13 @@ class GraphReader:
     def add(self, g: TripleIndex) -> None:
         self.merge(read_part(g))
 
-    def merge(self, part: GraphPart) -> None:
-        """Take in a part read on its own: its nodes, and its facts about the nodes known so far."""
+    def merge(self, part: GraphPart, reread: Callable[[], bytes] | None = None) -> None:
+        """Take in a part read on its own: its nodes, and its facts about the nodes known so far.
+
+        ``reread`` reads the part's deferred indicators' pickle again (from
+        where the part was read): kept instead of the pickle, which for a
+        build's thousands of parts is more than the rest of the picture.
+        """
         nodes = self.nodes
         for iri, node in part.nodes.items():
             if iri not in nodes:
@@ -541,13 +546,13 @@ class GraphReader:
         for s, o in part.about:
             self._edge(s, o, "aboutEntity", "about")
         if part.deferred is not None:
-            self.deferred.append(part.deferred)
+            self.deferred.append(part.deferred if reread is None else (part.deferred[0], reread))
 
     def _merge_deferred(self) -> None:
         """The parts' indicators merged: a part's facts about its indicators mean the same after the others'."""
         deferred, self.deferred = self.deferred, []
         for _, data in deferred:
-            self.merge(pickle.loads(data))
+            self.merge(pickle.loads(data if isinstance(data, bytes) else data()))
 
     def _edge(self, s: str, o: str, predicate: str, kind: str) -> None:
         source, target = self.nodes.get(s), self.nodes.get(o)
