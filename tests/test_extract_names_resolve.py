@@ -42,3 +42,10 @@ def test_the_tail_of_a_longer_undertakings_name_is_no_undertaking_of_its_own(seg
     assert ("Program", "文明创建提质扩面工程") in names
     assert not any(name == "扩面工程" for _, name in names)
     assert any(name.startswith("工业上楼") for _, name in names)  # a quoted programme inside a project stands
+
+
+def test_an_undertaking_opening_a_longer_one_of_the_other_kind_gives_way(segment_text: SegmentText) -> None:
+    report = segment_text(PROVINCE_OPENING + "推进青禾铁路（禾溪段）开行动车改造工程前期工作。\n")
+    names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert ("Project", "青禾铁路（禾溪段）开行动车改造工程") in names
+    assert not any(n.endswith("开行动") for _, n in names)

@@ -63,8 +63,9 @@ def _clashes(c: Candidate, k: Candidate) -> bool:
         return True  # 某某片区 of 某某片区城市更新项目: a project named after its site; the site alone is not said
     if c.source == "honor" and c.start == k.start:
         return True  # 入选国家碳达峰试点: the phrase after the verb cut short at a stop (达) heads the longer name
-    # the same span, the same type inside or across, crossing spans, or the tail of a longer name (扩面工程 of
-    # 文明创建提质扩面工程, a project to one finder and a programme to another; but a quoted programme inside
-    # a project stands: 某某产业园“工业上楼”项目): the longer one stands
-    tail = c.end == k.end and {c.type, k.type} <= _UNDERTAKINGS and c.source != "quote"
+    # the same span, the same type inside or across, crossing spans, or the tail or the head of a longer name
+    # (扩面工程 of 文明创建提质扩面工程, a project to one finder and a programme to another; 某某铁路开行动 of
+    # 某某铁路开行动车改造工程; but a quoted programme inside a project stands: 某某产业园“工业上楼”项目): the
+    # longer one stands
+    tail = (c.end == k.end or c.start == k.start) and {c.type, k.type} <= _UNDERTAKINGS and c.source != "quote"
     return not nested or c.type == k.type or tail
