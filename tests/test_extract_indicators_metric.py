@@ -146,6 +146,10 @@ def test_a_list_item_ending_in_a_word_of_the_shared_head_takes_what_follows_it(w
     assert metrics == ["困难残疾人生活补贴标准", "重度残疾人护理补贴标准"]
 
 
+def test_a_word_that_opens_a_list_of_examples_is_no_part_of_the_metric(work_report: WorkReport) -> None:
+    assert _metrics(work_report, "设定24个主要指标，包括地区生产总值年均增长5%左右。")[-1] == "地区生产总值"
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 
