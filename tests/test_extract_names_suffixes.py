@@ -387,3 +387,9 @@ def test_a_routes_section_and_a_places_master_plan_are_named_whole(segment_text:
 def test_kinds_of_railway_and_festival_and_a_line_named_after_a_zone_are_no_names(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "高速铁路运营里程全国第七，清理规范节庆论坛，加快建设苏州示范区线。")
     assert not names & {"高速铁路", "节庆论坛", "苏州示范区"}
+
+
+def test_a_level_before_a_kind_of_hospital_names_no_project(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "加强县级中医医院建设，建成禾溪县中医医院。")
+    assert "县级中医医院" not in names
+    assert "禾溪县中医医院" in names
