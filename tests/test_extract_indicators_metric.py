@@ -150,6 +150,11 @@ def test_a_word_that_opens_a_list_of_examples_is_no_part_of_the_metric(work_repo
     assert _metrics(work_report, "设定24个主要指标，包括地区生产总值年均增长5%左右。")[-1] == "地区生产总值"
 
 
+def test_jiejin_before_a_figure_is_its_qualifier_whole(work_report: WorkReport) -> None:
+    found = find_indicators(work_report(summary=["经营主体总量接近800万户。"]))
+    assert [(i.metric, i.qualifier) for i in found] == [("经营主体总量", "接近")]
+
+
 def test_an_adverb_of_all_after_the_metric_goes(work_report: WorkReport) -> None:
     assert _metrics(work_report, "村级集体经济收入全部超过10万元。") == ["村级集体经济收入"]
 
