@@ -83,6 +83,7 @@ def test_a_doing_measured_as_it_stands_takes_no_head_of_the_next_item(work_repor
 @pytest.mark.parametrize(("sentence", "metrics"), [
     ("新增境内上市公司62家，总数186家。", ["新增境内上市公司", "境内上市公司总数"]),
     ("新培育龙头企业5家，总数达到38家。", ["新培育龙头企业", "龙头企业总数"]),
+    ("新签约产业项目139个、总投资1022亿元。", ["新签约产业项目", "新签约产业项目总投资"]),
     ("出口规模突破4万亿元，占全国份额提升到15.5%。", ["出口规模", "出口规模占全国份额"]),
     ("经济总量连续跨过3个万亿元大关，占全国比重提升至7.4%。", ["经济总量占全国比重"]),
 ])
@@ -135,6 +136,7 @@ def test_the_size_word_after_a_rank_is_no_part_of_what_is_ranked(work_report: Wo
 @pytest.mark.parametrize(("sentence", "metric"), [
     ("16所高职学校入选第二期国家“双高计划”。", "高职学校入选第二期国家双高计划"),
     ("3所高职高专升格本科。", "高职高专升格本科"),
+    ("12个项目获国家科学技术奖。", "项目获国家科学技术奖"),
 ])
 def test_what_the_things_counted_entered_or_became_stays_in_the_metric(
         work_report: WorkReport, sentence: str, metric: str) -> None:

@@ -474,7 +474,7 @@ def _subject_of_the_clause_before(sentence: str, start: int) -> str:
     if any(ch.isdigit() for ch in _MILESTONE_COUNT.sub("", sentence[clause:own])):
         return ""  # 分别达1.28万亿、1.18万亿: an item after other figures shares theirs, or nothing
     nouns = []
-    for word, _, _ in words_of(sentence[before:own - 1]):
+    for word, _, _ in words_of(_clean(sentence[before:own - 1])):  # “暖心民政”三年行动…: the quotes say nothing
         kind = tag(word)
         if not (kind.startswith(_NOUN_TAG) or kind in _SUBJECT_TAGS) or len(word) == 1 and kind == _PERSON_TAG:
             break
