@@ -627,3 +627,8 @@ def test_a_count_of_the_reports_own_big_tasks_is_no_indicator(work_report: WorkR
 def test_a_count_in_mu_times_keeps_its_unit(work_report: WorkReport) -> None:
     found = find_indicators(work_report(summary=["累计实施保护性耕作1.19亿亩次。"]))
     assert [(i.unit, i.metric) for i in found] == [("亿亩次", "实施保护性耕作")]
+
+
+def test_a_count_of_the_plans_own_tasks_in_jian_is_no_indicator(work_report: WorkReport) -> None:
+    assert find_indicators(work_report(plan=["突出抓好渔船改造和矿山整治3件事。"])) == []
+    assert [i.metric for i in find_indicators(work_report(summary=["办理事项3件。"]))] == ["办理事项"]

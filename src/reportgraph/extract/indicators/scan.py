@@ -30,6 +30,7 @@ _UNITS = datafile("extract/indicators/units.tsv")
 _QUALIFIERS = datafile("extract/indicators/qualifiers.tsv")
 _STOP_PHRASES = datafile("extract/indicators/number_stop_phrases.txt")
 _SHAPES = datafile("extract/indicators/scan.tsv").pairs
+_TASK_COUNT = regexcache.compile(_SHAPES["task_count"])
 _SECTION_NOUNS = datafile("extract/indicators/section_nouns.txt")
 #: Meetings named by term and session (省委十三届三次全会): their numbers are part of the name.
 _MEETINGS = datafile("extract/names/meetings.tsv")
@@ -233,8 +234,9 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             if not qualifier and sentence.startswith(word, end):
                 qualifier, end = word, end + len(word)  # 42万元/人以上
                 break
-        if sentence.startswith(_CLASS, end) or sentence.startswith(_SECTION_NOUNS.words, end):
-            continue  # 20万吨级泊位: a class, not a quantity; 14个方面: the plan's own parts
+        if sentence.startswith(_CLASS, end) or sentence.startswith(_SECTION_NOUNS.words, end) \
+                or _TASK_COUNT.match(sentence, end - len(unit)):
+            continue  # 20万吨级泊位: a class, not a quantity; 14个方面, 3件事: the plan's own parts
         if sentence.startswith(_PLAN_COUNT_AFTER, end) and _PLAN_COUNT_BEFORE.search(sentence, 0, start):
             continue  # 提出7项指标: the plan's own list of indicators
         if _ZONE_AFTER.match(sentence, end) or unit in _CLAUSE_END_UNITS and sentence[end:end + 1] not in _ENDS:
