@@ -103,3 +103,12 @@ def test_a_quoted_phrase_after_a_verb_of_joining_in_is_a_programme(segment_text:
 def test_a_quoted_doctrine_before_its_layout_or_idea_is_no_programme(segment_text: SegmentText) -> None:
     line = "统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，践行“青山就是金山”理念，实施“青禾英才”计划。"
     assert _programs(segment_text, line) == {"青禾英才计划"}
+
+
+def test_a_quoted_day_names_the_outbreak_after_it_and_no_programme(segment_text: SegmentText) -> None:
+    report = segment_text("某某市某某区和风街道办事处2024年上半年工作报告\n一、上半年工作总结\n（一）疫情防控。\n"
+                          "坚决果断处置“0908”青禾小区疫情，落实“1310”具体部署。\n")
+    names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert ("Event", "0908青禾小区疫情") in names
+    assert ("Program", "0908") not in names
+    assert any(n.startswith("1310") for _, n in names)

@@ -41,10 +41,15 @@ _POSSESSIVE = _MARKS["possessive"]
 _COUNTED_SLOGAN = regexcache.compile(_MARKS["counted_slogan"])
 _FORMAL_COUNTED_SLOGAN = regexcache.compile(_MARKS["formal_counted_slogan"])
 _DATE_CODE = regexcache.compile(_MARKS["date_code"])
+#: How many characters may stand between a quoted day and the disaster it names.
+_DISASTER_REACH = 8
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
 #: What counts a quoted name among events: 等, a count, a word for a disaster.
 _EVENTS_AFTER = regexcache.compile(rf"(?:{_MARKS['programme_followers'].split()[0]}(?:\d+|[{NUMERAL_CHARS}]+)?[^\d]?)?"
                            f"(?:{'|'.join(_EVENT_HEADS.words)})")
+#: A few words after a quoted day that end in a word for a disaster (“0908”某某小区疫情).
+_DISASTER_AFTER = regexcache.compile(
+    rf"[\u4e00-\u9fff]{{0,{_DISASTER_REACH}}}?(?:{'|'.join(sorted(_EVENT_HEADS.words, key=lambda w: (-len(w), w)))})")
 #: What may follow a quoted programme's name: a list's 等, a series (“跟着…”系列).
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 #: jieba's tag of plain nouns (服务区, 服务业), which a head word may open.
@@ -148,6 +153,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if honor_before:
             out.append(Candidate(a, b, "Honor", s.original(a, b), "quote"))
         elif _DATE_CODE.match(inner):
+            struck = _DISASTER_AFTER.match(s.text, b)
+            if struck:  # “0908”某某小区疫情: the day names the disaster the words after it end in
+                out.append(Candidate(a, struck.end(), "Event", s.original(a, struck.end()), "quote"))
             continue  # 某某“7·20”洪灾: the day a disaster struck, no programme
         elif any(sign in inner for sign in _NAME_SIGNS):
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))  # “4+N”, “媒体+”
