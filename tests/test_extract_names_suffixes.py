@@ -393,3 +393,11 @@ def test_a_level_before_a_kind_of_hospital_names_no_project(segment_text: Segmen
     names = _province_names(segment_text, "加强县级中医医院建设，建成禾溪县中医医院。")
     assert "县级中医医院" not in names
     assert "禾溪县中医医院" in names
+
+
+def test_a_named_quarantine_site_is_a_place_and_a_temporary_one_no_name(segment_text: SegmentText) -> None:
+    report = segment_text("某某市某某区和风街道办事处2022年工作总结\n一、2022年工作总结\n（一）疫情防控。\n"
+                          "全速启用青禾家园隔离点，设立临时隔离点。\n")
+    names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert ("Place", "青禾家园隔离点") in names
+    assert not any(n == "临时隔离点" for _, n in names)
