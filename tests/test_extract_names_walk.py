@@ -190,3 +190,8 @@ def test_party_departments_are_bodies_without_the_verb_before_them(province_repo
 def test_a_renaming_verb_and_a_word_of_many_levels_make_no_bodys_name(province_report: ProvinceReport) -> None:
     names = {m.name for m in find_mentions(province_report("青禾学院更名大学获批，建设多层次实验室体系。"), LEXICON)}
     assert not any(n.endswith("更名大学") or n == "多层次实验室" for n in names)
+
+
+def test_a_national_events_name_keeps_the_scope_that_opens_it(province_report: ProvinceReport) -> None:
+    names = {m.name for m in find_mentions(province_report("成功举办全国青禾三大球运动会。"), LEXICON)}
+    assert "全国青禾三大球运动会" in names

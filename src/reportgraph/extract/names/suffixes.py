@@ -162,7 +162,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind in (FACILITY, "Project", INITIATIVE):
             start = route_start(s, start)  # 阿克苏至巴楚段铁路扩能改造工程: a route's undertaking
         if suffix.kind in _TRIMMED:
-            start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names)
+            start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names, suffix.kind)
         else:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Event":

@@ -59,6 +59,7 @@ _BODY_CONJUNCTION = _WALK["body_conjunction"]
 _FIELD_CONJUNCTION = _WALK["field_conjunction"]
 _BODY_ENDS = frozenset(_WALK["body_ends"])
 _LEVEL_STARTS = frozenset(_WALK["level_starts"])
+_EVENT_SCOPES = frozenset(_WALK["event_scopes"].split())
 _LEVEL_MARK = _WALK["level_mark"]
 _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
@@ -137,6 +138,8 @@ def _stops(piece: str, kind: str, clause_start: bool) -> bool:
     """Does this word end the words before a name?"""
     if clause_start and piece in CONJUNCTIONS:
         return False  # 和一社区: at the head of a clause 和 is part of the name
+    if kind == "Event" and piece in _EVENT_SCOPES:
+        return False  # 全国青少年三大球运动会: the scope opens the event's name
     if piece == _BODY_CONJUNCTION and kind == "GovernmentBody":
         return False  # 材料科学与技术研究所
     if clause_start and len(piece) >= 2 and tag(piece) == PLAIN_VERB:
@@ -399,18 +402,19 @@ def _straddling_boundary_end(s: SentenceView, start: int) -> int | None:
     return None
 
 
-def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset()) -> int:
+def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: frozenset[str] = frozenset(),
+              kind: str = "") -> int:
     """Where a name really begins once the verbs, adverbs and counts glued to its left edge are
     dropped (请省政协, 依法接受人大, 做强…博览会, 4届南博会), keeping ``min_core`` characters before
     ``core_end`` (where its type word starts). Words in ``known`` (the gazetteers' names) stay:
-    jieba tags some places as adverbs (大连)."""
+    jieba tags some places as adverbs (大连); so does the scope that opens an event of ``kind`` Event (全国…大会)."""
     k = bisect.bisect_left(s.token_starts, start)
     tokens = s.tokens
     while k < len(tokens) and tokens[k][1] == start:
         word, a, b = tokens[k]
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-        if word in known or opens_known(s, a, b, known):
-            break  # 延长石油: a known name opens with a word that is also a verb
+        if word in known or opens_known(s, a, b, known) or kind == "Event" and word in _EVENT_SCOPES:
+            break  # 延长石油: a known name opens with a word that is also a verb; 全国…运动会
         if len(word) >= 2 and (tag(word) in _LEAD_TAGS or word in _MANNER or word in _BOUNDARIES.word_set
                                or word in _WORKS_VERBS or word in _ROUNDS):
             cut = b
