@@ -43,3 +43,7 @@ def test_a_campaign_activity_names_its_year_or_theme(province_report: ProvinceRe
 
 def test_a_head_inside_a_longer_name_ends_no_run(province_report: ProvinceReport) -> None:
     assert not _programmes(province_report, "禾州入选国家级深化普惠金融改革试点城市。", only_runs=True)
+
+
+def test_a_kind_of_works_counted_right_after_it_is_no_programme(province_report: ProvinceReport) -> None:
+    assert not _programmes(province_report, "实施清洁能源供暖工程22个、供氧工程13个。", only_runs=True)

@@ -12,6 +12,7 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import INITIATIVE, generic_core
+from reportgraph.extract.names.suffixes import counted_after
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
 
@@ -58,6 +59,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         campaign = bool(_CAMPAIGN.search(run))  # 重大项目建设年行动: a campaign named by its year
         if last.group() == _ACTIVITY_HEAD and not campaign or _generic(core) and not campaign:
             continue  # 研发活动, 招商活动: kinds of activity; 省级重大人才工程: a kind of undertaking
+        if counted_after(text, end):
+            continue  # 实施清洁能源供暖工程22个: a kind of works counted, none named
         if _name_goes_on(s, end):
             continue  # 入选深化普惠金融改革试点城市: the head is inside a longer name, a title's
         out.append(Candidate(start, end, "Program", s.original(start, end), "run"))

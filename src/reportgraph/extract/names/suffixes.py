@@ -481,7 +481,7 @@ def _ranked_kind(s: SentenceView, start: int, end: int, known: frozenset[str]) -
                                  or not named_core(s, rank.end(), end, end, known))
 
 
-def _counted_after(text: str, end: int) -> bool:
+def counted_after(text: str, end: int) -> bool:
     """Does a count close the name's phrase, straight or after a verb of reaching (…实验室达8家,
     not …示范区47项经验)?"""
     verb = next((v for v in _COUNT_VERBS if text.startswith(v, end)), "")
@@ -569,7 +569,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 千亿元县: an amount; 机场群: a collective
     if suffix.word in _TRAILING_ONLY and not _TRAILING_END.match(text[end:end + 1]):
         return True  # 试点安装…: the suffix is a verb here
-    if suffix.kind not in _UNCOUNTED and _counted_after(text, end):
+    if suffix.kind not in _UNCOUNTED and counted_after(text, end):
         return True  # 已落户招商项目20宗, 新增某某实验室5家: a kind being counted
     if suffix.kind in _THINGS and core.startswith(tuple(_THING_OPENERS.words)):
         return True  # 新一轮公园: a round of building, no park named
