@@ -107,3 +107,8 @@ def test_two_honors_of_one_kind_joined_by_he_share_what_opens_the_first(province
     report = province_report("青禾工作入选禾溪办“服务在基层”十佳案例和优秀案例，荣获青禾奖一等奖和首届“禾溪团队”称号。")
     names = {m.name for m in find_mentions(report, LEXICON) if m.type == "Honor"}
     assert {"禾溪办服务在基层十佳案例", "禾溪办服务在基层优秀案例", "青禾奖一等奖", "首届禾溪团队"} <= names
+
+
+def test_the_first_so_won_is_no_part_of_the_honor(province_report: ProvinceReport) -> None:
+    names = {m.name for m in find_mentions(province_report("青禾集团获我省首个青禾质量奖。"), LEXICON)}
+    assert "青禾质量奖" in names and not any(n.startswith("首个") for n in names)
