@@ -115,3 +115,10 @@ def test_a_route_ending_at_a_county_takes_the_lists_head(segment_text: SegmentTe
 def test_fields_a_province_lists_as_projects_name_none_though_a_word_is_tagged_a_name(
         segment_text: SegmentText) -> None:
     assert not _typed(segment_text, "推进火箭、卫星制造、航天配套等重大项目。", "Project")
+
+
+def test_technology_routes_listed_as_projects_are_no_projects(segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "加快布局建设煤制芳烃、低阶煤热解联产分质分级利用、焦化化产深加工等项目，"
+                                 "推动禾晶半导体等项目投产。", "Project")
+    assert not {"煤制芳烃", "低阶煤热解联产分质分级利用", "焦化化产深加工"} & names
+    assert "禾晶半导体" in names
