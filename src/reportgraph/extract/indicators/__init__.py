@@ -83,7 +83,7 @@ def _in_sentence(sentence: Sentence, folded: str, part: str, plan_year: int | No
         raise TooManyFigures(most)
     quantities = without_thresholds(folded, quantities)
     name_metrics(folded, quantities)
-    quantities = [q for q in without_starting_values(folded, distribute(folded, quantities))
+    quantities = [q for q in without_starting_values(distribute(folded, quantities))
                   if not counts_the_plans_parts(q.metric)]
     return [
         Indicator(

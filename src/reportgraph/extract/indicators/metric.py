@@ -351,8 +351,8 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         listed = "" if after_a_figure else _list_of_one_noun(raw_before) or _list_in_total(raw_before)
         before = strip(_clean(_past_the_copula(listed or _last_item(raw_before))))
         # 从全国第9位升至第7位: what is ranked stands before the rank, but for 全市第四大的…隔离点
-        ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end) \
-            or _changes_to_the_next(sentence, quantities, n, raw_before)
+        q.starts_a_change = _changes_to_the_next(sentence, quantities, n, raw_before)
+        ranked_before = q.unit == RANK_UNIT and not sentence.startswith(_RANK_MODIFIERS, q.end) or q.starts_a_change
         raw_after, kept_predicate = ("", False) if ranked_before else _after(
             sentence, q.end, q.unit, quantities[n + 1].start if n + 1 < len(quantities) else len(sentence))
         after = _clean(raw_after)
@@ -396,7 +396,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             q.metric = _without_task(previous) + _TASK_SHARES.pairs[q.metric]  # 完成任务的117%: …任务完成率
         elif not _is_generic(q.metric, generic):
             previous = q.metric  # 完成任务的117%，同比增长28.7%: the growth is the subject's, not the task's
-        if n and _changes_to_the_next(sentence, quantities, n - 1, _before(sentence, quantities[n - 1].start, 0)):
+        if n and quantities[n - 1].starts_a_change:
             q.metric = quantities[n - 1].metric  # 由71所优化整合为47所: what it became is of the same
         floor = q.end
     _grades_share_the_noun(sentence, quantities)
@@ -429,11 +429,10 @@ def _a_threshold(sentence: str, q: Quantity) -> bool:
     return bool(subject) and ends and not any(w in sentence[:q.start] for w in _COPULAS)
 
 
-def without_starting_values(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
-    """5G基站从1.9万座增加到14.3万座: where a change started from is its base, not a figure of the period
-    reported (nor of the one planned); only where it came to is kept."""
-    return [q for n, q in enumerate(quantities)
-            if not _changes_to_the_next(sentence, quantities, n, _before(sentence, q.start, 0))]
+def without_starting_values(quantities: list[Quantity]) -> list[Quantity]:
+    """5G基站从1.9万座增加到14.3万座: where a change started from (as :func:`name_metrics` found) is its base,
+    not a figure of the period reported (nor of the one planned); only where it came to is kept."""
+    return [q for q in quantities if not q.starts_a_change]
 
 
 def _with_the_margin(q: Quantity, words_before: str, previous: str) -> str:
@@ -640,9 +639,11 @@ def _joined(item: str, head: str) -> str:
     if overlap:
         return item + head[overlap:]
     # 困难残疾人生活补贴、重度残疾人护理补贴标准: the item ends in a word of the head, so takes what follows it (标准)
-    inner = next((k for k in range(min(len(item), len(head)) - 1, _MIN_HEAD - 1, -1)
-                  if head.find(item[-k:], 1) > 0 and head.find(item[-k:], 1) + k < len(head)), 0)
-    return item + head[head.find(item[-inner:], 1) + inner:] if inner else item + head
+    for k in range(min(len(item), len(head)) - 1, _MIN_HEAD - 1, -1):
+        at = head.find(item[-k:], 1)
+        if 0 < at and at + k < len(head):
+            return item + head[at + k:]
+    return item + head
 
 
 def _past_the_copula(words: str) -> str:

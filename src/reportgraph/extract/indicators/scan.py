@@ -99,6 +99,8 @@ class Quantity:
     metric: str = ""
     #: the upper end of a range (4.5%—5%, 2—3个), in the unit of ``value``
     upper: Decimal | None = None
+    #: where a change started (从1.9万座增加到…), its base: set by the metric namer, dropped after it
+    starts_a_change: bool = False
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,6 @@ _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 _BARE_NAME = 2
 #: Business lines right after a known firm's name that name its affiliate (物流): taken into the name.
 _FIRM_LINES = datafile("lexicon/firm_lines.txt")
-_COMPANY = "Company"
 _MACRO = datafile("lexicon/macro_regions.tsv").pairs
 _MACRO_FOLLOWERS = tuple(_MACRO["followers"].split())
 _REGION_WORD = _MACRO["region_word"]
@@ -71,7 +70,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 def _with_the_line(s: SentenceView, b: int, entry: GazetteerEntry) -> int:
     """Where a known firm's name ends once the business line right after it is taken in: 某东物流 is
     the affiliate that line names, not the parent (:data:`_FIRM_LINES`)."""
-    if entry.type != _COMPANY:
+    if entry.type != "Company":
         return b
     k = bisect.bisect_left(s.token_starts, b)
     if k < len(s.tokens) and s.tokens[k][1] == b and s.tokens[k][0] in _FIRM_LINES.word_set:
