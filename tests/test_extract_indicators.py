@@ -254,8 +254,16 @@ def test_a_count_of_the_plans_own_indicators_is_no_quantity(work_report: WorkRep
     assert (ind.value, ind.unit) == (Decimal(10), "个")
 
 
-def test_a_speed_is_the_class_of_a_line_not_a_length(work_report: WorkReport) -> None:
+def test_a_speed_or_a_height_is_the_class_of_a_line_or_a_place_not_a_length(work_report: WorkReport) -> None:
     assert not _summary(work_report, "成为拥有时速350公里高铁的省份。")
+    assert not _summary(work_report, "海拔4000米以上乡镇全部通硬化路。")
+    assert _one(work_report, "新建道路4000米。").value == Decimal(4000)
+
+
+def test_a_figure_a_change_starts_from_after_a_named_period_is_its_base(work_report: WorkReport) -> None:
+    """由上半年的5.5%降至5.3%: only 5.3% is the period's figure."""
+    ind = _one(work_report, "城镇调查失业率由上半年的5.5%降至5.3%。")
+    assert ind.value == Decimal("5.3")
 
 
 def test_a_count_of_milestones_passed_is_no_quantity_and_the_figures_after_are_the_subjects(

@@ -63,6 +63,12 @@ def test_a_description_or_a_count_opening_a_name_is_no_name(segment_text: Segmen
     assert not any(n.startswith(("更多", "首家", "80余家", "2.3万间")) for n in names)
 
 
+def test_a_superlative_describes_and_names_nothing(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "完成港股最大IPO项目，建成全国最长跨海大桥，青禾港区扩建项目开工。")
+    assert not any("最" in n for n in names)
+    assert "青禾港区扩建项目" in names
+
+
 def test_a_kind_of_firm_is_no_company_and_a_firm_named_by_common_words_is(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "深化资产公司、项目公司改革，与跨国公司对接，培育大型综合性现代物流集团，",
                             "青螺集团与禾维集团启动重组，组建省物流集团。", etype="Company")

@@ -62,7 +62,7 @@ _PLAN_COUNT_BEFORE = regexcache.compile(_SHAPES["plan_count_before"])
 _PLAN_COUNT_AFTER: str = _SHAPES["plan_count_after"]
 _CAPACITY_BASES = frozenset(_SHAPES["capacity_bases"].split())
 _RUN_BEFORE = _SHAPES["run_before"]
-_SPEED_BEFORE: str = _SHAPES["speed_before"]
+_CLASS_BEFORE = tuple(_SHAPES["class_before"].split())
 _PERIODS = tuple(_SHAPES["periods"].split())
 _UNIT_WORDS = tuple(_SHAPES["unit_words"].split())
 _MILESTONES = regexcache.compile(_SHAPES["milestones"])
@@ -247,8 +247,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue  # 占比超过10%的有44种: the figure is a cut-off the count after it is of, no quantity
         if unit and sentence.startswith(_UNIT_WORDS, end - len(unit)) or _MILESTONES.match(sentence, end):
             continue  # 迈上5万亿台阶, 每10万人口: the unit's character opens a word, no counter; 跨越3个千亿元台阶
-        if sentence.endswith(_SPEED_BEFORE, 0, start):
-            continue  # 时速350公里高铁: the class of a line, no length
+        if sentence.endswith(_CLASS_BEFORE, 0, start):
+            continue  # 时速350公里高铁, 海拔4000米以上乡镇: the class of a line or a place, no length
         if sentence.endswith(_RUN_BEFORE, 0, start) and sentence.startswith(_PERIODS, end):
             continue  # 连续24个月保持两位数增长: a run of time, like a year, is no quantity
         if qualifier in _BOUNDS and sentence.endswith(_THRESHOLDS, 0, start):

@@ -109,6 +109,7 @@ _THING_OPENERS = datafile("extract/names/thing_openers.txt")
 #: Kinds of things built or found, not done, whose names no word of an undertaking's round opens.
 _THINGS = frozenset({FACILITY, "Place", "Project"})
 _COUNT_OPENER = regexcache.compile(_RULES["count_opener"])
+_SUPERLATIVE = regexcache.compile(_RULES["superlative"])
 _COUNT_VERBS = tuple(sorted(_RULES["count_verbs"].split(), key=len, reverse=True))
 _SERVED = datafile("extract/names/served_bodies.tsv").pairs
 _SERVED_BODIES = frozenset(_SERVED["bodies"].split())
@@ -494,8 +495,9 @@ def counted_after(text: str, end: int) -> bool:
 
 def _described(core: str) -> bool:
     """Does the run before the type word open with words of a description (更多, 首家) or a count
-    (80余家)?"""
-    return core.startswith(tuple(_DESCRIPTION_OPENERS.words)) or bool(_COUNT_OPENER.match(core))
+    (80余家), or hold a superlative (港股最大IPO)?"""
+    return (core.startswith(tuple(_DESCRIPTION_OPENERS.words)) or bool(_COUNT_OPENER.match(core))
+            or bool(_SUPERLATIVE.search(core)))
 
 
 def _after_a_place(s: SentenceView, begin: int, known: frozenset[str]) -> bool:
