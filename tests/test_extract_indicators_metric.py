@@ -25,6 +25,13 @@ def test_a_list_closed_by_deng_gives_the_noun_it_names(work_report: WorkReport) 
     assert metrics == ["大中型矿产地"]
 
 
+def test_a_count_after_a_list_closed_by_deng_is_of_the_noun_after_even_one_tagged_a_verb(
+        work_report: WorkReport) -> None:
+    """商住 opens 商住小区 and is tagged a verb: after 等4个 it is still the kind counted."""
+    assert _metrics(work_report, "青禾小区、禾苑小区等4个商住小区成立业委会。")[0].startswith("商住小区")
+    assert _metrics(work_report, "安排资金75亿元加快项目建设。") == ["资金"]
+
+
 def test_deng_inside_a_word_stays(work_report: WorkReport) -> None:
     assert _metrics(work_report, "新增高等院校3所。") == ["新增高等院校"]
 

@@ -362,8 +362,10 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             after = ""  # 经济总量超过3万亿元的城市, 总投资410亿元的项目: the figure is the subject's
         after = after.lstrip(_LINKERS)
         if after and before and not after.startswith(verbs) and _opens_with_a_verb(after) \
-                and not _only_verbs(before):
-            after = ""  # 安排资金75亿元加快项目建设: what follows is what the money does
+                and not _only_verbs(before) and not raw_before.endswith(_LIST_CLOSER):
+            # 安排资金75亿元加快项目建设: what follows is what the money does; but after 某某小区等4个 the
+            # count is of the kind the list's items are (商住小区), whatever its first word's tag
+            after = ""
         if after in generic or any(after.startswith(g) and len(after) <= len(g) + 1 for g in generic):
             after = ""
         if after and not _CJK.match(after.lstrip(_DIGITS).lstrip(_LATIN)[:1]):
