@@ -63,8 +63,14 @@ def test_a_description_or_a_count_opening_a_name_is_no_name(segment_text: Segmen
     assert not any(n.startswith(("更多", "首家", "80余家", "2.3万间")) for n in names)
 
 
+def test_a_firms_role_after_a_word_of_doing_opens_no_name_but_stays_after_a_noun(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "首开区开发建设平台禾溪建发公司正式成立，青禾数字平台科技有限公司落户。",
+                            etype="Company")
+    assert names == {"禾溪建发公司", "青禾数字平台科技有限公司"}
+
+
 def test_a_superlative_describes_and_names_nothing(segment_text: SegmentText) -> None:
-    names = _province_names(segment_text, "完成港股最大IPO项目，建成全国最长跨海大桥，青禾港区扩建项目开工。")
+    names = _province_names(segment_text, "完成港股最大IPO项目，建成全国最长跨海大桥，以最优服务护航工程实施，青禾港区扩建项目开工。")
     assert not any("最" in n for n in names)
     assert "青禾港区扩建项目" in names
 

@@ -38,6 +38,7 @@ _BLOCKING_FOLLOWERS = datafile("extract/names/blocking_followers.txt")
 #: but not open with.
 _FIRM_KINDS = datafile("extract/names/subjects.txt")
 _FIRM_OPENERS = datafile("extract/names/firm_openers.txt")
+_FIRM_ROLES = datafile("extract/names/firm_roles.txt")
 #: A firm's own name before its registered suffix is at least this long.
 _MIN_FIRM_CORE = 2
 _RULES = datafile("extract/names/suffix_rules.tsv").pairs
@@ -219,13 +220,20 @@ def _firm_kinds() -> frozenset[str]:
     return _FIRM_KINDS.word_set | _FIRM_OPENERS.word_set
 
 
+def _after_doing(s: SentenceView, at: int) -> bool:
+    """Does a word of doing (a verb, or one used as a noun: 开发建设) end right before ``at``?"""
+    k = bisect.bisect_left(s.token_starts, at) - 1
+    return k >= 0 and s.tokens[k][2] == at and tag(s.tokens[k][0]) in VERB_TAGS
+
+
 def _after_a_kind_of_firm(s: SentenceView, start: int, start_suffix: int) -> int:
     """Where a firm's name begins after the kind of firm it is said to be (辖区重点企业某某制药股份有限公司):
     after the last generic word for firms with a name of two characters or more still before the suffix
     (某某企业集团有限公司 keeps its 企业)."""
     generic = _firm_kinds()
-    for word, _, b in reversed(s.tokens_within(start, start_suffix)):
-        if word in generic and start_suffix - b >= _MIN_FIRM_CORE \
+    for word, a, b in reversed(s.tokens_within(start, start_suffix)):
+        kind = word in generic or word in _FIRM_ROLES.word_set and _after_doing(s, a)  # 开发建设平台某某公司
+        if kind and start_suffix - b >= _MIN_FIRM_CORE \
                 and not any(w in generic for w, _, _ in s.tokens_within(b, start_suffix)):
             return b
     # 新央企中国某某集团: an opener the word cut split (央, 企) still says the kind, where it spans whole words
