@@ -413,3 +413,9 @@ def test_a_named_quarantine_site_is_a_place_and_a_temporary_one_no_name(segment_
     names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
     assert ("Place", "青禾家园隔离点") in names
     assert not any(n == "临时隔离点" for _, n in names)
+
+
+def test_a_description_opening_an_honor_is_dropped_and_the_title_kept(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "创建首家国家领航级智能工厂，新增一批国家卓越级智能工厂。", etype="Honor")
+    assert "国家领航级智能工厂" in names
+    assert not any(n.startswith(("首家", "一批")) for n in names)

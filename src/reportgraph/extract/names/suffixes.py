@@ -105,6 +105,8 @@ _PROJECT_HEADS = frozenset(datafile("extract/names/lists.tsv").pairs["project_he
 #: Kinds a count right after the name makes a kind being counted (新增某某实验室5家); honors and
 #: events are counted as won or held (单项冠军企业47家).
 _UNCOUNTED = frozenset({"Honor", "Event", "Community"})
+#: The fewest characters an honor's name keeps before its type word once a description is dropped.
+_MIN_HONOR_CORE = 2
 _DESCRIPTION_OPENERS = datafile("extract/names/description_openers.txt")
 _THING_OPENERS = datafile("extract/names/thing_openers.txt")
 #: Kinds of things built or found, not done, whose names no word of an undertaking's round opens.
@@ -172,6 +174,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
             start = _after_locative(s, start, start_suffix)
+            start = _after_a_description(s, start, start_suffix)
         if suffix.kind in (FACILITY, "Place") and not designation:
             start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
                                              start_suffix)
@@ -506,6 +509,14 @@ def _described(core: str) -> bool:
     (80余家), or hold a superlative (港股最大IPO)?"""
     return (core.startswith(tuple(_DESCRIPTION_OPENERS.words)) or bool(_COUNT_OPENER.match(core))
             or bool(_SUPERLATIVE.search(core)))
+
+
+def _after_a_description(s: SentenceView, start: int, start_suffix: int) -> int:
+    """Where an honor's name begins after the words of a description that open the run (首家国家…智能工厂:
+    the factory is the first to hold the title, which is the honor)."""
+    opener = next((w for w in _DESCRIPTION_OPENERS.words if s.text.startswith(w, start)), "")
+    at = start + len(opener)
+    return at if opener and at in s.token_start and start_suffix - at >= _MIN_HONOR_CORE else start
 
 
 def _after_a_place(s: SentenceView, begin: int, known: frozenset[str]) -> bool:
