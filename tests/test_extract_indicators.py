@@ -260,6 +260,13 @@ def test_a_speed_or_a_height_is_the_class_of_a_line_or_a_place_not_a_length(work
     assert _one(work_report, "新建道路4000米。").value == Decimal(4000)
 
 
+def test_a_figure_after_mei_is_the_base_of_a_rate_not_a_quantity(work_report: WorkReport) -> None:
+    """每10万人刑事案件数下降36.9%: one figure, the drop; the rate's base stays in the metric."""
+    assert [(i.metric, i.value, i.unit) for i in _summary(work_report, "每10万人刑事案件数下降36.9%。")] == [
+        ("每10万人刑事案件数", Decimal("36.9"), "%")]
+    assert _one(work_report, "每1000名老年人拥有养老床位32张。").value == Decimal(32)
+
+
 def test_a_figure_a_change_starts_from_after_a_named_period_is_its_base(work_report: WorkReport) -> None:
     """由上半年的5.5%降至5.3%: only 5.3% is the period's figure."""
     ind = _one(work_report, "城镇调查失业率由上半年的5.5%降至5.3%。")

@@ -77,6 +77,7 @@ _WORD_REACH = 6
 _PER = regexcache.compile(_SHAPES["per"])
 _NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
+_RATE_BASE_BEFORE: str = _SHAPES["rate_base_before"]
 _BOUNDS = frozenset(_SHAPES["bounds"].split())
 _CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Closing quotation marks (not the straight " that also opens).
@@ -251,6 +252,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue  # 时速350公里高铁, 海拔4000米以上乡镇: the class of a line or a place, no length
         if sentence.endswith(_RUN_BEFORE, 0, start) and sentence.startswith(_PERIODS, end):
             continue  # 连续24个月保持两位数增长: a run of time, like a year, is no quantity
+        if sentence.endswith(_RATE_BASE_BEFORE, 0, start):
+            continue  # 每10万人刑事案件数下降36.9%: the base of the rate, no quantity
         if qualifier in _BOUNDS and sentence.endswith(_THRESHOLDS, 0, start):
             continue  # 单笔50万元以下拖欠账款全部清零: the limit a rule applies to, no quantity
         base, factor = unit_table.get(unit, (unit, 1.0))
