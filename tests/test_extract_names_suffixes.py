@@ -419,3 +419,11 @@ def test_a_description_opening_an_honor_is_dropped_and_the_title_kept(segment_te
     names = _province_names(segment_text, "创建首家国家领航级智能工厂，新增一批国家卓越级智能工厂。", etype="Honor")
     assert "国家领航级智能工厂" in names
     assert not any(n.startswith(("首家", "一批")) for n in names)
+
+
+def test_the_last_item_of_a_list_a_quote_counts_is_no_part_of_its_name(segment_text: SegmentText) -> None:
+    """空港、陆港、海港、信息港“四港联动”机制: the four items are what the mechanism joins."""
+    names = _province_names(segment_text, "健全空港、陆港、海港、信息港“四港联动”机制，",
+                            "推进能源“源网荷储”一体工程、算力“四网融合”工程。", etype="Program")
+    assert "四港联动机制" in names and not any(n.startswith("信息港") for n in names)
+    assert "算力四网融合工程" in names  # 算力 is no item of four: it stays

@@ -29,7 +29,8 @@ from reportgraph.extract.words import (
     COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, tag, tag_or,
 )
 from reportgraph.text import (
-    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS, clause_bounds,
+    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS, chinese_to_int,
+    clause_bounds, clause_start,
 )
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
@@ -184,6 +185,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = _known_body_after_a_verb(s, start, end, ctx.lexicon.names)
         if suffix.kind == "Company":
             start = _after_a_kind_of_firm(s, start, start_suffix)
+        start = _after_a_list_item(s, start, start_suffix)
         if _quotes_sharing_a_head(s, start, start_suffix):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
@@ -259,6 +261,21 @@ def _clause_around(s: SentenceView, start: int, end: int) -> str:
     return s.text[i:start] + name + s.text[end:j]
 
 
+def _after_a_list_item(s: SentenceView, start: int, suffix_at: int) -> int:
+    """Where a name with a quote in it begins when the words before the quote are the last item of the list
+    the quote counts (空港、陆港、海港、信息港“四港联动”机制: four items, and the name is 四港联动机制; in
+    能源“源网荷储”一体工程、算力“四网融合”工程 算力 is no item of four, and stays)."""
+    text = s.text
+    if start == 0 or text[start - 1] != LIST_SEPARATOR:
+        return start
+    quotes = [qa for qa, qb in s.quotes_from(start + 1, suffix_at) if qb <= suffix_at]
+    if not quotes:
+        return start
+    count = chinese_to_int(text[quotes[0] + 1:quotes[0] + 2])
+    items = text[clause_start(text, start, max(0, start - CLAUSE_REACH)):quotes[0]].count(LIST_SEPARATOR) + 1
+    return quotes[0] if count == items else start
+
+
 def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
     """Is the run before the type word two or more quotes, side by side or joined by a conjunction?"""
     inside = [(qa, qb) for qa, qb in s.quotes_from(start, suffix_at) if qb <= suffix_at]
@@ -288,8 +305,8 @@ def _sited(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool
 
 def _won_before(s: SentenceView, start: int) -> bool:
     """Does a verb of winning stand in the clause before ``start`` (入列全国第一批…)?"""
-    clause_start = max((s.text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1) + 1
-    return any(w in s.text[clause_start:start] for w in _DESIGNATION_WINNING.words)
+    opens = max((s.text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1) + 1
+    return any(w in s.text[opens:start] for w in _DESIGNATION_WINNING.words)
 
 
 def _inside_a_common_word(s: SentenceView, at: int) -> bool:
