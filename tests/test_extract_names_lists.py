@@ -122,3 +122,9 @@ def test_technology_routes_listed_as_projects_are_no_projects(segment_text: Segm
                                  "推动禾晶半导体等项目投产。", "Project")
     assert not {"煤制芳烃", "低阶煤热解联产分质分级利用", "焦化化产深加工"} & names
     assert "禾晶半导体" in names
+
+
+def test_a_field_ending_in_a_common_word_for_villages_is_no_project(segment_text: SegmentText) -> None:
+    """水利、农业农村等重大项目: 农村 is a word of its own, and the items are fields, not projects."""
+    names = _names(segment_text, "支持民间资本参与交通、能源、水利、农业农村等重大项目建设。")
+    assert "农业农村" not in names

@@ -122,6 +122,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                     out.append(Candidate(a, b, "Honor", s.original(a, b), "list"))  # 单项冠军、…等上榜企业
                 continue
             own = _own_kind(item)
+            if own == "Community" and _in_common_word(s, a, b):
+                own = None  # 水利、农业农村等重大项目: 农村 is a word of its own, no village's name
             if own == "Place" and kind in _ROUTED and ROUTE_JOINER in item[1:-1]:
                 own = None  # 周至至乾县、…等高速公路: the place ends the route, whose kind is the list's
             item_kind = _item_kind(kind, own)
