@@ -305,8 +305,7 @@ def _sited(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool
 
 def _won_before(s: SentenceView, start: int) -> bool:
     """Does a verb of winning stand in the clause before ``start`` (入列全国第一批…)?"""
-    opens = max((s.text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1) + 1
-    return any(w in s.text[opens:start] for w in _DESIGNATION_WINNING.words)
+    return any(w in s.text[clause_start(s.text, start):start] for w in _DESIGNATION_WINNING.words)
 
 
 def _inside_a_common_word(s: SentenceView, at: int) -> bool:
