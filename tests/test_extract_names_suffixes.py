@@ -427,3 +427,19 @@ def test_the_last_item_of_a_list_a_quote_counts_is_no_part_of_its_name(segment_t
                             "推进能源“源网荷储”一体工程、算力“四网融合”工程。", etype="Program")
     assert "四港联动机制" in names and not any(n.startswith("信息港") for n in names)
     assert "算力四网融合工程" in names  # 算力 is no item of four: it stays
+
+
+def test_a_one_character_generic_ending_makes_a_word_only_with_a_one_character_suffix(segment_text: SegmentText) -> None:
+    """线 of 线路 and 大 of 大局 make common words; before 铁路 or 常委会 the same character ends a name."""
+    names = _province_names(segment_text, "禾川机场环线铁路建成投运，提请省人大常委会审议法规草案8件，拓宽线路，稳住大局。")
+    assert {"禾川机场环线铁路", "省人大常委会"} <= names
+    assert "禾川机场" not in names
+    assert not names & {"线路", "大局"}
+
+
+def test_a_section_of_a_route_named_by_one_place_is_part_of_its_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "开工建设青川高速禾山段、禾青高铁中兰段，禾川高速公路建设阶段顺利，完成国道改造路段。",
+                            etype="Project")
+    assert {"青川高速禾山段", "禾青高铁中兰段"} <= names
+    assert not names & {"青川高速", "禾青高铁"}
+    assert not any(n.endswith(("阶段", "路段")) for n in names)

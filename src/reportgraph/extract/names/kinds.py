@@ -111,15 +111,20 @@ def _generic_by_length(kind: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _generic_endings(kind: str) -> tuple[str, ...]:
+@lru_cache(maxsize=None)
+def _generic_endings(kind: str, one_character: bool = True) -> tuple[str, ...]:
     """The generic words a core of ``kind`` may end with and be generic: one tuple for ``str.endswith``
-    (a community's core may not end in a one-character one: 石门 is a name)."""
-    return tuple(g for g in sorted(_generic().get(kind, ())) if len(g) > 1 or kind not in ("Community", "Company"))
+    (a community's core may not end in a one-character one: 石门 is a name; nor may a core before a suffix of
+    two characters or more, with which the character makes no word: 环线铁路 is not 线路)."""
+    short = one_character and kind not in ("Community", "Company")
+    return tuple(g for g in sorted(_generic().get(kind, ())) if len(g) > 1 or short)
 
 
-def generic_core(kind: str, core: str, registered: bool = False, whole: bool = False) -> bool:
+def generic_core(kind: str, core: str, registered: bool = False, whole: bool = False, suffix_chars: int = 1) -> bool:
     """A core that makes the name a common noun: 友好社区, 股份合作公司, 布局; with ``whole``, only
-    where the core is such a word (a town's name may end in the 门 of 门路: 石门镇)."""
+    where the core is such a word (a town's name may end in the 门 of 门路: 石门镇). ``suffix_chars``: the
+    length of the suffix the core stands before (a one-character ending makes a word with a one-character
+    suffix only: 马路, 线路)."""
     generic = _generic().get(kind, frozenset())
     if whole:
         return core in generic
@@ -128,7 +133,7 @@ def generic_core(kind: str, core: str, registered: bool = False, whole: bool = F
         return not registered and (core in generic or core.endswith(_generic_endings(kind)))
     if kind in ("Initiative", "Program", "Project", "Event"):
         return core in generic
-    return core in generic or core.endswith(_generic_endings(kind))
+    return core in generic or core.endswith(_generic_endings(kind, suffix_chars == 1))
 
 
 def attribute_only(s: SentenceView, start: int, end: int, kind: str, suffix: str) -> bool:

@@ -9,6 +9,7 @@ against the shapes of a description rather than a name: a generic core
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from reportgraph import regexcache
@@ -46,6 +47,7 @@ _RULES = datafile("extract/names/suffix_rules.tsv").pairs
 
 _PHASE = regexcache.compile(_RULES["phase"])
 _SECTION = regexcache.compile(_RULES["section"])
+_PLACE_SECTION = regexcache.compile(_RULES["place_section"])
 _LIST_CLOSER = _RULES["list_closer"]
 _REGISTERED = _RULES["registered"]
 _YEAR_PREFIX = regexcache.compile(_RULES["year_prefix"])
@@ -142,7 +144,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 破局, 开新局: the character is a verb's object, not a bureau
         if suffix.min_core == 0 and _inside_a_common_word(s, start_suffix):
             continue  # 高风险地区政府投资: the level's character ends a common word (地区), no 区政府
-        phase = _PHASE.match(text, end) or _SECTION.match(text, end)
+        phase = _PHASE.match(text, end) or _SECTION.match(text, end) or _place_section(s, end)
         if phase and suffix.kind in _PHASED:
             end = phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
@@ -218,6 +220,20 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             etype = "Place"
         out.append(Candidate(start, end, etype, s.original(start, end), "suffix"))
     return out
+
+
+def _place_section(s: SentenceView, end: int) -> re.Match[str] | None:
+    """A section of a route named by one place right after its name (某某高速甲地段, 某某铁路甲乙段): its 段 a word
+    of its own after words of no doing, or the end of the place's one word, so that no word (阶段, 路段) is cut
+    and no clause's verb (建设段) is taken."""
+    m = _PLACE_SECTION.match(s.text, end)
+    if m is None or end not in s.token_start or m.end() not in s.token_end:
+        return None
+    if (end, m.end()) in s.token_spans:
+        return m
+    if m.end() - 1 not in s.token_start:
+        return None
+    return None if any(tag(word).startswith("v") for word, _, _ in s.tokens_within(end, m.end() - 1)) else m
 
 
 @lru_cache(maxsize=1)
@@ -558,7 +574,7 @@ def _generic_core(suffix: Suffix, core: str, registered: bool) -> bool:
     word or a kind of township (中心镇); other places' also by their last character (思路, 马路)."""
     if suffix.word in _TOWNSHIPS.word_set:
         return generic_core(suffix.kind, core, registered, whole=True) or core in _TOWNSHIP_KINDS.word_set
-    return generic_core(suffix.kind, core, registered)
+    return generic_core(suffix.kind, core, registered, suffix_chars=len(suffix.word))
 
 
 @lru_cache(maxsize=1)
