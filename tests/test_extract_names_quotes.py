@@ -112,3 +112,12 @@ def test_a_quoted_day_names_the_outbreak_after_it_and_no_programme(segment_text:
     assert ("Event", "0908青禾小区疫情") in names
     assert ("Program", "0908") not in names
     assert any(n.startswith("1310") for _, n in names)
+
+
+def test_a_province_coined_label_standing_alone_is_a_programme(segment_text: SegmentText) -> None:
+    """A short quote named by a count (“两新”, “三改联动”) is a province's policy label, where no noun follows it."""
+    names = _programs(segment_text, "加力扩围“两新”，完成“三改联动”1200万千瓦，推动“双禾”、“一网统办”提质，"
+                                    "压减“三公”经费，实现粮食“十连丰”、“双下降”，挺进全国“第一方阵”，"
+                                    "落细“十五五”规划，形成“一盘棋”格局。")
+    assert {"两新", "三改联动", "双禾", "一网统办"} <= names
+    assert not {"三公", "十连丰", "双下降", "第一方阵", "十五五", "一盘棋"} & names

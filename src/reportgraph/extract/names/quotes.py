@@ -41,6 +41,8 @@ _POSSESSIVE = _MARKS["possessive"]
 _COUNTED_SLOGAN = regexcache.compile(_MARKS["counted_slogan"])
 _FORMAL_COUNTED_SLOGAN = regexcache.compile(_MARKS["formal_counted_slogan"])
 _DATE_CODE = regexcache.compile(_MARKS["date_code"])
+_COINED = frozenset(NUMERAL_CHARS + _MARKS["coined_marks"])
+_COINED_NOT = regexcache.compile(_MARKS["coined_not"])
 #: How many characters may stand between a quoted day and the disaster it names.
 _DISASTER_REACH = 8
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
@@ -54,6 +56,8 @@ _DISASTER_AFTER = regexcache.compile(
 _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 #: jieba's tag of plain nouns (服务区, 服务业), which a head word may open.
 _NOUN_TAG = "n"
+#: jieba's tag of other proper nouns (“三农”, “一卡通”): a dictionary word that may still be a label.
+_PROPER_TAG = "nz"
 #: A quote longer than this is a slogan or a sentence, not a name.
 _MAX_INNER = 30
 #: How many quotes side by side may share one head (“甲”“乙”“丙”行动计划).
@@ -64,6 +68,8 @@ _MAX_TAIL = 14
 _HONOR_REACH = 4
 #: A quote this long names something on its own; shorter, only with a head (“两委”工作 is none).
 _MIN_ALONE, _MIN_WITH_GENERIC_HEAD = 4, 3
+#: A coined label (:func:`_coined`) this long or longer is a name with no head (“两新”).
+_MIN_COINED = 2
 #: Marks that make a short quote a name of its own (“4+N”, “新时代·文明”).
 _NAME_SIGNS = ("+", "\u00b7")
 #: Kinds of place whose names may hold a quote (中国企业“走出去”综合服务基地): the place wins.
@@ -163,10 +169,24 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 and not _named_as_programme(inner):
             continue  # “两个毫不动摇”, “十个到位”: a counted slogan with no head is a doctrine
         elif len(inner) >= _MIN_ALONE and (_is_event(inner) or not ctx.formal
-                                            or _named_as_programme(inner) or _run_as_programme(s, a, b)):
+                                            or _named_as_programme(inner) or _run_as_programme(s, a, b)) \
+                or ctx.formal and _coined(s, b, inner):
             etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
+
+
+def _coined(s: SentenceView, b: int, inner: str) -> bool:
+    """Is a quote ending at ``b`` with no head word a province's coined label (“两新”, “三高四新”, “双碳”), named by
+    a count, standing on its own (no noun after it) and no common word?"""
+    if len(inner) < _MIN_COINED or _COUNTED_SLOGAN.match(inner) or _COINED_NOT.search(inner) \
+            or not any(ch in _COINED for ch in inner):
+        return False
+    known = tag(inner)
+    if known and known != _PROPER_TAG:
+        return False  # “一体化”, “一盘棋”, “两委”: a word of the dictionary, no label
+    after = s.tokens_from(b, b + 1)
+    return not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG))
 
 
 def _head_of_another_phrase(tail: str) -> bool:
