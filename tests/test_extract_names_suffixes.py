@@ -443,3 +443,15 @@ def test_a_section_of_a_route_named_by_one_place_is_part_of_its_name(segment_tex
     assert {"青川高速禾山段", "禾青高铁中兰段"} <= names
     assert not names & {"青川高速", "禾青高铁"}
     assert not any(n.endswith(("阶段", "路段")) for n in names)
+
+
+def test_a_numbered_metro_line_opened_is_a_project(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "禾川地铁1号线开通运营，建成青禾轨道交通二号线。", etype="Project")
+    assert {"禾川地铁1号线", "青禾轨道交通二号线"} <= names
+
+
+def test_a_bound_morpheme_before_a_suffix_marks_a_proper_name(segment_text: SegmentText) -> None:
+    """寨 of 大兴寨水库 is no word alone: the name is one jieba does not know, not a kind of reservoir."""
+    names = _province_names(segment_text, "建成大兴寨水库，新建一批小型水库。", etype="Project")
+    assert "大兴寨水库" in names
+    assert not any(n.endswith("小型水库") for n in names)

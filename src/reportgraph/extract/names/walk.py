@@ -454,6 +454,11 @@ def _described_words() -> tuple[str, ...]:
     return _DESCRIPTION.words + _JARGON.words + _MISTAGGED.words
 
 
+#: jieba's tag of a noun morpheme that is no word on its own (寨, 坪): left as a word, it is part of a
+#: name jieba does not know.
+_BOUND_MORPHEME = "ng"
+
+
 def named_core(s: SentenceView, start: int, end: int, name_end: int, known: frozenset[str]) -> bool:
     """Do the words between ``start`` and ``end`` (a name's core; the name ends at ``name_end``)
     hold something only a name holds: a place, a
@@ -487,8 +492,8 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
             run = 0
             continue
         if (tag(w) in PROPER_TAGS or tag(w) in PERSON_TAGS) and w not in _MISTAGGED.word_set \
-                or w in known or tag(w) == "m":
-            return True
+                or w in known or tag(w) == "m" or tag(w) == _BOUND_MORPHEME:
+            return True  # 某某寨水库: a bound morpheme left alone is part of a word jieba does not know
         run = run + 1 if len(w) == 1 else 0
         if run >= 2:
             return True
