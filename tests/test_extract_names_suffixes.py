@@ -455,3 +455,8 @@ def test_a_bound_morpheme_before_a_suffix_marks_a_proper_name(segment_text: Segm
     names = _province_names(segment_text, "建成大兴寨水库，新建一批小型水库。", etype="Project")
     assert "大兴寨水库" in names
     assert not any(n.endswith("小型水库") for n in names)
+
+
+def test_a_verb_of_becoming_or_entering_ends_the_words_before_a_name(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "禾川零碳机场成为国家绿色低碳先进技术示范项目，禾川梯田进入世界灌溉工程遗产名录。")
+    assert not any("成为" in n or "进入" in n for n in names)
