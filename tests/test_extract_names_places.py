@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SegmentText
+from conftest import PROVINCE_OPENING, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
@@ -97,3 +97,10 @@ def test_a_built_place_under_preparatory_work_is_a_project(segment_text: Segment
     text = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）基础设施。\n加快嵘岙高铁、九鹤机场等前期工作。\n"
     typed = {(m.type, m.name) for m in find_mentions(segment_text(text), LEXICON)}
     assert {("Project", "嵘岙高铁"), ("Project", "九鹤机场")} <= typed
+
+
+def test_development_zones_and_bonded_zones_by_their_short_words_are_places(segment_text: SegmentText) -> None:
+    report = segment_text(PROVINCE_OPENING + "青禾综保区进入全国A类综保区行列，禾川经开区跻身全国50强。\n")
+    names = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert {("Place", "青禾综保区"), ("Place", "禾川经开区")} <= names
+    assert not any(n.startswith("A类") for _, n in names)
