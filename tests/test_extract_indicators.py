@@ -185,7 +185,8 @@ def test_a_round_of_a_national_programme_is_no_rank(work_report: WorkReport) -> 
 
 @pytest.mark.parametrize(("sentence", "value", "unit"), [
     ("船舶平均待泊时间同比减少8.9小时。", "8.9", "小时"), ("审批时限缩短至30分钟。", "30", "分钟"),
-    ("企业开办时间压缩至1个工作日。", "1", "个工作日"),
+    ("企业开办时间压缩至1个工作日。", "1", "个工作日"), ("人均预期寿命达到79.4岁。", "79.4", "岁"),
+    ("人均预期寿命从80.2岁提升至82.5岁。", "82.5", "岁"), ("总算力达4800PF。", "4800", "PF"),
 ])
 def test_a_time_at_the_end_of_its_clause_is_a_quantity(work_report: WorkReport, sentence: str, value: str,
                                                        unit: str) -> None:
@@ -195,7 +196,7 @@ def test_a_time_at_the_end_of_its_clause_is_a_quantity(work_report: WorkReport, 
 
 @pytest.mark.parametrize("sentence", [
     "构建1小时通勤圈和15分钟便民生活圈。", "落地实施240小时过境免签政策。", "主要城市间基本实现1小时通达。",
-    "推动公园24小时开放。",
+    "推动公园24小时开放。", "为80岁以上老年人发放高龄津贴。",
 ])
 def test_a_time_that_names_or_describes_something_is_no_quantity(work_report: WorkReport, sentence: str) -> None:
     assert not _summary(work_report, sentence)

@@ -57,6 +57,7 @@ _ZONE_AFTER = regexcache.compile(_SHAPES["zone_after"])
 #: What after a figure makes it the cut-off of the count that follows (超过10%的有44种).
 _CUT_OFF_AFTER = regexcache.compile(_SHAPES["cut_off_after"])
 _CLAUSE_END_UNITS = frozenset(_SHAPES["clause_end_units"].split())
+_CLAUSE_END_OR = regexcache.compile(_SHAPES["clause_end_or"])
 _PROJECT_AFTER = regexcache.compile(_SHAPES["project_after"])
 _PLAN_COUNT_BEFORE = regexcache.compile(_SHAPES["plan_count_before"])
 _PLAN_COUNT_AFTER: str = _SHAPES["plan_count_after"]
@@ -242,7 +243,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue  # 20万吨级泊位: a class, not a quantity; 14个方面, 3件事: the plan's own parts
         if sentence.startswith(_PLAN_COUNT_AFTER, end) and _PLAN_COUNT_BEFORE.search(sentence, 0, start):
             continue  # 提出7项指标: the plan's own list of indicators
-        if _ZONE_AFTER.match(sentence, end) or unit in _CLAUSE_END_UNITS and sentence[end:end + 1] not in _ENDS:
+        if _ZONE_AFTER.match(sentence, end) or unit in _CLAUSE_END_UNITS and sentence[end:end + 1] not in _ENDS \
+                and not _CLAUSE_END_OR.match(sentence, end):
             continue  # 1小时通勤圈: a zone's name; 240小时过境免签政策: a description, no quantity
         if _CUT_OFF_AFTER.match(sentence, end):
             continue  # 占比超过10%的有44种: the figure is a cut-off the count after it is of, no quantity
