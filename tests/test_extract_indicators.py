@@ -648,3 +648,12 @@ def test_a_count_in_mu_times_keeps_its_unit(work_report: WorkReport) -> None:
 def test_a_count_of_the_plans_own_tasks_in_jian_is_no_indicator(work_report: WorkReport) -> None:
     assert find_indicators(work_report(plan=["突出抓好渔船改造和矿山整治3件事。"])) == []
     assert [i.metric for i in find_indicators(work_report(summary=["办理事项3件。"]))] == ["办理事项"]
+
+
+def test_a_bare_figure_after_its_clauses_own_subject_is_that_subjects(work_report) -> None:
+    """外贸企业突破9000家，高新技术企业数量实现翻番、达1.8万家: the 1.8万 are the high-tech firms, not the traders."""
+    found = _found(work_report, "外贸实绩企业突破9000家，高新技术企业数量实现翻番、达1.8万家。",
+                   "新能源汽车产量跃居全省首位，整车出口突破百万辆、稳居全省第1位。")
+    assert ("achievement", "外贸实绩企业", 9000.0, "家") in found
+    assert ("achievement", "高新技术企业数量", 1.8, "万家") in found
+    assert ("achievement", "整车出口", 1.0, "名次") in found
