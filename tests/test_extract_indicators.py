@@ -657,3 +657,9 @@ def test_a_bare_figure_after_its_clauses_own_subject_is_that_subjects(work_repor
     assert ("achievement", "外贸实绩企业", 9000.0, "家") in found
     assert ("achievement", "高新技术企业数量", 1.8, "万家") in found
     assert ("achievement", "整车出口", 1.0, "名次") in found
+
+
+def test_a_list_of_figures_ending_in_a_longer_unit_shares_it(work_report) -> None:
+    """快于全国3.4个、1个百分点: the 个 of the first figure is the 个百分点 the list ends in."""
+    found = _found(work_report, "投资、消费增速分别快于全省3.4个、1个百分点，新建学校3个、幼儿园5个。")
+    assert {(3.4, "个百分点"), (1.0, "个百分点"), (3.0, "个"), (5.0, "个")} <= {(v, u) for _, _, v, u in found}

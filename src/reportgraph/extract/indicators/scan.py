@@ -220,6 +220,8 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             value = Decimal(parsed)
         if unit is None:
             unit = _unit_follows(sentence, end) or ""
+        elif unit:
+            unit = _longer_unit_follows(sentence, end, unit)
         qualifier = m.group("between") or m.group("after_mult") or ""  # 4131余万元, 2.5万余人次
         for word in quals["before"]:
             if sentence.endswith(word, 0, start):
@@ -342,6 +344,16 @@ def _unit_follows(sentence: str, end: int) -> str | None:
             return rest.group("unit")
         end = rest.end()
     return None
+
+
+def _longer_unit_follows(sentence: str, end: int, unit: str) -> str:
+    """For ``快于全国3.4个、1个百分点``: the unit the list's next number carries where it opens with this one's
+    (个 of 个百分点), the list's whole unit; else this one's."""
+    if not sentence.startswith(LIST_SEPARATOR, end):
+        return unit
+    rest = _quantity_pattern().match(sentence, end + 1)
+    longer = rest.group("unit") if rest else None
+    return longer if longer and len(longer) > len(unit) and longer.startswith(unit) else unit
 
 
 def _unit_tail(sentence: str, unit: str, end: int) -> tuple[str, int]:
