@@ -378,13 +378,14 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
         else:
             metric = before  # 地区生产总值从11.37万亿元提高到…: only a verb follows
         # 65家企业完成报警装置等建设: the 等 of a kept predicate closes no list of the metric's
-        # 外贸企业突破9000家，高新技术企业数量实现翻番、达1.8万家: a figure whose own words name nothing is of
-        # the figure before it in its clause, else of its clause's subject, and only then of an earlier clause's figure
-        clause = clause_start(sentence, q.start)
-        own_subject = floor <= clause and sentence.find(LIST_SEPARATOR, clause, q.start) >= 0
-        q.metric = (metric if kept_predicate and metric == after_metric else _after_a_list(metric)) \
-            or (_subject_of_the_clause_before(sentence, q.start) if own_subject else "") or _without_task(previous) \
-            or (_subject_of_the_clause_before(sentence, q.start) if not floor else "")
+        q.metric = metric if kept_predicate and metric == after_metric else _after_a_list(metric)
+        if not q.metric:
+            # 外贸企业突破9000家，高新技术企业数量实现翻番、达1.8万家: a figure whose own words name nothing is of
+            # its clause's subject where the clause holds no figure before it, else of the figure before it
+            clause = clause_start(sentence, q.start)
+            own_subject = floor <= clause and sentence.find(LIST_SEPARATOR, clause, q.start) >= 0
+            subject = _subject_of_the_clause_before(sentence, q.start) if own_subject or not floor else ""
+            q.metric = (subject if own_subject else "") or _without_task(previous) or subject
         if previous and not previous.endswith(q.metric) and previous not in generic \
                 and (q.metric.startswith(_RELATIVE) or q.metric in _RELATIVE_ALONE or q.metric in _TOTAL_HEADS):
             # 上市公司45家、总量达1224家: the total of the listed firms; 新增上市公司62家，总数186家: of all of them

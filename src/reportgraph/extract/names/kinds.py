@@ -111,7 +111,6 @@ def _generic_by_length(kind: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def _generic_endings(kind: str, one_character: bool = True) -> tuple[str, ...]:
     """The generic words a core of ``kind`` may end with and be generic: one tuple for ``str.endswith``
     (a community's core may not end in a one-character one: 石门 is a name; nor may a core before a suffix of

@@ -144,8 +144,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 破局, 开新局: the character is a verb's object, not a bureau
         if suffix.min_core == 0 and _inside_a_common_word(s, start_suffix):
             continue  # 高风险地区政府投资: the level's character ends a common word (地区), no 区政府
-        phase = _PHASE.match(text, end) or _SECTION.match(text, end) or _place_section(s, end)
-        if phase and suffix.kind in _PHASED:
+        phase = (_PHASE.match(text, end) or _SECTION.match(text, end) or _place_section(s, end)) \
+            if suffix.kind in _PHASED else None
+        if phase:
             end = phase.end()
         short = suffix.kind == "Community" or suffix.word in _TOWNSHIPS.word_set
         max_len = _MAX_COMMUNITY if short else _MAX_NAME
@@ -233,7 +234,7 @@ def _place_section(s: SentenceView, end: int) -> re.Match[str] | None:
         return m
     if m.end() - 1 not in s.token_start:
         return None
-    return None if any(tag(word).startswith("v") for word, _, _ in s.tokens_within(end, m.end() - 1)) else m
+    return None if any(tag(word) in VERB_TAGS for word, _, _ in s.tokens_within(end, m.end() - 1)) else m
 
 
 @lru_cache(maxsize=1)
