@@ -6,6 +6,7 @@ provincial report (a level whose reports name kinds, not places) around the line
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import ProvinceReport, SegmentText
 from reportgraph.extract.names import find_mentions
@@ -460,3 +461,23 @@ def test_a_bound_morpheme_before_a_suffix_marks_a_proper_name(segment_text: Segm
 def test_a_verb_of_becoming_or_entering_ends_the_words_before_a_name(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "禾川零碳机场成为国家绿色低碳先进技术示范项目，禾川梯田进入世界灌溉工程遗产名录。")
     assert not any("成为" in n or "进入" in n for n in names)
+
+
+def test_an_undertaking_joining_two_named_things_keeps_both(segment_text: SegmentText) -> None:
+    """青河运河与禾溪航道连通工程: the work joins both; not when two built places are paired (甲校与乙校结对)."""
+    names = _province_names(segment_text, "开工建设青河运河与禾溪航道连通工程、禾山港二期。", etype="Project")
+    assert "青河运河与禾溪航道连通工程" in names
+    assert "禾溪航道连通工程" not in names
+
+
+def test_a_route_opens_with_a_known_divisions_short_form_whatever_its_tags(
+        segment_text: SegmentText, tmp_path: Path) -> None:
+    """非常至禾溪南特高压工程: jieba takes 非常 for an adverb, but 非常市 is a known division."""
+    user = tmp_path / "lexicon.tsv"
+    user.write_text("非常市\tPlace\n", encoding="utf-8")
+    lexicon = Lexicon.load(user)
+    text = PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n建设非常至禾溪南等特高压工程。\n"
+    names = {m.name for m in find_mentions(segment_text(text), lexicon) if m.type == "Project"}
+    assert "非常至禾溪南特高压工程" in names
+    assert {m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Project"} \
+        == {"禾溪南特高压工程"}

@@ -104,7 +104,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if kind is None:
             continue
         asset_head = bool(head) and kind in (INITIATIVE, "Project")
-        for a, b in _items(s, m.start(), kind, closed_by_deng=bool(m.group(1))):
+        for a, b in _items(s, m.start(), kind, ctx.lexicon.names, closed_by_deng=bool(m.group(1))):
             if kind == "Company":
                 a, b = _firm_span(text, a, b)
             item = text[a:b]
@@ -299,14 +299,14 @@ def _after_a_quantity(s: SentenceView, start: int) -> bool:
     return word[-1:].isdigit()
 
 
-def _items(s: SentenceView, pos: int, kind: str, closed_by_deng: bool) -> list[tuple[int, int]]:
+def _items(s: SentenceView, pos: int, kind: str, known: frozenset[str], closed_by_deng: bool) -> list[tuple[int, int]]:
     """The 、-separated items that end at ``pos`` (where 等 or the count stands)."""
     items = []
     end = pos
     walk_as = "Company" if kind == "Company" else INITIATIVE
     while True:
         edge = left_edge(s, end, _MAX_ITEM, walk_as)
-        start = route_start(s, edge.start) if kind in _ROUTED else edge.start  # 黄桶至百色、合浦至湛江等铁路
+        start = route_start(s, edge.start, known) if kind in _ROUTED else edge.start  # 黄桶至百色、合浦至湛江等铁路
         if start >= end or edge.counted or _after_a_quantity(s, start):
             break  # 南网720兆瓦储能电站等项目: an item cut at a number is not the item's name
         items.append((start, end))

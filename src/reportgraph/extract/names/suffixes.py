@@ -23,7 +23,7 @@ from reportgraph.extract.names.kinds import (
 )
 from reportgraph.extract.names.walk import (
     CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_a_verb_right_before, after_complement, after_enumerator,
-    boundaries, holds_description, left_edge, named_core, route_start, trim_left, trim_result_verbs,
+    boundaries, holds_description, joined_start, left_edge, named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import (
@@ -168,7 +168,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         start = after_complement(s, after_enumerator(s, start, start_suffix, suffix.min_core))
         if suffix.kind in (FACILITY, "Project", INITIATIVE):
-            start = route_start(s, start)  # 阿克苏至巴楚段铁路扩能改造工程: a route's undertaking
+            start = route_start(s, start, ctx.lexicon.names)  # 阿克苏至巴楚段铁路扩能改造工程: a route's undertaking
+        if suffix.kind in ("Project", INITIATIVE) or designation:  # not two built places (甲校与乙校结对)
+            start = joined_start(s, start, start_suffix, max_len, INITIATIVE if designation else suffix.kind,
+                                 ctx.lexicon.names)
         if suffix.kind in _TRIMMED:
             start = trim_left(s, start, start_suffix, suffix.min_core, ctx.lexicon.names, suffix.kind)
         else:

@@ -81,6 +81,12 @@ _UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community"})
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
+#: The lengths of a division's short form a route may open with, longest first (奉节, 加格达奇).
+_ROUTE_DIVISION_LENGTHS = (4, 3, 2)
+#: What follows a division's short form in its full name (大同市, 奉节县).
+_DIVISION_TYPE_CHARS = _WALK["division_type_chars"]
+#: jieba's tags of the words that end the first of two things an undertaking joins (京杭运河与…, 古城保护与…)
+_JOINED_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "vn", "j"})
 #: How long a route's starting point may be (临河, 乌兰浩特).
 _MAX_ROUTE_END = 8
 #: The longest known name looked for where a name opens with a verb-like word.
@@ -284,16 +290,48 @@ def _joins_parties(s: SentenceView, k: int, known: frozenset[str]) -> bool:
     return all(w in known or tag(w) in _PARTY_TAGS for w in (before, after))
 
 
-def route_start(s: SentenceView, start: int) -> int:
+def route_start(s: SentenceView, start: int, known: frozenset[str] = frozenset()) -> int:
     """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it;
-    the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安)."""
+    the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安), or a known
+    division's short form, whatever jieba makes of its words (大同至某某, 奉节至某某)."""
     text = s.text
     while start > 1 and text[start - 1] == ROUTE_JOINER:
         before = left_edge(s, start - 1, _MAX_ROUTE_END, _ROUTE_END_KIND).start
         if before >= start - 1:
+            before = _division_before(s, start - 1, known)
+        if before >= start - 1:
             break
         start = before
     return start
+
+
+def _division_before(s: SentenceView, end: int, known: frozenset[str]) -> int:
+    """Where a known division named by its short form or full name ends at ``end`` begins, as whole words
+    (else ``end``)."""
+    for n in _ROUTE_DIVISION_LENGTHS:
+        a = end - n
+        if a < 0:
+            continue
+        k = bisect.bisect_left(s.token_starts, a)
+        word = s.text[a:end]
+        if k < len(s.token_starts) and s.token_starts[k] == a \
+                and (word in known or any(word + c in known for c in _DIVISION_TYPE_CHARS)):
+            return a
+    return end
+
+
+def joined_start(s: SentenceView, start: int, pos: int, max_len: int, kind: str, known: frozenset[str]) -> int:
+    """Where an undertaking's name begins over a 'X与' before it: the two things it joins are both
+    named (京杭运河与某某航道连通工程, 某某古城保护与旧城改造提升工程), when X is a noun of its own,
+    not a verb's object nor a named thing ending an earlier name (甲工程与乙工程)."""
+    k = bisect.bisect_left(s.token_starts, start) - 1
+    if k < 1 or s.tokens[k][0] != _BODY_CONJUNCTION or s.tokens[k][2] != start:
+        return start
+    word, _, b = s.tokens[k - 1]
+    if b != s.tokens[k][1] or tag(word) not in _JOINED_TAGS:
+        return start
+    before = left_edge(s, b, max_len - (pos - b), kind, known=known).start
+    return before if before < b else start
 
 
 def after_complement(s: SentenceView, start: int) -> int:
