@@ -128,3 +128,10 @@ def test_a_field_ending_in_a_common_word_for_villages_is_no_project(segment_text
     """水利、农业农村等重大项目: 农村 is a word of its own, and the items are fields, not projects."""
     names = _names(segment_text, "支持民间资本参与交通、能源、水利、农业农村等重大项目建设。")
     assert "农业农村" not in names
+
+
+def test_a_verb_before_a_listed_places_name_is_the_clauses(segment_text: SegmentText) -> None:
+    """建设开放金宝岛等公园: jieba tags 金 a person's name; 开放 is what is done to the park."""
+    names = _typed(segment_text, "建设开放金宝岛等公园，改造提升一批街区。", "Project")
+    assert "金宝岛公园" in names
+    assert "开放金宝岛公园" not in names

@@ -121,3 +121,10 @@ def test_a_province_coined_label_standing_alone_is_a_programme(segment_text: Seg
                                     "落细“十五五”规划，形成“一盘棋”格局。")
     assert {"两新", "三改联动", "双禾", "一网统办"} <= names
     assert not {"三公", "十连丰", "双下降", "第一方阵", "十五五", "一盘棋"} & names
+
+
+def test_a_coined_label_of_a_problem_done_away_with_is_no_programme(segment_text: SegmentText) -> None:
+    """化解“一地多证”, 纠治“四风”: the label names what is ended; 推行“一地一证” what is done."""
+    names = _programs(segment_text, "化解“一田多证”12万亩，驰而不息纠治“五风”，推行“一田一证”。")
+    assert not {"一田多证", "五风"} & names
+    assert "一田一证" in names

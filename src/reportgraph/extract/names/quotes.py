@@ -43,6 +43,7 @@ _FORMAL_COUNTED_SLOGAN = regexcache.compile(_MARKS["formal_counted_slogan"])
 _DATE_CODE = regexcache.compile(_MARKS["date_code"])
 _COINED = frozenset(NUMERAL_CHARS + _MARKS["coined_marks"])
 _COINED_NOT = regexcache.compile(_MARKS["coined_not"])
+_COINED_REMEDIES = tuple(_MARKS["coined_remedies"].split())
 #: How many characters may stand between a quoted day and the disaster it names.
 _DISASTER_REACH = 8
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
@@ -170,17 +171,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # “两个毫不动摇”, “十个到位”: a counted slogan with no head is a doctrine
         elif len(inner) >= _MIN_ALONE and (_is_event(inner) or not ctx.formal
                                             or _named_as_programme(inner) or _run_as_programme(s, a, b)) \
-                or ctx.formal and _coined(s, b, inner):
+                or ctx.formal and _coined(s, a, b, inner):
             etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
     return out
 
 
-def _coined(s: SentenceView, b: int, inner: str) -> bool:
-    """Is a quote ending at ``b`` with no head word a province's coined label (“两新”, “三高四新”, “双碳”), named by
-    a count, standing on its own (no noun after it) and no common word?"""
+def _coined(s: SentenceView, a: int, b: int, inner: str) -> bool:
+    """Is the quote at ``a``–``b`` with no head word a province's coined label (“两新”, “三高四新”, “双碳”), named by
+    a count, standing on its own (no noun after it), no common word and no problem done away with (化解“一地多证”)?"""
     if len(inner) < _MIN_COINED or _COUNTED_SLOGAN.match(inner) or _COINED_NOT.search(inner) \
-            or not any(ch in _COINED for ch in inner):
+            or not any(ch in _COINED for ch in inner) or s.text.endswith(_COINED_REMEDIES, 0, a):
         return False
     known = tag(inner)
     if known and known != _PROPER_TAG:

@@ -81,6 +81,9 @@ _UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community"})
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
+#: jieba's tags of the words whose name a verb right before them is the clause's, not the name's
+#: (开通运营青岛…, 建设开放元宝岛…公园: jieba takes many a place's first word for a person's name)
+_NAMED_AFTER_A_VERB = frozenset({PLACE_TAG}) | PERSON_TAGS
 #: The lengths of a division's short form a route may open with, longest first (奉节, 加格达奇).
 _ROUTE_DIVISION_LENGTHS = (4, 3, 2)
 #: What follows a division's short form in its full name (大同市, 奉节县).
@@ -459,7 +462,7 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
         elif len(word) == 1 and (tag(word) in _LEAD_TAGS or word in _LEAD_VERBS) and len(nxt) >= 2 \
                 or word in _LEAD_PREPOSITIONS:
             cut = b  # 请省政协, 对省人大, 与某某集团: a one-character verb or preposition before a name's words
-        elif len(word) >= 2 and tag(word) in VERB_TAGS and nxt and (nxt in known or tag(nxt) == PLACE_TAG):
+        elif len(word) >= 2 and tag(word) in VERB_TAGS and nxt and (nxt in known or tag(nxt) in _NAMED_AFTER_A_VERB):
             cut = b  # 开通运营青岛…局: a verb before a place's name is the clause's
         elif _split_boundary_end(s, a) is not None:
             cut = _split_boundary_end(s, a) or b  # 投/用 of 建成投用…站: a boundary verb cut into characters
