@@ -481,3 +481,11 @@ def test_a_route_opens_with_a_known_divisions_short_form_whatever_its_tags(
     assert "非常至禾溪南特高压工程" in names
     assert {m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Project"} \
         == {"禾溪南特高压工程"}
+
+
+def test_a_scope_and_words_naming_nothing_make_a_kind_of_undertaking(segment_text: SegmentText) -> None:
+    """国家中医疫病防治基地, 国家医学中心项目: designated many times over; one sited (禾溪…) is named."""
+    names = _province_names(segment_text, "推进国家中医疫病防治基地、国家医学中心项目建设，推动禾溪国家医学中心项目建设。",
+                            etype="Project")
+    assert not {"国家中医疫病防治基地", "国家医学中心项目"} & names
+    assert "禾溪国家医学中心项目" in names

@@ -61,6 +61,7 @@ _TWO_HANZI = regexcache.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
+_SCOPE_KIND_HEADS = datafile("extract/names/scope_kind_heads.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _TOWNSHIP_WORD_OPENERS = datafile("extract/names/township_word_openers.txt")
 _TOWNSHIP_KINDS = datafile("extract/names/township_kinds.txt")
@@ -211,6 +212,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if ctx.formal and suffix.word in _INSTITUTIONS.word_set \
                 and text[start:start_suffix] in _SCOPE.word_set:
             continue  # 以国家实验室为龙头, 组建省实验室: a level's kind of institution, none named
+        if ctx.formal and etype == "Project" and suffix.word in _SCOPE_KIND_HEADS.word_set \
+                and _scope_and_kind(s, start, start_suffix, ctx.lexicon.names):
+            continue  # 规划建设国家考古遗址公园: a level's kind of built place, none named
         if etype == "Place" and ctx.formal and suffix.word in _DESIGNATIONS.word_set \
                 and not _holds_a_place(s, start, start_suffix, ctx):
             etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
@@ -585,6 +589,14 @@ def _generic_core(suffix: Suffix, core: str, registered: bool) -> bool:
 def _report_title_words() -> tuple[str, ...]:
     """The title words long enough to name a report (工作计划), as one tuple for ``str.endswith``."""
     return tuple(w for w in _TITLE_WORDS.words if len(w) >= _TITLE_WORD_CHARS)
+
+
+def _scope_and_kind(s: SentenceView, start: int, start_suffix: int, known: frozenset[str]) -> bool:
+    """Is the core of a name a scope word (国家, 省) and words that name nothing (考古遗址, 区域公共卫生)?"""
+    core = s.text[start:start_suffix]
+    scope = next((w for w in _SCOPE.words if core.startswith(w)), "")
+    return bool(scope) and core not in known \
+        and not named_core(s, start + len(scope), start_suffix, start_suffix, known)
 
 
 def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool,
