@@ -489,3 +489,9 @@ def test_a_scope_and_words_naming_nothing_make_a_kind_of_undertaking(segment_tex
                             etype="Project")
     assert not {"国家中医疫病防治基地", "国家医学中心项目"} & names
     assert "禾溪国家医学中心项目" in names
+
+
+def test_a_pilot_a_region_is_brought_into_is_named_without_the_region(segment_text: SegmentText) -> None:
+    """禾溪全域纳入国家…试点: 纳入 ends the words before the pilot's name, as 列入 does."""
+    names = _province_names(segment_text, "禾溪全域纳入国家要素市场化配置综合改革试点。", etype="Program")
+    assert names == {"国家要素市场化配置综合改革试点"}
