@@ -17,7 +17,7 @@ from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
     embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, phases, quotes, runs,
-    storms, suffixes, titles,
+    storms, suffixes, titles, waters,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -50,6 +50,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("ordinals", ordinals.find),
     Finder("meetings", meetings.find),
     Finder("storms", storms.find),
+    Finder("waters", waters.find),
     Finder("phases", phases.find),
     Finder("runs", runs.find),
     Finder("firm_verbs", firm_verbs.find),

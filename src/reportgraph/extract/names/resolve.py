@@ -19,8 +19,8 @@ _HONOR_KIND = regexcache.compile(datafile("extract/names/honors.tsv").pairs["kin
 #: of a list under a shared head, 华丰工业园等…利益统筹项目 or 永寿、桑龙等高速, is that head's before
 #: it is its own or a place the gazetteer knows).
 SOURCE_RANK: dict[str, int] = {
-    "shared_head": -1, "gazetteer": 0, "meeting": 1, "storm": 1, "honor": 1, "quote": 2, "phase": 2, "suffix": 3, "run": 4, "list": 4,
-    "subject": 5,
+    "shared_head": -1, "gazetteer": 0, "meeting": 1, "storm": 1, "honor": 1, "water": 1, "quote": 2, "phase": 2, "suffix": 3,
+    "run": 4, "list": 4, "subject": 5,
 }
 
 

@@ -1,0 +1,31 @@
+"""Rivers and lakes jieba knows by name (长江, 黄河, 鄱阳湖): a report names them where it measures their water
+(鄱阳湖总磷浓度), protects their banks or builds along them, with no type word after the name to find it by."""
+from __future__ import annotations
+
+from reportgraph.datafiles import datafile
+from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, tag
+
+_WATERS = datafile("extract/names/waters.tsv").pairs
+_ENDINGS = frozenset(_WATERS["endings"].split())
+_COMMON = frozenset(_WATERS["common"].split())
+_ASPECTS = frozenset(_WATERS["aspects"].split())
+#: jieba's tags of the words after a river's name that make it part of a longer name (某某湖机场)
+_NAME_GOES_ON = PROPER_TAGS | PERSON_TAGS | {"n", "j"}
+
+
+def find(s: SentenceView, ctx: Context) -> list[Candidate]:
+    """Every word of the sentence jieba tags a place that ends like a river's or a lake's name, no gazetteer's
+    name (a county named after its river is the gazetteer's to find) and no part of a longer name."""
+    out = []
+    tokens = s.tokens
+    for k, (word, a, b) in enumerate(tokens):
+        if len(word) < 2 or word[-1] not in _ENDINGS or tag(word) != PLACE_TAG or word in _COMMON \
+                or word in ctx.lexicon.names:
+            continue
+        after = tokens[k + 1][0] if k + 1 < len(tokens) and tokens[k + 1][1] == b else ""
+        if after and after not in _ASPECTS and tag(after) in _NAME_GOES_ON:
+            continue
+        out.append(Candidate(a, b, "Place", s.original(a, b), "water"))
+    return out

@@ -1,0 +1,27 @@
+"""extract.names.waters: rivers and lakes jieba's dictionary knows as places, named with no type word after them.
+
+The sentences are invented; the rivers and lakes are ones jieba knows, as the rule reads its tags.
+"""
+from __future__ import annotations
+
+from conftest import SegmentText
+from reportgraph.extract.names import find_mentions, finders_named
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+PROVINCE = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）生态环境。\n"
+
+
+def _waters(segment_text: SegmentText, line: str) -> set[str]:
+    report = segment_text(PROVINCE + line + "\n")
+    return {m.name for m in find_mentions(report, LEXICON, finders_named(("waters",))) if m.type == "Place"}
+
+
+def test_a_river_or_lake_measured_or_protected_is_a_place(segment_text: SegmentText) -> None:
+    names = _waters(segment_text, "长江干流断面水质保持Ⅱ类，太湖总磷浓度下降，推进黄河、淮河保护治理。")
+    assert {"长江", "太湖", "黄河", "淮河"} <= names
+
+
+def test_common_words_and_parts_of_longer_names_are_no_rivers(segment_text: SegmentText) -> None:
+    names = _waters(segment_text, "全面推行河湖长制，发展内河航运，建成太湖机场，守护江河安澜。")
+    assert not names
