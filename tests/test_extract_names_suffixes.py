@@ -468,6 +468,8 @@ def test_an_undertaking_joining_two_named_things_keeps_both(segment_text: Segmen
     names = _province_names(segment_text, "开工建设青河运河与禾溪航道连通工程、禾山港二期。", etype="Project")
     assert "青河运河与禾溪航道连通工程" in names
     assert "禾溪航道连通工程" not in names
+    names = _province_names(segment_text, "有序实施青禾古城保护与旧城改造提升工程。", etype="Project")
+    assert names == {"青禾古城保护与旧城改造提升工程"}
 
 
 def test_a_route_opens_with_a_known_divisions_short_form_whatever_its_tags(

@@ -88,8 +88,6 @@ _NAMED_AFTER_A_VERB = frozenset({PLACE_TAG}) | PERSON_TAGS
 _ROUTE_DIVISION_LENGTHS = (4, 3, 2)
 #: What follows a division's short form in its full name (大同市, 奉节县).
 _DIVISION_TYPE_CHARS = _WALK["division_type_chars"]
-#: jieba's tags of the words that end the first of two things an undertaking joins (京杭运河与…, 古城保护与…)
-_JOINED_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "vn", "j"})
 #: How long a route's starting point may be (临河, 乌兰浩特).
 _MAX_ROUTE_END = 8
 #: The longest known name looked for where a name opens with a verb-like word.
@@ -101,6 +99,11 @@ _MAX_BRACKETED = 12
 #: body, firm or community: verbs, adverbs, prepositions, idioms and the like
 NAME_STOP_TAGS = frozenset({"d", "p", "c", "r", "q", "u", "ad", "f"})
 #: the same for undertakings, whose names do hold adverbs (慢行) and times (夜间课堂)
+#: jieba's tags of the words that never end the first of two things an undertaking joins (京杭运河与…,
+#: 古城保护与…, 续建配套与…): function words and counts
+_NOT_JOINED_TAGS = NAME_STOP_TAGS | {"m", "x"}
+#: ... and the tags of which one word at least must stand in it: nouns, names and doings named (保护)
+_JOINED_NOUN_TAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "nt", "vn", "j"})
 UNDERTAKING_STOP_TAGS = frozenset({"p", "c", "r", "q", "u", "ad"})
 PLACE_STOP_TAGS = NAME_STOP_TAGS | {"v", "vd", "vi"}
 #: Kinds whose names are undertakings, and kinds whose names hold no verbs at all.
@@ -325,16 +328,18 @@ def _division_before(s: SentenceView, end: int, known: frozenset[str]) -> int:
 
 def joined_start(s: SentenceView, start: int, pos: int, max_len: int, kind: str, known: frozenset[str]) -> int:
     """Where an undertaking's name begins over a 'X与' before it: the two things it joins are both
-    named (京杭运河与某某航道连通工程, 某某古城保护与旧城改造提升工程), when X is a noun of its own,
-    not a verb's object nor a named thing ending an earlier name (甲工程与乙工程)."""
+    named (京杭运河与某某航道连通工程, 某某古城保护与旧城改造提升工程), when X is no function word and holds
+    a noun (not 配套 alone, the rest of 续建配套 cut at its verb); a verb opening the clause (深化与某某合作项目)
+    ends the walk there."""
     k = bisect.bisect_left(s.token_starts, start) - 1
     if k < 1 or s.tokens[k][0] != _BODY_CONJUNCTION or s.tokens[k][2] != start:
         return start
     word, _, b = s.tokens[k - 1]
-    if b != s.tokens[k][1] or tag(word) not in _JOINED_TAGS:
+    if b != s.tokens[k][1] or tag(word) in _NOT_JOINED_TAGS:
         return start
     before = left_edge(s, b, max_len - (pos - b), kind, known=known).start
-    return before if before < b else start
+    named = any(tag(w) in _JOINED_NOUN_TAGS for w, _, _ in s.tokens_within(before, b))
+    return before if before < b and named else start
 
 
 def after_complement(s: SentenceView, start: int) -> int:
