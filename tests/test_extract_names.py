@@ -53,6 +53,14 @@ def test_community_at_clause_start(work_report: WorkReport) -> None:
     assert ("Community", "青松社区") in _pairs(found)
 
 
+def test_a_village_named_by_a_family_keeps_its_three_characters(work_report: WorkReport) -> None:
+    """王家峪村, 东王庄村: villages of the north are named by a family and a feature, or a direction and a family."""
+    found = _mentions(work_report, "完成东苗庄村至西柴家村道路硬化工程，苗家峪村被评为县级文明村，"
+                                   "柴家沟村党支部带领群众致富。")
+    assert {"东苗庄村", "西柴家村", "苗家峪村", "柴家沟村"} <= _names(found, "Community")
+    assert not {"苗庄村", "柴家村", "家峪村", "家沟村"} & _names(found, "Community")
+
+
 def test_community_after_a_verb_but_not_the_description_it_creates(work_report: WorkReport) -> None:
     found = _mentions(work_report, "推动青松社区创建儿童友好社区。")
     assert ("Community", "青松社区") in _pairs(found)

@@ -57,6 +57,7 @@ _AMOUNT = regexcache.compile(_RULES["amount"])
 _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
 _TRAILING_END = regexcache.compile(_RULES["trailing_end"])
 _COMMUNITY_CORE = regexcache.compile(r"[\u4e00-\u9fff]{2}")
+_COMMUNITY_CORE_OF_THREE = regexcache.compile(r"[\u4e00-\u9fff]{3}")
 _TWO_HANZI = regexcache.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
@@ -73,6 +74,13 @@ _TITLE_WORD_CHARS = 4
 #: A count right after a name: what it names is a kind being counted (招商项目20宗).
 _COUNT_AFTER = regexcache.compile(r"\d+(?:\.\d+)?[" + "".join(sorted(COUNTER_WORDS)) + "]")
 _COMMUNITIES = datafile("extract/names/communities.tsv").pairs
+_SURNAMES = frozenset(_COMMUNITIES["surnames"])
+_VILLAGE_OPENERS = frozenset(_COMMUNITIES["village_openers"])
+#: The character between a family's name and the feature a village is named after (王家峪).
+_FAMILY_MARK = _COMMUNITIES["family_mark"]
+_VILLAGE = _COMMUNITIES["village_word"]
+#: How long the name of a village named by a family is (王家峪, 东王庄).
+_VILLAGE_OF_THREE = 3
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
 _HUB_ENDINGS = tuple(_COMMUNITIES["hub_endings"])
@@ -157,7 +165,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                          allow_numbers=suffix.kind == "Event", known=ctx.lexicon.names)
         start: int | None = edge.start
         if short:
-            start = _community_start(s, edge.start, start_suffix)
+            start = _community_start(s, edge.start, start_suffix, village=suffix.word == _VILLAGE)
             level = ctx.level if suffix.kind == "Community" else ""
             if start is None or not _community_name(s, start, start_suffix, level, ctx.lexicon.names):
                 continue
@@ -458,12 +466,15 @@ def _opens_another_word(s: SentenceView, end: int) -> bool:
     return len(word) == 1
 
 
-def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
+def _community_start(s: SentenceView, start: int, suffix_at: int, village: bool = False) -> int | None:
     """A community's own name is its last two characters before 社区/村, as whole words.
 
     Names of communities and villages are two characters in this genre; a
-    longer run is a description (儿童友好社区) unless the walk found it whole.
+    longer run is a description (儿童友好社区) unless the walk found it whole,
+    or it is a village's named by a family (:func:`_village_of_three`).
     """
+    if village and _village_of_three(s, start, suffix_at):
+        return suffix_at - _VILLAGE_OF_THREE
     begin = max(start, suffix_at - _COMMUNITY_NAME)
     if suffix_at - begin < _COMMUNITY_NAME:
         return None
@@ -473,6 +484,16 @@ def _community_start(s: SentenceView, start: int, suffix_at: int) -> int | None:
     if tag_or(core, "n")[0] in "vd" or not _COMMUNITY_CORE.fullmatch(core):
         return None
     return begin
+
+
+def _village_of_three(s: SentenceView, start: int, suffix_at: int) -> bool:
+    """Are the three characters before 村 a village named by a family, the way villages of the north are
+    (王家峪村, 马家沟村; 东王庄村, 小李庄村), opening where a word does and where the walk reached?"""
+    begin = suffix_at - _VILLAGE_OF_THREE
+    if begin < start or begin not in s.token_start or not _COMMUNITY_CORE_OF_THREE.fullmatch(s.text, begin, suffix_at):
+        return False
+    first, second = s.text[begin], s.text[begin + 1]
+    return first in _SURNAMES and second == _FAMILY_MARK or first in _VILLAGE_OPENERS and second in _SURNAMES
 
 
 def _proper_word_before(s: SentenceView, start: int, suffix_at: int) -> int | None:
@@ -501,8 +522,8 @@ def _community_name(s: SentenceView, begin: int, suffix_at: int, level: str, kno
     tokens, starts = s.tokens, s.token_starts
     k = bisect.bisect_right(starts, suffix_at) - 1
     word, wa, _ = tokens[k]
-    if wa < suffix_at and tag(word) in COMMON_TAGS:
-        return False  # 乡村, 农村, 生态村: the type word is the end of a common word
+    if wa < suffix_at and tag(word) in COMMON_TAGS and not _village_of_three(s, begin, suffix_at):
+        return False  # 乡村, 农村, 生态村: the type word is the end of a common word (not 家村 of 西柴家村)
     core = s.text[begin:suffix_at]
     if any(ch in _LEVEL_CHARS for ch in core):
         return False  # 镇带村, 县乡村: levels of government, not a village's name
