@@ -61,6 +61,13 @@ def test_a_village_named_by_a_family_keeps_its_three_characters(work_report: Wor
     assert not {"苗庄村", "柴家村", "家峪村", "家沟村"} & _names(found, "Community")
 
 
+def test_a_headings_number_opens_no_name(work_report: WorkReport) -> None:
+    """（一）抓项目促发展: the bracketed number is the heading's, and 抓 alone names no programme."""
+    found = _mentions(work_report, "（一）抓项目促发展。", "（2）青松社区新建口袋公园2个。")
+    assert not any("（" in name for name in _names(found))
+    assert "青松社区" in _names(found, "Community")
+
+
 def test_community_after_a_verb_but_not_the_description_it_creates(work_report: WorkReport) -> None:
     found = _mentions(work_report, "推动青松社区创建儿童友好社区。")
     assert ("Community", "青松社区") in _pairs(found)

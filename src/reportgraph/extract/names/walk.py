@@ -227,6 +227,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         piece = s.text[a:b]
         if piece and (piece[-1] in QUOTE_CLOSERS and piece[-1] != '"' or piece[-1] in BRACKET_CLOSERS):
             span = bracketed(s, b)
+            if span and piece[-1] in BRACKET_CLOSERS and _numbered(s.text[span[0] + 1:span[1] - 1]):
+                break  # （一）抓项目促发展: a heading's number opens no name
             if span and pos - span[0] <= max_len:
                 start = span[0]
                 after_bracket = piece[-1] in BRACKET_CLOSERS
@@ -267,6 +269,11 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
     if kind in _WORKS_KINDS and s.text.startswith(tuple(_WORKS_WORDS), start):
         return Edge(pos, False)  # 提升改造项目: the work alone names no project
     return Edge(start, False)
+
+
+def _numbered(inner: str) -> bool:
+    """Is a bracket's content a number alone (一, 12), as a heading's or a list item's is?"""
+    return bool(inner) and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in inner)
 
 
 def _ends_year(text: str, end: int) -> bool:
