@@ -151,6 +151,48 @@ def test_a_damaged_entry_is_a_miss_not_a_failure(tmp_path: Path, write_report: W
     assert result.cached == 1 and not result.errors and len(result.reports) == 2
 
 
+def test_reports_the_join_leaves_as_cached_are_spooled_as_their_entries_and_read_back_as_fresh(
+        tmp_path: Path, write_report: WriteReport, small_report_text: str, report_series: tuple[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild spools a report the join left as the cache gave it as its entry's bytes, not pickled again (here all
+    but the one that assesses targets): read back alone or together, each is the fresh build's report, with its
+    series and the report before it."""
+    from reportgraph import stream
+
+    targets, review = report_series
+    paths = [*_reports(write_report, small_report_text, 3), write_report(targets, "s/2024.txt"),
+             write_report(review, "s/2025.txt")]
+    folder = tmp_path / "cache"
+    pipeline.build(paths, cache=folder)
+    read = []
+    entry_read = pipeline._CachedReport.linked
+    monkeypatch.setattr(pipeline._CachedReport, "linked", lambda self: read.append(self) or entry_read(self))
+    again = pipeline.build(paths, cache=folder, graph=stream.Plan(spool=tmp_path / "out"))
+    assert again.cached == 5 and isinstance(again.reports, pipeline.SpooledReports)
+    fresh = pipeline.build(paths).reports
+    assert fresh[4].previous is fresh[3].report and fresh[4].assessments
+    together = again.reports.together()
+    assert together == fresh and together[4].previous is together[3].report
+    assert sorted(r.display_path for r in read) == ["2024.txt", "r0.txt", "r1.txt", "r2.txt"]
+    assert list(again.reports) == fresh
+
+
+def test_an_entry_replaced_since_it_was_read_gives_no_bytes(tmp_path: Path, write_report: WriteReport,
+                                                            small_report_text: str) -> None:
+    path = write_report(small_report_text)
+    folder = tmp_path / "cache"
+    pipeline.build([path], cache=folder)
+    lexicon = Lexicon.load()
+    store = cache.Cache(folder, workers.Job(lexicon=lexicon, context=LinkContext.of(lexicon)))
+    key = store.key(path)
+    entry = store.get(key)
+    assert key is not None and entry is not None
+    data = store.entry_bytes(key, entry.crc)
+    assert data is not None and data == next(folder.rglob(f"{key}.pickle")).read_bytes()
+    next(folder.rglob(f"{key}.pickle")).write_bytes(data + b".")
+    assert store.entry_bytes(key, entry.crc) is None
+
+
 def test_two_builds_sharing_a_cache_at_once_both_write_the_same_graph(tmp_path: Path, write_report: WriteReport,
                                                                       small_report_text: str) -> None:
     paths = _reports(write_report, small_report_text, 6)

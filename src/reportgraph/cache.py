@@ -29,6 +29,7 @@ import pickle
 import stat
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,8 +44,8 @@ from reportgraph.workers import Job
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["CACHE_DIR", "CHUNKS_DIR", "PAGE", "SHARED_BLOCKS", "BlockCache", "Cache", "ChunkCache", "KeptPage",
-           "PageCache", "package_fingerprint"]
+__all__ = ["CACHE_DIR", "CHUNKS_DIR", "PAGE", "SHARED_BLOCKS", "BlockCache", "Cache", "ChunkCache", "Entry",
+           "KeptPage", "PageCache", "package_fingerprint"]
 
 #: The cache's folder under ``build --out`` unless ``--cache`` names another.
 CACHE_DIR = ".cache"
@@ -112,6 +113,14 @@ def _walk_resources(node: Traversable, prefix: str, digest: hashlib._Hash) -> No
             digest.update(name.encode("utf-8") + b"\0" + child.read_bytes() + b"\0")
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A linked report as the cache gave it, and its entry's CRC-32 (what :meth:`Cache.entry_bytes` checks)."""
+
+    report: LinkedReport
+    crc: int
+
+
 class Cache:
     """Linked reports on disk under ``folder``, keyed by :meth:`key`, for the builds of one ``job``."""
 
@@ -154,23 +163,35 @@ class Cache:
         """Is there an entry under ``key`` (whole, as entries are written, but maybe damaged or foreign)?"""
         return self._file(key).is_file()
 
-    def get(self, key: str | None) -> LinkedReport | None:
-        """The linked report stored under ``key``, or None."""
+    def get(self, key: str | None) -> Entry | None:
+        """The linked report stored under ``key`` and its entry's CRC-32, or None."""
         if key is None:
             return None
         try:
-            found = _unpickled(self._file(key))
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except Exception:  # noqa: BLE001 - a damaged or foreign entry is a miss, never a failed build
+            data = _read_whole(self._file(key))
+            found = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a missing, damaged or foreign entry is a miss, never a failed build
             self.misses += 1
             return None
         if not isinstance(found, LinkedReport):
             self.misses += 1
             return None
         self.hits += 1
-        return found
+        return Entry(found, zlib.crc32(data))
+
+    def entry_bytes(self, key: str, crc: int) -> bytes | None:
+        """The bytes of the entry under ``key`` if they are still those :meth:`get` gave with ``crc``; None if
+        another build replaced or removed it since, or the disk damaged it.
+
+        Read again, not held since :meth:`get`: a rebuild would hold every
+        entry at once. A CRC suffices: it guards against accidents, and a
+        cache folder must be trusted anyway (unpickling runs code).
+        """
+        try:
+            data = _read_whole(self._file(key))
+        except OSError:
+            return None
+        return data if zlib.crc32(data) == crc else None
 
     def put(self, key: str | None, linked: LinkedReport) -> None:
         """Store a linked report atomically; a cache that cannot be written only costs the next build time."""
@@ -347,8 +368,12 @@ class BlockCache:
 def _unpickled(file: Path) -> Any:
     """What ``file`` holds, read whole first: a fifth faster than unpickling from the open file, which asks it for
     every few bytes."""
+    return pickle.loads(_read_whole(file))
+
+
+def _read_whole(file: Path) -> bytes:
     with open(file, "rb") as fh:
-        return pickle.loads(fh.read())
+        return fh.read()
 
 
 def _store(target: Path, key: str, value: object) -> None:
