@@ -497,3 +497,9 @@ def test_a_pilot_a_region_is_brought_into_is_named_without_the_region(segment_te
     """禾溪全域纳入国家…试点: 纳入 ends the words before the pilot's name, as 列入 does."""
     names = _province_names(segment_text, "禾溪全域纳入国家要素市场化配置综合改革试点。", etype="Program")
     assert names == {"国家要素市场化配置综合改革试点"}
+
+
+def test_an_event_named_by_a_word_of_reference_is_none(segment_text: SegmentText) -> None:
+    """在联合国相关大会交流: which meetings is not said; 第三届禾溪发展大会 is named."""
+    names = _province_names(segment_text, "3项经验在联合国相关大会交流，成功举办第三届禾溪发展大会。", etype="Event")
+    assert names == {"第三届禾溪发展大会"}

@@ -63,6 +63,7 @@ _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
 _SCOPE_KIND_HEADS = datafile("extract/names/scope_kind_heads.txt")
+_VAGUE = datafile("extract/names/vague_words.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _TOWNSHIP_WORD_OPENERS = datafile("extract/names/township_word_openers.txt")
 _TOWNSHIP_KINDS = datafile("extract/names/township_kinds.txt")
@@ -187,6 +188,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Event":
             start = _after_a_stray_verb(s, start, start_suffix)
+            if any(w in text[start:start_suffix] for w in _VAGUE.words):
+                continue  # 在联合国相关大会交流: which meetings is not said
         if suffix.kind == "Honor":
             start = _after_winning_verbs(s, start, start_suffix)
             start = _after_locative(s, start, start_suffix)
