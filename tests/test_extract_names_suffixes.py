@@ -503,3 +503,10 @@ def test_an_event_named_by_a_word_of_reference_is_none(segment_text: SegmentText
     """在联合国相关大会交流: which meetings is not said; 第三届禾溪发展大会 is named."""
     names = _province_names(segment_text, "3项经验在联合国相关大会交流，成功举办第三届禾溪发展大会。", etype="Event")
     assert names == {"第三届禾溪发展大会"}
+
+
+def test_a_quoted_label_before_a_kind_of_place_is_no_place(segment_text: SegmentText) -> None:
+    """基本实现“组组通”硬化路, “禾青禾”新能源新材料等产业集群: a label and a kind; 禾溪路 is a place."""
+    names = _province_names(segment_text, "基本实现“组组通”硬化路，改造禾溪路，壮大“禾青禾”新能源新材料、"
+                                          "“青禾溪”绿色智能船舶等产业集群。", etype="Place")
+    assert not {"组组通硬化路", "禾青禾新能源新材料", "青禾溪绿色智能船舶"} & names

@@ -14,7 +14,7 @@ from reportgraph.extract.names.kinds import (
     suffixes,
 )
 from reportgraph.extract.names.walk import (
-    ROUTE_JOINER, left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
+    ROUTE_JOINER, a_label_and_a_kind, left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PROPER_TAGS, tag
@@ -155,8 +155,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
                 source = "shared_head"
             etype = resolve_kind(item_kind, item, clause)
-            if etype == "Place" and ctx.formal and own is None \
-                    and not named_core(s, a, b, b, ctx.lexicon.names):
+            if etype == "Place" and ctx.formal and (own is None and not named_core(s, a, b, b, ctx.lexicon.names)
+                                                    or a_label_and_a_kind(s, a, b, ctx.lexicon.names)):
                 continue  # 时空信息、具身智能等…中试基地: fields of the places a province lists
             out.append(Candidate(a, b, etype, name, source))
     return out

@@ -22,7 +22,7 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, after_a_verb_right_before, after_complement, after_enumerator,
+    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, a_label_and_a_kind, after_a_verb_right_before, after_complement, after_enumerator,
     boundaries, holds_description, joined_start, left_edge, named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
@@ -229,6 +229,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Place" and ctx.formal and suffix.word in _DESIGNATIONS.word_set \
                 and not _holds_a_place(s, start, start_suffix, ctx):
             etype = "Honor" if _won_before(s, start) else "Program"  # 美丽城市先行区: a designation
+        if etype == "Place" and ctx.formal and a_label_and_a_kind(s, start, start_suffix, ctx.lexicon.names):
+            continue  # 基本实现“组组通”硬化路: a programme's label before a kind of road
         if etype == "Place" and (places.kind_of_place(text[start:start_suffix], suffix.word, text[start:end],
                                                       ctx.lexicon) or places.modifies_what_follows(text, end)
                                 or places.after_an_aspect(text, start)):

@@ -512,6 +512,13 @@ def _described_words() -> tuple[str, ...]:
 _BOUND_MORPHEME = "ng"
 
 
+def a_label_and_a_kind(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
+    """Do the words from ``start`` to ``end`` (a name's core) open with a quoted label and name nothing after
+    it (“组组通”硬化路, “阳光物业”小区, “九纵五横”高速公路): a programme's label and a kind of place?"""
+    quote = next((q for q in s.quotes_from(start, start + 1) if q[0] == start), None)
+    return quote is not None and quote[1] < end and not named_core(s, quote[1], end, end, known)
+
+
 def named_core(s: SentenceView, start: int, end: int, name_end: int, known: frozenset[str]) -> bool:
     """Do the words between ``start`` and ``end`` (a name's core; the name ends at ``name_end``)
     hold something only a name holds: a place, a
