@@ -11,7 +11,8 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import GazetteerEntry
 from reportgraph.opening import with_opening_lookahead
-from reportgraph.text import BOOK_OPENERS, fold
+from reportgraph.extract.words import VERB_TAGS, tag
+from reportgraph.text import BOOK_OPENERS, CLAUSE_BREAKS, fold
 
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
 _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
@@ -22,6 +23,7 @@ _BARE_NAME = 2
 _FIRM_LINES = datafile("lexicon/firm_lines.txt")
 _MACRO = datafile("lexicon/macro_regions.tsv").pairs
 _MACRO_FOLLOWERS = tuple(_MACRO["followers"].split())
+_LOCATIVE = _MACRO["locative"]
 _REGION_WORD = _MACRO["region_word"]
 
 
@@ -88,10 +90,20 @@ def _macro_regions(s: SentenceView, ctx: Context) -> list[Candidate]:
         a, b = m.span()
         whole = b in s.token_end or text.startswith(_REGION_WORD, b) and b + len(_REGION_WORD) in s.token_end
         title = s.in_quote(a)
-        if a in s.token_start and whole and not text.startswith(_MACRO_FOLLOWERS, b) \
+        if a in s.token_start and whole and not text.startswith(_MACRO_FOLLOWERS, b) and not _locative(s, a, b) \
                 and not (title and text[title[0]] in BOOK_OPENERS) and fold(m.group()) not in ctx.lexicon.names:
             out.append(Candidate(a, b, "Place", s.original(a, b), "gazetteer"))
     return out
+
+
+def _locative(s: SentenceView, a: int, b: int) -> bool:
+    """Is the direction of a macro-region's shape at ``a``–``b`` a word of its own, a locative before a verb or a
+    break (在富民兴陇中开创未来: 陇 and 中, "in"), not a direction of a region (陇中地区)?"""
+    words = s.tokens_within(a, b)
+    if len(words) < 2 or words[-1][0] != _LOCATIVE:
+        return False
+    after = s.tokens_from(b, b + 1)
+    return not after or after[0][1] != b or tag(after[0][0]) in VERB_TAGS or after[0][0][0] in CLAUSE_BREAKS
 
 
 def report_province(ctx: Context) -> str:
