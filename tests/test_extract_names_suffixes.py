@@ -510,3 +510,12 @@ def test_a_quoted_label_before_a_kind_of_place_is_no_place(segment_text: Segment
     names = _province_names(segment_text, "基本实现“组组通”硬化路，改造禾溪路，壮大“禾青禾”新能源新材料、"
                                           "“青禾溪”绿色智能船舶等产业集群。", etype="Place")
     assert not {"组组通硬化路", "禾青禾新能源新材料", "青禾溪绿色智能船舶"} & names
+
+
+def test_a_programme_named_by_the_work_it_does_keeps_it(segment_text: SegmentText) -> None:
+    """禾溪物业服务质量提升行动, 国企改革深化提升行动: the work right before 行动 is the name's; a verb
+    of the clause further left is not (深化禾溪医疗强基工程)."""
+    names = _province_names(segment_text, "实施禾溪物业服务质量提升行动，高质量完成国企改革深化提升行动，"
+                                          "深化禾溪医疗强基工程。", etype="Program")
+    assert {"禾溪物业服务质量提升行动", "国企改革深化提升行动", "禾溪医疗强基工程"} <= names
+    assert not {"提升行动", "深化提升行动", "深化禾溪医疗强基工程"} & names

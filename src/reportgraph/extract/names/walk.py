@@ -67,8 +67,8 @@ _RANK_SUFFIX = _WALK["rank_suffix"]
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
 #: Verbs that, right before a project's type word, name its work (松山公园提升项目).
 _WORKS_WORDS = frozenset(_WALK["works_words"].split())
-#: The kinds whose type word (项目, 工程) may follow such a verb.
-_WORKS_KINDS = frozenset({"Initiative", "Project"})
+#: The kinds whose type word (项目, 工程, 行动, 计划) may follow such a verb.
+_WORKS_KINDS = frozenset({"Initiative", "Project", "Program"})
 #: How far before the type word such a verb may stand (提升 of 提升改造项目).
 _WORKS_REACH = 2
 #: The word between a route's two ends (临河至哈密铁路: one name).
@@ -221,6 +221,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
     k = limit - 1
     #: a name does not open with a bracket: the word before 西部（重庆）科学城's bracket is in it
     after_bracket = False
+    #: where the run of work words right before the type word begins (深化提升 of …深化提升行动), if any
+    works_run = -1
     while k >= 0:
         word, a, b = tokens[k]
         b = min(b, pos)
@@ -252,7 +254,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             break
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
         # 松山公园提升项目, 松山路提升改造项目: the work the project does, right before its type word
-        works_word = kind in _WORKS_KINDS and pos - b <= _WORKS_REACH and piece in _WORKS_WORDS
+        # …质量提升行动, 国企改革深化提升行动: a run of them right before the type word
+        works_word = kind in _WORKS_KINDS and piece in _WORKS_WORDS and (pos - b <= _WORKS_REACH or works_run == b)
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
@@ -264,6 +267,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             return Edge(start, True)
         if pos - a > max_len:
             break
+        if works_word:
+            works_run = a
         start = a
         k -= 1
     if kind in _WORKS_KINDS and s.text.startswith(tuple(_WORKS_WORDS), start):
