@@ -519,3 +519,11 @@ def test_a_programme_named_by_the_work_it_does_keeps_it(segment_text: SegmentTex
                                           "深化禾溪医疗强基工程。", etype="Program")
     assert {"禾溪物业服务质量提升行动", "国企改革深化提升行动", "禾溪医疗强基工程"} <= names
     assert not {"提升行动", "深化提升行动", "深化禾溪医疗强基工程"} & names
+
+
+def test_more_work_words_count_only_right_before_a_programmes_type_word(segment_text: SegmentText) -> None:
+    """外商投资促进行动, 出口品牌培育计划: the work is the name's; 优化禾山、禾溪新城等重点片区规划: the clause's."""
+    names = _province_names(segment_text, "制定实施禾溪外商投资促进行动，实施禾山出口品牌培育计划，"
+                                          "优化禾山、禾溪新城等重点片区规划，实施禾溪开发建设平台。")
+    assert {"禾溪外商投资促进行动", "禾山出口品牌培育计划"} <= names
+    assert not {"优化禾山", "禾溪开发建设平台", "开发建设平台"} & names

@@ -67,6 +67,10 @@ _RANK_SUFFIX = _WALK["rank_suffix"]
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
 #: Verbs that, right before a project's type word, name its work (松山公园提升项目).
 _WORKS_WORDS = frozenset(_WALK["works_words"].split())
+#: Verbs that name a programme's or a project's work only right before its type word (外商投资促进行动).
+_ALL_WORKS_WORDS = _WORKS_WORDS | frozenset(_WALK["headed_works_words"].split())
+#: A programme's type words such a verb may stand before (…提升行动; not 某某开发建设平台, a body's platform).
+_WORKS_HEADS = tuple(_WALK["works_heads"].split())
 #: The kinds whose type word (项目, 工程, 行动, 计划) may follow such a verb.
 _WORKS_KINDS = frozenset({"Initiative", "Project", "Program"})
 #: How far before the type word such a verb may stand (提升 of 提升改造项目).
@@ -255,7 +259,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
         # 松山公园提升项目, 松山路提升改造项目: the work the project does, right before its type word
         # …质量提升行动, 国企改革深化提升行动: a run of them right before the type word
-        works_word = kind in _WORKS_KINDS and piece in _WORKS_WORDS and (pos - b <= _WORKS_REACH or works_run == b)
+        works_word = kind in _WORKS_KINDS and piece in _ALL_WORKS_WORDS and (pos - b <= _WORKS_REACH or works_run == b) \
+            and (kind != "Program" and piece in _WORKS_WORDS or s.text.startswith(_WORKS_HEADS, pos))
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
@@ -271,9 +276,15 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
             works_run = a
         start = a
         k -= 1
-    if kind in _WORKS_KINDS and s.text.startswith(tuple(_WORKS_WORDS), start):
-        return Edge(pos, False)  # 提升改造项目: the work alone names no project
+    if kind in _WORKS_KINDS and (s.text.startswith(tuple(_WORKS_WORDS), start) or _opens_with_work(s, start)):
+        return Edge(pos, False)  # 提升改造项目, 深化提升行动: the work alone names no project
     return Edge(start, False)
+
+
+def _opens_with_work(s: SentenceView, start: int) -> bool:
+    """Does the word at ``start`` name a work (优化 of 优化三年行动): what follows it is the work done, no name?"""
+    k = bisect.bisect_left(s.token_starts, start)
+    return k < len(s.tokens) and s.tokens[k][1] == start and s.tokens[k][0] in _ALL_WORKS_WORDS
 
 
 def _numbered(inner: str) -> bool:
