@@ -527,3 +527,9 @@ def test_more_work_words_count_only_right_before_a_programmes_type_word(segment_
                                           "优化禾山、禾溪新城等重点片区规划，实施禾溪开发建设平台。")
     assert {"禾溪外商投资促进行动", "禾山出口品牌培育计划"} <= names
     assert not {"优化禾山", "禾溪开发建设平台", "开发建设平台"} & names
+
+
+def test_the_years_practical_deeds_are_a_programme_whatever_count_opens_them(segment_text: SegmentText) -> None:
+    """省政府承诺的15件民生实事, 十大重点民生实事: the government's yearly list of deeds is one programme."""
+    names = _province_names(segment_text, "省政府承诺的15件民生实事全部兑现，今年再办好十件民生实事。", etype="Program")
+    assert names == {"民生实事"}
