@@ -19,11 +19,12 @@ from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import (
     FACILITY, FIGURATIVE_BUILDING, INITIATIVE, QUOTE_MARK, Suffix, attribute_only, generic_core, generic_tail, resolve_kind,
     suffix_by_word,
-    suffix_pattern,
+    suffix_pattern, words_of_kinds,
 )
 from reportgraph.extract.names.walk import (
-    CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, a_label_and_a_kind, after_a_verb_right_before, after_complement, after_enumerator,
-    boundaries, holds_description, joined_start, left_edge, named_core, route_start, trim_left, trim_result_verbs,
+    BODY_ENDS, CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, a_label_and_a_kind, after_a_verb_right_before,
+    after_complement, after_enumerator, boundaries, holds_description, joined_start, left_edge, named_core,
+    route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import (
@@ -63,7 +64,16 @@ _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
 _SCOPE = datafile("extract/names/scope_words.txt")
 _SCOPE_KIND_HEADS = datafile("extract/names/scope_kind_heads.txt")
+#: jieba's tags of words that never stand in a reform's own name: the clause's adverbs and function words (its
+#: verbs only where one opens the name: 零基预算改革's 预算 is tagged a verb)
+_REFORM_STOP_TAGS = frozenset({"d", "ad", "p", "c", "u", "r"})
+#: jieba's tag of a number or a count (若干): a reform so named is none
+_COUNT_TAG = "m"
+#: The type words of firms and bodies, whose reform a reform's name may say (某某公司改革): no reform named.
+_REFORMED = words_of_kinds("Company", "GovernmentBody")
+
 _VAGUE = datafile("extract/names/vague_words.txt")
+_REFORM_HEADS = datafile("extract/names/reform_heads.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
 _TOWNSHIP_WORD_OPENERS = datafile("extract/names/township_word_openers.txt")
 _TOWNSHIP_KINDS = datafile("extract/names/township_kinds.txt")
@@ -223,6 +233,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if ctx.formal and suffix.word in _INSTITUTIONS.word_set \
                 and text[start:start_suffix] in _SCOPE.word_set:
             continue  # 以国家实验室为龙头, 组建省实验室: a level's kind of institution, none named
+        if suffix.word in _REFORM_HEADS.word_set and not _a_named_reform(s, start, start_suffix, end, ctx.lexicon.names):
+            continue  # 深化安徽改革, 更大力度推进改革, 国家发展改革委: no reform named
         if ctx.formal and etype == "Project" and suffix.word in _SCOPE_KIND_HEADS.word_set \
                 and _scope_and_kind(s, start, start_suffix, ctx.lexicon.names):
             continue  # 规划建设国家考古遗址公园: a level's kind of built place, none named
@@ -615,6 +627,22 @@ def _generic_core(suffix: Suffix, core: str, registered: bool) -> bool:
 def _report_title_words() -> tuple[str, ...]:
     """The title words long enough to name a report (工作计划), as one tuple for ``str.endswith``."""
     return tuple(w for w in _TITLE_WORDS.words if len(w) >= _TITLE_WORD_CHARS)
+
+
+def _a_named_reform(s: SentenceView, start: int, start_suffix: int, end: int, known: frozenset[str]) -> bool:
+    """Do the words before a reform's type word name the reform (零基预算改革, “一表同享”改革), not a place whose
+    reform it is (安徽改革), a firm or a body (某某股份合作公司改革), a scope (中央改革), a count (若干改革) or the
+    clause's verbs (更大力度推进改革); and
+    does the type word end a word, not a body's name (发展改革委)?"""
+    if end not in s.token_end or s.text[end:end + 1] in BODY_ENDS:
+        return False
+    core = s.text[start:start_suffix]
+    if core in known or core in _SCOPE.word_set or tag(core) == PLACE_TAG or core.endswith(_REFORMED):
+        return False  # 红星股份合作公司改革: the firm is named, the reform of it is not
+    words = [w for w, _, _ in s.tokens_within(start, start_suffix)]
+    if not words or all(tag(w) == _COUNT_TAG for w in words) or tag(words[0]) in VERB_TAGS:
+        return False  # 若干改革, 推进某某改革
+    return not any(tag(w) in _REFORM_STOP_TAGS for w in words)
 
 
 def _scope_and_kind(s: SentenceView, start: int, start_suffix: int, known: frozenset[str]) -> bool:

@@ -57,7 +57,7 @@ COUNTER_WORDS: frozenset[str] = frozenset(_WALK["counter_words"])
 CONJUNCTIONS: frozenset[str] = frozenset(_WALK["conjunctions"])
 _BODY_CONJUNCTION = _WALK["body_conjunction"]
 _FIELD_CONJUNCTION = _WALK["field_conjunction"]
-_BODY_ENDS = frozenset(_WALK["body_ends"])
+BODY_ENDS = frozenset(_WALK["body_ends"])
 _LEVEL_STARTS = frozenset(_WALK["level_starts"])
 _EVENT_SCOPES = frozenset(_WALK["event_scopes"].split())
 _LEVEL_MARK = _WALK["level_mark"]
@@ -306,7 +306,7 @@ def _joins_fields(s: SentenceView, k: int, start: int) -> bool:
     if s.tokens[k][0] != _FIELD_CONJUNCTION or k == 0 or start != s.tokens[k][2] or start >= len(s.text):
         return False
     before = s.tokens[k - 1][0]
-    return bool(before) and before[-1] not in _BODY_ENDS and s.text[start] not in _LEVEL_STARTS
+    return bool(before) and before[-1] not in BODY_ENDS and s.text[start] not in _LEVEL_STARTS
 
 
 def _joins_parties(s: SentenceView, k: int, known: frozenset[str]) -> bool:
