@@ -123,6 +123,13 @@ def test_a_province_coined_label_standing_alone_is_a_programme(segment_text: Seg
     assert not {"三公", "十连丰", "双下降", "第一方阵", "十五五", "一盘棋"} & names
 
 
+def test_a_coined_label_before_its_policy_is_the_programme(segment_text: SegmentText) -> None:
+    """“两新”政策持续扩围: the label is the programme, 政策 its instrument; “三公”经费 is a kind of spending."""
+    names = _programs(segment_text, "“两禾”政策持续扩围提质，“三公”经费持续压减。")
+    assert "两禾" in names
+    assert "三公" not in names
+
+
 def test_a_coined_label_of_a_problem_done_away_with_is_no_programme(segment_text: SegmentText) -> None:
     """化解“一地多证”, 纠治“四风”: the label names what is ended; 推行“一地一证” what is done."""
     names = _programs(segment_text, "化解“一田多证”12万亩，驰而不息纠治“五风”，推行“一田一证”。")

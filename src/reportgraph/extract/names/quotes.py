@@ -44,6 +44,7 @@ _DATE_CODE = regexcache.compile(_MARKS["date_code"])
 _COINED = frozenset(NUMERAL_CHARS + _MARKS["coined_marks"])
 _COINED_NOT = regexcache.compile(_MARKS["coined_not"])
 _COINED_REMEDIES = tuple(_MARKS["coined_remedies"].split())
+_COINED_INSTRUMENTS = frozenset(_MARKS["coined_instruments"].split())
 #: How many characters may stand between a quoted day and the disaster it names.
 _DISASTER_REACH = 8
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
@@ -179,7 +180,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 
 def _coined(s: SentenceView, a: int, b: int, inner: str) -> bool:
     """Is the quote at ``a``–``b`` with no head word a province's coined label (“两新”, “三高四新”, “双碳”), named by
-    a count, standing on its own (no noun after it), no common word and no problem done away with (化解“一地多证”)?"""
+    a count, standing on its own (no noun after it but the policy's instrument: “两新”政策, “两重”项目), no common word
+    and no problem done away with (化解“一地多证”)?"""
     if len(inner) < _MIN_COINED or _COUNTED_SLOGAN.match(inner) or _COINED_NOT.search(inner) \
             or not any(ch in _COINED for ch in inner) or s.text.endswith(_COINED_REMEDIES, 0, a):
         return False
@@ -187,7 +189,8 @@ def _coined(s: SentenceView, a: int, b: int, inner: str) -> bool:
     if known and known != _PROPER_TAG:
         return False  # “一体化”, “一盘棋”, “两委”: a word of the dictionary, no label
     after = s.tokens_from(b, b + 1)
-    return not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG))
+    return not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG)
+                and after[0][0] not in _COINED_INSTRUMENTS)
 
 
 def _head_of_another_phrase(tail: str) -> bool:
