@@ -561,6 +561,18 @@ def test_one_five_years_lead_after_the_sections_is_the_parts_own(segment_text: S
     assert summary == [(None, "2025年工作回顾"), (1, "稳经济"), (2, "促创新"), (None, "2025年工作回顾")]
 
 
+def test_five_years_paragraphs_of_what_we_did_after_the_sections_are_the_parts_own(segment_text: SegmentText) -> None:
+    """五年来，我们全力巩固…: sentences of the review, no headings (五年来，民生福祉持续增进。 is one): their figures
+    are the whole review's, not the last section's nor a section named by a sentence."""
+    report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n" + _YEAR_SECTIONS +
+                          "五年来，我们全力巩固经济发展的良好势头，生产总值年均增长5.5%。\n"
+                          "五年来，我们坚持把保障和改善民生放在突出位置，新增就业300万人。\n"
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    summary = [(s.number, s.label) for s in report.sections if s.part == "summary"]
+    assert [label for number, label in summary if number is not None] == ["稳经济", "促创新"]
+    assert summary[-1] == (None, "2025年和“十四五”工作回顾")
+
+
 @pytest.mark.parametrize("closing", ["刚刚过去的2025年，全省地区生产总值增长5.1%。",
                                      "各位代表！今年将办好10件民生实事，改造老旧小区600个。",
                                      "一年来，我们持续加强政府自身建设。"])
