@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import os
 import pickle
 import tempfile
 import weakref
 import zlib
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -564,7 +566,7 @@ class Prepared:
             assert shared is not None
             shard_files.append(_write_shared_shard(self.plan.shards, shared, self.report_iris))
         writer = self.writer
-        shared_blocks: list[tuple[_Key, bytes]] | list[tuple[_Key, _Span]]
+        shared_blocks: list[tuple[_Key, bytes]] | _SpooledBlocks
         page_key = kept_page = None
         own_picture: GraphPart | None = None
         if self.kept is None and shared is None and self.jobs > 1 and _can_fork():
@@ -822,33 +824,73 @@ def _triple_count(grouped: _Grouped) -> int:
     return sum(len(objs) for preds in grouped.values() for objs in preds.values())
 
 
-def _spooled_blocks(spool: IO[bytes], formatted: Iterable[tuple[str, bytes]], blocks: list[tuple[_Key, _Span]],
-                    subjects: list[str]) -> None:
-    """Formatted blocks written at the end of the spool: each one's key and place kept in ``blocks``."""
-    spool.seek(0, os.SEEK_END)
-    for s, data in formatted:
-        blocks.append((natural_key(s), (spool.tell(), len(data))))
-        spool.write(data)
-        subjects.append(s)
+class _SpooledBlocks:
+    """The shared nodes' blocks written into the spool, in subject order: what is held of each is its subject and place.
+
+    A big build has a shared node for every distinct entity and name form of
+    all its reports (18 a report in renamed variants of the dev reports), and their blocks' places
+    are held while the picture is read, the build's peak. Held with its natural key (:func:`natural_key`:
+    a tuple of the subject's pieces, each a string or int of its own) and its
+    place as a tuple of ints, a block took about 800 bytes, three times its
+    subject's; held as its subject and two machine integers, about 270. So
+    each group of blocks (a part of the shared nodes, formatted together) is
+    sorted on its own, with its keys made for that group only, and the groups
+    are merged by key (made again, one block at a time) as graph.ttl is
+    written: the order is the one sorting every block at once gave, since
+    each subject has one block.
+    """
+
+    def __init__(self) -> None:
+        #: the blocks' subjects, group after group, each group in subject order
+        self.subjects: list[str] = []
+        #: each block's offset and length in the spool, in the order of ``subjects``
+        self._places = array("q")
+        #: where each group begins in ``subjects``
+        self._starts: list[int] = []
+
+    def add(self, spool: IO[bytes], formatted: Iterable[tuple[str, bytes]]) -> None:
+        """One group of formatted blocks written at the end of the spool, and put in subject order among themselves."""
+        spool.seek(0, os.SEEK_END)
+        placed: list[tuple[_Key, int, int]] = []
+        for s, data in formatted:
+            placed.append((natural_key(s), spool.tell(), len(data)))
+            spool.write(data)
+        placed.sort()  # a subject has one block: its key alone decides
+        self._starts.append(len(self.subjects))
+        for key, offset, length in placed:
+            self.subjects.append(key[1])
+            self._places.append(offset)
+            self._places.append(length)
+
+    def __len__(self) -> int:
+        return len(self.subjects)
+
+    def __iter__(self) -> Iterator[tuple[_Key, _Span]]:
+        """Each block's key and place, in subject order: the groups merged, each key made as its block comes up."""
+        ends = [*self._starts[1:], len(self.subjects)]
+        return heapq.merge(*(self._group(start, end) for start, end in zip(self._starts, ends)))
+
+    def _group(self, start: int, end: int) -> Iterator[tuple[_Key, _Span]]:
+        """The blocks of the group from ``start`` to ``end``, in its order, each with its key made now."""
+        subjects, places = self.subjects, self._places
+        for i in range(start, end):
+            yield natural_key(subjects[i]), (places[2 * i], places[2 * i + 1])
 
 
 def _formatted(writer: TurtleWriter, parts: Iterable[_Grouped],
-               spool: IO[bytes]) -> tuple[list[tuple[_Key, _Span]], int, list[str]]:
+               spool: IO[bytes]) -> tuple[_SpooledBlocks, int, list[str]]:
     """The blocks of the shared nodes gathered in ``parts``, as graph.ttl holds them (UTF-8), written at the end of
     the spool, and where each lies there, in subject order; how many triples they hold, and their subjects. Each part
-    is formatted and let go of before the next is gathered; what is held of a block is its key and its place."""
-    blocks: list[tuple[_Key, _Span]] = []
+    is formatted and let go of before the next is gathered; what is held of a block is its subject and its place."""
+    blocks = _SpooledBlocks()
     count = 0
-    subjects: list[str] = []
     for grouped in parts:
-        _spooled_blocks(spool, ((s, text.encode("utf-8"))  # type: ignore[misc]
-                                for s, text in writer.subject_blocks(grouped, blank_nodes=False)),  # type: ignore[arg-type]
-                        blocks, subjects)
+        blocks.add(spool, ((s, text.encode("utf-8"))  # type: ignore[misc]
+                           for s, text in writer.subject_blocks(grouped, blank_nodes=False)))  # type: ignore[arg-type]
         count += _triple_count(grouped)
         writer.forget_terms()
         del grouped  # before the next part is gathered
-    blocks.sort()
-    return blocks, count, subjects
+    return blocks, count, blocks.subjects
 
 
 #: What forked part workers inherit: the writer, the shared triples by part, each report's shares' places in the
@@ -873,7 +915,7 @@ def _part_in_worker(part: int) -> tuple[list[tuple[str, bytes]], int, dict[str, 
 
 
 def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], shares: list[tuple[_Span, ...]],
-                          spool: IO[bytes], jobs: int) -> tuple[list[tuple[_Key, _Span]], int, list[str]]:
+                          spool: IO[bytes], jobs: int) -> tuple[_SpooledBlocks, int, list[str]]:
     """What :func:`_formatted` makes of every part, each part gathered and formatted in a forked worker (the parts
     are independent: each node's triples are in one) and written into the spool here, in the parts' order."""
     from reportgraph import workers
@@ -881,12 +923,11 @@ def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], sh
     global _PARTS_INHERITED
     spool.flush()  # what the workers read must be in the file, not in this process's buffer
     _PARTS_INHERITED = (writer, _own_by_part(shared_triples), shares, spool.fileno())
-    blocks: list[tuple[_Key, _Span]] = []
+    blocks = _SpooledBlocks()
     count = 0
-    subjects: list[str] = []
     try:
         for part_blocks, part_count, used in workers.forked_map(_part_in_worker, _SHARE_PARTS, jobs):
-            _spooled_blocks(spool, part_blocks, blocks, subjects)
+            blocks.add(spool, part_blocks)
             count += part_count
             writer.note_used(used)
     except workers.WorkerDied:  # a worker killed (out of memory): every part formatted here instead
@@ -894,11 +935,10 @@ def _formatted_in_workers(writer: TurtleWriter, shared_triples: list[Triple], sh
                                             spool), spool)
     finally:
         _PARTS_INHERITED = None
-    blocks.sort()
-    return blocks, count, subjects
+    return blocks, count, blocks.subjects
 
 
-def _blocks_of(blocks: list[tuple[_Key, bytes]] | list[tuple[_Key, _Span]],
+def _blocks_of(blocks: list[tuple[_Key, bytes]] | _SpooledBlocks,
                spool: IO[bytes]) -> Iterator[tuple[_Key, bytes]]:
     """Each block's key and bytes, in order: read from the spool where ``blocks`` says where they lie."""
     for key, block in blocks:
