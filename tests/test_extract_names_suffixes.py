@@ -541,3 +541,14 @@ def test_a_named_reform_is_a_programme_and_a_reform_of_a_place_or_a_firm_is_none
                             "深化浙江改革，以更大力度推进改革，推进青禾股份合作公司改革，省发展改革委牵头。",
                             etype="Program")
     assert names == {"禾溪零基预算改革", "一表通办改革"}
+
+
+def test_counted_kinds_stay_unnamed_beside_the_new_rules(segment_text: SegmentText) -> None:
+    """全市12个区政府: a count of bodies; 三个园区与禾溪航道连通工程: the count ends the joined name;
+    镇海炼化一体化基地: 镇 of 镇海 is no scope word."""
+    bodies = _province_names(segment_text, "全市12个区政府和3个县委联动推进。", etype="GovernmentBody")
+    assert not {"区政府", "县委"} & bodies
+    projects = _province_names(segment_text, "实施三个园区与禾溪航道连通工程，推进镇海炼化一体化基地建设。",
+                               etype="Project")
+    assert {"禾溪航道连通工程", "镇海炼化一体化基地"} <= projects
+    assert not any(name.startswith("园区与") for name in projects)

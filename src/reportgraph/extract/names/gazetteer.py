@@ -12,7 +12,7 @@ from reportgraph.extract.sentence import SentenceView
 from reportgraph.lexicon import GazetteerEntry
 from reportgraph.opening import with_opening_lookahead
 from reportgraph.extract.words import VERB_TAGS, tag
-from reportgraph.text import BOOK_OPENERS, CLAUSE_BREAKS, fold
+from reportgraph.text import BOOK_OPENERS, CLAUSE_BREAKS, clause_bounds, fold
 
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
 _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
@@ -24,6 +24,7 @@ _FIRM_LINES = datafile("lexicon/firm_lines.txt")
 _MACRO = datafile("lexicon/macro_regions.tsv").pairs
 _MACRO_FOLLOWERS = tuple(_MACRO["followers"].split())
 _LOCATIVE = _MACRO["locative"]
+_LOCATIVE_OPENERS = frozenset(_MACRO["locative_openers"].split())
 _REGION_WORD = _MACRO["region_word"]
 
 
@@ -97,13 +98,17 @@ def _macro_regions(s: SentenceView, ctx: Context) -> list[Candidate]:
 
 
 def _locative(s: SentenceView, a: int, b: int) -> bool:
-    """Is the direction of a macro-region's shape at ``a``–``b`` a word of its own, a locative before a verb or a
-    break (在富民兴陇中开创未来: 陇 and 中, "in"), not a direction of a region (陇中地区)?"""
+    """Is the direction of a macro-region's shape at ``a``–``b`` a word of its own, a locative closing a phrase a
+    preposition opened, before a verb or a break (在富民兴陇中开创未来: 陇 and 中, "in"), not a direction of a region
+    (推动皖中崛起, 陇中地区)?"""
     words = s.tokens_within(a, b)
     if len(words) < 2 or words[-1][0] != _LOCATIVE:
         return False
     after = s.tokens_from(b, b + 1)
-    return not after or after[0][1] != b or tag(after[0][0]) in VERB_TAGS or after[0][0][0] in CLAUSE_BREAKS
+    if after and after[0][1] == b and tag(after[0][0]) not in VERB_TAGS and after[0][0][0] not in CLAUSE_BREAKS:
+        return False
+    clause, _ = clause_bounds(s.text, a, b)
+    return any(w in _LOCATIVE_OPENERS for w, _, _ in s.tokens_within(clause, a))
 
 
 def report_province(ctx: Context) -> str:

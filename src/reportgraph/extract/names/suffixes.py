@@ -648,7 +648,7 @@ def _a_named_reform(s: SentenceView, start: int, start_suffix: int, end: int, kn
 def _scope_and_kind(s: SentenceView, start: int, start_suffix: int, known: frozenset[str]) -> bool:
     """Is the core of a name a scope word (国家, 省) and words that name nothing (考古遗址, 区域公共卫生)?"""
     core = s.text[start:start_suffix]
-    scope = next((w for w in _SCOPE.words if core.startswith(w)), "")
+    scope = next((w for w in _SCOPE.words if core.startswith(w) and start + len(w) in s.token_start), "")
     return bool(scope) and core not in known \
         and not named_core(s, start + len(scope), start_suffix, start_suffix, known)
 
@@ -682,7 +682,7 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
     if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix, known):
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
-    if counted and suffix.kind != "Community" and suffix.min_core > 0:
+    if counted and suffix.kind != "Community" and not (suffix.kind == "Program" and suffix.min_core == 0):
         return True  # 3所学校项目, 四大特色项目: a counted common noun (not 15件民生实事: a name of its own)
     level_only = suffix.kind == "GovernmentBody" and core in _LEVEL_CHARS  # 县妇联: jieba tags 县 as an attribute
     if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and _generic_core(suffix, core, registered) and core not in known) \

@@ -103,12 +103,12 @@ _MAX_BRACKETED = 12
 #: body, firm or community: verbs, adverbs, prepositions, idioms and the like
 NAME_STOP_TAGS = frozenset({"d", "p", "c", "r", "q", "u", "ad", "f"})
 #: the same for undertakings, whose names do hold adverbs (慢行) and times (夜间课堂)
+UNDERTAKING_STOP_TAGS = frozenset({"p", "c", "r", "q", "u", "ad"})
 #: jieba's tags of the words that never end the first of two things an undertaking joins (京杭运河与…,
 #: 古城保护与…, 续建配套与…): function words and counts
 _NOT_JOINED_TAGS = NAME_STOP_TAGS | {"m", "x"}
 #: ... and the tags of which one word at least must stand in it: nouns, names and doings named (保护)
 _JOINED_NOUN_TAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "nt", "vn", "j"})
-UNDERTAKING_STOP_TAGS = frozenset({"p", "c", "r", "q", "u", "ad"})
 PLACE_STOP_TAGS = NAME_STOP_TAGS | {"v", "vd", "vi"}
 #: Kinds whose names are undertakings, and kinds whose names hold no verbs at all.
 UNDERTAKING_KINDS = frozenset({"Initiative", "Project", "Program", "Event", "Honor"})
@@ -360,7 +360,10 @@ def joined_start(s: SentenceView, start: int, pos: int, max_len: int, kind: str,
     word, _, b = s.tokens[k - 1]
     if b != s.tokens[k][1] or tag(word) in _NOT_JOINED_TAGS:
         return start
-    before = left_edge(s, b, max_len - (pos - b), kind, known=known).start
+    edge = left_edge(s, b, max_len - (pos - b), kind, known=known)
+    if edge.counted:
+        return start  # 实施三个园区与某某航道连通工程: a count of kinds, no thing named
+    before = edge.start
     named = any(tag(w) in _JOINED_NOUN_TAGS for w, _, _ in s.tokens_within(before, b))
     return before if before < b and named else start
 
