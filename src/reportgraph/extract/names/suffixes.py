@@ -483,7 +483,7 @@ def _opens_another_word(s: SentenceView, end: int) -> bool:
     return len(word) == 1
 
 
-def _community_start(s: SentenceView, start: int, suffix_at: int, village: bool = False) -> int | None:
+def _community_start(s: SentenceView, start: int, suffix_at: int, village: bool) -> int | None:
     """A community's own name is its last two characters before 社区/村, as whole words.
 
     Names of communities and villages are two characters in this genre; a

@@ -319,7 +319,7 @@ def _joins_parties(s: SentenceView, k: int, known: frozenset[str]) -> bool:
     return all(w in known or tag(w) in _PARTY_TAGS for w in (before, after))
 
 
-def route_start(s: SentenceView, start: int, known: frozenset[str] = frozenset()) -> int:
+def route_start(s: SentenceView, start: int, known: frozenset[str]) -> int:
     """Where a route's name begins: over 'X至' before its end point (临河至哈密铁路), not at it;
     the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安), or a known
     division's short form, whatever jieba makes of its words (大同至某某, 奉节至某某)."""
