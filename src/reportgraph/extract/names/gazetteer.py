@@ -9,9 +9,9 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.sentence import SentenceView
+from reportgraph.extract.words import VERB_TAGS, tag
 from reportgraph.lexicon import GazetteerEntry
 from reportgraph.opening import with_opening_lookahead
-from reportgraph.extract.words import VERB_TAGS, tag
 from reportgraph.text import BOOK_OPENERS, CLAUSE_BREAKS, clause_bounds, fold
 
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")

@@ -58,7 +58,7 @@ _AMOUNT = regexcache.compile(_RULES["amount"])
 _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
 _TRAILING_END = regexcache.compile(_RULES["trailing_end"])
 _COMMUNITY_CORE = regexcache.compile(r"[\u4e00-\u9fff]{2}")
-_COMMUNITY_CORE_OF_THREE = regexcache.compile(r"[\u4e00-\u9fff]{3}")
+_HANZI_RUN = regexcache.compile(r"[\u4e00-\u9fff]+")
 _TWO_HANZI = regexcache.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
@@ -71,7 +71,6 @@ _REFORM_STOP_TAGS = frozenset({"d", "ad", "p", "c", "u", "r"})
 _COUNT_TAG = "m"
 #: The type words of firms and bodies, whose reform a reform's name may say (某某公司改革): no reform named.
 _REFORMED = words_of_kinds("Company", "GovernmentBody")
-
 _VAGUE = datafile("extract/names/vague_words.txt")
 _REFORM_HEADS = datafile("extract/names/reform_heads.txt")
 _TOWNSHIPS = datafile("extract/names/township_suffixes.txt")
@@ -507,7 +506,7 @@ def _village_of_three(s: SentenceView, start: int, suffix_at: int) -> bool:
     """Are the three characters before 村 a village named by a family, the way villages of the north are
     (王家峪村, 马家沟村; 东王庄村, 小李庄村), opening where a word does and where the walk reached?"""
     begin = suffix_at - _VILLAGE_OF_THREE
-    if begin < start or begin not in s.token_start or not _COMMUNITY_CORE_OF_THREE.fullmatch(s.text, begin, suffix_at):
+    if begin < start or begin not in s.token_start or not _HANZI_RUN.fullmatch(s.text, begin, suffix_at):
         return False
     first, second = s.text[begin], s.text[begin + 1]
     return first in _SURNAMES and second == _FAMILY_MARK or first in _VILLAGE_OPENERS and second in _SURNAMES
@@ -632,8 +631,7 @@ def _report_title_words() -> tuple[str, ...]:
 def _a_named_reform(s: SentenceView, start: int, start_suffix: int, end: int, known: frozenset[str]) -> bool:
     """Do the words before a reform's type word name the reform (零基预算改革, “一表同享”改革), not a place whose
     reform it is (安徽改革), a firm or a body (某某股份合作公司改革), a scope (中央改革), a count (若干改革) or the
-    clause's verbs (更大力度推进改革); and
-    does the type word end a word, not a body's name (发展改革委)?"""
+    clause's verbs (更大力度推进改革); and does the type word end a word, not a body's name (发展改革委)?"""
     if end not in s.token_end or s.text[end:end + 1] in BODY_ENDS:
         return False
     core = s.text[start:start_suffix]

@@ -67,7 +67,7 @@ _RANK_SUFFIX = _WALK["rank_suffix"]
 _UNDERTAKING_WORDS = frozenset(_WALK["undertaking_words"].split())
 #: Verbs that, right before a project's type word, name its work (松山公园提升项目).
 _WORKS_WORDS = frozenset(_WALK["works_words"].split())
-#: Verbs that name a programme's or a project's work only right before its type word (外商投资促进行动).
+#: Those and the verbs that name a work only right before a programme's type word (外商投资促进行动).
 _ALL_WORKS_WORDS = _WORKS_WORDS | frozenset(_WALK["headed_works_words"].split())
 #: A programme's type words such a verb may stand before (…提升行动; not 某某开发建设平台, a body's platform).
 _WORKS_HEADS = tuple(_WALK["works_heads"].split())
@@ -259,7 +259,8 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         trade_word = kind == "Company" and start == pos  # 甲乙建设有限公司: 建设 is the firm's trade
         # 松山公园提升项目, 松山路提升改造项目: the work the project does, right before its type word
         # …质量提升行动, 国企改革深化提升行动: a run of them right before the type word
-        works_word = kind in _WORKS_KINDS and piece in _ALL_WORKS_WORDS and (pos - b <= _WORKS_REACH or works_run == b) \
+        works_word = kind in _WORKS_KINDS and piece in _ALL_WORKS_WORDS \
+            and (pos - b <= _WORKS_REACH or works_run == b) \
             and (kind != "Program" and piece in _WORKS_WORDS or s.text.startswith(_WORKS_HEADS, pos))
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
@@ -287,9 +288,9 @@ def _opens_with_work(s: SentenceView, start: int) -> bool:
     return k < len(s.tokens) and s.tokens[k][1] == start and s.tokens[k][0] in _ALL_WORKS_WORDS
 
 
-def _numbered(inner: str) -> bool:
-    """Is a bracket's content a number alone (一, 12), as a heading's or a list item's is?"""
-    return bool(inner) and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in inner)
+def _numbered(text: str) -> bool:
+    """Is ``text`` a number alone, in digits or numerals (12, 一, 两): a heading's bracket, a count of editions?"""
+    return bool(text) and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in text)
 
 
 def _ends_year(text: str, end: int) -> bool:
@@ -335,16 +336,12 @@ def route_start(s: SentenceView, start: int, known: frozenset[str]) -> int:
 
 
 def _division_before(s: SentenceView, end: int, known: frozenset[str]) -> int:
-    """Where a known division named by its short form or full name ends at ``end`` begins, as whole words
-    (else ``end``)."""
+    """Where a known division named by its short form or full name, opening where a word does, ends at ``end``
+    begins (else ``end``)."""
     for n in _ROUTE_DIVISION_LENGTHS:
         a = end - n
-        if a < 0:
-            continue
-        k = bisect.bisect_left(s.token_starts, a)
         word = s.text[a:end]
-        if k < len(s.token_starts) and s.token_starts[k] == a \
-                and (word in known or any(word + c in known for c in _DIVISION_TYPE_CHARS)):
+        if a >= 0 and a in s.token_start and (word in known or any(word + c in known for c in _DIVISION_TYPE_CHARS)):
             return a
     return end
 
@@ -501,9 +498,9 @@ def trim_left(s: SentenceView, start: int, core_end: int, min_core: int, known: 
         elif _result_verb_end(tokens, k) is not None:
             cut = _result_verb_end(tokens, k) or b  # 办好, 做强, 建好: a verb of result
             k += 1 if cut > b else 0
-        elif len(word) >= 2 and word[-1] in _EDITIONS and all(ch.isdigit() or ch in NUMERAL_CHARS for ch in word[:-1]):
+        elif len(word) >= 2 and word[-1] in _EDITIONS and _numbered(word[:-1]):
             cut = b  # 两届, 4届: a count of editions written as one word
-        elif (word.isdigit() or all(ch in NUMERAL_CHARS for ch in word)) and len(nxt) == 1 and nxt in _EDITIONS:
+        elif _numbered(word) and len(nxt) == 1 and nxt in _EDITIONS:
             cut = tokens[k + 1][2]
             k += 1
         else:
