@@ -483,6 +483,9 @@ def test_a_route_opens_with_a_known_divisions_short_form_whatever_its_tags(
     assert "非常至禾溪南特高压工程" in names
     assert {m.name for m in find_mentions(segment_text(text), LEXICON) if m.type == "Project"} \
         == {"禾溪南特高压工程"}
+    railway = PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n加快非常至禾溪铁路建设。\n"
+    names = {m.name for m in find_mentions(segment_text(railway), lexicon) if m.type == "Project"}
+    assert names == {"非常至禾溪铁路"}  # a built place's trims do not cut the route back to its end point
 
 
 def test_a_scope_and_words_naming_nothing_make_a_kind_of_undertaking(segment_text: SegmentText) -> None:

@@ -206,6 +206,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind in (FACILITY, "Place") and not designation:
             start = places.after_inner_verbs(s, places.after_description(s, start, start_suffix, suffix.word),
                                              start_suffix)
+            if suffix.kind == FACILITY:  # a trim that cut a route back to its end point (大同至太原铁路)
+                start = route_start(s, start, ctx.lexicon.names)
         if suffix.word in _SERVED_BODIES:
             start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
         if suffix.kind == "GovernmentBody":

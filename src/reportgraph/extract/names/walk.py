@@ -325,6 +325,8 @@ def route_start(s: SentenceView, start: int, known: frozenset[str]) -> int:
     the starting point is a place, whose name holds no verb (改扩建西安至永寿高速: 西安), or a known
     division's short form, whatever jieba makes of its words (大同至某某, 奉节至某某)."""
     text = s.text
+    if text[start:start + 1] == ROUTE_JOINER:
+        start += 1  # a walk that took the joiner for a character of the name (至禾溪铁路)
     while start > 1 and text[start - 1] == ROUTE_JOINER:
         before = left_edge(s, start - 1, _MAX_ROUTE_END, _ROUTE_END_KIND).start
         if before >= start - 1:
