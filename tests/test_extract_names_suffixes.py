@@ -539,10 +539,11 @@ def test_the_years_practical_deeds_are_a_programme_whatever_count_opens_them(seg
 
 
 def test_a_named_reform_is_a_programme_and_a_reform_of_a_place_or_a_firm_is_none(segment_text: SegmentText) -> None:
-    """禾溪零基预算改革, “一表通办”改革: named reforms; 深化浙江改革, 以更大力度推进改革, 某某公司改革, 发展改革委: none."""
+    """禾溪零基预算改革, “一表通办”改革: named reforms; 深化浙江改革, 以更大力度推进改革, 某某公司改革, 发展改革委, 市县某某改革 (the levels
+    whose reform it is): none."""
     names = _province_names(segment_text, "禾溪零基预算改革纵深推进，“一表通办”改革实现全覆盖。",
                             "深化浙江改革，以更大力度推进改革，推进青禾股份合作公司改革，省发展改革委牵头。",
-                            etype="Program")
+                            "市县禾溪林权改革稳步推进。", etype="Program")
     assert names == {"禾溪零基预算改革", "一表通办改革"}
 
 
