@@ -291,6 +291,26 @@ def test_out_dash_streams_the_turtle_and_draws_no_picture(tmp_path: Path, report
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, graph, b"")
 
 
+def test_out_dash_ends_quietly_when_its_reader_leaves_and_keeps_no_file(
+        tmp_path: Path, reports: tuple[Path, Path]) -> None:
+    """``build --out - | head -1``: a reader that leaves after one line fails nothing (exit 0, no traceback), and
+    the file the Turtle is written to before it is copied out leaves nothing in the temporary folder."""
+    a, _ = reports
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    build = subprocess.Popen(_command(a, "--out", "-", "--quiet"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=env)
+    assert build.stdout is not None and build.stderr is not None
+    first = build.stdout.readline()
+    build.stdout.close()  # the reader leaves
+    err = build.stderr.read()
+    assert build.wait(timeout=SECONDS) == 0
+    assert first.startswith(b"@prefix ")
+    assert b"Traceback" not in err
+    assert os.listdir(scratch) == []
+
+
 def test_a_build_that_writes_nothing_leaves_no_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

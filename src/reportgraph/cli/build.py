@@ -386,9 +386,12 @@ def _build(args: argparse.Namespace, plan: _Plan, output: OutputFolder | None) -
     # (--json lists every report after the page is drawn, so it keeps them)
     release = not args.json
     if output is None:  # --out -: the Turtle is the output; no picture, and the summary goes to stderr
-        turtle = io.BytesIO()
-        pipeline.write(result, turtle, release=release)
-        common.write_stdout_bytes(turtle.getvalue())
+        import tempfile
+
+        with tempfile.TemporaryFile() as turtle:  # written whole before any is printed, but never held in memory
+            pipeline.write(result, turtle, release=release)
+            turtle.seek(0)
+            common.copy_to_stdout(turtle)
         target, summary_to = "standard output", sys.stderr
     else:
         target = str(output.folder / GRAPH_FILE)

@@ -26,13 +26,13 @@ from reportgraph.termwidth import truncate_start
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import TextIO
+    from typing import BinaryIO, TextIO
 
 __all__ = [
     "DEFAULT_GRAPH", "DEFAULT_INPUT", "DEFAULT_OUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE",
-    "GRAPH_FILE", "PAGE_FILE", "PROG", "PROGRESS_MIN_FILES", "Progress", "clear_progress", "current_umask",
+    "GRAPH_FILE", "PAGE_FILE", "PROG", "PROGRESS_MIN_FILES", "Progress", "clear_progress", "copy_to_stdout", "current_umask",
     "describe_kind", "describe_os_error", "error", "example", "fsync_folder", "note", "progress_printer",
-    "refuse_unreplaceable", "table_width", "warning", "write_atomically", "write_stdout", "write_stdout_bytes",
+    "refuse_unreplaceable", "table_width", "warning", "write_atomically", "write_stdout",
 ]
 
 PROG = "reportgraph"
@@ -55,6 +55,8 @@ DEFAULT_GRAPH = os.path.join(DEFAULT_OUT, GRAPH_FILE)
 PROGRESS_MIN_FILES = 4
 #: Characters in the progress bar.
 _PROGRESS_BAR = 20
+#: How much of the Turtle ``build --out -`` copies to standard output at a time.
+_STDOUT_CHUNK = 1 << 20
 
 #: Example values the help texts show (names, dates, periods).
 _EXAMPLES = datafile("cli/examples.tsv")
@@ -189,11 +191,13 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def write_stdout_bytes(data: bytes) -> None:
-    """Bytes to standard output (``build --out -``); a reader that went away (``| head``) ends it quietly."""
+def copy_to_stdout(source: BinaryIO) -> None:
+    """A file's bytes to standard output, a chunk at a time (``build --out -``: the Turtle written whole first, so
+    that a failed build prints none, but never held whole in memory); a reader that went away (``| head``) ends it
+    quietly."""
     try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        shutil.copyfileobj(source, sys.stdout.buffer, _STDOUT_CHUNK)
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
