@@ -556,3 +556,9 @@ def test_counted_kinds_stay_unnamed_beside_the_new_rules(segment_text: SegmentTe
                                etype="Project")
     assert {"禾溪航道连通工程", "镇海炼化一体化基地"} <= projects
     assert not any(name.startswith("园区与") for name in projects)
+
+
+def test_an_action_plan_keeps_its_plan_word(segment_text: SegmentText) -> None:
+    """禾溪都市圈同城化发展行动方案: 方案 after 行动 is the name's, not the start of the next words."""
+    names = _province_names(segment_text, "出台实施禾溪都市圈同城化发展行动方案，提升基层应急管理能力。", etype="Program")
+    assert names == {"禾溪都市圈同城化发展行动方案"}
