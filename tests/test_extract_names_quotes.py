@@ -135,3 +135,12 @@ def test_a_coined_label_of_a_problem_done_away_with_is_no_programme(segment_text
     names = _programs(segment_text, "化解“一田多证”12万亩，驰而不息纠治“五风”、纠“六风”，推行“一田一证”。")
     assert not {"一田多证", "五风", "六风"} & names
     assert "一田一证" in names
+
+
+def test_a_verb_after_a_quote_makes_the_head_its_object(segment_text: SegmentText) -> None:
+    """“一企一策”制定转型方案, “禾溪救援圈”创建工作: the verb's object is the head, the quote names alone;
+    “禾溪快办”推进机制: a verb right before a head that is no work word is the name's."""
+    names = _programs(segment_text, "“一企一策”制定转型方案，健全“禾溪快办”推进机制。")
+    assert names == {"一企一策", "禾溪快办推进机制"}
+    street = segment_text("青禾街道2024年工作总结\n一、2024年工作总结\n（一）安全稳定。\n完善“5分钟禾溪救援圈”创建工作。\n")
+    assert {m.name for m in find_mentions(street, LEXICON) if m.type == "Program"} == {"5分钟禾溪救援圈"}

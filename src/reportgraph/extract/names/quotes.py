@@ -60,6 +60,10 @@ _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 _NOUN_TAG = "n"
 #: jieba's tag of other proper nouns (“三农”, “一卡通”): a dictionary word that may still be a label.
 _PROPER_TAG = "nz"
+#: jieba's tag of a plain verb: one right after a quote opens a clause of its own (“一企一策”制定…)
+_VERB_TAG = "v"
+#: Heads that say only that work is done (“某某”创建工作): after a verb, its object.
+_WORK_HEADS = frozenset(_MARKS["work_heads"].split())
 #: A quote longer than this is a slogan or a sentence, not a name.
 _MAX_INNER = 30
 #: How many quotes side by side may share one head (“甲”“乙”“丙”行动计划).
@@ -127,8 +131,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if possessive and ctx.formal and not _named_as_programme(inner):
             continue  # a province's “市场+保障”的住房供应体系, “马上就办”的工作精神: the quote describes its head
         head = _head(tail.replace(_POSSESSIVE, "", 1) if possessive else tail)
-        if head and tail_at == b and not possessive and _head_of_another_phrase(tail[:head[0]]):
-            head = None  # “某某精品”销售规模和品牌: the head is another phrase's
+        if head and tail_at == b and not possessive and (_head_of_another_phrase(tail[:head[0]])
+                                                        or _clause_verb_after(s, b, b + head[0])):
+            head = None  # “某某精品”销售规模和品牌, “一企一策”制定转型方案: the head is another phrase's
         honor_before = text[max(0, a - _HONOR_REACH):a].endswith(triggers)
         rest = tail[head[0]:] if head else tail
         if rest.endswith(words_of_kinds(*_PLACE_KINDS)):
@@ -191,6 +196,16 @@ def _coined(s: SentenceView, a: int, b: int, inner: str) -> bool:
     after = s.tokens_from(b, b + 1)
     return not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG)
                 and after[0][0] not in _COINED_INSTRUMENTS)
+
+
+def _clause_verb_after(s: SentenceView, b: int, end: int) -> bool:
+    """Does a verb of doing open the words from the quote's end at ``b`` to its head's end, with more words before
+    the head (“一企一策”制定转型方案) or a head that says only that work is done (“十五冬”筹备工作): the quote says how or
+    what, the head is the verb's object, no name with it (but “某某”推进机制 is one)?"""
+    after = s.tokens_from(b, end)
+    if len(after) < 2 or after[0][1] != b or tag(after[0][0]) != _VERB_TAG:
+        return False
+    return len(after) > 2 or after[-1][0] in _WORK_HEADS
 
 
 def _head_of_another_phrase(tail: str) -> bool:
