@@ -140,7 +140,7 @@ def test_a_coined_label_of_a_problem_done_away_with_is_no_programme(segment_text
 def test_a_verb_after_a_quote_makes_the_head_its_object(segment_text: SegmentText) -> None:
     """“一企一策”制定转型方案, “禾溪救援圈”创建工作: the verb's object is the head, the quote names alone;
     “禾溪快办”推进机制: a verb right before a head that is no work word is the name's."""
-    names = _programs(segment_text, "“一企一策”制定转型方案，健全“禾溪快办”推进机制。")
-    assert names == {"一企一策", "禾溪快办推进机制"}
+    names = _programs(segment_text, "“一企一策”制定转型方案，健全“禾溪快办”推进机制，成立“1+3+N”松企先锋服务团。")
+    assert names == {"一企一策", "禾溪快办推进机制", "1+3+N松企先锋服务团"}  # 松 alone: a name's character
     street = segment_text("青禾街道2024年工作总结\n一、2024年工作总结\n（一）安全稳定。\n完善“5分钟禾溪救援圈”创建工作。\n")
     assert {m.name for m in find_mentions(street, LEXICON) if m.type == "Program"} == {"5分钟禾溪救援圈"}
