@@ -142,5 +142,6 @@ def test_a_verb_after_a_quote_makes_the_head_its_object(segment_text: SegmentTex
     “禾溪快办”推进机制: a verb right before a head that is no work word is the name's."""
     names = _programs(segment_text, "“一企一策”制定转型方案，健全“禾溪快办”推进机制，成立“1+3+N”松企先锋服务团。")
     assert names == {"一企一策", "禾溪快办推进机制", "1+3+N松企先锋服务团"}  # 松 alone: a name's character
+    assert "禾运会筹备工作" not in _programs(segment_text, "扎实推进“禾运会”筹备工作。")  # jieba's one word 筹备工作
     street = segment_text("青禾街道2024年工作总结\n一、2024年工作总结\n（一）安全稳定。\n完善“5分钟禾溪救援圈”创建工作。\n")
     assert {m.name for m in find_mentions(street, LEXICON) if m.type == "Program"} == {"5分钟禾溪救援圈"}

@@ -203,6 +203,10 @@ def _clause_verb_after(s: SentenceView, b: int, end: int) -> bool:
     the head (“一企一策”制定转型方案) or a head that says only that work is done (“十五冬”筹备工作): the quote says how or
     what, the head is the verb's object, no name with it (but “某某”推进机制 is one)?"""
     after = s.tokens_from(b, end)
+    if len(after) == 1 and after[0][1] == b:  # jieba's one word for a verb and its work (筹备工作)
+        word = after[0][0]
+        return any(word.endswith(head) and len(word) - len(head) >= 2 and tag(word[:-len(head)]) == _VERB_TAG
+                   for head in _WORK_HEADS)
     if len(after) < 2 or after[0][1] != b or len(after[0][0]) < 2 or tag(after[0][0]) != _VERB_TAG:
         return False  # a character alone is more often a name's (“1+3+N”松企先锋服务团: 松 is no verb there)
     return len(after) > 2 or after[-1][0] in _WORK_HEADS
