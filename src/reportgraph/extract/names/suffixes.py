@@ -92,8 +92,6 @@ _VILLAGE = _COMMUNITIES["village_word"]
 #: How long the name of a village named by a family is (王家峪, 东王庄).
 _VILLAGE_OF_THREE = 3
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
-#: The same characters as one string, for ``str.lstrip``.
-_LEVEL_RUN = "".join(sorted(_LEVEL_CHARS))
 _SPARSE_LEVELS = frozenset(_COMMUNITIES["sparse_levels"].split())
 _HUB_ENDINGS = tuple(_COMMUNITIES["hub_endings"])
 #: How far after a community the next list item is looked for.
@@ -641,7 +639,7 @@ def _a_named_reform(s: SentenceView, start: int, start_suffix: int, end: int, kn
     core = s.text[start:start_suffix]
     if core in known or core in _SCOPE.word_set or tag(core) == PLACE_TAG or core.endswith(_REFORMED):
         return False  # 红星股份合作公司改革: the firm is named, the reform of it is not
-    if len(core) - len(core.lstrip(_LEVEL_RUN)) >= 2:
+    if len(core) >= 2 and all(ch in _LEVEL_CHARS for ch in core[:2]):
         return False  # 市县国企改革: the levels of government whose reform it is
     words = [w for w, _, _ in s.tokens_within(start, start_suffix)]
     if not words or all(tag(w) == _COUNT_TAG for w in words) or tag(words[0]) in VERB_TAGS:
