@@ -195,3 +195,11 @@ def test_a_renaming_verb_and_a_word_of_many_levels_make_no_bodys_name(province_r
 def test_a_national_events_name_keeps_the_scope_that_opens_it(province_report: ProvinceReport) -> None:
     names = {m.name for m in find_mentions(province_report("成功举办全国青禾三大球运动会。"), LEXICON)}
     assert "全国青禾三大球运动会" in names
+
+
+def test_a_verb_right_after_a_body_ends_the_words_before_what_it_does(province_report: ProvinceReport) -> None:
+    line = "协助县人社局组织招聘会12场，区委组织部开展青禾干部培训。"
+    names = {(m.type, m.name) for m in find_mentions(province_report(line), LEXICON)}
+    assert ("GovernmentBody", "县人社局") in names
+    assert not any(name.startswith("县人社局组织") for _, name in names)
+    assert ("GovernmentBody", "区委组织部") in names  # a body's own name may hold the verb

@@ -82,6 +82,8 @@ _YEAR_MARK = _WALK["year_mark"]
 #: The kinds whose names never open with a year (an event's may: 2025年某某峰会; a place's or a built
 #: place's so opened is an award's or a list's, which the suffix rules refuse: 2024年某某花园…奖).
 _UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community"})
+#: The kind whose names may hold a verb after a body's word (市委组织部).
+_BODY_KIND = "GovernmentBody"
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
 _ROUTE_END_KIND = "Place"
@@ -267,7 +269,9 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
                              or kind == "GovernmentBody" and _joins_fields(s, k, start))
         if b == tokens[k][2] and not trade_word and not works_word and not inner_conjunction \
-                and _stops(piece, kind, clause_start=clause_start(s, a)) and not opens_known(s, a, b, known):
+                and (_stops(piece, kind, clause_start=clause_start(s, a))
+                     or kind != _BODY_KIND and _acted_by_body(tokens, k)) \
+                and not opens_known(s, a, b, known):
             break
         if not allow_numbers and not is_code(s, a, b) and _counted(tokens, k, limit):
             return Edge(start, True)
@@ -280,6 +284,13 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
     if kind in _WORKS_KINDS and (s.text.startswith(tuple(_WORKS_WORDS), start) or _opens_with_work(s, start)):
         return Edge(pos, False)  # 提升改造项目, 深化提升行动: the work alone names no project
     return Edge(start, False)
+
+
+def _acted_by_body(tokens: list[Token], k: int) -> bool:
+    """Is token ``k`` a verb right after a body's name (县人社局组织招聘会): the body acts, and what it does is named
+    after the verb, not with the body in it? (A body's own name may hold one: 市委组织部.)"""
+    word = tokens[k][0]
+    return k > 0 and len(word) >= 2 and tag(word) == PLAIN_VERB and tokens[k - 1][0][-1] in BODY_ENDS
 
 
 def _opens_with_work(s: SentenceView, start: int) -> bool:
