@@ -4,7 +4,7 @@ Sentences are invented in the genre's style (names made up).
 """
 from __future__ import annotations
 
-from conftest import PROVINCE_OPENING, SegmentText
+from conftest import PROVINCE_OPENING, ProvinceReport, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
 
@@ -145,3 +145,13 @@ def test_a_verb_after_a_quote_makes_the_head_its_object(segment_text: SegmentTex
     assert "禾运会筹备工作" not in _programs(segment_text, "扎实推进“禾运会”筹备工作。")  # jieba's one word 筹备工作
     street = segment_text("青禾街道2024年工作总结\n一、2024年工作总结\n（一）安全稳定。\n完善“5分钟禾溪救援圈”创建工作。\n")
     assert {m.name for m in find_mentions(street, LEXICON) if m.type == "Program"} == {"5分钟禾溪救援圈"}
+
+
+def test_a_province_quote_that_opens_its_clause_before_a_predicate_names_a_programme(
+        province_report: ProvinceReport) -> None:
+    line = ("“青禾回归”持续拓展，“禾城之夜”焕新靓丽，“禾港北上”、“禾澳北上”累计通行32万辆次，"
+            "“四纵三横”高速公路网全面形成，“青禾一号”卫星发射成功，全力支持“青禾智造”。")
+    found = {(m.type, m.name) for m in find_mentions(province_report(line), LEXICON)}
+    programmes = {name for etype, name in found if etype == "Program"}
+    assert {"青禾回归", "禾港北上", "禾澳北上"} <= programmes
+    assert not {"四纵三横", "青禾一号"} & programmes  # a label before a noun it qualifies, a named craft

@@ -15,7 +15,7 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, words_of_kinds
-from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end
+from reportgraph.extract.names.walk import CONJUNCTIONS, clause_start, phrase_end
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_bounds
@@ -62,6 +62,8 @@ _NOUN_TAG = "n"
 _PROPER_TAG = "nz"
 #: jieba's tag of a plain verb: one right after a quote opens a clause of its own (“一企一策”制定…)
 _VERB_TAG = "v"
+#: Tags of the word that opens a predicate (verbs, adverbs, prepositions: “某某”扩面提质, “某某”持续拓展, “某某”向…迈进)
+_PREDICATE_TAGS = frozenset("vdp")
 #: Heads that say only that work is done (“某某”创建工作): after a verb, its object.
 _WORK_HEADS = frozenset(_MARKS["work_heads"].split())
 #: A quote longer than this is a slogan or a sentence, not a name.
@@ -176,7 +178,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 and not _named_as_programme(inner):
             continue  # “两个毫不动摇”, “十个到位”: a counted slogan with no head is a doctrine
         elif len(inner) >= _MIN_ALONE and (_is_event(inner) or not ctx.formal
-                                            or _named_as_programme(inner) or _run_as_programme(s, a, b)) \
+                                            or _named_as_programme(inner) or _run_as_programme(s, a, b)
+                                            or _subject_of_its_clause(s, a, b)) \
                 or ctx.formal and _coined(s, a, b, inner):
             etype = "Event" if _is_event(inner) else "Program"
             out.append(Candidate(a, b, etype, s.original(a, b), "quote"))
@@ -278,6 +281,26 @@ def _named_as_programme(inner: str) -> bool:
     """Does the quoted phrase end with a programme's head word of its own (“百县千镇万村…工程”)?"""
     head = _head(inner)
     return head is not None and head[0] == len(inner) and head[1] == "Program"
+
+
+def _subject_of_its_clause(s: SentenceView, a: int, b: int) -> bool:
+    """Does the quote (with the quotes beside it) open its clause, and a predicate follow it (“某某”扩面提质,
+    “某某”“某某”成为…名片): a programme whose results are told, where a doctrine is held or stressed by a verb before
+    it (坚持“…”) and a label qualifies the noun after it (“四纵三横”高速公路网)? Not a craft or a record (coined_not)."""
+    if not clause_start(s, a) or _COINED_NOT.search(s.text[a + 1:b - 1]):
+        return False
+    after = s.tokens_from(_shared_tail_start(s, _quoted_list_end(s, b)), len(s.text))
+    return bool(after) and tag(after[0][0])[:1] in _PREDICATE_TAGS
+
+
+def _quoted_list_end(s: SentenceView, b: int) -> int:
+    """Where a list of quotes that the quote ending at ``b`` opens or is in ends (“甲”、“乙”、“丙”累计…): what follows
+    the list is said of each item. At most :data:`_MAX_SHARING` items are looked through."""
+    for qa, qb in s.quotes_from(b, b + _MAX_SHARING * _MAX_INNER):
+        if qa != b + 1 or s.text[b] != LIST_SEPARATOR:
+            break
+        b = qb
+    return b
 
 
 def _run_as_programme(s: SentenceView, a: int, b: int) -> bool:
