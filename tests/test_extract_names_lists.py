@@ -4,9 +4,12 @@ Sentences are invented in the genre's style (names and figures made up).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from conftest import PROVINCE_OPENING, SegmentText
 from reportgraph.extract.names import find_mentions
 from reportgraph.lexicon import Lexicon
+from reportgraph.model import Report
 
 LEXICON = Lexicon.load()
 
@@ -135,3 +138,12 @@ def test_a_verb_before_a_listed_places_name_is_the_clauses(segment_text: Segment
     names = _typed(segment_text, "建设开放金宝岛等公园，改造提升一批街区。", "Project")
     assert "金宝岛公园" in names
     assert "开放金宝岛公园" not in names
+
+
+
+def test_the_items_of_a_counted_list_of_villages_are_villages_even_where_a_name_looks_like_a_river(
+        work_report: Callable[..., Report]) -> None:
+    report = work_report(summary=["推动青石、柳湾、大河3个村集体经济收入突破50万元，对上河、下河两村实施道路硬化。"])
+    found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert {"青石", "柳湾", "大河", "上河", "下河"} <= {name for etype, name in found if etype == "Community"}
+    assert not {"大河", "下河"} & {name for etype, name in found if etype == "Place"}

@@ -154,6 +154,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                     and not m.group(0).endswith(_BATCH):
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
                 source = "shared_head"
+            elif own is None and item_kind == "Community" and not any(ch in QUOTE_CHARS for ch in item):
+                source = "shared_head"  # 青石、大河3个村: the head says each is a village, not the river a name may be
             etype = resolve_kind(item_kind, item, clause)
             if etype == "Place" and ctx.formal and (own is None and not named_core(s, a, b, b, ctx.lexicon.names)
                                                     or a_label_and_a_kind(s, a, b, ctx.lexicon.names)):
