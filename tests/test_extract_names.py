@@ -53,6 +53,19 @@ def test_community_at_clause_start(work_report: WorkReport) -> None:
     assert ("Community", "青松社区") in _pairs(found)
 
 
+def test_a_villages_committee_names_the_village(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "指导东岭村委会完成换届选举，西岭村民委员会获评先进集体，全镇村委会换届顺利完成。")
+    assert {"东岭村", "西岭村"} <= _names(found, "Community")
+    assert not any(name.endswith("委会") for name in _names(found))
+
+
+def test_an_event_taken_part_in_and_a_river_with_a_name_before_it(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "组织参加县第十二届运动会，禾溪河综合治理工程完工。")
+    assert "县第十二届运动会" in _names(found, "Event")
+    assert "禾溪河综合治理工程" in _names(found, "Project")
+    assert not _names(found, "Place")  # 溪河 (streams) is a common word, no river's name
+
+
 def test_a_village_named_by_a_family_keeps_its_three_characters(work_report: WorkReport) -> None:
     """王家峪村, 东王庄村: villages of the north are named by a family and a feature, or a direction and a family."""
     found = _mentions(work_report, "完成东苗庄村至西柴家村道路硬化工程，苗家峪村被评为县级文明村，"

@@ -89,6 +89,7 @@ _VILLAGE_OPENERS = frozenset(_COMMUNITIES["village_openers"])
 #: The character between a family's name and the feature a village is named after (王家峪).
 _FAMILY_MARK = _COMMUNITIES["family_mark"]
 _VILLAGE = _COMMUNITIES["village_word"]
+_VILLAGE_COMMITTEES = tuple(_COMMUNITIES["village_committees"].split())
 #: How long the name of a village named by a family is (王家峪, 东王庄).
 _VILLAGE_OF_THREE = 3
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
@@ -150,8 +151,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     for m in suffix_pattern().finditer(text):
         suffix = by_word[m.group()]
         start_suffix, end = m.start(), m.end()
-        if end not in s.token_end and end < len(text):
-            continue  # the suffix is the start of a longer word: 路径, 街道
+        if end not in s.token_end and end < len(text) \
+                and not (suffix.word == _VILLAGE and text.startswith(_VILLAGE_COMMITTEES, end)):
+            continue  # the suffix is the start of a longer word: 路径, 街道 (but a village's committee: 东岭村委会)
         if suffix.kind == "Honor" and start_suffix not in s.token_start \
                 and (len(suffix.word) > 1 or _inside_a_verb(s, start_suffix)):
             continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
