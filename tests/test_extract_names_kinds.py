@@ -31,3 +31,9 @@ def test_in_a_province_a_named_transfer_work_is_a_project_not_a_programme(provin
     typed = {(m.type, m.name) for m in find_mentions(report, LEXICON) if m.start >= at}
     assert {("Project", "引青济禾工程"), ("Project", "青电入禾过江工程"),
             ("Program", "青禾文化惠民工程")} <= typed
+
+
+def test_an_initiative_money_is_invested_in_is_a_project_but_a_park_counting_its_projects_money_stays_a_place() -> None:
+    assert resolve_kind(INITIATIVE, "禾盛光伏组件生产", "引进禾盛光伏组件生产项目，总投资15亿元") == "Project"
+    assert resolve_kind(INITIATIVE, "禾盛光伏组件生产", "引进禾盛光伏组件生产项目") == "Program"
+    assert resolve_kind("Facility", "青禾产业园", "青禾产业园新签约项目12个、总投资102亿元") == "Place"

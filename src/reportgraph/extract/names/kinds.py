@@ -22,6 +22,7 @@ _SUFFIXES = datafile("extract/names/suffixes.tsv")
 _GENERIC_CORES = datafile("extract/names/generic_cores.tsv")
 _CONSTRUCTION = datafile("extract/names/construction_words.txt")
 _PROJECT_WORDS = datafile("extract/names/project_words.txt")
+_INVESTMENT = datafile("extract/names/investment_words.txt")
 _KINDS = datafile("extract/names/kinds.tsv").pairs
 
 _QUOTED = regexcache.compile(_KINDS["quoted"])
@@ -86,7 +87,7 @@ def resolve_kind(kind: str, core: str, clause: str) -> str:
         plain = _QUOTED.sub("", core)  # words inside quotes name a campaign
         if any(w in plain for w in _PROJECT_WORDS.words) or _WORKS.search(plain):
             return "Project"
-        building = QUOTE_MARK not in core and any(w in clause for w in _CONSTRUCTION.words)
+        building = QUOTE_MARK not in core and any(w in clause for w in (*_CONSTRUCTION.words, *_INVESTMENT.words))
         return "Project" if building else "Program"
     return kind
 
