@@ -531,9 +531,9 @@ _YEAR_SECTIONS = "（一）稳经济。生产总值增长5%。\n（二）促创�
     (_YEAR_SECTIONS + "——这五年，综合实力大幅跃升。年均增长5.5%。\n——这五年，民生福祉持续增进。新增就业300万人。\n",
      ["稳经济", "促创新", "综合实力大幅跃升", "民生福祉持续增进"]),
     # 这五年，… before the year's （一）: sections of their own, not the part's opening
-    ("这五年，我们稳住经济大盘。年均增长5%。\n这五年，我们增进民生福祉。新增就业300万人。\n"
+    ("这五年，经济实力大幅跃升。年均增长5%。\n这五年，民生福祉持续增进。新增就业300万人。\n"
      "刚刚过去的2025年，全省经济稳中有进。\n" + _YEAR_SECTIONS,
-     ["我们稳住经济大盘", "我们增进民生福祉", "稳经济", "促创新"]),
+     ["经济实力大幅跃升", "民生福祉持续增进", "稳经济", "促创新"]),
 ], ids=["after-five-years-since", "after-dash-these-five-years", "before"])
 def test_a_five_years_review_is_sections_of_its_own(segment_text: SegmentText, review: str, labels: list[str]) -> None:
     report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n" + review +
@@ -571,6 +571,18 @@ def test_five_years_paragraphs_of_what_we_did_after_the_sections_are_the_parts_o
     summary = [(s.number, s.label) for s in report.sections if s.part == "summary"]
     assert [label for number, label in summary if number is not None] == ["稳经济", "促创新"]
     assert summary[-1] == (None, "2025年和“十四五”工作回顾")
+
+
+def test_five_years_paragraphs_of_what_we_did_before_the_sections_are_the_parts_opening(
+        segment_text: SegmentText) -> None:
+    """这五年，我们持续扩大…: before the year's （一）, sentences of the review, no sections named by a sentence (a
+    lead before a topic, 这五年，经济实力大幅跃升。, is one: test_a_five_years_review_is_sections_of_its_own)."""
+    review = ("这五年，我们持续扩大高水平对外开放，外贸进出口年均增长6.1%。\n"
+              "这五年，我们深入践行以人民为中心的发展思想，新增就业300万人。\n")
+    report = segment_text("某某省2026年政府工作报告\n一、2025年和“十四五”工作回顾\n" + review + _YEAR_SECTIONS +
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    summary = [(s.number, s.label) for s in report.sections if s.part == "summary"]
+    assert [label for number, label in summary if number is not None] == ["稳经济", "促创新"]
 
 
 @pytest.mark.parametrize("closing", ["刚刚过去的2025年，全省地区生产总值增长5.1%。",
