@@ -1,0 +1,27 @@
+"""extract.names.shared_routes: short names of routes listed before the one that carries the type word.
+
+Sentences are invented in the genre's style (names made up).
+"""
+from __future__ import annotations
+
+from conftest import ProvinceReport
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _found(province_report: ProvinceReport, line: str) -> set[tuple[str, str]]:
+    return {(m.type, m.name) for m in find_mentions(province_report(line), LEXICON)}
+
+
+def test_each_short_name_before_the_last_takes_the_lists_type_word(province_report: ProvinceReport) -> None:
+    found = _found(province_report, "加快禾榆、青渝高铁建设，今年建成禾商、禾滨、禾潍铁路。")
+    assert {("Project", "禾榆高铁"), ("Project", "青渝高铁")} <= found
+    assert {("Project", "禾商铁路"), ("Project", "禾滨铁路"), ("Project", "禾潍铁路")} <= found
+
+
+def test_common_words_and_a_name_inside_a_longer_one_take_no_head(
+        province_report: ProvinceReport) -> None:
+    found = _found(province_report, "推进干线、支线机场建设，新禾港、禾兰机场二期投用。")
+    assert not {"干线机场", "禾港机场"} & {name for _, name in found}
