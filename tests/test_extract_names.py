@@ -663,3 +663,9 @@ def test_a_footnote_mark_is_no_part_of_a_name(work_report: WorkReport) -> None:
     assert not any(ch in m.name for m in found for ch in "［］")
     opening = next(m for m in found if m.name == "禾山山水工程")
     assert report.text[opening.start:opening.end] == "禾山山水工程"
+
+
+def test_fairs_named_by_the_short_of_their_kind_are_events(work_report: WorkReport) -> None:
+    """农高会, 洽会, 服贸会, 车展, 书展: the genre's short names of fairs and shows."""
+    found = _mentions(work_report, "办好青禾农高会、禾洽会、禾贸会，支持办好禾城国际车展、青禾书展。")
+    assert {"青禾农高会", "禾洽会", "禾贸会", "禾城国际车展", "青禾书展"} <= _names(found, "Event")
