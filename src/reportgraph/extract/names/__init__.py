@@ -16,8 +16,8 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
-    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, lists, meetings, ordinals, phases, quotes, runs,
-    shared_routes, storms, suffixes, titles, waters,
+    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, listed_firms, lists, meetings, ordinals, phases,
+    quotes, runs, shared_routes, storms, suffixes, titles, waters,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -56,6 +56,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("runs", runs.find),
     Finder("firm_verbs", firm_verbs.find),
     Finder("firm_context", firm_context.find),
+    Finder("listed_firms", listed_firms.find),
 )
 
 

@@ -1,0 +1,27 @@
+"""extract.names.listed_firms: firms named at the head of the projects a report lists.
+
+Sentences are invented in the genre's style (names made up).
+"""
+from __future__ import annotations
+
+from conftest import ProvinceReport
+from reportgraph.extract.names import find_mentions
+from reportgraph.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def _companies(province_report: ProvinceReport, line: str) -> set[str]:
+    return {m.name for m in find_mentions(province_report(line), LEXICON) if m.type == "Company"}
+
+
+def test_a_short_name_at_an_items_start_or_after_its_place_is_the_firm_that_builds_it(
+        province_report: ProvinceReport) -> None:
+    found = _companies(province_report, "推进禾能百万吨煤制芳烃、株洲禾车IGBT、禾斯伟二期、禾煤榆林化学二期等重大项目建设。")
+    assert {"禾能", "禾车", "禾斯伟", "禾煤"} <= found
+
+
+def test_sites_routes_places_joined_and_lists_of_fields_name_no_firm(province_report: ProvinceReport) -> None:
+    found = _companies(province_report, "推进白禾核电一期、禾桶至百色铁路、川渝千亿立方米天然气基地、准禾3个煤制气等项目，"
+                                        "聚焦人的全面发展等重点领域谋划实施项目。")
+    assert not found
