@@ -147,3 +147,9 @@ def test_the_items_of_a_counted_list_of_villages_are_villages_even_where_a_name_
     found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
     assert {"青石", "柳湾", "大河", "上河", "下河"} <= {name for etype, name in found if etype == "Community"}
     assert not {"大河", "下河"} & {name for etype, name in found if etype == "Place"}
+
+
+def test_quotes_side_by_side_in_a_list_are_items_of_their_own(segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "推广“334”“622”等联农带农机制，开展“走找想促”“送禾优”等行动。", "Program")
+    assert {"334", "622", "走找想促", "送禾优"} <= names
+    assert not {"334622", "走找想促送禾优"} & names

@@ -301,6 +301,16 @@ def _after_a_quantity(s: SentenceView, start: int) -> bool:
     return word[-1:].isdigit()
 
 
+def _side_by_side_quotes(s: SentenceView, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotes an item is made of, when it is two or more side by side and nothing else (“甲”“乙”等机制): each is
+    an item of its own, last first as the walk goes; else none."""
+    quotes = s.quotes_from(start, end)
+    if len(quotes) < 2 or quotes[0][0] != start or quotes[-1][1] != end \
+            or any(b != a for (_, b), (a, _) in zip(quotes, quotes[1:])):
+        return []
+    return quotes[::-1]
+
+
 def _items(s: SentenceView, pos: int, kind: str, known: frozenset[str], closed_by_deng: bool) -> list[tuple[int, int]]:
     """The 、-separated items that end at ``pos`` (where 等 or the count stands)."""
     items = []
@@ -311,7 +321,7 @@ def _items(s: SentenceView, pos: int, kind: str, known: frozenset[str], closed_b
         start = route_start(s, edge.start, known) if kind in _ROUTED else edge.start  # 黄桶至百色、合浦至湛江等铁路
         if start >= end or edge.counted or _after_a_quantity(s, start):
             break  # 南网720兆瓦储能电站等项目: an item cut at a number is not the item's name
-        items.append((start, end))
+        items += _side_by_side_quotes(s, start, end) or [(start, end)]
         if start > 0 and s.text[start - 1] == LIST_SEPARATOR:
             end = start - 1
             continue
