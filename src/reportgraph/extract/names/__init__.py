@@ -17,7 +17,7 @@ from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
     embedded, firm_context, firm_verbs, gazetteer, honors, issuer, listed_firms, lists, meetings, ordinals, phases,
-    quotes, runs, shared_routes, storms, suffixes, titles, waters,
+    quotes, runs, shared_heads, storms, suffixes, titles, waters,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.resolve import resolve
@@ -46,7 +46,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("titles", titles.find),
     Finder("suffixes", suffixes.find),
     Finder("lists", lists.find),
-    Finder("shared_routes", shared_routes.find),
+    Finder("shared_heads", shared_heads.find),
     Finder("honors", honors.find),
     Finder("ordinals", ordinals.find),
     Finder("meetings", meetings.find),

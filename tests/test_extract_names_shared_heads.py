@@ -1,4 +1,4 @@
-"""extract.names.shared_routes: short names of routes listed before the one that carries the type word.
+"""extract.names.shared_heads: short names of routes listed before the one that carries the type word.
 
 Sentences are invented in the genre's style (names made up).
 """
@@ -24,4 +24,12 @@ def test_each_short_name_before_the_last_takes_the_lists_type_word(province_repo
 def test_common_words_and_a_name_inside_a_longer_one_take_no_head(
         province_report: ProvinceReport) -> None:
     found = _found(province_report, "推进干线、支线机场建设，新禾港、禾兰机场二期投用。")
-    assert not {"干线机场", "禾港机场"} & {name for _, name in found}
+    names = {name for _, name in found}
+    assert "干线机场" not in names
+    assert not any(name.endswith("港机场") for name in names)
+
+
+def test_water_works_may_be_named_by_three_characters_and_a_word_of_size_is_no_part_of_each_name(
+        province_report: ProvinceReport) -> None:
+    found = _found(province_report, "禾厚、阿禾、车马禾大型水库建成投用，建成柴石禾、麻栗禾大型灌区。")
+    assert {("Project", "禾厚水库"), ("Project", "阿禾水库"), ("Project", "柴石禾灌区")} <= found
