@@ -669,3 +669,10 @@ def test_fairs_named_by_the_short_of_their_kind_are_events(work_report: WorkRepo
     """农高会, 洽会, 服贸会, 车展, 书展: the genre's short names of fairs and shows."""
     found = _mentions(work_report, "办好青禾农高会、禾洽会、禾贸会，支持办好禾城国际车展、青禾书展。")
     assert {"青禾农高会", "禾洽会", "禾贸会", "禾城国际车展", "青禾书展"} <= _names(found, "Event")
+
+
+def test_family_farms_are_firms_and_a_named_farmers_market_is_built(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "培育青禾家庭农场等新型经营主体12家，禾溪农贸市场完成改造，发展家庭农场50家。")
+    assert "青禾家庭农场" in _names(found, "Company")
+    assert "禾溪农贸市场" in _names(found, "Project")
+    assert "家庭农场" not in _names(found)
