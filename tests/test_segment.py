@@ -955,3 +955,17 @@ def test_furniture_patterns_find_what_one_alternation_of_them_finds() -> None:
     whole = re.compile("|".join(f"(?:{s})" for s in sources))
     for line in ("首页 > 栏目", "正文首页", "请触碰右侧展开", "分享到微信", "全文到此为止", "政府工作报告"):
         assert found.search(line) == bool(whole.search(line)), line
+
+
+def test_five_years_leads_between_two_styles_runs_are_sections_of_their_own(segment_text: SegmentText) -> None:
+    """——…五年 sections, 五年来，政府自身建设取得新成效。 leads, then the year's 某某，某某。 sections: each in turn."""
+    review = ("——经济运行稳中有进。生产总值年均增长5%。\n——民生福祉不断增进。新增就业300万人。\n"
+              "五年来，政府自身建设取得新成效。提请审议地方性法规草案61件。\n"
+              "五年来，国防动员工作扎实推进。建成示范点20个。\n"
+              "刚刚过去的2025年，全省经济稳中有进。\n"
+              "加强科技创新，驱动能源转型。研发投入增长8%。\n狠抓项目建设，支撑产业升级。新开工项目500个。\n")
+    report = segment_text("某某省2026年政府工作报告\n一、“十四五”时期工作回顾\n" + review +
+                          "二、2026年工作安排\n（一）扩大内需。力争增长5%。\n")
+    labels = [s.label for s in report.sections if s.part == "summary" and s.number is not None]
+    assert labels[2:4] == ["政府自身建设取得新成效", "国防动员工作扎实推进"]
+    assert labels[-2:] == ["加强科技创新", "狠抓项目建设"]

@@ -348,7 +348,7 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
     one or more) and comes first; a later style whose every paragraph follows
     the last of the one before takes over (这一年，… three highlights, then
     一是…八是 the year's work). Either way a review of the five years (这五年，…
-    五年来，…, two or more) before the first section or after the last is
+    五年来，…, two or more) before the first section, after the last or between two styles' runs is
     sections of its own, not the part's opening nor the inside of the last; in a
     ``review`` (a summary part), so are ——lead-ins after the last section
     (——经济综合实力实现新跃升。: the five years after the year's （一）…（六）).
@@ -359,6 +359,8 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
             if numbers_section(pattern, f):
                 hits.setdefault(pattern, []).append(i)
     runs: list[tuple[int, re.Pattern[str]]] = []
+    #: (after, before): the paragraphs between one style's last section and the next style's first
+    gaps: list[tuple[int, int]] = []
     if PAREN_HEADING in hits:
         runs, first, last = [(hits[PAREN_HEADING][0], PAREN_HEADING)], hits[PAREN_HEADING][0], hits[PAREN_HEADING][-1]
     else:
@@ -368,6 +370,8 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
         first, last = (eligible[0][0] if eligible else len(folded)), -1
         for start, end, _, pattern in eligible:
             if start > last:
+                if runs:
+                    gaps.append((last, start))
                 runs.append((start, pattern))
                 last = end
     leads = [i for i, f in enumerate(folded) if REVIEW_LEAD.match(f)]
@@ -384,7 +388,11 @@ def _numbering_styles(folded: list[str], review: bool = False) -> list[tuple[int
     after = [i for i in leads if i > last]
     if len(after) >= 2:
         runs.append((after[0], REVIEW_LEAD))
-    return runs
+    for gap_start, gap_end in gaps:  # ——…五年 sections, 五年来，… leads, then 某某，某某。 the year's: sections in turn
+        between = [i for i in leads if gap_start < i < gap_end]
+        if len(between) >= 2:
+            runs.append((between[0], REVIEW_LEAD))
+    return sorted(runs, key=lambda run: run[0])
 
 
 def _name_opening(report: Report, opening: Section) -> None:
