@@ -153,3 +153,11 @@ def test_quotes_side_by_side_in_a_list_are_items_of_their_own(segment_text: Segm
     names = _typed(segment_text, "推广“334”“622”等联农带农机制，开展“走找想促”“送禾优”等行动。", "Program")
     assert {"334", "622", "走找想促", "送禾优"} <= names
     assert not {"334622", "走找想促送禾优"} & names
+
+
+def test_a_list_of_projects_counted_in_a_category_names_each_but_not_fields_or_what_is_done(
+        segment_text: SegmentText) -> None:
+    names = _typed(segment_text, "长沙禾科新型显示、湘潭禾芯智造等一批百亿级项目开工建设。", "Project")
+    assert {"长沙禾科新型显示", "湘潭禾芯智造"} <= names
+    assert not _typed(segment_text, "抓实风电光伏、新一代煤电等11个重点领域项目，用好专项债、政府投资基金等工具支持产业项目建设，"
+                                    "布局5G-A、算力等新型基础设施项目。", "Project")
