@@ -676,3 +676,8 @@ def test_family_farms_are_firms_and_a_named_farmers_market_is_built(work_report:
     assert "青禾家庭农场" in _names(found, "Company")
     assert "禾溪农贸市场" in _names(found, "Project")
     assert "家庭农场" not in _names(found)
+
+
+def test_the_subject_listed_on_a_market_is_a_firm(work_report: WorkReport) -> None:
+    found = _mentions(work_report, "蓝湾电子成功在北交所上市，推动禾丰新材在深交所主板上市，新增上市公司3家，支持企业在新三板挂牌。")
+    assert {"蓝湾电子", "禾丰新材"} == _names(found, "Company")
