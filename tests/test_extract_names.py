@@ -641,8 +641,8 @@ def test_a_firm_after_a_kind_word_runs_to_the_clauses_verb(segment_text) -> None
 def test_a_firm_signed_with_is_a_company_but_not_a_university_or_farmers(work_report: WorkReport) -> None:
     """与某某能源签约: the partner a government signs with is a firm, where its name looks like one."""
     found = _mentions(work_report, "与青禾能源签约，与云图科技签署战略合作协议，与禾城大学签约共建研究院，"
-                                   "与农户签订土地流转合同，推动蓝湾机械与省农科院签订合作协议。")
-    assert {"青禾能源", "云图科技"} <= _names(found, "Company")
+                                   "与农户签订土地流转合同，推动蓝湾机械与省农科院签订合作协议，与禾城设计院签订合作协议。")
+    assert {"青禾能源", "云图科技", "禾城设计院"} <= _names(found, "Company")
     assert not {"禾城大学", "农户", "省农科院"} & _names(found, "Company")
 
 

@@ -25,3 +25,10 @@ def test_sites_routes_places_joined_and_lists_of_fields_name_no_firm(province_re
     found = _companies(province_report, "推进白禾核电一期、禾桶至百色铁路、川渝千亿立方米天然气基地、准禾3个煤制气等项目，"
                                         "聚焦人的全面发展等重点领域谋划实施项目。")
     assert not found
+
+
+def test_each_list_of_a_clause_starts_after_the_one_before_and_a_verb_or_a_word_with_deng_is_not_its(
+        province_report: ProvinceReport) -> None:
+    assert {"禾能", "禾斯伟"} <= _companies(province_report, "推进禾能百万吨煤制芳烃等项目和禾斯伟二期等项目。")
+    assert {"禾能", "禾斯伟"} <= _companies(province_report, "抓禾能年产10万吨煤制芳烃、禾斯伟二期等5个重大项目建设。")
+    assert not _companies(province_report, "支持禾城、禾岚中等职业学校项目建设。")

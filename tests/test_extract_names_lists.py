@@ -161,3 +161,10 @@ def test_a_list_of_projects_counted_in_a_category_names_each_but_not_fields_or_w
     assert {"长沙禾科新型显示", "湘潭禾芯智造"} <= names
     assert not _typed(segment_text, "抓实风电光伏、新一代煤电等11个重点领域项目，用好专项债、政府投资基金等工具支持产业项目建设，"
                                     "布局5G-A、算力等新型基础设施项目。", "Project")
+
+
+def test_numbered_villages_are_no_count_and_route_codes_take_the_head(work_report: Callable[..., Report]) -> None:
+    report = work_report(summary=["建成禾城三村、禾岚二村，推进G15、S20等高速公路改扩建。"])
+    found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
+    assert ("Community", "禾岚") not in found
+    assert {"G15高速公路", "S20高速公路"} <= {name for _, name in found}

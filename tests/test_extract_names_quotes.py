@@ -155,3 +155,8 @@ def test_a_province_quote_that_opens_its_clause_before_a_predicate_names_a_progr
     programmes = {name for etype, name in found if etype == "Program"}
     assert {"青禾回归", "禾港北上", "禾澳北上"} <= programmes
     assert not {"四纵三横", "青禾一号"} & programmes  # a label before a noun it qualifies, a named craft
+
+
+def test_quotes_listed_as_a_verbs_object_name_no_programme(province_report: ProvinceReport) -> None:
+    found = {m.name for m in find_mentions(province_report("坚持“以人民为中心”、“人民至上”不动摇。"), LEXICON)}
+    assert "人民至上" not in found

@@ -33,3 +33,12 @@ def test_water_works_may_be_named_by_three_characters_and_a_word_of_size_is_no_p
         province_report: ProvinceReport) -> None:
     found = _found(province_report, "禾厚、阿禾、车马禾大型水库建成投用，建成柴石禾、麻栗禾大型灌区。")
     assert {("Project", "禾厚水库"), ("Project", "阿禾水库"), ("Project", "柴石禾灌区")} <= found
+
+
+def test_a_head_closing_a_counted_list_a_word_before_the_list_and_a_routes_end_are_not_its(
+        province_report: ProvinceReport) -> None:
+    found = _found(province_report, "加快禾榆、青渝高速公路等项目建设，对禾厚、阿禾水库实施除险加固，推进西安至禾安、禾榆、青渝高铁建设。")
+    names = {name for _, name in found}
+    assert "禾榆高速" not in names
+    assert {"禾厚水库", "阿禾水库"} <= names
+    assert not {"对禾厚水库", "禾安高铁"} & names

@@ -7,7 +7,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import suffix_pattern
-from reportgraph.extract.names.walk import BODY_ENDS, named_core, words_at
+from reportgraph.extract.names.walk import BODY_ENDS, LEVEL_STARTS, named_core, words_at
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import VERB_TAGS, tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CHARS
@@ -68,11 +68,12 @@ def _partner_named(s: SentenceView, b: int, end: int, ctx: Context) -> bool:
 
 
 def _firm_like(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
-    """A firm's name: no number or verb in it, not ending as a body's name does, and a proper noun, a known name
-    or characters jieba knows no word for (赛力斯, 星际荣耀)."""
+    """A firm's name: no number or verb in it, not a level's body (省农科院), and a proper noun, a known name or
+    characters jieba knows no word for (赛力斯, 星际荣耀)."""
     words = [w for w, a, b in s.tokens_within(start, end)]
-    if any(ch.isdigit() or ch in NUMERAL_CHARS for ch in s.text[start:start + 1]) or s.text[end - 1] in BODY_ENDS:
-        return False  # 与省农科院签订: an institute or a bureau is signed with as often as a firm
+    if any(ch.isdigit() or ch in NUMERAL_CHARS for ch in s.text[start:start + 1]) \
+            or s.text[start] in LEVEL_STARTS and s.text[end - 1] in BODY_ENDS:
+        return False  # 与省农科院签订: a level's institute or bureau (but 与某某设计院签订: a firm)
     if any(len(w) >= 2 and tag(w) in VERB_TAGS for w in words) or all(tag(w)[:1] in "vad" for w in words):
         return False  # 做大做强, 合作走深走实, 敢闯: what firms do, not who they are
     return named_core(s, start, end, end, known) and not any(ch.isdigit() for ch in s.text[start:end])

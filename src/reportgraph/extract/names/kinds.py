@@ -79,6 +79,12 @@ def names_an_asset(words: str) -> bool:
     return any(w in words for w in _PROJECT_WORDS.words)
 
 
+@lru_cache(maxsize=1)
+def _building_words() -> tuple[str, ...]:
+    """Words in an initiative's clause that make it a project: building it, or money invested in it."""
+    return (*_CONSTRUCTION.words, *_INVESTMENT.words)
+
+
 def resolve_kind(kind: str, core: str, clause: str) -> str:
     """Facility and Initiative become a concrete type from the name's words and its clause."""
     if kind == FACILITY:
@@ -87,7 +93,7 @@ def resolve_kind(kind: str, core: str, clause: str) -> str:
         plain = _QUOTED.sub("", core)  # words inside quotes name a campaign
         if any(w in plain for w in _PROJECT_WORDS.words) or _WORKS.search(plain):
             return "Project"
-        building = QUOTE_MARK not in core and any(w in clause for w in (*_CONSTRUCTION.words, *_INVESTMENT.words))
+        building = QUOTE_MARK not in core and any(w in clause for w in _building_words())
         return "Project" if building else "Program"
     return kind
 

@@ -12,30 +12,29 @@ from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import suffix_pattern
+from reportgraph.extract.names.lists import done_or_fields
 from reportgraph.extract.names.walk import ROUTE_JOINER
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PROPER_TAGS, tag
+from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, tag
 from reportgraph.text import LIST_SEPARATOR, clause_bounds
 
 _SHAPES = datafile("extract/names/listed_firms.tsv").pairs
 _HEADS = tuple(_SHAPES["heads"].split())
 _CLOSER = regexcache.compile(
-    rf"{_SHAPES['closer']}[\u4e00-\u9fff]{{0,{int(_SHAPES['reach'])}}}?(?:{'|'.join(_HEADS)})")
+    rf"{_SHAPES['closer']}[\u4e00-\u9fff\d]{{0,{int(_SHAPES['reach'])}}}?(?:{'|'.join(_HEADS)})")
 _LEAD_TAGS = frozenset(_SHAPES["lead_tags"].split())
 #: One character of a run jieba knows no word for.
 _HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
 #: What after a run makes it a site: the works built there (白龙核电一期, 古贤水利枢纽), a route from it (黄桶至…);
-#: not a phase (奕斯伟二期: the firm's second works).
+#: not a phase (奕斯伟二期: the firm's second works) nor the capacity or works of a firm's project (not_sites: 年产…).
 _PHASE = regexcache.compile(datafile("extract/names/suffix_rules.tsv").pairs["phase"])
-_SITE_WORDS = (*(w for w in datafile("extract/names/project_words.txt").words if not _PHASE.fullmatch(w)),
-               *_SHAPES["site_words"].split(), ROUTE_JOINER)
+_NOT_SITES = frozenset(_SHAPES["not_sites"].split())
+_SITE_WORDS = (*(w for w in datafile("extract/names/project_words.txt").words
+                 if not _PHASE.fullmatch(w) and w not in _NOT_SITES), *_SHAPES["site_words"].split(), ROUTE_JOINER)
 #: First letters of jieba's tags of a word after a run that joins it to the next (敦牡和四梅集…: two routes).
 _JOINING_TAGS = frozenset("cpu")
 #: A count after the run: the projects of a place are counted (准东3个煤制气), a firm's capacity is measured.
 _COUNT = regexcache.compile(_SHAPES["count"])
-#: First letters of jieba's tags of verbs: a run the dictionary knows as one (建好) opens a clause, no item.
-_VERB_TAGS = frozenset("v")
-_BUILDING = datafile("extract/names/construction_words.txt").word_set
 #: A firm's short name is this long (榆能, 奕斯伟); a longer run is more often a joint venture's site (中沙古雷).
 _MIN_NAME, _MAX_NAME = 2, 3
 #: jieba's tags of a name after the run that makes the run a place before it (深汕比亚迪); a place after it is the
@@ -53,11 +52,14 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     if not holds_any(text, _HEADS):
         return []
     out = []
+    listed_to = 0  # where the list before ends: a clause's next list starts after it (…等项目和某某等项目)
     for m in _CLOSER.finditer(text):
-        if _done_between(s, m.start(), m.end()):
-            continue  # 等重点领域谋划实施项目: what the list names is done to projects, no list of them
+        if not _a_word_of_its_own(s, m.start()) or done_or_fields(s, m.start() + 1, m.end()):
+            listed_to = m.end()
+            continue  # 中等职业学校项目: no list; 等重点领域谋划实施项目: fields, or what is done to projects
         start, _ = clause_bounds(text, m.start(), m.start())
-        at = _after_lead_words(s, start, m.start())
+        at = _after_lead_words(s, max(start, listed_to), m.start())
+        listed_to = m.end()
         for piece in text[at:m.start()].split(LIST_SEPARATOR):
             span = _firm_at(s, at, at + len(piece), ctx.lexicon.names)
             if span:
@@ -66,16 +68,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     return out
 
 
-def _done_between(s: SentenceView, start: int, end: int) -> bool:
-    """Does a verb stand between the list's 等 and its head, other than one of building (等续建项目)?"""
-    return any(tag(w)[:1] in _VERB_TAGS and w not in _BUILDING for w, _, _ in s.tokens_within(start, end))
+def _a_word_of_its_own(s: SentenceView, at: int) -> bool:
+    """Is the closer at ``at`` a word of its own, not inside a longer one (中等职业学校, 同等规模)?"""
+    k = bisect.bisect_right(s.token_starts, at) - 1
+    return k >= 0 and s.tokens[k][1] == at and s.tokens[k][2] == at + len(_SHAPES["closer"])
 
 
 def _after_lead_words(s: SentenceView, start: int, end: int) -> int:
-    """Past the verbs and adverbs that open the clause before its list (推进, 加快推进)."""
+    """Past the verbs, adverbs and conjunctions that open the clause before its list (推进, 加快推进; 和 after the list
+    before it)."""
     k = bisect.bisect_left(s.token_starts, start)
-    while k < len(s.tokens) and s.tokens[k][2] <= end and len(s.tokens[k][0]) >= 2 \
-            and tag(s.tokens[k][0])[:1] in _LEAD_TAGS:
+    while k < len(s.tokens) and s.tokens[k][2] <= end and tag(s.tokens[k][0])[:1] in _LEAD_TAGS:
         start = s.tokens[k][2]
         k += 1
     return start
@@ -97,11 +100,12 @@ def _firm_at(s: SentenceView, a: int, b: int, known: frozenset[str]) -> tuple[in
         return None  # no run, the item is the run alone, or the run is too short or long
     start, end = tokens[first][1], tokens[k][1]
     run, after = s.text[start:end], tokens[k][0]
-    if all(tag(w) == PLACE_TAG for w, _, _ in tokens[first:k]) or tag(run)[:1] in _VERB_TAGS \
+    if all(tag(w) == PLACE_TAG for w, _, _ in tokens[first:k]) or tag(run)[:1] == PLAIN_VERB \
+            or tag(tokens[first][0])[:1] == PLAIN_VERB \
             or tag(after) in _NAME_TAGS or tag(after)[:1] in _JOINING_TAGS or _COUNT.match(s.text, end) \
             or suffix_pattern().search(run) or suffix_pattern().match(s.text, end) \
             or s.text.startswith(_SITE_WORDS, end):
-        return None  # 湘琼: places; 建好: a verb; 深汕比亚迪: a place before a firm's name; 敦牡和…: two routes;
+        return None  # 湘琼: places; 建好, 抓某某…: a verb; 深汕比亚迪: a place before a firm's name; 敦牡和…: two routes;
         # 准东3个煤制气: a place's count of projects; 马村港: a port; 和一社区: another kind's name; 白龙核电,
         # 黄桶至百色, 某某通道: a site before what is built there
     return start, end

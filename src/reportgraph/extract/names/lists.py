@@ -17,7 +17,7 @@ from reportgraph.extract.names.walk import (
     ROUTE_JOINER, a_label_and_a_kind, left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, PROPER_TAGS, tag
+from reportgraph.extract.words import COMMON_TAGS, PLAIN_VERB, PROPER_TAGS, tag
 from reportgraph.opening import with_opening_lookahead
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
 
@@ -51,8 +51,6 @@ _HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Words in a list's head that make its items fields, not projects (等11个重点领域项目).
 _FIELD_WORDS = tuple(_SHAPES["field_words"].split())
 _BUILDING = datafile("extract/names/construction_words.txt")
-#: The first letter of jieba's tags of verbs.
-_VERB_TAG_START = "v"
 
 
 def _suffix_at_end() -> re.Pattern[str]:
@@ -100,7 +98,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if longer[1] and longer[0] in (INITIATIVE, "Project"):
                 (kind, head), rest_end = longer, longer_end
             elif kind is None and longer[0] in (INITIATIVE, "Project") \
-                    and not _done_or_fields(s, m.end(), longer_end):
+                    and not done_or_fields(s, m.end(), longer_end):
                 kind, rest_end = longer[0], longer_end  # 等一批百亿级项目: a count in the head's category
         quoted = _quote_opening(s, m.end())
         if kind is None and quoted:
@@ -120,9 +118,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
                 continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
             if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
-                    or kind != "Company" and not _HANZI.search(item) and not any(ch in QUOTE_CHARS for ch in item) \
+                    or kind != "Company" and not head and not _HANZI.search(item) \
+                    and not any(ch in QUOTE_CHARS for ch in item) \
                     or kind != "Community" and not asset_head and common_word(s, a, b):
-                continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等, 5G-A、…等新型基础设施: not names
+                continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等, 5G-A、…等新型基础设施: not names (G15、S20等高速公路
+                # take the head: route codes)
             if asset_head:
                 # 潭头、华美工业园等4个土地整备利益统筹项目: each item is a project of that head
                 out.append(Candidate(a, b, "Project", s.original(a, b) + head, "shared_head"))
@@ -311,12 +311,12 @@ def _after_a_quantity(s: SentenceView, start: int) -> bool:
     return word[-1:].isdigit()
 
 
-def _done_or_fields(s: SentenceView, start: int, end: int) -> bool:
-    """Do the words from a list's closer to its head say what is done (等资金的项目, 等工具支持产业项目: a verb other
-    than one of building) or name fields (等11个重点领域项目): the items are no projects?"""
+def done_or_fields(s: SentenceView, start: int, end: int) -> bool:
+    """Do the words from a list's closer to its head say what is done (等工具支持产业项目: a verb other than one of
+    building; 等续建项目 is a list) or name fields (等11个重点领域项目): the items are no projects?"""
     if any(w in s.text[start:end] for w in _FIELD_WORDS):
         return True
-    return any(tag(w)[:1] == _VERB_TAG_START and w not in _BUILDING.word_set for w, _, _ in s.tokens_within(start, end))
+    return any(tag(w)[:1] == PLAIN_VERB and w not in _BUILDING.word_set for w, _, _ in s.tokens_within(start, end))
 
 
 def _side_by_side_quotes(s: SentenceView, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind, words_of_kinds
-from reportgraph.extract.names.walk import CONJUNCTIONS, clause_start, phrase_end
+from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, NUMERAL_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_bounds
@@ -287,15 +287,27 @@ def _subject_of_its_clause(s: SentenceView, a: int, b: int) -> bool:
     """Does the quote (with the quotes beside it) open its clause, and a predicate follow it (“某某”扩面提质,
     “某某”“某某”成为…名片): a programme whose results are told, where a doctrine is held or stressed by a verb before
     it (坚持“…”) and a label qualifies the noun after it (“四纵三横”高速公路网)? Not a craft or a record (coined_not)."""
-    if not clause_start(s, a) or _COINED_NOT.search(s.text[a + 1:b - 1]):
-        return False
-    after = s.tokens_from(_shared_tail_start(s, _quoted_list_end(s, b)), len(s.text))
+    first = _quoted_list_start(s, a)
+    if not (first == 0 or s.text[first - 1] in CLAUSE_BREAKS) or _COINED_NOT.search(s.text[a + 1:b - 1]):
+        return False  # 坚持“甲”、“乙”不动摇: the list is a verb's object
+    at = _shared_tail_start(s, _quoted_list_end(s, b))
+    after = s.tokens_from(at, at + _MAX_TAIL)
     return bool(after) and tag(after[0][0])[:1] in _PREDICATE_TAGS
+
+
+def _quoted_list_start(s: SentenceView, a: int) -> int:
+    """Where the list of quotes that the quote opening at ``a`` is in begins (“甲”、“乙”: 甲's opening)."""
+    while a > 1 and s.text[a - 1] == LIST_SEPARATOR:
+        before = [qa for qa, qb in s.quotes_from(max(0, a - 1 - _MAX_INNER - 2), a) if qb == a - 1]
+        if not before:
+            break
+        a = before[0]
+    return a
 
 
 def _quoted_list_end(s: SentenceView, b: int) -> int:
     """Where a list of quotes that the quote ending at ``b`` opens or is in ends (“甲”、“乙”、“丙”累计…): what follows
-    the list is said of each item. At most :data:`_MAX_SHARING` items are looked through."""
+    the list is said of each item. Only the quotes within :data:`_MAX_SHARING` quotes' reach are looked through."""
     for qa, qb in s.quotes_from(b, b + _MAX_SHARING * _MAX_INNER):
         if qa != b + 1 or s.text[b] != LIST_SEPARATOR:
             break

@@ -11,6 +11,7 @@ from reportgraph.datafiles import datafile
 from reportgraph.extract.gate import holds_any
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import FACILITY, resolve_kind, suffix_pattern
+from reportgraph.extract.names.walk import ROUTE_JOINER
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PROPER_TAGS, tag
 from reportgraph.text import LIST_SEPARATOR
@@ -27,9 +28,9 @@ _PHRASE_ENDS = frozenset("vdpc")
 #: A short name is this long (延榆; 车马碧, under a head of :data:`_LONG_NAMES`).
 _MIN_SHORT, _MAX_SHORT = 2, 3
 _HANZI_RUN = regexcache.compile(r"[\u4e00-\u9fff]+")
-#: The type word, after a word of size maybe, with no 等 after it (a list with 等 is lists.py's).
-_HEAD = regexcache.compile(
-    rf"(?:{'|'.join(_SHAPES['sizes'].split())})?(?:{'|'.join(_HEADS)})(?!{_SHAPES['closer']})")
+#: The type word, after a word of size maybe; one with 等 after it closes a list that is lists.py's.
+_HEAD = regexcache.compile(rf"(?:{'|'.join(_SHAPES['sizes'].split())})?(?P<head>{'|'.join(_HEADS)})")
+_CLOSER = _SHAPES["closer"]
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
@@ -39,7 +40,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         return []
     out = []
     for m in _HEAD.finditer(text):
-        head = next(h for h in _HEADS if m.group().endswith(h))
+        if m.end() not in s.token_end or text.startswith(_CLOSER, m.end()):
+            continue  # 高速发展, 铁路局: the head inside a longer word; 某某、某某高速公路等: lists.py's
+        head = m.group("head")
         items = _listed_before(s, m.start(), _MAX_SHORT if head in _LONG_NAMES else _MIN_SHORT)
         if items:
             kind = resolve_kind(FACILITY, "", s.clause(m.start(), m.end()))
@@ -53,7 +56,7 @@ def _listed_before(s: SentenceView, end: int, longest: int) -> list[tuple[int, i
     characters, or three where ``longest`` allows, as the words do."""
     text = s.text
     last = next((end - n for n in range(longest, _MIN_SHORT - 1, -1)
-                 if text[end - n - 1:end - n] == LIST_SEPARATOR and _short_name(s, end - n, end)), None)
+                 if end - n - 1 >= 0 and text[end - n - 1] == LIST_SEPARATOR and _short_name(s, end - n, end)), None)
     if last is None:
         return []
     items = [(last, end)]
@@ -73,10 +76,15 @@ def _listed_before(s: SentenceView, end: int, longest: int) -> list[tuple[int, i
 
 def _opens_a_phrase(s: SentenceView, a: int) -> bool:
     """Does a word start at ``a`` after a punctuation mark or a word that ends another phrase (确保延榆、…), not
-    inside a longer name (新海港、…)?"""
+    inside a longer name (新海港、…), nor after a route's 至 (西安至禾安、…: the route's end), and is that word
+    itself none that ends a phrase (对禾厚、…: 对 is the preposition before the list)?"""
     k = bisect.bisect_left(s.token_starts, a)
-    return k < len(s.tokens) and s.tokens[k][1] == a and (k == 0 or not s.tokens[k - 1][0].isalnum()
-                                                          or tag(s.tokens[k - 1][0])[:1] in _PHRASE_ENDS)
+    if k >= len(s.tokens) or s.tokens[k][1] != a or tag(s.tokens[k][0])[:1] in _PHRASE_ENDS:
+        return False
+    if k == 0:
+        return True
+    before = s.tokens[k - 1][0]
+    return before != ROUTE_JOINER and (not before.isalnum() or tag(before)[:1] in _PHRASE_ENDS)
 
 
 def _short_name(s: SentenceView, a: int, b: int) -> bool:

@@ -58,7 +58,7 @@ CONJUNCTIONS: frozenset[str] = frozenset(_WALK["conjunctions"])
 _BODY_CONJUNCTION = _WALK["body_conjunction"]
 _FIELD_CONJUNCTION = _WALK["field_conjunction"]
 BODY_ENDS = frozenset(_WALK["body_ends"])
-_LEVEL_STARTS = frozenset(_WALK["level_starts"])
+LEVEL_STARTS: frozenset[str] = frozenset(_WALK["level_starts"])
 _EVENT_SCOPES = frozenset(_WALK["event_scopes"].split())
 _LEVEL_MARK = _WALK["level_mark"]
 _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
@@ -82,7 +82,7 @@ _YEAR_MARK = _WALK["year_mark"]
 #: The kinds whose names never open with a year (an event's may: 2025年某某峰会; a place's or a built
 #: place's so opened is an award's or a list's, which the suffix rules refuse: 2024年某某花园…奖).
 _UNDATED_KINDS = frozenset({"GovernmentBody", "Company", "Community"})
-#: The kind whose names may hold a verb after a body's word (市委组织部).
+#: The kind of bodies, whose names may hold a verb after a body's word (市委组织部) and join fields (…与…研究所).
 _BODY_KIND = "GovernmentBody"
 #: jieba's tags of words that name a party a dash may join (places, abbreviations: 东盟).
 _PARTY_TAGS = PROPER_TAGS | {"j"}
@@ -158,7 +158,7 @@ def _stops(piece: str, kind: str, clause_start: bool) -> bool:
         return False  # 和一社区: at the head of a clause 和 is part of the name
     if kind == "Event" and piece in _EVENT_SCOPES:
         return False  # 全国青少年三大球运动会: the scope opens the event's name
-    if piece == _BODY_CONJUNCTION and kind == "GovernmentBody":
+    if piece == _BODY_CONJUNCTION and kind == _BODY_KIND:
         return False  # 材料科学与技术研究所
     if clause_start and len(piece) >= 2 and tag(piece) == PLAIN_VERB:
         return True  # a clause that opens with a verb: 征集实事项目
@@ -267,7 +267,7 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
-                             or kind == "GovernmentBody" and _joins_fields(s, k, start))
+                             or kind == _BODY_KIND and _joins_fields(s, k, start))
         if b == tokens[k][2] and not trade_word and not works_word and not inner_conjunction \
                 and (_stops(piece, kind, clause_start=clause_start(s, a))
                      or kind != _BODY_KIND and _acted_by_body(tokens, k)) \
@@ -318,7 +318,7 @@ def _joins_fields(s: SentenceView, k: int, start: int) -> bool:
     if s.tokens[k][0] != _FIELD_CONJUNCTION or k == 0 or start != s.tokens[k][2] or start >= len(s.text):
         return False
     before = s.tokens[k - 1][0]
-    return bool(before) and before[-1] not in BODY_ENDS and s.text[start] not in _LEVEL_STARTS
+    return bool(before) and before[-1] not in BODY_ENDS and s.text[start] not in LEVEL_STARTS
 
 
 def _joins_parties(s: SentenceView, k: int, known: frozenset[str]) -> bool:
