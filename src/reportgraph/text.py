@@ -36,6 +36,10 @@ CLAUSE_BREAK_CHARS: str = _ROLES["clause_break"] + "\n"
 SENTENCE_MARKS: str = _ROLES["sentence_end"]
 #: A sentence ends at one of :data:`SENTENCE_MARKS` or at a line break.
 SENTENCE_END = regexcache.compile(f"[{re.escape(SENTENCE_MARKS)}]|\n")
+#: One Chinese character (the CJK Unified Ideographs block), and a run of them: the tests of "is this a word
+#: of hanzi" that many rules make, written once.
+HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
+HANZI_RUN = regexcache.compile(r"[\u4e00-\u9fff]+")
 #: The enumeration comma that separates the items of a list.
 LIST_SEPARATOR: str = _ROLES["list_separator"]
 #: Opening and closing quotation marks; the straight double quote is both.

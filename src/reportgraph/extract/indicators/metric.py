@@ -19,7 +19,7 @@ from reportgraph.extract.gate import holds_any
 from reportgraph.extract.indicators.scan import RANK_UNIT, Quantity
 from reportgraph.extract.words import PLAIN_VERB, VERB_TAGS, tag, words_of
 from reportgraph.text import (
-    BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR,
+    BOOK_CLOSERS, BOOK_OPENERS, BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, HANZI, LIST_SEPARATOR,
     QUOTE_CHARS, QUOTE_CLOSERS, QUOTE_OPENERS, clause_start,
 )
 
@@ -119,7 +119,6 @@ _QUOTE_MARK = regexcache.compile(f"[{re.escape(_QUOTES)}]")
 #: Quotation marks that open or close but not both (a straight " says not which it does).
 _QUOTE_OPENERS = "".join(ch for ch in QUOTE_OPENERS if ch not in QUOTE_CLOSERS)
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch not in QUOTE_OPENERS)
-_CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Digits glued to Latin letters (5G, 4K): a code inside a name, not a number.
 _CODE = regexcache.compile(r"\d+[A-Za-z]+")
 #: Words right before a figure that make it a list's total (共220条), and a list's last words that make its
@@ -368,7 +367,7 @@ def name_metrics(sentence: str, quantities: list[Quantity]) -> None:
             after = ""
         if after in generic or any(after.startswith(g) and len(after) <= len(g) + 1 for g in generic):
             after = ""
-        if after and not _CJK.match(after.lstrip(_DIGITS).lstrip(_LATIN)[:1]):
+        if after and not HANZI.match(after.lstrip(_DIGITS).lstrip(_LATIN)[:1]):
             after = ""  # a figure or a sign, not words (but 5G基站, 5A级景区: a code opens the noun)
         after_metric = strip(after) if after else ""
         if after_metric and before and after.startswith(verbs):
@@ -433,7 +432,7 @@ def _a_threshold(sentence: str, q: Quantity) -> bool:
     at = q.end + sentence.startswith(tuple(_LINKERS), q.end)
     subject = next((w for w in _BARE_SUBJECTS_LONGEST_FIRST if sentence.startswith(w, at)), "")
     after = sentence[at + len(subject):at + len(subject) + 1]
-    ends = not _CJK.match(after) or sentence.startswith(_THRESHOLD_FOLLOWERS, at + len(subject))
+    ends = not HANZI.match(after) or sentence.startswith(_THRESHOLD_FOLLOWERS, at + len(subject))
     return bool(subject) and ends and not any(w in sentence[:q.start] for w in _COPULAS)
 
 

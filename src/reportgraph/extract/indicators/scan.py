@@ -18,6 +18,7 @@ from reportgraph.extract.gate import Gated, holds_any
 from reportgraph.extract.words import PLAIN_VERB, VERB_TAGS, tag, words_of
 from reportgraph.text import (
     CLAUSE_BREAKS,
+    HANZI,
     LIST_SEPARATOR,
     NUMERAL_CHARS,
     QUOTE_CLOSERS,
@@ -80,7 +81,6 @@ _NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
 _RATE_BASE_BEFORE: str = _SHAPES["rate_base_before"]
 _BOUNDS = frozenset(_SHAPES["bounds"].split())
-_CJK = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Closing quotation marks (not the straight " that also opens).
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch != '"')
 #: What may follow a unit counted only at a clause's end: a break, or the sentence's end.
@@ -192,7 +192,7 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             continue
         before = sentence[max(0, start - 1):start]
         after = sentence[end:end + 1]
-        negative = before == "-" and start >= 2 and bool(_CJK.match(sentence[start - 2]))  # 增长-2.5%
+        negative = before == "-" and start >= 2 and bool(HANZI.match(sentence[start - 2]))  # 增长-2.5%
         # 2-3个, 5%-6%: a range's upper end after a hyphen or a tilde (03-05地块 has no unit)
         upper_end = before in _RANGE_MARKS and start >= 2 and (sentence[start - 2].isdigit() or sentence[start - 2] == "%")
         if before and not negative and not upper_end and (before in _NOT_BEFORE or before.isascii() and before.isalpha()):
@@ -290,7 +290,7 @@ def _inside_a_named_project(sentence: str, start: int, end: int) -> bool:
     """Does an amount or a capacity stand inside what names a project: after a name, not a verb, and
     before the project's word with nothing but the thing made between (某某集团7万吨锌基合金等项目), no
     verb (安排资金75亿元加快项目建设)?"""
-    if not _CJK.match(sentence[start - 1:start] if start else "") or not _names_projects(sentence, end):
+    if not HANZI.match(sentence[start - 1:start] if start else "") or not _names_projects(sentence, end):
         return False
     before = words_of(sentence[max(0, start - _WORD_REACH):start])
     return bool(before) and tag(before[-1][0]) not in VERB_TAGS

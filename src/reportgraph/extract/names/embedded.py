@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import bisect
 
-from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate
 from reportgraph.extract.names.walk import CONJUNCTIONS
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import tag
+from reportgraph.text import HANZI
 
 _SHAPES = datafile("extract/names/embedded.tsv").pairs
 _ITEM_ENDS = frozenset(_SHAPES["item_ends"])
 _GLUED_TAGS = frozenset(_SHAPES["glued_tags"].split())
-_HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
 #: The longest body's name looked for around a firm's (a university's, an institute's).
 _MAX_BODY_NAME = 40
 #: A brand's or a sibling firm's own part after the short name is this long (齐天, 红岩).
@@ -61,4 +60,4 @@ class BodySpans:
 
 def _alone_unknown(s: SentenceView, at: int) -> bool:
     """Is the character at ``at`` a word of one character on its own (an unknown name's piece)?"""
-    return at in s.token_start and at + 1 in s.token_end and bool(_HANZI.match(s.text, at))
+    return at in s.token_start and at + 1 in s.token_end and bool(HANZI.match(s.text, at))

@@ -16,15 +16,13 @@ from reportgraph.extract.names.lists import done_or_fields
 from reportgraph.extract.names.walk import ROUTE_JOINER
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, tag
-from reportgraph.text import LIST_SEPARATOR, clause_bounds
+from reportgraph.text import HANZI, LIST_SEPARATOR, clause_bounds
 
 _SHAPES = datafile("extract/names/listed_firms.tsv").pairs
 _HEADS = tuple(_SHAPES["heads"].split())
 _CLOSER = regexcache.compile(
     rf"{_SHAPES['closer']}[\u4e00-\u9fff\d]{{0,{int(_SHAPES['reach'])}}}?(?:{'|'.join(_HEADS)})")
 _LEAD_TAGS = frozenset(_SHAPES["lead_tags"].split())
-#: One character of a run jieba knows no word for.
-_HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
 #: What after a run makes it a site: the works built there (白龙核电一期, 古贤水利枢纽), a route from it (黄桶至…);
 #: not a phase (奕斯伟二期: the firm's second works) nor the capacity or works of a firm's project (not_sites: 年产…).
 _PHASE = regexcache.compile(datafile("extract/names/suffix_rules.tsv").pairs["phase"])
@@ -93,7 +91,7 @@ def _firm_at(s: SentenceView, a: int, b: int, known: frozenset[str]) -> tuple[in
     if len(tokens[k][0]) >= 2 and (tag(tokens[k][0]) == PLACE_TAG or tokens[k][0] in known):
         k += 1  # 株洲中车…: the place the project is in
     first = k
-    while k < len(tokens) and tokens[k][2] <= b and _HANZI.fullmatch(tokens[k][0]) \
+    while k < len(tokens) and tokens[k][2] <= b and HANZI.fullmatch(tokens[k][0]) \
             and tag(tokens[k][0])[:1] not in _NOT_IN_NAMES:
         k += 1
     if not first < k < len(tokens) or tokens[k][1] >= b or not _MIN_NAME <= k - first <= _MAX_NAME:

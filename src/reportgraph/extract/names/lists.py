@@ -19,7 +19,7 @@ from reportgraph.extract.names.walk import (
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import COMMON_TAGS, PLAIN_VERB, PROPER_TAGS, tag
 from reportgraph.opening import with_opening_lookahead
-from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
+from reportgraph.text import CLAUSE_BREAKS, HANZI, LIST_SEPARATOR, QUOTE_CHARS
 
 _SHAPES = datafile("extract/names/lists.tsv").pairs
 _COMPANY_HEADS = datafile("extract/names/company_heads.tsv")
@@ -47,7 +47,6 @@ _ABBREVIATION_TAG = "j"
 _NOT_PROPER = datafile("extract/names/jargon.txt")
 _PHASE_AT_END = regexcache.compile(f"(?:{datafile('extract/names/suffix_rules.tsv').pairs['phase']})$")
 _COMMUNITY_WORD = regexcache.compile(_SHAPES["community_head"].lstrip("^"))
-_HANZI = regexcache.compile(r"[\u4e00-\u9fff]")
 #: Words in a list's head that make its items fields, not projects (等11个重点领域项目).
 _FIELD_WORDS = tuple(_SHAPES["field_words"].split())
 _BUILDING = datafile("extract/names/construction_words.txt")
@@ -118,7 +117,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
                 continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
             if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
-                    or kind != "Company" and not head and not _HANZI.search(item) \
+                    or kind != "Company" and not head and not HANZI.search(item) \
                     and not any(ch in QUOTE_CHARS for ch in item) \
                     or kind != "Community" and not asset_head and common_word(s, a, b):
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等, 5G-A、…等新型基础设施: not names (G15、S20等高速公路

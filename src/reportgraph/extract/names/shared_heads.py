@@ -14,7 +14,7 @@ from reportgraph.extract.names.kinds import FACILITY, resolve_kind, suffix_patte
 from reportgraph.extract.names.walk import ROUTE_JOINER
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import PERSON_TAGS, PROPER_TAGS, tag
-from reportgraph.text import LIST_SEPARATOR
+from reportgraph.text import HANZI_RUN, LIST_SEPARATOR
 
 _SHAPES = datafile("extract/names/shared_heads.tsv").pairs
 _HEADS = tuple(_SHAPES["heads"].split())
@@ -27,7 +27,6 @@ _NAME_TAGS = PROPER_TAGS | PERSON_TAGS | {"", "j"}
 _PHRASE_ENDS = frozenset("vdpc")
 #: A short name is this long (延榆; 车马碧, under a head of :data:`_LONG_NAMES`).
 _MIN_SHORT, _MAX_SHORT = 2, 3
-_HANZI_RUN = regexcache.compile(r"[\u4e00-\u9fff]+")
 #: The type word, after a word of size maybe; one with 等 after it closes a list that is lists.py's.
 _HEAD = regexcache.compile(rf"(?:{'|'.join(_SHAPES['sizes'].split())})?(?P<head>{'|'.join(_HEADS)})")
 _CLOSER = _SHAPES["closer"]
@@ -90,5 +89,5 @@ def _opens_a_phrase(s: SentenceView, a: int) -> bool:
 def _short_name(s: SentenceView, a: int, b: int) -> bool:
     """Is ``a..b`` words of their own that name places (:data:`_NAME_TAGS`), no common word (智慧, 干线) and no
     name of another kind (某某工程)?"""
-    return a in s.token_start and b in s.token_end and bool(_HANZI_RUN.fullmatch(s.text, a, b)) \
+    return a in s.token_start and b in s.token_end and bool(HANZI_RUN.fullmatch(s.text, a, b)) \
         and tag(s.text[a:b]) in _NAME_TAGS and not suffix_pattern().search(s.text, a, b)

@@ -31,8 +31,8 @@ from reportgraph.extract.words import (
     COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, tag, tag_or,
 )
 from reportgraph.text import (
-    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, LIST_SEPARATOR, QUOTE_CHARS, chinese_to_int,
-    clause_bounds, clause_start,
+    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, HANZI_RUN, LIST_SEPARATOR, QUOTE_CHARS,
+    chinese_to_int, clause_bounds, clause_start,
 )
 
 _OPENERS = datafile("extract/names/generic_openers.txt")
@@ -58,7 +58,6 @@ _AMOUNT = regexcache.compile(_RULES["amount"])
 _TRAILING_ONLY = frozenset(_RULES["trailing_only"].split())
 _TRAILING_END = regexcache.compile(_RULES["trailing_end"])
 _COMMUNITY_CORE = regexcache.compile(r"[\u4e00-\u9fff]{2}")
-_HANZI_RUN = regexcache.compile(r"[\u4e00-\u9fff]+")
 _TWO_HANZI = regexcache.compile(r"[\u4e00-\u9fff]{2}")
 _WEAK_HEADS = datafile("extract/names/weak_program_heads.txt")
 _INSTITUTIONS = datafile("extract/names/institution_heads.txt")
@@ -510,7 +509,7 @@ def _village_of_three(s: SentenceView, start: int, suffix_at: int) -> bool:
     """Are the three characters before 村 a village named by a family, the way villages of the north are
     (王家峪村, 马家沟村; 东王庄村, 小李庄村), opening where a word does and where the walk reached?"""
     begin = suffix_at - _VILLAGE_OF_THREE
-    if begin < start or begin not in s.token_start or not _HANZI_RUN.fullmatch(s.text, begin, suffix_at):
+    if begin < start or begin not in s.token_start or not HANZI_RUN.fullmatch(s.text, begin, suffix_at):
         return False
     first, second = s.text[begin], s.text[begin + 1]
     return first in _SURNAMES and second == _FAMILY_MARK or first in _VILLAGE_OPENERS and second in _SURNAMES
