@@ -25,3 +25,14 @@ def test_a_river_or_lake_measured_or_protected_is_a_place(segment_text: SegmentT
 def test_common_words_and_parts_of_longer_names_are_no_rivers(segment_text: SegmentText) -> None:
     names = _waters(segment_text, "全面推行河湖长制，发展内河航运，建成太湖机场，守护江河安澜。")
     assert not names
+
+
+def test_a_river_before_its_basin_is_a_place_whatever_jieba_tags_it(segment_text: SegmentText) -> None:
+    # 饮马河 is a noun to jieba, 辽河流域 one word: the basin after the name says it is a river
+    names = _waters(segment_text, "治理饮马河流域，巩固辽河流域治理成效。")
+    assert {"饮马河", "辽河"} <= names
+
+
+def test_a_basin_makes_no_river_of_a_common_word_or_of_two_characters(segment_text: SegmentText) -> None:
+    names = _waters(segment_text, "加强内河流域管理，做好江河流域防汛。")
+    assert not names

@@ -11,20 +11,25 @@ _WATERS = datafile("extract/names/waters.tsv").pairs
 _ENDINGS = frozenset(_WATERS["endings"].split())
 _COMMON = frozenset(_WATERS["common"].split())
 _ASPECTS = frozenset(_WATERS["aspects"].split())
+_BASINS = tuple(_WATERS["basins"].split())
 #: jieba's tags of the words after a river's name that make it part of a longer name (某某湖机场)
 _NAME_GOES_ON = PROPER_TAGS | PERSON_TAGS | {"n", "j"}
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
-    """Every word of the sentence jieba tags a place that ends like a river's or a lake's name, no gazetteer's
-    name (a county named after its river is the gazetteer's to find) and no part of a longer name."""
+    """Every word of the sentence jieba tags a place, or that comes before a basin, that ends like a river's or a
+    lake's name, no gazetteer's name (a county named after its river is the gazetteer's to find) and no part of a
+    longer name."""
     out = []
     tokens = s.tokens
     for k, (word, a, b) in enumerate(tokens):
-        if len(word) < 2 or word[-1] not in _ENDINGS or tag(word) != PLACE_TAG or word in _COMMON \
-                or word in ctx.lexicon.names:
-            continue
         after = tokens[k + 1][0] if k + 1 < len(tokens) and tokens[k + 1][1] == b else ""
+        basin = next((w for w in _BASINS if word.endswith(w) and len(word) > len(w)), "")
+        if basin:  # 辽河流域: one word to jieba, the river before the basin
+            word, b, after = word[:-len(basin)], b - len(basin), basin
+        if len(word) < 2 or word[-1] not in _ENDINGS or word in _COMMON or word in ctx.lexicon.names \
+                or tag(word) != PLACE_TAG and not (after in _BASINS and len(word) > 2):
+            continue  # a word jieba tags otherwise is a river only before its basin (饮马河流域), never two characters
         if after and after not in _ASPECTS and tag(after) in _NAME_GOES_ON:
             continue
         out.append(Candidate(a, b, "Place", s.original(a, b), "water"))
