@@ -160,3 +160,23 @@ def test_a_province_quote_that_opens_its_clause_before_a_predicate_names_a_progr
 def test_quotes_listed_as_a_verbs_object_name_no_programme(province_report: ProvinceReport) -> None:
     found = {m.name for m in find_mentions(province_report("坚持“以人民为中心”、“人民至上”不动摇。"), LEXICON)}
     assert "人民至上" not in found
+
+
+def test_a_coined_label_before_its_projects_is_named_alone(segment_text: SegmentText) -> None:
+    """“三重”项目: a numeral word of the dictionary, quoted before its instrument, is the label, not 三重项目; a
+    dictionary word of another kind is none (“一揽子”政策), and a head that is no instrument stays the name's."""
+    names = _programs(segment_text, "新开工“三重”项目56个，落实“一揽子”政策，实施“双禾”行动。")
+    assert "三重" in names and "三重项目" not in names
+    assert not {"一揽子", "一揽子政策"} & names
+    assert "双禾行动" in names
+
+
+def test_quotes_side_by_side_that_open_their_clause_each_name_a_programme(
+        province_report: ProvinceReport) -> None:
+    found = {(m.type, m.name) for m in find_mentions(province_report("“免禾即享”“即禾即享”兑付资金6.5亿元。"), LEXICON)}
+    assert {("Program", "免禾即享"), ("Program", "即禾即享")} <= found
+
+
+def test_a_quoted_medicine_is_no_programme(province_report: ProvinceReport) -> None:
+    found = {m.name for m in find_mentions(province_report("“禾舒沙韦片”“禾米司特片”获批上市。"), LEXICON)}
+    assert not {"禾舒沙韦片", "禾米司特片"} & found

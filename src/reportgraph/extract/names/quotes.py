@@ -60,6 +60,8 @@ _FOLLOWERS = tuple(_MARKS["programme_followers"].split())
 _NOUN_TAG = "n"
 #: jieba's tag of other proper nouns (“三农”, “一卡通”): a dictionary word that may still be a label.
 _PROPER_TAG = "nz"
+#: jieba's tag of a numeral word (两重): a coined label before its instrument may be one
+_NUMERAL_TAG = "m"
 #: jieba's tag of a plain verb: one right after a quote opens a clause of its own (“一企一策”制定…)
 _VERB_TAG = "v"
 #: Tags of the word that opens a predicate (verbs, adverbs, prepositions: “某某”扩面提质, “某某”持续拓展, “某某”向…迈进)
@@ -148,6 +150,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             out.append(Candidate(start, end, "Honor", s.original(start, end), "quote"))  # 专精特新“小巨人”企业
             continue
         if head and len(inner) < _MIN_WITH_GENERIC_HEAD and head[1] == "Program" and not honor_before:
+            if ctx.formal and s.text.startswith(tuple(_COINED_INSTRUMENTS), b) and _coined(s, a, b, inner):  # “两重”项目: a province's coined label before its instrument,
+                # named alone, on the span with the head that a type word's rule would read as one name (两重项目)
+                out.append(Candidate(a, b + head[0], "Program", s.original(a, b), "quote"))
             continue  # “两委”工作: a short quoted word before a generic head is not a name
         if head and tail_at > b:
             # “百团千企”“渝企出海”行动计划, “某某”和“某某”行动: each quote takes the shared head
@@ -193,12 +198,12 @@ def _coined(s: SentenceView, a: int, b: int, inner: str) -> bool:
     if len(inner) < _MIN_COINED or _COUNTED_SLOGAN.match(inner) or _COINED_NOT.search(inner) \
             or not any(ch in _COINED for ch in inner) or s.text.endswith(_COINED_REMEDIES, 0, a):
         return False
-    known = tag(inner)
-    if known and known != _PROPER_TAG:
-        return False  # “一体化”, “一盘棋”, “两委”: a word of the dictionary, no label
     after = s.tokens_from(b, b + 1)
-    return not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG)
-                and after[0][0] not in _COINED_INSTRUMENTS)
+    instrument = bool(after) and after[0][1] == b and after[0][0] in _COINED_INSTRUMENTS
+    known = tag(inner)
+    if known and known != _PROPER_TAG and not (instrument and known == _NUMERAL_TAG):
+        return False  # “一体化”, “一揽子”政策, “两委”: a word of the dictionary, no label (but “两重”项目, a numeral's, is one)
+    return instrument or not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG))
 
 
 def _clause_verb_after(s: SentenceView, b: int, end: int) -> bool:
@@ -296,9 +301,11 @@ def _subject_of_its_clause(s: SentenceView, a: int, b: int) -> bool:
 
 
 def _quoted_list_start(s: SentenceView, a: int) -> int:
-    """Where the list of quotes that the quote opening at ``a`` is in begins (“甲”、“乙”: 甲's opening)."""
-    while a > 1 and s.text[a - 1] == LIST_SEPARATOR:
-        before = [qa for qa, qb in s.quotes_from(max(0, a - 1 - _MAX_INNER - 2), a) if qb == a - 1]
+    """Where the list of quotes that the quote opening at ``a`` is in begins (“甲”、“乙” or “甲”“乙”: 甲's opening).
+    Only the quotes within :data:`_MAX_SHARING` quotes' reach are looked through."""
+    for _ in range(_MAX_SHARING):
+        gap = 1 if a > 1 and s.text[a - 1] == LIST_SEPARATOR else 0
+        before = [qa for qa, qb in s.quotes_from(max(0, a - gap - _MAX_INNER - 2), a) if qb == a - gap]
         if not before:
             break
         a = before[0]
