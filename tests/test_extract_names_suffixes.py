@@ -562,3 +562,11 @@ def test_an_action_plan_keeps_its_plan_word(segment_text: SegmentText) -> None:
     """禾溪都市圈同城化发展行动方案: 方案 after 行动 is the name's, not the start of the next words."""
     names = _province_names(segment_text, "出台实施禾溪都市圈同城化发展行动方案，提升基层应急管理能力。", etype="Program")
     assert names == {"禾溪都市圈同城化发展行动方案"}
+
+
+def test_a_bank_an_insurer_or_a_broker_with_a_name_of_its_own_is_a_firm(segment_text: SegmentText) -> None:
+    """恒禾银行, 禾邦证券, 富禾人寿: firms by their trade's word; 各商业银行, 村镇银行: kinds of bank."""
+    names = _province_names(segment_text, "禾邦证券、富禾人寿成功落户，恒禾银行稳健发展，各商业银行加大信贷投放，"
+                                          "村镇银行完成改革任务。", etype="Company")
+    assert {"禾邦证券", "富禾人寿", "恒禾银行"} <= names
+    assert not any(n.endswith(("商业银行", "村镇银行")) for n in names)
