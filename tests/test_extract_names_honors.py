@@ -112,3 +112,12 @@ def test_two_honors_of_one_kind_joined_by_he_share_what_opens_the_first(province
 def test_the_first_so_won_is_no_part_of_the_honor(province_report: ProvinceReport) -> None:
     names = {m.name for m in find_mentions(province_report("青禾集团获我省首个青禾质量奖。"), LEXICON)}
     assert "青禾质量奖" in names and not any(n.startswith("首个") for n in names)
+
+
+def test_a_national_designation_counted_as_held_is_an_honor(segment_text: SegmentText) -> None:
+    """国家某某产业集群达到6个: the count says how many were won; the same kind set out to build, or counted in a
+    province's own grade, is none."""
+    names = _honors(segment_text, "国家青禾制造业集群达到6个，国家级禾溪防控示范区34个，"
+                                  "加快建设国家青禾农业产业园3个，省级禾塘产业园12个。")
+    assert {"国家青禾制造业集群", "国家级禾溪防控示范区"} <= names
+    assert not any(n.endswith("农业产业园") or n.startswith("省级") for n in names)
