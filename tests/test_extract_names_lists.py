@@ -168,3 +168,12 @@ def test_numbered_villages_are_no_count_and_route_codes_take_the_head(work_repor
     found = {(m.type, m.name) for m in find_mentions(report, LEXICON)}
     assert ("Community", "禾岚") not in found
     assert {"G15高速公路", "S20高速公路"} <= {name for _, name in found}
+
+
+def test_a_list_closed_by_a_count_of_thousands_names_its_projects(segment_text: SegmentText) -> None:
+    """等1.22万个…项目: the items of a province's projects, counted in thousands after 等; a bare count of
+    thousands closes no list (扁平化的某某微信群、覆盖21万家企业)."""
+    names = _names(segment_text, "大力推进青禾水运新通道、禾溪高铁宜青段等1.22万个亿元以上新建续建项目，"
+                                 "组建禾塘联络微信群、覆盖21万家企业。")
+    assert {"青禾水运新通道", "禾溪高铁宜青段"} <= names
+    assert not any("覆盖" in n for n in names)
