@@ -570,3 +570,14 @@ def test_a_bank_an_insurer_or_a_broker_with_a_name_of_its_own_is_a_firm(segment_
                                           "村镇银行完成改革任务。", etype="Company")
     assert {"禾邦证券", "富禾人寿", "恒禾银行"} <= names
     assert not any(n.endswith(("商业银行", "村镇银行")) for n in names)
+
+
+def test_contests_games_and_seasons_of_sales_are_events(segment_text: SegmentText) -> None:
+    """创业青禾大赛, 禾溪杯足球邀请赛, 春夏秋冬消费季, 某某琉璃艺术展: events by their ending; 国际国内大赛, 各类大赛 are
+    kinds of contest."""
+    names = _province_names(segment_text, "举办创业青禾大赛、禾溪杯足球邀请赛，开展春夏秋冬消费季、外贸优品购物季等活动，"
+                                          "“禾光青彩”禾溪琉璃艺术展走进国家博物馆，健儿在国际国内大赛、各类大赛摘金。",
+                            etype="Event")
+    assert {"创业青禾大赛", "禾溪杯足球邀请赛", "春夏秋冬消费季", "外贸优品购物季"} <= names
+    assert any(n.endswith("琉璃艺术展") for n in names)
+    assert not {"国际国内大赛", "各类大赛"} & names
