@@ -177,3 +177,10 @@ def test_a_list_closed_by_a_count_of_thousands_names_its_projects(segment_text: 
                                  "组建禾塘联络微信群、覆盖21万家企业。")
     assert {"青禾水运新通道", "禾溪高铁宜青段"} <= names
     assert not any("覆盖" in n for n in names)
+
+
+def test_firms_listed_by_two_characters_are_firms_but_classes_of_firm_are_none(segment_text: SegmentText) -> None:
+    """某能、某投等企业重整重组: a province's firms go by two characters; 规上、限上等企业 are classes of firm."""
+    names = _names(segment_text, "抓好禾能、青投等企业重整重组，推动规上、限上等企业稳产增效。")
+    assert {"禾能", "青投"} <= names
+    assert not {"规上", "限上"} & names

@@ -69,8 +69,10 @@ _ROUTED = frozenset({FACILITY, INITIATIVE, "Place", "Project"})
 _NO_STOPS: frozenset[str] = frozenset()
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
-#: A listed firm's name is at least this long (shorter items are kinds: 规上、国高等优质企业).
-_MIN_FIRM_NAME = 3
+#: A listed firm's name is at least this long (某能、某投等企业: a province's firms go by two characters).
+_MIN_FIRM_NAME = 2
+#: Short words for classes of firms (规上、限上等企业): items that name no firm.
+_FIRM_CLASSES = datafile("extract/names/firm_classes.txt")
 #: jieba's tags of verbs and verbal nouns: an item of firms ending in one names the work they do.
 _WORK_TAGS = frozenset({"v", "vn"})
 #: jieba's tag of units and counters (兆瓦, 千米).
@@ -269,7 +271,8 @@ def _list_head(rest: str) -> tuple[str | None, str]:
 def _firm_name(s: SentenceView, a: int, b: int) -> bool:
     """Is a list item of firms a firm's name, not a kind of firm (高新技术企业, 上市公司) or an honor (单项冠军)?"""
     item = s.text[a:b]
-    if len(item) < _MIN_FIRM_NAME or any(item.endswith(h) for h in _FIRM_WORDS if h not in _FIRM_SUFFIXES):
+    if len(item) < _MIN_FIRM_NAME or item in _FIRM_CLASSES.word_set \
+            or any(item.endswith(h) for h in _FIRM_WORDS if h not in _FIRM_SUFFIXES):
         return False
     words = [w for w, wa, wb in s.tokens_within(a, b)]
     if len(words) >= 2 and all(len(w) >= 2 and tag(w) in COMMON_TAGS for w in words):
