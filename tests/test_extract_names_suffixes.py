@@ -581,3 +581,14 @@ def test_contests_games_and_seasons_of_sales_are_events(segment_text: SegmentTex
     assert {"创业青禾大赛", "禾溪杯足球邀请赛", "春夏秋冬消费季", "外贸优品购物季"} <= names
     assert any(n.endswith("琉璃艺术展") for n in names)
     assert not {"国际国内大赛", "各类大赛"} & names
+
+
+def test_a_national_designation_needs_no_proper_element(segment_text: SegmentText) -> None:
+    """国家数据要素综合试验区: a province names the designation by what it demonstrates; won (获批), it is an
+    honor; set out to build, a programme; a province's own kind of zone (省级…示范区) still needs a name."""
+    found = {(m.type, m.name) for m in find_mentions(segment_text(
+        PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n获批国家数据要素综合试验区，推动建设国家新型工业化示范区，"
+                   "支持省级数据要素综合试验区发展。\n"), LEXICON)}
+    assert ("Honor", "国家数据要素综合试验区") in found
+    assert ("Program", "国家新型工业化示范区") in found
+    assert not any(name.startswith("省级") for _, name in found)

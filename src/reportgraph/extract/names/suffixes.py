@@ -112,6 +112,8 @@ _NOT_BODIES = datafile("extract/names/not_body_endings.txt")
 _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
+#: The scopes that open a national designation's name (国家数据要素综合试验区): it names one with no proper element.
+_NATIONAL_SCOPES = tuple(_RULES["national_scopes"].split())
 _MISTAGGED = datafile("extract/names/mistagged.txt")
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
@@ -228,7 +230,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Program" and ctx.formal and suffix.word in _PROJECT_HEADS \
                 and _sited(s, start, start_suffix, ctx.lexicon.names):
             etype = "Project"  # 威海某某消纳项目: a project a province names by its site or firm is one
-        if (ctx.formal and _needs_a_proper_element(etype, suffix, text[start:start_suffix])
+        national = ctx.formal and designation and text.startswith(_NATIONAL_SCOPES, start)
+        if (ctx.formal and not national and _needs_a_proper_element(etype, suffix, text[start:start_suffix])
                 or suffix.word in _PROPER_ONLY.word_set) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
             continue  # a province's 完善灾害预警响应机制, 骨干冷链物流基地, 高水平大学: kinds, not names
