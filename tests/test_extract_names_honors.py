@@ -121,3 +121,12 @@ def test_a_national_designation_counted_as_held_is_an_honor(segment_text: Segmen
                                   "加快建设国家青禾农业产业园3个，省级禾塘产业园12个。")
     assert {"国家青禾制造业集群", "国家级禾溪防控示范区"} <= names
     assert not any(n.endswith("农业产业园") or n.startswith("省级") for n in names)
+
+
+def test_a_national_designation_approved_is_an_honor(segment_text: SegmentText) -> None:
+    """获批国家某某试点城市: approval of a national designation is winning it; 获批建设 names nothing; a centre and
+    its sub-centres approved is one honor, no 分中心 of its own."""
+    names = _honors(segment_text, "青禾获批国家服务业扩大开放综合试点城市，禾溪港获批建设，"
+                                  "获批国家技术创新中心和分中心6家。")
+    assert {"国家服务业扩大开放综合试点城市", "国家技术创新中心"} <= names
+    assert not any(n.endswith("分中心") or n.startswith("建设") for n in names)

@@ -36,6 +36,9 @@ _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
 _DEGREE_OPENERS = tuple(_SHAPES["degree_openers"].split())
 #: Words that say which round of a title was won, no part of its name (被命名为新一届“全国双拥模范城”).
 _RELATIVE_OPENERS = tuple(_SHAPES["relative_openers"].split())
+#: The verb of approval that blocks a title after it (获批建设…), but for a national designation after it.
+_APPROVAL = _SHAPES["approval"]
+_NATIONAL_SCOPES = tuple(_SHAPES["national_scopes"].split())
 #: Verbs that make a title after them a goal (建设, 争创), and how far before the title they are looked for.
 _GOAL_VERBS = tuple(_SHAPES["goal_verbs"].split())
 _GOAL_REACH = 8
@@ -54,7 +57,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     generic = _GENERIC.words
     blockers = _BLOCKERS.words
     for a, b in words_at(s, _TRIGGERS.word_set):
-        if any(text.startswith(x, a) for x in blockers):
+        if text.startswith(_APPROVAL, a) and text.startswith(_NATIONAL_SCOPES, a + len(_APPROVAL)):
+            b = a + len(_APPROVAL)  # 获批国家某某试点城市: a national designation approved is won
+        elif any(text.startswith(x, a) for x in blockers):
             continue
         start = b
         year = _YEAR.match(text, start)
@@ -82,9 +87,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if joined is not None:  # 荣获某某奖一等奖和首届“某某团队”: two honors won
             second = s.original(joined[1], end)
             first_end, shared = joined[0], end - joined[1]
-            if first_end - start > shared + 1 and s.text[first_end - _SHARED_HEAD:first_end] == second[-_SHARED_HEAD:]:
+            same_kind = s.text[first_end - _SHARED_HEAD:first_end] == second[-_SHARED_HEAD:]
+            if first_end - start > shared + 1 and same_kind:
                 second = s.original(start, first_end - shared) + second  # 某某十佳案例和优秀案例: 某某优秀案例
-            out.append(Candidate(joined[1], end, "Honor", second.removesuffix(_TITLE_WORD), "honor"))
+            if not (same_kind and shared <= _SHARED_HEAD + 1):  # 某某中心和分中心: a unit of the first, no honor
+                out.append(Candidate(joined[1], end, "Honor", second.removesuffix(_TITLE_WORD), "honor"))
             end = joined[0]
             bare = text[start:end].strip(QUOTE_CHARS)
         name = s.original(start, end)
