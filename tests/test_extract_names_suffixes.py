@@ -592,3 +592,12 @@ def test_a_national_designation_needs_no_proper_element(segment_text: SegmentTex
     assert ("Honor", "国家数据要素综合试验区") in found
     assert ("Program", "国家新型工业化示范区") in found
     assert not any(name.startswith("省级") for _, name in found)
+
+
+def test_a_city_cluster_is_a_place(segment_text: SegmentText) -> None:
+    """“青禾随溪”城市群, 禾中城市群: a cluster of cities is a place, as a metropolitan area (都市圈) is; the quote
+    is the cluster's name, no programme."""
+    found = {(m.type, m.name) for m in find_mentions(segment_text(
+        PROVINCE + "\n一、2025年工作回顾\n（一）区域发展。\n带动“青禾随溪”城市群协同发展，禾中城市群加快建设。\n"), LEXICON)}
+    assert {("Place", "青禾随溪城市群"), ("Place", "禾中城市群")} <= found
+    assert not any(etype == "Program" for etype, _ in found)
