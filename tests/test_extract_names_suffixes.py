@@ -601,3 +601,10 @@ def test_a_city_cluster_is_a_place(segment_text: SegmentText) -> None:
         PROVINCE + "\n一、2025年工作回顾\n（一）区域发展。\n带动“青禾随溪”城市群协同发展，禾中城市群加快建设。\n"), LEXICON)}
     assert {("Place", "青禾随溪城市群"), ("Place", "禾中城市群")} <= found
     assert not any(etype == "Program" for etype, _ in found)
+
+
+def test_a_congress_is_named_before_its_deputies(segment_text: SegmentText) -> None:
+    """办理省人大代表建议: jieba cuts 人大代表 as one word; the body is the level's congress, no verb before it."""
+    names = _province_names(segment_text, "办理省人大代表建议1401件、省政协提案895件。", etype="GovernmentBody")
+    assert "省人大" in names
+    assert not any(n.startswith("办理") for n in names)

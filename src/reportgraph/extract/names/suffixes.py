@@ -89,6 +89,9 @@ _VILLAGE_OPENERS = frozenset(_COMMUNITIES["village_openers"])
 _FAMILY_MARK = _COMMUNITIES["family_mark"]
 _VILLAGE = _COMMUNITIES["village_word"]
 _VILLAGE_COMMITTEES = tuple(_COMMUNITIES["village_committees"].split())
+#: The members of a body whose word jieba joins to the body's (人大代表): the body is named before them.
+_MEMBERS = {body: tuple(members.split(",")) for body, members in
+            (pair.split("=") for pair in _RULES["members"].split())}
 #: How long the name of a village named by a family is (王家峪, 东王庄).
 _VILLAGE_OF_THREE = 3
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
@@ -153,8 +156,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         suffix = by_word[m.group()]
         start_suffix, end = m.start(), m.end()
         if end not in s.token_end and end < len(text) \
-                and not (suffix.word == _VILLAGE and text.startswith(_VILLAGE_COMMITTEES, end)):
-            continue  # the suffix is the start of a longer word: 路径, 街道 (but a village's committee: 东岭村委会)
+                and not (suffix.word == _VILLAGE and text.startswith(_VILLAGE_COMMITTEES, end)) \
+                and not text.startswith(_MEMBERS.get(suffix.word, ()), end):
+            continue  # the suffix is the start of a longer word: 路径, 街道 (but a village's committee: 东岭村委会, a
+            # congress's deputies: 省人大代表, jieba's one word 人大代表)
         if suffix.kind == "Honor" and start_suffix not in s.token_start \
                 and (len(suffix.word) > 1 or _inside_a_verb(s, start_suffix)):
             continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
@@ -186,6 +191,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 城镇, 中心镇, 以城带乡, 乡建: no township's name
             if suffix.kind == "Place":
                 start = places.town_start(s, start, start_suffix, ctx.lexicon)
+        if end not in s.token_end and text.startswith(_MEMBERS.get(suffix.word, ()), end):
+            # 省人大代表: jieba's one word for the members; the body is its level's or place's
+            start = _level_before(s, start_suffix, ctx.lexicon.names)
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
         start = after_complement(s, after_enumerator(s, start, start_suffix, suffix.min_core))
@@ -360,6 +368,15 @@ def _sited(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool
 def _won_before(s: SentenceView, start: int) -> bool:
     """Does a verb of winning stand in the clause before ``start`` (入列全国第一批…)?"""
     return any(w in s.text[clause_start(s.text, start):start] for w in _DESIGNATION_WINNING.words)
+
+
+def _level_before(s: SentenceView, at: int, known: frozenset[str]) -> int:
+    """Where a body's name begins whose word ends inside jieba's word for its members (省人大代表): at the level
+    (省) or the known place (广西壮族自治区) right before it, else at the body's own word."""
+    k = bisect.bisect_left(s.token_starts, at) - 1
+    if k >= 0 and s.tokens[k][2] == at and (s.tokens[k][0] in _SCOPE.word_set or s.tokens[k][0] in known):
+        return s.tokens[k][1]
+    return at
 
 
 def _inside_a_common_word(s: SentenceView, at: int) -> bool:
