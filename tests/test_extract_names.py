@@ -681,3 +681,17 @@ def test_family_farms_are_firms_and_a_named_farmers_market_is_built(work_report:
 def test_the_subject_listed_on_a_market_is_a_firm(work_report: WorkReport) -> None:
     found = _mentions(work_report, "蓝湾电子成功在北交所上市，推动禾丰新材在深交所主板上市，新增上市公司3家，支持企业在新三板挂牌。")
     assert {"蓝湾电子", "禾丰新材"} == _names(found, "Company")
+
+
+def test_the_plan_a_province_submits_is_a_programme_but_a_draft_law_is_none(segment_text) -> None:
+    """《…规划的建议》 and 《…规划纲要（草案）》, with whose plan it is, are the programme the report submits;
+    the same words with no owner are every province's, and a draft law is still none."""
+    found = _province_mentions(
+        segment_text,
+        "根据《中共某某省委关于制定某某省国民经济和社会发展第十五个五年规划的建议》，编制了"
+        "《某某省国民经济和社会发展第十五个五年规划纲要（草案）》，审议《关于制定国民经济和社会发展第十五个五年规划的建议》"
+        "和《纲要（草案）》，提请审议《某某省禾溪保护条例（草案）》。")
+    programs = _names(found, "Program")
+    assert {"中共某某省委关于制定某某省国民经济和社会发展第十五个五年规划的建议",
+            "某某省国民经济和社会发展第十五个五年规划纲要（草案）"} <= programs
+    assert not any(n.startswith(("关于制定", "纲要")) or n.endswith("条例（草案）") for n in programs)

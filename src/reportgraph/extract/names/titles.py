@@ -11,6 +11,9 @@ _HEADS = datafile("extract/names/title_heads.txt")
 _SHAPES = datafile("extract/names/titles.tsv").pairs
 _SERIES = _SHAPES["series"]
 _NOT_PROGRAMMES = tuple(_SHAPES["not_programmes"].split())
+_PLAN = _SHAPES["plan"]
+_PLAN_ENDINGS = tuple(_SHAPES["plan_endings"].split())
+_PARTY = tuple(_SHAPES["party"].split())
 #: A title this short is a word, not a name.
 _MIN_NAME = 2
 
@@ -21,7 +24,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     out = []
     for n, (a, b) in enumerate(titles):
         inner = s.text[a + 1:b - 1]
-        if len(inner) < _MIN_NAME or any(w in inner for w in _NOT_PROGRAMMES):
+        if len(inner) < _MIN_NAME or any(w in inner for w in _NOT_PROGRAMMES) and not _a_plan(inner, ctx):
             continue
         # a run of titles (《甲》《乙》) closed by 系列 is a series of programmes
         end = b
@@ -30,6 +33,15 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             end = titles[k + 1][1]
             k += 1
         series = s.text.startswith(_SERIES, end)
-        if series or any(inner.endswith(h) for h in _HEADS.words):
+        if series or any(inner.endswith(h) for h in _HEADS.words) or _a_plan(inner, ctx):
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))
     return out
+
+
+def _a_plan(inner: str, ctx: Context) -> bool:
+    """Is a title under review a plan's own proposal or outline (《…第十五个五年规划的建议》, 《…规划纲要（草案）》),
+    the programme the report submits, not a draft of a law? The plan is named in it (《纲要（草案）》 alone is none),
+    and whose it is: the party's committee or the report's region (《关于制定国民经济和…规划的建议》 is every
+    province's title, no one programme)."""
+    return _PLAN in inner and inner.endswith(_PLAN_ENDINGS) \
+        and (inner.startswith(_PARTY) or any(region in inner for region in ctx.region))
