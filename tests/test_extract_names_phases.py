@@ -44,3 +44,9 @@ def test_a_building_of_a_hospital_or_a_school_is_a_project(province_report: Prov
     found = _projects(province_report, "禾城人民医院住院楼、青禾第一中学教学楼建成，新建综合楼2栋。")
     assert {"禾城人民医院住院楼", "青禾第一中学教学楼"} <= found
     assert "综合楼" not in found
+
+
+def test_a_phase_that_reaches_its_output_is_a_project(province_report: ProvinceReport) -> None:
+    """某某石化一期稳产达产: a phase producing steadily or at capacity is a project, as one built or started is."""
+    found = _projects(province_report, "青禾石化一期稳产达产，禾溪新材料二期满产运行。")
+    assert {"青禾石化一期", "禾溪新材料二期"} <= found
