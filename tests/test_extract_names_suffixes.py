@@ -608,3 +608,12 @@ def test_a_congress_is_named_before_its_deputies(segment_text: SegmentText) -> N
     names = _province_names(segment_text, "办理省人大代表建议1401件、省政协提案895件。", etype="GovernmentBody")
     assert "省人大" in names
     assert not any(n.startswith("办理") for n in names)
+
+
+def test_a_trade_word_ends_a_firm_only_where_the_name_ends(segment_text: SegmentText) -> None:
+    """某某石化一期稳产, 某某农商行深化改革: firms by their trade; 某某石化园区, 某某石化新材料, 世界银行营商环境评价:
+    the trade word opens a kind of place or industry, or a body's name runs on into what is said of it."""
+    names = _province_names(segment_text, "禾溪石化一期稳产达产，支持青禾农商行深化改革，松禾石化园区扩容，"
+                                          "禾浦石化新材料成为千亿级产业，对照世界银行营商环境评价标准。", etype="Company")
+    assert {"禾溪石化", "青禾农商行"} <= names
+    assert not {"松禾石化", "禾浦石化", "世界银行"} & names

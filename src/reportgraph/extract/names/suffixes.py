@@ -31,7 +31,7 @@ from reportgraph.extract.words import (
     COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, tag, tag_or,
 )
 from reportgraph.text import (
-    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, HANZI_RUN, LIST_SEPARATOR, QUOTE_CHARS,
+    BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, HANZI, HANZI_RUN, LIST_SEPARATOR, QUOTE_CHARS,
     chinese_to_int, clause_bounds, clause_start,
 )
 
@@ -117,6 +117,14 @@ _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 #: The scopes that open a national designation's name (国家数据要素综合试验区): it names one with no proper element.
 _NATIONAL_SCOPES = tuple(_RULES["national_scopes"].split())
+#: The trade words that end a firm's name (恒丰银行, 某某石化) only where its clause goes on with no more of a name.
+_TRADES = frozenset(_RULES["trades"].split())
+#: First letters of jieba's tags of the words after a firm's trade word that end its name there: verbs, adjectives, adverbs,
+#: prepositions, conjunctions, particles and the abbreviations jieba gives verb phrases (某某银行稳健发展, 某某证券和…,
+#: 某某农商行深化改革).
+_ENDING_TAGS = frozenset("vadpcuj")
+#: jieba's tag of adjectives: one of two characters after a firm says how it fares (稳健), one of one opens a noun (新).
+_ADJECTIVE = "a"
 _MISTAGGED = datafile("extract/names/mistagged.txt")
 #: The preposition whose place and verb before an honor are none of its name (在湘世界500强).
 _LOCATIVE = _RULES["locative"]
@@ -165,6 +173,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
         if s.in_quote(start_suffix):
             continue  # handled as a quoted name
+        if suffix.word in _TRADES and _name_goes_on(s, end):
+            continue  # 某某石化园区, 某某石化新材料: the firm's trade word opens a kind of place or of industry
         if suffix.kind == "GovernmentBody" and _place_word_follows(text, end):
             continue  # 某某大学科技园: the institution's word opens a place's name
         if suffix.kind == "GovernmentBody" and _object_of_a_verb(s, start_suffix, end):
@@ -368,6 +378,16 @@ def _sited(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool
 def _won_before(s: SentenceView, start: int) -> bool:
     """Does a verb of winning stand in the clause before ``start`` (入列全国第一批…)?"""
     return any(w in s.text[clause_start(s.text, start):start] for w in _DESIGNATION_WINNING.words)
+
+
+def _name_goes_on(s: SentenceView, at: int) -> bool:
+    """Does a word that is no verb, adverb, preposition, conjunction or particle follow right at ``at``, nor a
+    phase (园区 of 某某石化园区, 新 of 某某石化新材料; not 某某银行稳健发展, 某某石化一期)?"""
+    after = s.tokens_from(at, at + 1)
+    if not after or after[0][1] != at or not HANZI.match(after[0][0]) or _PHASE.match(s.text, at):
+        return False
+    word = after[0][0]
+    return tag(word)[:1] not in _ENDING_TAGS or len(word) == 1 and tag(word) == _ADJECTIVE  # 新 of 新材料
 
 
 def _level_before(s: SentenceView, at: int, known: frozenset[str]) -> int:
