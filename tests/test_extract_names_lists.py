@@ -184,3 +184,11 @@ def test_firms_listed_by_two_characters_are_firms_but_classes_of_firm_are_none(s
     names = _names(segment_text, "抓好禾能、青投等企业重整重组，推动规上、限上等企业稳产增效。")
     assert {"禾能", "青投"} <= names
     assert not {"规上", "限上"} & names
+
+
+def test_a_province_lists_projects_named_by_the_works_on_a_named_site(segment_text: SegmentText) -> None:
+    """禾江航道整治、…等重大项目: the works done on a named site name the project; the works on a kind of place
+    (城中村改造) or a field (河道环境整治) name none."""
+    names = _names(segment_text, "加快禾江航道整治、青禾枢纽直通线、城中村改造、河道环境整治等重大项目建设。")
+    assert {"禾江航道整治", "青禾枢纽直通线"} <= names
+    assert not {"城中村改造", "河道环境整治"} & names

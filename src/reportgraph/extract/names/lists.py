@@ -118,7 +118,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             item = text[a:b]
             if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
                 continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
-            if _WORK_ITEM.search(item) or len(item) < 2 or _LEVEL_ITEM.search(item) \
+            work = _WORK_ITEM.search(item)
+            if work and kind in (INITIATIVE, "Project") and ctx.formal and named_core(s, a, a + work.start(), b, ctx.lexicon.names):
+                work = None  # 长江航道整治、…等重大项目: a province's project named by the works done on a named site
+            if work or len(item) < 2 or _LEVEL_ITEM.search(item) \
                     or kind != "Company" and not head and not HANZI.search(item) \
                     and not any(ch in QUOTE_CHARS for ch in item) \
                     or kind != "Community" and not asset_head and common_word(s, a, b):
