@@ -118,15 +118,15 @@ def test_a_national_designation_counted_as_held_is_an_honor(segment_text: Segmen
     """国家某某产业集群达到6个: the count says how many were won; the same kind set out to build, or counted in a
     province's own grade, is none."""
     names = _honors(segment_text, "国家青禾制造业集群达到6个，国家级禾溪防控示范区34个，"
-                                  "加快建设国家青禾农业产业园3个，省级禾塘产业园12个。")
+                                  "加快建设国家青禾农业产业园3个，省级禾塘产业园12个，国家级和省级示范区12个。")
     assert {"国家青禾制造业集群", "国家级禾溪防控示范区"} <= names
-    assert not any(n.endswith("农业产业园") or n.startswith("省级") for n in names)
+    assert not any(n.endswith("农业产业园") or n.startswith("省级") or "和" in n for n in names)
 
 
 def test_a_national_designation_approved_is_an_honor(segment_text: SegmentText) -> None:
     """获批国家某某试点城市: approval of a national designation is winning it; 获批建设 names nothing; a centre and
     its sub-centres approved is one honor, no 分中心 of its own."""
-    names = _honors(segment_text, "青禾获批国家服务业扩大开放综合试点城市，禾溪港获批建设，"
-                                  "获批国家技术创新中心和分中心6家。")
-    assert {"国家服务业扩大开放综合试点城市", "国家技术创新中心"} <= names
-    assert not any(n.endswith("分中心") or n.startswith("建设") for n in names)
+    names = _honors(segment_text, "青禾获批国家服务业扩大开放综合试点城市，禾溪港获批国家增发国债项目86个、"
+                                  "国家级试验区，获批国家技术创新中心和分中心6家，荣获青禾科技进步奖一等奖和二等奖。")
+    assert {"国家服务业扩大开放综合试点城市", "国家技术创新中心", "青禾科技进步奖二等奖"} <= names
+    assert not any(n.endswith(("分中心", "项目")) or n.startswith("国家级试验区") for n in names)

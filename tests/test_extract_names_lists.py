@@ -174,21 +174,22 @@ def test_a_list_closed_by_a_count_of_thousands_names_its_projects(segment_text: 
     """等1.22万个…项目: the items of a province's projects, counted in thousands after 等; a bare count of
     thousands closes no list (扁平化的某某微信群、覆盖21万家企业)."""
     names = _names(segment_text, "大力推进青禾水运新通道、禾溪高铁宜青段等1.22万个亿元以上新建续建项目，"
-                                 "组建禾塘联络微信群、覆盖21万家企业。")
+                                 "组建禾塘联络微信群、禾溪群21万家企业。")
     assert {"青禾水运新通道", "禾溪高铁宜青段"} <= names
-    assert not any("覆盖" in n for n in names)
+    assert not any("微信群" in n or n.startswith("禾溪群") for n in names)
 
 
 def test_firms_listed_by_two_characters_are_firms_but_classes_of_firm_are_none(segment_text: SegmentText) -> None:
     """某能、某投等企业重整重组: a province's firms go by two characters; 规上、限上等企业 are classes of firm."""
-    names = _names(segment_text, "抓好禾能、青投等企业重整重组，推动规上、限上等企业稳产增效。")
+    names = _names(segment_text, "抓好禾能、青投等企业重整重组，推动规上、限上等企业稳产增效，帮扶小微、台企等企业。")
     assert {"禾能", "青投"} <= names
-    assert not {"规上", "限上"} & names
+    assert not {"规上", "限上", "小微", "台企"} & names
 
 
 def test_a_province_lists_projects_named_by_the_works_on_a_named_site(segment_text: SegmentText) -> None:
     """禾江航道整治、…等重大项目: the works done on a named site name the project; the works on a kind of place
     (城中村改造) or a field (河道环境整治) name none."""
-    names = _names(segment_text, "加快禾江航道整治、青禾枢纽直通线、城中村改造、河道环境整治等重大项目建设。")
+    names = _names(segment_text, "加快禾江航道整治、青禾枢纽直通线、城中村改造、河道环境整治等重大项目建设，"
+                                 "推进全省老旧小区改造、禾塘水库除险加固等重点工程。")
     assert {"禾江航道整治", "青禾枢纽直通线"} <= names
-    assert not {"城中村改造", "河道环境整治"} & names
+    assert not {"城中村改造", "河道环境整治"} & names and not any(n.endswith("小区改造") for n in names)

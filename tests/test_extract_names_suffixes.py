@@ -617,3 +617,14 @@ def test_a_trade_word_ends_a_firm_only_where_the_name_ends(segment_text: Segment
                                           "禾浦石化新材料成为千亿级产业，对照世界银行营商环境评价标准。", etype="Company")
     assert {"禾溪石化", "青禾农商行"} <= names
     assert not {"松禾石化", "禾浦石化", "世界银行"} & names
+
+
+def test_a_national_designation_must_say_what_it_demonstrates(segment_text: SegmentText) -> None:
+    """国家重要先行区, 国家级试验区: a scope and a word of description or a grade name no designation."""
+    names = _province_names(segment_text, "建设国家重要先行区，推动国家级试验区扩容。")
+    assert not any(n.endswith(("先行区", "试验区")) for n in names)
+
+
+def test_a_region_within_the_province_and_a_mother_river_are_no_names(segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "推动省内城市群协同发展，保护母亲河流域生态。")
+    assert not {"省内城市群", "母亲河"} & names

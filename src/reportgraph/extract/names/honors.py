@@ -36,9 +36,13 @@ _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
 _DEGREE_OPENERS = tuple(_SHAPES["degree_openers"].split())
 #: Words that say which round of a title was won, no part of its name (被命名为新一届“全国双拥模范城”).
 _RELATIVE_OPENERS = tuple(_SHAPES["relative_openers"].split())
-#: The verb of approval that blocks a title after it (获批建设…), but for a national designation after it.
+#: The verb of approval that blocks a title after it (获批建设…), but for a national designation after it: one the
+#: scopes of a national designation open (suffix_rules.tsv) and one of its type words ends (获批国家某某试点城市).
 _APPROVAL = _SHAPES["approval"]
-_NATIONAL_SCOPES = tuple(_SHAPES["national_scopes"].split())
+_NATIONAL_SCOPES = tuple(datafile("extract/names/suffix_rules.tsv").pairs["national_scopes"].split())
+_DESIGNATION_HEADS = tuple(_SHAPES["designation_heads"].split())
+#: What opens a unit of the honor before it, named by the first's head (国家技术创新中心和分中心).
+_UNIT_MARKS = tuple(_SHAPES["unit_marks"].split())
 #: Verbs that make a title after them a goal (建设, 争创), and how far before the title they are looked for.
 _GOAL_VERBS = tuple(_SHAPES["goal_verbs"].split())
 _GOAL_REACH = 8
@@ -57,11 +61,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     generic = _GENERIC.words
     blockers = _BLOCKERS.words
     for a, b in words_at(s, _TRIGGERS.word_set):
-        if text.startswith(_APPROVAL, a) and text.startswith(_NATIONAL_SCOPES, a + len(_APPROVAL)):
-            b = a + len(_APPROVAL)  # 获批国家某某试点城市: a national designation approved is won
-        elif any(text.startswith(x, a) for x in blockers):
+        # 获批国家某某试点城市: a national designation approved is won (but not 获批国家…项目, 获批国家…投资)
+        approved = text.startswith(_APPROVAL, a) and text.startswith(_NATIONAL_SCOPES, a + len(_APPROVAL))
+        if not approved and any(text.startswith(x, a) for x in blockers):
             continue
-        start = b
+        start = a + len(_APPROVAL) if approved else b
         year = _YEAR.match(text, start)
         if year:
             start = year.end()
@@ -81,16 +85,17 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             start, end = grades[-1]
             bare = text[start:end].strip(QUOTE_CHARS)
         if len(bare) < _MIN_NAME or bare[0] in _PRONOUNS or _BOUND in bare or bare.startswith(_FIRM_WORDS) \
-                or any(bare.endswith(g) for g in generic) or bare[0].isascii():
+                or any(bare.endswith(g) for g in generic) or bare[0].isascii() \
+                or approved and not _names_a_designation(bare):
             continue
         joined = _joining_conjunction(s, start, end)
         if joined is not None:  # 荣获某某奖一等奖和首届“某某团队”: two honors won
             second = s.original(joined[1], end)
             first_end, shared = joined[0], end - joined[1]
-            same_kind = s.text[first_end - _SHARED_HEAD:first_end] == second[-_SHARED_HEAD:]
-            if first_end - start > shared + 1 and same_kind:
+            unit = second.startswith(_UNIT_MARKS) and s.text[start:first_end].endswith(second[1:])
+            if first_end - start > shared + 1 and s.text[first_end - _SHARED_HEAD:first_end] == second[-_SHARED_HEAD:]:
                 second = s.original(start, first_end - shared) + second  # 某某十佳案例和优秀案例: 某某优秀案例
-            if not (same_kind and shared <= _SHARED_HEAD + 1):  # 某某中心和分中心: a unit of the first, no honor
+            if not unit:  # 某某中心和分中心: a unit of the first, no honor of its own
                 out.append(Candidate(joined[1], end, "Honor", second.removesuffix(_TITLE_WORD), "honor"))
             end = joined[0]
             bare = text[start:end].strip(QUOTE_CHARS)
@@ -107,6 +112,15 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Honor" and _FIRM_HONOR.search(bare):
             out += subjects(s, a, "Company")
     return out + _bare_titles(s)
+
+
+def _names_a_designation(bare: str) -> bool:
+    """Does an approved phrase name a national designation: a type word of one ends it, and two characters or more
+    stand between it and the scope with its grade (国家服务业扩大开放综合试点城市; not 国家级试验区, 国家某某项目)?"""
+    head = next((h for h in _DESIGNATION_HEADS if bare.endswith(h)), "")
+    scope = next((w for w in _NATIONAL_SCOPES if bare.startswith(w)), "")
+    core = bare[len(scope):len(bare) - len(head)].removeprefix(_GRADE_END)
+    return bool(head) and len(core) >= 2
 
 
 def _past_split_stops(s: SentenceView, end: int) -> int:

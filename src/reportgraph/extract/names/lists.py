@@ -69,8 +69,9 @@ _ROUTED = frozenset({FACILITY, INITIATIVE, "Place", "Project"})
 _NO_STOPS: frozenset[str] = frozenset()
 #: How far after the count the head word may stand, and how long an item may be.
 _HEAD_REACH, _MAX_ITEM = 20, 16
-#: A listed firm's name is at least this long (某能、某投等企业: a province's firms go by two characters).
-_MIN_FIRM_NAME = 2
+#: A listed firm's name is at least this long: two characters in a province's report (某能、某投等企业), where firms
+#: go by such short names; three in a local one (shorter items there are kinds).
+_MIN_FIRM_NAME, _MIN_LOCAL_FIRM_NAME = 2, 3
 #: Short words for classes of firms (规上、限上等企业): items that name no firm.
 _FIRM_CLASSES = datafile("extract/names/firm_classes.txt")
 #: jieba's tags of verbs and verbal nouns: an item of firms ending in one names the work they do.
@@ -119,7 +120,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
                 continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
             work = _WORK_ITEM.search(item)
-            if work and kind in (INITIATIVE, "Project") and ctx.formal and named_core(s, a, a + work.start(), b, ctx.lexicon.names):
+            if work and kind in (INITIATIVE, "Project") and ctx.formal \
+                    and named_core(s, a, a + work.start(), b, ctx.lexicon.names):
                 work = None  # 长江航道整治、…等重大项目: a province's project named by the works done on a named site
             if work or len(item) < 2 or _LEVEL_ITEM.search(item) \
                     or kind != "Company" and not head and not HANZI.search(item) \
@@ -131,7 +133,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 # 潭头、华美工业园等4个土地整备利益统筹项目: each item is a project of that head
                 out.append(Candidate(a, b, "Project", s.original(a, b) + head, "shared_head"))
                 continue
-            if kind == "Company" and not _firm_name(s, a, b):
+            if kind == "Company" and not _firm_name(s, a, b, ctx.formal):
                 if _names_an_honor(item):
                     out.append(Candidate(a, b, "Honor", s.original(a, b), "list"))  # 单项冠军、…等上榜企业
                 continue
@@ -271,10 +273,10 @@ def _list_head(rest: str) -> tuple[str | None, str]:
     return kind, ""
 
 
-def _firm_name(s: SentenceView, a: int, b: int) -> bool:
+def _firm_name(s: SentenceView, a: int, b: int, formal: bool) -> bool:
     """Is a list item of firms a firm's name, not a kind of firm (高新技术企业, 上市公司) or an honor (单项冠军)?"""
     item = s.text[a:b]
-    if len(item) < _MIN_FIRM_NAME or item in _FIRM_CLASSES.word_set \
+    if len(item) < (_MIN_FIRM_NAME if formal else _MIN_LOCAL_FIRM_NAME) or item in _FIRM_CLASSES.word_set \
             or any(item.endswith(h) for h in _FIRM_WORDS if h not in _FIRM_SUFFIXES):
         return False
     words = [w for w, wa, wb in s.tokens_within(a, b)]

@@ -45,6 +45,7 @@ _COINED = frozenset(NUMERAL_CHARS + _MARKS["coined_marks"])
 _COINED_NOT = regexcache.compile(_MARKS["coined_not"])
 _COINED_REMEDIES = tuple(_MARKS["coined_remedies"].split())
 _COINED_INSTRUMENTS = frozenset(_MARKS["coined_instruments"].split())
+_INSTRUMENTS = tuple(sorted(_COINED_INSTRUMENTS))
 #: How many characters may stand between a quoted day and the disaster it names.
 _DISASTER_REACH = 8
 _NOT_CONJUNCTIONS = tuple(_MARKS["not_conjunctions"].split())
@@ -150,8 +151,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             out.append(Candidate(start, end, "Honor", s.original(start, end), "quote"))  # 专精特新“小巨人”企业
             continue
         if head and len(inner) < _MIN_WITH_GENERIC_HEAD and head[1] == "Program" and not honor_before:
-            if ctx.formal and s.text.startswith(tuple(_COINED_INSTRUMENTS), b) and _coined(s, a, b, inner):  # “两重”项目: a province's coined label before its instrument,
-                # named alone, on the span with the head that a type word's rule would read as one name (两重项目)
+            if ctx.formal and tail_at == b and text.startswith(_INSTRUMENTS, b) and _coined(s, a, b, inner):
+                # “两重”项目: a province's coined label before its instrument, named alone, on the span with the
+                # head that a type word's rule would read as one name (两重项目)
                 out.append(Candidate(a, b + head[0], "Program", s.original(a, b), "quote"))
             continue  # “两委”工作: a short quoted word before a generic head is not a name
         if head and tail_at > b:

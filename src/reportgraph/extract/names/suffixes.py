@@ -22,7 +22,7 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern, words_of_kinds,
 )
 from reportgraph.extract.names.walk import (
-    BODY_ENDS, CONJUNCTIONS, COUNTER_WORDS, PLACE_STOP_TAGS, a_label_and_a_kind, after_a_verb_right_before,
+    BODY_ENDS, CONJUNCTIONS, COUNTER_WORDS, LEVEL_MARK, PLACE_STOP_TAGS, a_label_and_a_kind, after_a_verb_right_before,
     after_complement, after_enumerator, boundaries, holds_description, joined_start, left_edge, named_core,
     route_start, trim_left, trim_result_verbs,
 )
@@ -117,6 +117,8 @@ _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 #: The scopes that open a national designation's name (国家数据要素综合试验区): it names one with no proper element.
 _NATIONAL_SCOPES = tuple(_RULES["national_scopes"].split())
+#: A national designation says what it demonstrates in this many characters at least (数字贸易).
+_MIN_DEMONSTRATED = 4
 #: The trade words that end a firm's name (恒丰银行, 某某石化) only where its clause goes on with no more of a name.
 _TRADES = frozenset(_RULES["trades"].split())
 #: First letters of jieba's tags of the words after a firm's trade word that end its name there: verbs, adjectives, adverbs,
@@ -248,7 +250,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Program" and ctx.formal and suffix.word in _PROJECT_HEADS \
                 and _sited(s, start, start_suffix, ctx.lexicon.names):
             etype = "Project"  # 威海某某消纳项目: a project a province names by its site or firm is one
-        national = ctx.formal and designation and text.startswith(_NATIONAL_SCOPES, start)
+        national = ctx.formal and designation and _national_designation(text[start:start_suffix])
         if (ctx.formal and not national and _needs_a_proper_element(etype, suffix, text[start:start_suffix])
                 or suffix.word in _PROPER_ONLY.word_set) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
@@ -380,6 +382,15 @@ def _won_before(s: SentenceView, start: int) -> bool:
     return any(w in s.text[clause_start(s.text, start):start] for w in _DESIGNATION_WINNING.words)
 
 
+def _national_designation(core: str) -> bool:
+    """Does a designation's core open with a national scope (国家, 全国; and its 级) and say, past it, what the zone
+    demonstrates in four characters or more (国家数据要素综合试验区, 国家数字贸易示范区; not 国家级试验区, 国家重要先行区:
+    a grade or a word of degree)?"""
+    scope = next((w for w in _NATIONAL_SCOPES if core.startswith(w)), "")
+    rest = core[len(scope):].removeprefix(LEVEL_MARK)
+    return bool(scope) and len(rest) >= _MIN_DEMONSTRATED
+
+
 def _name_goes_on(s: SentenceView, at: int) -> bool:
     """Does a word that is no verb, adverb, preposition, conjunction or particle follow right at ``at``, nor a
     phase (园区 of 某某石化园区, 新 of 某某石化新材料; not 某某银行稳健发展, 某某石化一期)?"""
@@ -392,11 +403,15 @@ def _name_goes_on(s: SentenceView, at: int) -> bool:
 
 def _level_before(s: SentenceView, at: int, known: frozenset[str]) -> int:
     """Where a body's name begins whose word ends inside jieba's word for its members (省人大代表): at the level
-    (省) or the known place (广西壮族自治区) right before it, else at the body's own word."""
+    (省), with the place before it (某某市人大代表), or at the known place (广西壮族自治区) right before it, else at
+    the body's own word."""
     k = bisect.bisect_left(s.token_starts, at) - 1
-    if k >= 0 and s.tokens[k][2] == at and (s.tokens[k][0] in _SCOPE.word_set or s.tokens[k][0] in known):
-        return s.tokens[k][1]
-    return at
+    if k < 0 or s.tokens[k][2] != at or not (s.tokens[k][0] in _SCOPE.word_set or s.tokens[k][0] in known):
+        return at
+    if s.tokens[k][0] in _SCOPE.word_set and k > 0 and s.tokens[k - 1][2] == s.tokens[k][1] \
+            and (tag(s.tokens[k - 1][0]) == PLACE_TAG or s.tokens[k - 1][0] in known):
+        k -= 1
+    return s.tokens[k][1]
 
 
 def _inside_a_common_word(s: SentenceView, at: int) -> bool:

@@ -11,7 +11,8 @@ _HEADS = datafile("extract/names/title_heads.txt")
 _SHAPES = datafile("extract/names/titles.tsv").pairs
 _SERIES = _SHAPES["series"]
 _NOT_PROGRAMMES = tuple(_SHAPES["not_programmes"].split())
-_PLAN = _SHAPES["plan"]
+#: How a plan's proposal or outline ends its title (…规划的建议, …规划纲要（草案）), and the party's committee that
+#: may open it: such a title under review is the programme the report submits.
 _PLAN_ENDINGS = tuple(_SHAPES["plan_endings"].split())
 _PARTY = tuple(_SHAPES["party"].split())
 #: A title this short is a word, not a name.
@@ -43,5 +44,4 @@ def _a_plan(inner: str, ctx: Context) -> bool:
     the programme the report submits, not a draft of a law? The plan is named in it (《纲要（草案）》 alone is none),
     and whose it is: the party's committee or the report's region (《关于制定国民经济和…规划的建议》 is every
     province's title, no one programme)."""
-    return _PLAN in inner and inner.endswith(_PLAN_ENDINGS) \
-        and (inner.startswith(_PARTY) or any(region in inner for region in ctx.region))
+    return inner.endswith(_PLAN_ENDINGS) and (inner.startswith(_PARTY) or any(region in inner for region in ctx.region))

@@ -60,7 +60,7 @@ _FIELD_CONJUNCTION = _WALK["field_conjunction"]
 BODY_ENDS = frozenset(_WALK["body_ends"])
 LEVEL_STARTS: frozenset[str] = frozenset(_WALK["level_starts"])
 _EVENT_SCOPES = frozenset(_WALK["event_scopes"].split())
-_LEVEL_MARK = _WALK["level_mark"]
+LEVEL_MARK = _WALK["level_mark"]
 _ORDINAL_PREFIX = _WALK["ordinal_prefix"]
 _RANK_SUFFIX = _WALK["rank_suffix"]
 #: Verbs of the boundary list that also name the work an undertaking does.
@@ -566,7 +566,7 @@ def named_core(s: SentenceView, start: int, end: int, name_end: int, known: froz
             described[i:i + len(w)] = [True] * len(w)
             i = text.find(w, i + 1)
     scope = next((w for w in _SCOPE.words if text.startswith(w)), "")
-    if scope and not (len(text) > len(scope) and (described[len(scope)] or text[len(scope)] == _LEVEL_MARK)):
+    if scope and not (len(text) > len(scope) and (described[len(scope)] or text[len(scope)] == LEVEL_MARK)):
         return True  # 国家…, 省…; not 县级中医医院 (a level) nor 国家重要…基地 (described)
     if any((ch.isdigit() or ch.isascii() and ch.isalpha() or ch in QUOTE_CLOSERS or ch == "+")
            and not described[i] for i, ch in enumerate(text)):

@@ -11,6 +11,7 @@ _WATERS = datafile("extract/names/waters.tsv").pairs
 _ENDINGS = frozenset(_WATERS["endings"].split())
 _COMMON = frozenset(_WATERS["common"].split())
 _ASPECTS = frozenset(_WATERS["aspects"].split())
+#: The words after a river's name that make it one whatever jieba tags it (饮马河流域), also inside one word (辽河流域).
 _BASINS = tuple(_WATERS["basins"].split())
 #: jieba's tags of the words after a river's name that make it part of a longer name (某某湖机场)
 _NAME_GOES_ON = PROPER_TAGS | PERSON_TAGS | {"n", "j"}
@@ -25,12 +26,13 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     for k, (word, a, b) in enumerate(tokens):
         after = tokens[k + 1][0] if k + 1 < len(tokens) and tokens[k + 1][1] == b else ""
         basin = next((w for w in _BASINS if word.endswith(w) and len(word) > len(w)), "")
-        if basin:  # 辽河流域: one word to jieba, the river before the basin
-            word, b, after = word[:-len(basin)], b - len(basin), basin
-        if len(word) < 2 or word[-1] not in _ENDINGS or word in _COMMON or word in ctx.lexicon.names \
-                or tag(word) != PLACE_TAG and not (after in _BASINS and len(word) > 2):
+        name, end = (word[:-len(basin)], b - len(basin)) if basin else (word, b)  # 辽河流域: one word to jieba
+        if basin:
+            after = basin
+        if len(name) < 2 or name[-1] not in _ENDINGS or name in _COMMON or name in ctx.lexicon.names \
+                or tag(name) != PLACE_TAG and not (after in _BASINS and len(name) > 2):
             continue  # a word jieba tags otherwise is a river only before its basin (饮马河流域), never two characters
         if after and after not in _ASPECTS and tag(after) in _NAME_GOES_ON:
             continue
-        out.append(Candidate(a, b, "Place", s.original(a, b), "water"))
+        out.append(Candidate(a, end, "Place", s.original(a, end), "water"))
     return out
