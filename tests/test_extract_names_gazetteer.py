@@ -131,3 +131,11 @@ def test_a_direction_cut_off_as_a_locative_names_no_region(segment_text: Segment
     places = {m.name for m in find_mentions(report, Lexicon.load()) if m.type == "Place"}
     assert "陇中" not in places
     assert {"陕北", "皖中"} <= places
+
+
+def test_the_armed_forces_thanked_in_a_report_are_national_bodies(segment_text: SegmentText) -> None:
+    """向驻某人民解放军指战员、武警部队官兵致以崇高敬意: the line every province's report closes with names the army and
+    the armed police, national bodies the package knows."""
+    text = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n向驻某人民解放军指战员、武警部队官兵致以崇高敬意。\n"
+    found = {(m.type, m.name) for m in find_mentions(segment_text(text), LEXICON)}
+    assert {("GovernmentBody", "人民解放军"), ("GovernmentBody", "武警部队")} <= found
