@@ -578,6 +578,8 @@ def test_a_second_respectively_without_a_list_shares_out_to_the_list_before(work
     均居全国第2 after a list gives each item the rank."""
     metrics = _metrics(work_report, "旅客和货邮吞吐量分别达到1.3亿人次、450万吨，分别增长8.3%、7.9%。")
     assert metrics[2:] == metrics[:2] and metrics[0] != metrics[1]
+    unsaid = _metrics(work_report, "城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。")
+    assert unsaid == ["城镇居民人均可支配收入", "农村居民人均可支配收入"] * 2  # the second 分别 unsaid
     ranked = find_indicators(work_report(summary=["园林绿化覆盖率、绿地率分别达46.8%、43.5%，均居全国第2。"]))
     assert [i.metric for i in ranked if i.unit == "名次"] == ["园林绿化覆盖率", "绿地率"]
 

@@ -721,7 +721,9 @@ def distribute(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
             if len(items) > 1 and items[0] and _opens_with_doing(items[0]) \
                     and not any(_opens_with_doing(x) for x in items[1:] if x):
                 items[0] = items[0][len(words_of(items[0])[0][0]):]  # 改造老旧供热、燃气…管网: the verb is the list's
-            if len(items) == 1:
+            if shared and not any(items) and _run_of(sentence, quantities, i, len(shared) + 1) == len(shared):
+                items, reused = shared, True  # 分别达6.9万元、3.4万元，增长4.2%、5.3%: the same two again, unsaid
+            elif len(items) == 1:
                 items = _pair_of(items[0], unsaid=True)  # 城乡居民人均可支配收入年均增长5.3%、8.1%: 城镇's, then 农村's
             paired = len(items) > 1 and all(items) and not any(_opens_with_doing(x) for x in items) \
                 and _run_of(sentence, quantities, i, len(items) + 1) == len(items)
