@@ -308,6 +308,9 @@ def _list_of_one_noun(text: str) -> str:
     without a verb or a figure before the last one modify its noun, so the figure counts them
     all and the metric is the whole list; empty where the words are no such list."""
     items = _list_items(text)
+    first = strip(_clean(items[0]))
+    if items[0].endswith(first) and first:  # 累计举办大型旅游、演艺、…活动: the verbs before the list are its own
+        text, items[0] = text[len(items[0]) - len(first):], first
     if len(items) < 2 or not items[-1] or any(not x or len(x) > _SHORT_ITEM for x in items[:-1]):
         return ""
     if any(ch.isdigit() for ch in text) or text.startswith(BRACKET_OPENERS) \
