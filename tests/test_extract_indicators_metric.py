@@ -622,3 +622,10 @@ def test_a_counted_noun_opened_by_a_code_is_the_metric(work_report: WorkReport, 
 ])
 def test_a_lists_total_counts_all_its_items(work_report: WorkReport, sentence: str, metric: str) -> None:
     assert _metrics(work_report, sentence) == [metric]
+
+
+def test_an_adverb_and_a_verb_after_the_count_modify_the_noun(work_report: WorkReport) -> None:
+    """改造提升超5000个已建成禾村的污水治理设施: 已建成 says which facilities, it ends no noun; the counted thing is what
+    follows it, not the verb before the figure."""
+    assert _metrics(work_report, "改造提升超5000个已建成禾村的污水治理设施。") == ["禾村的污水治理设施"]
+

@@ -143,6 +143,8 @@ _SUBJECT_TAGS = frozenset({"vn", "j", "l"})
 _PERSON_TAG = "nr"
 #: Items of a list of metrics up to this long (on average) are modifiers of the last item's head.
 _SHORT_ITEM = 6
+#: jieba's tag of adverbs, and how long one before a verb may be for the two to modify a noun (已建成的…)
+_ADVERB_TAG, _MODIFIER_ADVERB = "d", 2
 #: How many characters after a number are cut into words to see whether a verb opens them.
 _VERB_WINDOW = 6
 
@@ -238,8 +240,11 @@ def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bo
             break  # 11个县（市、区）: a list inside brackets is part of the noun
         i += 1
     words = sentence[end:i]
-    cut = min((j for j in (words.find(w) for w in _AFTER_STOPS.words) if j > 0), default=len(words)) \
-        if holds_any(words, _AFTER_STOPS.words) else len(words)
+    cut = _first_stop(words, 1)
+    if cut < len(words) and _modifying_adverb(words[:cut]):
+        # 5000个已建成自然村的…设施: 已建成 modifies the noun after it, the stop opens no predicate
+        done = next(w for w in _AFTER_STOPS.words if words.startswith(w, cut))
+        cut = _first_stop(words, cut + len(done))
     noun = words[:cut].rstrip(_JOINERS)
     persons = unit in _PERSONS and not words.startswith(tuple(_LINKERS))  # not 涉及10万人的保交房任务
     # 96.2%的养老机构开展医养结合: the share is of those that do it, so what they do is counted
@@ -248,6 +253,19 @@ def _after(sentence: str, end: int, unit: str, next_start: int) -> tuple[str, bo
     if cut < len(words) and (persons or share or designated or noun.lstrip(_LINKERS) in _BARE_SUBJECTS.words):
         return words.rstrip(_JOINERS), True
     return _drop_process_tail(noun), False
+
+
+def _first_stop(words: str, at: int) -> int:
+    """Where the first word that ends a noun after a figure stands in ``words``, from ``at`` on (or its end)."""
+    if not holds_any(words, _AFTER_STOPS.words):
+        return len(words)
+    return min((j for j in (words.find(w, at) for w in _AFTER_STOPS.words) if j >= at), default=len(words))
+
+
+def _modifying_adverb(words: str) -> bool:
+    """Are ``words`` one adverb of time that makes the verb after it a modifier of the noun (已 of 已建成)?"""
+    found = words_of(words)
+    return len(found) == 1 and len(words) <= _MODIFIER_ADVERB and tag(words) == _ADVERB_TAG
 
 
 def _drop_process_tail(noun: str) -> str:
