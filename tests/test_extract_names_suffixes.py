@@ -628,3 +628,8 @@ def test_a_national_designation_must_say_what_it_demonstrates(segment_text: Segm
 def test_a_region_within_the_province_and_a_mother_river_are_no_names(segment_text: SegmentText) -> None:
     names = _province_names(segment_text, "推动省内城市群协同发展，保护母亲河流域生态。")
     assert not {"省内城市群", "母亲河"} & names
+
+
+def test_a_school_of_a_level_of_education_is_a_kind(segment_text: SegmentText) -> None:
+    """新设3所本科层次职业学校: 层次 (the level of schooling) describes a kind of school, none named."""
+    assert not any(n.endswith("职业学校") for n in _province_names(segment_text, "新设3所本科层次职业学校。"))
