@@ -633,3 +633,10 @@ def test_a_region_within_the_province_and_a_mother_river_are_no_names(segment_te
 def test_a_school_of_a_level_of_education_is_a_kind(segment_text: SegmentText) -> None:
     """新设3所本科层次职业学校: 层次 (the level of schooling) describes a kind of school, none named."""
     assert not any(n.endswith("职业学校") for n in _province_names(segment_text, "新设3所本科层次职业学校。"))
+
+
+def test_a_verb_of_result_before_the_community_word_names_no_community(work_report: Callable[..., Report]) -> None:
+    """选优配强社区“两委”: 配强 (staff it strongly) is a verb of result, no community's name; 和一社区 is one."""
+    found = find_mentions(work_report(summary=["选优配强社区“两委”工作力量，和一社区完成改造。"]), LEXICON)
+    communities = {m.name for m in found if m.type == "Community"}
+    assert "配强社区" not in communities and "和一社区" in communities

@@ -68,7 +68,7 @@ def test_a_runaway_query_is_killed_at_the_limit_and_others_still_run(box: Sandbo
     thread = threading.Thread(target=runaway)
     thread.start()
     time.sleep(0.3)
-    assert box.call(count_rows, "SELECT ?c WHERE { ?c a rg:Community }", 100) == 9
+    assert box.call(count_rows, "SELECT ?c WHERE { ?c a rg:Community }", 100) == 8
     thread.join(timeout=60)
     assert len(failures) == 1 and isinstance(failures[0], TimeLimitExceeded)
     assert "time limit of 2 s" in str(failures[0])

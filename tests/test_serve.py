@@ -85,7 +85,7 @@ def json_rows(response: httpx.Response) -> list[tuple[str, ...]]:
 
 def test_get_post_form_and_sparql_query_body_give_the_same_rows(client: httpx.Client, graph: Graph) -> None:
     expected = expected_communities(graph)
-    assert len(expected) == 9
+    assert len(expected) == 8
     by_get = client.get("/sparql", params={"query": COMMUNITIES})
     by_form = sparql(client, COMMUNITIES)
     by_body = client.post("/sparql", content=COMMUNITIES.encode("utf-8"),

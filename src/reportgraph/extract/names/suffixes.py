@@ -22,9 +22,9 @@ from reportgraph.extract.names.kinds import (
     suffix_pattern, words_of_kinds,
 )
 from reportgraph.extract.names.walk import (
-    BODY_ENDS, CONJUNCTIONS, COUNTER_WORDS, LEVEL_MARK, PLACE_STOP_TAGS, a_label_and_a_kind, after_a_verb_right_before,
-    after_complement, after_enumerator, boundaries, holds_description, joined_start, left_edge, named_core,
-    route_start, trim_left, trim_result_verbs,
+    BODY_ENDS, CONJUNCTIONS, COUNTER_WORDS, LEVEL_MARK, PLACE_STOP_TAGS, a_label_and_a_kind, a_result_verb,
+    after_a_verb_right_before, after_complement, after_enumerator, boundaries, holds_description, joined_start,
+    left_edge, named_core, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import (
@@ -197,8 +197,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if short:
             start = _community_start(s, edge.start, start_suffix, village=suffix.word == _VILLAGE)
             level = ctx.level if suffix.kind == "Community" else ""
-            if start is None or not _community_name(s, start, start_suffix, level, ctx.lexicon.names):
-                continue
+            if start is None or not _community_name(s, start, start_suffix, level, ctx.lexicon.names) \
+                    or a_result_verb(s, start, start_suffix):
+                continue  # 选优配强社区“两委”: a verb of result before the kind, no community's name
             if suffix.word in _TOWNSHIPS.word_set and not _township_word_of_its_own(s, start, start_suffix, end):
                 continue  # 城镇, 中心镇, 以城带乡, 乡建: no township's name
             if suffix.kind == "Place":

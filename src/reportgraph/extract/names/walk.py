@@ -406,6 +406,12 @@ def _result_verb_end(tokens: list[Token], k: int, complements: frozenset[str] = 
     return None
 
 
+def a_result_verb(s: SentenceView, start: int, end: int) -> bool:
+    """Are the words ``start..end`` a verb of result (配强, 建强 of 配强社区“两委”), no name's core?"""
+    k = bisect.bisect_left(s.token_starts, start)
+    return k < len(s.tokens) and s.tokens[k][1] == start and _result_verb_end(s.tokens, k, _STRICT_COMPLEMENTS) == end
+
+
 def after_a_verb_right_before(s: SentenceView, start: int, at: int) -> int:
     """``at`` where the words from ``start`` end right before it in a plain verb of the clause (成功申办 before
     第十六届全运会: the event is what is bid for, from its edition on), else ``start``."""
