@@ -36,3 +36,9 @@ def test_a_river_before_its_basin_is_a_place_whatever_jieba_tags_it(segment_text
 def test_a_basin_makes_no_river_of_a_common_word_or_of_two_characters(segment_text: SegmentText) -> None:
     names = _waters(segment_text, "加强内河流域管理，做好江河流域防汛。")
     assert not names
+
+
+def test_a_river_jieba_knows_as_another_proper_noun_is_a_place(segment_text: SegmentText) -> None:
+    """京杭运河, 大运河: canals jieba tags as proper nouns (nz), not as places; three characters at least."""
+    names = _waters(segment_text, "京杭运河主航道基本达到二级航道标准，大运河沿线区域生态有效改善。")
+    assert {"京杭运河", "大运河"} <= names

@@ -13,6 +13,8 @@ _COMMON = frozenset(_WATERS["common"].split())
 _ASPECTS = frozenset(_WATERS["aspects"].split())
 #: The words after a river's name that make it one whatever jieba tags it (饮马河流域), also inside one word (辽河流域).
 _BASINS = tuple(_WATERS["basins"].split())
+#: jieba's tags of words of three characters or more that name a river as a place's tag does (京杭运河, 大运河: nz)
+_PROPER_RIVER_TAGS = frozenset({"nz"})
 #: jieba's tags of the words after a river's name that make it part of a longer name (某某湖机场)
 _NAME_GOES_ON = PROPER_TAGS | PERSON_TAGS | {"n", "j"}
 
@@ -30,8 +32,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if basin:
             after = basin
         if len(name) < 2 or name[-1] not in _ENDINGS or name in _COMMON or name in ctx.lexicon.names \
-                or tag(name) != PLACE_TAG and not (after in _BASINS and len(name) > 2):
-            continue  # a word jieba tags otherwise is a river only before its basin (饮马河流域), never two characters
+                or tag(name) != PLACE_TAG and not (len(name) > 2 and (after in _BASINS or tag(name) in _PROPER_RIVER_TAGS)):
+            continue  # a word jieba tags otherwise is a river only before its basin (饮马河流域) or as another proper
+            # noun (京杭运河, 大运河), never two characters
         if after and after not in _ASPECTS and tag(after) in _NAME_GOES_ON:
             continue
         out.append(Candidate(a, end, "Place", s.original(a, end), "water"))
