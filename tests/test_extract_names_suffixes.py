@@ -640,3 +640,9 @@ def test_a_verb_of_result_before_the_community_word_names_no_community(work_repo
     found = find_mentions(work_report(summary=["选优配强社区“两委”工作力量，和一社区完成改造。"]), LEXICON)
     communities = {m.name for m in found if m.type == "Community"}
     assert "配强社区" not in communities and "和一社区" in communities
+
+
+def test_a_rivers_reach_stands_inside_a_places_name(segment_text: SegmentText) -> None:
+    """长江中游城市群: jieba reads 中游 as a locative, which ends a walk; after a river's name it is the name's."""
+    names = _province_names(segment_text, "推进长江中游城市群联动发展。", etype="Place")
+    assert "长江中游城市群" in names

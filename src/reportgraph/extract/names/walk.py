@@ -48,6 +48,8 @@ _LEAD_TAGS = frozenset({"d", "ad", "p", "c"})
 #: Tags of one-character words that make a verb of result with a complement (做强, 用好).
 _RESULT_VERB_TAGS = VERB_TAGS | {"p"}
 _WALK = datafile("extract/names/walk.tsv").pairs
+#: The reaches of a river (中游), which jieba tags as locatives.
+_REACHES = frozenset(_WALK["reaches"].split())
 
 #: Marks that never stand inside a name.
 NAME_PUNCTUATION: frozenset[str] = frozenset(_WALK["name_punctuation"] + " \n")
@@ -264,11 +266,13 @@ def left_edge(s: SentenceView, pos: int, max_len: int, kind: str = "", allow_num
         works_word = kind in _WORKS_KINDS and piece in _ALL_WORKS_WORDS \
             and (pos - b <= _WORKS_REACH or works_run == b) \
             and (kind != "Program" and piece in _WORKS_WORDS or s.text.startswith(_WORKS_HEADS, pos))
+        # 长江中游城市群: a river's reach after its name is in the name, a locative as jieba reads it
+        reach = piece in _REACHES and k > 0 and tokens[k - 1][2] == a and tag(tokens[k - 1][0]) == PLACE_TAG
         # 新和大道: a conjunction after a clause's first character, before a short run, is in the name
         inner_conjunction = (piece in CONJUNCTIONS and pos - start < 2 and k > 0
                              and len(tokens[k - 1][0]) == 1 and clause_start(s, tokens[k - 1][1])
                              or kind == _BODY_KIND and _joins_fields(s, k, start))
-        if b == tokens[k][2] and not trade_word and not works_word and not inner_conjunction \
+        if b == tokens[k][2] and not trade_word and not works_word and not inner_conjunction and not reach \
                 and (_stops(piece, kind, clause_start=clause_start(s, a))
                      or kind != _BODY_KIND and _acted_by_body(tokens, k)) \
                 and not opens_known(s, a, b, known):
