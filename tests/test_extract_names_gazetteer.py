@@ -139,3 +139,6 @@ def test_the_armed_forces_thanked_in_a_report_are_national_bodies(segment_text: 
     text = "某某省人民政府2026年政府工作报告\n一、2025年工作回顾\n（一）经济发展。\n向驻某人民解放军指战员、武警部队官兵致以崇高敬意。\n"
     found = {(m.type, m.name) for m in find_mentions(segment_text(text), LEXICON)}
     assert {("GovernmentBody", "人民解放军"), ("GovernmentBody", "武警部队")} <= found
+    # jieba's one word 武警官兵: the known body ends before its members
+    officers = segment_text(text.replace("指战员、武警部队官兵", "、武警官兵"))
+    assert ("GovernmentBody", "武警") in {(m.type, m.name) for m in find_mentions(officers, LEXICON)}

@@ -14,6 +14,10 @@ from reportgraph.lexicon import GazetteerEntry
 from reportgraph.opening import with_opening_lookahead
 from reportgraph.text import BOOK_OPENERS, CLAUSE_BREAKS, clause_bounds, fold
 
+#: The words for a body's members that jieba joins to the body's name (武警官兵, 人大代表): the body ends before them.
+_MEMBERS = tuple(sorted({member for pair in datafile("extract/names/suffix_rules.tsv").pairs["members"].split()
+                         for member in pair.partition("=")[2].split(",")}))
+_BODY = "GovernmentBody"
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
 _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 #: A division's full name this short (one character and its type word) is as easily another
@@ -64,7 +68,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if len(region) > b - longest_from[b] and s.text.endswith(region, 0, b):
                 longest_from[b] = b - len(region)
     kept = [(a, _with_the_line(s, b, entry), entry) for a, b, entry in hits
-            if entry.user or a in s.token_start and b in s.token_end and longest_from[b] == a
+            if entry.user or a in s.token_start and longest_from[b] == a
+            and (b in s.token_end or entry.type == _BODY and s.text.startswith(_MEMBERS, b))
             and not _short_form_misread(s, a, b, entry, named, ctx)]
     return [Candidate(a, end, entry.type, s.original(a, end), "gazetteer") for a, end, entry in kept] \
         + _macro_regions(s, ctx) + _organisations(s, ctx)
