@@ -646,3 +646,9 @@ def test_a_rivers_reach_stands_inside_a_places_name(segment_text: SegmentText) -
     """长江中游城市群: jieba reads 中游 as a locative, which ends a walk; after a river's name it is the name's."""
     names = _province_names(segment_text, "推进长江中游城市群联动发展。", etype="Place")
     assert "长江中游城市群" in names
+
+
+def test_a_body_described_as_a_kind_is_none(work_report: Callable[..., Report]) -> None:
+    """建设一批企业技术创新中心、重点企业研究院: 重点 opens a kind of body, as it opens a kind of undertaking."""
+    found = find_mentions(work_report(plan=["建设一批企业技术创新中心、重点企业研究院。"]), LEXICON)
+    assert not any(m.name.endswith("企业研究院") for m in found)

@@ -736,9 +736,9 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     elif _generic_core(suffix, yearless, registered) and yearless not in known \
             or (yearless != core and len(yearless) < 2):
         return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
-    if suffix.kind in (INITIATIVE, "Program") and QUOTE_MARK not in core \
+    if suffix.kind in (INITIATIVE, "Program", "GovernmentBody") and QUOTE_MARK not in core \
             and _LEVEL_PREFIX.sub("", core).startswith(_OPENERS.words):
-        return True  # 重大合作平台, 省级重大人才工程: a kind of undertaking, not a named one
+        return True  # 重大合作平台, 省级重大人才工程, 重点企业研究院: a kind of undertaking or body, not a named one
     if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix, known):
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
     if counted and suffix.kind != "Community" and not (suffix.kind == "Program" and suffix.min_core == 0):
