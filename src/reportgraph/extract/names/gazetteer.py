@@ -8,6 +8,7 @@ import re
 from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 from reportgraph.extract.names.candidate import Candidate, Context
+from reportgraph.extract.names.suffixes import MEMBERS
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import VERB_TAGS, tag
 from reportgraph.lexicon import GazetteerEntry
@@ -15,9 +16,7 @@ from reportgraph.opening import with_opening_lookahead
 from reportgraph.text import BOOK_OPENERS, CLAUSE_BREAKS, clause_bounds, fold
 
 #: The words for a body's members that jieba joins to the body's name (武警官兵, 人大代表): the body ends before them.
-_MEMBERS = tuple(sorted({member for pair in datafile("extract/names/suffix_rules.tsv").pairs["members"].split()
-                         for member in pair.partition("=")[2].split(",")}))
-_BODY = "GovernmentBody"
+_MEMBER_WORDS = tuple(sorted({member for members in MEMBERS.values() for member in members}))
 _FEATURE_HEADS = datafile("lexicon/feature_heads.txt")
 _DIVISION_TYPE_HEADS = datafile("lexicon/division_type_heads.txt")
 #: A division's full name this short (one character and its type word) is as easily another
@@ -69,7 +68,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 longest_from[b] = b - len(region)
     kept = [(a, _with_the_line(s, b, entry), entry) for a, b, entry in hits
             if entry.user or a in s.token_start and longest_from[b] == a
-            and (b in s.token_end or entry.type == _BODY and s.text.startswith(_MEMBERS, b))
+            and (b in s.token_end or entry.type == "GovernmentBody" and s.text.startswith(_MEMBER_WORDS, b))
             and not _short_form_misread(s, a, b, entry, named, ctx)]
     return [Candidate(a, end, entry.type, s.original(a, end), "gazetteer") for a, end, entry in kept] \
         + _macro_regions(s, ctx) + _organisations(s, ctx)

@@ -11,6 +11,7 @@ from reportgraph.extract.gate import Gated
 from reportgraph.extract.names.candidate import Candidate, Context
 from reportgraph.extract.names.kinds import ends_with_kind
 from reportgraph.extract.names.subjects import subjects
+from reportgraph.extract.names.suffixes import NATIONAL_SCOPES, national_designation
 from reportgraph.extract.names.walk import CONJUNCTIONS, phrase_end, words_at
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.text import CLAUSE_BREAKS, LIST_SEPARATOR, QUOTE_CHARS
@@ -36,10 +37,9 @@ _SELF_REFERENCE = regexcache.compile(_SHAPES["self_reference"])
 _DEGREE_OPENERS = tuple(_SHAPES["degree_openers"].split())
 #: Words that say which round of a title was won, no part of its name (被命名为新一届“全国双拥模范城”).
 _RELATIVE_OPENERS = tuple(_SHAPES["relative_openers"].split())
-#: The verb of approval that blocks a title after it (获批建设…), but for a national designation after it: one the
-#: scopes of a national designation open (suffix_rules.tsv) and one of its type words ends (获批国家某某试点城市).
+#: The verb of approval that blocks a title after it (获批建设…), but for a national designation after it: one a
+#: national scope opens and one of its type words ends (获批国家某某试点城市).
 _APPROVAL = _SHAPES["approval"]
-_NATIONAL_SCOPES = tuple(datafile("extract/names/suffix_rules.tsv").pairs["national_scopes"].split())
 _DESIGNATION_HEADS = tuple(_SHAPES["designation_heads"].split())
 #: What opens a unit of the honor before it, named by the first's head (国家技术创新中心和分中心).
 _UNIT_MARKS = tuple(_SHAPES["unit_marks"].split())
@@ -62,7 +62,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     blockers = _BLOCKERS.words
     for a, b in words_at(s, _TRIGGERS.word_set):
         # 获批国家某某试点城市: a national designation approved is won (but not 获批国家…项目, 获批国家…投资)
-        approved = text.startswith(_APPROVAL, a) and text.startswith(_NATIONAL_SCOPES, a + len(_APPROVAL))
+        approved = text.startswith(_APPROVAL, a) and text.startswith(NATIONAL_SCOPES, a + len(_APPROVAL))
         if not approved and any(text.startswith(x, a) for x in blockers):
             continue
         start = a + len(_APPROVAL) if approved else b
@@ -115,12 +115,10 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
 
 
 def _names_a_designation(bare: str) -> bool:
-    """Does an approved phrase name a national designation: a type word of one ends it, and two characters or more
-    stand between it and the scope with its grade (国家服务业扩大开放综合试点城市; not 国家级试验区, 国家某某项目)?"""
+    """Does an approved phrase name a national designation: a type word of one ends it, and the words before it
+    name one as the suffix rule reads them (国家服务业扩大开放综合试点城市; not 国家级试验区, 国家某某项目)?"""
     head = next((h for h in _DESIGNATION_HEADS if bare.endswith(h)), "")
-    scope = next((w for w in _NATIONAL_SCOPES if bare.startswith(w)), "")
-    core = bare[len(scope):len(bare) - len(head)].removeprefix(_GRADE_END)
-    return bool(head) and len(core) >= 2
+    return bool(head) and national_designation(bare[: len(bare) - len(head)])
 
 
 def _past_split_stops(s: SentenceView, end: int) -> int:

@@ -89,9 +89,9 @@ _VILLAGE_OPENERS = frozenset(_COMMUNITIES["village_openers"])
 _FAMILY_MARK = _COMMUNITIES["family_mark"]
 _VILLAGE = _COMMUNITIES["village_word"]
 _VILLAGE_COMMITTEES = tuple(_COMMUNITIES["village_committees"].split())
-#: The members of a body whose word jieba joins to the body's (人大代表): the body is named before them.
-_MEMBERS = {body: tuple(members.split(",")) for body, members in
-            (pair.split("=") for pair in _RULES["members"].split())}
+#: The members of a body whose word jieba joins to the body's (人大代表, 武警官兵): the body is named before them.
+MEMBERS: dict[str, tuple[str, ...]] = {body: tuple(members.split(",")) for body, members in
+                                       (pair.split("=") for pair in _RULES["members"].split())}
 #: How long the name of a village named by a family is (王家峪, 东王庄).
 _VILLAGE_OF_THREE = 3
 _LEVEL_CHARS = frozenset(_COMMUNITIES["level_chars"])
@@ -116,7 +116,7 @@ _HONOR_INNER_VERBS = datafile("extract/names/honor_inner_verbs.txt")
 _DESIGNATIONS = datafile("extract/names/designations.txt")
 _DESIGNATION_WINNING = datafile("extract/names/designation_winning.txt")
 #: The scopes that open a national designation's name (国家数据要素综合试验区): it names one with no proper element.
-_NATIONAL_SCOPES = tuple(_RULES["national_scopes"].split())
+NATIONAL_SCOPES = tuple(_RULES["national_scopes"].split())
 #: A national designation says what it demonstrates in this many characters at least (数字贸易).
 _MIN_DEMONSTRATED = 4
 #: The trade words that end a firm's name (恒丰银行, 某某石化) only where its clause goes on with no more of a name.
@@ -165,11 +165,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     for m in suffix_pattern().finditer(text):
         suffix = by_word[m.group()]
         start_suffix, end = m.start(), m.end()
-        if end not in s.token_end and end < len(text) \
-                and not (suffix.word == _VILLAGE and text.startswith(_VILLAGE_COMMITTEES, end)) \
-                and not text.startswith(_MEMBERS.get(suffix.word, ()), end):
-            continue  # the suffix is the start of a longer word: 路径, 街道 (but a village's committee: 东岭村委会, a
-            # congress's deputies: 省人大代表, jieba's one word 人大代表)
+        # 省人大代表: jieba's one word for a body's members (人大代表) ends past the body's word
+        before_members = end not in s.token_end and text.startswith(MEMBERS.get(suffix.word, ()), end)
+        if end not in s.token_end and end < len(text) and not before_members \
+                and not (suffix.word == _VILLAGE and text.startswith(_VILLAGE_COMMITTEES, end)):
+            continue  # the suffix is the start of a longer word: 路径, 街道 (but a village's committee: 东岭村委会)
         if suffix.kind == "Honor" and start_suffix not in s.token_start \
                 and (len(suffix.word) > 1 or _inside_a_verb(s, start_suffix)):
             continue  # the suffix is the end of a longer word: 评奖, 获奖 (荷花奖 is a name)
@@ -204,8 +204,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 continue  # 城镇, 中心镇, 以城带乡, 乡建: no township's name
             if suffix.kind == "Place":
                 start = places.town_start(s, start, start_suffix, ctx.lexicon)
-        if end not in s.token_end and text.startswith(_MEMBERS.get(suffix.word, ()), end):
-            # 省人大代表: jieba's one word for the members; the body is its level's or place's
+        if before_members:  # 省人大代表: the body is its level's or its place's
             start = _level_before(s, start_suffix, ctx.lexicon.names)
         if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
             start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
@@ -251,7 +250,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if etype == "Program" and ctx.formal and suffix.word in _PROJECT_HEADS \
                 and _sited(s, start, start_suffix, ctx.lexicon.names):
             etype = "Project"  # 威海某某消纳项目: a project a province names by its site or firm is one
-        national = ctx.formal and designation and _national_designation(text[start:start_suffix])
+        national = ctx.formal and designation and national_designation(text[start:start_suffix])
         if (ctx.formal and not national and _needs_a_proper_element(etype, suffix, text[start:start_suffix])
                 or suffix.word in _PROPER_ONLY.word_set) \
                 and not named_core(s, start, start_suffix, end, ctx.lexicon.names):
@@ -383,11 +382,11 @@ def _won_before(s: SentenceView, start: int) -> bool:
     return any(w in s.text[clause_start(s.text, start):start] for w in _DESIGNATION_WINNING.words)
 
 
-def _national_designation(core: str) -> bool:
-    """Does a designation's core open with a national scope (国家, 全国; and its 级) and say, past it, what the zone
-    demonstrates in four characters or more (国家数据要素综合试验区, 国家数字贸易示范区; not 国家级试验区, 国家重要先行区:
-    a grade or a word of degree)?"""
-    scope = next((w for w in _NATIONAL_SCOPES if core.startswith(w)), "")
+def national_designation(core: str) -> bool:
+    """Does a designation's core (its name without its type word) open with a national scope (国家, 全国; and its 级)
+    and say, past it, what the zone demonstrates in four characters or more (国家数据要素综合试验区, 国家数字贸易示范区;
+    not 国家级试验区, 国家重要先行区: a grade or a word of degree)?"""
+    scope = next((w for w in NATIONAL_SCOPES if core.startswith(w)), "")
     rest = core[len(scope):].removeprefix(LEVEL_MARK)
     return bool(scope) and len(rest) >= _MIN_DEMONSTRATED
 

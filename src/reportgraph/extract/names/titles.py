@@ -25,7 +25,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     out = []
     for n, (a, b) in enumerate(titles):
         inner = s.text[a + 1:b - 1]
-        if len(inner) < _MIN_NAME or any(w in inner for w in _NOT_PROGRAMMES) and not _a_plan(inner, ctx):
+        plan = _a_plan(inner, ctx)
+        if len(inner) < _MIN_NAME or any(w in inner for w in _NOT_PROGRAMMES) and not plan:
             continue
         # a run of titles (《甲》《乙》) closed by 系列 is a series of programmes
         end = b
@@ -34,7 +35,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             end = titles[k + 1][1]
             k += 1
         series = s.text.startswith(_SERIES, end)
-        if series or any(inner.endswith(h) for h in _HEADS.words) or _a_plan(inner, ctx):
+        if series or plan or any(inner.endswith(h) for h in _HEADS.words):
             out.append(Candidate(a, b, "Program", s.original(a, b), "quote"))
     return out
 

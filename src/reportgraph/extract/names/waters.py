@@ -20,21 +20,21 @@ _NAME_GOES_ON = PROPER_TAGS | PERSON_TAGS | {"n", "j"}
 
 
 def find(s: SentenceView, ctx: Context) -> list[Candidate]:
-    """Every word of the sentence jieba tags a place, or that comes before a basin, that ends like a river's or a
-    lake's name, no gazetteer's name (a county named after its river is the gazetteer's to find) and no part of a
-    longer name."""
+    """Every word of the sentence jieba tags a place (or a proper noun of three characters, or a word before a
+    basin) that ends like a river's or a lake's name, no gazetteer's name (a county named after its river is the
+    gazetteer's to find) and no part of a longer name."""
     out = []
     tokens = s.tokens
     for k, (word, a, b) in enumerate(tokens):
         after = tokens[k + 1][0] if k + 1 < len(tokens) and tokens[k + 1][1] == b else ""
         basin = next((w for w in _BASINS if word.endswith(w) and len(word) > len(w)), "")
-        name, end = (word[:-len(basin)], b - len(basin)) if basin else (word, b)  # 辽河流域: one word to jieba
-        if basin:
-            after = basin
+        # 辽河流域: one word to jieba, the river and its basin
+        name, end, after = (word[:-len(basin)], b - len(basin), basin) if basin else (word, b, after)
+        other_reading = after in _BASINS or tag(name) in _PROPER_RIVER_TAGS  # 饮马河流域, 京杭运河
         if len(name) < 2 or name[-1] not in _ENDINGS or name in _COMMON or name in ctx.lexicon.names \
-                or tag(name) != PLACE_TAG and not (len(name) > 2 and (after in _BASINS or tag(name) in _PROPER_RIVER_TAGS)):
-            continue  # a word jieba tags otherwise is a river only before its basin (饮马河流域) or as another proper
-            # noun (京杭运河, 大运河), never two characters
+                or tag(name) != PLACE_TAG and not (len(name) > 2 and other_reading):
+            continue  # a word jieba tags otherwise is a river only before its basin or as another proper noun,
+            # never two characters
         if after and after not in _ASPECTS and tag(after) in _NAME_GOES_ON:
             continue
         out.append(Candidate(a, end, "Place", s.original(a, end), "water"))
