@@ -134,6 +134,24 @@ def test_other_qualifiers(work_report: WorkReport, sentence: str, qualifier: str
     assert _span(ind) == span
 
 
+@pytest.mark.parametrize(("sentence", "metric", "value", "unit", "normalized"), [
+    ("集装箱航线突破百条。", "集装箱航线", 100, "条", 100),
+    ("港口集装箱吞吐量突破千万标箱。", "港口集装箱吞吐量", 1000, "万标箱", 1e7),
+    ("林业产业总产值突破万亿元。", "林业产业总产值", 1, "万亿元", 1e12),
+    ("参赛队伍上万支，观众逾百万人次。", "参赛队伍", 1, "万支", 1e4),
+])
+def test_a_bare_magnitude_passed_is_a_round_figure(work_report: WorkReport, sentence: str, metric: str,
+                                                   value: int, unit: str, normalized: float) -> None:
+    ind = _summary(work_report, sentence)[0]
+    assert (ind.metric, ind.value, ind.unit) == (metric, Decimal(value), unit)
+    assert ind.normalized == pytest.approx(normalized)
+
+
+@pytest.mark.parametrize("sentence", ["服务百姓万家。", "迈上万亿元台阶。", "培育产值超千亿元县2个。", "千家万户受益。"])
+def test_a_magnitude_inside_words_or_a_class_is_no_figure(work_report: WorkReport, sentence: str) -> None:
+    assert all(ind.unit not in ("万亿元", "亿元", "万家") for ind in _summary(work_report, sentence))
+
+
 def test_rank(work_report: WorkReport) -> None:
     ind = _one(work_report, "社会消费品零售总额增速全区第1。")
     assert (ind.value, ind.unit, ind.base_unit) == (Decimal(1), "名次", "名次")

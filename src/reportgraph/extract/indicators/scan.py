@@ -81,6 +81,9 @@ _NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
 _RATE_BASE_BEFORE: str = _SHAPES["rate_base_before"]
 _BOUNDS = frozenset(_SHAPES["bounds"].split())
+_MAGNITUDE_BEFORE = regexcache.compile(_SHAPES["magnitude_before"])
+#: The numerals that close a section of a number (万, 亿): a bare magnitude's multiplier (千万 is 1000 万).
+_SECTION_CHARS = "".join(ch for ch in MULTIPLIERS if len(ch) == 1 and chinese_to_int(ch) and chinese_to_int(ch) >= 10_000)
 #: Closing quotation marks (not the straight " that also opens).
 _QUOTE_CLOSERS = "".join(ch for ch in QUOTE_CLOSERS if ch != '"')
 #: What may follow a unit counted only at a clause's end: a break, or the sentence's end.
@@ -204,6 +207,11 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             start -= negative
             if not unit and not ((mult or sentence.find(_LIST_LEAD, 0, start) >= 0) and _unit_follows(sentence, end)):
                 continue
+        elif _bare_magnitude(sentence, start, num):
+            if not unit or unit == "%" or _MILESTONES.match(sentence, start) or not _clause_ends(sentence, end):
+                continue  # 迈上万亿元台阶: a milestone passed; 超千亿元县: a class of county, no quantity
+            value, mult = _magnitude_value(num, mult)
+            start = _MAGNITUDE_BEFORE.search(sentence, 0, start).start()  # 参赛队伍上万支: the metric ends before 上
         else:
             if not unit or unit == "%" or unit in _digits_only():
                 continue
@@ -284,6 +292,26 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             found.append(Quantity(m.start(), m.end(), Decimal(rank), RANK_UNIT, "", float(rank), RANK_UNIT))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _bare_magnitude(sentence: str, start: int, num: str) -> bool:
+    """Is a numeral that is a magnitude alone (百, 千万, 万亿) a round figure passed (突破百条, 超千亿元),
+    not the opening of a word (百姓, 千家万户)?"""
+    return num[0] in _MULTIPLIER_STARTS and all(ch in MULTIPLIERS or ch in _SECTION_CHARS for ch in num) \
+        and bool(_MAGNITUDE_BEFORE.search(sentence, 0, start))
+
+
+def _clause_ends(sentence: str, end: int) -> bool:
+    """Does the clause end right after a figure (past a qualifier after it: 突破百条以上，)?"""
+    end += next((len(w) for w in _qualifiers()["after"] if sentence.startswith(w, end)), 0)
+    return sentence[end:end + 1] in _ENDS or sentence.startswith(LIST_SEPARATOR, end)
+
+
+def _magnitude_value(num: str, mult: str) -> tuple[Decimal, str]:
+    """A bare magnitude as a value and a multiplier, as the figure would be written: 千万标箱 is 1000 万标箱,
+    万亿元 is 1 万亿元, 百条 is 100 条."""
+    lead = num.rstrip(_SECTION_CHARS)
+    return Decimal(chinese_to_int(lead) if lead else 1), num[len(lead):] + mult
 
 
 def _inside_a_named_project(sentence: str, start: int, end: int) -> bool:
