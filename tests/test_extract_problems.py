@@ -53,3 +53,18 @@ def test_problems_stated_plainly_in_a_problems_part(segment_text: SegmentText) -
             "部分社区服务能力不强。对此，我们将认真加以解决。\n三、2026年工作计划\n抓好各项工作落实。\n")
     report = segment_text(text)
     assert [p.label for p in find_problems(report)] == ["产业规模偏小", "基础设施仍有短板", "部分社区服务能力不强"]
+
+
+def test_problems_named_clause_by_clause_after_a_count_of_them(segment_text: SegmentText) -> None:
+    text = ("某某市政府工作报告\n一、2025年工作回顾\n全年经济稳中有进。\n"
+            "在看到成绩的同时，我们也认识到老问题、新挑战仍然不少，主要是消费需求依然偏弱，"
+            "投资动力不够强，部分企业经营比较困难。我们要迎难而上。\n二、2026年重点工作\n（一）抓产业。\n")
+    assert [p.label for p in find_problems(segment_text(text))] == [
+        "消费需求依然偏弱", "投资动力不够强", "部分企业经营比较困难"]
+
+
+def test_a_counted_lead_after_a_clear_eyed_one_opens_the_first_problem(segment_text: SegmentText) -> None:
+    text = ("某某市政府工作报告\n一、2025年工作回顾\n全年经济稳中有进。\n"
+            "我们也清醒认识到，老问题、新挑战仍然不少，主要是：经济总量不大，人均水平偏低；"
+            "科技创新能力不强。\n二、2026年重点工作\n（一）抓产业。\n")
+    assert [p.label for p in find_problems(segment_text(text))][:2] == ["经济总量不大，人均水平偏低", "科技创新能力不强"]

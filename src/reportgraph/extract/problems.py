@@ -17,6 +17,9 @@ _LEADS = datafile("extract/problems/leads.txt")
 _PATTERNS = datafile("extract/problems/patterns.tsv").named_patterns
 #: A problem's label is at least this long; shorter clauses are connectives.
 _MIN_LABEL = 4
+#: Where the clauses of a sentence that names its problems end: at ；, or where it has none, at ，.
+_ITEM_SPLIT_STRONG = _PATTERNS["clause_split"]
+_ITEM_SPLIT_WEAK = _PATTERNS["comma_split"]
 
 
 def find_problems(report: Report) -> list[Problem]:
@@ -43,6 +46,8 @@ def find_problems(report: Report) -> list[Problem]:
             for sentence in sec.sentences:
                 if any(lead in sentence.text for lead in leads):
                     _after_lead(found, report, sec, sentence)
+                else:
+                    _counted_in_one_sentence(found, sec, sentence)
     return found
 
 
@@ -65,6 +70,21 @@ def _plain_statements(found: list[Problem], sec: Section) -> None:
                 _add(found, sec, label, sentence.start)  # each clause's problem cites its sentence
 
 
+def _counted_in_one_sentence(found: list[Problem], sec: Section, sentence: Sentence) -> None:
+    """``…老问题、新挑战仍然不少，主要是A，B，C。``: a sentence that counts its problems and names them names
+    one in each clause after the count (split at ；, or at ， in a sentence without one)."""
+    folded = fold(sentence.text)
+    lead = _PATTERNS["counted_lead"].search(folded)
+    if not lead:
+        return
+    rest = _PATTERNS["sentence_end"].sub("", sentence.text[lead.end():])
+    marks = _ITEM_SPLIT_STRONG if _ITEM_SPLIT_STRONG.search(fold(rest)) else _ITEM_SPLIT_WEAK
+    at = sentence.start + lead.end()
+    for clause in marks.split(rest):
+        if len(clause.strip()) >= _MIN_LABEL:
+            _add(found, sec, clause.strip(), at)
+
+
 def _after_lead(found: list[Problem], report: Report, sec: Section, lead: Sentence) -> None:
     """The clauses that follow a 清醒地看到 sentence, up to the paragraph's end."""
     para_end = report.text.find("\n", lead.end)
@@ -73,7 +93,9 @@ def _after_lead(found: list[Problem], report: Report, sec: Section, lead: Senten
     folded = fold(lead.text)
     if list_end.search(folded):
         # 清醒地看到，有效需求不足；… : the first problem shares the lead's sentence
-        rest = _PATTERNS["lead_split"].split(folded, maxsplit=1)
+        counted = _PATTERNS["counted_lead"].search(folded)  # …老问题、新挑战仍然不少，主要是：经济总量不大；
+        rest = [folded[:counted.end() - 1], folded[counted.end():]] if counted \
+            else _PATTERNS["lead_split"].split(folded, maxsplit=1)
         if len(rest) == 2 and len(list_end.sub("", rest[1])) >= _MIN_LABEL:
             _add(found, sec, list_end.sub("", lead.text[len(rest[0]) + 1:]), lead.start)
     for sentence in sec.sentences:
