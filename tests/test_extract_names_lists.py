@@ -193,3 +193,10 @@ def test_a_province_lists_projects_named_by_the_works_on_a_named_site(segment_te
                                  "推进全省老旧小区改造、禾塘水库除险加固等重点工程。")
     assert {"禾江航道整治", "青禾枢纽直通线"} <= names
     assert not {"城中村改造", "河道环境整治"} & names and not any(n.endswith("小区改造") for n in names)
+
+
+def test_a_firm_whose_short_name_is_a_word_is_named_beside_firms_that_are_not(segment_text: SegmentText) -> None:
+    line = "依托星河、凤凰、青禾芯科、蓝湾智联等头部企业强链补链，支持电子、医药等重点企业扩产。"
+    firms = _typed(segment_text, line, "Company")
+    assert {"星河", "凤凰", "青禾芯科", "蓝湾智联"} <= firms
+    assert not {"电子", "医药"} & firms  # a list of words only names sectors

@@ -72,6 +72,10 @@ _HEAD_REACH, _MAX_ITEM = 20, 16
 #: A listed firm's name is at least this long: two characters in a province's report (某能、某投等企业), where firms
 #: go by such short names; three in a local one (shorter items there are kinds).
 _MIN_FIRM_NAME, _MIN_LOCAL_FIRM_NAME = 2, 3
+#: How many items of a list of firms that are surely names make its other items firms too (海光 beside 中芯国际).
+_NAMED_FIRMS = 2
+#: jieba's tags of the words a firm's short name may be (海光/n, 飞腾/v): not a field's (vn: 制造) or a place's.
+_ONE_WORD_FIRM_TAGS = frozenset({"n", "nz", "nr", "nrt", "v", "a"})
 #: Short words for classes of firms (规上、限上等企业): items that name no firm.
 _FIRM_CLASSES = datafile("extract/names/firm_classes.txt")
 #: jieba's tags of verbs and verbal nouns: an item of firms ending in one names the work they do.
@@ -113,9 +117,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if kind is None:
             continue
         asset_head = bool(head) and kind in (INITIATIVE, "Project")
-        for a, b in _items(s, m.start(), kind, ctx.lexicon.names, closed_by_deng=bool(m.group(1))):
-            if kind == "Company":
-                a, b = _firm_span(text, a, b)
+        spans = _items(s, m.start(), kind, ctx.lexicon.names, closed_by_deng=bool(m.group(1)))
+        if kind == "Company":
+            spans = [_firm_span(text, a, b) for a, b in spans]
+        firms_named = kind == "Company" and _names_firms(s, spans, ctx.formal)
+        for a, b in spans:
             item = text[a:b]
             if kind == "Community" and _COMMUNITY_HEAD.match(item.lstrip(QUOTE_CHARS)):
                 continue  # 村BA、…等“村字号”活动: a name opening with the type word is no village's
@@ -126,7 +132,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             if work or len(item) < 2 or _LEVEL_ITEM.search(item) \
                     or kind != "Company" and not head and not HANZI.search(item) \
                     and not any(ch in QUOTE_CHARS for ch in item) \
-                    or kind != "Community" and not asset_head and common_word(s, a, b):
+                    or kind != "Community" and not asset_head and common_word(s, a, b) \
+                    and not (firms_named and _one_word_firm(s, a, b)):
                 continue  # 市容环境整治等14个工程, 市、区两级, 医疗、文旅等, 5G-A、…等新型基础设施: not names (G15、S20等高速公路
                 # take the head: route codes)
             if asset_head:
@@ -290,6 +297,21 @@ def _firm_name(s: SentenceView, a: int, b: int, formal: bool) -> bool:
     suffix = next((x for x in _FIRM_SUFFIXES if item.endswith(x)), "")
     core = item[: len(item) - len(suffix)]
     return not (suffix and (generic_core("Company", core) or common_word(s, a, a + len(core))))
+
+
+def _names_firms(s: SentenceView, spans: list[tuple[int, int]], formal: bool) -> bool:
+    """Does a list of firms name firms, not kinds of firm (高新技术企业、…): are two of its items
+    names no dictionary holds as plain words (曙光、中芯国际、…等头部企业)?"""
+    named = sum(1 for a, b in spans if not common_word(s, a, b) and _firm_name(s, a, b, formal))
+    return named >= _NAMED_FIRMS
+
+
+def _one_word_firm(s: SentenceView, a: int, b: int) -> bool:
+    """Is an item of a list that names firms a firm's short name that is also a word (海光, 麒麟, 联想):
+    one noun or verb of two or three characters, no kind of firm, field or sector?"""
+    item = s.text[a:b]
+    return len(item) in (2, 3) and tag(item) in _ONE_WORD_FIRM_TAGS and item not in _FIRM_CLASSES.word_set \
+        and not generic_core("Company", item)
 
 
 def _names_an_honor(item: str) -> bool:
