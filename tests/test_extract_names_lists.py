@@ -200,3 +200,10 @@ def test_a_firm_whose_short_name_is_a_word_is_named_beside_firms_that_are_not(se
     firms = _typed(segment_text, line, "Company")
     assert {"星河", "凤凰", "青禾芯科", "蓝湾智联"} <= firms
     assert not {"电子", "医药"} & firms  # a list of words only names sectors
+
+
+def test_mines_listed_as_projects_are_projects_named_with_the_mines_word(segment_text: SegmentText) -> None:
+    line = "加快禾龙川、唐禾河等煤矿建设，争取后禾、公婆禾等煤矿项目核准。"
+    projects = _typed(segment_text, line, "Project")
+    assert {"禾龙川煤矿", "唐禾河煤矿", "后禾煤矿", "公婆禾煤矿"} <= projects
+    assert "小煤矿" not in _names(segment_text, "关闭退出小煤矿12处。")

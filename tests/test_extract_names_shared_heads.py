@@ -42,3 +42,9 @@ def test_a_head_closing_a_counted_list_a_word_before_the_list_and_a_routes_end_a
     assert "禾榆高速" not in names
     assert {"禾厚水库", "阿禾水库"} <= names
     assert not {"对禾厚水库", "禾安高铁"} & names
+
+
+def test_a_route_may_be_named_by_the_places_it_joins_but_not_by_common_words(province_report: ProvinceReport) -> None:
+    found = _found(province_report, "北沿禾、通苏禾甬、盐泰锡禾宜高铁开工建设，推进重大交通、智慧高铁建设。")
+    assert {("Project", "北沿禾高铁"), ("Project", "通苏禾甬高铁"), ("Project", "盐泰锡禾宜高铁")} <= found
+    assert "重大交通高铁" not in {name for _, name in found}

@@ -97,6 +97,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             continue  # 平等, 高等教育: 等 inside such a word closes no list
         rest_end = phrase_end(s, m.end(), first=False, limit=m.end() + _HEAD_REACH)
         kind, head = _list_head(text[m.end():rest_end])
+        if kind == FACILITY and head and text.startswith(tuple(_PROJECT_HEADS), text.find(head, m.end()) + len(head)):
+            kind = "Project"  # 后安、某某等煤矿项目: built places listed as projects, each named with the place's word
         if not head:
             # an undertaking's head may hold a word that ends other phrases (…利益统筹项目)
             longer_end = phrase_end(s, m.end(), _NO_STOPS, first=False, limit=m.end() + _HEAD_REACH)

@@ -27,6 +27,9 @@ _NAME_TAGS = PROPER_TAGS | PERSON_TAGS | {"", "j"}
 _PHRASE_ENDS = frozenset("vdpc")
 #: A short name is this long (延榆; 车马碧, under a head of :data:`_LONG_NAMES`).
 _MIN_SHORT, _MAX_SHORT = 2, 3
+#: Routes named by the places they join (通苏嘉甬): a name of up to five, one character or one name per place.
+_JOINED_ROUTES = frozenset(_SHAPES["joined_routes"].split())
+_MAX_JOINED = 5
 #: The type word, after a word of size maybe; one with 等 after it closes a list that is lists.py's.
 _HEAD = regexcache.compile(rf"(?:{'|'.join(_SHAPES['sizes'].split())})?(?P<head>{'|'.join(_HEADS)})")
 _CLOSER = _SHAPES["closer"]
@@ -42,7 +45,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if m.end() not in s.token_end or text.startswith(_CLOSER, m.end()):
             continue  # 高速发展, 铁路局: the head inside a longer word; 某某、某某高速公路等: lists.py's
         head = m.group("head")
-        items = _listed_before(s, m.start(), _MAX_SHORT if head in _LONG_NAMES else _MIN_SHORT)
+        longest = _MAX_JOINED if head in _JOINED_ROUTES else _MAX_SHORT if head in _LONG_NAMES else _MIN_SHORT
+        items = _listed_before(s, m.start(), longest)
         if items:
             kind = resolve_kind(FACILITY, "", s.clause(m.start(), m.end()))
             out += [Candidate(a, b, kind, s.original(a, b) + head, "shared_head") for a, b in items[1:]]
@@ -90,4 +94,5 @@ def _short_name(s: SentenceView, a: int, b: int) -> bool:
     """Is ``a..b`` words of their own that name places (:data:`_NAME_TAGS`), no common word (智慧, 干线) and no
     name of another kind (某某工程)?"""
     return a in s.token_start and b in s.token_end and bool(HANZI_RUN.fullmatch(s.text, a, b)) \
-        and tag(s.text[a:b]) in _NAME_TAGS and not suffix_pattern().search(s.text, a, b)
+        and tag(s.text[a:b]) in _NAME_TAGS and not suffix_pattern().search(s.text, a, b) \
+        and (b - a <= _MAX_SHORT or all(len(w) == 1 or tag(w) in _NAME_TAGS for w, _, _ in s.tokens_within(a, b)))
