@@ -207,3 +207,11 @@ def test_mines_listed_as_projects_are_projects_named_with_the_mines_word(segment
     projects = _typed(segment_text, line, "Project")
     assert {"禾龙川煤矿", "唐禾河煤矿", "后禾煤矿", "公婆禾煤矿"} <= projects
     assert "小煤矿" not in _names(segment_text, "关闭退出小煤矿12处。")
+
+
+def test_laboratories_listed_by_their_names_take_the_type_word_and_kinds_of_them_do_not(
+        segment_text: SegmentText) -> None:
+    line = "禾金山、青禾湖等实验室加快建设，依托国家实验室、省实验室等实验室，支持高校、科研院所等研究院。"
+    bodies = _typed(segment_text, line, "GovernmentBody")
+    assert {"禾金山实验室", "青禾湖实验室"} <= bodies
+    assert not {"高校研究院", "科研院所研究院", "国家实验室实验室"} & bodies

@@ -652,3 +652,11 @@ def test_a_body_described_as_a_kind_is_none(work_report: Callable[..., Report]) 
     """建设一批企业技术创新中心、重点企业研究院: 重点 opens a kind of body, as it opens a kind of undertaking."""
     found = find_mentions(work_report(plan=["建设一批企业技术创新中心、重点企业研究院。"]), LEXICON)
     assert not any(m.name.endswith("企业研究院") for m in found)
+
+
+def test_an_autonomous_regions_own_bodies_are_bodies_and_a_conjunction_is_no_part_of_them(
+        segment_text: SegmentText) -> None:
+    bodies = _province_names(segment_text, "落实党中央部署和自治区党委工作要求，自治区政府、自治区国资委加强调度。",
+                             etype="GovernmentBody")
+    assert {"自治区党委", "自治区政府", "自治区国资委"} <= bodies
+    assert "和自治区党委" not in bodies

@@ -50,6 +50,11 @@ _COMMUNITY_WORD = regexcache.compile(_SHAPES["community_head"].lstrip("^"))
 #: Words in a list's head that make its items fields, not projects (等11个重点领域项目).
 _FIELD_WORDS = tuple(_SHAPES["field_words"].split())
 _BUILDING = datafile("extract/names/construction_words.txt")
+#: Type words of institutions (实验室, 研究院): a list under one names institutions, each with the word.
+_INSTITUTIONS = datafile("extract/names/institution_heads.txt")
+#: What opens a kind of institution (国家实验室) and ends an institution's short name (北大, 科研院所).
+_SCOPE_OPENERS = datafile("extract/names/scope_words.txt").words
+_INSTITUTION_ENDS = tuple(_SHAPES["institution_ends"].split())
 
 
 def _suffix_at_end() -> re.Pattern[str]:
@@ -147,6 +152,8 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                     out.append(Candidate(a, b, "Honor", s.original(a, b), "list"))  # 单项冠军、…等上榜企业
                 continue
             own = _own_kind(item)
+            if kind == "GovernmentBody" and (own is not None or not _names_an_institution(s, a, b, ctx)):
+                continue  # 国家实验室、省实验室等, 高校、科研院所等: kinds of institution; 北大: one already named
             if own == "Community" and _in_common_word(s, a, b):
                 own = None  # 水利、农业农村等重大项目: 农村 is a word of its own, no village's name
             if own == "Place" and kind in _ROUTED and ROUTE_JOINER in item[1:-1]:
@@ -175,7 +182,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
             clause = s.clause(a, rest_end) if item_kind in (FACILITY, INITIATIVE) else ""
             name = s.original(a, b)
             source = "list"
-            if own is None and head and item_kind in _DISTRIBUTED and head not in item \
+            if own is None and head and (item_kind in _DISTRIBUTED or kind == "GovernmentBody") and head not in item \
                     and not m.group(0).endswith(_BATCH):
                 name += head  # 京津塘、津沧等高速公路: each item is named with the list's head
                 source = "shared_head"
@@ -270,6 +277,8 @@ def _list_head(rest: str) -> tuple[str | None, str]:
     if not m:
         return None, ""
     kind = suffix_by_word()[m.group()].kind
+    if kind == "GovernmentBody" and m.start() == 0 and m.group() in _INSTITUTIONS.word_set:
+        return kind, m.group()  # 紫金山、某某等实验室: each item is an institution of that type word
     if kind not in _LIST_KINDS:
         return None, ""
     # a built place's type word right after the count names each item (京津塘、津沧等高速: 京津塘高速),
@@ -314,6 +323,14 @@ def _one_word_firm(s: SentenceView, a: int, b: int) -> bool:
     item = s.text[a:b]
     return len(item) in (2, 3) and tag(item) in _ONE_WORD_FIRM_TAGS and item not in _FIRM_CLASSES.word_set \
         and not generic_core("Company", item)
+
+
+def _names_an_institution(s: SentenceView, a: int, b: int, ctx: Context) -> bool:
+    """Is a list item before an institution's type word its proper name (紫金山, 某某湖): a name, no scope word
+    (国家, 省) and no word that ends an institution's own name (北大, 科研院所)?"""
+    item = s.text[a:b]
+    return not item.startswith(tuple(_SCOPE_OPENERS)) and not item.endswith(_INSTITUTION_ENDS) \
+        and not common_word(s, a, b) and named_core(s, a, b, b, ctx.lexicon.names)
 
 
 def _names_an_honor(item: str) -> bool:

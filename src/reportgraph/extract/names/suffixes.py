@@ -107,6 +107,9 @@ _PHASED = (FACILITY, INITIATIVE, "Project", "Place")
 _MAX_COMMUNITY, _MAX_NAME = 4, 24
 #: A body that needs no core (区委, 市政府) takes at most this long a run before it as its place.
 _MAX_BARE_BODY_PREFIX = 3
+#: First letters of jieba's tags of a word that opens no place's name before a level's body: a conjunction,
+#: a preposition (和, 与, 对).
+_NOT_PLACE_TAGS = frozenset("cp")
 #: A community's or village's own name is this long in this genre.
 _COMMUNITY_NAME = 2
 #: ... or, where jieba reads it as one proper word, up to this long (李家坪村).
@@ -206,8 +209,9 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                 start = places.town_start(s, start, start_suffix, ctx.lexicon)
         if before_members:  # 省人大代表: the body is its level's or its place's
             start = _level_before(s, start_suffix, ctx.lexicon.names)
-        if suffix.min_core == 0 and start_suffix - start > _MAX_BARE_BODY_PREFIX:
-            start = start_suffix  # 区委, 市政府 stand alone; a long run before them is not their place
+        if suffix.min_core == 0 and (start_suffix - start > _MAX_BARE_BODY_PREFIX
+                                     or not _place_before_a_level(s, start, start_suffix, ctx.lexicon.names)):
+            start = start_suffix  # 区委, 市政府 stand alone; a long run before them, or 和, is not their place
         start = after_complement(s, after_enumerator(s, start, start_suffix, suffix.min_core))
         if suffix.kind in (FACILITY, "Project", INITIATIVE):
             start = route_start(s, start, ctx.lexicon.names)  # 阿克苏至巴楚段铁路扩能改造工程: a route's undertaking
@@ -709,6 +713,15 @@ def _scope_and_kind(s: SentenceView, start: int, start_suffix: int, known: froze
     scope = next((w for w in _SCOPE.words if core.startswith(w) and start + len(w) in s.token_start), "")
     return bool(scope) and core not in known \
         and not named_core(s, start + len(scope), start_suffix, start_suffix, known)
+
+
+def _place_before_a_level(s: SentenceView, start: int, end: int, known: frozenset[str]) -> bool:
+    """Is what stands before a level's own body (市委, 自治区党委) nothing, or a place's name (某某市委), not a
+    conjunction or a preposition (和自治区党委)?"""
+    if start >= end:
+        return True
+    words = s.tokens_within(start, end)
+    return not (words and tag(words[0][0])[:1] in _NOT_PLACE_TAGS and words[0][0] not in known)
 
 
 def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, end: int, counted: bool,
