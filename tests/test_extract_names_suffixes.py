@@ -660,3 +660,10 @@ def test_an_autonomous_regions_own_bodies_are_bodies_and_a_conjunction_is_no_par
                              etype="GovernmentBody")
     assert {"自治区党委", "自治区政府", "自治区国资委"} <= bodies
     assert "和自治区党委" not in bodies
+
+
+def test_leagues_and_disasters_named_by_the_place_they_struck_are_events(segment_text: SegmentText) -> None:
+    events = _province_names(segment_text, "女足首夺全国女甲联赛冠军，禾江县级足球超级联赛如火如荼。",
+                             "科学有效处置漾濞6.4级地震，有效应对多次地震，修订省地震应急预案。", etype="Event")
+    assert {"全国女甲联赛", "禾江县级足球超级联赛", "漾濞6.4级地震"} <= events
+    assert not any(name.startswith(("女足", "科学", "多次", "省")) for name in events)

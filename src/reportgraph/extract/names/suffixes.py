@@ -45,6 +45,7 @@ _FIRM_ROLES = datafile("extract/names/firm_roles.txt")
 #: A firm's own name before its registered suffix is at least this long.
 _MIN_FIRM_CORE = 2
 _RULES = datafile("extract/names/suffix_rules.tsv").pairs
+_DISASTERS = frozenset(_RULES["disasters"].split())
 
 _PHASE = regexcache.compile(_RULES["phase"])
 _SECTION = regexcache.compile(_RULES["section"])
@@ -223,7 +224,11 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         else:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Event":
-            start = _after_a_stray_verb(s, start, start_suffix)
+            start = _after_winning_verbs(s, _after_a_stray_verb(s, start, start_suffix), start_suffix)
+            if suffix.word in _DISASTERS:
+                start = _place_struck(s, start, start_suffix, ctx.lexicon.names)
+                if start is None:
+                    continue  # 有效应对多次地震: no place named, no disaster of its own
             if any(w in text[start:start_suffix] for w in _VAGUE.words):
                 continue  # 在联合国相关大会交流: which meetings is not said
         if suffix.kind == "Honor":
@@ -434,6 +439,11 @@ def _inside_a_verb(s: SentenceView, at: int) -> bool:
     """Is offset ``at`` inside a word jieba tags a verb (评奖, 获奖)?"""
     k = bisect.bisect_right(s.token_starts, at) - 1
     return k >= 0 and tag(s.tokens[k][0]) in VERB_TAGS
+
+
+def _place_struck(s: SentenceView, start: int, suffix_at: int, known: frozenset[str]) -> int | None:
+    """Where a disaster's name opens: at the first place before its type word (处置某某6.4级地震: 某某), or None."""
+    return next((a for w, a, _ in s.tokens_within(start, suffix_at) if w in known or tag(w) == PLACE_TAG), None)
 
 
 def _after_a_stray_verb(s: SentenceView, start: int, suffix_at: int) -> int:
