@@ -667,3 +667,12 @@ def test_leagues_and_disasters_named_by_the_place_they_struck_are_events(segment
                              "科学有效处置漾濞6.4级地震，有效应对多次地震，修订省地震应急预案。", etype="Event")
     assert {"全国女甲联赛", "禾江县级足球超级联赛", "漾濞6.4级地震"} <= events
     assert not any(name.startswith(("女足", "科学", "多次", "省")) for name in events)
+
+
+def test_a_known_place_jieba_takes_for_an_adjective_still_names_a_built_place(
+        segment_text: SegmentText, tmp_path: Path) -> None:
+    user = tmp_path / "names.tsv"
+    user.write_text("清凉市\tPlace\t清凉\n", encoding="utf-8")  # jieba tags 清凉 an adjective
+    text = PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n开工建设清凉机场，推进新型机场建设。\n"
+    projects = {m.name for m in find_mentions(segment_text(text), Lexicon.load(user)) if m.type == "Project"}
+    assert "清凉机场" in projects and "新型机场" not in projects

@@ -767,8 +767,8 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
         return True  # 3所学校项目, 四大特色项目: a counted common noun (not 15件民生实事: a name of its own)
     level_only = suffix.kind == "GovernmentBody" and core in _LEVEL_CHARS  # 县妇联: jieba tags 县 as an attribute
     if len(core.strip(QUOTE_CHARS)) < suffix.min_core or (not tail and _generic_core(suffix, core, registered) and core not in known) \
-            or not level_only and attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
-        return True
+            or not level_only and core not in known and attribute_only(s, start, start_suffix, suffix.kind, suffix.word):
+        return True  # 新型机场; but 平凉机场: a known place jieba takes for an adjective
     if _AMOUNT.search(core) or text[end:end + 1] in _BLOCKING_FOLLOWERS.word_set:
         return True  # 千亿元县: an amount; 机场群: a collective
     if suffix.word in _TRAILING_ONLY and not _TRAILING_END.match(text[end:end + 1]):
