@@ -676,3 +676,11 @@ def test_a_known_place_jieba_takes_for_an_adjective_still_names_a_built_place(
     text = PROVINCE + "\n一、2025年工作回顾\n（一）经济发展。\n开工建设清凉机场，推进新型机场建设。\n"
     projects = {m.name for m in find_mentions(segment_text(text), Lexicon.load(user)) if m.type == "Project"}
     assert "清凉机场" in projects and "新型机场" not in projects
+
+
+def test_a_campaign_that_says_at_length_what_it_does_is_named_after_a_generic_opener(
+        segment_text: SegmentText) -> None:
+    programs = _province_names(segment_text, "开展重点行业提质降本降碳行动，实施重大人才工程，推进重点项目建设。",
+                               etype="Program")
+    assert "重点行业提质降本降碳行动" in programs
+    assert "重大人才工程" not in programs

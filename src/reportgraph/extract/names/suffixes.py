@@ -46,6 +46,10 @@ _FIRM_ROLES = datafile("extract/names/firm_roles.txt")
 _MIN_FIRM_CORE = 2
 _RULES = datafile("extract/names/suffix_rules.tsv").pairs
 _DISASTERS = frozenset(_RULES["disasters"].split())
+#: Type words of campaigns, and how many characters after a generic opener (重点, 重大) say what one does at such
+#: length that it is named (重点行业提质降本降碳行动), not a kind (重大人才工程).
+_CAMPAIGNS = frozenset(_RULES["campaigns"].split())
+_NAMED_CAMPAIGN = 6
 
 _PHASE = regexcache.compile(_RULES["phase"])
 _SECTION = regexcache.compile(_RULES["section"])
@@ -758,9 +762,12 @@ def _not_a_name(s: SentenceView, suffix: Suffix, start: int, start_suffix: int, 
     elif _generic_core(suffix, yearless, registered) and yearless not in known \
             or (yearless != core and len(yearless) < 2):
         return True  # 2024年工作计划: a heading's words, not a name (荆门高新区: a known name ends in 门)
-    if suffix.kind in (INITIATIVE, "Program", "GovernmentBody") and QUOTE_MARK not in core \
-            and _LEVEL_PREFIX.sub("", core).startswith(_OPENERS.words):
+    opened = next((w for w in _OPENERS.words if _LEVEL_PREFIX.sub("", core).startswith(w)), "")
+    if suffix.kind in (INITIATIVE, "Program", "GovernmentBody") and QUOTE_MARK not in core and opened \
+            and not (suffix.kind != "GovernmentBody" and suffix.word in _CAMPAIGNS
+                     and len(_LEVEL_PREFIX.sub("", core)) - len(opened) >= _NAMED_CAMPAIGN):
         return True  # 重大合作平台, 省级重大人才工程, 重点企业研究院: a kind of undertaking or body, not a named one
+        # (a campaign that says at length what it does is named: 重点行业提质降本降碳行动)
     if suffix.kind in (INITIATIVE, "Program") and not local and _ranked_kind(s, start, start_suffix, known):
         return True  # 国家级人才计划, 省级管理平台: a rank and one word name a kind
     if counted and suffix.kind != "Community" and not (suffix.kind == "Program" and suffix.min_core == 0):
