@@ -388,10 +388,10 @@ def test_a_kept_predicate_closes_no_list_and_a_double_lead_goes(work_report: Wor
 
 
 @pytest.mark.parametrize(("sentence", "metric"), [
-    ("培育创新型、成长型、示范型企业120家。", "培育创新型、成长型、示范型企业"),
+    ("培育创新型、成长型、示范型企业120家。", "创新型、成长型、示范型企业"),
     ("青山机械、禾丰重工海外营收占比达到55%。", "青山机械、禾丰重工海外营收占比"),
     # the words before the first item are the list's, not part of an item too long to be short
-    ("累计举办大型禅修、演艺、体育赛事活动600场。", "举办大型禅修、演艺、体育赛事活动"),
+    ("累计举办大型禅修、演艺、体育赛事活动600场。", "大型禅修、演艺、体育赛事活动"),
 ])
 def test_a_list_of_short_items_before_the_figure_is_counted_whole(
         work_report: WorkReport, sentence: str, metric: str) -> None:
@@ -630,3 +630,13 @@ def test_an_adverb_and_a_verb_after_the_count_modify_the_noun(work_report: WorkR
     follows it, not the verb before the figure."""
     assert _metrics(work_report, "改造提升超5000个已建成禾村的污水治理设施。") == ["禾村的污水治理设施"]
 
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("提供未成年人假期公益托管服务15万人次。", "未成年人假期公益托管服务"),
+    ("打造都市风貌展示区3个。", "都市风貌展示区"),
+    ("引进高层次人才100名。", "高层次人才"),
+])
+def test_a_verb_of_doing_before_the_thing_counted_is_no_part_of_its_metric(
+        work_report: WorkReport, sentence: str, metric: str) -> None:
+    assert _metrics(work_report, sentence) == [metric]
