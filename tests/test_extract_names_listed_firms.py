@@ -32,3 +32,8 @@ def test_each_list_of_a_clause_starts_after_the_one_before_and_a_verb_or_a_word_
     assert {"禾能", "禾斯伟"} <= _companies(province_report, "推进禾能百万吨煤制芳烃等项目和禾斯伟二期等项目。")
     assert {"禾能", "禾斯伟"} <= _companies(province_report, "抓禾能年产10万吨煤制芳烃、禾斯伟二期等5个重大项目建设。")
     assert not _companies(province_report, "支持禾城、禾岚中等职业学校项目建设。")
+
+
+def test_a_run_ending_in_a_lake_or_a_mountain_is_a_site_not_a_firm(province_report: ProvinceReport) -> None:
+    report = province_report("禾石峡水利枢纽、淖禾湖750千伏输变电工程等53个重大项目建成投运。")
+    assert not [m for m in find_mentions(report, Lexicon.load()) if m.type == "Company"]

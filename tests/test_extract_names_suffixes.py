@@ -684,3 +684,11 @@ def test_a_campaign_that_says_at_length_what_it_does_is_named_after_a_generic_op
                                etype="Program")
     assert "重点行业提质降本降碳行动" in programs
     assert "重大人才工程" not in programs
+
+
+def test_a_counted_subject_and_a_class_of_works_are_no_part_of_the_name_after_them(
+        segment_text: SegmentText) -> None:
+    names = _province_names(segment_text, "3个典型案例亮相联合国气候变化大会，国家重点工程渝禾高铁全线开通，"
+                            "建设国家重大工程技术创新中心禾芝基地。")
+    assert {"联合国气候变化大会", "渝禾高铁", "国家重大工程技术创新中心禾芝基地"} <= names
+    assert not any(name.startswith(("3个", "国家重点工程")) for name in names)

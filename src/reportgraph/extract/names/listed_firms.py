@@ -27,6 +27,7 @@ _LEAD_TAGS = frozenset(_SHAPES["lead_tags"].split())
 #: not a phase (奕斯伟二期: the firm's second works) nor the capacity or works of a firm's project (not_sites: 年产…).
 _PHASE = regexcache.compile(datafile("extract/names/suffix_rules.tsv").pairs["phase"])
 _NOT_SITES = frozenset(_SHAPES["not_sites"].split())
+_PLACE_ENDS = tuple(_SHAPES["place_ends"])
 _SITE_WORDS = (*(w for w in datafile("extract/names/project_words.txt").words
                  if not _PHASE.fullmatch(w) and w not in _NOT_SITES), *_SHAPES["site_words"].split(), ROUTE_JOINER)
 #: First letters of jieba's tags of a word after a run that joins it to the next (敦牡和四梅集…: two routes).
@@ -102,8 +103,8 @@ def _firm_at(s: SentenceView, a: int, b: int, known: frozenset[str]) -> tuple[in
             or tag(tokens[first][0])[:1] == PLAIN_VERB \
             or tag(after) in _NAME_TAGS or tag(after)[:1] in _JOINING_TAGS or _COUNT.match(s.text, end) \
             or suffix_pattern().search(run) or suffix_pattern().match(s.text, end) \
-            or s.text.startswith(_SITE_WORDS, end):
+            or s.text.startswith(_SITE_WORDS, end) or run.endswith(_PLACE_ENDS):
         return None  # 湘琼: places; 建好, 抓某某…: a verb; 深汕比亚迪: a place before a firm's name; 敦牡和…: two routes;
         # 准东3个煤制气: a place's count of projects; 马村港: a port; 和一社区: another kind's name; 白龙核电,
-        # 黄桶至百色, 某某通道: a site before what is built there
+        # 黄桶至百色, 某某通道: a site before what is built there; 某毛湖: a lake, a mountain, a place
     return start, end

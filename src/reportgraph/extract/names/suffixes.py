@@ -49,6 +49,11 @@ _DISASTERS = frozenset(_RULES["disasters"].split())
 #: Type words of campaigns, and how many characters after a generic opener (重点, 重大) say what one does at such
 #: length that it is named (重点行业提质降本降碳行动), not a kind (重大人才工程).
 _CAMPAIGNS = frozenset(_RULES["campaigns"].split())
+#: A count of things (3个, 五项): before an event's type word, the subject of a clause of its own.
+_COUNTED = regexcache.compile(_RULES["counted"])
+_WORKS_DESCRIPTORS = tuple(_RULES["works_descriptors"].split())
+#: jieba's tag of abbreviations (渝, 京津): a name's, though jieba counts it among common words.
+_ABBREVIATION = "j"
 _NAMED_CAMPAIGN = 6
 
 _PHASE = regexcache.compile(_RULES["phase"])
@@ -228,6 +233,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         else:
             start = trim_result_verbs(s, start, start_suffix, suffix.min_core)
         if suffix.kind == "Event":
+            start = _after_a_counted_subject(s, start, start_suffix, ctx.lexicon.names)
             start = _after_winning_verbs(s, _after_a_stray_verb(s, start, start_suffix), start_suffix)
             if suffix.word in _DISASTERS:
                 start = _place_struck(s, start, start_suffix, ctx.lexicon.names)
@@ -244,6 +250,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
                                              start_suffix)
             if suffix.kind == FACILITY:  # a trim that cut a route back to its end point (大同至太原铁路)
                 start = route_start(s, start, ctx.lexicon.names)
+                start = _after_a_works_descriptor(s, start, start_suffix)
         if suffix.word in _SERVED_BODIES:
             start = _served_place_start(s, start, start_suffix, ctx.lexicon.names)
         if suffix.kind == "GovernmentBody":
@@ -443,6 +450,27 @@ def _inside_a_verb(s: SentenceView, at: int) -> bool:
     """Is offset ``at`` inside a word jieba tags a verb (评奖, 获奖)?"""
     k = bisect.bisect_right(s.token_starts, at) - 1
     return k >= 0 and tag(s.tokens[k][0]) in VERB_TAGS
+
+
+def _after_a_works_descriptor(s: SentenceView, start: int, suffix_at: int) -> int:
+    """Where a built place's name opens after the class of works it is said to be (国家重点工程某某高铁: 某某高铁), a
+    name and no common word after it (国家重大工程技术创新中心 is one name)."""
+    text = s.text
+    at = max((text.rfind(w, start, suffix_at) + len(w) for w in _WORKS_DESCRIPTORS
+              if text.rfind(w, start, suffix_at) >= 0), default=start)
+    after = s.tokens_within(at, suffix_at)
+    named = bool(after) and after[0][1] == at and (tag(after[0][0]) not in COMMON_TAGS or tag(after[0][0]) == _ABBREVIATION)
+    return at if named and suffix_at - at >= 2 else start
+
+
+def _after_a_counted_subject(s: SentenceView, start: int, suffix_at: int, known: frozenset[str]) -> int:
+    """Where an event's name opens after a counted subject and what it did (3个典型案例亮相联合国…大会): at the first
+    proper noun or known name after the count; an edition's number (第十五届) is no count."""
+    count = _COUNTED.search(s.text, start, suffix_at)
+    if not count:
+        return start
+    named = next((a for w, a, _ in s.tokens_within(count.end(), suffix_at) if tag(w) in PROPER_TAGS or w in known), None)
+    return named if named is not None else start
 
 
 def _place_struck(s: SentenceView, start: int, suffix_at: int, known: frozenset[str]) -> int | None:
