@@ -180,3 +180,10 @@ def test_quotes_side_by_side_that_open_their_clause_each_name_a_programme(
 def test_a_quoted_medicine_is_no_programme(province_report: ProvinceReport) -> None:
     found = {m.name for m in find_mentions(province_report("“禾舒沙韦片”“禾米司特片”获批上市。"), LEXICON)}
     assert not {"禾舒沙韦片", "禾米司特片"} & found
+
+
+def test_coined_labels_listed_before_their_policy_are_each_a_programme(segment_text: SegmentText) -> None:
+    """“两重”、“两新”等国家政策: the list closes with the labels' instrument; a list of doctrines does not."""
+    names = _programs(segment_text, "落实“四重”、“两禾”等国家政策，坚持“五重”、“两个禾禾”等原则。")
+    assert {"四重", "两禾"} <= names
+    assert "五重" not in names

@@ -45,6 +45,9 @@ _COINED = frozenset(NUMERAL_CHARS + _MARKS["coined_marks"])
 _COINED_NOT = regexcache.compile(_MARKS["coined_not"])
 _COINED_REMEDIES = tuple(_MARKS["coined_remedies"].split())
 _COINED_INSTRUMENTS = frozenset(_MARKS["coined_instruments"].split())
+#: 等 and a few words of scope (国家) before the instrument that closes a list of coined labels.
+_INSTRUMENT_CLOSER = regexcache.compile(_MARKS["instrument_closer"].replace(
+    "{instruments}", "|".join(sorted(_COINED_INSTRUMENTS, key=len, reverse=True))))
 _INSTRUMENTS = tuple(sorted(_COINED_INSTRUMENTS))
 #: How many characters may stand between a quoted day and the disaster it names.
 _DISASTER_REACH = 8
@@ -201,11 +204,19 @@ def _coined(s: SentenceView, a: int, b: int, inner: str) -> bool:
             or not any(ch in _COINED for ch in inner) or s.text.endswith(_COINED_REMEDIES, 0, a):
         return False
     after = s.tokens_from(b, b + 1)
-    instrument = bool(after) and after[0][1] == b and after[0][0] in _COINED_INSTRUMENTS
+    instrument = bool(after) and after[0][1] == b and after[0][0] in _COINED_INSTRUMENTS \
+        or _instrument_after_the_list(s, a, b)
     known = tag(inner)
     if known and known != _PROPER_TAG and not (instrument and known == _NUMERAL_TAG):
         return False  # “一体化”, “一揽子”政策, “两委”: a word of the dictionary, no label (but “两重”项目, a numeral's, is one)
     return instrument or not (after and after[0][1] == b and tag(after[0][0]).startswith(_NOUN_TAG))
+
+
+def _instrument_after_the_list(s: SentenceView, a: int, b: int) -> bool:
+    """Is the quote at ``a``–``b`` an item of a list of quotes that closes with 等 and the policy's instrument
+    (“两重”、“两新”等国家政策): what each of its labels is?"""
+    end = _quoted_list_end(s, b)
+    return (end > b or _quoted_list_start(s, a) < a) and bool(_INSTRUMENT_CLOSER.match(s.text, end))
 
 
 def _clause_verb_after(s: SentenceView, b: int, end: int) -> bool:
