@@ -23,6 +23,8 @@ _GAZETTEER = datafile("lexicon/gazetteer.tsv")
 _DIVISIONS = datafile("lexicon/divisions.tsv")
 #: How a county-level city's name ends: the division a shared short form is said for.
 _SEAT_ENDINGS = datafile("lexicon/seat_endings.txt")
+#: The column of the divisions file that holds a short form withheld (a word too: 东方 of 东方市).
+_WITHHELD_COLUMN = 5
 
 
 @dataclass
@@ -36,6 +38,8 @@ class GazetteerEntry:
     user: bool = field(default=False, compare=False)
     #: the regions it lies in, broadest first (a county's province and city), where known
     region: tuple[str, ...] = field(default=(), compare=False)
+    #: a division's short form withheld as a word too (东方 of 东方市): found only among its province's divisions
+    withheld: str = field(default="", compare=False)
 
 
 def _divisions(known: set[str]) -> list[GazetteerEntry]:
@@ -48,7 +52,9 @@ def _divisions(known: set[str]) -> list[GazetteerEntry]:
         short = "" if short in known or seat.get(short, name) != name else short
         if name not in known:
             region = tuple(r for r in row[3:5] if r)
-            out.append(GazetteerEntry(name=name, type=etype, aliases=(short,) if short else (), region=region))
+            withheld = row[_WITHHELD_COLUMN] if len(row) > _WITHHELD_COLUMN else ""
+            out.append(GazetteerEntry(name=name, type=etype, aliases=(short,) if short else (), region=region,
+                                      withheld=withheld))
     return out
 
 
@@ -166,6 +172,16 @@ class Lexicon:
             if entry.region and not entry.user:
                 for form in entry.aliases:
                     out.setdefault(fold(form), []).append(entry)
+        return {form: tuple(entries) for form, entries in out.items()}
+
+    @cached_property
+    def withheld_short_forms(self) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """The short forms the divisions file withholds because they are words too (东方 of 东方市, 澄迈 of
+        澄迈县), each with the divisions it may stand for (folded): a list of a province's divisions names them."""
+        out: dict[str, list[GazetteerEntry]] = {}
+        for entry in self.gazetteer:
+            if entry.withheld and entry.region:
+                out.setdefault(fold(entry.withheld), []).append(entry)
         return {form: tuple(entries) for form, entries in out.items()}
 
     @cached_property

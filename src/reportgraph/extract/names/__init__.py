@@ -16,7 +16,7 @@ from reportgraph import regexcache
 from reportgraph.datafiles import datafile
 
 from reportgraph.extract.names import (
-    embedded, firm_context, firm_verbs, gazetteer, honors, issuer, listed_firms, lists, meetings, ordinals, phases,
+    division_lists, embedded, firm_context, firm_verbs, gazetteer, honors, issuer, listed_firms, lists, meetings, ordinals, phases,
     quotes, runs, shared_heads, storms, suffixes, titles, waters,
 )
 from reportgraph.extract.names.candidate import Candidate, Context
@@ -41,6 +41,7 @@ class Finder:
 #: candidates on one span go to the earlier finder).
 FINDERS: tuple[Finder, ...] = (
     Finder("gazetteer", gazetteer.find),
+    Finder("division_lists", division_lists.find),
     Finder("issuer", issuer.find),
     Finder("quotes", quotes.find),
     Finder("titles", titles.find),
