@@ -692,3 +692,11 @@ def test_a_counted_subject_and_a_class_of_works_are_no_part_of_the_name_after_th
                             "建设国家重大工程技术创新中心禾芝基地。")
     assert {"联合国气候变化大会", "渝禾高铁", "国家重大工程技术创新中心禾芝基地"} <= names
     assert not any(name.startswith(("3个", "国家重点工程")) for name in names)
+
+
+def test_quotes_that_share_a_head_with_a_word_of_it_are_named_each_and_a_slogans_verb_is_none(
+        segment_text: SegmentText) -> None:
+    programs = _province_names(segment_text, "拓展“禾江阅读”“万卷禾抵”服务平台应用，用党的创新理论统一思想、统一行动。",
+                               etype="Program")
+    assert {"禾江阅读服务平台", "万卷禾抵服务平台"} <= programs
+    assert not {"禾江阅读万卷禾抵服务平台", "统一行动"} & programs

@@ -54,6 +54,8 @@ _COUNTED = regexcache.compile(_RULES["counted"])
 _WORKS_DESCRIPTORS = tuple(_RULES["works_descriptors"].split())
 #: jieba's tag of abbreviations (渝, 京津): a name's, though jieba counts it among common words.
 _ABBREVIATION = "j"
+#: How long a word of the head may stand between quotes that share it and its type word (“甲”“乙”服务平台).
+_SHARED_HEAD_WORD = 2
 _NAMED_CAMPAIGN = 6
 
 _PHASE = regexcache.compile(_RULES["phase"])
@@ -258,7 +260,7 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
         if suffix.kind == "Company":
             start = _after_a_kind_of_firm(s, start, start_suffix)
         start = _after_a_list_item(s, start, start_suffix)
-        if _quotes_sharing_a_head(s, start, start_suffix):
+        if _quotes_sharing_a_head(s, start, start_suffix, 0 if suffix.kind == "Event" else _SHARED_HEAD_WORD):
             continue  # “甲”“乙”行动计划: each quote is named with the head (quotes.find)
         if _not_a_name(s, suffix, start, start_suffix, end, edge.counted, ctx.lexicon.names,
                        local=not ctx.formal):
@@ -370,10 +372,12 @@ def _after_a_list_item(s: SentenceView, start: int, suffix_at: int) -> int:
     return quotes[0] if count == items else start
 
 
-def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int) -> bool:
-    """Is the run before the type word two or more quotes, side by side or joined by a conjunction?"""
+def _quotes_sharing_a_head(s: SentenceView, start: int, suffix_at: int, head_word: int) -> bool:
+    """Is the run before the type word two or more quotes, side by side or joined by a conjunction, and at most
+    ``head_word`` characters of the head between the last and the type word (“甲”“乙”服务平台: the quotes finder
+    names each quote with the head)?"""
     inside = [(qa, qb) for qa, qb in s.quotes_from(start, suffix_at) if qb <= suffix_at]
-    if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != suffix_at:
+    if len(inside) < 2 or inside[0][0] != start or suffix_at - inside[-1][1] > head_word:
         return False
     return all(s.text[qb:qa] in CONJUNCTIONS or qb == qa for (_, qb), (qa, _) in zip(inside, inside[1:]))
 
