@@ -700,3 +700,8 @@ def test_quotes_that_share_a_head_with_a_word_of_it_are_named_each_and_a_slogans
                                etype="Program")
     assert {"禾江阅读服务平台", "万卷禾抵服务平台"} <= programs
     assert not {"禾江阅读万卷禾抵服务平台", "统一行动"} & programs
+
+
+def test_the_projects_of_a_kind_of_firm_are_a_kind_of_project(segment_text: SegmentText) -> None:
+    projects = _province_names(segment_text, "推动更多企业增资扩产项目、上市公司募投项目落地建设。", etype="Project")
+    assert not projects
