@@ -37,3 +37,10 @@ def test_each_list_of_a_clause_starts_after_the_one_before_and_a_verb_or_a_word_
 def test_a_run_ending_in_a_lake_or_a_mountain_is_a_site_not_a_firm(province_report: ProvinceReport) -> None:
     report = province_report("禾石峡水利枢纽、淖禾湖750千伏输变电工程等53个重大项目建成投运。")
     assert not [m for m in find_mentions(report, Lexicon.load()) if m.type == "Company"]
+
+
+def test_a_foreign_firm_named_after_its_country_heads_its_project(province_report: ProvinceReport) -> None:
+    report = province_report("韩国禾星、美国莱卡、禾州古城墙等重点外资项目建成投运。")
+    firms = {m.name for m in find_mentions(report, Lexicon.load()) if m.type == "Company"}
+    assert {"禾星", "莱卡"} <= firms
+    assert "古城墙" not in firms

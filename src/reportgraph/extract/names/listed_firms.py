@@ -39,6 +39,9 @@ _MIN_NAME, _MAX_NAME = 2, 3
 #: jieba's tags of a name after the run that makes the run a place before it (深汕比亚迪); a place after it is the
 #: project's site (陕煤榆林化学二期).
 _NAME_TAGS = (PROPER_TAGS - {PLACE_TAG}) | PERSON_TAGS
+#: jieba's tags of a word that may be a foreign firm's transliterated name after its country (莱卡/nrt): not a
+#: person's name of the dictionary (古城墙 is tagged nr).
+_FOREIGN_NAME_TAGS = frozenset({"nrt", "nz"})
 #: First letters of the tags of characters that a name is not made of: numerals, conjunctions, prepositions,
 #: particles, pronouns, measure words (和一社区: 和 and 一 make no firm), and the one-character short names of
 #: provinces and countries (川渝, 鲁苏, 中法: places joined, no firm).
@@ -67,6 +70,16 @@ def find(s: SentenceView, ctx: Context) -> list[Candidate]:
     return out
 
 
+def _firm_after_its_place(s: SentenceView, a: int, b: int, known: frozenset[str]) -> bool:
+    """Is all of an item after its place a firm's short name (晓星 of 韩国晓星, 莱卡 of 美国莱卡): two or three
+    characters, each word of them one jieba knows no word for or a name's (no place's, no known name)?"""
+    words = s.tokens_within(a, b)
+    return _MIN_NAME <= b - a <= _MAX_NAME and bool(words) and words[0][1] == a and words[-1][2] == b \
+        and all(w not in known and tag(w) != PLACE_TAG
+                and (len(w) == 1 and HANZI.fullmatch(w) and tag(w)[:1] not in _NOT_IN_NAMES or tag(w) in _FOREIGN_NAME_TAGS)
+                for w, _, _ in words)
+
+
 def _a_word_of_its_own(s: SentenceView, at: int) -> bool:
     """Is the closer at ``at`` a word of its own, not inside a longer one (中等职业学校, 同等规模)?"""
     k = bisect.bisect_right(s.token_starts, at) - 1
@@ -89,12 +102,15 @@ def _firm_at(s: SentenceView, a: int, b: int, known: frozenset[str]) -> tuple[in
     k = bisect.bisect_left(s.token_starts, a)
     if k >= len(tokens) or tokens[k][1] != a:
         return None
-    if len(tokens[k][0]) >= 2 and (tag(tokens[k][0]) == PLACE_TAG or tokens[k][0] in known):
+    placed = len(tokens[k][0]) >= 2 and (tag(tokens[k][0]) == PLACE_TAG or tokens[k][0] in known)
+    if placed:
         k += 1  # 株洲中车…: the place the project is in
     first = k
     while k < len(tokens) and tokens[k][2] <= b and HANZI.fullmatch(tokens[k][0]) \
             and tag(tokens[k][0])[:1] not in _NOT_IN_NAMES:
         k += 1
+    if placed and first < len(tokens) and _firm_after_its_place(s, tokens[first][1], b, known):
+        return tokens[first][1], b  # 韩国晓星、意大利某某等外资项目: a country's firm, its project named by the two
     if not first < k < len(tokens) or tokens[k][1] >= b or not _MIN_NAME <= k - first <= _MAX_NAME:
         return None  # no run, the item is the run alone, or the run is too short or long
     start, end = tokens[first][1], tokens[k][1]
