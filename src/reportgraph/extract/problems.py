@@ -17,9 +17,6 @@ _LEADS = datafile("extract/problems/leads.txt")
 _PATTERNS = datafile("extract/problems/patterns.tsv").named_patterns
 #: A problem's label is at least this long; shorter clauses are connectives.
 _MIN_LABEL = 4
-#: Where the clauses of a sentence that names its problems end: at ；, or where it has none, at ，.
-_ITEM_SPLIT_STRONG = _PATTERNS["clause_split"]
-_ITEM_SPLIT_WEAK = _PATTERNS["comma_split"]
 
 
 def find_problems(report: Report) -> list[Problem]:
@@ -78,7 +75,7 @@ def _counted_in_one_sentence(found: list[Problem], sec: Section, sentence: Sente
     if not lead:
         return
     rest = _PATTERNS["sentence_end"].sub("", sentence.text[lead.end():])
-    marks = _ITEM_SPLIT_STRONG if _ITEM_SPLIT_STRONG.search(fold(rest)) else _ITEM_SPLIT_WEAK
+    marks = _PATTERNS["clause_split"] if _PATTERNS["clause_split"].search(fold(rest)) else _PATTERNS["comma_split"]
     at = sentence.start + lead.end()
     for clause in marks.split(rest):
         if len(clause.strip()) >= _MIN_LABEL:

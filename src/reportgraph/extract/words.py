@@ -66,6 +66,8 @@ PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
 #: jieba's tag of a word that is a verb only (加快, 制定), not one used as a noun (建设 vn) or an adverb.
 PLAIN_VERB = "v"
+#: jieba's tag of abbreviations (东盟, 浙赣, 渝): a name's, though it counts among the common tags.
+ABBREVIATION_TAG = "j"
 
 
 def words_of(text: str) -> list[Token]:

@@ -81,7 +81,8 @@ _NOTE_HEADING = regexcache.compile(_SHAPES["note_heading"])
 _THRESHOLDS = tuple(_SHAPES["thresholds"].split())
 _RATE_BASE_BEFORE: str = _SHAPES["rate_base_before"]
 _BOUNDS = frozenset(_SHAPES["bounds"].split())
-_MAGNITUDE_BEFORE = regexcache.compile(_SHAPES["magnitude_before"])
+#: The words of passing before a bare magnitude, longest first (超过 before 超).
+_MAGNITUDE_BEFORE = tuple(sorted(_SHAPES["magnitude_before"].split(), key=len, reverse=True))
 #: The numerals that close a section of a number (万, 亿): a bare magnitude's multiplier (千万 is 1000 万).
 _SECTION_CHARS = "".join(ch for ch in MULTIPLIERS if len(ch) == 1 and chinese_to_int(ch) and chinese_to_int(ch) >= 10_000)
 #: Closing quotation marks (not the straight " that also opens).
@@ -207,11 +208,11 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
             start -= negative
             if not unit and not ((mult or sentence.find(_LIST_LEAD, 0, start) >= 0) and _unit_follows(sentence, end)):
                 continue
-        elif _bare_magnitude(sentence, start, num):
+        elif passed := _bare_magnitude(sentence, start, num):
             if not unit or unit == "%" or _MILESTONES.match(sentence, start) or not _clause_ends(sentence, end):
                 continue  # 迈上万亿元台阶: a milestone passed; 超千亿元县: a class of county, no quantity
             value, mult = _magnitude_value(num, mult)
-            start = _MAGNITUDE_BEFORE.search(sentence, 0, start).start()  # 参赛队伍上万支: the metric ends before 上
+            start -= len(passed)  # 参赛队伍上万支: the metric ends before 上
         else:
             if not unit or unit == "%" or unit in _digits_only():
                 continue
@@ -294,11 +295,12 @@ def scan(sentence: str, most: int | None = None) -> list[Quantity]:
     return found
 
 
-def _bare_magnitude(sentence: str, start: int, num: str) -> bool:
-    """Is a numeral that is a magnitude alone (百, 千万, 万亿) a round figure passed (突破百条, 超千亿元),
-    not the opening of a word (百姓, 千家万户)?"""
-    return num[0] in _MULTIPLIER_STARTS and all(ch in MULTIPLIERS or ch in _SECTION_CHARS for ch in num) \
-        and bool(_MAGNITUDE_BEFORE.search(sentence, 0, start))
+def _bare_magnitude(sentence: str, start: int, num: str) -> str:
+    """The word of passing before a numeral that is a magnitude alone (百, 千万, 万亿), which makes it a round
+    figure passed (突破百条, 超千亿元), or "" where it opens a word (百姓, 千家万户)."""
+    if num[0] not in _MULTIPLIER_STARTS or not all(ch in MULTIPLIERS or ch in _SECTION_CHARS for ch in num):
+        return ""
+    return next((w for w in _MAGNITUDE_BEFORE if sentence.endswith(w, 0, start)), "")
 
 
 def _clause_ends(sentence: str, end: int) -> bool:

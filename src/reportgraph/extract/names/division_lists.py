@@ -45,10 +45,9 @@ def _item(text: str, a: int, b: int, first: bool, last: bool, province: str,
           ctx: Context) -> tuple[int, int, bool] | None:
     """The short form a list's piece is, as (start, end, sure): the whole piece, the first piece's end or the last
     one's start (the words around the run glued to them); sure where the gazetteer itself gives the form."""
-    for length in range(min(_LONGEST, b - a), _SHORTEST - 1, -1):
-        start, end = (b - length, b) if first and not last else (a, a + length) if last and not first else (a, b)
-        if end - start != length:
-            continue
+    lengths = range(min(_LONGEST, b - a), _SHORTEST - 1, -1)
+    spans = [(b - n, b) for n in lengths] if first else [(a, a + n) for n in lengths] if last else [(a, b)]
+    for start, end in spans:  # longest first
         form = fold(text[start:end])
         if _in_province(ctx.lexicon.divisions_by_short_form.get(form, ()), province):
             return start, end, True

@@ -17,7 +17,7 @@ from reportgraph.extract.names.walk import (
     ROUTE_JOINER, a_label_and_a_kind, left_edge, named_core, phrase_end, route_start, trim_left, trim_result_verbs,
 )
 from reportgraph.extract.sentence import SentenceView
-from reportgraph.extract.words import COMMON_TAGS, PLAIN_VERB, PROPER_TAGS, tag
+from reportgraph.extract.words import ABBREVIATION_TAG, COMMON_TAGS, PLAIN_VERB, PROPER_TAGS, tag
 from reportgraph.opening import with_opening_lookahead
 from reportgraph.text import CLAUSE_BREAKS, HANZI, LIST_SEPARATOR, QUOTE_CHARS
 
@@ -42,8 +42,7 @@ _WORK_ITEM = regexcache.compile(_SHAPES["work_item"])
 _LEVEL_ITEM = regexcache.compile(_SHAPES["level_item"])
 _COMMUNITY_HEAD = regexcache.compile(_SHAPES["community_head"])
 _COMMUNITY_TAIL = regexcache.compile(_SHAPES["community_tail"])
-#: jieba's tag of abbreviations (东盟, 浙赣), and the genre's words it tags so that name nothing (中试).
-_ABBREVIATION_TAG = "j"
+#: The genre's words jieba tags as abbreviations that name nothing (中试).
 _NOT_PROPER = datafile("extract/names/jargon.txt")
 _PHASE_AT_END = regexcache.compile(f"(?:{datafile('extract/names/suffix_rules.tsv').pairs['phase']})$")
 _COMMUNITY_WORD = regexcache.compile(_SHAPES["community_head"].lstrip("^"))
@@ -214,7 +213,7 @@ def _abbreviated_or_phased(s: SentenceView, a: int, b: int) -> bool:
     the phase of a build (…中心三期), as only a named project does?"""
     if _PHASE_AT_END.search(s.text, a, b):
         return True
-    return any(tag(w) == _ABBREVIATION_TAG and w not in _NOT_PROPER.word_set for w, _, _ in s.tokens_within(a, b))
+    return any(tag(w) == ABBREVIATION_TAG and w not in _NOT_PROPER.word_set for w, _, _ in s.tokens_within(a, b))
 
 
 def _head_word(rest: str) -> str:

@@ -28,7 +28,7 @@ from reportgraph.extract.names.walk import (
 )
 from reportgraph.extract.sentence import SentenceView
 from reportgraph.extract.words import (
-    COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, tag, tag_or,
+    ABBREVIATION_TAG, COMMON_TAGS, PERSON_TAGS, PLACE_TAG, PLAIN_VERB, PROPER_TAGS, VERB_TAGS, tag, tag_or,
 )
 from reportgraph.text import (
     BRACKET_CLOSERS, BRACKET_OPENERS, CLAUSE_BREAKS, CLAUSE_REACH, HANZI, HANZI_RUN, LIST_SEPARATOR, QUOTE_CHARS,
@@ -52,8 +52,6 @@ _CAMPAIGNS = frozenset(_RULES["campaigns"].split())
 #: A count of things (3个, 五项): before an event's type word, the subject of a clause of its own.
 _COUNTED = regexcache.compile(_RULES["counted"])
 _WORKS_DESCRIPTORS = tuple(_RULES["works_descriptors"].split())
-#: jieba's tag of abbreviations (渝, 京津): a name's, though jieba counts it among common words.
-_ABBREVIATION = "j"
 #: How long a word of the head may stand between quotes that share it and its type word (“甲”“乙”服务平台).
 _SHARED_HEAD_WORD = 2
 _NAMED_CAMPAIGN = 6
@@ -459,11 +457,11 @@ def _inside_a_verb(s: SentenceView, at: int) -> bool:
 def _after_a_works_descriptor(s: SentenceView, start: int, suffix_at: int) -> int:
     """Where a built place's name opens after the class of works it is said to be (国家重点工程某某高铁: 某某高铁), a
     name and no common word after it (国家重大工程技术创新中心 is one name)."""
-    text = s.text
-    at = max((text.rfind(w, start, suffix_at) + len(w) for w in _WORKS_DESCRIPTORS
-              if text.rfind(w, start, suffix_at) >= 0), default=start)
+    ends = (s.text.rfind(w, start, suffix_at) + len(w) for w in _WORKS_DESCRIPTORS if w in s.text[start:suffix_at])
+    at = max(ends, default=start)
     after = s.tokens_within(at, suffix_at)
-    named = bool(after) and after[0][1] == at and (tag(after[0][0]) not in COMMON_TAGS or tag(after[0][0]) == _ABBREVIATION)
+    named = bool(after) and after[0][1] == at \
+        and (tag(after[0][0]) not in COMMON_TAGS or tag(after[0][0]) == ABBREVIATION_TAG)
     return at if named and suffix_at - at >= 2 else start
 
 
